@@ -1,0 +1,233 @@
+"""The one model of a question bank that every part of quizgen reads.
+
+Plain, format-neutral data: no I/O, no HTML, no XML. Text fields hold the
+teacher's plain text; escaping belongs to the exporters and templates.
+
+The key and type names are a contract (the JSON export and other tools read
+them): add optional fields, never rename.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, ClassVar, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+TAG_PATTERN = r"^[^\s]+$"
+CLOZE_GAP = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    Field(description="Lower-case letters, digits, '-' or '_': stable, used for IDs."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Tag = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, pattern=TAG_PATTERN),
+    Field(description="One word; use '-' or '_' instead of spaces."),
+]
+
+
+class _Strict(BaseModel):
+    # Unknown keys are errors (a typo must not be silently ignored); numbers
+    # typed where text is expected ("answer: 1991") are taken as text.
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+class Source(_Strict):
+    """An article a bank quizzes on; its text lives in a file beside the bank."""
+
+    id: Slug
+    title: Text
+    outlet: Text
+    published: date
+    path: Text = Field(description="Plain-text article, relative to the bank file.")
+    summary: Text = Field(description="A short summary in your own words (word limit).")
+    url: str | None = Field(default=None, description="Where the article was published.")
+    author: str | None = None
+
+    _text: str = PrivateAttr(default="")
+
+    @property
+    def text(self) -> str:
+        """The article text (NFC), filled in by the loader."""
+        return self._text
+
+
+class _QuestionBase(_Strict):
+    type: str
+    id: Slug
+    source: Slug = Field(description="The id of one of the bank's sources.")
+    evidence: Text = Field(description="The passage of the source that proves the answer.")
+    explanation: Text
+    tags: list[Tag] = Field(default_factory=list)
+    draft: bool = Field(default=False, description="Written by the draft generator, not yet reviewed.")
+    review: bool = Field(default=False, description="The generator was unsure: check this one.")
+
+    #: Human name of the type, for interfaces.
+    label: ClassVar[str] = ""
+
+    @property
+    def text_fields(self) -> dict[str, str]:
+        """Every free-text field of the question (for search, scans and tests)."""
+        out: dict[str, str] = {}
+        for name, value in self:
+            if isinstance(value, str) and name not in ("type", "id", "source"):
+                out[name] = value
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, str):
+                        out[f"{name}[{i}]"] = item
+            elif isinstance(value, dict):
+                for i, (k, v) in enumerate(value.items()):
+                    out[f"{name}[{i}].left"] = k
+                    out[f"{name}[{i}].right"] = v
+        return out
+
+
+class Single(_QuestionBase):
+    """One right choice."""
+
+    type: Literal["single"]
+    prompt: Text
+    choices: list[Text] = Field(min_length=2)
+    answer: Text = Field(description="The right choice, written as in `choices`.")
+    label: ClassVar[str] = "single choice"
+
+
+class Multi(_QuestionBase):
+    """Select all that apply."""
+
+    type: Literal["multi"]
+    prompt: Text
+    choices: list[Text] = Field(min_length=2)
+    answers: list[Text] = Field(description="Every right choice, written as in `choices`.")
+    label: ClassVar[str] = "multiple choice"
+
+
+class TrueFalse(_QuestionBase):
+    """A statement, true or false."""
+
+    type: Literal["true_false"]
+    statement: Text
+    answer: bool
+    label: ClassVar[str] = "true or false"
+
+
+class Numeric(_QuestionBase):
+    """A figure, right within a tolerance."""
+
+    type: Literal["numeric"]
+    prompt: Text
+    answer: int | float
+    tolerance: int | float = Field(default=0, description="Accepted distance from the answer (>= 0).")
+    unit: str | None = Field(default=None, description="Shown after the input, e.g. 'minutes'.")
+    label: ClassVar[str] = "figure"
+
+    def accepts(self, value: float) -> bool:
+        return abs(value - self.answer) <= self.tolerance + 1e-9
+
+
+class Short(_QuestionBase):
+    """A typed answer; case and accents are ignored when grading."""
+
+    type: Literal["short"]
+    prompt: Text
+    answer: Text
+    accept: list[Text] = Field(default_factory=list, description="Other accepted spellings.")
+    label: ClassVar[str] = "short answer"
+
+    @property
+    def accepted(self) -> list[str]:
+        return [self.answer, *self.accept]
+
+
+class Quote(_QuestionBase):
+    """Who said it?"""
+
+    type: Literal["quote"]
+    quote: Text = Field(description="The quotation, without the guillemets.")
+    speaker: Text
+    distractors: list[Text] = Field(min_length=1, description="Plausible other speakers of the same kind.")
+    context: str | None = Field(default=None, description="When or where it was said, shown with the quote.")
+    label: ClassVar[str] = "who said it"
+
+
+class Match(_QuestionBase):
+    """Pair each left item with its right item."""
+
+    type: Literal["match"]
+    prompt: Text
+    pairs: dict[str, Text] = Field(description="left: right, one pair a line.")
+    label: ClassVar[str] = "matching"
+
+
+class Order(_QuestionBase):
+    """Put the items in order."""
+
+    type: Literal["order"]
+    prompt: Text
+    items: list[Text] = Field(description="The items, in the right order.")
+    label: ClassVar[str] = "ordering"
+
+
+class Cloze(_QuestionBase):
+    """Fill the gaps: Anki syntax, {{c1::answer}} or {{c1::answer::hint}}."""
+
+    type: Literal["cloze"]
+    text: Text
+    label: ClassVar[str] = "fill the gap"
+
+    @property
+    def gaps(self) -> list[tuple[int, str, str | None]]:
+        """(number, answer, hint) for each gap, in reading order."""
+        return [(int(m[1]), m[2], m[3]) for m in CLOZE_GAP.finditer(self.text)]
+
+
+AnyQuestion = Single | Multi | TrueFalse | Numeric | Short | Quote | Match | Order | Cloze
+Question = Annotated[AnyQuestion, Field(discriminator="type")]
+
+QUESTION_TYPES: dict[str, type[_QuestionBase]] = {
+    get_args(cls.model_fields["type"].annotation)[0]: cls
+    for cls in (Single, Multi, TrueFalse, Numeric, Short, Quote, Match, Order, Cloze)
+}
+
+
+class Bank(_Strict):
+    """One story: its sources and the questions on them."""
+
+    id: Slug = Field(description="Stable: deck IDs and note GUIDs derive from it.")
+    title: Text
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "fr"
+    as_of: date = Field(description="The date the facts were reported.")
+    description: str | None = None
+    sources: list[Source] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1)
+
+    _path: Path | None = PrivateAttr(default=None)
+
+    @property
+    def path(self) -> Path | None:
+        """The YAML file the bank was loaded from, if any."""
+        return self._path
+
+    def source(self, source_id: str) -> Source:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(source_id)
+
+    def question(self, question_id: str) -> AnyQuestion:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
+
+    def to_data(self) -> dict[str, Any]:
+        """The bank as plain JSON-ready data (the interchange format)."""
+        return self.model_dump(mode="json")
