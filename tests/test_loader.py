@@ -4,8 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen import BankError, load_bank
-from quizgen import loader
+from quizgen import BankError, load_bank, loader
 from quizgen.loader import parse_text
 
 
