@@ -73,6 +73,9 @@ class _Report:
         self._reported.add(path)
         kind = error["type"]
         field = _field_name(loc)
+        if not loc and prefix[:1] == ("questions",) and kind.endswith("_type"):
+            self.add(path, f"a question is a mapping (- id: …, type: …), got {error['input']!r}")
+            return
         if kind == "missing":
             owner = _owner_name(data, prefix, loc)
             self.add(path[:-1], f"missing key '{loc[-1]}'{owner}")
