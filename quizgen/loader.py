@@ -19,9 +19,19 @@ import yaml
 from .errors import Problem
 
 try:  # libyaml's parser is several times faster; the pure-Python one is the fallback
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Skips PyYAML's YAML 1.1 tag guessing (a regex per scalar): `_Builder`
+    resolves plain scalars itself, by YAML 1.2 rules."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            return _PLAIN_TAG if implicit[0] else _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
 
 #: A bank of 10,000 questions is about 10 MB; refuse only far beyond that.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -34,7 +44,9 @@ Path_ = tuple[str | int, ...]
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _TAG = "tag:yaml.org,2002:"
-_STANDARD_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+_STR_TAG, _SEQ_TAG, _MAP_TAG = f"{_TAG}str", f"{_TAG}seq", f"{_TAG}map"
+_PLAIN_TAG = "quizgen:plain"  # a plain scalar whose type the builder decides
+_STANDARD_TAGS = {_PLAIN_TAG, *(f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map"))}
 
 
 @dataclass
@@ -191,7 +203,7 @@ class _Builder:
         out: dict[str, Any] = {}
         merged: list[dict[str, Any]] = []
         for key_node, value_node in node.value:
-            if key_node.tag == f"{_TAG}merge":
+            if key_node.tag in (_PLAIN_TAG, f"{_TAG}merge") and key_node.value == "<<":
                 value = self.build(value_node, path)
                 sources = value if isinstance(value, list) else [value]
                 merged.extend(s for s in sources if isinstance(s, dict))
@@ -216,8 +228,8 @@ class _Builder:
         if node.tag not in _STANDARD_TAGS:
             self.problems.append(self._problem(node, f"unsupported YAML tag '{node.tag}'"))
             return value
-        if node.style or node.tag == f"{_TAG}str":
-            return value  # quoted, block, or explicitly text (libyaml marks plain as '')
+        if node.tag != _PLAIN_TAG:
+            return value  # quoted, block, or explicitly tagged text
         if value in ("", "~", "null", "Null", "NULL"):
             return None
         if value in ("true", "True", "TRUE"):

@@ -19,8 +19,7 @@ _CHAR_MAP = {
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u200b": "",
     "\ufeff": "",
 }
-_SPACE_AROUND_QUOTE = re.compile(r'\s*"\s*')
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]])")
+_SPACE_BEFORE_PUNCT = re.compile(r' ([",.;:!?)\]])')
 
 
 def _fold_char(ch: str) -> str:
@@ -61,9 +60,19 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), idx
 
 
+_TRANSLATE = str.maketrans(_CHAR_MAP)
+_SPACES = re.compile(r"\s+")
+_SPACE_AFTER_QUOTE = re.compile(r'" ')
+
+
 def normalize(text: str) -> str:
-    """The comparison form of `text` (see `normalize_with_map`)."""
-    return normalize_with_map(text)[0]
+    """The comparison form of `text`: the same as `normalize_with_map(text)[0]`,
+    several times faster (the evidence check runs it on every question)."""
+    text = unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).casefold()
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACE_AFTER_QUOTE.sub('"', text)
+    return text.strip()
 
 
 def strip_accents(text: str) -> str:

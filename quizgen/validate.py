@@ -323,7 +323,7 @@ def _among(value: str, choices: Sequence[str], what: str) -> str | None:
 def _duplicates(items: Sequence[str], field: str) -> Iterable[tuple[Path_, str]]:
     seen: set[str] = set()
     for i, item in enumerate(items):
-        key = fold_answer(item) or item
+        key = normalize(item)
         if key in seen:
             yield (field, i), f"'{item}' appears twice in {field}"
         seen.add(key)

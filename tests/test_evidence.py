@@ -35,3 +35,12 @@ def test_fold_answer_ignores_case_accents_and_punctuation() -> None:
 
 def test_word_count_counts_elided_words_once() -> None:
     assert word_count("L’entretien s’est terminé, a-t-il dit.") == 5
+
+
+def test_fast_normalize_agrees_with_the_mapped_one(root) -> None:
+    from quizgen.text import normalize_with_map
+
+    samples = [p.read_text(encoding="utf-8") for p in (root / "tests" / "data").rglob("*.txt")]
+    samples += ['a " " b', "« x » ,y", "  \u00a0«\u202fOui\u202f»  ! ", "l’œuvre… — fin"]
+    for text in samples:
+        assert normalize(text) == normalize_with_map(text)[0]
