@@ -229,5 +229,20 @@ class Bank(_Strict):
         raise KeyError(question_id)
 
     def to_data(self) -> dict[str, Any]:
-        """The bank as plain JSON-ready data (the interchange format)."""
-        return self.model_dump(mode="json")
+        """The bank as plain JSON-ready data (the interchange format), keys in
+        the order a teacher writes them."""
+        data = self.model_dump(mode="json", exclude={"questions"})
+        data["questions"] = [question_to_data(q) for q in self.questions]
+        return data
+
+
+_LEADING = ("id", "type", "source")
+_TRAILING = ("evidence", "explanation", "tags", "draft", "review")
+
+
+def question_to_data(question: AnyQuestion) -> dict[str, Any]:
+    """A question as plain JSON-ready data: id, type and source first, then the
+    type's own keys, then evidence, explanation, tags and the review flags."""
+    data = question.model_dump(mode="json")
+    middle = [k for k in data if k not in _LEADING and k not in _TRAILING]
+    return {k: data[k] for k in (*_LEADING, *middle, *_TRAILING)}

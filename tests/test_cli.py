@@ -112,3 +112,10 @@ def test_module_entry_point(good_bank_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "quizgen", "validate", str(good_bank_path)],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0 and proc.stdout.startswith("ok:")
+
+
+def test_export_lists_question_keys_in_writing_order(runner, good_bank_path: Path) -> None:
+    data = json.loads(runner.invoke(cli, ["export", str(good_bank_path)]).stdout)
+    keys = list(data[0]["questions"][3])
+    assert keys == ["id", "type", "source", "prompt", "answer", "tolerance", "unit",
+                    "evidence", "explanation", "tags", "draft", "review"]
