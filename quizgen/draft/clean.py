@@ -1,0 +1,209 @@
+"""Article boilerplate removal: what a web page adds around the story.
+
+The cleaner never rewrites the article: it returns paragraphs as offsets into
+the original text, so every sentence a question quotes as evidence is a
+verbatim extract of the source file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+# Same-length replacements, so offsets in the plain view are offsets in the text.
+_PLAIN = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\ufeff": " ",
+        "\u200b": " ",
+    }
+)
+
+
+def plain(text: str) -> str:
+    """`text` with typographic apostrophes and odd spaces made plain, same length."""
+    return text.translate(_PLAIN)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A stretch [start, end) of the article text; headings are titles and subtitles."""
+
+    start: int
+    end: int
+    heading: bool = False
+
+
+@dataclass
+class Article:
+    text: str
+    paragraphs: list[Paragraph]
+    title: str | None = None
+    published: date | None = None
+    author: str | None = None
+    #: "Source : X" lines: (index of the paragraph before the line, X).
+    source_lines: list[tuple[int, str]] = field(default_factory=list)
+
+    def para_text(self, p: Paragraph) -> str:
+        return self.text[p.start : p.end]
+
+
+_I = re.IGNORECASE
+_COUNTER = re.compile(
+    r"^\d{1,6}(?:\s*(?:partages?|commentaires?|vues|réactions|shares?|likes?|j'aime))?$", _I
+)
+_READ_ALSO = re.compile(
+    r"^[\W_]*(?:(?:à|a)\s+)?(?:lire|voir|écouter|regarder|relire)\s+(?:aussi|également|la\s+suite|plus)\b"
+    r"|^[\W_]*(?:sur\s+le\s+même\s+sujet|pour\s+aller\s+plus\s+loin|notre\s+dossier|en\s+savoir\s+plus)\b",
+    _I,
+)
+_PREV_NEXT = re.compile(r"^(?:article|post|billet|sujet)\s+(?:précédent|suivant)", _I)
+_SHARE = re.compile(
+    r"^(?:partager|partagez|tweeter|facebook|twitter|linkedin|whatsapp|e-?mail|copier\s+le\s+lien|"
+    r"imprimer|abonnez-vous|newsletter|s'abonner|commenter|réagir|écouter\s+cet\s+article|"
+    r"crédit\s+photo|photo\s*:|©|tous\s+droits\s+réservés|publicité|menu|rechercher|"
+    r"à\s+propos\s+de\s+l'auteur)\b[\s\W\w]{0,60}$",
+    _I,
+)
+_BREADCRUMB = re.compile(r"^(?:accueil|home)\b", _I)
+_SOURCE_LINE = re.compile(r"^sources?\s*(?::\s*(?P<name>.{1,80}))?$", _I)
+_PUBLISHED = re.compile(
+    r"^(?:publié|mis\s+en\s+ligne|mis\s+à\s+jour|actualisé|modifié)\s*(?:le\s+)?(?P<date>[^,]{4,40}?)"
+    r"(?:\s+à\s+\d{1,2}\s*[h:]\s*\d{0,2})?(?:\s+par\s+(?P<by>.{1,60}))?\s*$",
+    _I,
+)
+# "Rennes, le 12 février 2025" alone on its line: where and when the story was filed.
+_DATELINE = re.compile(
+    r"^[A-ZÀ-Ý][\w'’ -]{1,30},\s+(?:le\s+)?(?P<date>(?:\w+\s+)?\d{1,2}(?:er)?\s+\w+\s+\d{4})$"
+)
+_LIVE_MARKER = re.compile(
+    r"^(?:UPDATE|MISE\s+[ÀA]\s+JOUR|MAJ|EN\s+DIRECT|DIRECT|ALERTE|FLASH|URGENT|BREAKING)\s*\d*\s*[:.\-–—]?\s*"
+)
+_TRAILING_LIVE_MARKER = re.compile(r"\s+(?:UPDATE|MISE\s+[ÀA]\s+JOUR|MAJ)\s*\d*\s*$")
+# A label glued to the text by a web page ("Nouvelles originalesLe président…").
+_GLUED_LABEL = re.compile(
+    r"^(?P<label>[A-ZÀ-Ý][\w'-]*(?:\s+[\w'-]+){1,3}?[a-zà-ÿ])"
+    r"(?=(?:Le|La|Les|L'|Un|Une|Des|Ce|Cette|Ces|Il|Elle|Ils|Elles|Selon|Après|Avant|En|Au|Aux|"
+    r"Dans|Pour|Lors|Depuis|De|Du|D')\b)"
+)
+_BULLET = re.compile(r"^(?:[▪■□●•◦‣∙·*→►▶✔✅❌–—-]\ufe0f?\s+|\d{1,2}[.)]\s+(?=[A-ZÀ-Ý«\"“]))")
+_BYLINE = re.compile(
+    r"^(?:[Pp]ar|PAR|[Bb]y)\s+(?P<who>[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3}"
+    r"(?:\s*(?:,|et|avec)\s*[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3})*)\s*$"
+)
+_BIO_HINT = re.compile(
+    r"\b(?:je|j'|mon|ma|mes|moi|journaliste|rédacteur|rédactrice|passionnée?|fan\s+de)\b", _I
+)
+_TERMINAL = '.!?…»"”)'
+
+
+def _is_heading(text: str) -> bool:
+    words = text.split()
+    if not words:
+        return False
+    if text.rstrip()[-1] not in _TERMINAL and len(words) <= 25:
+        return True
+    # A shouted headline: "POUTINE A DÉCLARÉ QUE LES SANCTIONS…"
+    letters = [c for c in text if c.isalpha()] if len(words) <= 40 else []
+    return len(words) >= 2 and bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def clean_article(raw: str) -> Article:
+    """Split `raw` into story paragraphs, dropping page furniture.
+
+    `raw` should already be NFC (the draft writes the NFC text as the source).
+    """
+    text = unicodedata.normalize("NFC", raw)
+    view = plain(text)
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in view.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+
+    kept: list[Paragraph] = []
+    source_lines: list[tuple[int, str]] = []
+    published: date | None = None
+    author: str | None = None
+    last_nav = -1
+    seen_body = 0
+    for i, (start, end) in enumerate(lines):
+        line = view[start:end]
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start += len(line) - len(line.lstrip())
+        end = start + len(stripped)
+        if seen_body < 3 and _BREADCRUMB.match(stripped) and i < 3:
+            continue
+        if _COUNTER.match(stripped) or _READ_ALSO.match(stripped):
+            continue
+        if _SHARE.match(stripped) and len(stripped.split()) <= 6 and not stripped.endswith("."):
+            continue
+        if _PREV_NEXT.match(stripped):
+            last_nav = len(kept)
+            continue
+        m = _SOURCE_LINE.match(stripped)
+        if m and len(stripped.split()) <= 10:
+            if m["name"]:
+                source_lines.append((len(kept) - 1, m["name"].strip()))
+            continue
+        m = _BYLINE.match(stripped)
+        if m and seen_body < 4:
+            author = author or m["who"]
+            continue
+        m = _PUBLISHED.match(stripped) or _DATELINE.match(stripped)
+        if m:
+            from .figures import parse_date  # figures imports clean: import here
+
+            published = published or parse_date(m["date"])
+            continue
+        # Strip markers and bullets before the text; keep offsets exact.
+        while True:
+            m = _LIVE_MARKER.match(view[start:end]) or _BULLET.match(view[start:end])
+            if not m or not m.end():
+                break
+            start += m.end()
+        m = _GLUED_LABEL.match(view[start:end])
+        if m and len(m["label"]) <= 40 and not re.search(r"[.,;:!?«»]", m["label"]):
+            start += m.end("label")
+        m = _TRAILING_LIVE_MARKER.search(view[start:end])
+        if m:
+            end = start + m.start()
+        if end <= start:
+            continue
+        seen_body += 1
+        kept.append(Paragraph(start, end, _is_heading(view[start:end])))
+
+    # After the last "previous/next article" link comes the page footer:
+    # the author's bio, tags, related links.
+    if last_nav >= 0:
+        tail = kept[last_nav:]
+        words = sum(len(view[p.start : p.end].split()) for p in tail)
+        if words <= 120:
+            kept = kept[:last_nav]
+    # An author's bio without navigation: a short first-person last paragraph.
+    if kept:
+        last = view[kept[-1].start : kept[-1].end]
+        if len(last.split()) <= 60 and len(_BIO_HINT.findall(last)) >= 2 and not re.search('[«“"]', last):
+            kept.pop()
+
+    title = None
+    if kept:
+        first = " ".join(text[kept[0].start : kept[0].end].split())
+        # A long first line holding several sentences: its first sentence is the headline.
+        head = re.match(r"^(.{20,}?[.!?])\s+[«“\"A-ZÀ-Ý]", first)
+        if len(first) > 90 and head:
+            first = head.group(1).rstrip(".")
+        title = first if len(first) <= 200 else first[:200].rsplit(" ", 1)[0] + "…"
+    return Article(
+        text=text, paragraphs=kept, title=title, published=published, author=author, source_lines=source_lines
+    )

@@ -1,0 +1,174 @@
+"""`quizgen draft` and `quizgen draft-eval`: thin commands over the draft package."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ..errors import QuizgenError
+
+if TYPE_CHECKING:  # the draft modules load only when a draft command runs
+    from .evaluate import Score
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Errors meant for the user become one message on stderr and exit status 1."""
+    try:
+        yield
+    except QuizgenError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+
+
+def _entities(rules_only: bool) -> Callable | None:  # type: ignore[type-arg]
+    if rules_only:
+        return None
+    from .nlp import load_entity_finder
+
+    return load_entity_finder()
+
+
+@click.command("draft")
+@click.argument(
+    "articles", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Bank file to write (one article), or a folder.  [default: questions/]",
+)
+@click.option("--title", help="Title of the article (default: its first line).")
+@click.option("--outlet", help="Who published it (default: 'inconnu', to review).")
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date, YYYY-MM-DD (default: a 'Publié le' line, else today, to review).",
+)
+@click.option("--url", help="Where the article was published.")
+@click.option("--force", is_flag=True, help="Replace an existing bank or source file.")
+@click.option(
+    "--rules-only",
+    is_flag=True,
+    help="Skip the NLP model: faster, but only people with a title or role are recognised.",
+)
+def draft_command(
+    articles: tuple[Path, ...],
+    output: Path | None,
+    title: str | None,
+    outlet: str | None,
+    published: datetime | None,
+    url: str | None,
+    force: bool,
+    rules_only: bool,
+) -> None:
+    """Draft a question bank from French news articles (plain text).
+
+    Finds who said what, figures, lists of people and roles; writes a bank
+    whose questions carry draft: true (and review: true where unsure) for the
+    teacher to prune. Needs the optional NLP extra: pip install 'quizgen[draft]'.
+    """
+    with _user_errors():
+        if len(articles) > 1 and (title or url or (output and output.suffix in (".yaml", ".yml"))):
+            raise QuizgenError(
+                "--title, --url and a .yaml output name one article; give -o a folder for several articles"
+            )
+        from tqdm import tqdm
+
+        from .bank import SourceInfo
+        from .writer import draft_file
+
+        entities = _entities(rules_only)
+        info = SourceInfo(
+            title=title, outlet=outlet, published=published.date() if published else None, url=url
+        )
+        failures = 0
+        bar = tqdm(
+            articles, unit="article", disable=len(articles) < 2 or not sys.stderr.isatty(), file=sys.stderr
+        )
+        for article in bar:
+            try:
+                written = draft_file(article, output=output, info=info, entities=entities, force=force)
+            except QuizgenError as exc:
+                failures += 1
+                tqdm.write(f"error: {exc}", file=sys.stderr)
+                continue
+            d = written.draft
+            kinds = ", ".join(f"{n} {k}" for k, n in sorted(d.counts.items()))
+            review = f"; {d.to_review} to review" if d.to_review else ""
+            tqdm.write(f"{written.bank_path}: {len(d.bank.questions)} draft questions ({kinds}){review}")
+        if failures:
+            sys.exit(1)
+
+
+@click.command("draft-eval")
+@click.argument("labels", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--articles",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of the labelled articles (default: beside LABELS, or its articles/ folder).",
+)
+@click.option(
+    "--min-precision",
+    type=click.FloatRange(0, 1),
+    help="Exit 1 if the attribution precision over all articles is lower.",
+)
+@click.option(
+    "--min-recall",
+    type=click.FloatRange(0, 1),
+    help="Exit 1 if the attribution recall over all articles is lower.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="List every miss and every wrong or extra finding.")
+@click.option("--rules-only", is_flag=True, help="Skip the NLP model, to measure the rules alone.")
+def draft_eval_command(
+    labels: Path,
+    articles: Path | None,
+    min_precision: float | None,
+    min_recall: float | None,
+    verbose: bool,
+    rules_only: bool,
+) -> None:
+    """Precision and recall of the draft against a labelled set of articles.
+
+    Attributions (who said each quotation) are scored with the gold rule: a
+    speaker is right when it contains one of the accepted aliases. Figures,
+    lists of people and roles are scored when labelled.
+    """
+    with _user_errors():
+        from .evaluate import KINDS, evaluate, totals
+
+        results = evaluate(labels, articles, _entities(rules_only))
+        width = max([len(r.name) for r in results] + [5])
+        kinds = [k for k in KINDS if any(k in r.scores for r in results)]
+        names = {"quotes": "attributions"}
+        click.echo((f"{'':{width}}" + "".join(f"  {names.get(k, k):<22}" for k in kinds)).rstrip())
+        click.echo((f"{'':{width}}" + "".join(f"  {'P    R    tp/fp/fn':<22}" for _ in kinds)).rstrip())
+
+        def cell(s: Score | None) -> str:
+            if s is None:
+                return f"  {'-':<22}"
+            return f"  {s.precision:.2f} {s.recall:.2f} {f'{s.tp}/{s.fp}/{s.fn}':<12}"
+
+        for r in results:
+            click.echo((f"{r.name:{width}}" + "".join(cell(r.scores.get(k)) for k in kinds)).rstrip())
+            if verbose:
+                for k in kinds:
+                    for note in r.scores[k].notes if k in r.scores else []:
+                        click.echo(f"{'':{width}}    {k}: {note}")
+        total = totals(results)
+        click.echo((f"{'all':{width}}" + "".join(cell(total.get(k)) for k in kinds)).rstrip())
+        quotes = total.get("quotes")
+        failed = []
+        if quotes is not None and min_precision is not None and quotes.precision < min_precision:
+            failed.append(f"attribution precision {quotes.precision:.3f} < {min_precision}")
+        if quotes is not None and min_recall is not None and quotes.recall < min_recall:
+            failed.append(f"attribution recall {quotes.recall:.3f} < {min_recall}")
+        if failed:
+            raise QuizgenError("; ".join(failed))

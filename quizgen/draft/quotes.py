@@ -1,0 +1,233 @@
+"""Quotation marks and sentences: where the quotations are, where sentences end.
+
+French news uses « … » (with non-breaking spaces), “ … ” and "…"; quotes nest
+(« aucune allusion à une « invasion russe » »), run over several paragraphs
+(closed only at the end), and are sometimes mistyped (d' »obsolète »).
+Sentences never end inside a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import Article, plain
+from .lexicon import NAMING_VERBS, NAMING_WORDS, TITLE_FUNCTION_WORDS
+
+MASK = "\u2591"  # stands for quoted words when the rules read the text around a quote
+
+_PAIRS = {"«": "»", "“": "”", '"': '"'}
+_ABBREVIATIONS = frozenset(
+    """
+    m mm mme mlle dr pr me st ste etc av apr j.-c cf p n° no vol art bd ch éd coll gén col lt sgt
+    env hab min max prof
+""".split()
+)
+_MAX_CARRIED_PARAGRAPHS = 4
+
+
+@dataclass
+class QuoteSpan:
+    """A top-level quotation: the marks at `open` and `close`, its words in between."""
+
+    open: int
+    close: int
+    inner_start: int
+    inner_end: int
+    first_para: int
+    last_para: int
+    nested: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def end(self) -> int:
+        return self.close + 1
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    para: int
+    heading: bool = False
+
+
+def _next_opening_balance(view: str, start: int, end: int) -> int:
+    """Closing minus opening guillemets in a paragraph (> 0: it closes a quote opened earlier)."""
+    seg = view[start:end]
+    return seg.count("»") - seg.count("«")
+
+
+def find_quotes(article: Article) -> list[QuoteSpan]:
+    """Every top-level quotation of the article's paragraphs, in reading order."""
+    view = plain(article.text)
+    paras = article.paragraphs
+    out: list[QuoteSpan] = []
+    stack: list[tuple[str, int, int]] = []  # (opening mark, position, paragraph)
+    nested: list[tuple[int, int]] = []
+    carried = 0
+    for pi, p in enumerate(paras):
+        seg = view[p.start : p.end]
+        straight_ok = seg.count('"') % 2 == 0
+        first_char = p.start + len(seg) - len(seg.lstrip())
+        for pos in range(p.start, p.end):
+            c = view[pos]
+            if c == "«":
+                if stack and carried and pos == first_char and len(stack) == 1:
+                    continue  # the old style repeats « at each paragraph of a long quote
+                stack.append(("«", pos, pi))
+            elif c == "»":
+                if stack and stack[-1][0] == "«":
+                    _close(view, stack, nested, out, pos, pi)
+                elif (
+                    not stack
+                    and pos + 1 < p.end
+                    and view[pos + 1].isalpha()
+                    and (pos == p.start or view[pos - 1] in " '")
+                ):
+                    stack.append(("«", pos, pi))  # a closing mark typed as the opening one
+            elif c == "“":
+                stack.append(("“", pos, pi))
+            elif c == "”":
+                if stack and stack[-1][0] == "“":
+                    _close(view, stack, nested, out, pos, pi)
+            elif c == '"' and straight_ok:
+                if stack and stack[-1][0] == '"':
+                    _close(view, stack, nested, out, pos, pi)
+                else:
+                    stack.append(('"', pos, pi))
+        if stack:
+            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+            if (
+                stack[0][0] == "«"
+                and nxt is not None
+                and carried < _MAX_CARRIED_PARAGRAPHS
+                and _next_opening_balance(view, nxt.start, nxt.end) > 0
+            ):
+                carried += 1
+                continue
+            stack.clear()
+            nested.clear()
+        carried = 0
+    return out
+
+
+def _close(
+    view: str,
+    stack: list[tuple[str, int, int]],
+    nested: list[tuple[int, int]],
+    out: list[QuoteSpan],
+    pos: int,
+    pi: int,
+) -> None:
+    _mark, opened, para = stack.pop()
+    if stack:
+        nested.append((opened, pos + 1))
+        return
+    inner_start, inner_end = opened + 1, pos
+    while inner_start < inner_end and view[inner_start].isspace():
+        inner_start += 1
+    while inner_end > inner_start and view[inner_end - 1].isspace():
+        inner_end -= 1
+    if inner_end > inner_start:
+        out.append(QuoteSpan(opened, pos, inner_start, inner_end, para, pi, list(nested)))
+    nested.clear()
+
+
+def split_sentences(article: Article, quotes: list[QuoteSpan]) -> list[Sentence]:
+    """The sentences of each paragraph; a quotation never holds a sentence end."""
+    view = plain(article.text)
+    inside = bytearray(len(view))
+    for q in quotes:
+        inside[q.open + 1 : q.close] = b"\x01" * (q.close - q.open - 1)
+    closers = {q.close for q in quotes}
+    out: list[Sentence] = []
+    for pi, p in enumerate(article.paragraphs):
+        start = p.start
+        if p.heading:
+            out.append(Sentence(p.start, p.end, pi, heading=True))
+            continue
+        i = p.start
+        while i < p.end:
+            c = view[i]
+            cut = None
+            if not inside[i] and c in ".!?…" and _ends_sentence(view, i, p.end, start):
+                cut = i + 1
+                while cut < p.end and view[cut] in ".!?…)":
+                    cut += 1
+            elif i in closers and _quote_ends_sentence(view, i, p.end):
+                cut = i + 1
+            if cut is not None:
+                _emit(out, view, start, cut, pi)
+                start = cut
+                i = cut
+                continue
+            i += 1
+        _emit(out, view, start, p.end, pi)
+    return out
+
+
+def _emit(out: list[Sentence], view: str, start: int, end: int, para: int) -> None:
+    while start < end and view[start].isspace():
+        start += 1
+    while end > start and view[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, para))
+
+
+_NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"«“(\[]?\s*[A-ZÀ-Ý0-9▪•«“\"]")
+
+
+def _ends_sentence(view: str, i: int, end: int, sent_start: int) -> bool:
+    j = i + 1
+    while j < end and view[j] in ".!?…)":
+        j += 1
+    if j >= end:
+        return False  # the paragraph end cuts anyway
+    if not _NEXT_STARTS_SENTENCE.match(view, j):
+        return False
+    if view[i] == ".":
+        word = re.search(r"([\w.°'-]+)$", view[sent_start:i])
+        if word:
+            w = word.group(1).lower().split("'")[-1]
+            if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                return False
+    return True
+
+
+def _quote_ends_sentence(view: str, close: int, end: int) -> bool:
+    """A quotation whose words end a sentence (« … ? ») and that a new sentence follows."""
+    k = close - 1
+    while k > 0 and view[k].isspace():
+        k -= 1
+    return view[k] in ".!?…" and bool(_NEXT_STARTS_SENTENCE.match(view, close + 1))
+
+
+def masked(article_view: str, start: int, end: int, quotes: list[QuoteSpan]) -> str:
+    """view[start:end] with every quotation's words replaced by MASK (same length)."""
+    chars = list(article_view[start:end])
+    for q in quotes:
+        a, b = max(q.open + 1, start), min(q.close, end)
+        for k in range(a, b):
+            chars[k - start] = MASK
+    return "".join(chars)
+
+
+def is_name_or_title(words: str, before: str) -> bool:
+    """« Situation Room », « Le Monde »: quotation marks around a name, not speech."""
+    tokens = re.findall(r"[\w'-]+", words)
+    if not tokens or len(tokens) > 6:
+        return False
+    prev = re.findall(r"[\w'-]+", before.lower())
+    if prev and prev[-1] in NAMING_VERBS:
+        return True
+    if prev and prev[-1] in NAMING_WORDS and tokens[0][0].isupper():
+        return True  # 'le plan « Grenoble respire »', but 'le plan « trop cher »' is speech
+    content = [t for t in tokens if t.lower() not in TITLE_FUNCTION_WORDS]
+    if not content:
+        return False
+    capitalised = all(t[0].isupper() for t in content)
+    if len(content) == 1:
+        # One capitalised word is a name unless it opens a quoted sentence.
+        return capitalised and not words.rstrip().endswith(("!", "?", "."))
+    return capitalised

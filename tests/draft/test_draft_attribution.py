@@ -1,0 +1,138 @@
+"""The patterns of French reported speech, on short texts (rules only, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.draft.pipeline import analyse
+
+
+def said(text: str) -> list[tuple[str, str | None]]:
+    """(first words of each quotation, its speaker or None)."""
+    return [
+        (a.text[:12], a.speaker.name if a.speaker else None)
+        for a in analyse(text).attributions
+        if not a.name_or_title
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("« Nous ne céderons pas », a déclaré Emmanuel Macron.", "Emmanuel Macron"),
+        ("« Nous ne céderons pas », a alors déclaré M. Macron.", "M. Macron"),
+        ("« Nous ne céderons pas », selon le communiqué de la Maison Blanche.", "la Maison Blanche"),
+        ("« Nous ne céderons pas », ajoute la présidence.", "la présidence"),
+        (
+            "« Nous ne céderons pas », explique aux journalistes l’assistant du Kremlin, Yuri Ushakov.",
+            "Yuri Ushakov",
+        ),
+        ("Emmanuel Macron a déclaré : « Nous ne céderons pas. »", "Emmanuel Macron"),
+        ("La ministre Anne Roy a estimé que l’accord était « un pas en avant ».", "Anne Roy"),
+        ("« Nous ne céderons pas » -Reuters", "Reuters"),
+        ("« Nous ne céderons pas », a commenté l’un des internautes sur Twitter.", "un internaute"),
+        ("« Nous ne céderons pas », confie Samia, mère de deux élèves.", "Samia"),
+    ],
+)
+def test_one_pattern_one_speaker(text, speaker):
+    assert [s for _, s in said(text)] == [speaker]
+
+
+def test_inverted_pronoun_takes_the_previous_speaker():
+    text = (
+        "« Les sanctions n’ont aucun effet », a déclaré Ouchakov. « On ne sait pas pourquoi », a-t-il ajouté."
+    )
+    assert [s for _, s in said(text)] == ["Ouchakov", "Ouchakov"]
+
+
+def test_elle_skips_a_masculine_candidate():
+    text = (
+        "La commissaire européenne, Kaja Lindholm, a parlé après M. Kovalenko. "
+        "Elle a prévenu que Bruxelles resterait « vigilante »."
+    )
+    assert said(text)[-1][1] == "Kaja Lindholm"
+
+
+def test_a_chain_of_quotes_shares_one_attribution():
+    text = (
+        "Ils veulent poursuivre « le dialogue », « les contacts », toujours selon le communiqué du Kremlin."
+    )
+    assert [s for _, s in said(text)] == ["le Kremlin", "le Kremlin"]
+
+
+def test_a_quote_alone_continues_the_previous_speaker_in_its_paragraph():
+    text = "« Il fera comprendre les coûts », a déclaré le fonctionnaire. « Ils ont menti. »"
+    assert [s for _, s in said(text)] == ["le fonctionnaire", "le fonctionnaire"]
+
+
+def test_a_quote_alone_in_the_next_paragraph_is_kept_for_review():
+    text = "« Nous restons prudents », a déclaré Anne Roy.\n\n« Rien n’est joué. »\n"
+    atts = [a for a in analyse(text).attributions]
+    assert atts[1].speaker.name == "Anne Roy" and atts[1].review
+
+
+def test_another_one_of_the_same_people():
+    text = "« C’est gênant », a commenté l’un des internautes. « C’est drôle », a ajouté un autre."
+    assert [s for _, s in said(text)] == ["un internaute", "un autre internaute"]
+
+
+def test_names_in_quotation_marks_are_not_quotes():
+    atts = analyse(
+        "Les conseillers se sont réunis dans la « Situation Room » de la Maison Blanche."
+    ).attributions
+    assert [(a.name_or_title, a.speaker) for a in atts] == [(True, None)]
+
+
+def test_a_headline_quote_without_speaker_gets_none():
+    text = "La discussion est terminée. « Je pense qu’il a réfléchi : quel idiot ! ».\n\nLa suite.\n"
+    assert said(text) == [("Je pense qu’", None)]
+
+
+def test_a_pull_quote_repeated_later_is_not_attributed_twice():
+    text = (
+        "Ils ont parlé, ce que la Russie dément.\n\n« Poutine a dû penser : quel idiot ! »\n\n"
+        "« Poutine a dû penser : quel idiot ! », a commenté un internaute.\n"
+    )
+    assert [s for _, s in said(text)] == [None, "un internaute"]
+
+
+def test_source_line_after_a_quotation_paragraph():
+    text = "« Les chars sont arrivés ce matin. »\nSource : AFP\n"
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "AFP" and att.review
+
+
+def test_headline_name_colon_quote():
+    assert said("Marathon de Paris : Awa Diallo : “J’ai couru avec la tête”") == [
+        ("J’ai couru a", "Awa Diallo")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La « guerre froide » revient sur le continent.",  # scare quotes, nobody speaks
+        "Ils ont discuté, ont-ils dit, d’une « avancée majeure ».",  # a plural pronoun: who?
+        "« Rien n’est joué », a-t-il ajouté.",  # a pronoun with nobody before it
+    ],
+)
+def test_uncertain_speakers_are_left_out(text):
+    assert [s for _, s in said(text)] == [None]
+
+
+def test_subject_with_an_apposition():
+    text = "Le préfet de l’Isère, Antoine Roussel, a salué une « démarche utile »."
+    assert said(text) == [("démarche uti", "Antoine Roussel")]
+
+
+def test_coordinated_verbs_share_the_subject():
+    text = "Son entraîneur, Marc Lemoine, a évoqué « quatre ans de travail » et salué « une athlète tenace »."
+    assert [s for _, s in said(text)] == ["Marc Lemoine", "Marc Lemoine"]
+
+
+def test_evidence_spans_the_attribution_and_the_quote():
+    text = "« Il fera comprendre les coûts », a déclaré le fonctionnaire. « Ils ont intensifié. »"
+    art = analyse(text)
+    second = art.attributions[1]
+    evidence = art.article.text[second.evidence[0] : second.evidence[1]]
+    assert evidence.startswith("« Il fera") and evidence.endswith("intensifié. »")

@@ -1,0 +1,171 @@
+"""`quizgen draft` and `quizgen draft-eval` from the command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from draftdata import ARTICLES, LABELS, OWN, SEEDS
+
+from quizgen import load_bank
+from quizgen.cli import cli
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_draft_writes_a_valid_bank_and_says_what_it_found(runner, tmp_path):
+    out = tmp_path / "questions" / "sommet.yaml"
+    result = runner.invoke(
+        cli,
+        [
+            "draft",
+            str(ARTICLES / SEEDS[0]),
+            "-o",
+            str(out),
+            "--rules-only",
+            "--outlet",
+            "Exemple",
+            "--published",
+            "2021-12-07",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert f"{out}: " in result.output and "draft questions" in result.output and "quote" in result.output
+    bank = load_bank(out)
+    assert bank.sources[0].outlet == "Exemple"
+    assert (tmp_path / "questions" / "sources" / "sommet.txt").is_file()
+    check = runner.invoke(cli, ["validate", str(out)])
+    assert check.exit_code == 0 and check.output.startswith("ok:")
+
+
+def test_several_articles_go_to_one_folder(runner, tmp_path):
+    result = runner.invoke(
+        cli, ["draft", *(str(ARTICLES / n) for n in OWN), "-o", str(tmp_path), "--rules-only"]
+    )
+    assert result.exit_code == 0, result.output
+    banks = sorted(tmp_path.glob("*.yaml"))
+    assert len(banks) == 3
+    assert runner.invoke(cli, ["validate", str(tmp_path)]).exit_code == 0
+    assert "%|" not in result.output  # no progress bar when the output is not a terminal
+
+
+def test_default_output_is_the_questions_folder(runner):
+    with runner.isolated_filesystem():
+        result = runner.invoke(cli, ["draft", str(ARTICLES / OWN[2]), "--rules-only"])
+        assert result.exit_code == 0, result.output
+        (bank,) = Path("questions").glob("*.yaml")
+        assert load_bank(bank).sources[0].path == f"sources/{bank.stem}.txt"
+
+
+def test_one_title_for_several_articles_is_refused(runner, tmp_path):
+    result = runner.invoke(
+        cli,
+        [
+            "draft",
+            str(ARTICLES / OWN[0]),
+            str(ARTICLES / OWN[1]),
+            "--title",
+            "T",
+            "-o",
+            str(tmp_path),
+            "--rules-only",
+        ],
+    )
+    assert result.exit_code == 1
+    assert "error: --title" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the article is empty"),
+        (b"caf\xe9 cr\xe8me\n", "not UTF-8"),
+        (b"Il pleut.\n", "found nothing to ask about"),
+    ],
+)
+def test_bad_articles_get_one_message_and_no_file(runner, tmp_path, content, message):
+    article = tmp_path / "a.txt"
+    article.write_bytes(content)
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["draft", str(article), "-o", str(out), "--rules-only"])
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_a_missing_article_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(cli, ["draft", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_one_bad_article_does_not_stop_the_others(runner, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("", encoding="utf-8")
+    result = runner.invoke(
+        cli, ["draft", str(bad), str(ARTICLES / OWN[0]), "-o", str(tmp_path / "q"), "--rules-only"]
+    )
+    assert result.exit_code == 1
+    assert "the article is empty" in result.output
+    assert len(list((tmp_path / "q").glob("*.yaml"))) == 1
+
+
+def test_without_spacy_the_command_says_how_to_install_it(runner, tmp_path, monkeypatch):
+    # A None entry in sys.modules makes `import spacy` raise ImportError, as on a machine without it.
+    monkeypatch.setitem(sys.modules, "spacy", None)
+    result = runner.invoke(cli, ["draft", str(ARTICLES / OWN[0]), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "pip install 'quizgen[draft]'" in result.output
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_quizgen_imports_without_spacy(monkeypatch):
+    import importlib
+
+    monkeypatch.setitem(sys.modules, "spacy", None)
+    for name in [m for m in sys.modules if m == "quizgen" or m.startswith("quizgen.")]:
+        monkeypatch.delitem(sys.modules, name)
+    module = importlib.import_module("quizgen.cli")
+    assert "draft" in module.cli.commands
+
+
+def test_draft_eval_prints_precision_and_recall(runner):
+    result = runner.invoke(cli, ["draft-eval", str(LABELS), "--rules-only"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "attributions" in lines[0] and "figures" in lines[0]
+    assert any(line.startswith(SEEDS[0]) for line in lines)
+    assert lines[-1].startswith("all")
+
+
+def test_draft_eval_fails_below_the_thresholds(runner, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "« Nous verrons », a déclaré Anne Roy.\n\n« Rien », a dit Paul Martin.\n", encoding="utf-8"
+    )
+    labels = tmp_path / "labels.yaml"
+    labels.write_text(
+        "a.txt:\n  - {prefix: Nous verrons, speakers: [roy]}\n  - {prefix: Rien, speakers: [durand]}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        cli,
+        ["draft-eval", str(labels), "--rules-only", "-v", "--min-precision", "0.95", "--min-recall", "0.85"],
+    )
+    assert result.exit_code == 1
+    assert "0.50 0.50 1/1/1" in result.output
+    assert "wrong «Rien» → Paul Martin (expected durand)" in result.output
+    assert "error: attribution precision 0.500 < 0.95; attribution recall 0.500 < 0.85" in result.output
+
+
+def test_draft_eval_reports_a_bad_labels_file(runner, tmp_path):
+    labels = tmp_path / "labels.yaml"
+    labels.write_text("missing.txt:\n  - {prefix: X, speakers: []}\n", encoding="utf-8")
+    result = runner.invoke(cli, ["draft-eval", str(labels), "--rules-only"])
+    assert result.exit_code == 1 and "article missing.txt not found" in result.output

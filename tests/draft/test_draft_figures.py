@@ -1,0 +1,108 @@
+"""Figures written in digits or words, with their unit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from quizgen.draft.figures import find_figures, parse_date, parse_number
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("trois", 3),
+        ("vingt et un", 21),
+        ("soixante-dix", 70),
+        ("quatre-vingt-dix", 90),
+        ("quatre-vingts", 80),
+        ("deux cent trente", 230),
+        ("mille cinq cents", 1500),
+        ("1 500", 1500),
+        ("1\u202f500", 1500),
+        ("2,4", 2.4),
+        ("1,5 million", 1_500_000),
+    ],
+)
+def test_numbers(words, value):
+    assert parse_number(words) == value
+
+
+def figures(text: str) -> list[tuple[str, str, object, object]]:
+    return [(f.kind, f.text, f.value, f.unit) for f in find_figures(text)]
+
+
+def test_a_compound_duration_is_converted_to_minutes():
+    assert figures("L’entretien s’est terminé après deux heures et cinq minutes, selon RIA.") == [
+        ("duration", "deux heures et cinq minutes", 125, "minutes")
+    ]
+
+
+def test_counts_skip_adjectives_and_keep_the_noun():
+    assert figures("Moscou a envoyé 30 nouveaux chars et 35 personnes.") == [
+        ("count", "30 nouveaux chars", 30, "chars"),
+        ("count", "35 personnes", 35, "personnes"),
+    ]
+
+
+def test_clock_times_and_dates():
+    found = figures("Les discussions ont commencé à 18h00, le 7 décembre 2021, et reprendront à 9 h 30.")
+    assert [(k, t) for k, t, _, _ in found] == [
+        ("time", "18h00"),
+        ("date", "7 décembre 2021"),
+        ("time", "9 h 30"),
+    ]
+
+
+def test_approximations_are_marked():
+    (f,) = find_figures("Une trentaine de diplomates ont été expulsés.")
+    assert (f.value, f.unit, f.approx) == (30, "diplomates", True)
+    (g,) = find_figures("Près de six mois plus tard, ils se sont revus.")
+    assert (g.kind, g.value, g.approx) == ("duration", 6, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "les trois à six prochains mois",  # a range
+        "les deux dirigeants se sont parlé",  # a reference, not a count
+        "Biden et Poutine ont tous deux exprimé leur volonté",
+        "des avions F-35 et le G20",  # numbers inside names
+        "dont trois avec sursis",  # no unit
+        "une réunion",  # an article
+    ],
+)
+def test_not_figures(text):
+    assert figures(text) == []
+
+
+def test_money_and_percentages():
+    assert figures("Un plan de 12 millions d’euros financé à 15 % par l’État.") == [
+        ("money", "12 millions d’euros", 12, "millions d'euros"),
+        ("percent", "15 %", 15, "%"),
+    ]
+
+
+def test_a_race_time_is_one_duration_not_a_clock_time():
+    assert [(k, t) for k, t, _, _ in figures("Elle a gagné en 2 h 21 min 47 s.")] == [
+        ("duration", "2 h 21 min 47 s")
+    ]
+
+
+def test_jusqu_a_trois_heures_is_a_duration():
+    assert figures("Elle pourrait durer jusqu’à trois heures.")[0][:2] == ("duration", "trois heures")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("8.12.2021", date(2021, 12, 8)),
+        ("2021-12-08", date(2021, 12, 8)),
+        ("mercredi 1er décembre 2021", date(2021, 12, 1)),
+        ("32 décembre 2021", None),
+        ("bientôt", None),
+    ],
+)
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected

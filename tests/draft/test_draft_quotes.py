@@ -1,0 +1,78 @@
+"""Quotation marks and sentence ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.draft.clean import clean_article
+from quizgen.draft.quotes import find_quotes, is_name_or_title, split_sentences
+
+
+def quotes(text: str) -> list[str]:
+    art = clean_article(text)
+    return [art.text[q.inner_start : q.inner_end] for q in find_quotes(art)]
+
+
+def sentences(text: str) -> list[str]:
+    art = clean_article(text)
+    return [art.text[s.start : s.end] for s in split_sentences(art, find_quotes(art))]
+
+
+def test_guillemets_with_non_breaking_spaces():
+    assert quotes("Il a dit «\u00a0Bonjour\u00a0» puis «\u202fau revoir\u202f».") == ["Bonjour", "au revoir"]
+
+
+def test_curly_and_straight_quotes():
+    assert quotes('“Oui”, dit-il. Elle répond "non" et "peut-être".') == ["Oui", "non", "peut-être"]
+
+
+def test_an_odd_number_of_straight_quotes_is_ignored():
+    assert quotes('Un pouce fait 2,54 cm, soit 1" exactement.') == []
+
+
+def test_nested_quotes_belong_to_the_outer_one():
+    assert quotes("Le Kremlin – « aucune allusion à une « invasion russe » ».") == [
+        "aucune allusion à une « invasion russe »"
+    ]
+
+
+def test_a_closing_mark_typed_as_opening():
+    assert quotes("Trump a qualifié l’alliance d’ »obsolète » et a menacé.") == ["obsolète"]
+
+
+def test_a_quotation_over_two_paragraphs_is_one_quotation():
+    text = "« La Russie a déclaré lundi.\n\nLa possibilité inquiète Moscou. » -Reuters\n"
+    (q,) = quotes(text)
+    assert q.startswith("La Russie") and q.endswith("inquiète Moscou.")
+
+
+def test_an_unclosed_quotation_is_dropped():
+    assert quotes("« Une phrase jamais fermée.\n\nUn autre paragraphe.\n") == []
+
+
+def test_sentences_do_not_end_inside_quotes_or_after_abbreviations():
+    text = (
+        "« Bon après-midi. C’est bon de vous revoir », a répondu M. Biden. "
+        "Puis V. Poutine a parlé. « Quel idiot ! » Le reste suit."
+    )
+    assert sentences(text) == [
+        "« Bon après-midi. C’est bon de vous revoir », a répondu M. Biden.",
+        "Puis V. Poutine a parlé.",
+        "« Quel idiot ! »",
+        "Le reste suit.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "before", "expected"),
+    [
+        ("Situation Room", "réunis dans la ", True),
+        ("Le Monde", "selon le quotidien ", True),
+        ("Grenoble respire", "le plan, baptisé ", True),
+        ("trop cher et trop lent", "juge le plan ", False),
+        ("Bonjour, Monsieur le Président, bienvenue", "", False),
+        ("obsolète", "a qualifié l’alliance d’", False),
+    ],
+)
+def test_names_in_quotation_marks_are_not_speech(words, before, expected):
+    assert is_name_or_title(words, before) is expected

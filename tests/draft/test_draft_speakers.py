@@ -1,0 +1,83 @@
+"""One canonical name per person."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.draft.pipeline import analyse
+from quizgen.draft.speakers import name_key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ouchakov", "Ushakov"),
+        ("Poutine", "Putin"),
+        ("Zelensky", "Zelenskyy"),
+        ("Zelensky", "Zelenskiy"),
+        ("Tchernychev", "Chernyshev"),
+        ("Sergueï", "Sergei"),
+        ("Iouri", "Yuri"),
+        ("Youri", "Yury"),
+        ("Kowalenko", "Kovalenko"),
+        ("Khrouchtchev", "Khrushchev"),
+    ],
+)
+def test_transliterations_share_a_key(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Biden", "Bidet"), ("Martin", "Marin"), ("Lavrov", "Lavrova")])
+def test_different_names_keep_different_keys(a, b):
+    assert name_key(a) != name_key(b)
+
+
+def speakers(text: str) -> list[str | None]:
+    return [a.speaker.name if a.speaker else None for a in analyse(text).attributions]
+
+
+def test_title_role_and_full_name_are_one_person():
+    text = (
+        "Le président américain Joe Biden a reçu M. Poutine. "
+        "« Nous restons fermes », a déclaré M. Biden. "
+        "« Rien n’est exclu », a ajouté le président américain."
+    )
+    assert speakers(text) == ["Joe Biden", "Joe Biden"]
+
+
+def test_transliterated_spellings_are_merged_under_the_first_full_name():
+    text = (
+        "Le porte-parole Yury Ushakov a parlé aux journalistes.\n\n"
+        "« Voyons comment cela se traduira », a déclaré Ouchakov.\n"
+    )
+    assert speakers(text) == ["Yury Ushakov"]
+
+
+def test_a_role_resolves_to_the_person_the_article_named_with_it():
+    text = (
+        "Le président russe Vladimir Poutine a accueilli son invité.\n\n"
+        "« Bonjour, bienvenue », ont été les premiers mots du président russe.\n"
+    )
+    assert speakers(text) == ["Vladimir Poutine"]
+
+
+def test_a_leader_of_the_same_country_is_a_guess_to_review():
+    text = (
+        "Le président russe Vladimir Poutine a accueilli son invité.\n\n"
+        "« Nous verrons », a répondu le dirigeant russe.\n"
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Vladimir Poutine" and att.review
+
+
+def test_an_unknown_role_stays_as_written_and_is_flagged():
+    (att,) = analyse("« Le dossier est clos », a tranché le diplomate.").attributions
+    assert att.speaker.name == "le diplomate" and att.review
+
+
+def test_two_people_with_the_same_role_are_not_guessed():
+    text = (
+        "Le ministre français Jean Dupont et le ministre allemand Hans Weber se sont vus. "
+        "« Rien n’est réglé », a dit le ministre."
+    )
+    assert speakers(text) != ["Jean Dupont"] and speakers(text) != ["Hans Weber"]
