@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from draftdata import ARTICLES, OWN, SEEDS
+from tests.draft.draftdata import ARTICLES, OWN, SEEDS
 
 from quizgen import load_bank
 from quizgen.draft.bank import SourceInfo, build_bank, summary_of, to_yaml

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from draftdata import ARTICLES, LABELS, OWN, SEEDS
+from tests.draft.draftdata import ARTICLES, LABELS, OWN, SEEDS
 
 from quizgen import load_bank
 from quizgen.cli import cli

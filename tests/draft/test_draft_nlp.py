@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from draftdata import ARTICLES, HELDOUT, LABELS, SEEDS
+from tests.draft.draftdata import ARTICLES, HELDOUT, LABELS, SEEDS
 
 from quizgen import load_bank
 from quizgen.cli import cli

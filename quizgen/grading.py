@@ -1,0 +1,197 @@
+"""Scoring a student's response to a question, on the server only.
+
+A *response* is what the student gave, in the bank's own terms (choice
+texts, not positions on a page), so it can be stored, graded again and
+compared across students whose pages were shuffled differently:
+
+==========  =======================================================
+single      the chosen choice text
+multi       the chosen choice texts (a list; order does not matter)
+true_false  True or False
+numeric     a number
+short       the typed text
+quote       the chosen speaker
+match       {left item: chosen right item}
+order       the items in the order the student put them
+cloze       one typed text per gap, in reading order
+==========  =======================================================
+
+Scores are in [0, 1]; speed never counts. A response of the wrong shape for
+its question raises ResponseError.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+from .model import AnyQuestion, Cloze, Match, Multi, Numeric, Order, Quote, Short, Single, TrueFalse
+from .text import fold_answer, normalize
+
+Response: TypeAlias = str | bool | int | float | list[str] | dict[str, str]
+
+#: A score at or above this counts as right (floats from partial credit).
+FULL = 1.0 - 1e-9
+
+
+class ResponseError(ValueError):
+    """The response does not have the shape its question type expects."""
+
+
+@dataclass(frozen=True)
+class Grade:
+    score: float
+    #: The normalised answer given, for item analysis: two students who gave
+    #: the same answer (however typed or ordered on their page) get the same label.
+    label: str
+
+    @property
+    def correct(self) -> bool:
+        return self.score >= FULL
+
+
+def grade(question: AnyQuestion, response: Response) -> Grade:
+    return Grade(score(question, response), answer_label(question, response))
+
+
+def score(question: AnyQuestion, response: Response) -> float:
+    """The credit for `response`, between 0 and 1."""
+    match question:
+        case Single() | Quote():
+            right = question.answer if isinstance(question, Single) else question.speaker
+            return 1.0 if _same_text(_text(response), right) else 0.0
+        case Multi():
+            return _multi_score(question, _texts(response))
+        case TrueFalse():
+            if not isinstance(response, bool):
+                raise ResponseError("expected true or false")
+            return 1.0 if response is question.answer else 0.0
+        case Numeric():
+            value = _number(response)
+            return 1.0 if math.isfinite(value) and question.accepts(value) else 0.0
+        case Short():
+            return 1.0 if _short_right(_text(response), question.accepted) else 0.0
+        case Match():
+            given = _mapping(response)
+            right = sum(1 for left, r in question.pairs.items() if _same_text(given.get(left, ""), r))
+            return right / len(question.pairs) if question.pairs else 0.0
+        case Order():
+            given = _texts(response)
+            right = sum(1 for g, item in zip(given, question.items, strict=False) if _same_text(g, item))
+            return right / len(question.items) if question.items else 0.0
+        case Cloze():
+            gaps = question.gaps
+            given = _texts(response)
+            right = sum(1 for g, (_n, answer, _hint) in zip(given, gaps, strict=False)
+                        if _short_right(g, [answer]))
+            return right / len(gaps) if gaps else 0.0
+    raise ResponseError(f"unknown question type {question.type!r}")
+
+
+def key(question: AnyQuestion) -> Response:
+    """The response that scores 1 (what a review shows as the right answer)."""
+    match question:
+        case Single() | Short():
+            return question.answer
+        case Multi():
+            return [c for c in question.choices if c in question.answers]
+        case TrueFalse():
+            return question.answer
+        case Numeric():
+            return question.answer
+        case Quote():
+            return question.speaker
+        case Match():
+            return dict(question.pairs)
+        case Order():
+            return list(question.items)
+        case Cloze():
+            return [answer for _n, answer, _hint in question.gaps]
+    raise ResponseError(f"unknown question type {question.type!r}")
+
+
+def answer_label(question: AnyQuestion, response: Response) -> str:
+    """A short, canonical text for the answer given (see Grade.label)."""
+    match question:
+        case Single() | Quote():
+            return normalize_spaces(_text(response))
+        case Multi():
+            chosen = {normalize(t) for t in _texts(response)}
+            # The bank's order, so the same selection always reads the same.
+            picked = [c for c in question.choices if normalize(c) in chosen]
+            return "; ".join(picked)
+        case TrueFalse():
+            if not isinstance(response, bool):
+                raise ResponseError("expected true or false")
+            return "true" if response else "false"
+        case Numeric():
+            return format_number(_number(response))
+        case Short():
+            return fold_answer(_text(response))
+        case Match():
+            given = _mapping(response)
+            return "; ".join(f"{left} → {normalize_spaces(given.get(left, ''))}" for left in question.pairs)
+        case Order():
+            return " > ".join(normalize_spaces(t) for t in _texts(response))
+        case Cloze():
+            return " | ".join(fold_answer(t) for t in _texts(response))
+    raise ResponseError(f"unknown question type {question.type!r}")
+
+
+def format_number(value: float) -> str:
+    """125.0 → "125", 2.50 → "2.5": no spurious decimals in labels."""
+    if not math.isfinite(value):
+        return str(value)
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value))
+
+
+def normalize_spaces(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _same_text(given: str, right: str) -> bool:
+    return normalize(given) == normalize(right)
+
+
+def _short_right(given: str, accepted: Sequence[str]) -> bool:
+    folded = fold_answer(given)
+    return bool(folded) and folded in {fold_answer(a) for a in accepted}
+
+
+def _text(response: Any) -> str:
+    if isinstance(response, str):
+        return response
+    raise ResponseError("expected text")
+
+
+def _texts(response: Any) -> list[str]:
+    if isinstance(response, list | tuple) and all(isinstance(t, str) for t in response):
+        return list(response)
+    raise ResponseError("expected a list of texts")
+
+
+def _mapping(response: Any) -> Mapping[str, str]:
+    if isinstance(response, Mapping) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in response.items()):
+        return response
+    raise ResponseError("expected a mapping of texts")
+
+
+def _number(response: Any) -> float:
+    if isinstance(response, bool) or not isinstance(response, int | float):
+        raise ResponseError("expected a number")
+    return float(response)
+
+
+def _multi_score(question: Multi, given: list[str]) -> float:
+    answers = {normalize(a) for a in question.answers}
+    chosen = {normalize(t) for t in given}
+    if not answers:
+        return 1.0 if not chosen else 0.0
+    right = len(chosen & answers)
+    wrong = len(chosen - answers)
+    return max(0.0, (right - wrong) / len(answers))

@@ -1,0 +1,95 @@
+"""Fixtures for the web quiz: an app on a test bank, clients, a teacher."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from quizgen import Bank, load_bank
+from web import create_app
+from web.teacher import add_teacher
+
+DATA = Path(__file__).parent / "data"
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def bank_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "banks"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture
+def bank(bank_dir: Path) -> Bank:
+    return load_bank(bank_dir / "classe.yaml")
+
+
+@pytest.fixture
+def make_app(tmp_path: Path) -> Callable[..., Flask]:
+    """An app factory for this test: same instance folder and secret each time."""
+    def make(banks: Path | list[Path], **config: Any) -> Flask:
+        settings = {
+            "TESTING": True,
+            "SECRET_KEY": "test secret",
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "QUIZGEN_BANKS": [str(b) for b in banks] if isinstance(banks, list) else [str(banks)],
+            "WTF_CSRF_ENABLED": False,
+        }
+        settings.update(config)
+        return create_app(settings)
+    return make
+
+
+@pytest.fixture
+def app(make_app: Callable[..., Flask], bank_dir: Path) -> Flask:
+    return make_app(bank_dir)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask):
+    return app.test_cli_runner()
+
+
+def login(client: FlaskClient, name: str = "prof", password: str = PASSWORD) -> None:
+    response = client.post("/teacher/login", data={"name": name, "password": password})
+    assert response.status_code == 303, response.get_data(as_text=True)
+
+
+@pytest.fixture
+def teacher(app: Flask) -> Iterator[FlaskClient]:
+    """A client logged in as the teacher "prof"."""
+    with app.app_context():
+        add_teacher("prof", PASSWORD)
+    client = app.test_client()
+    login(client)
+    yield client
+
+
+def create_session(teacher: FlaskClient, bank_id: str = "sommet-classe", **fields: Any) -> str:
+    data: dict[str, Any] = {"feedback": "immediate", "open_now": "y"}
+    data.update(fields)
+    response = teacher.post(f"/teacher/new/{bank_id}", data=data)
+    assert response.status_code == 303, response.get_data(as_text=True)
+    match = re.search(r"/teacher/s/([A-Z0-9]+)$", response.headers["Location"])
+    assert match
+    return match[1]
+
+
+def join(app: Flask, code: str, nickname: str) -> FlaskClient:
+    student = app.test_client()
+    response = student.post(f"/j/{code}", data={"nickname": nickname})
+    assert response.status_code == 303, response.get_data(as_text=True)
+    return student

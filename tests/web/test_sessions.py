@@ -1,0 +1,441 @@
+"""Class sessions: teachers create and follow them, students join and answer."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import insert, select, update
+
+from quizgen import Bank
+from tests.web.conftest import PASSWORD, create_session, join, login
+from tests.web.pages import form_data, parse, wrong_response
+from web.db import answer, attempt, get_engine, quiz_session
+from web.teacher import add_teacher
+
+
+def questions_in_order(app: Flask, student: FlaskClient, code: str, bank: Bank) -> list:
+    """The questions as this student sees them, page by page."""
+    out = []
+    n = 1
+    while True:
+        response = student.get(f"/j/{code}/{n}")
+        if response.status_code == 404:
+            return out
+        page = html.unescape(response.get_data(as_text=True))
+        for q in bank.questions:
+            shown = {"true_false": getattr(q, "statement", None), "quote": getattr(q, "quote", None),
+                     "cloze": "nouveaux chars"}.get(q.type) or getattr(q, "prompt", None)
+            if shown in page:
+                out.append(q)
+                break
+        else:
+            raise AssertionError(f"question {n}: unknown")
+        n += 1
+
+
+def answer_all(student: FlaskClient, code: str, questions: list, wrong: set[str] = frozenset()) -> None:
+    for n, q in enumerate(questions, start=1):
+        page = student.get(f"/j/{code}/{n}").get_data(as_text=True)
+        response = wrong_response(q) if q.id in wrong else None
+        r = student.post(f"/j/{code}/{n}", data=form_data(q, page, response))
+        assert r.status_code == 303, r.get_data(as_text=True)
+
+
+# -- teachers
+
+
+def test_teacher_pages_need_login(app: Flask, client: FlaskClient) -> None:
+    for url in ("/teacher/", "/teacher/new/sommet-classe", "/teacher/s/ABCDEF", "/teacher/s/ABCDEF/live",
+                "/teacher/s/ABCDEF/results.csv", "/teacher/s/ABCDEF/results.json", "/teacher/s/ABCDEF/show"):
+        response = client.get(url)
+        assert response.status_code == 303, url
+        assert response.headers["Location"].startswith("/teacher/login")
+    for url in ("/teacher/new/sommet-classe", "/teacher/s/ABCDEF/close", "/teacher/s/ABCDEF/open"):
+        assert client.post(url, data={}).status_code == 303
+    with app.app_context():
+        assert get_engine().connect().execute(select(quiz_session)).first() is None
+
+
+def test_login_logout(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        add_teacher("prof", PASSWORD)
+    bad = client.post("/teacher/login", data={"name": "prof", "password": "wrong password"})
+    assert bad.status_code == 401
+    assert client.post("/teacher/login", data={"name": "nobody", "password": PASSWORD}).status_code == 401
+    assert client.get("/teacher/").status_code == 303
+    login(client)
+    assert client.get("/teacher/").status_code == 200
+    assert client.post("/teacher/logout").status_code == 303
+    assert client.get("/teacher/").status_code == 303
+
+
+def test_login_redirects_back_only_to_this_site(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        add_teacher("prof", PASSWORD)
+    r = client.post("/teacher/login?next=/teacher/new/sommet-classe",
+                    data={"name": "prof", "password": PASSWORD})
+    assert r.headers["Location"] == "/teacher/new/sommet-classe"
+    for evil in ("//evil.example/x", "https://evil.example/", "/\\evil.example"):
+        r = client.post(f"/teacher/login?next={evil}", data={"name": "prof", "password": PASSWORD})
+        assert r.headers["Location"] == "/", evil
+
+
+def test_passwords_are_hashed(app: Flask) -> None:
+    with app.app_context():
+        add_teacher("prof", PASSWORD)
+        stored = get_engine().connect().execute(select(web_teacher_table().c.password_hash)).scalar_one()
+    assert PASSWORD not in stored
+    assert stored.startswith(("scrypt:", "pbkdf2:"))
+
+
+def web_teacher_table():
+    from web.db import teacher
+    return teacher
+
+
+def test_teachers_only_see_their_own_sessions(app: Flask, teacher: FlaskClient) -> None:
+    code = create_session(teacher)
+    with app.app_context():
+        add_teacher("other", PASSWORD)
+    other = app.test_client()
+    login(other, "other")
+    assert code not in other.get("/teacher/").get_data(as_text=True)
+    for url in (f"/teacher/s/{code}", f"/teacher/s/{code}/results.csv", f"/teacher/s/{code}/results.json"):
+        assert other.get(url).status_code == 404
+    assert other.post(f"/teacher/s/{code}/close").status_code == 404
+    assert code in teacher.get("/teacher/").get_data(as_text=True)
+
+
+def test_create_session_options(app: Flask, teacher: FlaskClient) -> None:
+    code = create_session(teacher, tags=["chiffres"], feedback="deferred", time_limit="20")
+    with app.app_context():
+        row = get_engine().connect().execute(select(quiz_session).where(quiz_session.c.code == code)).one()
+    assert sorted(json.loads(row.question_ids)) == ["chars", "duree"]
+    assert (row.feedback, row.time_limit, row.status) == ("deferred", 20, "open")
+    assert re.fullmatch(r"[A-HJ-NP-Z2-9]{6}", code)
+
+    code = create_session(teacher, count="4", open_now="")
+    with app.app_context():
+        row = get_engine().connect().execute(select(quiz_session).where(quiz_session.c.code == code)).one()
+    assert len(json.loads(row.question_ids)) == 4
+    assert row.status == "waiting"
+
+
+def test_create_session_rejects_bad_values(teacher: FlaskClient) -> None:
+    for data in ({"count": "0"}, {"count": "x"}, {"time_limit": "-5"}, {"tags": ["nope"]},
+                 {"feedback": "sometimes"}):
+        r = teacher.post("/teacher/new/sommet-classe", data={"feedback": "immediate", **data})
+        assert r.status_code == 400, data
+    assert teacher.get("/teacher/new/nope").status_code == 404
+
+
+def test_dashboard_shows_join_code_url_and_local_qr(teacher: FlaskClient) -> None:
+    code = create_session(teacher)
+    page = teacher.get(f"/teacher/s/{code}").get_data(as_text=True)
+    assert f'<strong class="big-code" id="join-code">{code}</strong>' in page
+    assert f"http://localhost/j/{code}" in page
+    assert '<svg viewBox="0 0' in page and 'class="qr"' in page
+    assert 'id="loopback-warning"' in page
+    assert "http" not in page.split("<svg", 1)[1].split("</svg>", 1)[0]  # drawn here, not fetched
+
+
+def test_public_url_is_used_for_join_link(make_app, bank_dir) -> None:
+    app = make_app(bank_dir, QUIZGEN_PUBLIC_URL="http://192.168.1.20:8000/")
+    with app.app_context():
+        add_teacher("prof", PASSWORD)
+    t = app.test_client()
+    login(t)
+    code = create_session(t)
+    page = t.get(f"/teacher/s/{code}").get_data(as_text=True)
+    assert f"http://192.168.1.20:8000/j/{code}" in page
+    assert 'id="loopback-warning"' not in page
+
+
+# -- students
+
+
+def test_join_by_link_code_form_and_lowercase(app: Flask, teacher: FlaskClient) -> None:
+    code = create_session(teacher)
+    student = app.test_client()
+    page = student.get(f"/j/{code}").get_data(as_text=True)
+    assert 'name="nickname"' in page
+    r = student.post("/j", data={"code": f" {code.lower()[:3]} {code.lower()[3:]} "})
+    assert r.status_code == 303 and r.headers["Location"] == f"/j/{code}"
+    assert student.get(f"/j/{code.lower()}").headers["Location"] == f"/j/{code}"
+    r = student.post("/j", data={"code": "ZZZZZZ"})
+    assert r.status_code == 404 and 'id="code-error"' in r.get_data(as_text=True)
+    assert student.get("/j/ZZZZZZ").status_code == 404
+    assert student.get("/j/not-a-code!").status_code == 404
+
+
+def test_nickname_unique_per_session(app: Flask, teacher: FlaskClient) -> None:
+    code = create_session(teacher)
+    join(app, code, "Zoé")
+    for taken in ("Zoé", "zoe", " ZOÉ "):
+        r = app.test_client().post(f"/j/{code}", data={"nickname": taken})
+        assert r.status_code == 409, taken
+    assert app.test_client().post(f"/j/{code}", data={"nickname": ""}).status_code == 400
+    assert app.test_client().post(f"/j/{code}", data={"nickname": "x" * 31}).status_code == 400
+    assert app.test_client().post(f"/j/{code}", data={"nickname": "a\x00b"}).status_code == 400
+    other = create_session(teacher)
+    join(app, other, "Zoé")  # another session: free
+
+
+def test_nickname_uniqueness_is_a_database_constraint(app: Flask, teacher: FlaskClient) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    code = create_session(teacher)
+    join(app, code, "Léa")
+    with app.app_context(), get_engine().begin() as conn:
+        row = conn.execute(select(attempt).where(attempt.c.nickname == "Léa")).one()
+        with pytest.raises(IntegrityError):
+            conn.execute(insert(attempt).values(
+                token="another", bank_id=row.bank_id, question_ids="[]", session_id=row.session_id,
+                nickname="Lea", nickname_key=row.nickname_key, created_at=row.created_at))
+
+
+def test_refresh_and_return_keep_progress(app: Flask, teacher: FlaskClient, bank: Bank) -> None:
+    code = create_session(teacher)
+    student = join(app, code, "Léa")
+    questions = questions_in_order(app, student, code, bank)
+    answer_all(student, code, questions[:3])
+    # Coming back by the join link (a refresh, a closed tab) resumes where she was.
+    assert student.get(f"/j/{code}").headers["Location"] == f"/j/{code}/go"
+    assert student.get(f"/j/{code}/go").headers["Location"] == f"/j/{code}/4"
+    # The same questions, in the same order, choices in the same places.
+    assert questions_in_order(app, student, code, bank) == questions
+    first = student.get(f"/j/{code}/4").get_data(as_text=True)
+    assert student.get(f"/j/{code}/4").get_data(as_text=True).split("<main")[1] == first.split("<main")[1]
+
+
+def test_shuffles_differ_between_students(app: Flask, teacher: FlaskClient, bank: Bank) -> None:
+    code = create_session(teacher)
+    orders = {tuple(q.id for q in questions_in_order(app, join(app, code, f"s{i}"), code, bank))
+              for i in range(6)}
+    assert len(orders) > 1
+    assert all(sorted(o) == sorted(q.id for q in bank.questions) for o in orders)
+
+
+def test_unjoined_visitor_is_sent_to_join(app: Flask, teacher: FlaskClient) -> None:
+    code = create_session(teacher)
+    visitor = app.test_client()
+    for url in (f"/j/{code}/1", f"/j/{code}/end", f"/j/{code}/go"):
+        r = visitor.get(url)
+        assert r.status_code == 303 and r.headers["Location"] == f"/j/{code}"
+    assert visitor.post(f"/j/{code}/1", data={"choice": "0"}).status_code == 303
+
+
+def test_leave_lets_another_student_join_on_the_same_device(app: Flask, teacher: FlaskClient) -> None:
+    code = create_session(teacher)
+    device = join(app, code, "Léa")
+    assert device.post(f"/j/{code}/leave").status_code == 303
+    assert 'name="nickname"' in device.get(f"/j/{code}").get_data(as_text=True)
+    assert device.post(f"/j/{code}", data={"nickname": "Tom"}).status_code == 303
+
+
+def test_waiting_session_then_open(app: Flask, teacher: FlaskClient, bank: Bank) -> None:
+    code = create_session(teacher, open_now="")
+    student = join(app, code, "Léa")
+    page = student.get(f"/j/{code}/go").get_data(as_text=True)
+    assert 'id="waiting"' in page and 'http-equiv="refresh"' in page
+    assert student.post(f"/j/{code}/1", data={"choice": "0"}).status_code == 403
+    teacher.post(f"/teacher/s/{code}/open")
+    assert student.get(f"/j/{code}/go").headers["Location"] == f"/j/{code}/1"
+
+
+def test_closed_session_refuses_answers_and_new_students(app: Flask, teacher: FlaskClient) -> None:
+    code = create_session(teacher)
+    student = join(app, code, "Léa")
+    teacher.post(f"/teacher/s/{code}/close")
+    page = student.get(f"/j/{code}/1").get_data(as_text=True)
+    assert 'id="answer-form"' not in page
+    assert 'class="verdict none"' in page  # not answered; the correction is shown now
+    assert student.post(f"/j/{code}/1", data={"choice": "0", "text": "x", "number": "1"}).status_code == 403
+    assert app.test_client().get(f"/j/{code}").status_code == 410
+    # Closed is final.
+    teacher.post(f"/teacher/s/{code}/open")
+    with app.app_context():
+        status = get_engine().connect().execute(
+            select(quiz_session.c.status).where(quiz_session.c.code == code)).scalar_one()
+    assert status == "closed"
+
+
+def test_time_limit(app: Flask, teacher: FlaskClient, bank: Bank) -> None:
+    code = create_session(teacher, time_limit="10")
+    student = join(app, code, "Léa")
+    questions = questions_in_order(app, student, code, bank)
+    page = student.get(f"/j/{code}/1").get_data(as_text=True)
+    assert 'id="deadline"' in page
+    assert student.post(f"/j/{code}/1", data=form_data(questions[0], page)).status_code == 303
+    right_form = form_data(questions[1], student.get(f"/j/{code}/2").get_data(as_text=True))
+    with app.app_context(), get_engine().begin() as conn:  # as if 11 minutes had passed
+        joined = conn.execute(select(attempt.c.created_at)).scalar_one()
+        conn.execute(update(attempt).values(created_at=joined - timedelta(minutes=11)))
+        conn.execute(update(quiz_session).values(opened_at=joined - timedelta(minutes=11)))
+    page = student.get(f"/j/{code}/2").get_data(as_text=True)
+    assert 'id="answer-form"' not in page and 'id="locked"' in page
+    assert student.post(f"/j/{code}/2", data=right_form).status_code == 403
+    # The answer given in time still counts; the late one does not exist.
+    data = teacher.get(f"/teacher/s/{code}/results.json").get_json()
+    assert data["students"][0]["answered"] == 1
+
+
+def test_double_submit_counts_once(app: Flask, teacher: FlaskClient, bank: Bank) -> None:
+    code = create_session(teacher)
+    student = join(app, code, "Léa")
+    q = questions_in_order(app, student, code, bank)[0]
+    page = student.get(f"/j/{code}/1").get_data(as_text=True)
+    first = student.post(f"/j/{code}/1", data=form_data(q, page))
+    replay = student.post(f"/j/{code}/1", data=form_data(q, page, wrong_response(q)))
+    assert first.status_code == replay.status_code == 303
+    assert replay.headers["Location"] == f"/j/{code}/1"
+    feedback = student.get(f"/j/{code}/1").get_data(as_text=True)
+    assert 'class="verdict right"' in feedback  # the first answer's feedback
+    with app.app_context():
+        rows = get_engine().connect().execute(select(answer.c.score)).all()
+    assert [r.score for r in rows] == [1.0]
+
+
+def test_one_answer_per_question_is_a_database_constraint(app: Flask, teacher: FlaskClient,
+                                                           bank: Bank) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    code = create_session(teacher)
+    student = join(app, code, "Léa")
+    q = questions_in_order(app, student, code, bank)[0]
+    student.post(f"/j/{code}/1", data=form_data(q, student.get(f"/j/{code}/1").get_data(as_text=True)))
+    with app.app_context(), get_engine().begin() as conn:
+        row = conn.execute(select(answer)).one()
+        with pytest.raises(IntegrityError):
+            conn.execute(insert(answer).values(
+                attempt_id=row.attempt_id, question_id=row.question_id, response="0", label="x", score=0,
+                created_at=row.created_at))
+
+
+def test_dashboard_scores_item_analysis_csv_and_json(app: Flask, teacher: FlaskClient, bank: Bank) -> None:
+    code = create_session(teacher)
+    lea = join(app, code, "Léa")
+    tom = join(app, code, "=Tom")
+    zoe = join(app, code, "Zoé")
+    answer_all(lea, code, questions_in_order(app, lea, code, bank))
+    answer_all(tom, code, questions_in_order(app, tom, code, bank), wrong={"agence", "duree", "pays"})
+    zoe_questions = questions_in_order(app, zoe, code, bank)
+    answer_all(zoe, code, [q for q in zoe_questions[:1]])  # only her first question
+
+    data = teacher.get(f"/teacher/s/{code}/results.json").get_json()
+    students = {s["nickname"]: s for s in data["students"]}
+    assert students["Léa"]["score"] == 9 and students["Léa"]["answered"] == 9
+    assert students["=Tom"]["score"] == 6 and students["=Tom"]["answered"] == 9
+    assert students["Zoé"]["answered"] == 1
+    items = {i["question_id"]: i for i in data["items"]}
+    zoe_first = zoe_questions[0].id
+    for qid, item in items.items():
+        expected_answers = 2 + (qid == zoe_first)
+        assert item["answers"] == expected_answers
+        expected_right = (1 if qid in {"agence", "duree", "pays"} else 2) + (qid == zoe_first)
+        assert item["correct"] == expected_right, qid
+        assert item["share_correct"] == round(expected_right / expected_answers, 4)
+    agence = items["agence"]["distribution"]
+    assert {d["answer"]: (d["count"], d["right"]) for d in agence} == {
+        "RIA": (1 + (zoe_first == "agence"), True), "Reuters": (1, False)}
+
+    page = html.unescape(teacher.get(f"/teacher/s/{code}", headers={"Accept-Language": "en"})
+                         .get_data(as_text=True))
+    assert "Léa" in page and "9 / 9" in page and "6 / 9" in page and "1 / 9" in page
+    assert "50% right" in page  # agence, duree, pays: one of two right
+    assert 'src="/static/dashboard.js"' in page and 'http-equiv="refresh"' in page
+    live = teacher.get(f"/teacher/s/{code}/live").get_data(as_text=True)
+    assert "<html" not in live and "item-1" in live
+
+    # CSV, English: comma and decimal point.
+    r = teacher.get(f"/teacher/s/{code}/results.csv", headers={"Accept-Language": "en"})
+    assert r.mimetype == "text/csv" and "attachment" in r.headers["Content-Disposition"]
+    text = r.get_data(as_text=True)
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0][:5] == ["nickname", "answered", "score", "out_of", "percent"]
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name["Léa"][1:5] == ["9", "9", "9", "100"]
+    assert by_name["'=Tom"][1:5] == ["9", "6", "9", "66.67"]  # formula-safe
+    assert by_name["Zoé"][1] == "1"
+    header = rows[0]
+    tom_scores = dict(zip(header[5:], by_name["'=Tom"][5:], strict=True))
+    assert {k.split()[1]: v for k, v in tom_scores.items() if v == "0"}.keys() == {"agence", "duree", "pays"}
+    # French: semicolons and decimal commas, as a French spreadsheet expects.
+    fr = teacher.get(f"/teacher/s/{code}/results.csv", headers={"Accept-Language": "fr"})
+    fr = fr.get_data(as_text=True)
+    fr_rows = list(csv.reader(io.StringIO(fr.lstrip("\ufeff")), delimiter=";"))
+    assert {row[0]: row for row in fr_rows[1:]}["'=Tom"][4] == "66,67"
+
+
+def test_item_analysis_marks_every_answer_that_earned_full_marks(app: Flask, teacher: FlaskClient,
+                                                                 bank: Bank) -> None:
+    code = create_session(teacher, tags=["chiffres"])
+    for nickname, minutes in (("a", "125"), ("b", "128"), ("c", "131")):
+        student = join(app, code, nickname)
+        for n, q in enumerate(questions_in_order(app, student, code, bank), start=1):
+            page = student.get(f"/j/{code}/{n}").get_data(as_text=True)
+            data = {"number": minutes} if q.type == "numeric" else form_data(q, page)
+            student.post(f"/j/{code}/{n}", data=data)
+    items = {i["question_id"]: i for i in teacher.get(f"/teacher/s/{code}/results.json").get_json()["items"]}
+    rows = {d["answer"]: d["right"] for d in items["duree"]["distribution"]}
+    assert rows == {"125": True, "128": True, "131": False}  # tolerance 5
+    assert items["duree"]["right_answer"] == "125"
+
+
+def test_partial_credit_in_item_analysis(app: Flask, teacher: FlaskClient, bank: Bank) -> None:
+    code = create_session(teacher, tags=["diplomatie"])
+    lea = join(app, code, "Léa")
+    for n, q in enumerate(questions_in_order(app, lea, code, bank), start=1):
+        page = lea.get(f"/j/{code}/{n}").get_data(as_text=True)
+        response = (["Emmanuel Macron", "Angela Merkel", "Pedro Sánchez"] if q.type == "multi" else
+                    {"Mario Draghi": "Italie", "Boris Johnson": "Allemagne", "Angela Merkel": "Royaume-Uni"})
+        lea.post(f"/j/{code}/{n}", data=form_data(q, page, response))
+    data = teacher.get(f"/teacher/s/{code}/results.json").get_json()
+    items = {i["question_id"]: i for i in data["items"]}
+    assert items["appels"]["mean_score"] == round(1 / 3, 4) and items["appels"]["correct"] == 0
+    assert items["pays"]["mean_score"] == round(1 / 3, 4)
+    assert items["appels"]["distribution"][0]["answer"] == "Emmanuel Macron; Angela Merkel; Pedro Sánchez"
+    assert data["students"][0]["score"] == round(2 / 3, 4)
+
+
+def test_dashboard_of_unknown_session_is_404(teacher: FlaskClient) -> None:
+    assert teacher.get("/teacher/s/ZZZZZZ").status_code == 404
+    assert teacher.get("/teacher/s/bad!code").status_code == 404
+    assert teacher.post("/teacher/s/ZZZZZZ/close").status_code == 404
+    assert teacher.post("/teacher/s/ZZZZZZ/reopen").status_code in (404, 405)
+
+
+def test_projector_page(teacher: FlaskClient) -> None:
+    code = create_session(teacher)
+    page = teacher.get(f"/teacher/s/{code}/show").get_data(as_text=True)
+    assert code in page and "<svg" in page
+
+
+def test_practice_is_locked_while_a_class_takes_the_bank(app: Flask, teacher: FlaskClient, client: FlaskClient
+                                                          ) -> None:
+    before = client.post("/b/sommet-classe/practice", data={}).headers["Location"]
+    code = create_session(teacher)
+    assert 'id="locked"' in client.get("/b/sommet-classe").get_data(as_text=True)
+    assert client.post("/b/sommet-classe/practice", data={}).status_code == 403
+    assert client.get(before).status_code == 403  # an older practice run too
+    assert client.get("/b/sommet-classe/deck.apkg").status_code == 403
+    teacher.post(f"/teacher/s/{code}/close")
+    assert client.get(before).status_code == 200
+
+
+def test_index_lists_sessions_with_student_counts(app: Flask, teacher: FlaskClient) -> None:
+    code = create_session(teacher)
+    join(app, code, "a")
+    join(app, code, "b")
+    _forms, links = parse(teacher.get("/teacher/").get_data(as_text=True))
+    assert f"/teacher/s/{code}" in links
+    assert "/teacher/new/sommet-classe" in links

@@ -1,0 +1,70 @@
+"""The class quiz site: practice, class sessions and the teachers' dashboard.
+
+Run it with `quizgen serve`, `flask --app web run`, or under gunicorn as
+`gunicorn 'web:create_app()'`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+# Flask and friends are imported inside the functions: `quizgen validate`
+# imports this package for its commands and must stay quick.
+
+
+def _configured(config: Mapping[str, Any] | None) -> Flask:
+    from flask import Flask
+
+    from .config import configure
+
+    instance = (config or {}).get("INSTANCE_PATH") or os.environ.get("QUIZGEN_INSTANCE")
+    app = Flask(__name__, instance_path=str(Path(instance).resolve()) if instance else None,
+                instance_relative_config=True)
+    configure(app, config)
+    return app
+
+
+def base_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """The app with its settings and database, but no banks and no pages
+    (for commands such as `quizgen teacher add`)."""
+    from .config import prepare_instance
+    from .db import init_db
+
+    app = _configured(config)
+    prepare_instance(app)
+    init_db(app)
+    return app
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the site: settings, database, the banks (loaded once, through the
+    CLI's loader: BankError if one is invalid) and the pages.
+
+    `config` overrides everything else; INSTANCE_PATH in it (or the
+    QUIZGEN_INSTANCE environment variable) moves the instance folder, where
+    the SQLite database, the secret key and the deck cache live.
+    """
+    from . import api, errors, filters, fragments, i18n, join, practice, security, teacher
+    from .catalog import Catalog
+    from .config import bank_paths, prepare_instance
+    from .db import init_db
+
+    app = _configured(config)
+    # The banks first: an invalid bank stops here, before anything is created.
+    app.extensions["quizgen_catalog"] = Catalog.load(bank_paths(app.config["QUIZGEN_BANKS"]))
+    prepare_instance(app)
+    init_db(app)
+    security.init_app(app)
+    i18n.init_app(app)
+    errors.init_app(app)
+    filters.init_app(app)
+    fragments.init_app(app)
+    for blueprint in (api.bp, practice.bp, join.bp, teacher.bp, i18n.bp):
+        app.register_blueprint(blueprint)
+    return app

@@ -1,0 +1,96 @@
+"""`quizgen serve` and `quizgen teacher add`: the web quiz from the command line."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from quizgen.errors import BankError, QuizgenError
+
+MIN_PASSWORD = 8
+
+
+def _fail_on_bank_errors(exc: BankError) -> None:
+    for problem in exc.problems:
+        click.echo(str(problem), err=True)
+    n = len(exc.problems)
+    click.echo(f"{n} problem{'s' if n != 1 else ''} found: the site was not started", err=True)
+    sys.exit(1)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 lets the students' devices on the network in.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
+              help="Requests served at once.")
+def serve(paths: tuple[str, ...], host: str, port: int, threads: int) -> None:
+    """Run the class quiz site on the banks in PATH… (default: questions/).
+
+    Uses the waitress server (works on Windows, macOS and Linux). For a
+    permanent deployment, run `gunicorn 'web:create_app()'` instead.
+    """
+    from web import create_app
+
+    config = {"QUIZGEN_BANKS": list(paths)} if paths else None
+    try:
+        app = create_app(config)
+    except BankError as exc:
+        _fail_on_bank_errors(exc)
+    catalog = app.extensions["quizgen_catalog"]
+    if not len(catalog):
+        raise click.ClickException(f"no bank files (*.yaml) in {app.config['QUIZGEN_BANKS']}")
+    try:
+        from waitress import create_server
+    except ImportError as exc:  # a trimmed install: say what is missing
+        raise click.ClickException("the waitress server is not installed: pip install waitress") from exc
+
+    server = create_server(app, host=host, port=port, threads=threads, ident="quizgen")
+    shown = "localhost" if host in ("127.0.0.1", "::1", "localhost") else host
+    click.echo(f"quizgen: {len(catalog)} quiz{'zes' if len(catalog) != 1 else ''} on http://{shown}:{port}/")
+    click.echo(f"data in {app.instance_path}")
+    if shown == "localhost":
+        click.echo("only this computer can connect; for a class on the network: --host 0.0.0.0")
+    click.echo("stop with Ctrl+C")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+
+
+@click.group()
+def teacher() -> None:
+    """Teacher accounts of the class quiz site."""
+
+
+@teacher.command("add")
+@click.argument("name")
+@click.option("--replace", is_flag=True, help="Set a new password if the account exists.")
+def teacher_add(name: str, replace: bool) -> None:
+    """Create the account NAME; asks for the password twice (or reads one line
+    from standard input when it is not a terminal, for scripts)."""
+    from web import base_app
+    from web.teacher import TeacherExists, add_teacher
+
+    name = name.strip()
+    if not name or len(name) > 80:
+        raise click.BadParameter("give a name of 1 to 80 characters", param_hint="NAME")
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < MIN_PASSWORD:
+        raise click.ClickException(f"the password needs at least {MIN_PASSWORD} characters")
+    try:
+        app = base_app()
+        with app.app_context():
+            created = add_teacher(name, password, replace=replace)
+    except TeacherExists:
+        raise click.ClickException(f"teacher '{name}' exists; use --replace to set a new password") from None
+    except QuizgenError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"teacher '{name}' {'added' if created else 'updated'} ({app.instance_path})")

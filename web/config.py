@@ -1,0 +1,96 @@
+"""Where the web quiz's settings come from, in order of precedence (last wins):
+
+built-in defaults → instance/config.py (if present) → QUIZGEN_* environment
+variables → the mapping given to create_app (tests).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import tempfile
+from collections.abc import Mapping
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+#: Environment variable → config key.
+ENVIRONMENT = {
+    "QUIZGEN_DATABASE_URL": "QUIZGEN_DATABASE_URL",
+    "QUIZGEN_SECRET_KEY": "SECRET_KEY",
+    "QUIZGEN_BANKS": "QUIZGEN_BANKS",
+    "QUIZGEN_PUBLIC_URL": "QUIZGEN_PUBLIC_URL",
+    "QUIZGEN_SECURE_COOKIES": "SESSION_COOKIE_SECURE",
+}
+
+
+def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
+    app.config.update(
+        QUIZGEN_BANKS="questions",
+        QUIZGEN_DATABASE_URL=f"sqlite:///{Path(app.instance_path) / 'quizgen.sqlite3'}",
+        QUIZGEN_PUBLIC_URL=None,  # e.g. http://192.168.1.20:8000, for join links and QR codes
+        QUIZGEN_DECK_CACHE=str(Path(app.instance_path) / "decks"),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=False,  # a school LAN is usually plain http; set it behind https
+        SESSION_COOKIE_NAME="quizgen",
+        # Students rejoin with this cookie after a refresh or a closed browser.
+        PERMANENT_SESSION_LIFETIME=timedelta(days=30),
+        SESSION_REFRESH_EACH_REQUEST=False,
+        MAX_CONTENT_LENGTH=64 * 1024,
+        WTF_CSRF_TIME_LIMIT=None,  # a lesson's page can stay open for hours
+        BABEL_DEFAULT_LOCALE="fr",
+        BABEL_DEFAULT_TIMEZONE="Europe/Paris",
+    )
+    app.config.from_pyfile("config.py", silent=True)
+    for env, key in ENVIRONMENT.items():
+        value = os.environ.get(env)
+        if value and key == "SESSION_COOKIE_SECURE":
+            app.config[key] = value.lower() in ("1", "true", "yes")
+        elif value:
+            app.config[key] = value
+    if overrides:
+        app.config.update(overrides)
+
+
+def prepare_instance(app: Flask) -> None:
+    """Create the instance folder, and the secret key if none is configured."""
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(Path(app.instance_path))
+
+
+def bank_paths(value: str | os.PathLike[str] | list[Any] | tuple[Any, ...]) -> list[str]:
+    """QUIZGEN_BANKS as a list: a list already, or paths joined by os.pathsep."""
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return [p for p in str(value).split(os.pathsep) if p]
+
+
+def instance_secret_key(folder: Path) -> str:
+    """The key in instance/secret_key, generated on first use (mode 0600).
+
+    Several worker processes may start at once: the key is written to a
+    private temporary file and linked into place, so exactly one key wins and
+    every process reads that one.
+    """
+    path = folder / "secret_key"
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".secret_key.", dir=folder)  # created 0600
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(secrets.token_urlsafe(48) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(FileExistsError):  # another process won: use its key
+            os.link(tmp, path)
+    finally:
+        os.unlink(tmp)
+    return path.read_text(encoding="ascii").strip()

@@ -1,0 +1,47 @@
+"""Every error is a page in the interface's language, never a traceback."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, render_template
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+
+def _messages() -> dict[int, tuple[str, str]]:
+    return {
+        400: (_("Bad request"), _("The page could not understand what was sent.")),
+        403: (_("Not allowed"), _("You cannot do this here.")),
+        404: (_("Page not found"), _("There is nothing at this address: check the link or the code.")),
+        405: (_("Not allowed"), _("This page cannot be used that way.")),
+        410: (_("No longer available"), _("This was removed since you started.")),
+        413: (_("Too large"), _("What was sent is too large.")),
+        500: (_("Something went wrong"), _("The error was recorded. Try again in a moment.")),
+    }
+
+
+def _page(error: HTTPException, detail: str | None = None):
+    code = error.code or 500
+    title, text = _messages().get(code, (error.name, error.description or ""))
+    # abort(403, "message") passes a message meant for the user; the defaults are Werkzeug's English.
+    custom = error.description if error.description != type(error).description else None
+    return render_template("error.html", code=code, title=title, text=detail or custom or text), code
+
+
+def _csrf(error: CSRFError):
+    return _page(error, _("This form has expired. Go back, reload the page and try again."))
+
+
+def _http(error: HTTPException):
+    return _page(error)
+
+
+def _crash(error: Exception):
+    current_app.logger.exception("unhandled error", exc_info=error)
+    return _page(InternalServerError())
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf)
+    app.register_error_handler(HTTPException, _http)
+    app.register_error_handler(Exception, _crash)

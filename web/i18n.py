@@ -1,0 +1,86 @@
+"""The interface in French (default) or English: the browser's choice, or the
+switch's cookie. Questions stay in their bank's language."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from babel import Locale
+from babel.support import Translations
+from flask import Blueprint, Flask, abort, redirect, request
+from flask.globals import _cv_request
+from flask_babel import Babel, get_locale, get_translations
+
+LANGUAGES = ("fr", "en")
+COOKIE = "lang"
+
+babel = Babel()
+bp = Blueprint("i18n", __name__)
+
+
+# flask-babel parses the selector's answer on every request unless it is a Locale already.
+_LOCALES = {code: Locale.parse(code) for code in LANGUAGES}
+
+
+def select_locale() -> Locale:
+    chosen = request.cookies.get(COOKIE)
+    if chosen not in LANGUAGES:
+        chosen = request.accept_languages.best_match(LANGUAGES) or LANGUAGES[0]
+    return _LOCALES[chosen]
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path on this site: the switch must not redirect elsewhere."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
+
+
+@bp.get("/lang/<code>")
+def switch(code: str):
+    if code not in LANGUAGES:
+        abort(404)
+    # Back to the page the switch was on: its links are the same on every page
+    # (so they can be cached), and the browser says where it came from.
+    back = request.args.get("next")
+    if back is None and request.referrer:
+        came_from = urlsplit(request.referrer)
+        if came_from.netloc == request.host:
+            back = came_from.path + (f"?{came_from.query}" if came_from.query else "")
+    response = redirect(safe_next(back), code=303)
+    response.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+                            secure=request.is_secure)
+    return response
+
+
+def _translations() -> Translations:
+    # A page calls gettext a dozen times: look the catalogue up once per request
+    # and keep it on the request context (Flask's own context variable; reading
+    # it directly skips two proxies per call, which shows under a class's load).
+    ctx = _cv_request.get(None)
+    if ctx is None:
+        return get_translations()
+    t = getattr(ctx, "_quizgen_translations", None)
+    if t is None:
+        t = ctx._quizgen_translations = get_translations()
+    return t
+
+
+def ui_language() -> str:
+    """The interface's language code for this request ("fr" or "en")."""
+    ctx = _cv_request.get(None)
+    if ctx is None:
+        return LANGUAGES[0]
+    code = getattr(ctx, "_quizgen_ui", None)
+    if code is None:
+        code = ctx._quizgen_ui = str(get_locale())
+    return code
+
+
+def init_app(app: Flask) -> None:
+    babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _translations().ugettext(s),
+        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        newstyle=True,
+    )

@@ -1,0 +1,154 @@
+"""Students in a class session: join by link, code or QR code, then answer.
+
+A participant is known by a token kept in the signed session cookie: a
+refresh, a dropped connection or a closed tab brings the student back to
+where they were.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+
+from . import classroom, runs
+from .catalog import catalog
+from .db import get_engine
+
+bp = Blueprint("join", __name__)
+COOKIE_KEY = "p"  # in the session cookie: {code: participant token}
+MAX_REMEMBERED = 10
+
+
+def _session_or_404(code: str) -> Any:
+    clean = classroom.normalize_code(code)
+    if clean is None:
+        abort(404)
+    with get_engine().connect() as conn:
+        row = classroom.find_session(conn, clean)
+    if row is None:
+        abort(404)
+    return row
+
+
+def _token(code: str) -> str | None:
+    tokens = session.get(COOKIE_KEY)
+    return tokens.get(code) if isinstance(tokens, dict) else None
+
+
+def _remember(code: str, token: str) -> None:
+    tokens = dict(session.get(COOKIE_KEY) or {})
+    tokens.pop(code, None)
+    tokens[code] = token
+    while len(tokens) > MAX_REMEMBERED:
+        tokens.pop(next(iter(tokens)))
+    session[COOKIE_KEY] = tokens
+    session.permanent = True
+
+
+def _participant(code: str) -> runs.Run | None:
+    token = _token(code)
+    if not token:
+        return None
+    with get_engine().connect() as conn:
+        run = runs.load_run(conn, token)
+    if run is None or run.session is None or run.session.code != code:
+        return None
+    return run
+
+
+@bp.route("/j", methods=["GET", "POST"])
+def enter_code():
+    if request.method == "POST":
+        code = classroom.normalize_code(request.form.get("code", ""))
+        found = None
+        if code:
+            with get_engine().connect() as conn:
+                found = classroom.find_session(conn, code)
+        if found is None:
+            return render_template("code.html", error=_("No session has this code."),
+                                   code=request.form.get("code", "")[:20]), 404
+        return redirect(url_for("join.join", code=code), code=303)
+    return render_template("code.html")
+
+
+@bp.route("/j/<code>", methods=["GET", "POST"])
+def join(code: str):
+    row = _session_or_404(code)
+    if row.code != code:
+        return redirect(url_for("join.join", code=row.code), code=301)
+    run = _participant(row.code)
+    if run is not None:
+        return redirect(url_for("join.resume", code=row.code), code=303)
+    if row.status == "closed":
+        abort(410, _("This session is closed."))
+    entry = catalog().get(row.bank_id)
+    if entry is None:
+        abort(410)
+    if request.method == "GET":
+        return render_template("join.html", row=row, bank=entry.bank)
+    try:
+        nickname = classroom.clean_nickname(request.form.get("nickname", ""))
+        token = classroom.join(row, nickname)
+    except classroom.BadNickname:
+        return render_template(
+            "join.html", row=row, bank=entry.bank,
+            error=_("Choose a nickname of 1 to %(n)d letters.", n=classroom.NICKNAME_MAX)), 400
+    except classroom.NicknameTaken:
+        return render_template("join.html", row=row, bank=entry.bank, nickname=nickname,
+                               error=_("This nickname is taken in this session: choose another.")), 409
+    _remember(row.code, token)
+    return redirect(url_for("join.resume", code=row.code), code=303)
+
+
+def _run(code: str) -> runs.Run:
+    """The student of this session on this browser, or a redirect to join it."""
+    run = _participant(code)  # one query when the cookie knows the student
+    if run is None:
+        row = _session_or_404(code)
+        abort(redirect(url_for("join.join", code=row.code), code=303))
+    return run
+
+
+@bp.get("/j/<code>/go")
+def resume(code: str):
+    run = _run(code)
+    if run.waiting:
+        return render_template("waiting.html", run=run, bank=run.entry.bank)
+    with get_engine().connect() as conn:
+        answered = set(runs.stored_answers(conn, run.attempt.id))
+    n = runs.next_unanswered(run, answered)
+    if n is None or not run.can_answer():
+        return redirect(run.url("end"), code=303)
+    return redirect(run.url("question", n=n), code=303)
+
+
+@bp.route("/j/<code>/<int:n>", methods=["GET", "POST"])
+def question(code: str, n: int):
+    run = _run(code)
+    if run.waiting:
+        if request.method == "POST":
+            abort(403, _("The session has not started yet."))
+        return render_template("waiting.html", run=run, bank=run.entry.bank)
+    if request.method == "POST":
+        return runs.submit(run, n)
+    return runs.question_page(run, n)
+
+
+@bp.get("/j/<code>/end")
+def end(code: str):
+    run = _run(code)
+    if run.waiting:
+        return render_template("waiting.html", run=run, bank=run.entry.bank)
+    return runs.end_page(run)
+
+
+@bp.post("/j/<code>/leave")
+def leave(code: str):
+    """On a shared device: forget this participant so another student can join."""
+    row = _session_or_404(code)
+    tokens = dict(session.get(COOKIE_KEY) or {})
+    tokens.pop(row.code, None)
+    session[COOKIE_KEY] = tokens
+    return redirect(url_for("join.join", code=row.code), code=303)

@@ -1,0 +1,108 @@
+"""Students on their own: the bank list, practice runs and the Anki deck."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from werkzeug.datastructures import ImmutableMultiDict
+
+from . import runs
+from .catalog import Entry, catalog, entry_or_404
+from .db import get_engine
+from .decks import anki_exporter, deck_path
+
+bp = Blueprint("practice", __name__)
+
+
+_EMPTY: ImmutableMultiDict[str, str] = ImmutableMultiDict()
+
+
+def _locked(bank_id: str) -> bool:
+    with get_engine().connect() as conn:
+        return runs.bank_in_live_session(conn, bank_id)
+
+
+def _refuse_if_locked(bank_id: str) -> None:
+    if _locked(bank_id):
+        abort(403, _("A class is taking this quiz right now: practice and the deck come back when "
+                     "its session ends."))
+
+
+@bp.get("/")
+def home():
+    return render_template("home.html", entries=[e for e in catalog() if e.questions])
+
+
+@bp.get("/b/<bank_id>")
+def bank(bank_id: str):
+    entry = entry_or_404(bank_id)
+    return _bank_page(entry)
+
+
+def _bank_page(entry: Entry, error: str | None = None, status: int = 200):
+    return render_template("bank.html", entry=entry, bank=entry.bank, locked=_locked(entry.bank.id),
+                           has_deck=anki_exporter() is not None, error=error,
+                           form=request.form if error else _EMPTY), status
+
+
+@bp.post("/b/<bank_id>/practice")
+def start(bank_id: str):
+    entry = entry_or_404(bank_id)
+    _refuse_if_locked(bank_id)
+    tags = request.form.getlist("tag")
+    if any(t not in entry.tags for t in tags):
+        abort(400)
+    raw = request.form.get("count", "").strip()
+    count = None
+    if raw:
+        if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= 1000:
+            return _bank_page(entry, _("Give a number of questions from 1 to %(n)d.",
+                                       n=len(entry.questions)), 400)
+        count = int(raw)
+    ids = entry.select(tags=tags, count=count)
+    if not ids:
+        return _bank_page(entry, _("No question has these tags."), 400)
+    token = runs.create_practice(bank_id, ids)
+    return redirect(url_for("practice.question", token=token, n=1), code=303)
+
+
+@bp.get("/b/<bank_id>/deck.apkg")
+def deck(bank_id: str):
+    entry = entry_or_404(bank_id)
+    _refuse_if_locked(bank_id)
+    path = deck_path(entry.bank)
+    if path is None:
+        abort(404, _("The Anki deck cannot be made on this server."))
+    return send_file(path, mimetype="application/apkg", as_attachment=True,
+                     download_name=f"{entry.bank.id}.apkg", max_age=0)
+
+
+def _run(token: str) -> runs.Run:
+    with get_engine().connect() as conn:
+        run = runs.load_run(conn, token)
+    if run is None or not run.is_practice:
+        abort(404)
+    _refuse_if_locked(run.attempt.bank_id)
+    return run
+
+
+@bp.get("/p/<token>")
+def resume(token: str):
+    run = _run(token)
+    with get_engine().connect() as conn:
+        answered = set(runs.stored_answers(conn, run.attempt.id))
+    n = runs.next_unanswered(run, answered)
+    return redirect(run.url("question", n=n) if n else run.url("end"), code=303)
+
+
+@bp.route("/p/<token>/<int:n>", methods=["GET", "POST"])
+def question(token: str, n: int):
+    run = _run(token)
+    if request.method == "POST":
+        return runs.submit(run, n)
+    return runs.question_page(run, n)
+
+
+@bp.get("/p/<token>/end")
+def end(token: str):
+    return runs.end_page(_run(token))

@@ -1,0 +1,281 @@
+"""Teachers: log in, create class sessions, follow them live, export results."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlsplit
+
+import segno
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy import func, insert, select
+from werkzeug.security import check_password_hash, generate_password_hash
+from wtforms import (
+    BooleanField,
+    IntegerField,
+    PasswordField,
+    RadioField,
+    SelectMultipleField,
+    StringField,
+    widgets,
+)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+try:  # WTForms 3.3 deprecates (value, label) tuples
+    from wtforms import SelectChoice as _Choice
+except ImportError:  # older WTForms: tuples it is
+    def _Choice(value: str, label: Any) -> tuple[str, Any]:  # type: ignore[no-redef]
+        return (value, label)
+
+from . import classroom
+from .catalog import Entry, catalog, entry_or_404
+from .db import attempt, get_engine, quiz_session, teacher, utcnow
+from .i18n import safe_next
+from .results import results_csv, session_results
+
+bp = Blueprint("teacher", __name__, url_prefix="/teacher")
+
+#: A login lasts a school day: a shared classroom computer forgets it.
+LOGIN_SECONDS = 12 * 3600
+# Checked against when the name is unknown, so both cases take the same time.
+_DUMMY_HASH = generate_password_hash("not a password")
+
+
+class TeacherExists(Exception):
+    pass
+
+
+def add_teacher(name: str, password: str, *, replace: bool = False) -> bool:
+    """Create a teacher account (or set its password with replace=True); True if created."""
+    with get_engine().begin() as conn:
+        found = conn.execute(select(teacher.c.id).where(teacher.c.name == name)).first()
+        pw_hash = generate_password_hash(password)
+        if found is None:
+            conn.execute(insert(teacher).values(name=name, password_hash=pw_hash, created_at=utcnow()))
+            return True
+        if not replace:
+            raise TeacherExists(name)
+        conn.execute(teacher.update().where(teacher.c.id == found.id).values(password_hash=pw_hash))
+        return False
+
+
+def check_login(name: str, password: str) -> int | None:
+    with get_engine().connect() as conn:
+        row = conn.execute(
+            select(teacher.c.id, teacher.c.password_hash).where(teacher.c.name == name)).first()
+    if row is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    return row.id if check_password_hash(row.password_hash, password) else None
+
+
+def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        teacher_id = session.get("teacher_id")
+        since = session.get("teacher_at", 0)
+        if not isinstance(teacher_id, int) or not isinstance(since, int | float) \
+                or time.time() - since > LOGIN_SECONDS:
+            return redirect(url_for("teacher.login", next=request.full_path.rstrip("?")), code=303)
+        with get_engine().connect() as conn:
+            row = conn.execute(select(teacher.c.id, teacher.c.name).where(teacher.c.id == teacher_id)).first()
+        if row is None:  # account removed
+            session.pop("teacher_id", None)
+            return redirect(url_for("teacher.login"), code=303)
+        g.teacher = row
+        return view(*args, **kwargs)
+    return wrapper
+
+
+class LoginForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=80)],
+                       render_kw={"autocomplete": "username"})
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)],
+                             render_kw={"autocomplete": "current-password"})
+
+
+class MultiCheckbox(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+class NewSessionForm(FlaskForm):
+    tags = MultiCheckbox(_l("Only questions with these tags (none: all)"), choices=[], validate_choice=True)
+    count = IntegerField(_l("Number of questions, drawn at random (empty: all)"),
+                         validators=[Optional(), NumberRange(min=1, max=1000)])
+    feedback = RadioField(_l("Feedback"), default="immediate", choices=[
+        _Choice("immediate", _l("after each answer")),
+        _Choice("deferred", _l("only when I close the session")),
+    ])
+    time_limit = IntegerField(_l("Time limit per student, in minutes (empty: none)"),
+                              validators=[Optional(), NumberRange(min=1, max=600)])
+    open_now = BooleanField(_l("Open now (otherwise students wait until you open it)"), default=True)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    error = None
+    if form.validate_on_submit():
+        teacher_id = check_login(form.name.data.strip(), form.password.data)
+        if teacher_id is not None:
+            students = session.get("p")
+            session.clear()  # a fresh session for the new identity
+            if students:
+                session["p"] = students
+            session["teacher_id"] = teacher_id
+            session["teacher_at"] = int(time.time())
+            session.permanent = True
+            return redirect(safe_next(request.args.get("next") or url_for("teacher.index")), code=303)
+        error = _l("Wrong name or password.")
+    status = 401 if error else (400 if form.errors else 200)
+    return render_template("teacher/login.html", form=form, error=error), status
+
+
+@bp.post("/logout")
+def logout():
+    session.pop("teacher_id", None)
+    session.pop("teacher_at", None)
+    return redirect(url_for("practice.home"), code=303)
+
+
+@bp.get("/")
+@login_required
+def index():
+    with get_engine().connect() as conn:
+        counts = (select(attempt.c.session_id, func.count().label("n"))
+                  .where(attempt.c.session_id.is_not(None)).group_by(attempt.c.session_id).subquery())
+        rows = conn.execute(
+            select(quiz_session, func.coalesce(counts.c.n, 0).label("students"))
+            .outerjoin(counts, counts.c.session_id == quiz_session.c.id)
+            .where(quiz_session.c.teacher_id == g.teacher.id)
+            .order_by(quiz_session.c.created_at.desc())
+        ).all()
+    return render_template("teacher/index.html", sessions=rows, catalog=catalog(),
+                           entries=[e for e in catalog() if e.questions])
+
+
+@bp.route("/new/<bank_id>", methods=["GET", "POST"])
+@login_required
+def new(bank_id: str):
+    entry = entry_or_404(bank_id)
+    form = NewSessionForm()
+    form.tags.choices = [_Choice(t, t) for t in entry.tags]
+    error = None
+    if form.validate_on_submit():
+        ids = entry.select(tags=form.tags.data or [], count=form.count.data)
+        if ids:
+            code = classroom.create_session(
+                teacher_id=g.teacher.id, bank_id=bank_id, question_ids=ids,
+                feedback=form.feedback.data, time_limit=form.time_limit.data, open_now=form.open_now.data)
+            return redirect(url_for("teacher.dashboard", code=code), code=303)
+        error = _l("No question has these tags.")
+    status = 400 if (error or form.errors) else 200
+    return render_template("teacher/new.html", form=form, entry=entry, bank=entry.bank, error=error), status
+
+
+def _own_session(code: str) -> Any:
+    clean = classroom.normalize_code(code)
+    if clean is None:
+        abort(404)
+    with get_engine().connect() as conn:
+        row = classroom.find_session(conn, clean)
+    if row is None or row.teacher_id != g.teacher.id:
+        abort(404)
+    return row
+
+
+def join_url(code: str) -> str:
+    base = current_app.config.get("QUIZGEN_PUBLIC_URL")
+    path = url_for("join.join", code=code)
+    return base.rstrip("/") + path if base else url_for("join.join", code=code, _external=True)
+
+
+def qr_svg(url: str) -> str:
+    """The join URL as an inline SVG QR code, made here (no outside service)."""
+    return segno.make(url, error="m").svg_inline(scale=4, light="#fff", omitsize=True, svgclass="qr")
+
+
+def _loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
+def _context(row: Any) -> dict[str, Any]:
+    entry = catalog().get(row.bank_id)
+    with get_engine().connect() as conn:
+        results = session_results(conn, row, entry)
+    return {"row": row, "entry": entry, "bank": entry.bank if entry else None, "results": results}
+
+
+@bp.get("/s/<code>")
+@login_required
+def dashboard(code: str):
+    row = _own_session(code)
+    url = join_url(row.code)
+    return render_template("teacher/session.html", **_context(row), join_url=url, qr=qr_svg(url),
+                           loopback=_loopback(url))
+
+
+@bp.get("/s/<code>/live")
+@login_required
+def live(code: str):
+    """The dashboard's changing part, which its script fetches every few seconds."""
+    return render_template("teacher/_live.html", **_context(_own_session(code)))
+
+
+@bp.get("/s/<code>/show")
+@login_required
+def show(code: str):
+    """For the projector: the code, the link and the QR code, large."""
+    row = _own_session(code)
+    url = join_url(row.code)
+    entry: Entry | None = catalog().get(row.bank_id)
+    return render_template("teacher/show.html", row=row, bank=entry.bank if entry else None,
+                           join_url=url, qr=qr_svg(url))
+
+
+@bp.get("/s/<code>/results.json")
+@login_required
+def results_json(code: str):
+    ctx = _context(_own_session(code))
+    data = ctx["results"].to_data()
+    data.update(code=ctx["row"].code, status=ctx["row"].status, bank=ctx["row"].bank_id)
+    return jsonify(data)
+
+
+@bp.get("/s/<code>/results.csv")
+@login_required
+def results_csv_view(code: str):
+    ctx = _context(_own_session(code))
+    french = str(get_locale()) == "fr"
+    text = results_csv(ctx["results"], delimiter=";" if french else ",", decimal="," if french else ".")
+    filename = f"{ctx['row'].bank_id}-{ctx['row'].code}.csv"
+    # The BOM makes spreadsheets read the accents as UTF-8.
+    return Response("\ufeff" + text, mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.post("/s/<code>/<any(open, close):action>")
+@login_required
+def change_status(code: str, action: str):
+    row = _own_session(code)
+    classroom.set_status(row.id, "open" if action == "open" else "closed")
+    return redirect(url_for("teacher.dashboard", code=row.code), code=303)
