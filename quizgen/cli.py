@@ -129,6 +129,17 @@ def export(paths: tuple[str, ...], format_name: str, output: str | None, max_sum
 
 
 # Feature commands register below (one import and one add_command each).
+from web.cli import serve, teacher  # noqa: E402
+
+cli.add_command(serve)
+cli.add_command(teacher)
+from .build import build_command  # noqa: E402
+
+cli.add_command(build_command)
+from .draft.cli import draft_command, draft_eval_command  # noqa: E402
+
+cli.add_command(draft_command)
+cli.add_command(draft_eval_command)
 
 
 def main() -> None:

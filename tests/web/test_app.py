@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 from collections.abc import Callable
@@ -169,6 +170,33 @@ def test_anki_deck_download(client: FlaskClient, app: Flask) -> None:
     assert client.get("/b/sommet-classe/deck.apkg").data == r.data
     assert cached[0].stat().st_mtime_ns == mtime  # served from the cache
     assert 'id="deck"' in client.get("/b/sommet-classe").get_data(as_text=True)
+
+
+def test_served_deck_keeps_the_note_times_of_the_lock_file(
+        make_app: Callable[..., Flask], bank_dir: Path, tmp_path: Path) -> None:
+    """A deck from the site must be able to update students' notes exactly as a
+    `quizgen build` deck does: same notes, same times, lock file left alone."""
+    import sqlite3
+    import zipfile
+
+    from quizgen.build import build
+
+    built = build([bank_dir / "classe.yaml"], tmp_path / "decks", clock=lambda: 1_700_000_000)[0]
+    lock = built.state.read_bytes()
+
+    def note_times(data: bytes) -> dict[str, int]:
+        db = tmp_path / "collection.anki2"
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            db.write_bytes(zf.read("collection.anki2"))
+        with sqlite3.connect(db) as conn:
+            return dict(conn.execute("select guid, mod from notes"))
+
+    served = make_app(bank_dir).test_client().get("/b/sommet-classe/deck.apkg")
+    assert served.status_code == 200
+    expected = note_times(built.deck.read_bytes())
+    assert set(expected.values()) == {1_700_000_000}
+    assert note_times(served.data) == expected
+    assert built.state.read_bytes() == lock
 
 
 def test_no_anki_exporter_gives_a_clear_404(client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,224 @@
+"""Build benchmark: `python bench/bench_build.py [--questions 10000]`.
+
+Generates a bank of N questions of every type (with synthetic articles, so
+every evidence passage validates) in a temporary folder, then times, in the
+same run:
+
+- cold build: `quizgen build` from nothing (parse → validate → render →
+  write the .apkg and the state file);
+- warm rebuild: the same command again, nothing changed;
+- edited rebuild: one question changed;
+- baseline: the fastest YAML parse (yaml.load with CSafeLoader) plus genanki
+  alone writing the same notes (its own Package.write_to_file).
+
+Target: cold build within 1.5× the baseline; warm rebuild much faster than
+a cold build. Prints the figures and the peak memory of each step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import genanki
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from quizgen.build import build  # noqa: E402
+from quizgen.exporters.anki import AnkiExporter  # noqa: E402
+from quizgen.validate import load_bank  # noqa: E402
+
+TYPES = ("single", "multi", "true_false", "numeric", "short", "quote", "match", "order", "cloze")
+SOURCES = 20
+
+
+def _q(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def make_bank(folder: Path, n: int) -> Path:
+    """A bank of `n` questions, cycling through every type, over SOURCES articles."""
+    (folder / "sources").mkdir(parents=True, exist_ok=True)
+    sentences: dict[int, list[str]] = {s: [] for s in range(SOURCES)}
+    lines = [
+        "id: bench-bank",
+        'title: "Banc d’essai « 10 000 questions »"',
+        "language: fr",
+        "as_of: 2021-12-08",
+        "sources:",
+    ]
+    for s in range(SOURCES):
+        lines += [
+            f"  - id: article-{s}",
+            f'    title: "Article numéro {s} sur le sommet"',
+            '    outlet: "Le Journal d’essai"',
+            "    published: 2021-12-07",
+            f"    path: sources/article-{s}.txt",
+            f"    url: https://example.org/articles/{s}",
+            "    summary: Un article synthétique écrit pour mesurer la construction des paquets.",
+        ]
+    lines.append("questions:")
+    for i in range(n):
+        s = i % SOURCES
+        t = TYPES[i % len(TYPES)]
+        evidence = f"Selon l’agence, l’événement numéro {i} a réuni {i % 97 + 3} délégués à Genève"
+        sentences[s].append(evidence + ".")
+        lines += [
+            f"  - id: q{i:05d}",
+            f"    type: {t}",
+            f"    source: article-{s}",
+        ]
+        if t == "single":
+            lines += [f"    prompt: {_q(f'Où s’est tenu l’événement numéro {i} ?')}",
+                      "    choices: [Genève, Paris, Moscou, Washington]", "    answer: Genève"]
+        elif t == "multi":
+            lines += [f"    prompt: {_q(f'Quels mots décrivent l’événement {i} ?')}",
+                      "    choices: [Genève, délégués, Tokyo, fusée]", "    answers: [Genève, délégués]"]
+        elif t == "true_false":
+            lines += [f"    statement: {_q(f'L’événement numéro {i} a eu lieu à Genève.')}",
+                      "    answer: true"]
+        elif t == "numeric":
+            lines += [f"    prompt: {_q(f'Combien de délégués pour l’événement {i} ?')}",
+                      f"    answer: {i % 97 + 3}", "    tolerance: 1", "    unit: délégués"]
+        elif t == "short":
+            lines += [f"    prompt: {_q(f'Dans quelle ville a eu lieu l’événement {i} ?')}",
+                      "    answer: Genève", "    accept: [Geneve, Genf]"]
+        elif t == "quote":
+            lines += [f"    quote: {_q(f'Nous étions {i % 97 + 3} à Genève')}",
+                      "    speaker: Le porte-parole",
+                      "    distractors: [Le ministre, La présidente]", f"    context: {_q(f'Événement {i}')}"]
+        elif t == "match":
+            lines += [f"    prompt: {_q(f'Associez (événement {i}).')}", "    pairs:",
+                      "      Lieu: Genève", "      Participants: délégués", "      Source: l’agence"]
+        elif t == "order":
+            lines += [f"    prompt: {_q(f'Remettez dans l’ordre (événement {i}).')}",
+                      "    items: [agence, événement, délégués, Genève]"]
+        else:
+            gaps = f"{{{{c1::{i % 97 + 3}::nombre}}}} délégués à {{{{c2::Genève}}}}"
+            lines += [f"    text: {_q(f'L’événement {i} a réuni {gaps}.')}"]
+        lines += [f"    evidence: {_q(evidence)}",
+                  f"    explanation: {_q(f'Question {i} : lire l’article & vérifier <les> chiffres.')}",
+                  f"    tags: [bench, lot-{i % 10}]"]
+    for s, sents in sentences.items():
+        (folder / "sources" / f"article-{s}.txt").write_text("\n\n".join(sents) + "\n", encoding="utf-8")
+    path = folder / "bench.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def measure(label: str, fn: Callable[[Any], Any], setup: Callable[[], Any] = lambda: None,
+            repeat: int = 1) -> float:
+    """Best of `repeat` runs of fn(setup()), each in a forked child (so memory is
+    its own): prints wall and CPU time and max RSS; returns the best CPU time,
+    the figure least disturbed by other work on the machine."""
+    best: tuple[float, float, float] | None = None
+    for _ in range(repeat):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # child
+            os.close(read_end)
+            code = 0
+            try:
+                ctx = setup()
+                gc.collect()
+                t0, c0 = time.perf_counter(), time.process_time()
+                fn(ctx)
+                os.write(write_end, f"{time.perf_counter() - t0} {time.process_time() - c0}".encode())
+            except BaseException:
+                traceback.print_exc()
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as fh:
+            out = fh.read().split()
+        _, status, usage = os.wait4(pid, 0)
+        if status != 0 or len(out) != 2:
+            sys.exit(f"{label}: failed")
+        run = (float(out[1]), float(out[0]), usage.ru_maxrss / 1024)
+        best = run if best is None or run < best else best
+    cpu, wall, rss = best
+    print(f"{label:<42} cpu {cpu:6.2f} s   wall {wall:6.2f} s   max RSS {rss:5.0f} MB")
+    return cpu
+
+
+def render_notes(bank_file: Path, notes_file: Path) -> None:
+    """The notes quizgen would write, rendered once for the baseline (not timed)."""
+    plan = AnkiExporter(now=1_700_000_000).plan(load_bank(bank_file))
+    types = {key: nt.genanki_args() | {"model_type": genanki.Model.CLOZE if nt.is_cloze else 0}
+             for key, (nt, _mod) in plan.notetypes.items()}
+    notes = [(n.notetype.key, list(n.fields), list(n.tags), n.guid) for n, _ in plan.notes]
+    notes_file.write_bytes(pickle.dumps((types, notes)))
+
+
+def baseline(bank_file: Path, prepared: tuple[dict, list], out: Path) -> None:
+    """Fastest parse + genanki alone writing the same notes."""
+    types, notes = prepared
+    with open(bank_file, encoding="utf-8") as fh:
+        yaml.load(fh, Loader=yaml.CSafeLoader)
+    models = {key: genanki.Model(**args) for key, args in types.items()}
+    deck = genanki.Deck(1234567890, "bench")
+    for key, fields, tags, guid in notes:
+        deck.add_note(genanki.Note(model=models[key], fields=fields, tags=tags, guid=guid))
+    genanki.Package(deck).write_to_file(str(out))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
+    args = parser.parse_args()
+    n = args.repeat
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        bank_file = make_bank(work / "questions", args.questions)
+        out = work / "decks"
+        state = bank_file.parent / "bench-bank.lock.json"
+        print(f"bank: {args.questions} questions, {bank_file.stat().st_size / 1e6:.1f} MB of YAML, "
+              f"{SOURCES} articles; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+        notes = work / "notes.pickle"
+        measure("(setup: render the baseline's notes)", lambda _: render_notes(bank_file, notes))
+
+        def build_at(at: int, force: bool = False) -> Callable[[Any], None]:
+            return lambda _: build([bank_file], out, clock=lambda: at, progress=False, force=force)
+
+        def from_scratch() -> None:
+            shutil.rmtree(out, ignore_errors=True)
+            state.unlink(missing_ok=True)
+
+        t_base = measure("baseline: CSafeLoader + genanki write",
+                         lambda prepared: baseline(bank_file, prepared, work / "baseline.apkg"),
+                         setup=lambda: pickle.loads(notes.read_bytes()), repeat=n)
+        t_cold = measure("quizgen build, cold (no state, no deck)", build_at(1_700_000_000),
+                         setup=from_scratch, repeat=n)
+        t_warm = measure("quizgen build, unchanged bank", build_at(1_700_000_060), repeat=n)
+        t_force = measure("quizgen build --force, unchanged bank", build_at(1_700_000_120, force=True),
+                          repeat=n)
+        text = bank_file.read_text(encoding="utf-8")
+        bank_file.write_text(text.replace("Question 7 :", "Question 7 corrigée :"), encoding="utf-8")
+        t_edit = measure("quizgen build, one question edited", build_at(1_700_000_180))
+        deck = out / "bench-bank.apkg"
+        print(f"deck: {deck.stat().st_size / 1e6:.1f} MB deflated; genanki's own file: "
+              f"{(work / 'baseline.apkg').stat().st_size / 1e6:.1f} MB stored; "
+              f"state file: {state.stat().st_size / 1e6:.1f} MB")
+        print("ratios of CPU time:")
+        print(f"  cold build / baseline:      {t_cold / t_base:5.2f}x   (target <= 1.5x)")
+        print(f"  unchanged / cold build:     {t_warm / t_cold:5.3f}x")
+        print(f"  --force unchanged / cold:   {t_force / t_cold:5.2f}x")
+        print(f"  one edit / cold build:      {t_edit / t_cold:5.2f}x")
+
+
+if __name__ == "__main__":
+    main()
