@@ -24,6 +24,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from .clitools import bank_paths, report_errors
 from .deckstate import load_state, save_state, state_path
 from .errors import BankError, Problem, QuizgenError
 from .exporters.anki import AnkiExporter, write_package
@@ -244,9 +245,6 @@ def build_command(paths: tuple[str, ...], out_dir: str, max_summary_words: int, 
     changed: commit it with the bank, or students' next import will not get
     the fixes.
     """
-    # cli.py imports this module to add the command: import its helpers late.
-    from .cli import bank_paths, report_errors
-
     @report_errors
     def run() -> None:
         results = build(bank_paths(paths), out_dir, options=Options(max_summary_words),

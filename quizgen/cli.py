@@ -8,48 +8,19 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Sequence
-from functools import wraps
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from . import __version__
+from .clitools import bank_paths, paths_argument, report_errors, summary_option
 from .errors import BankError, QuizgenError
 from .exporters import available, get_exporter
 from .fsutil import atomic_write_bytes
 from .model import Bank
 from .schema import bank_schema
 from .validate import DEFAULT_SUMMARY_WORDS, Options, check_banks
-
-DEFAULT_BANKS = "questions"
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def report_errors(func: F) -> F:
-    """Print QuizgenErrors as messages on stderr and exit 1."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except BankError as exc:
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-            n = len(exc.problems)
-            click.echo(f"{n} problem{'s' if n != 1 else ''} found", err=True)
-            sys.exit(1)
-        except QuizgenError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def bank_paths(paths: Sequence[str]) -> list[str]:
-    """The PATH… arguments, or the default questions/ folder."""
-    return list(paths) or [DEFAULT_BANKS]
 
 
 def load_or_fail(paths: Sequence[str], *, max_summary_words: int = DEFAULT_SUMMARY_WORDS) -> list[Bank]:
@@ -60,12 +31,6 @@ def load_or_fail(paths: Sequence[str], *, max_summary_words: int = DEFAULT_SUMMA
     if not banks:
         raise QuizgenError(f"no bank files (*.yaml) in {', '.join(bank_paths(paths))}")
     return banks
-
-
-paths_argument = click.argument("paths", nargs=-1, type=click.Path(exists=True))
-summary_option = click.option(
-    "--max-summary-words", type=click.IntRange(min=1), default=DEFAULT_SUMMARY_WORDS, show_default=True,
-    help="Word limit for each source's summary.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -6,17 +6,10 @@ import sys
 
 import click
 
-from quizgen.errors import BankError, QuizgenError
+from quizgen.clitools import user_errors
+from quizgen.errors import QuizgenError
 
 MIN_PASSWORD = 8
-
-
-def _fail_on_bank_errors(exc: BankError) -> None:
-    for problem in exc.problems:
-        click.echo(str(problem), err=True)
-    n = len(exc.problems)
-    click.echo(f"{n} problem{'s' if n != 1 else ''} found: the site was not started", err=True)
-    sys.exit(1)
 
 
 @click.command()
@@ -35,10 +28,8 @@ def serve(paths: tuple[str, ...], host: str, port: int, threads: int) -> None:
     from web import create_app
 
     config = {"QUIZGEN_BANKS": list(paths)} if paths else None
-    try:
+    with user_errors(after=": the site was not started"):
         app = create_app(config)
-    except BankError as exc:
-        _fail_on_bank_errors(exc)
     catalog = app.extensions["quizgen_catalog"]
     if not len(catalog):
         raise click.ClickException(f"no bank files (*.yaml) in {app.config['QUIZGEN_BANKS']}")

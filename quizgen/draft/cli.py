@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from ..clitools import user_errors
 from ..errors import QuizgenError
 
 if TYPE_CHECKING:  # the draft modules load only when a draft command runs
     from .evaluate import Score
-
-
-@contextmanager
-def _user_errors() -> Iterator[None]:
-    """Errors meant for the user become one message on stderr and exit status 1."""
-    try:
-        yield
-    except QuizgenError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
 
 
 def _entities(rules_only: bool) -> Callable | None:  # type: ignore[type-arg]
@@ -75,7 +65,7 @@ def draft_command(
     whose questions carry draft: true (and review: true where unsure) for the
     teacher to prune. Needs the optional NLP extra: pip install 'quizgen[draft]'.
     """
-    with _user_errors():
+    with user_errors():
         if len(articles) > 1 and (title or url or (output and output.suffix in (".yaml", ".yml"))):
             raise QuizgenError(
                 "--title, --url and a .yaml output name one article; give -o a folder for several articles"
@@ -141,7 +131,7 @@ def draft_eval_command(
     speaker is right when it contains one of the accepted aliases. Figures,
     lists of people and roles are scored when labelled.
     """
-    with _user_errors():
+    with user_errors():
         from .evaluate import KINDS, evaluate, totals
 
         results = evaluate(labels, articles, _entities(rules_only))
