@@ -51,8 +51,10 @@ def validate(paths: tuple[str, ...], max_summary_words: int) -> None:
     banks = load_or_fail(paths, max_summary_words=max_summary_words)
     questions = sum(len(b.questions) for b in banks)
     sources = sum(len(b.sources) for b in banks)
+    drafts = sum(q.draft for b in banks for q in b.questions)
+    note = f" ({drafts} still marked draft: left out of decks and quizzes)" if drafts else ""
     click.echo(f"ok: {_count(len(banks), 'bank')}, {_count(questions, 'question')}, "
-               f"{_count(sources, 'source')}")
+               f"{_count(sources, 'source')}{note}")
 
 
 def _count(n: int, word: str) -> str:

@@ -119,3 +119,14 @@ def test_export_lists_question_keys_in_writing_order(runner, good_bank_path: Pat
     keys = list(data[0]["questions"][3])
     assert keys == ["id", "type", "source", "prompt", "answer", "tolerance", "unit",
                     "evidence", "explanation", "tags", "draft", "review"]
+
+
+def test_validate_counts_questions_still_marked_draft(runner, bank_dir: Path) -> None:
+    path = bank_dir / "sommet.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    tags: [medias]", "    tags: [medias]\n    draft: true")
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == (
+        "ok: 1 bank, 9 questions, 1 source (1 still marked draft: left out of decks and quizzes)")
