@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.test_anki_bank import TITLE, write_bank
 
 from quizgen import get_exporter, load_bank
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
 from quizgen.exporters.anki import AnkiExporter, cloze_html, esc, plan_deck, write_package
 from quizgen.model import Bank
+from tests.test_anki_bank import TITLE, write_bank
 
 T0 = 1_700_000_000
 

@@ -14,10 +14,18 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-from tests.test_anki_bank import BANK, BANK_ID, CARDS_PER_TYPE, NEW_QUESTION, NOTES_PER_TYPE, TITLE, write_bank
 
 from quizgen.build import build
 from quizgen.exporters import anki_notetypes
+from tests.test_anki_bank import (
+    BANK,
+    BANK_ID,
+    CARDS_PER_TYPE,
+    NEW_QUESTION,
+    NOTES_PER_TYPE,
+    TITLE,
+    write_bank,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.anki]
 

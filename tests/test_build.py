@@ -8,12 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.test_anki_bank import BANK, BANK_ID, NEW_QUESTION, write_bank
 
 from quizgen import build as build_module
 from quizgen.build import build
 from quizgen.cli import cli
 from quizgen.errors import BankError, QuizgenError
+from tests.test_anki_bank import BANK, BANK_ID, NEW_QUESTION, write_bank
 
 T0 = 1_700_000_000
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.draft.draftdata import ARTICLES, OWN, SEEDS
 
 from quizgen import load_bank
 from quizgen.draft.bank import SourceInfo, build_bank, summary_of, to_yaml
@@ -16,6 +15,7 @@ from quizgen.draft.writer import draft_file
 from quizgen.errors import QuizgenError
 from quizgen.evidence import SourceText
 from quizgen.text import fold_answer, word_count
+from tests.draft.draftdata import ARTICLES, OWN, SEEDS
 
 ALL = SEEDS + OWN
 

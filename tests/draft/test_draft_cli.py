@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.draft.draftdata import ARTICLES, LABELS, OWN, SEEDS
 
 from quizgen import load_bank
 from quizgen.cli import cli
+from tests.draft.draftdata import ARTICLES, LABELS, OWN, SEEDS
 
 
 @pytest.fixture

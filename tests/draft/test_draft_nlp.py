@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from tests.draft.draftdata import ARTICLES, HELDOUT, LABELS, SEEDS
 
 from quizgen import load_bank
 from quizgen.cli import cli
 from quizgen.draft.evaluate import evaluate, totals
 from quizgen.draft.pipeline import analyse
 from quizgen.draft.writer import draft_file
+from tests.draft.draftdata import ARTICLES, HELDOUT, LABELS, SEEDS
 
 pytestmark = [pytest.mark.slow, pytest.mark.nlp]
 
