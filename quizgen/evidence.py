@@ -25,13 +25,18 @@ class SourceText:
         self.text = text
 
     @cached_property
+    def _searchable(self) -> str:
+        return normalize(self.text)
+
+    @cached_property
     def _normalised(self) -> tuple[str, list[int]]:
+        # Only needed to quote the closest passage when a check fails.
         return normalize_with_map(self.text)
 
     def contains(self, passage: str) -> bool:
         """True if `passage` appears in the article, typography and case aside."""
         needle = normalize(passage)
-        return bool(needle) and needle in self._normalised[0]
+        return bool(needle) and needle in self._searchable
 
     def closest(self, passage: str, *, context: int = 0) -> Passage | None:
         """The stretch of the article most like `passage`, in the article's own words."""
