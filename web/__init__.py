@@ -67,4 +67,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     fragments.init_app(app)
     for blueprint in (api.bp, practice.bp, join.bp, teacher.bp, i18n.bp):
         app.register_blueprint(blueprint)
+    if app.config["QUIZGEN_COMPILE_TEMPLATES"]:
+        compile_templates(app)
     return app
+
+
+def compile_templates(app: Flask) -> None:
+    """Compile every template now rather than on first use.
+
+    Jinja compiles a template when a request first asks for it, in every
+    worker process, and each thread that asks meanwhile compiles its own copy:
+    a lesson starts with a whole class asking for the same pages at once,
+    and the question form alone takes tens of milliseconds to compile.
+    """
+    env = app.jinja_env
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
+        env.get_template(name)

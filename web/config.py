@@ -42,6 +42,9 @@ def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
         SESSION_REFRESH_EACH_REQUEST=False,
         MAX_CONTENT_LENGTH=64 * 1024,
         WTF_CSRF_TIME_LIMIT=None,  # a lesson's page can stay open for hours
+        # Compile the templates when the app is made (a worker starts), not
+        # under the first class's requests; the tests turn it off to start faster.
+        QUIZGEN_COMPILE_TEMPLATES=True,
         BABEL_DEFAULT_LOCALE="fr",
         BABEL_DEFAULT_TIMEZONE="Europe/Paris",
     )

@@ -33,7 +33,8 @@ def number(value: float) -> str:
 
 
 def percent(value: float | None) -> str:
-    return "—" if value is None else format_percent(value, format="#,##0%")
+    """A share as the interface's language writes it: "50 %" (no-break space) in French, "50%" in English."""
+    return "—" if value is None else format_percent(value)
 
 
 def http_url(value: str | None) -> str | None:

@@ -9,7 +9,7 @@ from babel import Locale
 from babel.support import Translations
 from flask import Blueprint, Flask, abort, redirect, request
 from flask.globals import _cv_request
-from flask_babel import Babel, get_locale, get_translations
+from flask_babel import Babel, get_translations
 
 LANGUAGES = ("fr", "en")
 COOKIE = "lang"
@@ -20,13 +20,29 @@ bp = Blueprint("i18n", __name__)
 
 # flask-babel parses the selector's answer on every request unless it is a Locale already.
 _LOCALES = {code: Locale.parse(code) for code in LANGUAGES}
+#: The language chosen for each Accept-Language header seen: a class's
+#: browsers send a handful of different headers, and parsing one costs more
+#: than the rest of choosing the locale.
+_BY_HEADER: dict[str, str] = {}
+_BY_HEADER_MAX = 1000
+
+
+def _chosen() -> str:
+    # No need to parse the cookies (the session may not have) when none is the switch's.
+    chosen = request.cookies.get(COOKIE) if f"{COOKIE}=" in request.environ.get("HTTP_COOKIE", "") else None
+    if chosen not in LANGUAGES:
+        header = request.environ.get("HTTP_ACCEPT_LANGUAGE", "")
+        chosen = _BY_HEADER.get(header)
+        if chosen is None:
+            chosen = request.accept_languages.best_match(LANGUAGES) or LANGUAGES[0]
+            if len(_BY_HEADER) >= _BY_HEADER_MAX:
+                _BY_HEADER.clear()
+            _BY_HEADER[header] = chosen
+    return chosen
 
 
 def select_locale() -> Locale:
-    chosen = request.cookies.get(COOKIE)
-    if chosen not in LANGUAGES:
-        chosen = request.accept_languages.best_match(LANGUAGES) or LANGUAGES[0]
-    return _LOCALES[chosen]
+    return _LOCALES[_chosen()]
 
 
 def safe_next(target: str | None) -> str:
@@ -73,7 +89,9 @@ def ui_language() -> str:
         return LANGUAGES[0]
     code = getattr(ctx, "_quizgen_ui", None)
     if code is None:
-        code = ctx._quizgen_ui = str(get_locale())
+        # What flask-babel's get_locale() answers (it asks select_locale), without
+        # the proxies it goes through: the cached pages need only this code.
+        code = ctx._quizgen_ui = _chosen()
     return code
 
 

@@ -47,12 +47,11 @@ def _remember(code: str, token: str) -> None:
     session.permanent = True
 
 
-def _participant(code: str) -> runs.Run | None:
+def _participant(code: str, *, answers: bool = True) -> runs.Run | None:
     token = _token(code)
     if not token:
         return None
-    with get_engine().connect() as conn:
-        run = runs.load_run(conn, token)
+    run = runs.load_run(token, answers=answers)
     if run is None or run.session is None or run.session.code != code:
         return None
     return run
@@ -102,9 +101,9 @@ def join(code: str):
     return redirect(url_for("join.resume", code=row.code), code=303)
 
 
-def _run(code: str) -> runs.Run:
+def _run(code: str, *, answers: bool = True) -> runs.Run:
     """The student of this session on this browser, or a redirect to join it."""
-    run = _participant(code)  # one query when the cookie knows the student
+    run = _participant(code, answers=answers)  # one query when the cookie knows the student
     if run is None:
         row = _session_or_404(code)
         abort(redirect(url_for("join.join", code=row.code), code=303))
@@ -115,10 +114,8 @@ def _run(code: str) -> runs.Run:
 def resume(code: str):
     run = _run(code)
     if run.waiting:
-        return render_template("waiting.html", run=run, bank=run.entry.bank)
-    with get_engine().connect() as conn:
-        answered = set(runs.stored_answers(conn, run.attempt.id))
-    n = runs.next_unanswered(run, answered)
+        return render_template("waiting.html", **run.page_context())
+    n = runs.next_unanswered(run, set(run.answers))
     if n is None or not run.can_answer():
         return redirect(run.url("end"), code=303)
     return redirect(run.url("question", n=n), code=303)
@@ -126,11 +123,11 @@ def resume(code: str):
 
 @bp.route("/j/<code>/<int:n>", methods=["GET", "POST"])
 def question(code: str, n: int):
-    run = _run(code)
+    run = _run(code, answers=request.method == "GET")
     if run.waiting:
         if request.method == "POST":
             abort(403, _("The session has not started yet."))
-        return render_template("waiting.html", run=run, bank=run.entry.bank)
+        return render_template("waiting.html", **run.page_context())
     if request.method == "POST":
         return runs.submit(run, n)
     return runs.question_page(run, n)
@@ -140,7 +137,7 @@ def question(code: str, n: int):
 def end(code: str):
     run = _run(code)
     if run.waiting:
-        return render_template("waiting.html", run=run, bank=run.entry.bank)
+        return render_template("waiting.html", **run.page_context())
     return runs.end_page(run)
 
 

@@ -77,9 +77,8 @@ def deck(bank_id: str):
                      download_name=f"{entry.bank.id}.apkg", max_age=0)
 
 
-def _run(token: str) -> runs.Run:
-    with get_engine().connect() as conn:
-        run = runs.load_run(conn, token)
+def _run(token: str, *, answers: bool = True) -> runs.Run:
+    run = runs.load_run(token, answers=answers)
     if run is None or not run.is_practice:
         abort(404)
     _refuse_if_locked(run.attempt.bank_id)
@@ -89,15 +88,13 @@ def _run(token: str) -> runs.Run:
 @bp.get("/p/<token>")
 def resume(token: str):
     run = _run(token)
-    with get_engine().connect() as conn:
-        answered = set(runs.stored_answers(conn, run.attempt.id))
-    n = runs.next_unanswered(run, answered)
+    n = runs.next_unanswered(run, set(run.answers))
     return redirect(run.url("question", n=n) if n else run.url("end"), code=303)
 
 
 @bp.route("/p/<token>/<int:n>", methods=["GET", "POST"])
 def question(token: str, n: int):
-    run = _run(token)
+    run = _run(token, answers=request.method == "GET")
     if request.method == "POST":
         return runs.submit(run, n)
     return runs.question_page(run, n)

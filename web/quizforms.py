@@ -15,12 +15,13 @@ import hashlib
 import hmac
 import random
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from quizgen.grading import Response
 from quizgen.model import (
@@ -87,7 +88,15 @@ def _shuffled(texts: Sequence[str], rng: random.Random) -> list[str]:
     return out
 
 
-def view(question: AnyQuestion, rng: random.Random) -> QuestionView:
+#: The types whose page shows texts in a shuffled order.
+SHUFFLED = frozenset({"single", "multi", "quote", "match", "order"})
+
+
+def view(question: AnyQuestion, rng: random.Random | Callable[[], random.Random]) -> QuestionView:
+    """The question as shown; `rng` may be a function making the generator,
+    called only for the types that shuffle (seeding costs as much as the rest)."""
+    if question.type in SHUFFLED and not isinstance(rng, random.Random):
+        rng = rng()
     v = QuestionView(type=question.type, id=question.id)
     match question:
         case Single() | Multi():
@@ -112,13 +121,18 @@ def view(question: AnyQuestion, rng: random.Random) -> QuestionView:
             v.prompt = question.prompt
             v.items = _shuffled(question.items, rng)
         case Cloze():
-            v.segments = cloze_segments(question.text)
+            v.segments = list(_cloze_segments(question.text))
             v.gap_count = sum(1 for s in v.segments if s.gap is not None)
     return v
 
 
 def cloze_segments(text: str) -> list[Segment]:
     """The cloze text cut into plain runs and gaps (the answers left out)."""
+    return list(_cloze_segments(text))
+
+
+@lru_cache(maxsize=1024)
+def _cloze_segments(text: str) -> tuple[Segment, ...]:
     out: list[Segment] = []
     pos = 0
     for i, m in enumerate(CLOZE_GAP.finditer(text)):
@@ -128,7 +142,7 @@ def cloze_segments(text: str) -> list[Segment]:
         pos = m.end()
     if pos < len(text):
         out.append(Segment(text=text[pos:]))
-    return out
+    return tuple(out)
 
 
 def parse(v: QuestionView, form: Mapping[str, Any]) -> Response:
@@ -136,7 +150,7 @@ def parse(v: QuestionView, form: Mapping[str, Any]) -> Response:
     getlist = getattr(form, "getlist", lambda k: [form[k]] if k in form else [])
     match v.type:
         case "single" | "quote":
-            return v.options[_index(form.get("choice"), len(v.options), _("Choose an answer."))]
+            return v.options[_index(form.get("choice"), len(v.options), _l("Choose an answer."))]
         case "multi":
             picked = getlist("choice")
             if not picked:
@@ -163,7 +177,7 @@ def parse(v: QuestionView, form: Mapping[str, Any]) -> Response:
                 out[left] = v.rights[_index(raw, len(v.rights))]
             return out
         case "order":
-            positions = [_index(form.get(f"position-{i}"), len(v.items), _("Give every item a position."),
+            positions = [_index(form.get(f"position-{i}"), len(v.items), _l("Give every item a position."),
                                 base=1) for i in range(len(v.items))]
             if len(set(positions)) != len(positions):
                 raise FormError(_("Give each position to one item only."))
@@ -198,9 +212,11 @@ def _text(raw: Any) -> str:
     return raw
 
 
-def _index(raw: Any, size: int, missing: str | None = None, *, base: int = 0) -> int:
+def _index(raw: Any, size: int, missing: Any = None, *, base: int = 0) -> int:
+    """A position on the page; `missing` (lazy: translated only when shown) is
+    the message when none was given."""
     if raw is None or raw == "":
-        raise FormError(missing or _("This answer cannot be read."))
+        raise FormError(str(missing) if missing is not None else _("This answer cannot be read."))
     if not isinstance(raw, str) or not raw.isascii() or not raw.isdigit() or len(raw) > 4:
         raise FormError(_("This answer cannot be read."))
     i = int(raw) - base

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, select
 
-from quizgen.grading import FULL, answer_label, key
+from quizgen.grading import FULL, answer_label, key, normalize_spaces
 from quizgen.model import AnyQuestion
 
 from .catalog import Entry
@@ -39,7 +39,9 @@ class Item:
     total_score: float = 0.0
     #: (answer given, how many, did it earn full marks), most frequent first.
     distribution: list[tuple[str, int, bool]] = field(default_factory=list)
-    right_label: str | None = None  # the right answer, labelled as answers given are
+    #: The right answer as the bank spells it (grading.key), laid out as the
+    #: answers given are labelled ("Poutine", "Tadjikistan | 30").
+    right_answer: str | None = None
 
     @property
     def share_correct(self) -> float | None:
@@ -69,7 +71,7 @@ class Results:
                  "correct": i.correct,
                  "share_correct": None if i.share_correct is None else round(i.share_correct, 4),
                  "mean_score": None if i.mean_score is None else round(i.mean_score, 4),
-                 "right_answer": i.right_label,
+                 "right_answer": i.right_answer,
                  "distribution": [{"answer": label, "count": n, "right": right}
                                   for label, n, right in i.distribution]}
                 for i in self.items
@@ -111,11 +113,23 @@ def session_results(conn: Connection, session: Row[Any], entry: Entry | None) ->
         labels[row.question_id][row.label] += 1
         full[row.question_id, row.label] = row.score >= FULL
     for qid, item in items.items():
-        right = answer_label(item.question, key(item.question)) if item.question else None
-        item.right_label = right
+        item.right_answer = right_answer(item.question) if item.question else None
         item.distribution = [(label, n, full.get((qid, label), False))
                              for label, n in sorted(labels[qid].items(), key=lambda kv: (-kv[1], kv[0]))]
     return Results(list(students.values()), list(items.values()), len(question_ids))
+
+
+def right_answer(q: AnyQuestion) -> str:
+    """The key as the bank spells it. The labels of answers given are folded
+    for typed answers, so that "poutine" and "Poutine " count as one; the
+    right answer shown to the teacher keeps the bank's capitals and accents."""
+    right = key(q)
+    match q.type:
+        case "short":
+            return normalize_spaces(right)
+        case "cloze":
+            return " | ".join(normalize_spaces(gap) for gap in right)
+    return answer_label(q, right)
 
 
 def results_csv(results: Results, *, delimiter: str = ",", decimal: str = ".") -> str:

@@ -42,6 +42,7 @@ def make_app(tmp_path: Path) -> Callable[..., Flask]:
             "INSTANCE_PATH": str(tmp_path / "instance"),
             "QUIZGEN_BANKS": [str(b) for b in banks] if isinstance(banks, list) else [str(banks)],
             "WTF_CSRF_ENABLED": False,
+            "QUIZGEN_COMPILE_TEMPLATES": False,  # each test makes its apps: compile on demand
         }
         settings.update(config)
         return create_app(settings)

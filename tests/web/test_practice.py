@@ -96,6 +96,8 @@ def test_partial_credit_is_shown(client: FlaskClient, bank: Bank) -> None:
             feedback = client.get(f"{base}/{n}", headers={"Accept-Language": "en"}).get_data(as_text=True)
             assert 'class="verdict partial"' in feedback
             assert "Partly right: 67%" in feedback
+            feedback = client.get(f"{base}/{n}", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+            assert "En partie juste\u00a0: 67\u00a0%" in html.unescape(feedback)
             return
     raise AssertionError("no multi question")
 

@@ -352,6 +352,17 @@ def test_dashboard_scores_item_analysis_csv_and_json(app: Flask, teacher: FlaskC
     assert "Léa" in page and "9 / 9" in page and "6 / 9" in page and "1 / 9" in page
     assert "50% right" in page  # agence, duree, pays: one of two right
     assert 'src="/static/dashboard.js"' in page and 'http-equiv="refresh"' in page
+    # French writes a percentage with a no-break space before the sign.
+    page_fr = html.unescape(teacher.get(f"/teacher/s/{code}", headers={"Accept-Language": "fr"})
+                            .get_data(as_text=True))
+    assert "50\u00a0% de bonnes réponses" in page_fr and "50%" not in page_fr
+    assert "(100\u00a0%)" in page_fr  # Léa's score
+    # The right answer as the bank spells it, not folded as typed answers are grouped.
+    assert items["conseiller"]["right_answer"] == "Ouchakov"
+    assert items["chars"]["right_answer"] == "Tadjikistan | 30"
+    for qid, right in (("conseiller", "Ouchakov"), ("chars", "Tadjikistan | 30")):
+        item = re.search(rf'id="item-\d+">.*?{qid}.*?class="right-answer">(.*?)</p>', page, re.S)
+        assert item and re.sub(r"<[^>]+>", "", item[1]).split() == ["Right", "answer", *right.split()], qid
     live = teacher.get(f"/teacher/s/{code}/live").get_data(as_text=True)
     assert "<html" not in live and "item-1" in live
 
