@@ -212,6 +212,7 @@ def load_run(token: str, *, answers: bool = True) -> Run | None:
 
 
 def has_answered(run: Run, question_id: str) -> bool:
+    """Whether the run has an answer to this question (read now if the run came without its answers)."""
     if run.loaded_answers is not None:
         return question_id in run.loaded_answers
     return bool(_ANSWERED.rows({"attempt_id": run.attempt.id, "question_id": question_id}))

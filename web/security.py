@@ -45,7 +45,7 @@ class QuickCSRFProtect(CSRFProtect):
         raw = session.get(_field())
         known = _SIGNED.get((current_app.secret_key, raw)) if isinstance(raw, str) else None
         token = self._get_csrf_token() if known is not None else None
-        return isinstance(token, str) and hmac.compare_digest(known.encode(), token.encode())
+        return isinstance(token, str) and hmac.compare_digest(known.encode(), token.encode(errors="replace"))
 
 
 csrf = QuickCSRFProtect()
