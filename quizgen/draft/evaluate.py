@@ -139,58 +139,45 @@ def score_figures(analysis: Analysis, items: list[dict[str, Any]]) -> Score:
     return score
 
 
-def score_lists(analysis: Analysis, items: list[dict[str, Any]]) -> Score:
+def _pair_up(found: list[Any], items: list[dict[str, Any]], matches: Callable[[dict[str, Any], Any], bool],
+             missed: Callable[[dict[str, Any]], str], unlabelled: Callable[[Any], str]) -> Score:
+    """Each labelled item takes the first found one it matches, once; the
+    rest of each side are misses and false alarms."""
     score = Score()
     used: set[int] = set()
     for item in items:
-        members = [_norm(m) for m in item["members"]]
-        hit = None
-        for i, lst in enumerate(analysis.lists):
-            names = [_norm(m) for m in lst.members]
-            if (
-                i not in used
-                and len(names) == len(members)
-                and all(any(m in n for n in names) for m in members)
-            ):
-                hit = i
-                break
+        hit = next((i for i, f in enumerate(found) if i not in used and matches(item, f)), None)
         if hit is None:
             score.fn += 1
-            score.notes.append(f"missed list {item['members']}")
+            score.notes.append(missed(item))
         else:
             used.add(hit)
             score.tp += 1
-    for i, lst in enumerate(analysis.lists):
+    for i, f in enumerate(found):
         if i not in used:
             score.fp += 1
-            score.notes.append(f"unlabelled list {list(lst.members)}")
+            score.notes.append(unlabelled(f))
     return score
+
+
+def _same_list(item: dict[str, Any], lst: Any) -> bool:
+    members = [_norm(m) for m in item["members"]]
+    names = [_norm(m) for m in lst.members]
+    return len(names) == len(members) and all(any(m in n for n in names) for m in members)
+
+
+def score_lists(analysis: Analysis, items: list[dict[str, Any]]) -> Score:
+    return _pair_up(list(analysis.lists), items, _same_list,
+                    lambda item: f"missed list {item['members']}",
+                    lambda lst: f"unlabelled list {list(lst.members)}")
 
 
 def score_roles(analysis: Analysis, items: list[dict[str, Any]]) -> Score:
-    score = Score()
-    used: set[int] = set()
-    for item in items:
-        person, role = _norm(item["person"]), _norm(item["role"])
-        hit = next(
-            (
-                i
-                for i, r in enumerate(analysis.roles)
-                if i not in used and person in _norm(r.person) and role in _norm(r.role)
-            ),
-            None,
-        )
-        if hit is None:
-            score.fn += 1
-            score.notes.append(f"missed role {item['person']}: {item['role']}")
-        else:
-            used.add(hit)
-            score.tp += 1
-    for i, r in enumerate(analysis.roles):
-        if i not in used:
-            score.fp += 1
-            score.notes.append(f"unlabelled role {r.person}: {r.role}")
-    return score
+    return _pair_up(
+        list(analysis.roles), items,
+        lambda item, r: _norm(item["person"]) in _norm(r.person) and _norm(item["role"]) in _norm(r.role),
+        lambda item: f"missed role {item['person']}: {item['role']}",
+        lambda r: f"unlabelled role {r.person}: {r.role}")
 
 
 _SCORERS: dict[str, Callable[[Analysis, list[dict[str, Any]]], Score]] = {
