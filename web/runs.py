@@ -297,9 +297,12 @@ def reveal_context(run: Run, q: AnyQuestion) -> dict[str, Any]:
 
 def submit(run: Run, n: int) -> Response | tuple[str, int]:
     q = run.question(n)
+    # Back to the question's page: the address the form was sent to, which is
+    # what run.url("question", n=n) would build again.
+    back = request.script_root + request.path
     if not run.can_answer():
         if has_answered(run, q.id):  # a replayed POST after the close: show the first answer
-            return redirect(run.url("question", n=n), code=303)
+            return redirect(back, code=303)
         abort(403, _("This quiz no longer accepts answers."))
     try:
         response = quizforms.parse(run.view(q), request.form)
@@ -307,7 +310,7 @@ def submit(run: Run, n: int) -> Response | tuple[str, int]:
         with_answers = load_run(run.attempt.token) if run.loaded_answers is None else run
         return question_page(with_answers or run, n, error=str(exc), status=400)
     record(run, q, response)  # a second answer is refused by the database and ignored
-    return redirect(run.url("question", n=n), code=303)
+    return redirect(back, code=303)
 
 
 def end_page(run: Run) -> str:

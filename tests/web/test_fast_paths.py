@@ -228,7 +228,12 @@ def test_an_answer_sent_twice_counts_once_and_shows_the_first(app: Flask, teache
     student = join(app, code, "Léa")
     page = student.get(f"/j/{code}/1").get_data(as_text=True)
     q = next(q for q in bank.questions if _asks(page, q))
-    assert student.post(f"/j/{code}/1", data=form_data(q, page, wrong_response(q))).status_code == 303
+    sent = student.post(f"/j/{code}/1", data=form_data(q, page, wrong_response(q)))
+    assert sent.status_code == 303 and sent.headers["Location"] == f"/j/{code}/1"
+    # Under a prefix (a reverse proxy's SCRIPT_NAME), back to the prefixed address.
+    mounted = student.post(f"/j/{code}/1", data=form_data(q, page),
+                           environ_overrides={"SCRIPT_NAME": "/quiz"})
+    assert mounted.status_code == 303 and mounted.headers["Location"] == f"/quiz/j/{code}/1"
     recorded = without_csrf(student.get(f"/j/{code}/1").get_data(as_text=True))
     assert 'id="recorded"' in recorded
     assert student.post(f"/j/{code}/1", data=form_data(q, page)).status_code == 303  # now the right one
