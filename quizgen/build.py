@@ -21,13 +21,11 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import click
 from tqdm import tqdm
 
-from .clitools import bank_paths, report_errors
-from .deckstate import load_state, save_state, state_path
+from .deckstate import DeckState, load_state, save_state, state_path
 from .errors import BankError, Problem, QuizgenError
-from .exporters.anki import AnkiExporter, write_package
+from .exporters.anki import DeckPlan, plan_deck, write_package
 from .fsutil import atomic_write_bytes
 from .loader import find_bank_files
 from .model import Bank
@@ -69,7 +67,7 @@ def _sha(data: bytes) -> str:
 
 
 @cache
-def _code_digest() -> str:
+def code_digest() -> str:
     """Changes with any quizgen code or library that shapes a deck."""
     h = hashlib.sha256()
     package = Path(__file__).resolve().parent
@@ -88,9 +86,40 @@ def _stamp(bank_bytes: bytes, state_bytes: bytes, sources: dict[str, str], optio
         "bank": _sha(bank_bytes),
         "state": _sha(state_bytes),
         "sources": dict(sorted(sources.items())),
-        "code": _code_digest(),
+        "code": code_digest(),
         "options": {"max_summary_words": options.max_summary_words},
     }
+
+
+@dataclass(frozen=True)
+class Deck:
+    """One bank's deck: the .apkg bytes and the plan they were written from
+    (its new state to save, its counts)."""
+
+    plan: DeckPlan
+    data: bytes
+
+
+def build_deck(bank: Bank, state: DeckState | None, now: int, *,
+               comment: Callable[[DeckPlan], bytes] | None = None,
+               on_note: Callable[[], None] | None = None) -> Deck:
+    """The one way to a bank's deck, for `quizgen build` and the site alike.
+
+    `state` is the previous build's (the lock file), `now` the time given to
+    notes that changed; `comment` makes the zip comment from the plan.
+    """
+    plan = plan_deck(bank, state, now, on_note)
+    return Deck(plan, write_package([plan], comment=comment(plan) if comment else b""))
+
+
+def deck_fingerprint(bank: Bank, state_bytes: bytes) -> str:
+    """Changes whenever anything that goes into the deck does: the bank, its
+    articles, its lock file and the code that renders cards."""
+    h = hashlib.sha256(json.dumps(bank.to_data(), sort_keys=True, ensure_ascii=False).encode())
+    for s in bank.sources:
+        h.update(b"\x00" + s.text.encode())
+    h.update(b"\x00" + state_bytes + b"\x00" + code_digest().encode())
+    return h.hexdigest()[:16]
 
 
 def _read_stamp(deck: Path) -> dict | None:
@@ -172,27 +201,35 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = DEFAULT_OUT, *,
 
     states = {bank.id: load_state(state_path(_bank_file(bank), bank.id), bank.id) for bank in banks}
     now = clock()
-    exporter = AnkiExporter(states, now=now)
     total = sum(len(b.questions) for b in banks)
     with tqdm(total=total, unit="q", desc="building decks", disable=_no_bar(progress, total),
               file=sys.stderr, leave=False) as bar:
         for bank in banks:
             bar.set_postfix_str(bank.id, refresh=False)
-            plan = exporter.plan(bank, on_note=lambda: bar.update())
             bank_file = _bank_file(bank)
-            state_file = state_path(bank_file, bank.id)
-            state_text = plan.state.to_text()
-            sources = {s.path: _sha((bank_file.parent / s.path).read_bytes()) for s in bank.sources}
-            stamp = _stamp(bank_file.read_bytes(), state_text.encode("utf-8"), sources, options)
-            comment = json.dumps({_STAMP_KEY: stamp}, sort_keys=True).encode("utf-8")
-            deck = out / f"{bank.id}.apkg"
-            _write(deck, atomic_write_bytes, deck, write_package([plan], comment=comment))
-            _write(state_file, save_state, state_file, plan.state, state_text)
-            counts = plan.counts(states[bank.id])
-            done[bank_file.resolve()] = BankBuild(bank.id, bank_file, deck, state_file, notes=counts["notes"],
-                                        new=counts["new"], changed=counts["changed"],
-                                        retired=counts["retired"], drafts=plan.drafts)
+            done[bank_file.resolve()] = _build_one(bank, bank_file, states[bank.id], now, out, options,
+                                                   on_note=bar.update)
     return [done[path.resolve()] for path, _ in files]
+
+
+def _build_one(bank: Bank, bank_file: Path, state: DeckState, now: int, out: Path, options: Options,
+               on_note: Callable[[], object]) -> BankBuild:
+    """Write one bank's deck, then its new state (each atomically)."""
+    state_file = state_path(bank_file, bank.id)
+    sources = {s.path: _sha((bank_file.parent / s.path).read_bytes()) for s in bank.sources}
+    bank_bytes = bank_file.read_bytes()
+
+    def stamp(plan: DeckPlan) -> bytes:
+        made = _stamp(bank_bytes, plan.state.to_text().encode("utf-8"), sources, options)
+        return json.dumps({_STAMP_KEY: made}, sort_keys=True).encode("utf-8")
+
+    deck = build_deck(bank, state, now, comment=stamp, on_note=lambda: on_note())
+    path = out / f"{bank.id}.apkg"
+    _write(path, atomic_write_bytes, path, deck.data)
+    _write(state_file, save_state, state_file, deck.plan.state, deck.plan.state.to_text())
+    counts = deck.plan.counts(state)
+    return BankBuild(bank.id, bank_file, path, state_file, notes=counts["notes"], new=counts["new"],
+                     changed=counts["changed"], retired=counts["retired"], drafts=deck.plan.drafts)
 
 
 def _write(path: Path, write: Callable[..., object], *args: object) -> None:
@@ -226,30 +263,3 @@ def _no_bar(progress: bool | None, total: int) -> bool | None:
         # tqdm's None: no bar unless stderr is a terminal (never in CI logs).
         return True if total < 500 else None
     return not progress
-
-
-@click.command("build")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option("-o", "--out", "out_dir", default=DEFAULT_OUT, show_default=True,
-              type=click.Path(file_okay=False, writable=True), help="Folder for the .apkg decks.")
-@click.option("--max-summary-words", type=click.IntRange(min=1), default=DEFAULT_SUMMARY_WORDS,
-              show_default=True, help="Word limit for each source's summary.")
-@click.option("--force", is_flag=True, help="Rebuild decks even if their inputs did not change.")
-@click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar (default: only on a terminal, for big builds).")
-def build_command(paths: tuple[str, ...], out_dir: str, max_summary_words: int, force: bool,
-                  progress: bool | None) -> None:
-    """Build an Anki deck per bank: OUT/<bank-id>.apkg, safe to re-import.
-
-    Beside each bank, <bank-id>.lock.json records when each note last
-    changed: commit it with the bank, or students' next import will not get
-    the fixes.
-    """
-    @report_errors
-    def run() -> None:
-        results = build(bank_paths(paths), out_dir, options=Options(max_summary_words),
-                        progress=progress, force=force)
-        for result in results:
-            click.echo(result.summary())
-
-    run()

@@ -9,18 +9,23 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .clitools import bank_paths, paths_argument, report_errors, summary_option
+from .build import DEFAULT_OUT, build
+from .clitools import bank_paths, paths_argument, report_errors, summary_option, user_errors
+from .draft.cli import draft_command, draft_eval_command
 from .errors import BankError, QuizgenError
 from .exporters import available, get_exporter
 from .fsutil import atomic_write_bytes
 from .model import Bank
 from .schema import bank_schema
 from .validate import DEFAULT_SUMMARY_WORDS, Options, check_banks
+
+COMMANDS_GROUP = "quizgen.commands"
 
 
 def load_or_fail(paths: Sequence[str], *, max_summary_words: int = DEFAULT_SUMMARY_WORDS) -> list[Bank]:
@@ -33,7 +38,32 @@ def load_or_fail(paths: Sequence[str], *, max_summary_words: int = DEFAULT_SUMMA
     return banks
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class PluginGroup(click.Group):
+    """The `quizgen` group: its own commands, plus those other packages plug in
+    through the `quizgen.commands` entry-point group (the site adds `serve`
+    and `teacher` that way), each loaded only when it runs or is listed."""
+
+    def _plugins(self) -> dict[str, EntryPoint]:
+        return {ep.name: ep for ep in entry_points(group=COMMANDS_GROUP)}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._plugins()})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            return command
+        plugin = self._plugins().get(cmd_name)
+        if plugin is None:
+            return None
+        try:
+            loaded = plugin.load()
+        except ImportError as exc:  # a plug-in whose own dependencies are missing
+            raise click.ClickException(f"the '{cmd_name}' command cannot load: {exc}") from exc
+        return loaded if isinstance(loaded, click.Command) else None
+
+
+@click.group(cls=PluginGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quizgen")
 def cli() -> None:
     """Question banks, Anki decks and class quizzes from current-affairs articles.
@@ -95,15 +125,28 @@ def export(paths: tuple[str, ...], format_name: str, output: str | None, max_sum
         raise QuizgenError(f"the {format_name} format is binary: write it to a file with -o")
 
 
-# Feature commands register below (one import and one add_command each).
-from web.cli import serve, teacher  # noqa: E402
+@cli.command("build")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("-o", "--out", "out_dir", default=DEFAULT_OUT, show_default=True,
+              type=click.Path(file_okay=False, writable=True), help="Folder for the .apkg decks.")
+@summary_option
+@click.option("--force", is_flag=True, help="Rebuild decks even if their inputs did not change.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: only on a terminal, for big builds).")
+def build_command(paths: tuple[str, ...], out_dir: str, max_summary_words: int, force: bool,
+                  progress: bool | None) -> None:
+    """Build an Anki deck per bank: OUT/<bank-id>.apkg, safe to re-import.
 
-cli.add_command(serve)
-cli.add_command(teacher)
-from .build import build_command  # noqa: E402
+    Beside each bank, <bank-id>.lock.json records when each note last
+    changed: commit it with the bank, or students' next import will not get
+    the fixes.
+    """
+    with user_errors():
+        results = build(bank_paths(paths), out_dir, options=Options(max_summary_words),
+                        progress=progress, force=force)
+    for result in results:
+        click.echo(result.summary())
 
-cli.add_command(build_command)
-from .draft.cli import draft_command, draft_eval_command  # noqa: E402
 
 cli.add_command(draft_command)
 cli.add_command(draft_eval_command)
