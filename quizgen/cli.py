@@ -15,8 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import DEFAULT_OUT, build
-from .clitools import bank_paths, paths_argument, report_errors, summary_option, user_errors
+from .clitools import DEFAULT_DECKS, bank_paths, paths_argument, report_errors, summary_option, user_errors
 from .draft.cli import draft_command, draft_eval_command
 from .errors import BankError, QuizgenError
 from .exporters import available, get_exporter
@@ -127,7 +126,7 @@ def export(paths: tuple[str, ...], format_name: str, output: str | None, max_sum
 
 @cli.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option("-o", "--out", "out_dir", default=DEFAULT_OUT, show_default=True,
+@click.option("-o", "--out", "out_dir", default=DEFAULT_DECKS, show_default=True,
               type=click.Path(file_okay=False, writable=True), help="Folder for the .apkg decks.")
 @summary_option
 @click.option("--force", is_flag=True, help="Rebuild decks even if their inputs did not change.")
@@ -141,6 +140,8 @@ def build_command(paths: tuple[str, ...], out_dir: str, max_summary_words: int, 
     changed: commit it with the bank, or students' next import will not get
     the fixes.
     """
+    from .build import build  # genanki and Babel load only for a build
+
     with user_errors():
         results = build(bank_paths(paths), out_dir, options=Options(max_summary_words),
                         progress=progress, force=force)

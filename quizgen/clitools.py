@@ -15,6 +15,7 @@ from .errors import BankError, QuizgenError
 from .validate import DEFAULT_SUMMARY_WORDS
 
 DEFAULT_BANKS = "questions"
+DEFAULT_DECKS = "decks"
 F = TypeVar("F", bound=Callable[..., Any])
 
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(exists=True))
