@@ -85,3 +85,39 @@ def teacher_add(name: str, replace: bool) -> None:
     except QuizgenError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"teacher '{name}' {'added' if created else 'updated'} ({app.instance_path})")
+
+
+@click.group()
+def db() -> None:
+    """The class quiz site's database (schema migrations)."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True, help="Target revision.")
+def db_upgrade(revision: str) -> None:
+    """Bring the database (QUIZGEN_DATABASE_URL, default: SQLite in the
+    instance folder) to the schema this quizgen expects. Back it up first."""
+    from web import base_app
+    from web.migrate import upgrade
+
+    with user_errors(after=": the database was not changed"):
+        app = base_app({"QUIZGEN_AUTO_MIGRATE": False, "QUIZGEN_SKIP_SCHEMA_CHECK": True})
+        before, after = upgrade(app.extensions["quizgen_db"], revision)
+    if before == after:
+        click.echo(f"database already at revision {after}")
+    else:
+        click.echo(f"database upgraded from revision {before or 'none'} to {after}")
+
+
+@db.command("current")
+def db_current() -> None:
+    """Print the database's schema revision and the one this code expects."""
+    from web import base_app
+    from web.migrate import current, head
+
+    with user_errors():
+        app = base_app({"QUIZGEN_AUTO_MIGRATE": False, "QUIZGEN_SKIP_SCHEMA_CHECK": True})
+        at = current(app.extensions["quizgen_db"])
+    wanted = head()
+    click.echo(f"database at {at or 'none'}; this quizgen needs {wanted}"
+               + ("" if at == wanted else " (run `quizgen db upgrade`)"))

@@ -24,13 +24,18 @@ ENVIRONMENT = {
     "QUIZGEN_BANKS": "QUIZGEN_BANKS",
     "QUIZGEN_PUBLIC_URL": "QUIZGEN_PUBLIC_URL",
     "QUIZGEN_SECURE_COOKIES": "SESSION_COOKIE_SECURE",
+    "QUIZGEN_AUTO_MIGRATE": "QUIZGEN_AUTO_MIGRATE",
 }
+_BOOLEANS = {"SESSION_COOKIE_SECURE", "QUIZGEN_AUTO_MIGRATE"}
 
 
 def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
     app.config.update(
         QUIZGEN_BANKS="questions",
         QUIZGEN_DATABASE_URL=f"sqlite:///{Path(app.instance_path) / 'quizgen.sqlite3'}",
+        # Migrate the database at start: None means yes on SQLite (one machine),
+        # no on a server database (run `quizgen db upgrade` once per release).
+        QUIZGEN_AUTO_MIGRATE=None,
         QUIZGEN_PUBLIC_URL=None,  # e.g. http://192.168.1.20:8000, for join links and QR codes
         QUIZGEN_DECK_CACHE=str(Path(app.instance_path) / "decks"),
         SESSION_COOKIE_HTTPONLY=True,
@@ -51,7 +56,7 @@ def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
     app.config.from_pyfile("config.py", silent=True)
     for env, key in ENVIRONMENT.items():
         value = os.environ.get(env)
-        if value and key == "SESSION_COOKIE_SECURE":
+        if value and key in _BOOLEANS:
             app.config[key] = value.lower() in ("1", "true", "yes")
         elif value:
             app.config[key] = value

@@ -145,9 +145,23 @@ def make_engine(url: str) -> Engine:
 
 
 def init_db(app: Flask) -> Engine:
-    """Create the engine for `app`, and the tables if they are missing."""
+    """Create the engine for `app`; migrate its database to this code's schema
+    (QUIZGEN_AUTO_MIGRATE, the default on SQLite) or check that it is there.
+
+    The schema changes only through migrations (web/migrations), never through
+    `create_all`: a server database is upgraded once with `quizgen db upgrade`
+    before the new app servers start.
+    """
+    from .migrate import check, upgrade
+
     engine = make_engine(app.config["QUIZGEN_DATABASE_URL"])
-    metadata.create_all(engine)
+    auto = app.config.get("QUIZGEN_AUTO_MIGRATE")
+    if auto is None:
+        auto = engine.dialect.name == "sqlite"
+    if auto:
+        upgrade(engine)
+    elif not app.config.get("QUIZGEN_SKIP_SCHEMA_CHECK"):  # `quizgen db …` checks itself
+        check(engine)
     # Forget the connection used for setup: under `gunicorn --preload` the app
     # is created before the workers fork, and a SQLite connection must not
     # cross a fork. Each process then opens its own pooled connections.
