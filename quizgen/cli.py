@@ -107,6 +107,9 @@ from .draft.cli import draft_command, draft_eval_command  # noqa: E402
 
 cli.add_command(draft_command)
 cli.add_command(draft_eval_command)
+from .lint.cli import lint_command  # noqa: E402
+
+cli.add_command(lint_command)
 
 
 def main() -> None:

@@ -1,0 +1,150 @@
+"""Cues hidden in the choices of single, multi and quote questions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import AnyQuestion, Multi, Single
+from .core import Finding, choices_of, question_rule
+from .french import (
+    ABSOLUTE_WORDS,
+    ALL_OR_NONE,
+    DATE,
+    NUMBER,
+    PLURAL_ARTICLES,
+    content_stems,
+    ends_with_elision,
+    fold,
+    last_word,
+    starts_with_vowel,
+    words,
+)
+
+#: The key must be this much longer (or shorter) than every distractor, and
+#: by at least MIN_GAP characters, to stand out.
+LENGTH_RATIO = 1.15
+MIN_GAP = 10
+
+
+@question_rule("CH01", "key-length")
+def key_length(q: AnyQuestion) -> Iterator[Finding]:
+    """The key is conspicuously the longest (or shortest) choice."""
+    if isinstance(q, Single):
+        key = len(q.answer)
+        others = [len(c) for c in q.choices if c != q.answer]
+        if key >= LENGTH_RATIO * max(others) and key - max(others) >= MIN_GAP:
+            yield Finding("CH01", q.id, f"the key is the longest choice ({key} characters, the longest "
+                          f"distractor {max(others)}): make the choices alike in length", ("answer",))
+        elif key * LENGTH_RATIO <= min(others) and min(others) - key >= MIN_GAP:
+            yield Finding("CH01", q.id, f"the key is the shortest choice ({key} characters, the shortest "
+                          f"distractor {min(others)}): make the choices alike in length", ("answer",))
+    elif isinstance(q, Multi):
+        right = [len(c) for c in q.choices if c in q.answers]
+        wrong = [len(c) for c in q.choices if c not in q.answers]
+        if not right or not wrong:
+            return
+        mean_right, mean_wrong = sum(right) / len(right), sum(wrong) / len(wrong)
+        if (max(right) > max(wrong) and mean_right >= 1.3 * mean_wrong
+                and mean_right - mean_wrong >= MIN_GAP):
+            yield Finding("CH01", q.id, f"the right choices are the longest ({mean_right:.0f} characters on "
+                          f"average, the others {mean_wrong:.0f}): make the choices alike in length",
+                          ("answers",))
+
+
+@question_rule("CH02", "stem-word-in-key")
+def stem_word_in_key(q: AnyQuestion) -> Iterator[Finding]:
+    """A word of the stem comes back in the key and in no distractor."""
+    if not isinstance(q, Single | Multi):
+        return
+    keys = [q.answer] if isinstance(q, Single) else list(q.answers)
+    wrong = [c for c in q.choices if c not in keys]
+    stem = content_stems(q.prompt)
+    in_wrong = set().union(*(content_stems(c) for c in wrong))
+    for key in keys:
+        echoed = (stem & content_stems(key)) - in_wrong
+        if echoed:
+            shown = ", ".join(sorted(w for w in words(key) if any(w.startswith(s) for s in echoed)))
+            field = ("answer",) if isinstance(q, Single) else ("choices", q.choices.index(key))
+            yield Finding("CH02", q.id, f"the key repeats words of the prompt ({shown}) that no distractor "
+                          "has: it can be matched rather than known", field)
+
+
+def _kind(text: str) -> str:
+    folded = fold(text)
+    if NUMBER.match(folded):
+        return "number"
+    if DATE.search(folded) and len(words(folded)) <= 4:
+        return "date"
+    return "text"
+
+
+@question_rule("CH03", "odd-kind")
+def odd_kind(q: AnyQuestion) -> Iterator[Finding]:
+    """One choice is of another kind than the rest (a figure among names, a date among places)."""
+    found = choices_of(q)
+    if not found or len(found[0]) < 3:
+        return
+    choices, _right = found
+    kinds = [_kind(c) for c in choices]
+    for i, kind in enumerate(kinds):
+        rest = set(kinds[:i] + kinds[i + 1:])
+        if len(rest) == 1 and kind not in rest:
+            field = ("speaker",) if q.type == "quote" and i == 0 else (
+                ("distractors", i - 1) if q.type == "quote" else ("choices", i))
+            yield Finding("CH03", q.id, f"'{choices[i]}' is a {kind} among choices that are each a "
+                          f"{rest.pop()}: it stands out", field)
+
+
+@question_rule("CH04", "all-or-none")
+def all_or_none(q: AnyQuestion) -> Iterator[Finding]:
+    """« Toutes / aucune de ces réponses » as a choice."""
+    found = choices_of(q)
+    if not found:
+        return
+    for i, choice in enumerate(found[0]):
+        if ALL_OR_NONE.search(fold(choice)):
+            yield Finding("CH04", q.id, f"'{choice}': « toutes / aucune de ces réponses » tests "
+                          "elimination, not knowledge; write a real choice", ("choices", i))
+
+
+@question_rule("CH05", "absolute-in-distractors")
+def absolute_in_distractors(q: AnyQuestion) -> Iterator[Finding]:
+    """Absolute terms (toujours, jamais, tous, seulement…) only in distractors."""
+    if not isinstance(q, Single | Multi):
+        return
+    keys = {q.answer} if isinstance(q, Single) else set(q.answers)
+    if any(ABSOLUTE_WORDS & set(words(k)) for k in keys):
+        return
+    for i, choice in enumerate(q.choices):
+        absolute = ABSOLUTE_WORDS & set(words(choice))
+        if choice not in keys and absolute:
+            yield Finding("CH05", q.id, f"'{choice}' says « {', '.join(sorted(absolute))} » and no key "
+                          "does: absolute terms mark a distractor", ("choices", i))
+
+
+def _fits(article: str, choice: str) -> bool:
+    """Does `choice` read well after the stem's last word `article`?"""
+    if article.endswith("'"):
+        return starts_with_vowel(choice)
+    if article in ("le", "la", "de", "que", "ce", "se", "ne", "je", "me", "te"):
+        return not starts_with_vowel(choice) or choice[:1].lower() == "h"
+    if article in PLURAL_ARTICLES:
+        first = words(choice)[:1]
+        return bool(first) and first[0][-1] in "sxz"
+    return True
+
+
+@question_rule("GR01", "grammar-cue-choices")
+def grammar_cue_choices(q: AnyQuestion) -> Iterator[Finding]:
+    """The stem ends with an elided or agreeing word that only some choices fit."""
+    if not isinstance(q, Single | Multi):
+        return
+    prompt = q.prompt.rstrip()
+    if prompt.endswith(("?", ".", "!", ":", "»")):
+        return
+    article = ends_with_elision(prompt) or last_word(prompt)
+    misfits = [i for i, c in enumerate(q.choices) if not _fits(article, c)]
+    if misfits and len(misfits) < len(q.choices):
+        shown = ", ".join(f"'{q.choices[i]}'" for i in misfits)
+        yield Finding("GR01", q.id, f"the prompt ends with « {article} », which {shown} cannot follow: "
+                      "end the prompt before the article, or put it in each choice", ("choices", misfits[0]))
