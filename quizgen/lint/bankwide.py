@@ -26,8 +26,12 @@ def key_length_bias(bank: Bank) -> Iterator[Finding]:
     if len(singles) < MIN_QUESTIONS:
         return
     chance = sum(1 / len(q.choices) for q in singles)
-    longest = sum(len(q.answer) >= max(len(c) for c in q.choices) for q in singles)
-    shortest = sum(len(q.answer) <= min(len(c) for c in q.choices) for q in singles)
+    longest = shortest = 0
+    for q in singles:
+        others = [len(c) for c in q.choices if c != q.answer]
+        mean = sum(others) / len(others)
+        longest += len(q.answer) >= max(others) and len(q.answer) > mean
+        shortest += len(q.answer) <= min(others) and len(q.answer) < mean
     for count, word in ((longest, "longest"), (shortest, "shortest")):
         if count >= 2 * chance and count >= 4:
             yield Finding("BK01", None, f"the key is the {word} choice (or tied) in {count} of "

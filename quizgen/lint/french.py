@@ -30,7 +30,7 @@ completement systematiquement absolument nul nulle personne rien forcement
 
 #: « Toutes / aucune de ces réponses » and their kin (folded text).
 ALL_OR_NONE = re.compile(
-    r"\b(?:(?:toutes|aucune|tous|aucun|l'ensemble|aucune|ni l'une ni l'autre)\s+(?:de ces|des)\s+"
+    r"\b(?:(?:toutes|aucune|tous|aucun|l'ensemble|ni l'une ni l'autre)\s+(?:de\s+)?(?:ces|des)\s+"
     r"(?:reponses|propositions|choix|options|affirmations|reponses precedentes)"
     r"|(?:toutes|aucune) (?:les )?(?:reponses|propositions) (?:ci-dessus|precedentes)"
     r"|(?:les deux|tout cela|aucune)\s*(?:reponses?)?\s*(?:ci-dessus|precedentes?)"
