@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import AnyQuestion, Multi, Single
@@ -10,6 +11,7 @@ from .french import (
     ABSOLUTE_WORDS,
     ALL_OR_NONE,
     DATE,
+    FUNCTION_WORDS,
     NUMBER,
     PLURAL_ARTICLES,
     content_stems,
@@ -148,3 +150,19 @@ def grammar_cue_choices(q: AnyQuestion) -> Iterator[Finding]:
         shown = ", ".join(f"'{q.choices[i]}'" for i in misfits)
         yield Finding("GR01", q.id, f"the prompt ends with « {article} », which {shown} cannot follow: "
                       "end the prompt before the article, or put it in each choice", ("choices", misfits[0]))
+
+
+@question_rule("CH06", "overlapping-choices")
+def overlapping_choices(q: AnyQuestion) -> Iterator[Finding]:
+    """One choice contains another (« Minsk » and « les accords de Minsk »)."""
+    if not isinstance(q, Single | Multi):
+        return
+    folded = [fold(c) for c in q.choices]
+    for i, inner in enumerate(folded):
+        if not set(words(inner)) - FUNCTION_WORDS:
+            continue
+        for j, outer in enumerate(folded):
+            if i != j and inner != outer and re.search(rf"(?<!\w){re.escape(inner)}(?!\w)", outer):
+                yield Finding("CH06", q.id, f"'{q.choices[j]}' contains the choice '{q.choices[i]}': "
+                              "both can be defended, or one gives the other away", ("choices", j))
+                break

@@ -26,6 +26,10 @@ class Finding:
     message: str
     field: FieldPath = ()
 
+    def __str__(self) -> str:
+        """`CODE question-id: message` (the bank's findings say `bank`)."""
+        return f"{self.code} {self.question_id or 'bank'}: {self.message}"
+
 
 QuestionCheck = Callable[[AnyQuestion], Iterable[Finding]]
 BankCheck = Callable[[Bank], Iterable[Finding]]

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import CLOZE_GAP, AnyQuestion, Cloze, Match, Numeric, Order, Quote
+from ..model import CLOZE_GAP, AnyQuestion, Cloze, Match, Numeric, Order, Quote, Short
 from ..text import normalize
 from .core import Finding, answer_texts, question_rule, stem_of
 from .french import (
+    ABSOLUTE_WORDS,
     FUNCTION_WORDS,
     GENDER_ARTICLES,
     NEGATION,
@@ -155,3 +156,44 @@ def grammar_cue_gap(q: AnyQuestion) -> Iterator[Finding]:
             article = last_word(before)
             yield Finding("GR02", q.id, f"« {article} » before gap c{m[1]} gives away that the answer is "
                           f"{GENDER_ARTICLES[article]}: put the article inside the gap", ("text",))
+
+
+@question_rule("ST02", "absolute-in-false-statement")
+def absolute_in_false_statement(q: AnyQuestion) -> Iterator[Finding]:
+    """A false statement made false by an absolute term (toujours, jamais, tous…)."""
+    if q.type != "true_false" or q.answer:  # type: ignore[union-attr]
+        return
+    absolute = ABSOLUTE_WORDS & set(words(q.statement))  # type: ignore[union-attr]
+    if absolute:
+        yield Finding("ST02", q.id, f"a false statement with « {', '.join(sorted(absolute))} »: absolute "
+                      "terms tell that it is false; make it false by its facts", ("statement",))
+
+
+@question_rule("AN01", "answer-in-own-question")
+def answer_in_own_question(q: AnyQuestion) -> Iterator[Finding]:
+    """The answer is printed in the question itself (prompt, text outside the gap, quote)."""
+    if isinstance(q, Short):
+        seen = [a for a in q.accepted if _phrase(a) and _phrase(a) in f" {fold(q.prompt)} "]
+        if seen:
+            yield Finding("AN01", q.id, f"the prompt contains the answer '{seen[0]}'", ("prompt",))
+    elif isinstance(q, Cloze):
+        visible = f" {fold(CLOZE_GAP.sub(' ', q.text))} "
+        for number, answer, hint in q.gaps:
+            own = [w for w in words(answer) if w.rstrip("'") not in FUNCTION_WORDS]
+            if own and (_phrase(answer) in visible or (hint and _phrase(answer) in f" {fold(hint)} ")):
+                yield Finding("AN01", q.id, f"the answer of gap c{number} (« {answer} ») is printed "
+                              "elsewhere in the text or in its hint", ("text",))
+    elif isinstance(q, Numeric) and float(q.answer).is_integer() and abs(q.answer) >= 10:
+        if re.search(rf"(?<![\d.,]){int(q.answer)}(?![\d]|[.,]\d)", q.prompt):
+            yield Finding("AN01", q.id, f"the prompt contains the answer {int(q.answer)}", ("prompt",))
+    elif isinstance(q, Quote):
+        named = _speaker_names(q.speaker) & set(words(q.quote))
+        if named:
+            yield Finding("AN01", q.id, f"the quote names its speaker ({', '.join(sorted(named))})",
+                          ("quote",))
+
+
+def _phrase(text: str) -> str:
+    """` folded text ` with spaces around, for whole-word search; empty for function words."""
+    folded = fold(text)
+    return f" {folded} " if set(words(folded)) - FUNCTION_WORDS else ""

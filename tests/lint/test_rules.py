@@ -116,6 +116,24 @@ QUESTION_CASES: list[tuple[str, AnyQuestion, AnyQuestion]] = [
     ("NU01",  # as wide as the answer
      question("numeric", prompt="Combien d’heures ?", answer=3, tolerance=3),
      question("numeric", prompt="Combien d’heures ?", answer=3)),
+    ("CH06",
+     single("Quel accord ?", ["Minsk", "Les accords de Minsk", "Les accords d’Alma-Ata"]),
+     single("Quel accord ?", ["Les accords de Minsk", "Les accords d’Alma-Ata", "Le traité de Budapest"])),
+    ("ST02",
+     question("true_false", statement="Biden a toujours refusé de parler à Poutine.", answer=False),
+     question("true_false", statement="Biden a refusé de parler à Poutine en juin.", answer=False)),
+    ("AN01",
+     question("short", prompt="Dans quelle ville de Suisse, Genève, se sont-ils vus ?", answer="Genève"),
+     question("short", prompt="Dans quelle ville de Suisse se sont-ils vus ?", answer="Genève")),
+    ("AN01",
+     question("cloze", text="Les {{c1::missions diplomatiques}} sont réduites ; les missions diplomatiques"),
+     question("cloze", text="Les {{c1::missions diplomatiques}} sont réduites depuis cinq ans.")),
+    ("AN01",
+     question("numeric", prompt="Avec ses 30 chars, combien de chars la Russie envoie-t-elle ?", answer=30),
+     question("numeric", prompt="Combien de chars la Russie envoie-t-elle ?", answer=30)),
+    ("AN01",
+     quote("Moi, Trump, je dis que l’OTAN est obsolète", speaker="Donald Trump"),
+     quote("Je dis que l’OTAN est obsolète et dépassée", speaker="Donald Trump")),
     ("NU02",
      question("numeric", prompt="Combien de chars ?", answer=30, tolerance=0.5),
      question("numeric", prompt="Combien de chars ?", answer=30)),
@@ -215,3 +233,10 @@ def test_same_front_of_reversed_quote_cards() -> None:
 def test_every_rule_is_tested_here() -> None:
     tested = {c for c, _f, _x in QUESTION_CASES} | {"BK01", "BK02", "BK03", "BK04"}
     assert tested == set(RULES)
+
+
+def test_a_finding_reads_as_one_line() -> None:
+    q = question("numeric", prompt="Combien ?", answer=30, tolerance=0.5)
+    found = lint_bank(bank(q), select=["NU02"])
+    assert [str(f) for f in found] == ["NU02 q: tolerance 0.5 on a whole number accepts no other whole "
+                                       "number: drop it"]
