@@ -11,7 +11,9 @@ from .french import (
     ABSOLUTE_WORDS,
     ALL_OR_NONE,
     DATE,
+    FEMININE_ENDINGS,
     FUNCTION_WORDS,
+    MASCULINE_ENDINGS,
     NUMBER,
     PLURAL_ARTICLES,
     content_stems,
@@ -126,13 +128,20 @@ def absolute_in_distractors(q: AnyQuestion) -> Iterator[Finding]:
 
 def _fits(article: str, choice: str) -> bool:
     """Does `choice` read well after the stem's last word `article`?"""
+    first = (words(choice) or [""])[0]
     if article.endswith("'"):
         return starts_with_vowel(choice)
-    if article in ("le", "la", "de", "que", "ce", "se", "ne", "je", "me", "te"):
-        return not starts_with_vowel(choice) or choice[:1].lower() == "h"
+    if (article in ("le", "la", "de", "que", "ce", "se", "ne", "je", "me", "te", "au", "du")
+            and starts_with_vowel(choice) and choice[:1].lower() != "h"):
+        return False
     if article in PLURAL_ARTICLES:
-        first = words(choice)[:1]
-        return bool(first) and first[0][-1] in "sxz"
+        return bool(first) and first[-1] in "sxz"
+    if article in ("un", "le", "au", "du", "ce"):
+        return not first.endswith(FEMININE_ENDINGS)
+    if article in ("une", "la", "cette"):
+        return not first.endswith(MASCULINE_ENDINGS)
+    if article == "en" and first and not starts_with_vowel(choice):
+        return first.endswith("e")  # en France, en Ukraine; au Tadjikistan
     return True
 
 

@@ -34,12 +34,15 @@ ALL_OR_NONE = re.compile(
     r"(?:reponses|propositions|choix|options|affirmations|reponses precedentes)"
     r"|(?:toutes|aucune) (?:les )?(?:reponses|propositions) (?:ci-dessus|precedentes)"
     r"|(?:les deux|tout cela|aucune)\s*(?:reponses?)?\s*(?:ci-dessus|precedentes?)"
+    r"|(?:reponses?|propositions?|choix) [a-d] et [a-d]|^[a-d] et [a-d]$"
+    r"|les deux (?:premieres|dernieres) (?:reponses|propositions)"
     r"|all of the above|none of the above)\b")
 
 #: Negative stems: ne … pas/jamais/plus/aucun/rien/personne/que, or « sauf », « excepté ».
 NEGATION = re.compile(
     r"\b(?:ne|n')\s*(?:\S+\s+){0,3}?(?:pas|jamais|plus|aucun|aucune|rien|personne|nullement)\b"
-    r"|\b(?:sauf|excepte|exceptee|a l'exception)\b")
+    r"|\b(?:sauf|excepte|exceptee|a l'exception)\b"
+    r"|\b(?:est|sont|etait) (?:fausse?s?|inexactes?|incorrecte?s?|erronee?s?)\b")
 
 #: Elided articles and pronouns that say the next word starts with a vowel or mute h.
 ELISIONS = ("l'", "d'", "qu'", "j'", "n'", "s'", "m'", "t'", "c'", "jusqu'", "lorsqu'", "puisqu'")
@@ -47,6 +50,10 @@ ELISIONS = ("l'", "d'", "qu'", "j'", "n'", "s'", "m'", "t'", "c'", "jusqu'", "lo
 GENDER_ARTICLES = {"le": "masculine", "un": "masculine", "du": "masculine", "au": "masculine",
                    "la": "feminine", "une": "feminine"}
 PLURAL_ARTICLES = frozenset({"les", "des", "aux", "ces", "plusieurs"})
+
+#: Noun endings that tell a gender: enough to catch « un actrice » or « une gouvernement ».
+FEMININE_ENDINGS = ("tion", "sion", "rice", "euse", "esse", "ette", "ance", "ienne", "ite")
+MASCULINE_ENDINGS = ("ment", "isme", "teur", "eau", "oir", "ier", "at")
 
 _VOWEL_START = re.compile(r"^[aeiouyhâàäéèêëîïôöûùüœæ]", re.IGNORECASE)
 _MONTHS = ("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre")

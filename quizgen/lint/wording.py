@@ -69,6 +69,9 @@ def context_names_speaker(q: AnyQuestion) -> Iterator[Finding]:
     if not isinstance(q, Quote) or not q.context:
         return
     named = _speaker_names(q.speaker) & set(words(q.context))
+    role = content_stems(q.speaker) - {"un", "une"}
+    if not named and len(role) >= 2 and len(role & content_stems(q.context)) >= 2:
+        named = {w for w in words(q.context) if any(w.startswith(s) for s in role)}
     if named:
         yield Finding("QU02", q.id, f"the context names the speaker ({', '.join(sorted(named))}): "
                       "the question answers itself", ("context",))
