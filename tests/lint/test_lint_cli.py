@@ -136,3 +136,27 @@ def test_list_rules(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["lint", "--list"])
     assert result.exit_code == 0
     assert {line.split()[0] for line in result.stdout.splitlines()} >= {"CH01", "BK03", "LI01"}
+
+
+def _bank_with_keys_first(folder: Path, header_comment: str) -> Path:
+    path = write_bank(folder, header_comment=header_comment)
+    singles = "".join(textwrap.indent(textwrap.dedent(f"""\
+        - id: heure-{i}
+          type: single
+          source: art
+          prompt: À quelle heure (n° {i}) les discussions ont-elles commencé ?
+          choices: ["18 h", "17 h", "19 h", "20 h"]
+          answer: "18 h"
+          evidence: Les discussions ont commencé à 18h00
+          explanation: À 18 h, heure russe.
+        """), "  ") for i in range(8))
+    path.write_text(path.read_text(encoding="utf-8") + singles, encoding="utf-8")
+    return path
+
+
+def test_a_comment_in_the_header_silences_a_bank_wide_finding(runner: CliRunner, tmp_path: Path) -> None:
+    loud = runner.invoke(cli, ["lint", "--select", "BK02", str(_bank_with_keys_first(tmp_path / "a", ""))])
+    assert loud.exit_code == 1 and " BK02 essai: the key is choice 1 in 8 of 8" in loud.stdout
+    quiet = runner.invoke(cli, ["lint", "--select", "BK02", str(_bank_with_keys_first(
+        tmp_path / "b", "# lint: ignore[BK02] the web quiz shuffles; no Anki deck is built"))])
+    assert quiet.exit_code == 0, quiet.output
