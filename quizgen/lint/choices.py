@@ -13,12 +13,14 @@ from .french import (
     DATE,
     FEMININE_ENDINGS,
     FUNCTION_WORDS,
+    HEDGE_WORDS,
     MASCULINE_ENDINGS,
     NUMBER,
     PLURAL_ARTICLES,
     content_stems,
     ends_with_elision,
     fold,
+    is_name,
     last_word,
     starts_with_vowel,
     words,
@@ -79,7 +81,7 @@ def _kind(text: str) -> str:
         return "number"
     if DATE.search(folded) and len(words(folded)) <= 4:
         return "date"
-    return "text"
+    return "name" if is_name(text) else "phrase"
 
 
 @question_rule("CH03", "odd-kind")
@@ -175,3 +177,14 @@ def overlapping_choices(q: AnyQuestion) -> Iterator[Finding]:
                 yield Finding("CH06", q.id, f"'{q.choices[j]}' contains the choice '{q.choices[i]}': "
                               "both can be defended, or one gives the other away", ("choices", j))
                 break
+
+
+@question_rule("CH07", "hedge-only-in-key")
+def hedge_only_in_key(q: AnyQuestion) -> Iterator[Finding]:
+    """Only the key is qualified (pourrait, souvent, notamment…): the careful wording marks it."""
+    if not isinstance(q, Single) or len(q.choices) < 3:
+        return
+    hedges = HEDGE_WORDS & set(words(q.answer))
+    if hedges and not any(HEDGE_WORDS & set(words(c)) for c in q.choices if c != q.answer):
+        yield Finding("CH07", q.id, f"only the key is qualified (« {', '.join(sorted(hedges))} »): "
+                      "qualify a distractor too, or none", ("answer",))

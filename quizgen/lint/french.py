@@ -28,6 +28,13 @@ toujours jamais tous toutes aucun aucune seulement uniquement exclusivement tota
 completement systematiquement absolument nul nulle personne rien forcement
 """.split())
 
+#: Hedges: qualified, cautious wording; in the key only, they mark it as the careful, right one.
+HEDGE_WORDS = frozenset("""
+pourrait pourraient peut parfois souvent generalement probablement notamment environ certains
+certaines partiellement plutot
+""".split())
+_PARTICLES = frozenset("de du des d von van der al el ben bin la le".split())
+
 #: « Toutes / aucune de ces réponses » and their kin (folded text).
 ALL_OR_NONE = re.compile(
     r"\b(?:(?:toutes|aucune|tous|aucun|l'ensemble|ni l'une ni l'autre)\s+(?:de\s+)?(?:ces|des)\s+"
@@ -100,3 +107,27 @@ def ends_with_elision(text: str) -> str | None:
 def last_word(text: str) -> str:
     found = words(text)
     return found[-1] if found else ""
+
+
+def is_name(text: str) -> bool:
+    """A proper name (« Iouri Ouchakov », « Genève »), not a phrase (« Le Kremlin »)."""
+    raw = re.findall(r"[\w-]+", text)
+    if not raw or len(raw) > 4 or not raw[0][:1].isupper() or fold(raw[0]) in FUNCTION_WORDS:
+        return False
+    return all(w[:1].isupper() or fold(w) in _PARTICLES for w in raw)
+
+
+def related(a: str, b: str) -> bool:
+    """Two folded words of one family (« Russie », « russe »; « Italie », « italien »)."""
+    a, b = a.rstrip("'"), b.rstrip("'")
+    if a == b:
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 4 and n >= 0.75 * min(len(a), len(b))
+
+
+def family_words(text: str) -> list[str]:
+    """The words of `text` that are not function words (names and figures kept)."""
+    return [w for w in words(text) if w.rstrip("'") not in FUNCTION_WORDS and len(w) > 2]
