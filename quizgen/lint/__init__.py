@@ -1,8 +1,11 @@
 """`quizgen lint`: a rule-based checker of item-writing flaws in French banks.
 
-Each rule is one function with a code (CH choices, GR grammar cues, ST stems,
-QU quotes, EV evidence, CZ cloze, NU figures, BK the whole bank, LI the
-lint's own comments). `lint_bank(bank)` returns the findings of one bank;
+Each rule is one function with a code, in a module per theme: CH choices
+and GR grammar cues (choices.py, cloze.py), ST stems (stems.py), QU quotes
+(quotes.py), EV evidence and AN answers printed in their own question
+(evidence.py), CZ cloze gaps (cloze.py), OR/MA order and match (pairs.py),
+NU figures (figures.py), BK the whole bank (bankwide.py); LI codes are the
+lint's own comments (report.py). `lint_bank(bank)` returns the findings of one bank;
 the CLI adds their positions in the file and honours the comments that
 silence one finding on one question:
 
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Bank
-from . import bankwide, choices, figures, wording  # noqa: F401  (each module registers its rules)
+from . import bankwide, choices, cloze, evidence, figures, pairs, quotes, stems  # noqa: F401  (they register rules)
 from .core import RULES, Finding, Rule
 
 __all__ = ["RULES", "Finding", "Rule", "lint_bank", "matches"]
