@@ -11,6 +11,17 @@ from .core import Finding, question_rule
 from .french import fold
 
 _YEAR_WORDS = ("annee", "an ", "en quelle", "quelle date")
+#: Units of measure: a tolerance on them is a fair margin (a count of people or tanks is exact).
+_MEASURES = frozenset("""minute minutes min heure heures h seconde secondes s jour jours semaine semaines mois
+an ans annee annees km kilometre kilometres m metre metres kg tonne tonnes % pour cent euro euros dollar
+dollars $ € milliard milliards million millions degre degres °c mw gw""".split())
+
+
+def _is_count(q: Numeric) -> bool:
+    """An exact count of things (« combien de chars »), not a measure."""
+    unit = fold(q.unit or "").split()
+    return (float(q.answer).is_integer() and 0 < q.answer < 1000 and "combien" in fold(q.prompt)
+            and not (set(unit) & _MEASURES) and not _is_year(q))
 
 
 def _is_year(q: Numeric) -> bool:
@@ -62,6 +73,9 @@ def check_tolerance(q: AnyQuestion) -> Iterator[tuple[str, str]]:
     if integer and t < 1:
         yield "NU02", (f"tolerance {format_number(t)} on a whole {'year' if _is_year(q) else 'number'} "
                        "accepts no other whole number: drop it")
+    elif _is_count(q):
+        yield "NU02", (f"tolerance {format_number(t)} on a count the article gives exactly only accepts "
+                       "wrong counts: drop it")
 
 
 @question_rule("NU01", "tolerance-accepts-wrong")

@@ -10,7 +10,7 @@ from .core import Finding, question_rule
 from .french import FUNCTION_WORDS, content_stems, fold, words
 
 #: A clause about the speaker in a quote's context: « dont il a menacé de… », « qu’elle dit… ».
-_PRONOUN_CLAUSE = re.compile(r"\b(?:il|elle|ils|elles|lui|son|sa|ses)\b(?:\s+\S+){1,4}")
+_PRONOUN_CLAUSE = re.compile(r"\b(?:il|elle|ils|elles)\b(?:\s+\S+){1,4}")
 #: A quote needs this many words of its own (not function words) to be attributed from its content.
 MIN_QUOTE_WORDS = 3
 

@@ -171,6 +171,9 @@ QUESTION_CASES: list[tuple[str, AnyQuestion, AnyQuestion]] = [
      quote("Moi, Trump, je dis que l’OTAN est obsolète", speaker="Donald Trump"),
      quote("Je dis que l’OTAN est obsolète et dépassée", speaker="Donald Trump")),
     ("NU02",
+     question("numeric", prompt="Combien de chars ?", answer=30, tolerance=2, unit="chars"),
+     question("numeric", prompt="Combien de chars ?", answer=30, unit="chars")),
+    ("NU02",
      question("numeric", prompt="Combien de chars ?", answer=30, tolerance=0.5),
      question("numeric", prompt="Combien de chars ?", answer=30)),
 ]
@@ -276,3 +279,16 @@ def test_a_finding_reads_as_one_line() -> None:
     found = lint_bank(bank(q), select=["NU02"])
     assert [str(f) for f in found] == ["NU02 q: tolerance 0.5 on a whole number accepts no other whole "
                                        "number: drop it"]
+
+
+def test_a_context_that_only_places_the_quote_is_fair() -> None:
+    said = quote(SAID, context="Lors de sa conférence de presse, à Washington",
+                 evidence="« Il fera comprendre qu’il y aura des coûts très réels », a déclaré Jake Sullivan "
+                          "lors d’une conférence de presse à Washington.")
+    assert lint_bank(bank(said), select=["QU02"]) == []
+
+
+def test_a_margin_on_a_measure_is_fair() -> None:
+    minutes = question("numeric", prompt="Combien de minutes l’entretien a-t-il duré ?", answer=125,
+                       tolerance=2, unit="minutes")
+    assert lint_bank(bank(minutes), select=["NU"]) == []
