@@ -206,3 +206,16 @@ def test_roman_numerals() -> None:
     from quizgen.typed import roman_to_int
     tokens = ("ii", "iv", "ix", "xiv", "xx", "i", "v", "vi", "iiii", "ic", "mix")
     assert [roman_to_int(t) for t in tokens] == [2, 4, 9, 14, 20, None, None, 6, None, None, None]
+
+
+def test_a_question_marked_strict_is_graded_strictly() -> None:
+    """`strict: true` (a model field the bank format gains) turns typos and transliterations off."""
+    from quizgen.model import Short
+
+    class StrictShort(Short):  # stands for Short once the model has the field
+        strict: bool = True
+
+    strict = StrictShort.model_validate(OUCHAKOV.model_dump())
+    assert score(OUCHAKOV, "Youri Ushakov") == 1.0
+    assert score(strict, "Youri Ushakov") == 0.0
+    assert score(strict, "Iouri Ouchakov") == 1.0
