@@ -143,19 +143,29 @@ def _same_word(right: str, given: str, *, name: bool, strict: bool) -> bool:
     return r == g or _slip(right, given) or _slip(r, g)
 
 
-def _names(text: str) -> set[str]:
+def _names(text: str) -> frozenset[str]:
     """The folded words of `text` written with a capital: names, transliterated."""
-    return {fold_answer(w) for w in re.findall(r"\w+", text) if w[:1].isupper()}
+    return frozenset(fold_answer(w) for w in re.findall(r"\w+", text) if w[:1].isupper())
+
+
+def _matches(given: list[str], right: tuple[str, ...], names: frozenset[str], strict: bool) -> bool:
+    if not given or not right or len(given) != len(right):
+        return False
+    return all(_same_word(r, g, name=r in names, strict=strict) for r, g in zip(right, given, strict=True))
 
 
 def same_answer(given: str, right: str, nouns: frozenset[str] = frozenset(), *,
                 strict: bool = False) -> bool:
     """Does the typed `given` say the accepted `right`?"""
-    a, b = tokens(given, nouns), tokens(right, nouns)
-    if not a or not b or len(a) != len(b):
-        return False
-    names = _names(right)
-    return all(_same_word(r, g, name=r in names, strict=strict) for r, g in zip(b, a, strict=True))
+    return _matches(tokens(given, nouns), tuple(tokens(right, nouns)), _names(right), strict)
+
+
+@lru_cache(maxsize=1024)
+def _prepared(answers: tuple[str, ...], context: tuple[str, ...]
+              ) -> tuple[frozenset[str], tuple[tuple[tuple[str, ...], frozenset[str]], ...]]:
+    """A question's accepted answers, tokenised once (a class grades the same question often)."""
+    nouns = common_nouns(context)
+    return nouns, tuple((tuple(tokens(a, nouns)), _names(a)) for a in answers)
 
 
 def accepted(given: str, answers: Sequence[str], context: Iterable[str] = (), *,
@@ -163,5 +173,6 @@ def accepted(given: str, answers: Sequence[str], context: Iterable[str] = (), *,
     """Is `given` any of `answers`, read against the question's own words `context`?"""
     if not fold_answer(given):
         return False
-    nouns = common_nouns(context)
-    return any(same_answer(given, right, nouns, strict=strict) for right in answers)
+    nouns, rights = _prepared(tuple(answers), tuple(context))
+    typed = tokens(given, nouns)
+    return any(_matches(typed, right, names, strict) for right, names in rights)
