@@ -54,8 +54,9 @@ def key_position_bias(bank: Bank) -> Iterator[Finding]:
                       "keep the bank's order: vary the key's place", ("questions",))
 
 
-def _phrase_in(phrase: str, text: str) -> bool:
-    return bool(phrase) and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+def _spaced(text: str) -> str:
+    """Folded text as ` word word `, apostrophes split off, for whole-word `in` tests."""
+    return f" {fold(text).replace(chr(39), ' ')} "
 
 
 def _giveaways(q: AnyQuestion, topic: set[str]) -> list[str]:
@@ -91,13 +92,12 @@ def _gap_phrases(text: str, gap: re.Match[str]) -> list[str]:
 def answer_in_other_question(bank: Bank) -> Iterator[Finding]:
     """An answer to type is printed in another question (prompt, choices, context)."""
     topic = set(words(bank.title)) - FUNCTION_WORDS
-    fronts = [(q, [fold(t) for _f, t in front_texts(q)]) for q in bank.questions]
+    fronts = [(q, " | ".join(_spaced(t) for _f, t in front_texts(q))) for q in bank.questions]
     for q in bank.questions:
-        phrases = _giveaways(q, topic)
+        phrases = [_spaced(p) for p in _giveaways(q, topic)]
         if not phrases:
             continue
-        where = [other.id for other, texts in fronts if other is not q
-                 and any(_phrase_in(p, t) for p in phrases for t in texts)]
+        where = [other.id for other, text in fronts if other is not q and any(p in text for p in phrases)]
         if where:
             more = f" and {len(where) - 3} more" if len(where) > 3 else ""
             yield Finding("BK03", q.id, f"the answer is printed in {len(where)} other question"

@@ -7,6 +7,7 @@ Comparisons are made on folded words: case, accents and typography ignored
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import normalize, strip_accents
 
@@ -68,6 +69,7 @@ DATE = re.compile(rf"\b(?:1[5-9]\d\d|20\d\d|{'|'.join(_MONTHS.split())})\b")
 NUMBER = re.compile(r"^[-+]?\d[\d\s.,]*(?:\s*(?:%|[a-z€$]{1,12}))?$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case, accents, typography and punctuation ignored, apostrophes kept."""
     return " ".join(re.sub(r"[^\w']+", " ", strip_accents(normalize(text))).split())
