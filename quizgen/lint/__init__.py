@@ -18,14 +18,9 @@ from collections.abc import Iterable
 
 from ..model import Bank
 from . import bankwide, choices, cloze, evidence, figures, pairs, quotes, stems  # noqa: F401  (they register rules)
-from .core import RULES, Finding, Rule
+from .core import RULES, Finding, Rule, matches
 
 __all__ = ["RULES", "Finding", "Rule", "lint_bank", "matches"]
-
-
-def matches(code: str, patterns: Iterable[str]) -> bool:
-    """Is `code` one of `patterns`, or does it start with one (a prefix: CH, BK0)?"""
-    return any(code.startswith(p.upper()) for p in patterns)
 
 
 def lint_bank(bank: Bank, *, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Finding]:

@@ -10,7 +10,7 @@ from ..clitools import bank_paths, paths_argument, report_errors
 from ..errors import BankError, QuizgenError
 from ..validate import check_banks
 from . import RULES
-from .report import format_line, lint_file
+from .report import lint_file
 
 #: The lint's own codes (its comments), besides the rules'.
 COMMENT_CODES = {"LI01": "a lint: ignore comment without a reason",
@@ -61,8 +61,8 @@ def lint_command(paths: tuple[str, ...], select: list[str], ignore: list[str]) -
         raise QuizgenError(f"no bank files (*.yaml) in {', '.join(bank_paths(paths))}")
     count = 0
     for bank in banks:
-        for where, finding in lint_file(bank, select=select, ignore=ignore):
-            click.echo(format_line(where, finding, bank.id))
+        for located in lint_file(bank, select=select, ignore=ignore):
+            click.echo(str(located))
             count += 1
     if count:
         click.echo(f"{count} finding{'s' if count != 1 else ''}", err=True)

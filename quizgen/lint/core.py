@@ -47,6 +47,11 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
+def matches(code: str, patterns: Iterable[str]) -> bool:
+    """Is `code` one of `patterns`, or does it start with one (a prefix: CH, BK0)?"""
+    return any(code.startswith(p.upper()) for p in patterns)
+
+
 def _register(code: str, name: str, scope: str) -> Callable[[Callable[..., Iterable[Finding]]], Callable]:
     def wrap(func: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
         if code in RULES:

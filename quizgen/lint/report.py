@@ -18,13 +18,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Problem
 from ..loader import Document, parse_document
 from ..model import Bank
 from . import lint_bank
-from .core import Finding
+from .core import Finding, matches
 
 _IGNORE = re.compile(r"(?:^|\s)#\s*lint:\s*ignore\[([^\]]*)\]\s*(.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding at its place in a bank file."""
+
+    path: str
+    line: int
+    col: int
+    finding: Finding
+    bank_id: str
+
+    def __str__(self) -> str:
+        """`path:line:col: CODE question-id: message` (the bank's id for bank-wide findings)."""
+        f = self.finding
+        return f"{self.path}:{self.line}:{self.col}: {f.code} {f.question_id or self.bank_id}: {f.message}"
 
 
 @dataclass
@@ -67,21 +82,21 @@ def _position(doc: Document, bank: Bank, finding: Finding) -> tuple[int, int]:
 
 
 def lint_file(bank: Bank, *, select: Iterable[str] = (), ignore: Iterable[str] = (),
-              display: str | None = None) -> list[tuple[Problem, Finding]]:
+              display: str | None = None) -> list[Located]:
     """The findings on a loaded bank, placed in its file, silenced ones left out,
     plus LI findings for a silencing comment without a reason or that silences nothing."""
     select, ignore = list(select), list(ignore)
     findings = lint_bank(bank, select=select, ignore=ignore)
     path = bank.path
     if path is None:
-        return [(Problem(display or bank.id, 1, 1, ""), f) for f in findings]
+        return [Located(display or bank.id, 1, 1, f, bank.id) for f in findings]
     doc, _problems = parse_document(Path(path), display or str(path))
     text = Path(path).read_text(encoding="utf-8-sig")
     if doc is None:  # pragma: no cover - the bank was just loaded from this file
-        return [(Problem(display or str(path), 1, 1, ""), f) for f in findings]
+        return [Located(display or str(path), 1, 1, f, bank.id) for f in findings]
     marks = suppressions(text)
     spans = _spans(doc, bank, text.count("\n") + 1)
-    out: list[tuple[Problem, Finding]] = []
+    out: list[Located] = []
     for f in findings:
         first, last = spans.get(f.question_id, (0, -1))
         mark = next((m for m in marks if first <= m.line <= last and f.code in m.codes and m.reason), None)
@@ -89,28 +104,26 @@ def lint_file(bank: Bank, *, select: Iterable[str] = (), ignore: Iterable[str] =
             mark.used.add(f.code)
             continue
         line, col = _position(doc, bank, f)
-        out.append((Problem(doc.display, line, col, ""), f))
-    out.extend(_comment_findings(doc, marks, select, ignore))
+        out.append(Located(doc.display, line, col, f, bank.id))
+    out.extend(_comment_findings(doc, bank.id, marks, select, ignore))
     return out
 
 
-def _comment_findings(doc: Document, marks: list[Suppression], select: list[str],
-                      ignore: list[str]) -> list[tuple[Problem, Finding]]:
-    from . import matches
+def _comment_findings(doc: Document, bank_id: str, marks: list[Suppression], select: list[str],
+                      ignore: list[str]) -> list[Located]:
+    def wanted(code: str) -> bool:
+        return (not select or matches(code, select)) and not matches(code, ignore)
+
     out = []
     for m in marks:
-        where = Problem(doc.display, m.line, 1, "")
-        if not m.reason and matches("LI01", select or ["LI"]) and not matches("LI01", ignore):
-            out.append((where, Finding("LI01", None, "a lint: ignore comment needs a reason after "
-                                       "the ]: say why the flaw is acceptable")))
-        unused = [c for c in m.codes if c not in m.used] if m.reason else []
-        if unused and not select and not matches("LI02", ignore):
-            out.append((where, Finding("LI02", None, f"lint: ignore[{', '.join(unused)}] silences no "
-                                       "finding here: remove it")))
+        if not m.reason and wanted("LI01"):
+            out.append(Located(doc.display, m.line, 1, Finding(
+                "LI01", None, "a lint: ignore comment needs a reason after the ]: say why the flaw is "
+                "acceptable"), bank_id))
+        # A code left out by --select/--ignore was not looked for: its comment is not idle.
+        unused = [c for c in m.codes if c not in m.used and wanted(c)] if m.reason else []
+        if unused and wanted("LI02"):
+            out.append(Located(doc.display, m.line, 1, Finding(
+                "LI02", None, f"lint: ignore[{', '.join(unused)}] silences no finding here: remove it"),
+                bank_id))
     return out
-
-
-def format_line(where: Problem, finding: Finding, bank_id: str) -> str:
-    """`path:line:col: CODE question-id: message`."""
-    return (f"{where.path}:{where.line}:{where.col}: {finding.code} "
-            f"{finding.question_id or bank_id}: {finding.message}")

@@ -160,3 +160,9 @@ def test_a_comment_in_the_header_silences_a_bank_wide_finding(runner: CliRunner,
     quiet = runner.invoke(cli, ["lint", "--select", "BK02", str(_bank_with_keys_first(
         tmp_path / "b", "# lint: ignore[BK02] the web quiz shuffles; no Anki deck is built"))])
     assert quiet.exit_code == 0, quiet.output
+
+
+def test_a_comment_for_a_code_left_out_is_not_idle(runner: CliRunner, tmp_path: Path) -> None:
+    path = write_bank(tmp_path, quote_comment="# lint: ignore[QU01] le mot est célèbre à lui seul")
+    out = runner.invoke(cli, ["lint", "--ignore", "QU01", str(path)]).stdout
+    assert " LI02 " not in out
