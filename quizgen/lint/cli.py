@@ -17,12 +17,10 @@ COMMENT_CODES = {"LI01": "a lint: ignore comment without a reason",
                  "LI02": "a lint: ignore comment that silences nothing"}
 
 
-def _codes(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str]:
-    """A comma-separated list of codes or prefixes, each matching a known code."""
-    if not value:
-        return []
+def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[str]:
+    """Codes or prefixes, comma-separated or repeated, each matching a known code."""
     known = [*RULES, *COMMENT_CODES]
-    out = [c.strip().upper() for c in value.split(",") if c.strip()]
+    out = [c.strip().upper() for v in value for c in v.split(",") if c.strip()]
     for code in out:
         if not any(k.startswith(code) for k in known):
             raise click.BadParameter(f"unknown code or prefix '{code}' (see quizgen lint --list)")
@@ -32,7 +30,7 @@ def _codes(ctx: click.Context, param: click.Parameter, value: str | None) -> lis
 def _list_rules(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    for rule in RULES.values():
+    for rule in sorted(RULES.values(), key=lambda r: r.code):
         click.echo(f"{rule.code}  {rule.name:28} {rule.summary}")
     for code, summary in COMMENT_CODES.items():
         click.echo(f"{code}  {'lint-comment':28} {summary}")
@@ -41,9 +39,10 @@ def _list_rules(ctx: click.Context, param: click.Parameter, value: bool) -> None
 
 @click.command("lint")
 @paths_argument
-@click.option("--select", callback=_codes, metavar="CODES",
-              help="Only these codes or prefixes, comma-separated (e.g. CH,BK01).")
-@click.option("--ignore", callback=_codes, metavar="CODES", help="Leave out these codes or prefixes.")
+@click.option("--select", callback=_codes, metavar="CODES", multiple=True,
+              help="Only these codes or prefixes, comma-separated or repeated (e.g. CH,BK01).")
+@click.option("--ignore", callback=_codes, metavar="CODES", multiple=True,
+              help="Leave out these codes or prefixes.")
 @click.option("--list", "list_rules", is_flag=True, expose_value=False, is_eager=True,
               callback=_list_rules, help="List the rules and exit.")
 @report_errors

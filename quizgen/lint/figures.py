@@ -88,7 +88,7 @@ def tolerance_accepts_wrong(q: AnyQuestion) -> Iterator[Finding]:
 
 @question_rule("NU02", "tolerance-useless")
 def tolerance_useless(q: AnyQuestion) -> Iterator[Finding]:
-    """A tolerance that serves no purpose (below 1 on a whole count or a year)."""
+    """A tolerance that serves no purpose (below 1 on a whole number, any on an exact count)."""
     for code, message in check_tolerance(q):
         if code == "NU02":
             yield Finding(code, q.id, message, ("tolerance",))

@@ -90,6 +90,8 @@ def test_select_and_ignore_by_code_or_prefix(runner: CliRunner, tmp_path: Path) 
     assert " QU0" not in rest.stdout
     both = runner.invoke(cli, ["lint", "--select", "QU", "--ignore", "QU01", str(path)]).stdout
     assert " QU01 " not in both
+    repeated = runner.invoke(cli, ["lint", "--select", "NU", "--select", "QU01", str(path)]).stdout
+    assert repeated == only
 
 
 @pytest.mark.parametrize("args", [["--select", "XX"], ["--ignore", "QU9"], ["--bogus"]])
