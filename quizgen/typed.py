@@ -6,7 +6,7 @@ defensible variants are accepted, the same way on both sides:
 - articles and prepositions at the start (« à Genève », « les accords »),
   and a leading common noun the question itself uses (« le gazoduc Nord
   Stream 2 » when the prompt asks « quel gazoduc ? »);
-- roman and arabic numerals (Minsk II, Minsk 2);
+- roman, arabic and French numerals (Minsk II, Minsk 2, Minsk deux; 30, trente);
 - the common transliterations of Russian and Ukrainian names, for the words
   the bank writes with a capital (Iouri, Youri, Yuri, Yury; Ouchakov,
   Ushakov; Sergueï, Sergey; Zelensky, Zelenskyy; Poutine, Putin);
@@ -39,6 +39,10 @@ _TRANSLIT = [(re.compile(p), r) for p, r in (
     (r"gu(?=[eiy])", "g"), (r"(?:iou|you|yu|iu)", "yu"), (r"ou", "u"), (r"y", "i"),
     (r"(\w)\1", r"\1"), (r"(?<=[^aeiou])e$", ""), (r"i[ij]$", "i"),
 )]
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize".split())}
+_NUMBER_WORDS |= {"une": 1, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+                  "soixante": 60, "cent": 100, "cents": 100, "mille": 1000}
 _ROWS = ("azertyuiop", "qsdfghjklm", "wxcvbn", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 MIN_TYPO_LENGTH = 6
 #: Letters French adds or drops at a word's end to inflect it.
@@ -81,6 +85,46 @@ def transliterate(word: str) -> str:
     return word
 
 
+def _numbers(words: list[str]) -> list[str]:
+    """Runs of French number words as figures: « trente et un » → 31, « quatre vingt dix » → 90."""
+    out: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if word in _NUMBER_WORDS or (word == "et" and run):
+            run.append(word)
+            continue
+        if run and run[-1] == "et":
+            run.pop()
+            word_et = ["et"]
+        else:
+            word_et = []
+        if run:
+            out.append(str(_number_value(run)))
+        out.extend(word_et)
+        run = []
+        if word:
+            out.append(word)
+    return out
+
+
+def _number_value(run: list[str]) -> int:
+    total = current = 0
+    for i, word in enumerate(run):
+        if word == "et":
+            continue
+        value = _NUMBER_WORDS[word]
+        if value == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        elif value == 100:
+            current = max(current, 1) * 100
+        elif value == 20 and i and run[i - 1] == "quatre":
+            current += 80 - 4
+        else:
+            current += value
+    return total + current
+
+
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
@@ -102,8 +146,8 @@ def tokens(text: str, nouns: frozenset[str] = frozenset()) -> list[str]:
     words = fold_answer(text).split()
     while len(words) > 1 and (words[0] in EDGE_WORDS or _singular(words[0]) in nouns):
         words = words[1:]
-    out = []
-    for word in words:
+    out: list[str] = []
+    for word in _numbers(words):
         number = roman_to_int(word) if out else None
         out.append(str(number) if number is not None else word)
     return out

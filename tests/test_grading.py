@@ -202,6 +202,22 @@ def test_strict_turns_off_typos_and_transliterations() -> None:
     assert accepted("à Genève", ["Genève"], strict=True) and accepted("Minsk 2", ["Minsk II"], strict=True)
 
 
+@pytest.mark.parametrize(("given", "right", "same"), [
+    ("trente", "30", True), ("trente et un", "30", False), ("trente et un", "31", True),
+    ("quatre-vingt-dix", "90", True), ("quatre-vingts", "80", True), ("cent vingt-cinq", "125", True),
+    ("Minsk deux", "Minsk II", True), ("Minsk trois", "Minsk II", False), ("deux mille seize", "2016", True),
+    ("vingt", "2", False),
+])
+def test_french_numerals(given: str, right: str, same: bool) -> None:
+    from quizgen.typed import accepted
+    assert accepted(given, [right]) is same
+
+
+def test_cloze_figure_typed_in_words() -> None:
+    assert score(Q["q-cloze"], ["Tadjikistan", "trente"]) == 1.0
+    assert score(Q["q-cloze"], ["Tadjikistan", "trente et un"]) == 0.5
+
+
 def test_roman_numerals() -> None:
     from quizgen.typed import roman_to_int
     tokens = ("ii", "iv", "ix", "xiv", "xx", "i", "v", "vi", "iiii", "ic", "mix")
