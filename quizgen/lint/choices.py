@@ -188,3 +188,39 @@ def hedge_only_in_key(q: AnyQuestion) -> Iterator[Finding]:
     if hedges and not any(HEDGE_WORDS & set(words(c)) for c in q.choices if c != q.answer):
         yield Finding("CH07", q.id, f"only the key is qualified (« {', '.join(sorted(hedges))} »): "
                       "qualify a distractor too, or none", ("answer",))
+
+
+@question_rule("CH08", "convergence")
+def convergence(q: AnyQuestion) -> Iterator[Finding]:
+    """The key is the choice the others vary on: it shares words with every distractor, they less so."""
+    if not isinstance(q, Single) or len(q.choices) < 4:
+        return
+    stems = [content_stems(c) for c in q.choices]
+    shared = [sum(1 for j, other in enumerate(stems) if j != i and mine & other)
+              for i, mine in enumerate(stems)]
+    key = q.choices.index(q.answer)
+    others = [s for i, s in enumerate(shared) if i != key]
+    if shared[key] == len(q.choices) - 1 and max(others) < shared[key] and sum(others) <= len(others):
+        yield Finding("CH08", q.id, "every distractor borrows words from the key and few from each other: "
+                      "the key is the one they converge on; write distractors that differ from it, "
+                      "not variations of it", ("answer",))
+
+
+def _leading_number(text: str) -> float | None:
+    found = re.match(r"\s*[-+]?\d[\d\s\u00a0\u202f]*(?:[.,]\d+)?", text)
+    if not found:
+        return None
+    return float(re.sub(r"[\s\u00a0\u202f]", "", found[0]).replace(",", "."))
+
+
+@question_rule("CH09", "figures-out-of-order")
+def figures_out_of_order(q: AnyQuestion) -> Iterator[Finding]:
+    """Choices that are figures or years, not in order: students look for the pattern instead."""
+    if not isinstance(q, Single | Multi) or len(q.choices) < 3:
+        return
+    values = [_leading_number(c) for c in q.choices]
+    if any(v is None for v in values):
+        return
+    if values != sorted(values) and values != sorted(values, reverse=True):  # type: ignore[type-var]
+        yield Finding("CH09", q.id, "the choices are figures out of order: list them in increasing order "
+                      "(Anki shows them as written)", ("choices",))
