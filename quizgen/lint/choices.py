@@ -224,3 +224,21 @@ def figures_out_of_order(q: AnyQuestion) -> Iterator[Finding]:
     if values != sorted(values) and values != sorted(values, reverse=True):  # type: ignore[type-var]
         yield Finding("CH09", q.id, "the choices are figures out of order: list them in increasing order "
                       "(Anki shows them as written)", ("choices",))
+
+
+_PLURAL_ASK = re.compile(r"\b(?:quels|quelles|lesquels|lesquelles)\b")
+_SINGULAR_ASK = re.compile(r"\b(?:quel|quelle|lequel|laquelle|qui est|quelle est|quel est)\b")
+
+
+@question_rule("GR03", "number-of-the-question")
+def number_of_the_question(q: AnyQuestion) -> Iterator[Finding]:
+    """The question asks in the plural for one answer (not a list), or in the singular for several."""
+    lists = isinstance(q, Single) and any("," in c or " et " in c for c in q.choices)
+    if isinstance(q, Single) and _PLURAL_ASK.search(fold(q.prompt)) and not lists:
+        yield Finding("GR03", q.id, "the prompt asks in the plural (quels, lesquelles…) for one answer: "
+                      "students look for several; ask in the singular or make it a multi question",
+                      ("prompt",))
+    elif (isinstance(q, Multi) and len(q.answers) > 1 and _SINGULAR_ASK.search(fold(q.prompt))
+            and not _PLURAL_ASK.search(fold(q.prompt))):
+        yield Finding("GR03", q.id, f"the prompt asks in the singular (quel, laquelle…) for {len(q.answers)} "
+                      "answers: say that several are right (« Lesquels… », « Cochez toutes… »)", ("prompt",))
