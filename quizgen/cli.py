@@ -151,6 +151,9 @@ def build_command(paths: tuple[str, ...], out_dir: str, max_summary_words: int, 
 
 cli.add_command(draft_command)
 cli.add_command(draft_eval_command)
+from .lint.cli import lint_command  # noqa: E402
+
+cli.add_command(lint_command)
 
 
 def main() -> None:

@@ -27,8 +27,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
-from .model import AnyQuestion, Cloze, Match, Multi, Numeric, Order, Quote, Short, Single, TrueFalse
+from .model import (
+    CLOZE_GAP,
+    AnyQuestion,
+    Cloze,
+    Match,
+    Multi,
+    Numeric,
+    Order,
+    Quote,
+    Short,
+    Single,
+    TrueFalse,
+)
 from .text import fold_answer, normalize
+from .typed import accepted as typed_accepted
 
 Response: TypeAlias = str | bool | int | float | list[str] | dict[str, str]
 
@@ -72,7 +85,7 @@ def score(question: AnyQuestion, response: Response) -> float:
             value = _number(response)
             return 1.0 if math.isfinite(value) and question.accepts(value) else 0.0
         case Short():
-            return 1.0 if _short_right(_text(response), question.accepted) else 0.0
+            return 1.0 if _typed_right(question, _text(response), question.accepted) else 0.0
         case Match():
             given = _mapping(response)
             right = sum(1 for left, r in question.pairs.items() if _same_text(given.get(left, ""), r))
@@ -85,7 +98,7 @@ def score(question: AnyQuestion, response: Response) -> float:
             gaps = question.gaps
             given = _texts(response)
             right = sum(1 for g, (_n, answer, _hint) in zip(given, gaps, strict=False)
-                        if _short_right(g, [answer]))
+                        if _typed_right(question, g, [answer]))
             return right / len(gaps) if gaps else 0.0
     raise ResponseError(f"unknown question type {question.type!r}")
 
@@ -157,9 +170,14 @@ def _same_text(given: str, right: str) -> bool:
     return normalize(given) == normalize(right)
 
 
-def _short_right(given: str, accepted: Sequence[str]) -> bool:
-    folded = fold_answer(given)
-    return bool(folded) and folded in {fold_answer(a) for a in accepted}
+def _typed_right(question: Short | Cloze, given: str, answers: Sequence[str]) -> bool:
+    """A typed answer against the accepted ones (see quizgen.typed): read with
+    the question's own words, strictly if the question says `strict: true`."""
+    if isinstance(question, Short):
+        context = (question.prompt, question.evidence)
+    else:
+        context = (CLOZE_GAP.sub(" ", question.text), question.evidence)
+    return typed_accepted(given, answers, context, strict=bool(getattr(question, "strict", False)))
 
 
 def _text(response: Any) -> str:

@@ -125,3 +125,113 @@ def test_format_number() -> None:
     assert format_number(3.0) == "3"
     assert format_number(-0.5) == "-0.5"
     assert format_number(1e20) == "1e+20"
+
+
+# ── Typed answers a careful student writes (issue 13) ─────────────────────
+
+def _typed(type_: str, **fields: object):
+    from pydantic import TypeAdapter
+
+    from quizgen.model import Question
+    data = {"id": "q", "type": type_, "source": "art", "evidence": "extrait", "explanation": "x", **fields}
+    return TypeAdapter(Question).validate_python(data)
+
+
+GAZODUC = _typed("short", prompt="Le Congrès a retiré les sanctions visant quel gazoduc ?",
+                 answer="Nord Stream 2", evidence="les sanctions contre Nord Stream 2")
+MINSK = _typed("short", prompt="Poutine a accusé l’Ukraine de saboter un accord. Lequel ?",
+               answer="L’accord de Minsk", accept=["Minsk II"],
+               evidence="l’Ukraine sabote les règles de l’accord de Minsk")
+OUCHAKOV = _typed("short", prompt="Quel conseiller de Poutine a parlé aux journalistes ?",
+                  answer="Iouri Ouchakov", evidence="a déclaré Yuri Ushakov")
+GENEVE = _typed("short", prompt="Dans quelle ville se sont-ils rencontrés en juin ?", answer="Genève",
+                evidence="en face à face à Genève")
+CLOZE = _typed("cloze", text="Les États-Unis répondraient si la Russie envahissait {{c1::à nouveau}} "
+               "l’Ukraine, avec du matériel {{c2::défensif}} et des mesures {{c3::économiques}}.",
+               evidence="si la Russie envahissait à nouveau l’Ukraine")
+
+
+@pytest.mark.parametrize(("question", "typed"), [
+    (GENEVE, "à Genève"), (GENEVE, "Geneve"), (GENEVE, "GENÈVE."), (GENEVE, "Gneève"),
+    (GAZODUC, "le gazoduc Nord Stream 2"), (GAZODUC, "Nord Stream II"), (GAZODUC, "nord strem 2"),
+    (MINSK, "accords de Minsk 2"), (MINSK, "Minsk 2"), (MINSK, "les accords de Minsk"), (MINSK, "Minsk"),
+    (OUCHAKOV, "Youri Ushakov"), (OUCHAKOV, "Yuri Ushakov"), (OUCHAKOV, "Yury Ouchakov"),
+    (OUCHAKOV, "Iouri Ouchakof"), (OUCHAKOV, "Iouri Ouhcakov"),
+])
+def test_defensible_typed_answers_are_right(question, typed: str) -> None:
+    assert score(question, typed) == 1.0
+
+
+@pytest.mark.parametrize(("question", "typed"), [
+    (GENEVE, "Genèse"), (GENEVE, "Vienne"), (GENEVE, "Genf"), (GENEVE, "à"), (GENEVE, "Gen"),
+    (GAZODUC, "Nord Stream 1"), (GAZODUC, "Nord Stream 3"), (GAZODUC, "gazoduc"), (GAZODUC, "TurkStream"),
+    (GAZODUC, "le gazoduc Nord Stream"),
+    (MINSK, "Minsk 3"), (MINSK, "Minsk III"), (MINSK, "accord"), (MINSK, "accords de Paris"),
+    (MINSK, "Pinsk"),
+    (OUCHAKOV, "Dmitri Peskov"), (OUCHAKOV, "Sergueï Lavrov"), (OUCHAKOV, "Iouri Ouchakova"),
+    (OUCHAKOV, "Youri Ouchakine"), (OUCHAKOV, "Ouchakov Iouri Ouchakov"), (OUCHAKOV, "Iouri"),
+])
+def test_near_but_wrong_typed_answers_stay_wrong(question, typed: str) -> None:
+    assert score(question, typed) == 0.0
+
+
+def test_cloze_gaps_accept_the_same_variants() -> None:
+    assert score(CLOZE, ["de nouveau", "défensif", "economiques"]) == 1.0
+    assert score(CLOZE, ["à nouveau", "defenssif", "les économiques"]) == pytest.approx(1.0)
+    # Another inflection, another word, a short word: wrong.
+    assert score(CLOZE, ["nouvelle", "offensif", "économique"]) == 0.0
+
+
+@pytest.mark.parametrize(("given", "right"), [
+    ("Russe", "Russie"), ("Russies", "Russie"), ("transatlantiques", "transatlantique"),
+    ("Iran", "Irak"), ("Biden", "Widen"), ("Obama", "Osama"), ("Macron", "Micron"), ("Peskov", "Pestov"),
+    ("Slovénie", "Slovaquie"), ("Autriche", "Australie"), ("30", "31"), ("2016", "2061"), ("125", "12 5"),
+])
+def test_typo_tolerance_never_crosses_to_another_word(given: str, right: str) -> None:
+    from quizgen.typed import accepted
+    assert not accepted(given, [right])
+
+
+def test_strict_turns_off_typos_and_transliterations() -> None:
+    from quizgen.typed import accepted
+    assert accepted("Youri Ushakov", ["Iouri Ouchakov"]) and not accepted(
+        "Youri Ushakov", ["Iouri Ouchakov"], strict=True)
+    assert accepted("Tadjikistn", ["Tadjikistan"])
+    assert not accepted("Tadjikistn", ["Tadjikistan"], strict=True)
+    # Articles, prepositions and numerals are spelling-neutral: still accepted.
+    assert accepted("à Genève", ["Genève"], strict=True) and accepted("Minsk 2", ["Minsk II"], strict=True)
+
+
+@pytest.mark.parametrize(("given", "right", "same"), [
+    ("trente", "30", True), ("trente et un", "30", False), ("trente et un", "31", True),
+    ("quatre-vingt-dix", "90", True), ("quatre-vingts", "80", True), ("cent vingt-cinq", "125", True),
+    ("Minsk deux", "Minsk II", True), ("Minsk trois", "Minsk II", False), ("deux mille seize", "2016", True),
+    ("vingt", "2", False),
+])
+def test_french_numerals(given: str, right: str, same: bool) -> None:
+    from quizgen.typed import accepted
+    assert accepted(given, [right]) is same
+
+
+def test_cloze_figure_typed_in_words() -> None:
+    assert score(Q["q-cloze"], ["Tadjikistan", "trente"]) == 1.0
+    assert score(Q["q-cloze"], ["Tadjikistan", "trente et un"]) == 0.5
+
+
+def test_roman_numerals() -> None:
+    from quizgen.typed import roman_to_int
+    tokens = ("ii", "iv", "ix", "xiv", "xx", "i", "v", "vi", "iiii", "ic", "mix")
+    assert [roman_to_int(t) for t in tokens] == [2, 4, 9, 14, 20, None, None, 6, None, None, None]
+
+
+def test_a_question_marked_strict_is_graded_strictly() -> None:
+    """`strict: true` (a model field the bank format gains) turns typos and transliterations off."""
+    from quizgen.model import Short
+
+    class StrictShort(Short):  # stands for Short once the model has the field
+        strict: bool = True
+
+    strict = StrictShort.model_validate(OUCHAKOV.model_dump())
+    assert score(OUCHAKOV, "Youri Ushakov") == 1.0
+    assert score(strict, "Youri Ushakov") == 0.0
+    assert score(strict, "Iouri Ouchakov") == 1.0
