@@ -87,6 +87,8 @@ def export(paths: tuple[str, ...], format_name: str, output: str | None, max_sum
     exporter = get_exporter(format_name)()
     banks = load_or_fail(paths, max_summary_words=max_summary_words)
     data = exporter.export(banks)
+    for warning in getattr(exporter, "warnings", ()):  # questions a format had to leave out
+        click.echo(f"warning: {warning}", err=True)
     if output:
         atomic_write_bytes(Path(output), data)
     elif exporter.mimetype.startswith(("text/", "application/json")):
