@@ -109,6 +109,9 @@ from .draft.cli import draft_command, draft_eval_command  # noqa: E402
 
 cli.add_command(draft_command)
 cli.add_command(draft_eval_command)
+from .importers.cli import import_command  # noqa: E402
+
+cli.add_command(import_command)
 
 
 def main() -> None:
