@@ -176,9 +176,9 @@ def question_element(bank: Bank, q: AnyQuestion) -> etree._Element:
     _plain_text(q_el, "name", q.id)
     _html_text(q_el, "questiontext", _question_text(q, bank.language))
     _html_text(q_el, "generalfeedback", "".join(f"<p>{to_html(p)}</p>" for p in feedback_parts(bank, q)))
-    _sub(q_el, "defaultgrade", "1")
+    if q.type != "cloze":  # a cloze's grade is the sum of its gaps' weights
+        _sub(q_el, "defaultgrade", "1")
     _sub(q_el, "penalty", "0")
-    _sub(q_el, "hidden", "0")
     _body(q_el, q)
     if q.tags:
         tags = _sub(q_el, "tags")
