@@ -64,7 +64,8 @@ def _paths(question: etree._Element) -> set[str]:
 def test_every_type_and_one_category_per_bank(quiz: etree._Element, banks: list[Bank]) -> None:
     types = [q.get("type") for q in quiz.findall("question")]
     assert types.count("category") == len(banks)
-    assert {"multichoice", "truefalse", "shortanswer", "numerical", "matching", "ordering", "cloze"} <= set(types)
+    assert {"multichoice", "truefalse", "shortanswer", "numerical", "matching", "ordering",
+            "cloze"} <= set(types)
     categories = [q.findtext("category/text") for q in quiz.findall("question[@type='category']")]
     assert categories == [f"$course$/top/{b.title.replace('/', '//')}" for b in banks]
     names = [q.findtext("name/text") for q in quiz.findall("question") if q.get("type") != "category"]
@@ -142,8 +143,9 @@ def test_cloze_order_numeric_and_tags(quiz: etree._Element) -> None:
     assert [t.text for t in cloze.iterfind("tags/tag/text")] == ["defense", "chiffres"]
     order = _q(quiz, "q-order")
     assert order.findtext("gradingtype") == "ABSOLUTE_POSITION"
-    assert [a.findtext("text") for a in sorted(order.iterfind("answer"), key=lambda a: float(a.get("fraction")))] \
-        == ["Emmanuel Macron", "Angela Merkel", "Mario Draghi", "Boris Johnson"]
+    ranked = sorted(order.iterfind("answer"), key=lambda a: float(a.get("fraction")))
+    assert [a.findtext("text") for a in ranked] == ["Emmanuel Macron", "Angela Merkel", "Mario Draghi",
+                                                    "Boris Johnson"]
     num = _q(quiz, "prix-baril")
     assert (num.findtext("answer/text"), num.findtext("answer/tolerance")) == ("71.5", "0.25")
     assert num.findtext("units/unit/unit_name") == "dollars"
