@@ -28,7 +28,7 @@ from ..model import (
     TrueFalse,
 )
 from .base import Exporter, register
-from .lms import Skips, feedback_parts, moodle_fraction, quote_prompt
+from .lms import Skips, category_path, feedback_parts, moodle_fraction, quote_prompt
 
 _SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\~=#{}:"})
 
@@ -39,8 +39,7 @@ def escape(text: str) -> str:
 
 
 def category(bank: Bank) -> str:
-    # Moodle splits category paths on '/'; a slash in a name is written '//'.
-    return f"$CATEGORY: $course$/top/{bank.title.replace('/', '//')}"
+    return f"$CATEGORY: {category_path(bank.title)}"
 
 
 class _Skip(Exception):
@@ -119,7 +118,7 @@ class GiftExporter(Exporter, Skips):
     def export(self, banks: Sequence[Bank]) -> bytes:
         blocks: list[str] = []
         for bank in banks:
-            blocks.append(f"// {bank.id}: {bank.title.splitlines()[0]}\n{category(bank)}")
+            blocks.append(f"// {bank.id}\n{category(bank)}")
             for q in bank.questions:
                 try:
                     blocks.append(question_gift(bank, q))

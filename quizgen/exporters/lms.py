@@ -38,6 +38,11 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def category_path(title: str) -> str:
+    """A bank's Moodle category: `$course$/top/<title>` on one line, a '/' in it written '//'."""
+    return "$course$/top/" + " ".join(title.split()).replace("/", "//")
+
+
 def labels(language: str) -> dict[str, str]:
     return _LABELS.get(language, _LABELS["en"])
 

@@ -32,7 +32,7 @@ from ..model import (
     TrueFalse,
 )
 from .base import Exporter, register
-from .lms import Skips, feedback_parts, moodle_fraction, quote_prompt, xml_safe
+from .lms import Skips, category_path, feedback_parts, moodle_fraction, quote_prompt, xml_safe
 
 #: The class of the span that carries a gap's hint after it in a cloze question.
 HINT_CLASS = "quizgen-hint"
@@ -189,7 +189,7 @@ def question_element(bank: Bank, q: AnyQuestion) -> etree._Element:
 
 def category_element(bank: Bank) -> etree._Element:
     el = etree.Element("question", type="category")
-    _plain_text(el, "category", f"$course$/top/{bank.title.replace('/', '//')}")
+    _plain_text(el, "category", category_path(bank.title))
     _html_text(el, "info", to_html(bank.description or ""))
     return el
 
