@@ -20,13 +20,14 @@ from typing import Any
 
 import yaml
 from lxml import etree, html
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ..errors import QuizgenError
 from ..fsutil import atomic_write_text
-from ..model import Bank
+from ..model import Bank, Question
 
 SOURCE_ID = "a-completer"
+_QUESTION: TypeAdapter[Any] = TypeAdapter(Question)
 _PLACEHOLDERS = {
     "fr": {"evidence": "À compléter : un extrait exact de l’article qui prouve la réponse",
            "explanation": "À compléter : pourquoi c’est la bonne réponse",
@@ -41,6 +42,7 @@ _PLACEHOLDERS = {
 }
 # The feedback quizgen's exporters write: explanation, then these two lines.
 _EVIDENCE = re.compile(r"^(?:Extrait\s*:\s*«\s*(?P<fr>.+?)\s*»|Evidence:\s*“(?P<en>.+?)”)\s*$")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
 _SOURCE = re.compile(r"^Source\s*:\s")
 _QUOTE = re.compile(r"^(?:Qui a dit\s*:\s*«\s*(?P<fr>.+?)\s*»\s*\?|Who said “(?P<en>.+?)”\?)"
                     r"(?:\s+\((?P<ctx>.+)\))?$", re.DOTALL)
@@ -66,7 +68,8 @@ def html_to_text(markup: str) -> str:
         br.tail = "\n" + (br.tail or "")
     for block in root.iter("p", "div", "li", "tr"):
         block.tail = "\n" + (block.tail or "")
-    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
+    # Runs of ASCII white space become one space; no-break spaces (French typography) stay.
+    lines = (_SPACES.sub(" ", line).strip(" ") for line in root.text_content().split("\n"))
     return "\n".join(line for line in lines if line).strip()
 
 
@@ -74,7 +77,7 @@ def split_feedback(text: str) -> tuple[str | None, str | None]:
     """(explanation, evidence) from a general feedback; quizgen's own layout gives both back."""
     explanation: list[str] = []
     evidence = None
-    for line in text.replace("\u00a0", " ").split("\n"):
+    for line in text.split("\n"):
         m = _EVIDENCE.match(line.strip())
         if m and evidence is None:
             evidence = m["fr"] or m["en"]
@@ -86,7 +89,7 @@ def split_feedback(text: str) -> tuple[str | None, str | None]:
 
 def as_quote(prompt: str, choices: Sequence[str], right: str) -> dict[str, Any] | None:
     """A single choice written by quizgen from a quote question, back as a quote."""
-    m = _QUOTE.match(prompt.replace("\u00a0", " ").strip())
+    m = _QUOTE.match(prompt.strip())
     if not m:
         return None
     out: dict[str, Any] = {"quote": m["fr"] or m["en"], "speaker": right,
@@ -109,21 +112,29 @@ class Imported:
     def skip(self, line: int, name: str, why: str) -> None:
         self.warnings.append(f"{self.path}:{line}:1: question '{name}' left out: {why}")
 
-    def add(self, name: str, kind: str, body: dict[str, Any], *, feedback: str = "",
+    def add(self, line: int, name: str, kind: str, body: dict[str, Any], *, feedback: str = "",
             tags: Sequence[str] = (), language: str = "fr") -> None:
-        """One question: `body` holds the type's own keys."""
+        """One question at `line`: `body` holds the type's own keys. A question
+        the bank format cannot hold (an empty text…) is left out with a warning."""
         base = slugify(name, fallback=f"q{len(self.questions) + 1}")
         qid, n = base, 2
         while qid in self._ids:
             qid, n = f"{base}-{n}", n + 1
-        self._ids.add(qid)
         explanation, evidence = split_feedback(feedback)
         todo = placeholders(language)
         tags = [t for t in (re.sub(r"\s+", "-", t.strip()) for t in tags) if t]
-        self.questions.append({
-            "id": qid, "type": kind, "source": SOURCE_ID, **body,
-            "evidence": evidence or todo["evidence"], "explanation": explanation or todo["explanation"],
-            **({"tags": tags} if tags else {}), "draft": True, "review": True})
+        data = {"id": qid, "type": kind, "source": SOURCE_ID, **body,
+                "evidence": evidence or todo["evidence"], "explanation": explanation or todo["explanation"],
+                **({"tags": tags} if tags else {}), "draft": True, "review": True}
+        try:
+            _QUESTION.validate_python(data)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            where = ".".join(str(p) for p in error["loc"][1:]) or kind
+            self.skip(line, name, f"{where}: {error['msg'].lower()}")
+            return
+        self._ids.add(qid)
+        self.questions.append(data)
 
 
 def bank_data(imported: Imported, *, bank_id: str, language: str, today: date) -> dict[str, Any]:

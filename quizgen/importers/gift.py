@@ -179,7 +179,7 @@ def _question(imported: Imported, line: int, raw: str, language: str, problems: 
     except _Unsupported as why:
         imported.skip(line, label, str(why))
         return
-    imported.add(name or f"q{len(imported.questions) + 1}", kind, body,
+    imported.add(line, name or f"q{len(imported.questions) + 1}", kind, body,
                  feedback=restore(general).strip(), language=language)
 
 

@@ -154,5 +154,5 @@ def read_moodle(data: bytes, path: str, *, language: str = "fr") -> Imported:
             continue
         tags = [t.strip() for t in q.xpath("tags/tag/text/text()")]
         feedback = _text(q.find("generalfeedback"))
-        imported.add(name, qtype, body, feedback=feedback, tags=tags, language=language)
+        imported.add(q.sourceline or 1, name, qtype, body, feedback=feedback, tags=tags, language=language)
     return imported

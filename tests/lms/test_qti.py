@@ -54,6 +54,19 @@ def test_qti21_package_is_valid_against_the_ims_schemas(banks: list[Bank], refer
         _assert_valid(items, name, data)
 
 
+def test_the_shared_bank_makes_a_valid_package(reference: Path) -> None:
+    from quizgen.validate import load_banks
+
+    from ..conftest import ROOT
+
+    files, warned = _zip("qti21", load_banks([str(ROOT / "questions")]))
+    assert warned == []
+    items = _schema(reference / "schemas" / QTI21 / "qtiv2p1" / "imsqti_v2p1_ims_original.xsd")
+    files.pop("imsmanifest.xml")
+    for name, data in files.items():
+        _assert_valid(items, name, data)
+
+
 def test_the_manifest_lists_every_file(banks: list[Bank]) -> None:
     files, _ = _zip("qti21", banks)
     root = etree.fromstring(files["imsmanifest.xml"])
