@@ -28,7 +28,7 @@ from ..model import (
     TrueFalse,
 )
 from .base import Exporter, register
-from .lms import Skips, category_path, feedback_parts, moodle_fraction, quote_prompt
+from .lms import Skips, category_path, feedback_parts, moodle_fraction, quote_prompt, short_answer
 
 _SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\~=#{}:"})
 
@@ -66,7 +66,7 @@ def _cloze(q: Cloze) -> tuple[str, str, list[str]]:
     gap = gaps[0]
     if gap[3] is not None:
         raise _Skip("the gap has a hint, which GIFT cannot show (use --format moodle)")
-    return escape(q.text[:gap.start()]), escape(q.text[gap.end():]), [f"={escape(gap[2])}"]
+    return escape(q.text[:gap.start()]), escape(q.text[gap.end():]), [f"={short_answer(escape(gap[2]))}"]
 
 
 def _body(q: AnyQuestion, language: str) -> tuple[str, list[str]]:
@@ -84,7 +84,7 @@ def _body(q: AnyQuestion, language: str) -> tuple[str, list[str]]:
             prompt = f"{q.prompt} ({q.unit})" if q.unit else q.prompt
             return escape(prompt), [f"#{format_number(q.answer)}:{format_number(q.tolerance)}"]
         case Short():
-            return escape(q.prompt), [f"={escape(a)}" for a in dict.fromkeys(q.accepted)]
+            return escape(q.prompt), [f"={short_answer(escape(a))}" for a in dict.fromkeys(q.accepted)]
         case Match():
             if any("->" in left for left in q.pairs):
                 raise _Skip("a left item contains '->', which GIFT cannot escape")

@@ -43,6 +43,11 @@ def category_path(title: str) -> str:
     return "$course$/top/" + " ".join(title.split()).replace("/", "//")
 
 
+def short_answer(text: str) -> str:
+    r"""An accepted spelling for Moodle's short-answer matcher, where `*` is a wildcard: `\*` is a star."""
+    return text.replace("*", "\\*")
+
+
 def labels(language: str) -> dict[str, str]:
     return _LABELS.get(language, _LABELS["en"])
 

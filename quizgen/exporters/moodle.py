@@ -32,7 +32,15 @@ from ..model import (
     TrueFalse,
 )
 from .base import Exporter, register
-from .lms import Skips, category_path, feedback_parts, moodle_fraction, quote_prompt, xml_safe
+from .lms import (
+    Skips,
+    category_path,
+    feedback_parts,
+    moodle_fraction,
+    quote_prompt,
+    short_answer,
+    xml_safe,
+)
 
 #: The class of the span that carries a gap's hint after it in a cloze question.
 HINT_CLASS = "quizgen-hint"
@@ -123,7 +131,8 @@ def cloze_markup(q: Cloze) -> str:
     pos = 0
     for m in CLOZE_GAP.finditer(q.text):
         out.append(to_html(q.text[pos:m.start()]))
-        out.append(f"{{1:SHORTANSWER:={html.escape(xml_safe(m[2]).translate(_CLOZE_SPECIAL), quote=False)}}}")
+        answer = short_answer(xml_safe(m[2]).translate(_CLOZE_SPECIAL))
+        out.append(f"{{1:SHORTANSWER:={html.escape(answer, quote=False)}}}")
         if m[3] is not None:
             out.append(f' <span class="{HINT_CLASS}">({to_html(m[3])})</span>')
         pos = m.end()
@@ -160,7 +169,7 @@ def _body(q_el: etree._Element, q: AnyQuestion) -> None:
         case Short():
             _sub(q_el, "usecase", "0")
             for text in dict.fromkeys(q.accepted):
-                _answer(q_el, "100", text, fmt="moodle_auto_format")
+                _answer(q_el, "100", short_answer(text), fmt="moodle_auto_format")
         case Match():
             _sub(q_el, "shuffleanswers", "true")
             for left, right in q.pairs.items():

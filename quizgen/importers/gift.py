@@ -123,7 +123,8 @@ def classify(prompt: str, block: str, after: str, language: str) -> tuple[str, d
     if all(a.mark == "=" for a in answers):
         if any(_fraction(a) != 100 for a in answers):
             raise _Unsupported("short answers with partial credit")
-        accepted = [restore(a.text) for a in answers]
+        # `\*` is a literal star for Moodle's matcher (a bare `*` is a wildcard).
+        accepted = [restore(a.text.replace("\\*", "*")) for a in answers]
         if after.strip() and len(accepted) == 1:
             text = f"{restore(prompt)}{{{{c1::{accepted[0]}}}}}{restore(after)}"
             return "cloze", {"text": text.strip()}

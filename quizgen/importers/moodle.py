@@ -115,7 +115,7 @@ def _body(q: etree._Element, kind: str) -> tuple[str, dict[str, Any]]:
             graded = [a for a in answers if _fraction(a) > 0]  # 0: a wrong answer's feedback
             if any(_fraction(a) != 100 for a in graded) or not graded:
                 raise _Unsupported("short answers with partial credit")
-            accepted = [_text(a) for a in graded]
+            accepted = [_text(a).replace("\\*", "*") for a in graded]  # `\*`: a literal star
             return "short", {"prompt": prompt, "answer": accepted[0], "accept": accepted[1:]}
         case "numerical":
             return "numeric", _numerical(q, prompt)

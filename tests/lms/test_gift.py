@@ -15,7 +15,7 @@ import pytest
 
 from quizgen.cli import cli
 from quizgen.exporters.gift import escape
-from quizgen.exporters.lms import feedback_parts, quote_prompt
+from quizgen.exporters.lms import feedback_parts, quote_prompt, short_answer
 from quizgen.model import Bank, Multi
 
 from .conftest import BANK_FILES, export
@@ -90,7 +90,9 @@ def _expected(bank: Bank, q: Any) -> dict[str, Any]:
         return {"type": "Numerical", "stem": f"{q.prompt} ({q.unit})" if q.unit else q.prompt,
                 "number": q.answer, "range": q.tolerance}
     if q.type == "short":
-        return {"type": "Short", "stem": q.prompt, "choices": [(a, True, None) for a in q.accepted]}
+        # `*` is Moodle's wildcard: a star in a spelling is written `\*`.
+        return {"type": "Short", "stem": q.prompt,
+                "choices": [(short_answer(a), True, None) for a in q.accepted]}
     if q.type == "match":
         return {"type": "Matching", "stem": q.prompt, "pairs": list(q.pairs.items())}
     (_n, answer, _hint), = q.gaps

@@ -146,6 +146,9 @@ def test_cloze_order_numeric_and_tags(quiz: etree._Element) -> None:
     ranked = sorted(order.iterfind("answer"), key=lambda a: float(a.get("fraction")))
     assert [a.findtext("text") for a in ranked] == ["Emmanuel Macron", "Angela Merkel", "Mario Draghi",
                                                     "Boris Johnson"]
+    short = _q(quiz, "chemin")  # `*` is Moodle's short-answer wildcard: a star is written `\*`
+    assert [a.findtext("text") for a in short.iterfind("answer")] == [
+        "C:\\temp\\rapport", "C:/temp/rapport", "rapport\\*"]
     num = _q(quiz, "prix-baril")
     assert (num.findtext("answer/text"), num.findtext("answer/tolerance")) == ("71.5", "0.25")
     assert num.findtext("units/unit/unit_name") == "dollars"
