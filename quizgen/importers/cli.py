@@ -16,7 +16,8 @@ from . import READERS, read, write_bank
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
               help="The bank file to write (its id is the file name).")
-@click.option("--language", default="fr", show_default=True, help="The bank's language (fr or en).")
+@click.option("--language", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
+              help="The bank's language (its placeholders are written in it).")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @report_errors
 def import_command(format_name: str, file: str, output: str, language: str, force: bool) -> None:

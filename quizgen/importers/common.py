@@ -158,6 +158,8 @@ def write_bank(imported: Imported, output: Path, *, language: str, today: date, 
     """Write the bank YAML and, if missing, its placeholder article; returns the article path."""
     if not imported.questions:
         raise QuizgenError(f"{imported.path}: no question could be imported")
+    if output.suffix not in (".yaml", ".yml"):
+        raise QuizgenError(f"{output}: a bank file ends in .yaml")
     if output.exists() and not force:
         raise QuizgenError(f"{output} exists: use --force to replace it")
     bank_id = slugify(output.stem, fallback="import")

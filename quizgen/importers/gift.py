@@ -134,6 +134,19 @@ def classify(prompt: str, block: str, after: str, language: str) -> tuple[str, d
     return _choices(restore(shown).strip(), answers, language)
 
 
+def _answers_as_text(body: dict[str, Any]) -> dict[str, Any]:
+    """An [html] question's answers as plain text (its prompt is converted before)."""
+    out = dict(body)
+    for key, value in body.items():
+        if key in ("choices", "answers", "accept", "distractors"):
+            out[key] = [html_to_text(v) for v in value]
+        elif key in ("answer", "speaker") and isinstance(value, str):
+            out[key] = html_to_text(value)
+        elif key == "pairs":
+            out[key] = {html_to_text(k): html_to_text(v) for k, v in value.items()}
+    return out
+
+
 def _blocks(text: str) -> list[tuple[int, str]]:
     """(first line, text) of each blank-line separated block, comments dropped."""
     blocks: list[tuple[int, str]] = []
@@ -180,6 +193,8 @@ def _question(imported: Imported, line: int, raw: str, language: str, problems: 
     except _Unsupported as why:
         imported.skip(line, label, str(why))
         return
+    if fmt == "html":
+        body = _answers_as_text(body)
     imported.add(line, name or f"q{len(imported.questions) + 1}", kind, body,
                  feedback=restore(general).strip(), language=language)
 

@@ -143,6 +143,13 @@ def test_gift_features() -> None:
         "",
         "::Esc::Que vaut 1\\=1 \\{vrai\\} ? {=oui\\: vrai =Oui}",
         "",
+        "// question: 12  name: Moodle's own GIFT export",
+        "::Capitale::[html]<p>La capitale de l'<b>Italie</b> ?</p>{",
+        "\t=<p>Rome</p>#<p>Oui.</p>",
+        "\t~Milan &amp; Turin",
+        "\t####<p>Voir l'atlas.</p>",
+        "}",
+        "",
         "::Partial::Choisir {=a ~%50%b ~c}",
         "",
         "::Essay::Racontez. {}",
@@ -158,10 +165,12 @@ def test_gift_features() -> None:
     assert (got["multi"]["choices"], got["multi"]["answers"]) == (["A", "B", "C"], ["A", "B"])
     assert (got["esc"]["prompt"], got["esc"]["answer"], got["esc"]["accept"]) == (
         "Que vaut 1=1 {vrai} ?", "oui: vrai", ["Oui"])
+    assert (got["capitale"]["prompt"], got["capitale"]["choices"], got["capitale"]["explanation"]) == (
+        "La capitale de l'Italie ?", ["Rome", "Milan & Turin"], "Voir l'atlas.")
     assert [w.split(": ", 1)[1] for w in imported.warnings] == [
         "question 'Partial' left out: partial credit that is neither one right answer nor equal shares",
         "question 'Essay' left out: an essay question has no right answer",
-        "question 'line 20' left out: a description has no answer",
+        "question 'line 27' left out: a description has no answer",
     ]
 
 
@@ -194,11 +203,14 @@ def test_import_refuses_to_overwrite_and_writes_nothing_on_bad_input(tmp_path: P
     assert data["id"] == "bank" and data["questions"][0]["draft"] is True
 
 
-def test_unknown_format_is_a_usage_error(tmp_path: Path, runner: Any) -> None:
-    f = tmp_path / "x.txt"
-    f.write_text("x", encoding="utf-8")
-    result = runner.invoke(cli, ["import", "aiken", str(f), "-o", str(tmp_path / "b.yaml")])
-    assert result.exit_code == 2
+def test_usage_errors(tmp_path: Path, runner: Any) -> None:
+    f = tmp_path / "x.gift"
+    f.write_text("::q::Vrai ?{T}\n", encoding="utf-8")
+    assert runner.invoke(cli, ["import", "aiken", str(f), "-o", str(tmp_path / "b.yaml")]).exit_code == 2
+    assert runner.invoke(cli, ["import", "gift", str(f)]).exit_code == 2  # -o is required
+    result = runner.invoke(cli, ["import", "gift", str(f), "-o", str(tmp_path / "b.txt")])
+    assert result.exit_code == 1 and "a bank file ends in .yaml" in result.stderr
+    assert list(tmp_path.iterdir()) == [f]
 
 
 def test_the_shared_bank_round_trips_through_moodle() -> None:
