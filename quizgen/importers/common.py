@@ -118,8 +118,9 @@ class Imported:
         the bank format cannot hold (an empty text…) is left out with a warning."""
         base = slugify(name, fallback=f"q{len(self.questions) + 1}")
         qid, n = base, 2
-        while qid in self._ids:
-            qid, n = f"{base}-{n}", n + 1
+        while qid in self._ids:  # ids are unique and at most 80 characters
+            suffix = f"-{n}"
+            qid, n = base[:80 - len(suffix)].rstrip("-") + suffix, n + 1
         explanation, evidence = split_feedback(feedback)
         todo = placeholders(language)
         tags = [t for t in (re.sub(r"\s+", "-", t.strip()) for t in tags) if t]
