@@ -42,6 +42,13 @@ def banks() -> list[Bank]:
     return load_banks([str(p) for p in BANK_FILES])
 
 
+@pytest.fixture(scope="session")
+def shared_bank() -> Bank:
+    """The repository's own bank (questions/), loaded once."""
+    (bank,) = load_banks([str(ROOT / "questions")])
+    return bank
+
+
 def export(format_name: str, banks: Sequence[Bank]) -> tuple[bytes, list[str]]:
     """The exported bytes and the warnings (questions left out)."""
     exporter = get_exporter(format_name)()

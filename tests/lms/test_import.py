@@ -16,9 +16,7 @@ from quizgen.errors import BankError
 from quizgen.importers import read
 from quizgen.importers.common import SOURCE_ID
 from quizgen.model import Bank, question_to_data
-from quizgen.validate import load_banks
 
-from ..conftest import ROOT
 from .conftest import LMS_DATA, export
 
 _OWN_KEYS = ("source", "draft", "review")
@@ -56,9 +54,8 @@ def test_gift_round_trip_gives_back_what_gift_carries(banks: list[Bank]) -> None
     assert _gift_round_trip(banks) == 14
 
 
-def test_the_shared_bank_round_trips_through_gift() -> None:
-    (bank,) = load_banks([str(ROOT / "questions")])
-    assert _gift_round_trip([bank]) == len(bank.questions) - 7
+def test_the_shared_bank_round_trips_through_gift(shared_bank: Bank) -> None:
+    assert _gift_round_trip([shared_bank]) == len(shared_bank.questions) - 7
 
 
 def test_an_imported_bank_validates_once_the_article_is_pasted(tmp_path: Path, runner: Any) -> None:
@@ -213,8 +210,8 @@ def test_usage_errors(tmp_path: Path, runner: Any) -> None:
     assert list(tmp_path.iterdir()) == [f]
 
 
-def test_the_shared_bank_round_trips_through_moodle() -> None:
-    (bank,) = load_banks([str(ROOT / "questions")])
+def test_the_shared_bank_round_trips_through_moodle(shared_bank: Bank) -> None:
+    bank = shared_bank
     data, warned = export("moodle", [bank])
     assert warned == []
     imported = read("moodle", data, "sommet.xml")
