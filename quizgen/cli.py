@@ -20,6 +20,8 @@ from .draft.cli import draft_command, draft_eval_command
 from .errors import BankError, QuizgenError
 from .exporters import available, get_exporter
 from .fsutil import atomic_write_bytes
+from .importers.cli import import_command
+from .lint.cli import lint_command
 from .model import Bank
 from .schema import bank_schema
 from .validate import DEFAULT_SUMMARY_WORDS, Options, check_banks
@@ -116,6 +118,8 @@ def export(paths: tuple[str, ...], format_name: str, output: str | None, max_sum
     exporter = get_exporter(format_name)()
     banks = load_or_fail(paths, max_summary_words=max_summary_words)
     data = exporter.export(banks)
+    for warning in getattr(exporter, "warnings", ()):  # questions a format had to leave out
+        click.echo(f"warning: {warning}", err=True)
     if output:
         atomic_write_bytes(Path(output), data)
     elif exporter.mimetype.startswith(("text/", "application/json")):
@@ -151,9 +155,8 @@ def build_command(paths: tuple[str, ...], out_dir: str, max_summary_words: int, 
 
 cli.add_command(draft_command)
 cli.add_command(draft_eval_command)
-from .lint.cli import lint_command  # noqa: E402
-
 cli.add_command(lint_command)
+cli.add_command(import_command)
 
 
 def main() -> None:

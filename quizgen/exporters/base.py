@@ -20,6 +20,10 @@ from ..model import Bank
 _BUILTIN = {
     "json": "quizgen.exporters.json:JsonExporter",
     "anki": "quizgen.exporters.anki:AnkiExporter",
+    "gift": "quizgen.exporters.gift:GiftExporter",
+    "moodle": "quizgen.exporters.moodle:MoodleExporter",
+    "qti21": "quizgen.exporters.qti21:Qti21Exporter",
+    "canvas": "quizgen.exporters.canvas:CanvasExporter",
 }
 _registry: dict[str, type[Exporter]] = {}
 
