@@ -15,6 +15,8 @@ from .errors import BankError, QuizgenError
 from .validate import DEFAULT_SUMMARY_WORDS
 
 DEFAULT_BANKS = "questions"
+#: Problems printed before "… and N more": the first ones are enough to start fixing.
+MAX_PROBLEMS_SHOWN = 50
 F = TypeVar("F", bound=Callable[..., Any])
 
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(exists=True))
@@ -31,14 +33,16 @@ def bank_paths(paths: Sequence[str]) -> list[str]:
 @contextmanager
 def user_errors(after: str = "") -> Iterator[None]:
     """Print QuizgenErrors as messages on stderr and exit 1: a BankError as its
-    `path:line:col: message` lines and a count (plus `after`), others as `error: …`."""
+    first `path:line:col: message` lines and a count (plus `after`), others as `error: …`."""
     try:
         yield
     except BankError as exc:
-        for problem in exc.problems:
+        for problem in exc.problems[:MAX_PROBLEMS_SHOWN]:
             click.echo(str(problem), err=True)
         n = len(exc.problems)
-        click.echo(f"{n} problem{'s' if n != 1 else ''} found{after}", err=True)
+        if n > MAX_PROBLEMS_SHOWN:
+            click.echo(f"… and {n - MAX_PROBLEMS_SHOWN:,} more", err=True)
+        click.echo(f"{n:,} problem{'s' if n != 1 else ''} found{after}", err=True)
         sys.exit(1)
     except QuizgenError as exc:
         click.echo(f"error: {exc}", err=True)
