@@ -87,6 +87,9 @@ def big_article(folder: Path, size: int) -> Path:
 
 
 def _write(path: Path, text: str) -> Path:
+    article = path.parent / "article.txt"
+    if not article.exists() or path.stem != "article":
+        article.write_text("L’agence russe RIA a rapporté la durée de l’entretien.\n", encoding="utf-8")
     path.write_text(text, encoding="utf-8")
     return path
 

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from functools import cached_property
 
 from rapidfuzz import fuzz
 
 from .text import normalize, normalize_with_map
+
+#: Characters of article normalised at a time (a mapped character costs far
+#: more memory than a plain one while it is being normalised).
+_CHUNK = 100_000
+#: Characters of normalised article compared with a passage at a time.
+_WINDOW = 100_000
+#: Characters of a passage used to find its closest match: enough to place it.
+MAX_NEEDLE = 300
 
 
 @dataclass
@@ -29,9 +38,27 @@ class SourceText:
         return normalize(self.text)
 
     @cached_property
-    def _normalised(self) -> tuple[str, list[int]]:
-        # Only needed to quote the closest passage when a check fails.
-        return normalize_with_map(self.text)
+    def _normalised(self) -> tuple[str, array[int]]:
+        # Only needed to quote the closest passage when a check fails. Built a
+        # chunk at a time, cut at line ends, so a big article costs a compact
+        # index (4 bytes a character) rather than a list of ints.
+        parts: list[str] = []
+        index: array[int] = array("I")
+        begin = 0
+        while begin < len(self.text):
+            end = len(self.text)
+            if end - begin > _CHUNK:
+                cut = self.text.rfind("\n", begin, begin + _CHUNK)
+                end = cut + 1 if cut > begin else begin + _CHUNK
+            piece, mapping = normalize_with_map(self.text[begin:end])
+            if piece:
+                if parts:
+                    parts.append(" ")
+                    index.append(begin - 1)
+                parts.append(piece)
+                index.extend(begin + i for i in mapping)
+            begin = end
+        return "".join(parts), index
 
     def contains(self, passage: str) -> bool:
         """True if `passage` appears in the article, typography and case aside."""
@@ -40,17 +67,25 @@ class SourceText:
 
     def closest(self, passage: str, *, context: int = 0) -> Passage | None:
         """The stretch of the article most like `passage`, in the article's own words."""
-        needle = normalize(passage)
+        needle = normalize(passage)[:MAX_NEEDLE]
         haystack, index = self._normalised
         if not needle or not haystack:
             return None
         if len(needle) >= len(haystack):
             start, end = 0, len(haystack)
         else:
-            found = fuzz.partial_ratio_alignment(needle, haystack)
-            if found is None or found.score < 40:
+            best: tuple[float, int, int] | None = None
+            # Window by window (overlapping by a needle), so the work grows
+            # with the article's length, not with its square.
+            for lo in range(0, max(1, len(haystack) - len(needle)), _WINDOW):
+                found = fuzz.partial_ratio_alignment(
+                    needle, haystack[lo:lo + _WINDOW + len(needle)],
+                    score_cutoff=max(40, best[0] if best else 0))
+                if found is not None and (best is None or found.score > best[0]):
+                    best = (found.score, lo + found.dest_start, lo + found.dest_end)
+            if best is None:
                 return None
-            start, end = found.dest_start, found.dest_end
+            _, start, end = best
         start = max(0, start - context)
         end = min(len(haystack), end + context)
         first = index[start]

@@ -23,8 +23,10 @@ try:  # libyaml's parser is several times faster; the pure-Python one is the fal
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]
 
-#: A bank of 10,000 questions is about 10 MB; refuse files well beyond that.
-MAX_FILE_BYTES = 20 * 1024 * 1024
+#: A bank of 10,000 questions is 4 to 10 MB; refuse files well beyond that.
+MAX_FILE_BYTES = 20_000_000
+#: A source article: a long news article is 50 KB, a book 1 MB.
+MAX_ARTICLE_BYTES = 2_000_000
 #: Values (scalars, lists and mappings, alias expansions included) in one
 #: file: a bank of 10,000 questions has about 150,000. Bounds memory and time.
 MAX_VALUES = 500_000
@@ -113,7 +115,7 @@ def read_text(path: Path, display: str, *, what: str = "file",
         size = path.stat().st_size
         if size > max_bytes:
             return None, [Problem(display, 1, 1,
-                                  f"{what} is {size / 1e6:.0f} MB; the limit is {max_bytes / 1e6:.0f} MB")]
+                                  f"{what} is {_size(size)}, over the limit of {_size(max_bytes)}")]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(display, 1, 1, f"cannot read {what}: {exc.strerror or exc}")]
@@ -127,6 +129,13 @@ def read_text(path: Path, display: str, *, what: str = "file",
     if not text.strip():
         return None, [Problem(display, 1, 1, f"{what} is empty")]
     return text, []
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("MB", 1e6), ("KB", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
 
 
 def parse_document(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:

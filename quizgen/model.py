@@ -27,7 +27,18 @@ Slug = Annotated[
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 #: The left side of a match pair: some text, not only spaces.
-PairLeft = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+PAIR_LEFT_PATTERN = r"\S"
+PairLeft = Annotated[str, StringConstraints(min_length=1, pattern=PAIR_LEFT_PATTERN)]
+
+
+def _pairs_schema(schema: dict[str, Any]) -> None:
+    """pydantic writes a key pattern as `patternProperties` (which constrains
+    values, not keys): say it with `propertyNames` so editors refuse a blank left side."""
+    values = schema.pop("patternProperties", {}).popitem()[1]
+    schema["propertyNames"] = {"minLength": 1, "pattern": PAIR_LEFT_PATTERN}
+    schema["additionalProperties"] = values
+
+
 #: A figure: a whole number or a finite decimal.
 Figure = int | Annotated[float, Field(allow_inf_nan=False)]
 #: A distance from the answer: zero or more, finite.
@@ -173,7 +184,8 @@ class Match(_QuestionBase):
 
     type: Literal["match"]
     prompt: Text
-    pairs: dict[PairLeft, Text] = Field(min_length=2, description="left: right, one pair a line.")
+    pairs: dict[PairLeft, Text] = Field(min_length=2, description="left: right, one pair a line.",
+                                        json_schema_extra=_pairs_schema)
     label: ClassVar[str] = "matching"
 
 

@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 
 from .errors import BankError, Problem
 from .evidence import SourceText
-from .loader import Document, Path_, iter_documents, read_text
+from .loader import MAX_ARTICLE_BYTES, Document, Path_, iter_documents, read_text
 from .model import (
     CLOZE_GAP,
     MAX_QUESTIONS,
@@ -36,6 +36,10 @@ from .model import (
 from .text import fold_answer, normalize, word_count
 
 DEFAULT_SUMMARY_WORDS = 80
+#: Characters of article searched for closest passages in one run: past it,
+#: a missing evidence is reported without its closest passage (bounds the time
+#: a bank full of wrong evidence takes on long articles).
+NEAR_MISS_BUDGET = 50_000_000
 _QUESTION = TypeAdapter(Question)
 
 
@@ -172,8 +176,8 @@ def _errors(exc: ValidationError) -> list[ErrorDetails]:
 def _shape_message(data: Any, prefix: Path_, loc: Path_, error: ErrorDetails) -> str | None:
     """The teacher's wording for a shape rule of the model, None for the generic one."""
     kind, field = error["type"], loc[-1] if loc else ""
-    owner = _at(data, (*prefix, *loc[:-1]))
-    qtype = owner.get("type") if prefix[:1] == ("questions",) and isinstance(owner, dict) else None
+    question = _at(data, prefix) if prefix[:1] == ("questions",) else None
+    qtype = question.get("type") if isinstance(question, dict) else None
     if kind == "too_short" and qtype and len(loc) == 1:
         if (qtype, field) == ("multi", "answers"):
             return "a multi question needs at least one right answer in 'answers'"
@@ -185,7 +189,7 @@ def _shape_message(data: Any, prefix: Path_, loc: Path_, error: ErrorDetails) ->
         return f"tolerance must be zero or more, got {error['input']}"
     if kind == "finite_number":
         return f"{field} must be a finite number, got {error['input']}"
-    if kind == "string_pattern_mismatch" and qtype == "match" and loc[-1:] == ("[key]",):
+    if kind in ("string_pattern_mismatch", "string_too_short") and loc[-1:] == ("[key]",):
         return "a pair has an empty left side"
     if kind == "string_pattern_mismatch" and qtype == "cloze" and loc == ("text",):
         return "a cloze needs at least one gap written {{c1::answer}}"
@@ -218,6 +222,7 @@ class _Validator:
     def __init__(self, options: Options):
         self.options = options
         self._texts: dict[Path, SourceText | None] = {}
+        self._near_miss_budget = NEAR_MISS_BUDGET
 
     def bank(self, doc: Document) -> tuple[Bank | None, list[Problem]]:
         report = _Report(doc)
@@ -303,7 +308,7 @@ class _Validator:
             if not path.is_file():
                 report.add(at, f"source file '{rel}' not found (looked for {path})")
                 return None
-            text, problems = read_text(path, str(path), what="source file")
+            text, problems = read_text(path, str(path), what="source file", max_bytes=MAX_ARTICLE_BYTES)
             self._texts[key] = SourceText(text) if text is not None else None
             for p in problems:
                 report.add(at, f"{rel}: {p.message}")
@@ -335,7 +340,10 @@ class _Validator:
             if text is None or text.contains(q.evidence):
                 continue
             message = f"evidence not found in source '{q.source}'"
-            near = text.closest(q.evidence)
+            near = None
+            if self._near_miss_budget > 0:
+                self._near_miss_budget -= len(text.text)
+                near = text.closest(q.evidence)
             if near is not None:
                 shown = near.text if len(near.text) <= 200 else near.text[:197] + "…"
                 message += f"; closest passage (article line {near.line}): «\u00a0{shown}\u00a0»"
