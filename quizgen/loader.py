@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem
+from .yamlsyntax import syntax_problem
 
 try:  # libyaml's parser is several times faster; the pure-Python one is the fallback
     from yaml import CSafeLoader as _Parser
@@ -158,7 +159,7 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
     try:
         data = builder.document(parser)
     except yaml.MarkedYAMLError as exc:
-        return None, [syntax_problem(display, exc)]
+        return None, [syntax_problem(display, exc, text)]
     except yaml.YAMLError as exc:
         return None, [Problem(display, 1, 1, f"YAML error: {exc}")]
     except _Abort as exc:
@@ -170,16 +171,6 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
     if builder.problems:
         return None, builder.problems
     return Document(path, display, data, builder.positions), []
-
-
-def syntax_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    message = " ".join(x for x in (exc.context, exc.problem) if x) or str(exc)
-    start = exc.context_mark
-    if start is not None and exc.problem_mark is not None and start.line != exc.problem_mark.line:
-        message += f" (started on line {start.line + 1}, column {start.column + 1})"
-    return Problem(display, line, col, f"YAML syntax error: {message}")
 
 
 class _Abort(Exception):

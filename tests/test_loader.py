@@ -136,3 +136,29 @@ def test_a_second_document_is_refused_where_it_starts() -> None:
 
 def test_non_text_keys_are_refused_and_skipped() -> None:
     assert problems("? [a, b]\n: c\nd: 1\n") == ["x.yaml:1:3: a key must be plain text"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('a: 1\nb: "abc\nc: 2\n', '2:4: YAML syntax error: the quote " that opens here is never closed'),
+    ("a:\n  b: 1\n    c: 2\n", "3:5: YAML syntax error: bad indentation: this key is indented more than"),
+    ("a:\n    b: 1\n  c: 2\n",
+     "3:3: YAML syntax error: bad indentation: this line does not line up with the keys"),
+    ("q:\n  - a: 1\n    b: 2\n   c: 3\n",
+     "4:4: YAML syntax error: bad indentation: this line does not line up"),
+    ("a: Note: ceci\n", "1:8: YAML syntax error: a ': ' inside a text without quotes"),
+    ("a:\n\tb: 1\n", "2:1: YAML syntax error: a tab: indent with spaces"),
+    ("a: [1, 2\nb: 3\n", "1:4: YAML syntax error: the '[' that opens here is never closed"),
+    ("a: *gras* texte\n", "1:4: YAML syntax error: a text starting with '*' is read as a YAML alias"),
+    ('a: "x" y\n', "1:8: YAML syntax error: unexpected text after the value"),
+    ("q:\n  - 1\n  b: 2\n", "3:3: YAML syntax error: a key among list items"),
+])
+@pytest.mark.parametrize("parser", ["libyaml", "python"])
+def test_syntax_errors_in_plain_words_where_to_fix(text: str, expected: str, parser: str,
+                                                   monkeypatch) -> None:
+    import yaml
+
+    if parser == "python":
+        monkeypatch.setattr(loader, "_Parser", yaml.SafeLoader)
+    found = problems(text)
+    assert len(found) == 1 and found[0].startswith(f"x.yaml:{expected}")
+    assert "while parsing" not in found[0] and "while scanning" not in found[0]

@@ -91,5 +91,6 @@ def test_duplicate_bank_ids_across_files(bank_dir: Path) -> None:
     ("tolerance: 5", "tolerance: -0.5", "43:16: tolerance must be zero or more, got -0.5"),
     ("answer: 125", "answer: 1e999", "42:13: answer must be a finite number, got inf"),
 ])
-def test_shape_rules_of_the_model_speak_to_teachers(bank_dir: Path, old: str, new: str, expected: str) -> None:
+def test_shape_rules_of_the_model_speak_to_teachers(bank_dir: Path, old: str, new: str,
+                                                   expected: str) -> None:
     assert problems_of(edit(bank_dir, old, new)) == [expected]
