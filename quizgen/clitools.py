@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -26,7 +27,11 @@ summary_option = click.option(
 
 
 def bank_paths(paths: Sequence[str]) -> list[str]:
-    """The PATH… arguments, or the default questions/ folder."""
+    """The PATH… arguments, or the default questions/ folder (a usage error
+    when there is none here)."""
+    if not paths and not Path(DEFAULT_BANKS).is_dir():
+        raise click.UsageError(f"no {DEFAULT_BANKS}/ folder here: give bank files or folders, "
+                               f"or run from the folder that holds {DEFAULT_BANKS}/")
     return list(paths) or [DEFAULT_BANKS]
 
 

@@ -269,9 +269,13 @@ class _Validator:
             try:
                 question = _QUESTION.validate_python(item)
             except ValidationError as exc:
-                for error in _errors(exc):
+                errors = _errors(exc)
+                for error in errors:
                     report.pydantic(prefix, error, data)
-                continue
+                retried = _without_unknown_keys(item, errors)
+                if retried is None:
+                    continue
+                question = retried
             for path, message in _question_rules(question):
                 report.add((*prefix, *path), message)
             built.append((i, question))
@@ -348,6 +352,20 @@ class _Validator:
                 shown = near.text if len(near.text) <= 200 else near.text[:197] + "…"
                 message += f"; closest passage (article line {near.line}): «\u00a0{shown}\u00a0»"
             report.add((*prefix, "evidence"), message)
+
+
+def _without_unknown_keys(item: Any, errors: list[ErrorDetails]) -> AnyQuestion | None:
+    """The question without its unknown keys, when they are all that is wrong
+    with its shape, so that its other mistakes are reported too."""
+    locs = [_strip_union_tag(tuple(e["loc"]), item) for e in errors]
+    if not isinstance(item, dict) or any(e["type"] != "extra_forbidden" for e in errors) \
+            or any(len(loc) != 1 for loc in locs):
+        return None
+    unknown = {loc[0] for loc in locs}
+    try:
+        return _QUESTION.validate_python({k: v for k, v in item.items() if k not in unknown})
+    except ValidationError:
+        return None
 
 
 def _question_rules(q: AnyQuestion) -> Iterable[tuple[Path_, str]]:

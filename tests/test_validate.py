@@ -94,3 +94,13 @@ def test_duplicate_bank_ids_across_files(bank_dir: Path) -> None:
 def test_shape_rules_of_the_model_speak_to_teachers(bank_dir: Path, old: str, new: str,
                                                    expected: str) -> None:
     assert problems_of(edit(bank_dir, old, new)) == [expected]
+
+
+def test_an_unknown_key_does_not_hide_the_other_mistakes_of_its_question(bank_dir: Path) -> None:
+    edit(bank_dir, "answer: RIA", "answer: Reuter\n    note: à revoir")
+    path = edit(bank_dir, 'source: art\n    prompt: "Quelle', 'source: artt\n    prompt: "Quelle')
+    assert problems_of(path) == [
+        "16:13: unknown source 'artt' (did you mean 'art'?); sources: art",
+        "19:13: answer 'Reuter' is not among the choices (did you mean 'Reuters'?)",
+        "20:5: unknown key 'note'",
+    ]
