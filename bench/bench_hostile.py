@@ -12,7 +12,9 @@ Inputs:
 - tagged: a Python tag on a mapping;
 - list: a 50 MB list of one-letter items;
 - keys: a mapping of 1,000,000 keys;
-- article: a valid bank whose 50 MB article lacks a question's evidence.
+- article: a valid bank whose 50 MB article lacks a question's evidence;
+- and just under the limits: list-19mb (a 19 MB list), values (500,000
+  values in 25 lists), article-1.9mb (a 1.9 MB article, missing evidence).
 
 `--code DIR` runs another checkout of quizgen (e.g. `git worktree add
 /tmp/before HEAD~3`) for before/after figures in the same run. Not a test:
@@ -26,7 +28,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -86,6 +87,19 @@ def big_article(folder: Path, size: int) -> Path:
                   HEADER + QUESTION.format(evidence="une phrase qui ne figure nulle part dans le texte"))
 
 
+def list_under_limit(folder: Path, size: int) -> Path:
+    return _write(folder / "list19.yaml", "questions:\n" + "- a\n" * (19 * MB // 4))
+
+
+def many_values(folder: Path, size: int) -> Path:
+    row = "- [" + ", ".join(["a"] * 19_999) + "]\n"
+    return _write(folder / "values.yaml", "questions:\n" + row * 25)
+
+
+def article_under_limit(folder: Path, size: int) -> Path:
+    return big_article(folder, 1_900_000)
+
+
 def _write(path: Path, text: str) -> Path:
     article = path.parent / "article.txt"
     if not article.exists() or path.stem != "article":
@@ -97,22 +111,27 @@ def _write(path: Path, text: str) -> Path:
 INPUTS: dict[str, Callable[[Path, int], Path]] = {
     "nested": nested, "bigint": bigint, "tagged": tagged,
     "list": big_list, "keys": many_keys, "article": big_article,
+    "list-19mb": list_under_limit, "values": many_values, "article-1.9mb": article_under_limit,
 }
+#: Runs the command, passes its stderr through, prints its peak RSS (KB) and
+#: seconds: a small process to fork from, so the figure is the command's own.
+_WRAPPER = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+status = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
+seconds = time.perf_counter() - start
+print(status, seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
 
 
 def run(path: Path, code: Path) -> tuple[int, float, float, list[str]]:
     """(exit status, seconds, peak RSS in MB, stderr lines) of one validate."""
     env = {**os.environ, "PYTHONPATH": str(code)}
-    start = time.perf_counter()
-    with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, "-m", "quizgen", "validate", str(path)],
-                                cwd=code, env=env, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        seconds = time.perf_counter() - start
-        err.seek(0)
-        lines = err.read().decode("utf-8", "replace").splitlines()
-    return proc.returncode, seconds, usage.ru_maxrss / 1024, lines
+    proc = subprocess.run([sys.executable, "-c", _WRAPPER, sys.executable, "-m", "quizgen", "validate",
+                           str(path)], cwd=code, env=env, capture_output=True, check=True)
+    status, seconds, peak_kb = proc.stdout.split()
+    lines = proc.stderr.decode("utf-8", "replace").splitlines()
+    return int(status), float(seconds), int(peak_kb) / 1024, lines
 
 
 def main() -> None:
@@ -129,7 +148,7 @@ def main() -> None:
         for name in args.only or INPUTS:
             path = INPUTS[name](folder, size)
             file_mb = path.stat().st_size / MB
-            if name == "article":
+            if name.startswith("article"):
                 file_mb += (folder / "article.txt").stat().st_size / MB
             status, seconds, peak, lines = run(path, args.code)
             first = lines[0][:110] if lines else ""

@@ -56,7 +56,7 @@ class SourceText:
                     parts.append(" ")
                     index.append(begin - 1)
                 parts.append(piece)
-                index.extend(begin + i for i in mapping)
+                index.extend(mapping if begin == 0 else (begin + i for i in mapping))
             begin = end
         return "".join(parts), index
 

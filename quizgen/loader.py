@@ -1,9 +1,14 @@
-"""Reading bank files: bytes → text → YAML nodes → plain data with positions.
+"""Reading bank files: bytes → text → YAML events → plain data with positions.
 
 This is the only place that parses YAML. It keeps the line and column of
 every key and value so the validator can point at the teacher's line, and it
 resolves scalars with YAML 1.2 rules (only true/false are booleans, dates stay
 text) so `answer: Non` or `answer: no` stay the words the teacher typed.
+
+Data is built from the parser's events with an explicit stack (never
+libyaml's recursive composer, which a deeply nested file crashes), and every
+dimension of a file is bounded (size, nesting, items, values, aliases,
+digits) so no file can exhaust the machine: see the README's limits.
 """
 
 from __future__ import annotations
