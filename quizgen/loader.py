@@ -349,7 +349,8 @@ class _Builder:
             self._skip(parser, event)
             top.key = _SKIP
             return
-        if key == "<<" and (event.tag in (None, f"{_TAG}merge")) and getattr(event, "implicit", (1,))[0]:
+        tag, plain = getattr(event, "tag", None), getattr(event, "implicit", (False,))[0]
+        if key == "<<" and (tag == f"{_TAG}merge" or (tag is None and plain)):
             top.key = _MERGE
         elif key in top.value:
             self.problems.append(self._problem(mark, f"duplicate key '{key}'"))

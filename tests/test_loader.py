@@ -37,6 +37,8 @@ def test_bom_is_accepted(bank_dir: Path) -> None:
 def test_merge_keys_and_anchors_work() -> None:
     doc = parse("base: &b {x: 1, y: 2}\nother:\n  <<: *b\n  y: 3\n")
     assert doc.data["other"] == {"x": 1, "y": 3}
+    assert parse("a: &k {x: 1}\nb: &c {y: 2}\nd:\n  !!merge <<: [*k, *c]\n").data["d"] == {"x": 1, "y": 2}
+    assert parse('"<<": 1\nk: &k <<\nm: {*k : 2}\n').data == {"<<": 1, "k": "<<", "m": {"<<": 2}}
 
 
 def test_recursive_alias_is_an_error_not_a_hang() -> None:
