@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -38,13 +39,17 @@ class SourceText:
         return normalize(self.text)
 
     @cached_property
-    def _normalised(self) -> tuple[str, array[int]]:
+    def _normalised(self) -> tuple[str, array[int], list[int], list[int]]:
         # Only needed to quote the closest passage when a check fails. Built a
         # chunk at a time, cut at line ends, so a big article costs a compact
-        # index (4 bytes a character) rather than a list of ints.
+        # index (4 bytes a character, offsets within the chunk) rather than a
+        # list of ints. Returns (haystack, index, where each chunk starts in
+        # the haystack, where it starts in the text).
         parts: list[str] = []
         index: array[int] = array("I")
-        begin = 0
+        starts: list[int] = []
+        begins: list[int] = []
+        size = begin = 0
         while begin < len(self.text):
             end = len(self.text)
             if end - begin > _CHUNK:
@@ -52,13 +57,22 @@ class SourceText:
                 end = cut + 1 if cut > begin else begin + _CHUNK
             piece, mapping = normalize_with_map(self.text[begin:end])
             if piece:
-                if parts:
+                if parts:  # the line end between two chunks, mapped to the last one's end
                     parts.append(" ")
-                    index.append(begin - 1)
+                    index.append(begin - 1 - begins[-1])
+                    size += 1
+                starts.append(size)
+                begins.append(begin)
                 parts.append(piece)
-                index.extend(mapping if begin == 0 else (begin + i for i in mapping))
+                index.extend(mapping)
+                size += len(piece)
             begin = end
-        return "".join(parts), index
+        return "".join(parts), index, starts, begins
+
+    def _source_index(self, position: int) -> int:
+        """Where the normalised character at `position` comes from in the text."""
+        _, index, starts, begins = self._normalised
+        return begins[bisect_right(starts, position) - 1] + index[position]
 
     def contains(self, passage: str) -> bool:
         """True if `passage` appears in the article, typography and case aside."""
@@ -68,7 +82,7 @@ class SourceText:
     def closest(self, passage: str, *, context: int = 0) -> Passage | None:
         """The stretch of the article most like `passage`, in the article's own words."""
         needle = normalize(passage)[:MAX_NEEDLE]
-        haystack, index = self._normalised
+        haystack = self._normalised[0]
         if not needle or not haystack:
             return None
         if len(needle) >= len(haystack):
@@ -88,8 +102,8 @@ class SourceText:
             _, start, end = best
         start = max(0, start - context)
         end = min(len(haystack), end + context)
-        first = index[start]
-        last = index[end - 1] + 1
+        first = self._source_index(start)
+        last = self._source_index(end - 1) + 1
         # Widen to whole words so the teacher sees the passage as written.
         while first > 0 and self.text[first - 1].isalnum():
             first -= 1
