@@ -416,7 +416,8 @@ class _Builder:
             digits = len(value.lstrip("+-"))
             if digits > MAX_DIGITS:
                 self.problems.append(self._problem(
-                    event.start_mark, f"a number of {digits:,} digits; the limit is {MAX_DIGITS:,}"))
+                    event.start_mark, f"a number of {digits:,} digits; the limit is {MAX_DIGITS:,} "
+                                      "(put it in quotes if it is text)"))
                 return value
             return int(value)
         if _FLOAT.fullmatch(value):

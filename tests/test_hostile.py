@@ -45,8 +45,9 @@ def test_a_huge_integer_is_a_problem_at_its_line(tmp_path: Path) -> None:
     path.write_text("id: x\ntitle: t\nas_of: 2021-12-08\nanswer: " + "7" * 5000 + "\n", encoding="utf-8")
     proc = quizgen("validate", str(path), cwd=tmp_path)
     assert proc.returncode == 1
-    assert proc.stderr.splitlines() == [f"{path}:4:9: a number of 5,000 digits; the limit is 1,000",
-                                        "1 problem found"]
+    assert proc.stderr.splitlines() == [
+        f"{path}:4:9: a number of 5,000 digits; the limit is 1,000 (put it in quotes if it is text)",
+        "1 problem found"]
 
 
 def test_a_python_tag_on_the_question_list_is_refused(good_bank_path: Path, tmp_path: Path) -> None:

@@ -95,7 +95,8 @@ def test_pure_python_parser_is_bounded_too(monkeypatch) -> None:
 
 def test_a_number_past_the_digit_limit_is_a_problem_at_its_line() -> None:
     assert problems("a: 1\nb: " + "9" * 5000 + "\n") == [
-        "x.yaml:2:4: a number of 5,000 digits; the limit is 1,000"]
+        "x.yaml:2:4: a number of 5,000 digits; the limit is 1,000 "
+        "(put it in quotes if it is text)"]
     assert parse("a: " + "9" * 1000 + "\n").data["a"] == int("9" * 1000)
 
 
