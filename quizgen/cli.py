@@ -115,7 +115,12 @@ def schema(output: str | None) -> None:
 @report_errors
 def export(paths: tuple[str, ...], format_name: str, output: str | None, max_summary_words: int) -> None:
     """Write the banks in another format (the JSON export is the interchange format)."""
-    exporter = get_exporter(format_name)()
+    try:
+        exporter = get_exporter(format_name)()
+    except QuizgenError as exc:
+        if format_name in available():
+            raise  # a known format that cannot load (a missing extra): not a usage error
+        raise click.BadParameter(str(exc), param_hint="'-f' / '--format'") from exc
     banks = load_or_fail(paths, max_summary_words=max_summary_words)
     data = exporter.export(banks)
     for warning in getattr(exporter, "warnings", ()):  # questions a format had to leave out

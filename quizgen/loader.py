@@ -1,9 +1,14 @@
-"""Reading bank files: bytes → text → YAML nodes → plain data with positions.
+"""Reading bank files: bytes → text → YAML events → plain data with positions.
 
 This is the only place that parses YAML. It keeps the line and column of
 every key and value so the validator can point at the teacher's line, and it
 resolves scalars with YAML 1.2 rules (only true/false are booleans, dates stay
 text) so `answer: Non` or `answer: no` stay the words the teacher typed.
+
+Data is built from the parser's events with an explicit stack (never
+libyaml's recursive composer, which a deeply nested file crashes), and every
+dimension of a file is bounded (size, nesting, items, values, aliases,
+digits) so no file can exhaust the machine: see the README's limits.
 """
 
 from __future__ import annotations
@@ -17,26 +22,28 @@ from typing import Any
 import yaml
 
 from .errors import Problem
+from .yamlsyntax import syntax_problem
 
 try:  # libyaml's parser is several times faster; the pure-Python one is the fallback
-    from yaml import CSafeLoader as _BaseLoader
+    from yaml import CSafeLoader as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
 
-
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Skips PyYAML's YAML 1.1 tag guessing (a regex per scalar): `_Builder`
-    resolves plain scalars itself, by YAML 1.2 rules."""
-
-    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode:
-            return _PLAIN_TAG if implicit[0] else _STR_TAG
-        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
-
-#: A bank of 10,000 questions is about 10 MB; refuse only far beyond that.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: A bank of 10,000 questions is 4 to 10 MB; refuse files well beyond that.
+MAX_FILE_BYTES = 20_000_000
+#: A source article: a long news article is 50 KB, a book 1 MB.
+MAX_ARTICLE_BYTES = 2_000_000
+#: Values (scalars, lists and mappings, alias expansions included) in one
+#: file: a bank of 10,000 questions has about 150,000. Bounds memory and time.
+MAX_VALUES = 500_000
+#: Items of one list or keys of one mapping (a bank holds at most 10,000 questions).
+MAX_ITEMS = 20_000
 #: Nodes produced by expanding aliases, past which the file is an alias bomb.
 MAX_ALIAS_EXPANSION = 100_000
+#: Lists and mappings inside one another; a bank needs five levels.
+MAX_DEPTH = 50
+#: Digits of a whole number (Python refuses to read more than 4,300).
+MAX_DIGITS = 1000
 BANK_SUFFIXES = (".yaml", ".yml")
 
 Path_ = tuple[str | int, ...]
@@ -45,16 +52,16 @@ _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _TAG = "tag:yaml.org,2002:"
 _STR_TAG, _SEQ_TAG, _MAP_TAG = f"{_TAG}str", f"{_TAG}seq", f"{_TAG}map"
-_PLAIN_TAG = "quizgen:plain"  # a plain scalar whose type the builder decides
-_STANDARD_TAGS = {_PLAIN_TAG, *(f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map"))}
+_SCALAR_TAGS = {None, "!", *(f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null"))}
+_SHIFT = 32  # a position is stored as one int: line << _SHIFT | column
 
 
 @dataclass
 class Positions:
     """Where each value (and each mapping key) of a document stands, 1-based."""
 
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Path_, int] = field(default_factory=dict)
+    keys: dict[Path_, int] = field(default_factory=dict)
 
     def of(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Position of `path`, or of its nearest ancestor that has one."""
@@ -62,11 +69,19 @@ class Positions:
         p = tuple(path)
         while p:
             if p in table:
-                return table[p]
+                return _unpack(table[p])
             if key and p in self.values:
-                return self.values[p]
+                return _unpack(self.values[p])
             p = p[:-1]
-        return self.values.get((), (1, 1))
+        return _unpack(self.values.get((), (1 << _SHIFT) | 1))
+
+
+def _pack(mark: Any) -> int:
+    return (mark.line + 1) << _SHIFT | (mark.column + 1)
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    return packed >> _SHIFT, packed & ((1 << _SHIFT) - 1)
 
 
 @dataclass
@@ -106,7 +121,7 @@ def read_text(path: Path, display: str, *, what: str = "file",
         size = path.stat().st_size
         if size > max_bytes:
             return None, [Problem(display, 1, 1,
-                                  f"{what} is {size / 1e6:.0f} MB; the limit is {max_bytes / 1e6:.0f} MB")]
+                                  f"{what} is {_size(size)}, over the limit of {_size(max_bytes)}")]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(display, 1, 1, f"cannot read {what}: {exc.strerror or exc}")]
@@ -122,6 +137,13 @@ def read_text(path: Path, display: str, *, what: str = "file",
     return text, []
 
 
+def _size(n: int) -> str:
+    for unit, scale in (("MB", 1e6), ("KB", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
+
+
 def parse_document(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
     """Read and parse one bank file."""
     display = display or str(path)
@@ -132,27 +154,25 @@ def parse_document(path: Path, display: str | None = None) -> tuple[Document | N
 
 
 def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Parse a bank's text into plain data with positions, or problems.
+
+    Built straight from the parser's events with an explicit stack, so no
+    input can make it recurse: nesting, aliases, values and digits are bounded.
+    """
+    builder = _Builder(display)
+    parser = _Parser(text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        data = builder.document(parser)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(x for x in (exc.context, exc.problem) if x) or str(exc)
-        start = exc.context_mark
-        if start is not None and exc.problem_mark is not None and start.line != exc.problem_mark.line:
-            message += f" (started on line {start.line + 1}, column {start.column + 1})"
-        return None, [Problem(display, line, col, f"YAML syntax error: {message}")]
+        return None, [syntax_problem(display, exc, text)]
     except yaml.YAMLError as exc:
         return None, [Problem(display, 1, 1, f"YAML error: {exc}")]
-    if root is None:
-        return None, [Problem(display, 1, 1, "bank file has no content")]
-    builder = _Builder(display)
-    try:
-        data = builder.build(root, ())
-    except RecursionError:
-        return None, [Problem(display, 1, 1, "YAML is nested too deeply")]
     except _Abort as exc:
         return None, [*builder.problems, exc.problem]
+    finally:
+        parser.dispose()
+    if data is _NOTHING:
+        return None, [Problem(display, 1, 1, "bank file has no content")]
     if builder.problems:
         return None, builder.problems
     return Document(path, display, data, builder.positions), []
@@ -163,72 +183,228 @@ class _Abort(Exception):
         self.problem = problem
 
 
+_NOTHING, _NO_KEY, _SKIP, _MERGE, _KEY = (object() for _ in range(5))
+_STARTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+class _Open:
+    """A list or mapping whose end event has not come yet."""
+
+    __slots__ = ("anchor", "count_at", "key", "log_at", "merges", "path", "value")
+
+    def __init__(self, value: list[Any] | dict[str, Any], path: Path_, anchor: str | None,
+                 log_at: int, count_at: int):
+        self.value, self.path, self.anchor = value, path, anchor
+        self.key: Any = _NO_KEY  # in a mapping: the key waiting for its value
+        self.merges: list[dict[str, Any]] = []
+        self.log_at, self.count_at = log_at, count_at
+
+
 class _Builder:
-    """Turns a composed node tree into plain data, recording positions."""
+    """Turns parser events into plain data, recording positions."""
 
     def __init__(self, display: str):
         self.display = display
         self.positions = Positions()
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
-        self._built = 0
-        self._stack: set[int] = set()
+        self._stack: list[_Open] = []
+        #: anchor → (value, values it holds, positions relative to it)
+        self._anchors: dict[str, tuple[Any, int, list[tuple[Path_, int]]]] = {}
+        self._open_anchors: list[str] = []
+        self._log: list[tuple[Path_, int]] = []  # positions recorded while an anchor is open
+        self._values = 0
+        self._expanded = 0
 
-    def _problem(self, node: yaml.Node, message: str) -> Problem:
-        return Problem(self.display, node.start_mark.line + 1, node.start_mark.column + 1, message)
+    def _problem(self, mark: Any, message: str) -> Problem:
+        return Problem(self.display, mark.line + 1, mark.column + 1, message)
 
-    def build(self, node: yaml.Node, path: Path_) -> Any:
-        key = id(node)
-        if key in self._stack:
-            raise _Abort(self._problem(node, "recursive YAML alias"))
-        # Every build of a node already seen is an alias expansion: bound them.
-        self._built += 1
-        self._seen.add(key)
-        if self._built - len(self._seen) > MAX_ALIAS_EXPANSION:
+    def document(self, parser: Any) -> Any:
+        parser.get_event()  # stream start
+        if parser.check_event(yaml.StreamEndEvent):
+            return _NOTHING
+        parser.get_event()  # document start
+        data = self._tree(parser)
+        parser.get_event()  # document end
+        if not parser.check_event(yaml.StreamEndEvent):
+            raise _Abort(self._problem(parser.get_event().start_mark,
+                                       "YAML syntax error: a second document starts here; "
+                                       "a bank file holds one document (remove the '---')"))
+        return data
+
+    def _tree(self, parser: Any) -> Any:
+        stack = self._stack
+        while True:
+            event = parser.get_event()
+            if isinstance(event, _ENDS):
+                value = self._end()
+            else:
+                path = self._where()
+                if path is _KEY:
+                    self._key(parser, event)
+                    continue
+                if path is _SKIP:
+                    self._skip(parser, event)
+                    stack[-1].key = _NO_KEY
+                    continue
+                if isinstance(event, _STARTS):
+                    self._start(event, path)
+                    continue
+                if isinstance(event, yaml.AliasEvent):
+                    value = self._alias(event, path)
+                else:
+                    self._count(event.start_mark)
+                    packed = self._record(path, event.start_mark)
+                    value = self._scalar(event)
+                    if event.anchor is not None:
+                        self._anchors[event.anchor] = (value, 1, [((), packed)])
+            if not stack:
+                return value
+            self._attach(value)
+
+    def _where(self) -> Any:
+        """The path of the next node, or _KEY / _SKIP."""
+        if not self._stack:
+            return ()
+        top = self._stack[-1]
+        if type(top.value) is list:
+            return (*top.path, len(top.value))
+        if top.key is _NO_KEY:
+            return _KEY
+        if top.key is _SKIP:
+            return _SKIP
+        return (*top.path, "<<" if top.key is _MERGE else top.key)
+
+    def _count(self, mark: Any, n: int = 1) -> None:
+        self._values += n
+        if self._values > MAX_VALUES:
             raise _Abort(self._problem(
-                node, f"YAML aliases expand to more than {MAX_ALIAS_EXPANSION:,} values; "
-                      "refusing (an alias bomb?)"))
-        self.positions.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        self._stack.add(key)
-        try:
-            if isinstance(node, yaml.SequenceNode):
-                return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
-            return self._mapping(node, path)
-        finally:
-            self._stack.discard(key)
+                mark, f"more than {MAX_VALUES:,} values (texts, lists, mappings) in one file; "
+                      "refusing (a bank of 10,000 questions has about 150,000)"))
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        merged: list[dict[str, Any]] = []
-        for key_node, value_node in node.value:
-            if key_node.tag in (_PLAIN_TAG, f"{_TAG}merge") and key_node.value == "<<":
-                value = self.build(value_node, path)
-                sources = value if isinstance(value, list) else [value]
-                merged.extend(s for s in sources if isinstance(s, dict))
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(self._problem(key_node, "a key must be plain text"))
-                continue
-            key = key_node.value
-            if key in out:
-                self.problems.append(self._problem(key_node, f"duplicate key '{key}'"))
-                continue
-            self.positions.keys[(*path, key)] = (key_node.start_mark.line + 1,
-                                                 key_node.start_mark.column + 1)
-            out[key] = self.build(value_node, (*path, key))
-        for extra in merged:
+    def _record(self, path: Path_, mark: Any) -> int:
+        packed = _pack(mark)
+        self.positions.values[path] = packed
+        if self._open_anchors:
+            self._log.append((path, packed))
+        return packed
+
+    def _start(self, event: Any, path: Path_) -> None:
+        mark = event.start_mark
+        if len(self._stack) >= MAX_DEPTH:
+            raise _Abort(self._problem(
+                mark, f"YAML nested more than {MAX_DEPTH} levels deep (lists and mappings "
+                      "inside one another); refusing"))
+        is_map = isinstance(event, yaml.MappingStartEvent)
+        if event.tag not in (None, "!", _MAP_TAG if is_map else _SEQ_TAG):
+            self.problems.append(self._problem(mark, f"unsupported YAML tag '{event.tag}'"))
+        self._count(mark)
+        self._record(path, mark)
+        if event.anchor is not None:
+            self._open_anchors.append(event.anchor)
+        self._stack.append(_Open({} if is_map else [], path, event.anchor, len(self._log), self._values))
+
+    def _end(self) -> Any:
+        frame = self._stack.pop()
+        value = frame.value
+        for extra in frame.merges:
             for k, v in extra.items():
-                out.setdefault(k, v)
-        return out
+                value.setdefault(k, v)  # type: ignore[union-attr]
+        if frame.anchor is not None:
+            cut = len(frame.path)
+            relative = [(p[cut:], pos) for p, pos in self._log[frame.log_at:]]
+            self._anchors[frame.anchor] = (value, self._values - frame.count_at + 1, relative)
+            self._open_anchors.remove(frame.anchor)
+            if not self._open_anchors:
+                self._log.clear()
+        return value
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
-        value = node.value
-        if node.tag not in _STANDARD_TAGS:
-            self.problems.append(self._problem(node, f"unsupported YAML tag '{node.tag}'"))
+    def _attach(self, value: Any) -> None:
+        top = self._stack[-1]
+        if type(top.value) is list:
+            top.value.append(value)
+            if len(top.value) > MAX_ITEMS:
+                self._too_many(top, "items in one list")
+            return
+        key, top.key = top.key, _NO_KEY
+        if key is _MERGE:
+            sources = value if isinstance(value, list) else [value]
+            top.merges.extend(s for s in sources if isinstance(s, dict))
+        else:
+            top.value[key] = value  # type: ignore[call-overload]
+
+    def _key(self, parser: Any, event: Any) -> None:
+        top = self._stack[-1]
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent) and isinstance(self._anchors.get(event.anchor, (0,))[0], str):
+            key = self._anchors[event.anchor][0]
+        elif isinstance(event, yaml.ScalarEvent):
+            key = event.value
+            if event.tag not in _SCALAR_TAGS and event.tag != f"{_TAG}merge":
+                self.problems.append(self._problem(mark, f"unsupported YAML tag '{event.tag}'"))
+            if event.anchor is not None:
+                self._anchors[event.anchor] = (key, 1, [((), _pack(mark))])
+        else:
+            self.problems.append(self._problem(mark, "a key must be plain text"))
+            self._skip(parser, event)
+            top.key = _SKIP
+            return
+        tag, plain = getattr(event, "tag", None), getattr(event, "implicit", (False,))[0]
+        if key == "<<" and (tag == f"{_TAG}merge" or (tag is None and plain)):
+            top.key = _MERGE
+        elif key in top.value:
+            self.problems.append(self._problem(mark, f"duplicate key '{key}'"))
+            top.key = _SKIP
+        else:
+            top.key = key
+            self.positions.keys[(*top.path, key)] = _pack(mark)
+            if len(top.value) >= MAX_ITEMS:
+                self._too_many(top, "keys in one mapping")
+
+    def _too_many(self, top: _Open, what: str) -> None:
+        line, col = _unpack(self.positions.values[top.path])
+        raise _Abort(Problem(self.display, line, col, f"more than {MAX_ITEMS:,} {what}; refusing"))
+
+    def _skip(self, parser: Any, event: Any) -> None:
+        """Pass over a node that is reported already (and what it holds)."""
+        depth = 1 if isinstance(event, _STARTS) else 0
+        while depth:
+            event = parser.get_event()
+            if isinstance(event, _STARTS):
+                depth += 1
+                if depth + len(self._stack) > MAX_DEPTH:
+                    self._start(event, ())  # raises: nested too deeply
+            elif isinstance(event, _ENDS):
+                depth -= 1
+
+    def _alias(self, event: Any, path: Path_) -> Any:
+        name = event.anchor
+        mark = event.start_mark
+        if name in self._open_anchors:
+            raise _Abort(self._problem(mark, "recursive YAML alias"))
+        if name not in self._anchors:
+            self.problems.append(self._problem(
+                mark, f"unknown alias '*{name}': write '&{name}' on a value above it"))
+            return None
+        value, count, relative = self._anchors[name]
+        self._expanded += count
+        if self._expanded > MAX_ALIAS_EXPANSION:
+            raise _Abort(self._problem(
+                mark, f"YAML aliases expand to more than {MAX_ALIAS_EXPANSION:,} values; "
+                      "refusing (an alias bomb?)"))
+        self._count(mark, count)
+        for rel, packed in relative:
+            self.positions.values[(*path, *rel)] = packed
+            if self._open_anchors:
+                self._log.append(((*path, *rel), packed))
+        return value
+
+    def _scalar(self, event: Any) -> Any:
+        value = event.value
+        if event.tag not in _SCALAR_TAGS:
+            self.problems.append(self._problem(event.start_mark, f"unsupported YAML tag '{event.tag}'"))
             return value
-        if node.tag != _PLAIN_TAG:
+        if event.tag not in (None, "!") or not event.implicit[0]:
             return value  # quoted, block, or explicitly tagged text
         if value in ("", "~", "null", "Null", "NULL"):
             return None
@@ -237,6 +413,12 @@ class _Builder:
         if value in ("false", "False", "FALSE"):
             return False
         if _INT.fullmatch(value):
+            digits = len(value.lstrip("+-"))
+            if digits > MAX_DIGITS:
+                self.problems.append(self._problem(
+                    event.start_mark, f"a number of {digits:,} digits; the limit is {MAX_DIGITS:,} "
+                                      "(put it in quotes if it is text)"))
+                return value
             return int(value)
         if _FLOAT.fullmatch(value):
             return float(value)

@@ -26,6 +26,27 @@ Slug = Annotated[
     Field(description="Lower-case letters, digits, '-' or '_': stable, used for IDs."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+#: The left side of a match pair: some text, not only spaces.
+PAIR_LEFT_PATTERN = r"\S"
+PairLeft = Annotated[str, StringConstraints(min_length=1, pattern=PAIR_LEFT_PATTERN)]
+
+
+def _pairs_schema(schema: dict[str, Any]) -> None:
+    """pydantic writes a key pattern as `patternProperties` (which constrains
+    values, not keys): say it with `propertyNames` so editors refuse a blank left side."""
+    values = schema.pop("patternProperties", {}).popitem()[1]
+    schema["propertyNames"] = {"minLength": 1, "pattern": PAIR_LEFT_PATTERN}
+    schema["additionalProperties"] = values
+
+
+#: A figure: a whole number or a finite decimal.
+Figure = int | Annotated[float, Field(allow_inf_nan=False)]
+#: A distance from the answer: zero or more, finite.
+Tolerance = Annotated[int, Field(ge=0)] | Annotated[float, Field(ge=0, allow_inf_nan=False)]
+#: A cloze text holds at least one gap (the same syntax as CLOZE_GAP).
+CLOZE_GAP_PATTERN = r"\{\{c\d+::[\s\S]*?\}\}"
+#: Questions in one bank; split a bigger one into several banks.
+MAX_QUESTIONS = 10_000
 Tag = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, pattern=TAG_PATTERN),
@@ -106,7 +127,7 @@ class Multi(_QuestionBase):
     type: Literal["multi"]
     prompt: Text
     choices: list[Text] = Field(min_length=2)
-    answers: list[Text] = Field(description="Every right choice, written as in `choices`.")
+    answers: list[Text] = Field(min_length=1, description="Every right choice, written as in `choices`.")
     label: ClassVar[str] = "multiple choice"
 
 
@@ -124,8 +145,8 @@ class Numeric(_QuestionBase):
 
     type: Literal["numeric"]
     prompt: Text
-    answer: int | float
-    tolerance: int | float = Field(default=0, description="Accepted distance from the answer (>= 0).")
+    answer: Figure
+    tolerance: Tolerance = Field(default=0, description="Accepted distance from the answer (>= 0).")
     unit: str | None = Field(default=None, description="Shown after the input, e.g. 'minutes'.")
     label: ClassVar[str] = "figure"
 
@@ -163,7 +184,8 @@ class Match(_QuestionBase):
 
     type: Literal["match"]
     prompt: Text
-    pairs: dict[str, Text] = Field(description="left: right, one pair a line.")
+    pairs: dict[PairLeft, Text] = Field(min_length=2, description="left: right, one pair a line.",
+                                        json_schema_extra=_pairs_schema)
     label: ClassVar[str] = "matching"
 
 
@@ -172,7 +194,7 @@ class Order(_QuestionBase):
 
     type: Literal["order"]
     prompt: Text
-    items: list[Text] = Field(description="The items, in the right order.")
+    items: list[Text] = Field(min_length=2, description="The items, in the right order.")
     label: ClassVar[str] = "ordering"
 
 
@@ -180,7 +202,8 @@ class Cloze(_QuestionBase):
     """Fill the gaps: Anki syntax, {{c1::answer}} or {{c1::answer::hint}}."""
 
     type: Literal["cloze"]
-    text: Text
+    text: Annotated[Text, StringConstraints(pattern=CLOZE_GAP_PATTERN)] = Field(
+        description="Gaps written {{c1::answer}} or {{c1::answer::hint}}.")
     label: ClassVar[str] = "fill the gap"
 
     @property
@@ -207,7 +230,7 @@ class Bank(_Strict):
     as_of: date = Field(description="The date the facts were reported.")
     description: str | None = None
     sources: list[Source] = Field(min_length=1)
-    questions: list[Question] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1, max_length=MAX_QUESTIONS)
 
     _path: Path | None = PrivateAttr(default=None)
 

@@ -8,7 +8,6 @@ article…) are checked here, each problem pointing at the teacher's line.
 from __future__ import annotations
 
 import difflib
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,16 +18,15 @@ from pydantic_core import ErrorDetails
 
 from .errors import BankError, Problem
 from .evidence import SourceText
-from .loader import Document, Path_, iter_documents, read_text
+from .loader import MAX_ARTICLE_BYTES, Document, Path_, iter_documents, read_text
 from .model import (
     CLOZE_GAP,
+    MAX_QUESTIONS,
     QUESTION_TYPES,
     AnyQuestion,
     Bank,
     Cloze,
-    Match,
     Multi,
-    Numeric,
     Order,
     Question,
     Quote,
@@ -38,6 +36,10 @@ from .model import (
 from .text import fold_answer, normalize, word_count
 
 DEFAULT_SUMMARY_WORDS = 80
+#: Characters of article searched for closest passages in one run: past it,
+#: a missing evidence is reported without its closest passage (bounds the time
+#: a bank full of wrong evidence takes on long articles).
+NEAR_MISS_BUDGET = 50_000_000
 _QUESTION = TypeAdapter(Question)
 
 
@@ -65,7 +67,7 @@ class _Report:
         while loc and loc[-1] in _SCALAR_MEMBERS:
             members.add(loc[-1])
             loc = loc[:-1]
-        if members & {"int", "float"}:
+        if members & _NUMBER_MEMBERS and _is_type_error(error):
             error = {**error, "type": "float_parsing"}
         path = (*prefix, *loc)
         if path in self._reported:
@@ -95,6 +97,8 @@ class _Report:
                            "digits, '-' or '_' (no spaces or accents)")
         elif kind == "string_pattern_mismatch" and "tags" in loc:
             self.add(path, f"tag '{error['input']}' has a space: use '-' or '_' instead")
+        elif (shape := _shape_message(data, prefix, loc, error)) is not None:
+            self.add(path, shape, key=loc[-1:] == ("[key]",))
         elif kind == "string_too_short":
             self.add(path, f"{field} is empty")
         elif kind == "too_short":
@@ -155,7 +159,41 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-_SCALAR_MEMBERS = {"int", "float", "str", "bool", "none", "date"}
+_NUMBER_MEMBERS = {"int", "float", "constrained-int", "constrained-float"}
+_SCALAR_MEMBERS = {"str", "bool", "none", "date", *_NUMBER_MEMBERS}
+
+
+def _is_type_error(error: ErrorDetails) -> bool:
+    return error["type"].endswith(("_type", "_parsing")) or error["type"] == "int_from_float"
+
+
+def _errors(exc: ValidationError) -> list[ErrorDetails]:
+    """pydantic's errors, those that say why a value breaks a rule before those
+    that only say it has another type (a number union fails once per member)."""
+    return sorted(exc.errors(), key=_is_type_error)
+
+
+def _shape_message(data: Any, prefix: Path_, loc: Path_, error: ErrorDetails) -> str | None:
+    """The teacher's wording for a shape rule of the model, None for the generic one."""
+    kind, field = error["type"], loc[-1] if loc else ""
+    question = _at(data, prefix) if prefix[:1] == ("questions",) else None
+    qtype = question.get("type") if isinstance(question, dict) else None
+    if kind == "too_short" and qtype and len(loc) == 1:
+        if (qtype, field) == ("multi", "answers"):
+            return "a multi question needs at least one right answer in 'answers'"
+        n, got = error["ctx"]["min_length"], error["ctx"]["actual_length"]
+        what = field if n != 1 else str(field).removesuffix("s")
+        article = "an" if str(qtype)[:1] in "aeiou" else "a"
+        return f"{article} {qtype} question needs at least {n} {what}, got {got}"
+    if kind == "greater_than_equal" and field == "tolerance":
+        return f"tolerance must be zero or more, got {error['input']}"
+    if kind == "finite_number":
+        return f"{field} must be a finite number, got {error['input']}"
+    if kind in ("string_pattern_mismatch", "string_too_short") and loc[-1:] == ("[key]",):
+        return "a pair has an empty left side"
+    if kind == "string_pattern_mismatch" and qtype == "cloze" and loc == ("text",):
+        return "a cloze needs at least one gap written {{c1::answer}}"
+    return None
 _PLAIN = {
     "string_type": "expected text",
     "bool_type": "expected true or false",
@@ -184,6 +222,7 @@ class _Validator:
     def __init__(self, options: Options):
         self.options = options
         self._texts: dict[Path, SourceText | None] = {}
+        self._near_miss_budget = NEAR_MISS_BUDGET
 
     def bank(self, doc: Document) -> tuple[Bank | None, list[Problem]]:
         report = _Report(doc)
@@ -192,9 +231,13 @@ class _Validator:
             report.add((), "a bank is a mapping with keys id, title, as_of, sources and questions")
             return None, report.problems
 
+        raw = data.get("questions")
+        if isinstance(raw, list) and len(raw) > MAX_QUESTIONS:
+            report.add(("questions",), f"{len(raw):,} questions; a bank holds at most {MAX_QUESTIONS:,}: "
+                                       "split it into several banks")
+            return None, report.problems
         questions = self._questions(report, data)
         header = dict(data)
-        raw = data.get("questions")
         checked_one_by_one = isinstance(raw, list) and bool(raw)
         if checked_one_by_one:
             header["questions"] = [q for _, q in questions]
@@ -202,7 +245,7 @@ class _Validator:
         try:
             bank = Bank.model_validate(header)
         except ValidationError as exc:
-            for error in exc.errors():
+            for error in _errors(exc):
                 if checked_one_by_one and tuple(error["loc"])[:1] == ("questions",):
                     continue  # reported against the question itself
                 report.pydantic((), error, data)
@@ -226,9 +269,13 @@ class _Validator:
             try:
                 question = _QUESTION.validate_python(item)
             except ValidationError as exc:
-                for error in exc.errors():
+                errors = _errors(exc)
+                for error in errors:
                     report.pydantic(prefix, error, data)
-                continue
+                retried = _without_unknown_keys(item, errors)
+                if retried is None:
+                    continue
+                question = retried
             for path, message in _question_rules(question):
                 report.add((*prefix, *path), message)
             built.append((i, question))
@@ -265,7 +312,7 @@ class _Validator:
             if not path.is_file():
                 report.add(at, f"source file '{rel}' not found (looked for {path})")
                 return None
-            text, problems = read_text(path, str(path), what="source file")
+            text, problems = read_text(path, str(path), what="source file", max_bytes=MAX_ARTICLE_BYTES)
             self._texts[key] = SourceText(text) if text is not None else None
             for p in problems:
                 report.add(at, f"{rel}: {p.message}")
@@ -297,11 +344,28 @@ class _Validator:
             if text is None or text.contains(q.evidence):
                 continue
             message = f"evidence not found in source '{q.source}'"
-            near = text.closest(q.evidence)
+            near = None
+            if self._near_miss_budget > 0:
+                self._near_miss_budget -= len(text.text)
+                near = text.closest(q.evidence)
             if near is not None:
                 shown = near.text if len(near.text) <= 200 else near.text[:197] + "…"
                 message += f"; closest passage (article line {near.line}): «\u00a0{shown}\u00a0»"
             report.add((*prefix, "evidence"), message)
+
+
+def _without_unknown_keys(item: Any, errors: list[ErrorDetails]) -> AnyQuestion | None:
+    """The question without its unknown keys, when they are all that is wrong
+    with its shape, so that its other mistakes are reported too."""
+    locs = [_strip_union_tag(tuple(e["loc"]), item) for e in errors]
+    if not isinstance(item, dict) or any(e["type"] != "extra_forbidden" for e in errors) \
+            or any(len(loc) != 1 for loc in locs):
+        return None
+    unknown = {loc[0] for loc in locs}
+    try:
+        return _QUESTION.validate_python({k: v for k, v in item.items() if k not in unknown})
+    except ValidationError:
+        return None
 
 
 def _question_rules(q: AnyQuestion) -> Iterable[tuple[Path_, str]]:
@@ -338,20 +402,11 @@ def _single(q: Single) -> Iterable[tuple[Path_, str]]:
 
 def _multi(q: Multi) -> Iterable[tuple[Path_, str]]:
     yield from _duplicates(q.choices, "choices")
-    if not q.answers:
-        yield ("answers",), "a multi question needs at least one right answer in 'answers'"
     yield from _duplicates(q.answers, "answers")
     for i, answer in enumerate(q.answers):
         problem = _among(answer, q.choices, "answer")
         if problem:
             yield ("answers", i), problem
-
-
-def _numeric(q: Numeric) -> Iterable[tuple[Path_, str]]:
-    if not math.isfinite(q.answer):
-        yield ("answer",), "answer must be a finite number"
-    if q.tolerance < 0 or not math.isfinite(q.tolerance):
-        yield ("tolerance",), f"tolerance must be zero or more, got {q.tolerance}"
 
 
 def _quote(q: Quote) -> Iterable[tuple[Path_, str]]:
@@ -362,25 +417,12 @@ def _quote(q: Quote) -> Iterable[tuple[Path_, str]]:
     yield from _duplicates(q.distractors, "distractors")
 
 
-def _match(q: Match) -> Iterable[tuple[Path_, str]]:
-    if len(q.pairs) < 2:
-        yield ("pairs",), f"a match question needs at least 2 pairs, got {len(q.pairs)}"
-    for left in q.pairs:
-        if not left.strip():
-            yield ("pairs",), "a pair has an empty left side"
-
-
 def _order(q: Order) -> Iterable[tuple[Path_, str]]:
-    if len(q.items) < 2:
-        yield ("items",), f"an order question needs at least 2 items, got {len(q.items)}"
     yield from _duplicates(q.items, "items")
 
 
 def _cloze(q: Cloze) -> Iterable[tuple[Path_, str]]:
-    gaps = q.gaps
-    if not gaps:
-        yield ("text",), "a cloze needs at least one gap written {{c1::answer}}"
-    for number, answer, _hint in gaps:
+    for number, answer, _hint in q.gaps:
         if not answer.strip():
             yield ("text",), f"gap c{number} is empty"
     stray = CLOZE_GAP.sub("", q.text)
@@ -389,8 +431,7 @@ def _cloze(q: Cloze) -> Iterable[tuple[Path_, str]]:
 
 
 _RULES: dict[type, Callable[[Any], Iterable[tuple[Path_, str]]]] = {
-    Single: _single, Multi: _multi, Numeric: _numeric, Quote: _quote,
-    Match: _match, Order: _order, Cloze: _cloze,
+    Single: _single, Multi: _multi, Quote: _quote, Order: _order, Cloze: _cloze,
 }
 
 

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from quizgen import get_exporter, load_bank
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
 from quizgen.exporters.anki import AnkiExporter, cloze_html, esc, plan_deck, write_package
-from quizgen.model import Bank
+from quizgen.model import Bank, Cloze
 from tests.test_anki_bank import TITLE, write_bank
 
 T0 = 1_700_000_000
@@ -149,8 +150,13 @@ def test_a_cloze_without_gap_never_becomes_an_invisible_note() -> None:
     data = bank_data()
     data["questions"][0] = {"id": "trou", "type": "cloze", "source": "art", "text": "Aucun trou ici.",
                             "evidence": "e", "explanation": "e"}
+    with pytest.raises(ValidationError, match="string_pattern_mismatch"):
+        Bank.model_validate(data)  # the model itself refuses a cloze without a gap
+    bank = Bank.model_validate(bank_data())
+    cloze = Cloze.model_construct(**data["questions"][0], tags=[], draft=False, review=False)
+    bank = bank.model_copy(update={"questions": [cloze, *bank.questions[1:]]})
     with pytest.raises(QuizgenError, match="'trou:cloze-fr' would have no card"):
-        AnkiExporter().export([Bank.model_validate(data)])  # the validator was bypassed
+        AnkiExporter().export([bank])  # even when the model's checks are bypassed
 
 
 def test_drafts_stay_out_of_student_decks() -> None:

@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from quizgen import load_bank
 from quizgen.cli import cli
 from quizgen.schema import bank_schema
@@ -28,6 +30,15 @@ def test_usage_errors_exit_2(runner) -> None:
     assert runner.invoke(cli, ["validate", "/no/such/path"]).exit_code == 2
     assert runner.invoke(cli, ["validate", "--max-summary-words", "zero"]).exit_code == 2
     assert runner.invoke(cli, ["no-such-command"]).exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["validate", "export", "build"])
+def test_no_questions_folder_is_a_usage_error(command: str, runner, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, [command])
+    assert result.exit_code == 2, result.output
+    assert "no questions/ folder here" in result.stderr
+    assert "questions:1:1" not in result.stderr
 
 
 def test_summary_word_limit_is_configurable(runner, good_bank_path: Path) -> None:
@@ -89,7 +100,7 @@ def test_export_to_file_and_unknown_format(runner, good_bank_path: Path, tmp_pat
     assert result.exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8"))[0]["id"] == "sommet-test"
     result = runner.invoke(cli, ["export", "--format", "jsn", str(good_bank_path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, as the README says
     assert "unknown format 'jsn' (did you mean 'json'?)" in result.stderr
 
 

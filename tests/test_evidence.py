@@ -44,3 +44,17 @@ def test_fast_normalize_agrees_with_the_mapped_one(root) -> None:
     samples += ['a " " b', "« x » ,y", "  \u00a0«\u202fOui\u202f»  ! ", "l’œuvre… — fin"]
     for text in samples:
         assert normalize(text) == normalize_with_map(text)[0]
+
+
+def test_a_long_article_is_searched_in_chunks_with_the_same_result(monkeypatch) -> None:
+    from quizgen import evidence
+
+    monkeypatch.setattr(evidence, "_CHUNK", 50)
+    monkeypatch.setattr(evidence, "_WINDOW", 40)
+    text = "".join(f"Ligne {i} : le président a parlé {i} fois.\n" for i in range(200))
+    article = SourceText(text)
+    assert article._normalised[0] == normalize(text)
+    near = article.closest("Ligne 137 : le president a parle 137 fois")
+    assert near is not None and (near.text, near.line) == ("Ligne 137 : le président a parlé 137 fois", 138)
+    near = article.closest("a parlé 42 fois.\nLigne 43 : le president")
+    assert near is not None and near.line == 43 and "42 fois.\nLigne 43 : le président" in near.text

@@ -80,3 +80,27 @@ def test_duplicate_bank_ids_across_files(bank_dir: Path) -> None:
         load_banks([bank_dir])
     assert [p.message for p in info.value.problems] == [
         f"bank id 'sommet-test' is also used by {bank_dir / 'copy.yaml'}"]
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("      Mario Draghi: Italie", "      ' ': Italie", "68:7: a pair has an empty left side"),
+    ("choices: [RIA, Reuters, AFP, TASS]", "choices: [RIA]",
+     "18:14: a single question needs at least 2 choices, got 1"),
+    ("distractors: [Joe Biden, Emmanuel Macron]", "distractors: []",
+     "60:18: a quote question needs at least 1 distractor, got 0"),
+    ("tolerance: 5", "tolerance: -0.5", "43:16: tolerance must be zero or more, got -0.5"),
+    ("answer: 125", "answer: 1e999", "42:13: answer must be a finite number, got inf"),
+])
+def test_shape_rules_of_the_model_speak_to_teachers(bank_dir: Path, old: str, new: str,
+                                                   expected: str) -> None:
+    assert problems_of(edit(bank_dir, old, new)) == [expected]
+
+
+def test_an_unknown_key_does_not_hide_the_other_mistakes_of_its_question(bank_dir: Path) -> None:
+    edit(bank_dir, "answer: RIA", "answer: Reuter\n    note: à revoir")
+    path = edit(bank_dir, 'source: art\n    prompt: "Quelle', 'source: artt\n    prompt: "Quelle')
+    assert problems_of(path) == [
+        "16:13: unknown source 'artt' (did you mean 'art'?); sources: art",
+        "19:13: answer 'Reuter' is not among the choices (did you mean 'Reuters'?)",
+        "20:5: unknown key 'note'",
+    ]
