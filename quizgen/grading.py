@@ -177,7 +177,7 @@ def _typed_right(question: Short | Cloze, given: str, answers: Sequence[str]) ->
         context = (question.prompt, question.evidence)
     else:
         context = (CLOZE_GAP.sub(" ", question.text), question.evidence)
-    return typed_accepted(given, answers, context, strict=bool(getattr(question, "strict", False)))
+    return typed_accepted(given, answers, context, strict=question.strict)
 
 
 def _text(response: Any) -> str:

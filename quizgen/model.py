@@ -154,6 +154,9 @@ class Numeric(_QuestionBase):
         return abs(value - self.answer) <= self.tolerance + 1e-9
 
 
+STRICT_HELP = "Grade typed answers exactly: no typos, no transliterations."
+
+
 class Short(_QuestionBase):
     """A typed answer; case and accents are ignored when grading."""
 
@@ -161,6 +164,7 @@ class Short(_QuestionBase):
     prompt: Text
     answer: Text
     accept: list[Text] = Field(default_factory=list, description="Other accepted spellings.")
+    strict: bool = Field(default=False, description=STRICT_HELP)
     label: ClassVar[str] = "short answer"
 
     @property
@@ -204,6 +208,7 @@ class Cloze(_QuestionBase):
     type: Literal["cloze"]
     text: Annotated[Text, StringConstraints(pattern=CLOZE_GAP_PATTERN)] = Field(
         description="Gaps written {{c1::answer}} or {{c1::answer::hint}}.")
+    strict: bool = Field(default=False, description=STRICT_HELP)
     label: ClassVar[str] = "fill the gap"
 
     @property

@@ -225,13 +225,8 @@ def test_roman_numerals() -> None:
 
 
 def test_a_question_marked_strict_is_graded_strictly() -> None:
-    """`strict: true` (a model field the bank format gains) turns typos and transliterations off."""
-    from quizgen.model import Short
-
-    class StrictShort(Short):  # stands for Short once the model has the field
-        strict: bool = True
-
-    strict = StrictShort.model_validate(OUCHAKOV.model_dump())
+    """`strict: true` on a question turns typos and transliterations off."""
+    strict = OUCHAKOV.model_copy(update={"strict": True})
     assert score(OUCHAKOV, "Youri Ushakov") == 1.0
     assert score(strict, "Youri Ushakov") == 0.0
     assert score(strict, "Iouri Ouchakov") == 1.0
