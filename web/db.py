@@ -46,6 +46,8 @@ teacher = Table(
     Column("name", String(80), nullable=False, unique=True),
     Column("password_hash", String(255), nullable=False),
     Column("created_at", DateTime, nullable=False),
+    # Raised by a logout or a new password: a login made before no longer counts.
+    Column("session_epoch", Integer, nullable=False, server_default="0"),
 )
 
 #: A class session; `status` goes waiting → open → closed, and closed is final
@@ -146,8 +148,16 @@ def make_engine(url: str) -> Engine:
 
 def init_db(app: Flask) -> Engine:
     """Create the engine for `app`, and the tables if they are missing."""
-    engine = make_engine(app.config["QUIZGEN_DATABASE_URL"])
+    from .dbsetup import add_missing_columns, create_private_file, sqlite_path
+
+    url = app.config["QUIZGEN_DATABASE_URL"]
+    path = sqlite_path(url)
+    if path is not None and path.parent.is_dir():
+        create_private_file(path)  # it holds the teachers' password hashes
+    engine = make_engine(url)
     metadata.create_all(engine)
+    for added in add_missing_columns(engine, metadata.tables):
+        app.logger.warning("database upgraded: column %s added", added)
     # Forget the connection used for setup: under `gunicorn --preload` the app
     # is created before the workers fork, and a SQLite connection must not
     # cross a fork. Each process then opens its own pooled connections.
@@ -229,20 +239,21 @@ class HotStatement:
             out.append(c.row(*values))
         return out
 
-    def write(self, values: Mapping[str, Any]) -> None:
-        """Run an INSERT, UPDATE or DELETE in a transaction of its own, committed."""
+    def write(self, values: Mapping[str, Any]) -> int:
+        """Run an INSERT, UPDATE or DELETE in a transaction of its own, committed;
+        the number of rows it changed."""
         engine = get_engine()
         if engine.dialect.name != "sqlite":
             with engine.begin() as conn:
-                conn.execute(self.statement, dict(values))
-            return
+                return conn.execute(self.statement, dict(values)).rowcount
         c = self._compiled.get(engine) or self._compile(engine)
         args = self._args(c, values)
         conn = _connection(engine)
         dbapi = engine.dialect.loaded_dbapi
         try:
-            conn.execute(c.sql, args)
+            changed = conn.execute(c.sql, args).rowcount
             conn.commit()
+            return changed
         except dbapi.Error as exc:
             try:
                 conn.rollback()
