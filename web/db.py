@@ -156,7 +156,7 @@ def init_db(app: Flask) -> Engine:
         create_private_file(path)  # it holds the teachers' password hashes
     engine = make_engine(url)
     metadata.create_all(engine)
-    for added in add_missing_columns(engine, metadata.tables):
+    for added in add_missing_columns(engine, metadata):
         app.logger.warning("database upgraded: column %s added", added)
     # Forget the connection used for setup: under `gunicorn --preload` the app
     # is created before the workers fork, and a SQLite connection must not

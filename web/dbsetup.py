@@ -13,7 +13,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from sqlalchemy import Column, Engine, inspect, text
+from sqlalchemy import DefaultClause, Engine, MetaData, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
@@ -39,16 +39,17 @@ def create_private_file(path: Path) -> None:
         path.chmod(0o600)
 
 
-def add_missing_columns(engine: Engine, metadata_tables: dict[str, object]) -> list[str]:
+def add_missing_columns(engine: Engine, metadata: MetaData) -> list[str]:
     """Add to existing tables the columns of ADDED_COLUMNS they lack; the ones added."""
     added = []
     for table_name, column_name in ADDED_COLUMNS:
         present = {c["name"] for c in inspect(engine).get_columns(table_name)}
         if column_name in present:
             continue
-        column: Column = metadata_tables[table_name].c[column_name]  # type: ignore[attr-defined]
+        column = metadata.tables[table_name].c[column_name]
+        default = column.server_default.arg if isinstance(column.server_default, DefaultClause) else None
         ddl = (f"ALTER TABLE {table_name} ADD COLUMN {column_name} "
-               f"{column.type.compile(engine.dialect)} NOT NULL DEFAULT {column.server_default.arg}")
+               f"{column.type.compile(engine.dialect)} NOT NULL DEFAULT {default}")
         try:
             with engine.begin() as conn:
                 conn.execute(text(ddl))
