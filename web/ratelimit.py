@@ -36,6 +36,9 @@ DEFAULTS = {
     "RATELIMIT_STRATEGY": "fixed-window",
     "RATELIMIT_KEY_PREFIX": "quizgen",
     "RATELIMIT_HEADERS_ENABLED": True,  # Retry-After on a 429
+    # A shared storage (Redis…) that stops answering: count in this process
+    # meanwhile rather than fail the students' join pages.
+    "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
     "QUIZGEN_LOGIN_LIMIT": "10 per minute; 50 per hour",
     "QUIZGEN_LOGIN_ACCOUNT_LIMIT": "5 per minute; 20 per hour",
     "QUIZGEN_JOIN_LIMIT": "20 per minute; 200 per hour",
