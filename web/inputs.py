@@ -21,7 +21,6 @@ MAX_MARKS_PER_LETTER = 3
 def clean_line(text: str) -> str:
     """One line of typed text: NFC, tabs and line breaks as spaces, no NUL or
     other control or hiding character, spaces kept as typed otherwise."""
-    text = unicodedata.normalize("NFC", text)
     out = []
     for c in text:
         category = unicodedata.category(c)
@@ -31,7 +30,8 @@ def clean_line(text: str) -> str:
             continue
         else:
             out.append(c)
-    return "".join(out)
+    # NFC last: a character left out may have stood between a letter and its accent.
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def visible_length(text: str) -> int:
