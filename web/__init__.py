@@ -50,7 +50,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     QUIZGEN_INSTANCE environment variable) moves the instance folder, where
     the SQLite database, the secret key and the deck cache live.
     """
-    from . import api, errors, filters, fragments, i18n, join, practice, security, teacher
+    from . import api, errors, filters, fragments, i18n, join, practice, ratelimit, security, teacher
     from .catalog import Catalog
     from .config import bank_paths, prepare_instance
     from .db import init_db
@@ -61,6 +61,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     prepare_instance(app)
     init_db(app)
     security.init_app(app)
+    ratelimit.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
     filters.init_app(app)

@@ -16,12 +16,14 @@ from quizgen.text import fold_answer, normalize
 
 from . import quizforms
 from .db import attempt, get_engine, quiz_session, utcnow
+from .inputs import clean_line, too_many_marks, visible_length
 from .runs import new_token
 
 #: No 0/O, 1/I: codes are read off a projector and typed on phones.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
 NICKNAME_MAX = 30
+NICKNAME_STORED = 40  # the column's size, in code points
 _CODE_CLEAN = re.compile(r"[\s-]+")
 
 
@@ -75,10 +77,16 @@ def set_status(session_id: int, status: str) -> None:
 
 
 def clean_nickname(raw: str) -> str:
-    nickname = " ".join(unicodedata.normalize("NFC", raw or "").split())
+    """The nickname as shown: NFC, one line, single spaces; BadNickname unless
+    it has a letter or digit, at most NICKNAME_MAX characters as seen (marks
+    on a letter do not count, but a pile of them is refused) and no hidden
+    character."""
+    nickname = " ".join(clean_line(raw or "").split())
     if not nickname:
         raise BadNickname("empty")
-    if len(nickname) > NICKNAME_MAX or any(unicodedata.category(c).startswith("C") for c in nickname):
+    if (visible_length(nickname) > NICKNAME_MAX or len(nickname) > NICKNAME_STORED
+            or too_many_marks(nickname) or not any(c.isalnum() for c in nickname)
+            or any(unicodedata.category(c).startswith("C") for c in nickname)):
         raise BadNickname("invalid")
     return nickname
 

@@ -25,6 +25,7 @@ ENVIRONMENT = {
     "QUIZGEN_PUBLIC_URL": "QUIZGEN_PUBLIC_URL",
     "QUIZGEN_SECURE_COOKIES": "SESSION_COOKIE_SECURE",
     "QUIZGEN_AUTO_MIGRATE": "QUIZGEN_AUTO_MIGRATE",
+    "QUIZGEN_RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
 }
 _BOOLEANS = {"SESSION_COOKIE_SECURE", "QUIZGEN_AUTO_MIGRATE"}
 
@@ -65,8 +66,8 @@ def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
 
 
 def prepare_instance(app: Flask) -> None:
-    """Create the instance folder, and the secret key if none is configured."""
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    """Create the instance folder (private: 0700), and the secret key if none is configured."""
+    Path(app.instance_path).mkdir(mode=0o700, parents=True, exist_ok=True)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(Path(app.instance_path))
 

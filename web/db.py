@@ -46,6 +46,8 @@ teacher = Table(
     Column("name", String(80), nullable=False, unique=True),
     Column("password_hash", String(255), nullable=False),
     Column("created_at", DateTime, nullable=False),
+    # Raised by a logout or a new password: a login made before no longer counts.
+    Column("session_epoch", Integer, nullable=False, server_default="0"),
 )
 
 #: A class session; `status` goes waiting → open → closed, and closed is final
@@ -152,9 +154,14 @@ def init_db(app: Flask) -> Engine:
     `create_all`: a server database is upgraded once with `quizgen db upgrade`
     before the new app servers start.
     """
+    from .dbsetup import create_private_file, sqlite_path
     from .migrate import check, upgrade
 
-    engine = make_engine(app.config["QUIZGEN_DATABASE_URL"])
+    url = app.config["QUIZGEN_DATABASE_URL"]
+    path = sqlite_path(url)
+    if path is not None and path.parent.is_dir():
+        create_private_file(path)  # it holds the teachers' password hashes
+    engine = make_engine(url)
     auto = app.config.get("QUIZGEN_AUTO_MIGRATE")
     if auto is None:
         auto = engine.dialect.name == "sqlite"
@@ -243,20 +250,21 @@ class HotStatement:
             out.append(c.row(*values))
         return out
 
-    def write(self, values: Mapping[str, Any]) -> None:
-        """Run an INSERT, UPDATE or DELETE in a transaction of its own, committed."""
+    def write(self, values: Mapping[str, Any]) -> int:
+        """Run an INSERT, UPDATE or DELETE in a transaction of its own, committed;
+        the number of rows it changed."""
         engine = get_engine()
         if engine.dialect.name != "sqlite":
             with engine.begin() as conn:
-                conn.execute(self.statement, dict(values))
-            return
+                return conn.execute(self.statement, dict(values)).rowcount
         c = self._compiled.get(engine) or self._compile(engine)
         args = self._args(c, values)
         conn = _connection(engine)
         dbapi = engine.dialect.loaded_dbapi
         try:
-            conn.execute(c.sql, args)
+            changed = conn.execute(c.sql, args).rowcount
             conn.commit()
+            return changed
         except dbapi.Error as exc:
             try:
                 conn.rollback()

@@ -16,7 +16,9 @@ def _messages() -> dict[int, tuple[str, str]]:
         405: (_("Not allowed"), _("This page cannot be used that way.")),
         410: (_("No longer available"), _("This was removed since you started.")),
         413: (_("Too large"), _("What was sent is too large.")),
+        429: (_("Too many attempts"), _("Too many attempts from here: wait a few minutes, then try again.")),
         500: (_("Something went wrong"), _("The error was recorded. Try again in a moment.")),
+        503: (_("Busy"), _("The server is busy: try again in a moment.")),
     }
 
 
@@ -24,7 +26,8 @@ def _page(error: HTTPException, detail: str | None = None):
     code = error.code or 500
     title, text = _messages().get(code, (error.name, error.description or ""))
     # abort(403, "message") passes a message meant for the user; the defaults are Werkzeug's English.
-    custom = error.description if error.description != type(error).description else None
+    # A 429's description is Flask-Limiter's English limit ("5 per 1 minute"): not for the user.
+    custom = error.description if error.description != type(error).description and code != 429 else None
     return render_template("error.html", code=code, title=title, text=detail or custom or text), code
 
 

@@ -7,9 +7,11 @@ from urllib.parse import urlsplit
 
 from babel import Locale
 from babel.support import Translations
-from flask import Blueprint, Flask, abort, redirect, request
+from flask import Blueprint, Flask, abort, redirect, request, url_for
 from flask.globals import _cv_request
 from flask_babel import Babel, get_translations
+
+from .redirects import safe_next
 
 LANGUAGES = ("fr", "en")
 COOKIE = "lang"
@@ -45,13 +47,6 @@ def select_locale() -> Locale:
     return _LOCALES[_chosen()]
 
 
-def safe_next(target: str | None) -> str:
-    """Only a path on this site: the switch must not redirect elsewhere."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return "/"
-    return target
-
-
 @bp.get("/lang/<code>")
 def switch(code: str):
     if code not in LANGUAGES:
@@ -63,7 +58,7 @@ def switch(code: str):
         came_from = urlsplit(request.referrer)
         if came_from.netloc == request.host:
             back = came_from.path + (f"?{came_from.query}" if came_from.query else "")
-    response = redirect(safe_next(back), code=303)
+    response = redirect(safe_next(back, url_for("practice.home")), code=303)
     response.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
                             secure=request.is_secure)
     return response

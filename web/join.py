@@ -7,29 +7,31 @@ where they were.
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from . import classroom, runs
 from .catalog import catalog
 from .db import get_engine
+from .ratelimit import join_code_guesses
 
 bp = Blueprint("join", __name__)
 COOKIE_KEY = "p"  # in the session cookie: {code: participant token}
 MAX_REMEMBERED = 10
 
 
-def _session_or_404(code: str) -> Any:
+def _no_session() -> str:
+    # One answer for a code that was never given and one whose session is
+    # over: a guesser cannot tell which codes exist.
+    return _("No open session has this code: check it with your teacher.")
+
+
+def _code_or_404(code: str) -> str:
+    """The code as stored, from its form alone (no lookup: the join page does it, rate-limited)."""
     clean = classroom.normalize_code(code)
     if clean is None:
-        abort(404)
-    with get_engine().connect() as conn:
-        row = classroom.find_session(conn, clean)
-    if row is None:
-        abort(404)
-    return row
+        abort(404, _no_session())
+    return clean
 
 
 def _token(code: str) -> str | None:
@@ -58,6 +60,7 @@ def _participant(code: str, *, answers: bool = True) -> runs.Run | None:
 
 
 @bp.route("/j", methods=["GET", "POST"])
+@join_code_guesses
 def enter_code():
     if request.method == "POST":
         code = classroom.normalize_code(request.form.get("code", ""))
@@ -65,23 +68,27 @@ def enter_code():
         if code:
             with get_engine().connect() as conn:
                 found = classroom.find_session(conn, code)
+        if found is not None and found.status == "closed" and _token(found.code) is None:
+            found = None  # over, and not this browser's: as if it never was
         if found is None:
-            return render_template("code.html", error=_("No session has this code."),
+            return render_template("code.html", error=_no_session(),
                                    code=request.form.get("code", "")[:20]), 404
         return redirect(url_for("join.join", code=code), code=303)
     return render_template("code.html")
 
 
 @bp.route("/j/<code>", methods=["GET", "POST"])
+@join_code_guesses
 def join(code: str):
-    row = _session_or_404(code)
-    if row.code != code:
-        return redirect(url_for("join.join", code=row.code), code=301)
-    run = _participant(row.code)
-    if run is not None:
-        return redirect(url_for("join.resume", code=row.code), code=303)
-    if row.status == "closed":
-        abort(410, _("This session is closed."))
+    clean = _code_or_404(code)
+    if clean != code:
+        return redirect(url_for("join.join", code=clean), code=301)
+    if _participant(code) is not None:
+        return redirect(url_for("join.resume", code=code), code=303)
+    with get_engine().connect() as conn:
+        row = classroom.find_session(conn, code)
+    if row is None or row.status == "closed":
+        abort(404, _no_session())
     entry = catalog().get(row.bank_id)
     if entry is None:
         abort(410)
@@ -105,9 +112,19 @@ def _run(code: str, *, answers: bool = True) -> runs.Run:
     """The student of this session on this browser, or a redirect to join it."""
     run = _participant(code, answers=answers)  # one query when the cookie knows the student
     if run is None:
-        row = _session_or_404(code)
-        abort(redirect(url_for("join.join", code=row.code), code=303))
+        abort(redirect(url_for("join.join", code=_code_or_404(code)), code=303))
+    if run.closed:
+        _withhold_corrections(run.attempt.bank_id)
     return run
+
+
+def _withhold_corrections(bank_id: str) -> None:
+    """A closed session's pages show every correction: not while another class
+    takes the same bank (its students could have joined this one before)."""
+    with get_engine().connect() as conn:
+        if runs.bank_in_live_session(conn, bank_id):
+            abort(403, _("A class is taking this quiz right now: the corrections come back when "
+                         "its session ends."))
 
 
 @bp.get("/j/<code>/go")
@@ -144,8 +161,8 @@ def end(code: str):
 @bp.post("/j/<code>/leave")
 def leave(code: str):
     """On a shared device: forget this participant so another student can join."""
-    row = _session_or_404(code)
+    clean = _code_or_404(code)
     tokens = dict(session.get(COOKIE_KEY) or {})
-    tokens.pop(row.code, None)
+    tokens.pop(clean, None)
     session[COOKIE_KEY] = tokens
-    return redirect(url_for("join.join", code=row.code), code=303)
+    return redirect(url_for("join.join", code=clean), code=303)

@@ -55,7 +55,7 @@ def start(bank_id: str):
     raw = request.form.get("count", "").strip()
     count = None
     if raw:
-        if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= 1000:
+        if not raw.isascii() or not raw.isdigit() or len(raw) > 4 or not 1 <= int(raw) <= 1000:
             return _bank_page(entry, _("Give a number of questions from 1 to %(n)d.",
                                        n=len(entry.questions)), 400)
         count = int(raw)

@@ -39,6 +39,8 @@ from quizgen.model import (
 )
 from quizgen.text import normalize
 
+from .inputs import clean_line
+
 MAX_TEXT = 200
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 
@@ -209,7 +211,7 @@ def _text(raw: Any) -> str:
         return ""
     if not isinstance(raw, str) or len(raw) > MAX_TEXT:
         raise FormError(_("This answer is too long."))
-    return raw
+    return clean_line(raw)  # one line, NFC, no NUL or control character
 
 
 def _index(raw: Any, size: int, missing: Any = None, *, base: int = 0) -> int:

@@ -18,7 +18,7 @@ from typing import Any
 
 from flask import Response, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import Connection, and_, bindparam, insert, select
+from sqlalchemy import Connection, and_, bindparam, exists, insert, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import ImmutableMultiDict
 
@@ -187,8 +187,20 @@ _RUN_AND_ANSWERS_BY_TOKEN = HotStatement(
 _ANSWERED = HotStatement(
     select(answer.c.id).where(answer.c.attempt_id == bindparam("attempt_id"),
                               answer.c.question_id == bindparam("question_id")))
-_INSERT_ANSWER = HotStatement(insert(answer).values(
-    {c: bindparam(c) for c in ("attempt_id", "question_id", "response", "label", "score", "created_at")}))
+_ANSWER_COLUMNS = ("attempt_id", "question_id", "response", "label", "score", "created_at")
+_INSERT_ANSWER = HotStatement(insert(answer).values({c: bindparam(c) for c in _ANSWER_COLUMNS}))
+#: A class's answer is stored only if its session is still open when the row
+#: is written: the check and the insert are one statement, so a close that
+#: lands while the answer is on its way wins (no answer after closed_at).
+_INSERT_ANSWER_IF_OPEN = HotStatement(insert(answer).from_select(
+    list(_ANSWER_COLUMNS),
+    select(*(bindparam(c, type_=answer.c[c].type) for c in _ANSWER_COLUMNS))
+    .where(exists().where(quiz_session.c.id == bindparam("session_id"),
+                          quiz_session.c.status == bindparam("open_status")))))
+
+
+class AnswersClosed(Exception):
+    """The session stopped taking answers before this one was stored."""
 
 
 def load_run(token: str, *, answers: bool = True) -> Run | None:
@@ -219,16 +231,21 @@ def has_answered(run: Run, question_id: str) -> bool:
 
 
 def record(run: Run, q: AnyQuestion, response: Any) -> bool:
-    """Store the graded answer; False if this question was already answered."""
+    """Store the graded answer; False if this question was already answered,
+    AnswersClosed if the run's session is no longer open."""
     g = grade(q, response)
+    values = {"attempt_id": run.attempt.id, "question_id": q.id,
+              "response": json.dumps(response, ensure_ascii=False), "label": g.label, "score": g.score,
+              "created_at": utcnow()}
+    if run.session is not None:
+        values.update(session_id=run.attempt.session_id, open_status="open")
     try:
         with writing():
-            _INSERT_ANSWER.write({
-                "attempt_id": run.attempt.id, "question_id": q.id,
-                "response": json.dumps(response, ensure_ascii=False), "label": g.label, "score": g.score,
-                "created_at": utcnow()})
+            stored = (_INSERT_ANSWER if run.session is None else _INSERT_ANSWER_IF_OPEN).write(values)
     except IntegrityError:
         return False
+    if not stored:
+        raise AnswersClosed
     return True
 
 
@@ -309,7 +326,10 @@ def submit(run: Run, n: int) -> Response | tuple[str, int]:
     except quizforms.FormError as exc:
         with_answers = load_run(run.attempt.token) if run.loaded_answers is None else run
         return question_page(with_answers or run, n, error=str(exc), status=400)
-    record(run, q, response)  # a second answer is refused by the database and ignored
+    try:
+        record(run, q, response)  # a second answer is refused by the database and ignored
+    except AnswersClosed:
+        abort(403, _("This quiz no longer accepts answers."))
     return redirect(back, code=303)
 
 

@@ -47,7 +47,9 @@ except ImportError:  # older WTForms: tuples it is
 from . import classroom
 from .catalog import Entry, catalog, entry_or_404
 from .db import attempt, get_engine, quiz_session, teacher, utcnow
-from .i18n import safe_next
+from .inputs import SizedNumber
+from .ratelimit import Busy, login_per_account, login_per_client, password_slot
+from .redirects import safe_next
 from .results import results_csv, session_results
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
@@ -72,18 +74,27 @@ def add_teacher(name: str, password: str, *, replace: bool = False) -> bool:
             return True
         if not replace:
             raise TeacherExists(name)
-        conn.execute(teacher.update().where(teacher.c.id == found.id).values(password_hash=pw_hash))
+        # A new password also ends every login made with the old one.
+        conn.execute(teacher.update().where(teacher.c.id == found.id).values(
+            password_hash=pw_hash, session_epoch=teacher.c.session_epoch + 1))
         return False
 
 
 def check_login(name: str, password: str) -> int | None:
+    """The teacher's id if the password is right. ratelimit.Busy if too many
+    password checks are running already."""
     with get_engine().connect() as conn:
         row = conn.execute(
             select(teacher.c.id, teacher.c.password_hash).where(teacher.c.name == name)).first()
-    if row is None:
-        check_password_hash(_DUMMY_HASH, password)
-        return None
-    return row.id if check_password_hash(row.password_hash, password) else None
+    with password_slot():
+        if row is None:
+            check_password_hash(_DUMMY_HASH, password)
+            return None
+        return row.id if check_password_hash(row.password_hash, password) else None
+
+
+def _epoch(conn: Any, teacher_id: int) -> int | None:
+    return conn.execute(select(teacher.c.session_epoch).where(teacher.c.id == teacher_id)).scalar()
 
 
 def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
@@ -95,10 +106,13 @@ def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
                 or time.time() - since > LOGIN_SECONDS:
             return redirect(url_for("teacher.login", next=request.full_path.rstrip("?")), code=303)
         with get_engine().connect() as conn:
-            row = conn.execute(select(teacher.c.id, teacher.c.name).where(teacher.c.id == teacher_id)).first()
-        if row is None:  # account removed
-            session.pop("teacher_id", None)
-            return redirect(url_for("teacher.login"), code=303)
+            row = conn.execute(select(teacher.c.id, teacher.c.name, teacher.c.session_epoch)
+                               .where(teacher.c.id == teacher_id)).first()
+        if row is None or session.get("teacher_epoch") != row.session_epoch:
+            # The account was removed, or this login ended (logout, new password).
+            for key in ("teacher_id", "teacher_at", "teacher_epoch"):
+                session.pop(key, None)
+            return redirect(url_for("teacher.login", next=request.full_path.rstrip("?")), code=303)
         g.teacher = row
         return view(*args, **kwargs)
     return wrapper
@@ -116,34 +130,47 @@ class MultiCheckbox(SelectMultipleField):
     option_widget = widgets.CheckboxInput()
 
 
+def _within(low: int, high: int) -> list[Any]:
+    within = NumberRange(min=low, max=high)
+    return [SizedNumber(within), within]
+
+
 class NewSessionForm(FlaskForm):
     tags = MultiCheckbox(_l("Only questions with these tags (none: all)"), choices=[], validate_choice=True)
     count = IntegerField(_l("Number of questions, drawn at random (empty: all)"),
-                         validators=[Optional(), NumberRange(min=1, max=1000)])
+                         validators=[Optional(), *_within(1, 1000)])
     feedback = RadioField(_l("Feedback"), default="immediate", choices=[
         _Choice("immediate", _l("after each answer")),
         _Choice("deferred", _l("only when I close the session")),
     ])
     time_limit = IntegerField(_l("Time limit per student, in minutes (empty: none)"),
-                              validators=[Optional(), NumberRange(min=1, max=600)])
+                              validators=[Optional(), *_within(1, 600)])
     open_now = BooleanField(_l("Open now (otherwise students wait until you open it)"), default=True)
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@login_per_client
+@login_per_account
 def login():
     form = LoginForm()
     error = None
     if form.validate_on_submit():
-        teacher_id = check_login(form.name.data.strip(), form.password.data)
+        try:
+            teacher_id = check_login(form.name.data.strip(), form.password.data)
+        except Busy:
+            abort(503)
         if teacher_id is not None:
+            with get_engine().connect() as conn:
+                epoch = _epoch(conn, teacher_id)
             students = session.get("p")
             session.clear()  # a fresh session for the new identity
             if students:
                 session["p"] = students
             session["teacher_id"] = teacher_id
             session["teacher_at"] = int(time.time())
+            session["teacher_epoch"] = epoch
             session.permanent = True
-            return redirect(safe_next(request.args.get("next") or url_for("teacher.index")), code=303)
+            return redirect(safe_next(request.args.get("next"), url_for("teacher.index")), code=303)
         error = _l("Wrong name or password.")
     status = 401 if error else (400 if form.errors else 200)
     return render_template("teacher/login.html", form=form, error=error), status
@@ -151,8 +178,16 @@ def login():
 
 @bp.post("/logout")
 def logout():
-    session.pop("teacher_id", None)
-    session.pop("teacher_at", None)
+    """Ends this login everywhere: the teacher's epoch moves on, so this cookie
+    (or a copy of it) no longer opens a teacher's page."""
+    teacher_id, epoch = session.get("teacher_id"), session.get("teacher_epoch")
+    if isinstance(teacher_id, int) and isinstance(epoch, int):
+        with get_engine().begin() as conn:
+            conn.execute(teacher.update()
+                         .where(teacher.c.id == teacher_id, teacher.c.session_epoch == epoch)
+                         .values(session_epoch=epoch + 1))
+    for key in ("teacher_id", "teacher_at", "teacher_epoch"):
+        session.pop(key, None)
     return redirect(url_for("practice.home"), code=303)
 
 

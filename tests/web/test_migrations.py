@@ -11,12 +11,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
 from flask import Flask
-from sqlalchemy import create_engine, insert, select
+from sqlalchemy import create_engine, insert, select, text
 
 from quizgen.cli import cli
 from web import create_app
 from web.db import metadata, teacher, utcnow
-from web.migrate import SchemaOutOfDate, current, head, upgrade
+from web.migrate import BASELINE, SchemaOutOfDate, current, head, upgrade
 
 
 def test_the_migrations_build_exactly_the_tables_the_code_uses(tmp_path: Path) -> None:
@@ -32,8 +32,9 @@ def test_a_database_made_before_migrations_keeps_its_data(make_app: Callable[...
     db_file = tmp_path / "instance" / "quizgen.sqlite3"
     db_file.parent.mkdir(parents=True, exist_ok=True)
     legacy = create_engine(f"sqlite:///{db_file}")
-    metadata.create_all(legacy)  # what quizgen did before migrations existed
+    upgrade(legacy, BASELINE)  # the tables quizgen's create_all made before migrations existed…
     with legacy.begin() as conn:
+        conn.execute(text("DROP TABLE alembic_version"))  # …and no revision recorded
         conn.execute(insert(teacher).values(name="prof", password_hash="x", created_at=utcnow()))
     legacy.dispose()
     app = make_app(bank_dir)

@@ -85,7 +85,7 @@ def test_login_redirects_back_only_to_this_site(app: Flask, client: FlaskClient)
     assert r.headers["Location"] == "/teacher/new/sommet-classe"
     for evil in ("//evil.example/x", "https://evil.example/", "/\\evil.example"):
         r = client.post(f"/teacher/login?next={evil}", data={"name": "prof", "password": PASSWORD})
-        assert r.headers["Location"] == "/", evil
+        assert r.headers["Location"] == "/teacher/", evil
 
 
 def test_passwords_are_hashed(app: Flask) -> None:
@@ -184,7 +184,7 @@ def test_nickname_unique_per_session(app: Flask, teacher: FlaskClient) -> None:
         assert r.status_code == 409, taken
     assert app.test_client().post(f"/j/{code}", data={"nickname": ""}).status_code == 400
     assert app.test_client().post(f"/j/{code}", data={"nickname": "x" * 31}).status_code == 400
-    assert app.test_client().post(f"/j/{code}", data={"nickname": "a\x00b"}).status_code == 400
+    assert app.test_client().post(f"/j/{code}", data={"nickname": "\x00\x01"}).status_code == 400
     other = create_session(teacher)
     join(app, other, "Zoé")  # another session: free
 
@@ -259,7 +259,8 @@ def test_closed_session_refuses_answers_and_new_students(app: Flask, teacher: Fl
     assert 'id="answer-form"' not in page
     assert 'class="verdict none"' in page  # not answered; the correction is shown now
     assert student.post(f"/j/{code}/1", data={"choice": "0", "text": "x", "number": "1"}).status_code == 403
-    assert app.test_client().get(f"/j/{code}").status_code == 410
+    # To anyone else, as if it never was (no hint which codes exist).
+    assert app.test_client().get(f"/j/{code}").status_code == 404
     # Closed is final.
     teacher.post(f"/teacher/s/{code}/open")
     with app.app_context():
