@@ -254,7 +254,7 @@ def test_waiting_session_then_open(app: Flask, teacher: FlaskClient, bank: Bank)
 def test_closed_session_refuses_answers_and_new_students(app: Flask, teacher: FlaskClient) -> None:
     code = create_session(teacher)
     student = join(app, code, "Léa")
-    teacher.post(f"/teacher/s/{code}/close")
+    teacher.post(f"/teacher/s/{code}/close", data={"confirm": "yes"})
     page = student.get(f"/j/{code}/1").get_data(as_text=True)
     assert 'id="answer-form"' not in page
     assert 'class="verdict none"' in page  # not answered; the correction is shown now
@@ -350,10 +350,13 @@ def test_dashboard_scores_item_analysis_csv_and_json(app: Flask, teacher: FlaskC
     page = html.unescape(teacher.get(f"/teacher/s/{code}", headers={"Accept-Language": "en"})
                          .get_data(as_text=True))
     assert "Léa" in page and "9 / 9" in page and "6 / 9" in page and "1 / 9" in page
-    assert "50% right" in page  # agence, duree, pays: one of two right
     assert 'src="/static/dashboard.js"' in page and 'http-equiv="refresh"' in page
+    # The item analysis, with the key, is a page of its own (the dashboard may be projected).
+    page = html.unescape(teacher.get(f"/teacher/s/{code}/analysis", headers={"Accept-Language": "en"})
+                         .get_data(as_text=True))
+    assert "50% right" in page  # agence, duree, pays: one of two right
     # French writes a percentage with a no-break space before the sign.
-    page_fr = html.unescape(teacher.get(f"/teacher/s/{code}", headers={"Accept-Language": "fr"})
+    page_fr = html.unescape(teacher.get(f"/teacher/s/{code}/analysis", headers={"Accept-Language": "fr"})
                             .get_data(as_text=True))
     assert "50\u00a0% de bonnes réponses" in page_fr and "50%" not in page_fr
     assert "(100\u00a0%)" in page_fr  # Léa's score
@@ -363,7 +366,7 @@ def test_dashboard_scores_item_analysis_csv_and_json(app: Flask, teacher: FlaskC
     for qid, right in (("conseiller", "Ouchakov"), ("chars", "Tadjikistan | 30")):
         item = re.search(rf'id="item-\d+">.*?{qid}.*?class="right-answer">(.*?)</p>', page, re.S)
         assert item and re.sub(r"<[^>]+>", "", item[1]).split() == ["Right", "answer", *right.split()], qid
-    live = teacher.get(f"/teacher/s/{code}/live").get_data(as_text=True)
+    live = teacher.get(f"/teacher/s/{code}/live?part=analysis").get_data(as_text=True)
     assert "<html" not in live and "item-1" in live
 
     # CSV, English: comma and decimal point.
@@ -372,13 +375,13 @@ def test_dashboard_scores_item_analysis_csv_and_json(app: Flask, teacher: FlaskC
     text = r.get_data(as_text=True)
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows[0][:5] == ["nickname", "answered", "score", "out_of", "percent"]
+    assert rows[0][:5] == ["Nickname", "Answered", "Score", "Out of", "Percent"]
     by_name = {row[0]: row for row in rows[1:]}
     assert by_name["Léa"][1:5] == ["9", "9", "9", "100"]
     assert by_name["'=Tom"][1:5] == ["9", "6", "9", "66.67"]  # formula-safe
     assert by_name["Zoé"][1] == "1"
     header = rows[0]
-    tom_scores = dict(zip(header[5:], by_name["'=Tom"][5:], strict=True))
+    tom_scores = {h: v for h, v in zip(header[5:], by_name["'=Tom"][5:], strict=True) if h.endswith(" score")}
     assert {k.split()[1]: v for k, v in tom_scores.items() if v == "0"}.keys() == {"agence", "duree", "pays"}
     # French: semicolons and decimal commas, as a French spreadsheet expects.
     fr = teacher.get(f"/teacher/s/{code}/results.csv", headers={"Accept-Language": "fr"})
@@ -439,7 +442,7 @@ def test_practice_is_locked_while_a_class_takes_the_bank(app: Flask, teacher: Fl
     assert client.post("/b/sommet-classe/practice", data={}).status_code == 403
     assert client.get(before).status_code == 403  # an older practice run too
     assert client.get("/b/sommet-classe/deck.apkg").status_code == 403
-    teacher.post(f"/teacher/s/{code}/close")
+    teacher.post(f"/teacher/s/{code}/close", data={"confirm": "yes"})
     assert client.get(before).status_code == 200
 
 
