@@ -256,7 +256,8 @@ def live(code: str):
     if part not in ("students", "analysis", "count"):
         abort(404)
     ctx = _context(_own_session(code))
-    html = render_template("teacher/_live.html", **ctx, analysis=part == "analysis", count_only=part == "count")
+    html = render_template("teacher/_live.html", **ctx, analysis=part == "analysis",
+                           count_only=part == "count")
     return conditional_fragment(html)
 
 
