@@ -207,8 +207,11 @@ def open_question_page(*, bank: Bank, n: int, total: int, view_type: str, header
     def render() -> str:
         from .runs import RunHeader
 
+        timed = header.deadline is not None
         slots = RunHeader(code=header.code, nickname=slot("nickname"),
-                          deadline=slot("deadline") if header.deadline is not None else None)
+                          deadline=slot("deadline") if timed else None,
+                          deadline_at=slot("deadline_at") if timed else None,
+                          now_at=slot("now_at") if timed else None)
         shared_end = url_for("join.end", code=header.code) if end_url is None else slot("end_url")
         return render_template(
             "question.html", n=n, total=total, bank=bank, view=_Kind(), header=slots,
@@ -216,7 +219,8 @@ def open_question_page(*, bank: Bank, n: int, total: int, view_type: str, header
 
     return _shell(key, render).fill({
         "type": escape(view_type), "nickname": escape(header.nickname or ""),
-        "deadline": escape(header.deadline or ""), "end_url": escape(end_url or ""), "form": form_html})
+        "deadline": escape(header.deadline or ""), "deadline_at": escape(header.deadline_at or ""),
+        "now_at": escape(header.now_at or ""), "end_url": escape(end_url or ""), "form": form_html})
 
 
 def init_app(app: Flask) -> None:

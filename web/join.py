@@ -133,6 +133,15 @@ def question(code: str, n: int):
     return runs.question_page(run, n)
 
 
+@bp.get("/j/<code>/too-late")
+def too_late(code: str):
+    """Where an answer sent after the time limit or the close lands: what happened, and her results."""
+    run = _run(code, answers=False)
+    if run.can_answer() or run.waiting:
+        return redirect(url_for("join.resume", code=run.session.code), code=303)
+    return render_template("too_late.html", **run.page_context(), time_up=not run.closed)
+
+
 @bp.get("/j/<code>/end")
 def end(code: str):
     run = _run(code)

@@ -25,7 +25,7 @@ from werkzeug.datastructures import ImmutableMultiDict
 from quizgen.grading import FULL, grade, key
 from quizgen.model import AnyQuestion
 
-from . import fragments, quizforms
+from . import fragments, prg, quizforms
 from .catalog import Entry, catalog
 from .db import HotStatement, answer, attempt, get_engine, quiz_session, utcnow, writing
 from .filters import clock
@@ -34,6 +34,8 @@ from .filters import clock
 #: pressed the button in time and the network was slow.
 GRACE = timedelta(seconds=10)
 LIVE = ("waiting", "open")
+#: The notice for a second answer to a question (another tab, a replayed form).
+FIRST_STANDS = "first-stands"
 
 
 _EMPTY: ImmutableMultiDict[str, str] = ImmutableMultiDict()
@@ -68,6 +70,9 @@ class RunHeader:
     code: str | None  # the class session's code; None in practice
     nickname: str | None
     deadline: str | None  # when answers stop being accepted, as the interface prints it
+    #: The same deadline and the server's time now, in ISO 8601 UTC, for the countdown script.
+    deadline_at: str | None = None
+    now_at: str | None = None
 
 
 @dataclass
@@ -109,9 +114,9 @@ class Run:
     @property
     def deadline(self) -> datetime | None:
         s = self.session
-        if s is None or not s.time_limit:
-            return None
-        start = max(self.attempt.created_at, s.opened_at or self.attempt.created_at)
+        if s is None or not s.time_limit or s.opened_at is None:
+            return None  # not opened yet: the time starts when it opens, not known before
+        start = max(self.attempt.created_at, s.opened_at)
         return start + timedelta(minutes=s.time_limit)
 
     @property
@@ -151,10 +156,13 @@ class Run:
 
     def header(self) -> RunHeader:
         deadline = self.deadline
+        shown = deadline is not None and not self.closed
         return RunHeader(
             code=None if self.session is None else self.session.code,
             nickname=self.attempt.nickname,
-            deadline=clock(deadline) if deadline is not None and not self.closed else None)
+            deadline=clock(deadline) if shown else None,
+            deadline_at=deadline.isoformat(timespec="seconds") + "Z" if shown else None,
+            now_at=utcnow().isoformat(timespec="seconds") + "Z" if shown else None)
 
     def page_context(self) -> dict[str, Any]:
         """What every page of the run needs (base.html and _run_header.html)."""
@@ -261,12 +269,15 @@ def next_unanswered(run: Run, answered: set[str], after: int = 0) -> int | None:
     return None
 
 
-def question_page(run: Run, n: int, *, error: str | None = None, status: int = 200) -> tuple[str, int]:
+def question_page(run: Run, n: int, *, status: int = 200) -> tuple[str, int]:
     q = run.question(n)
     mine = run.answers.get(q.id)
     view = run.view(q)
     locked = mine is None and not run.can_answer()
     total = len(run.question_ids)
+    kept = prg.take()  # a refused answer, or a second one, sent from this page
+    error = kept.error if kept and mine is None and not locked else None
+    notice = kept.notice if kept else None
     if mine is None and not locked and error is None:
         # The page of every class: a cached page with this student's values put in.
         page = fragments.open_question_page(
@@ -277,7 +288,7 @@ def question_page(run: Run, n: int, *, error: str | None = None, status: int = 2
             return page, status
     context: dict[str, Any] = {
         **run.page_context(), "n": n, "total": total, "view": view, "error": error,
-        "form": request.form if error else _EMPTY, "answered": mine is not None,
+        "form": kept.form if kept and error else _EMPTY, "answered": mine is not None, "notice": notice,
         "given": mine.response if mine else None, "locked": locked, "end_url": run.url("end"),
     }
     if mine is not None:
@@ -295,22 +306,26 @@ def reveal_context(run: Run, q: AnyQuestion) -> dict[str, Any]:
     return {"reveal": True, "question": q, "key": key(q), "source": run.entry.bank.source(q.source)}
 
 
-def submit(run: Run, n: int) -> Response | tuple[str, int]:
+def submit(run: Run, n: int) -> Response:
+    """Grade and store an answer, then back to the question's page (Post/Redirect/Get)."""
     q = run.question(n)
-    # Back to the question's page: the address the form was sent to, which is
-    # what run.url("question", n=n) would build again.
-    back = request.script_root + request.path
     if not run.can_answer():
         if has_answered(run, q.id):  # a replayed POST after the close: show the first answer
-            return redirect(back, code=303)
-        abort(403, _("This quiz no longer accepts answers."))
+            prg.keep(notice=FIRST_STANDS)
+            return prg.back()
+        if run.session is None:
+            abort(403, _("This quiz no longer accepts answers."))
+        return prg.back(run.url("too_late"))
     try:
         response = quizforms.parse(run.view(q), request.form)
     except quizforms.FormError as exc:
-        with_answers = load_run(run.attempt.token) if run.loaded_answers is None else run
-        return question_page(with_answers or run, n, error=str(exc), status=400)
-    record(run, q, response)  # a second answer is refused by the database and ignored
-    return redirect(back, code=303)
+        prg.keep(error=str(exc), form=request.form)
+        return prg.back()
+    if not record(run, q, response):  # answered meanwhile (another tab): the first answer stands
+        prg.keep(notice=FIRST_STANDS)
+    # Back to the question's page: the address the form was sent to, which is
+    # what run.url("question", n=n) would build again.
+    return prg.back()
 
 
 def end_page(run: Run) -> str:

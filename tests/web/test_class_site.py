@@ -9,15 +9,17 @@ import gzip
 import html
 import io
 import json
+from datetime import timedelta
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from quizgen import Bank
 from tests.web.conftest import create_session, join
+from tests.web.pages import form_data, wrong_response
 from tests.web.test_sessions import answer_all, questions_in_order
-from web.db import get_engine, quiz_session
+from web.db import attempt, get_engine, quiz_session
 
 FR = {"Accept-Language": "fr"}
 EN = {"Accept-Language": "en"}
@@ -132,3 +134,57 @@ def test_live_fragment_is_conditional_and_compressed(app: Flask, teacher: FlaskC
     join(app, code, "Tom")  # the fragment changes: sent again
     changed = teacher.get(url, headers={"If-None-Match": etag})
     assert changed.status_code == 200 and "Tom" in changed.get_data(as_text=True)
+
+
+# -- 16. time limit: countdown, a "time is up" page, a deadline that does not move
+
+
+def test_time_limit_countdown_too_late_page_and_waiting_room(app: Flask, teacher: FlaskClient,
+                                                             bank: Bank) -> None:
+    code = create_session(teacher, time_limit="10", open_now="")
+    student = join(app, code, "Léa")
+    waiting = text(student.get(f"/j/{code}/go", headers=EN))
+    # Not open: no clock time that would move when the session opens, but how long she will have.
+    assert 'id="deadline"' not in waiting and "You will have 10 minutes" in waiting
+    with app.app_context(), get_engine().begin() as conn:  # she joined 5 minutes before the opening
+        joined = conn.execute(select(attempt.c.created_at)).scalar_one()
+        conn.execute(update(attempt).values(created_at=joined - timedelta(minutes=5)))
+    teacher.post(f"/teacher/s/{code}/open")
+    with app.app_context():
+        opened = get_engine().connect().execute(select(quiz_session.c.opened_at)).scalar_one()
+    page = text(student.get(f"/j/{code}/1", headers=EN))
+    deadline = (opened + timedelta(minutes=10)).isoformat(timespec="seconds") + "Z"
+    assert f'data-deadline="{deadline}"' in page  # ten minutes from the opening
+    assert "answers are accepted until" in page  # the text without script
+    assert 'src="/static/countdown.js"' in page and 'id="countdown"' in page
+    questions = questions_in_order(app, student, code, bank)
+    form = form_data(questions[0], student.get(f"/j/{code}/1").get_data(as_text=True))
+    with app.app_context(), get_engine().begin() as conn:  # eleven minutes later
+        conn.execute(update(quiz_session).values(opened_at=opened - timedelta(minutes=11)))
+        conn.execute(update(attempt).values(created_at=opened - timedelta(minutes=16)))
+    late = student.post(f"/j/{code}/1", data=form)
+    assert late.status_code == 303 and late.headers["Location"] == f"/j/{code}/too-late"
+    landing = student.get(f"/j/{code}/too-late", headers=EN)
+    assert landing.status_code == 200
+    page = text(landing)
+    assert "Time is up" in page and f'href="/j/{code}/end"' in page
+    assert teacher.get(f"/teacher/s/{code}/results.json").get_json()["students"][0]["answered"] == 0
+    assert student.get(f"/j/{code}/end").status_code == 200
+
+
+# -- 17. a second answer from another tab
+
+
+def test_second_answer_from_another_tab_says_the_first_stands(app: Flask, teacher: FlaskClient,
+                                                              bank: Bank) -> None:
+    code = create_session(teacher)
+    student = join(app, code, "Léa")
+    q = questions_in_order(app, student, code, bank)[0]
+    tab1 = student.get(f"/j/{code}/1").get_data(as_text=True)
+    tab2 = tab1  # the same form, open in a second tab
+    assert student.post(f"/j/{code}/1", data=form_data(q, tab1)).status_code == 303
+    second = student.post(f"/j/{code}/1", data=form_data(q, tab2, wrong_response(q)))
+    assert second.status_code == 303 and second.headers["Location"] == f"/j/{code}/1"
+    page = text(student.get(f"/j/{code}/1", headers=EN))
+    assert 'id="first-stands"' in page and "your first answer stands" in page
+    assert 'class="verdict right"' in page  # the first answer's feedback

@@ -258,7 +258,8 @@ def test_closed_session_refuses_answers_and_new_students(app: Flask, teacher: Fl
     page = student.get(f"/j/{code}/1").get_data(as_text=True)
     assert 'id="answer-form"' not in page
     assert 'class="verdict none"' in page  # not answered; the correction is shown now
-    assert student.post(f"/j/{code}/1", data={"choice": "0", "text": "x", "number": "1"}).status_code == 403
+    late = student.post(f"/j/{code}/1", data={"choice": "0", "text": "x", "number": "1"})
+    assert late.status_code == 303 and late.headers["Location"] == f"/j/{code}/too-late"
     assert app.test_client().get(f"/j/{code}").status_code == 410
     # Closed is final.
     teacher.post(f"/teacher/s/{code}/open")
@@ -282,7 +283,8 @@ def test_time_limit(app: Flask, teacher: FlaskClient, bank: Bank) -> None:
         conn.execute(update(quiz_session).values(opened_at=joined - timedelta(minutes=11)))
     page = student.get(f"/j/{code}/2").get_data(as_text=True)
     assert 'id="answer-form"' not in page and 'id="locked"' in page
-    assert student.post(f"/j/{code}/2", data=right_form).status_code == 403
+    late = student.post(f"/j/{code}/2", data=right_form)
+    assert late.status_code == 303 and late.headers["Location"] == f"/j/{code}/too-late"
     # The answer given in time still counts; the late one does not exist.
     data = teacher.get(f"/teacher/s/{code}/results.json").get_json()
     assert data["students"][0]["answered"] == 1
