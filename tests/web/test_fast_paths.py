@@ -11,7 +11,6 @@ the plain way would accept.
 from __future__ import annotations
 
 import re
-
 import threading
 import time
 from collections.abc import Callable
