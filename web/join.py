@@ -12,12 +12,13 @@ from typing import Any
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from . import classroom, runs
+from . import classroom, prg, runs
 from .catalog import catalog
 from .db import get_engine
 
 bp = Blueprint("join", __name__)
 COOKIE_KEY = "p"  # in the session cookie: {code: participant token}
+RESUME_KEY = runs.RESUME_KEY  # …and {code: her return code}, to show it on her pages
 MAX_REMEMBERED = 10
 
 
@@ -37,13 +38,15 @@ def _token(code: str) -> str | None:
     return tokens.get(code) if isinstance(tokens, dict) else None
 
 
-def _remember(code: str, token: str) -> None:
-    tokens = dict(session.get(COOKIE_KEY) or {})
-    tokens.pop(code, None)
-    tokens[code] = token
-    while len(tokens) > MAX_REMEMBERED:
-        tokens.pop(next(iter(tokens)))
-    session[COOKIE_KEY] = tokens
+def _remember(code: str, token: str, resume_code: str | None = None) -> None:
+    for key, value in ((COOKIE_KEY, token), (RESUME_KEY, resume_code)):
+        kept = dict(session.get(key) or {})
+        kept.pop(code, None)
+        if value:
+            kept[code] = value
+        while len(kept) > MAX_REMEMBERED:
+            kept.pop(next(iter(kept)))
+        session[key] = kept
     session.permanent = True
 
 
@@ -66,9 +69,11 @@ def enter_code():
             with get_engine().connect() as conn:
                 found = classroom.find_session(conn, code)
         if found is None:
-            return render_template("code.html", error=_("No session has this code."),
-                                   code=request.form.get("code", "")[:20]), 404
+            return prg.refuse(_("No session has this code."), form=request.form)
         return redirect(url_for("join.join", code=code), code=303)
+    kept = prg.take()
+    if kept:
+        return render_template("code.html", error=kept.error, code=kept.form.get("code", "")[:20]), 404
     return render_template("code.html")
 
 
@@ -86,18 +91,40 @@ def join(code: str):
     if entry is None:
         abort(410)
     if request.method == "GET":
-        return render_template("join.html", row=row, bank=entry.bank)
+        kept = prg.take()
+        return render_template("join.html", row=row, bank=entry.bank, kept=kept,
+                               nickname=kept.form.get("nickname") if kept else None), 400 if kept else 200
     try:
         nickname = classroom.clean_nickname(request.form.get("nickname", ""))
-        token = classroom.join(row, nickname)
+        token, resume_code = classroom.join(row, nickname)
     except classroom.BadNickname:
-        return render_template(
-            "join.html", row=row, bank=entry.bank,
-            error=_("Choose a nickname of 1 to %(n)d letters.", n=classroom.NICKNAME_MAX)), 400
+        return prg.refuse(_("Choose a nickname of 1 to %(n)d letters.", n=classroom.NICKNAME_MAX),
+                          form=request.form)
     except classroom.NicknameTaken:
-        return render_template("join.html", row=row, bank=entry.bank, nickname=nickname,
-                               error=_("This nickname is taken in this session: choose another.")), 409
-    _remember(row.code, token)
+        return prg.refuse(_("This nickname is taken in this session: choose another, or, if it is yours, "
+                            "come back with your return code below."), form=request.form)
+    _remember(row.code, token, resume_code)
+    return redirect(url_for("join.resume", code=row.code), code=303)
+
+
+@bp.post("/j/<code>/back")
+def come_back(code: str):
+    """A student who joined on another device (or lost her cookie): her nickname and return code."""
+    row = _session_or_404(code)
+    if row.status == "closed":
+        abort(410, _("This session is closed."))
+    to = url_for("join.join", code=row.code)
+    nickname = request.form.get("nickname", "")
+    try:
+        token = classroom.come_back(row, nickname, request.form.get("resume", ""))
+    except classroom.TooManyTries:
+        return prg.refuse(
+            _("Too many wrong codes for this nickname: ask your teacher for a new return code."),
+            form=request.form, notice="back", to=to)
+    if token is None:
+        return prg.refuse(_("This nickname and this return code do not match."), form=request.form,
+                          notice="back", to=to)
+    _remember(row.code, token, classroom.clean_resume_code(request.form.get("resume", "")))
     return redirect(url_for("join.resume", code=row.code), code=303)
 
 
@@ -154,7 +181,8 @@ def end(code: str):
 def leave(code: str):
     """On a shared device: forget this participant so another student can join."""
     row = _session_or_404(code)
-    tokens = dict(session.get(COOKIE_KEY) or {})
-    tokens.pop(row.code, None)
-    session[COOKIE_KEY] = tokens
+    for key in (COOKIE_KEY, RESUME_KEY):
+        kept = dict(session.get(key) or {})
+        kept.pop(row.code, None)
+        session[key] = kept
     return redirect(url_for("join.join", code=row.code), code=303)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Response, redirect, request, session
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
@@ -28,8 +29,13 @@ class Kept:
 
 
 def keep(*, error: str | None = None, notice: str | None = None, form: MultiDict[str, Any] | None = None,
-         path: str | None = None) -> None:
-    """Remember a message (and the fields sent) for the next GET of `path` (default: this one)."""
+         to: str | None = None) -> None:
+    """Remember a message (and the fields sent) for the next GET of `to` (a URL
+    as url_for builds it; default: this address)."""
+    path = request.path
+    if to is not None:
+        path = urlsplit(to).path
+        path = path[len(request.script_root):] if path.startswith(request.script_root) else path
     fields: list[list[str]] = []
     size = 0
     for name, value in (form.items(multi=True) if form is not None else ()):
@@ -39,7 +45,7 @@ def keep(*, error: str | None = None, notice: str | None = None, form: MultiDict
         if size > MAX_KEPT:
             break
         fields.append([name, value])
-    session[KEY] = {"path": path or request.path, "error": error, "notice": notice, "form": fields}
+    session[KEY] = {"path": path, "error": error, "notice": notice, "form": fields}
 
 
 def take() -> Kept | None:
@@ -58,3 +64,10 @@ def take() -> Kept | None:
 def back(location: str | None = None) -> Response:
     """The redirect after a POST: to `location`, or to the address the form was sent to."""
     return redirect(location or request.script_root + request.path, code=303)
+
+
+def refuse(error: str, *, form: MultiDict[str, Any] | None = None, notice: str | None = None,
+           to: str | None = None) -> Response:
+    """Back to the form's page (or `to`) with the error and what was typed."""
+    keep(error=error, notice=notice, form=form, to=to)
+    return back(to)

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Any
 
-from flask import Response, abort, current_app, render_template, request, url_for
+from flask import Response, abort, current_app, render_template, request, session, url_for
 from flask_babel import gettext as _
 from sqlalchemy import Connection, and_, bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -34,6 +34,8 @@ from .filters import clock
 #: pressed the button in time and the network was slow.
 GRACE = timedelta(seconds=10)
 LIVE = ("waiting", "open")
+#: In the session cookie: {session code: the student's return code}.
+RESUME_KEY = "rc"
 #: The notice for a second answer to a question (another tab, a replayed form).
 FIRST_STANDS = "first-stands"
 
@@ -73,6 +75,7 @@ class RunHeader:
     #: The same deadline and the server's time now, in ISO 8601 UTC, for the countdown script.
     deadline_at: str | None = None
     now_at: str | None = None
+    resume_code: str | None = None  # a class session's return code, from the student's cookie
 
 
 @dataclass
@@ -162,7 +165,15 @@ class Run:
             nickname=self.attempt.nickname,
             deadline=clock(deadline) if shown else None,
             deadline_at=deadline.isoformat(timespec="seconds") + "Z" if shown else None,
-            now_at=utcnow().isoformat(timespec="seconds") + "Z" if shown else None)
+            now_at=utcnow().isoformat(timespec="seconds") + "Z" if shown else None,
+            resume_code=self.resume_code())
+
+    def resume_code(self) -> str | None:
+        if self.session is None:
+            return None
+        codes = session.get(RESUME_KEY)
+        code = codes.get(self.session.code) if isinstance(codes, dict) else None
+        return code if isinstance(code, str) else None
 
     def page_context(self) -> dict[str, Any]:
         """What every page of the run needs (base.html and _run_header.html)."""
@@ -277,6 +288,8 @@ def question_page(run: Run, n: int, *, status: int = 200) -> tuple[str, int]:
     total = len(run.question_ids)
     kept = prg.take()  # a refused answer, or a second one, sent from this page
     error = kept.error if kept and mine is None and not locked else None
+    if error:
+        status = 400  # the page that shows a refused form says so, as the POST's own answer did
     notice = kept.notice if kept else None
     if mine is None and not locked and error is None:
         # The page of every class: a cached page with this student's values put in.
@@ -328,7 +341,8 @@ def submit(run: Run, n: int) -> Response:
     return prg.back()
 
 
-def end_page(run: Run) -> str:
+def end_page(run: Run, **extra: Any) -> str:
+    """The results page; `extra` goes to the template (has_deck: the Anki link, for practice)."""
     answers = run.answers
     rows = []
     for n, qid in enumerate(run.question_ids, start=1):
@@ -346,4 +360,5 @@ def end_page(run: Run) -> str:
     return render_template(
         "end.html", **run.page_context(), rows=rows, answered=len(shown), total=total,
         score=sum(a.score for a in shown), show_score=not run.deferred or run.closed,
-        first_unanswered=next_unanswered(run, set(answers)))
+        first_unanswered=next_unanswered(run, set(answers)), revealed=any(r.get("reveal") for r in rows),
+        **extra)

@@ -46,7 +46,7 @@ except ImportError:  # older WTForms: tuples it is
     def _Choice(value: str, label: Any) -> tuple[str, Any]:  # type: ignore[no-redef]
         return (value, label)
 
-from . import classroom
+from . import classroom, prg
 from .catalog import catalog, entry_or_404
 from .db import attempt, get_engine, quiz_session, teacher, utcnow
 from .filters import answer_label
@@ -148,8 +148,14 @@ def login():
             session.permanent = True
             return redirect(safe_next(request.args.get("next") or url_for("teacher.index")), code=303)
         error = _l("Wrong name or password.")
-    status = 401 if error else (400 if form.errors else 200)
-    return render_template("teacher/login.html", form=form, error=error), status
+    if request.method == "POST":  # refused: back to the form (Post/Redirect/Get), the name kept
+        return prg.refuse(str(error or _l("Type your name and password.")), form=request.form,
+                          to=request.script_root + request.full_path.rstrip("?"))
+    kept = prg.take()
+    if kept:
+        form.name.data = kept.form.get("name", "")[:80]
+        error = kept.error
+    return render_template("teacher/login.html", form=form, error=error), 401 if error else 200
 
 
 @bp.post("/logout")
@@ -190,8 +196,19 @@ def new(bank_id: str):
                 feedback=form.feedback.data, time_limit=form.time_limit.data, open_now=form.open_now.data)
             return redirect(url_for("teacher.dashboard", code=code), code=303)
         error = _l("No question has these tags.")
-    status = 400 if (error or form.errors) else 200
-    return render_template("teacher/new.html", form=form, entry=entry, bank=entry.bank, error=error), status
+    if request.method == "POST":  # refused: back to the form (Post/Redirect/Get), what was chosen kept
+        return prg.refuse(str(error or _l("Correct the fields marked below.")), form=request.form)
+    kept = prg.take()
+    if kept:
+        form = NewSessionForm(formdata=kept.form)
+        form.tags.choices = [_Choice(t, t) for t in entry.tags]
+        form.validate()  # the fields' own messages again
+        token = getattr(form, "csrf_token", None)
+        if token is not None:  # a kept form has no token: the page gets a fresh one
+            token.errors = []
+        error = kept.error
+    return render_template("teacher/new.html", form=form, entry=entry, bank=entry.bank,
+                           error=error), 400 if error else 200
 
 
 def _own_session(code: str) -> Any:

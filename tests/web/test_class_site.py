@@ -9,6 +9,7 @@ import gzip
 import html
 import io
 import json
+import re
 from datetime import timedelta
 
 from flask import Flask
@@ -16,10 +17,11 @@ from flask.testing import FlaskClient
 from sqlalchemy import select, update
 
 from quizgen import Bank
-from tests.web.conftest import create_session, join
+from tests.web.conftest import create_session, join, refused
 from tests.web.pages import form_data, wrong_response
 from tests.web.test_sessions import answer_all, questions_in_order
-from web.db import attempt, get_engine, quiz_session
+from web import classroom
+from web.db import attempt, get_engine, quiz_session, resume_code
 
 FR = {"Accept-Language": "fr"}
 EN = {"Accept-Language": "en"}
@@ -188,3 +190,144 @@ def test_second_answer_from_another_tab_says_the_first_stands(app: Flask, teache
     page = text(student.get(f"/j/{code}/1", headers=EN))
     assert 'id="first-stands"' in page and "your first answer stands" in page
     assert 'class="verdict right"' in page  # the first answer's feedback
+
+
+# -- 15. a student who lost her cookie comes back
+
+
+def test_return_code_brings_a_student_back_on_a_new_device(app: Flask, teacher: FlaskClient,
+                                                            bank: Bank) -> None:
+    code = create_session(teacher)
+    phone = join(app, code, "Zoé")
+    page = text(phone.get(f"/j/{code}/1", headers=EN))
+    shown = re.search(r'id="resume-code"[^>]*>([A-Z0-9]{6})<', page)
+    assert shown, "the return code is shown on her pages"
+    resume = shown[1]
+    q = questions_in_order(app, phone, code, bank)[0]
+    phone.post(f"/j/{code}/1", data=form_data(q, phone.get(f"/j/{code}/1").get_data(as_text=True)))
+
+    laptop = app.test_client()  # no cookie: the nickname is taken…
+    taken = refused(laptop, laptop.post(f"/j/{code}", data={"nickname": "Zoé"}), 400)
+    assert 'id="come-back-form"' in taken
+    # …a wrong code does not open it, and says so, her nickname kept in the form
+    wrong = "".join("A" if c != "A" else "B" for c in resume)
+    page = refused(laptop, laptop.post(f"/j/{code}/back", data={"nickname": "zoe", "resume": wrong}), 400)
+    assert 'id="back-error"' in page and 'value="zoe"' in page
+    assert laptop.get(f"/j/{code}/1").status_code == 303  # still not in
+    # …the right one does (typed in lower case with a space), with her answers.
+    typed = f"{resume[:3].lower()} {resume[3:]}"
+    r = laptop.post(f"/j/{code}/back", data={"nickname": "zoe", "resume": typed})
+    assert r.status_code == 303 and r.headers["Location"] == f"/j/{code}/go"
+    assert laptop.get(f"/j/{code}/go").headers["Location"] == f"/j/{code}/2"
+    assert 'class="verdict right"' in laptop.get(f"/j/{code}/1").get_data(as_text=True)
+    data = teacher.get(f"/teacher/s/{code}/results.json").get_json()
+    assert [(s["nickname"], s["answered"]) for s in data["students"]] == [("Zoé", 1)]
+
+
+def test_return_codes_cannot_be_guessed(app: Flask, teacher: FlaskClient) -> None:
+    from web.classroom import MAX_RESUME_FAILURES
+
+    code = create_session(teacher)
+    join(app, code, "Zoé")
+    with app.app_context():
+        token = get_engine().connect().execute(select(attempt.c.token)).scalar_one()
+        stored = get_engine().connect().execute(select(resume_code.c.code_hash)).scalar_one()
+    assert len(stored) == 64 and token not in stored  # a hash, not the code
+    guesser = app.test_client()
+    for _ in range(MAX_RESUME_FAILURES):
+        refused(guesser, guesser.post(f"/j/{code}/back", data={"nickname": "Zoé", "resume": "ZZZZZZ"}))
+    # Locked now, even for the right code: the teacher gives her a new one.
+    page = refused(guesser, guesser.post(f"/j/{code}/back", data={"nickname": "Zoé", "resume": "ZZZZZZ"}))
+    assert "Trop de codes" in page
+    with app.app_context():
+        new = classroom.new_resume_code(
+            get_engine().connect().execute(select(quiz_session.c.id)).scalar_one(), "zoé")
+    assert new is not None
+    assert guesser.post(f"/j/{code}/back", data={"nickname": "Zoé", "resume": new}).status_code == 303
+    assert guesser.get(f"/j/{code}/1").status_code == 200
+    # Unknown nickname: the same answer as a wrong code.
+    other = app.test_client()
+    assert 'id="back-error"' in refused(
+        other, other.post(f"/j/{code}/back", data={"nickname": "Nobody", "resume": "ABCDEF"}))
+
+
+# -- 18. Post/Redirect/Get everywhere, what was typed kept
+
+
+def test_refused_answer_redirects_and_keeps_what_was_typed(app: Flask, teacher: FlaskClient,
+                                                           bank: Bank) -> None:
+    code = create_session(teacher)
+    student = join(app, code, "Léa")
+    questions = questions_in_order(app, student, code, bank)
+    n = next(i for i, q in enumerate(questions, 1) if q.type == "numeric")
+    r = student.post(f"/j/{code}/{n}", data={"number": "douze"})
+    page = refused(student, r)
+    assert 'id="answer-error"' in page and 'value="douze"' in page
+    again = student.get(f"/j/{code}/{n}")  # a refresh: the message was said once
+    assert again.status_code == 200 and 'id="answer-error"' not in again.get_data(as_text=True)
+    # Half-typed text survives a refresh where the browser allows: a small script keeps it.
+    assert 'src="/static/keep-typed.js"' in again.get_data(as_text=True)
+
+
+def test_every_refused_form_redirects(app: Flask, teacher: FlaskClient, client: FlaskClient) -> None:
+    practice = client.post("/b/sommet-classe/practice", data={"count": "12"})  # before a class takes the bank
+    assert 'class="error"' in refused(client, practice)
+    code = create_session(teacher)
+    cases = [
+        (client, "/j", {"code": "NOPE99"}),
+        (client, f"/j/{code}", {"nickname": ""}),
+        (client, f"/j/{code}/back", {"nickname": "x", "resume": "ABCDEF"}),
+        (app.test_client(), "/teacher/login", {"name": "prof", "password": "nope"}),
+        (teacher, "/teacher/new/sommet-classe", {"feedback": "immediate", "count": "0"}),
+    ]
+    for c, url, data in cases:
+        r = c.post(url, data=data)
+        assert r.status_code == 303, url
+        assert 'class="error"' in refused(c, r, 404 if url == "/j" else 401 if "login" in url else 400), url
+
+
+# -- 21. smaller edges
+
+
+def test_practice_count_above_the_bank_says_so(client: FlaskClient) -> None:
+    page = refused(client, client.post("/b/sommet-classe/practice", data={"count": "12"}, headers=EN))
+    assert "Only 9 questions match: ask for 9 at most" in html.unescape(page) and 'value="12"' in page
+    page = refused(client, client.post("/b/sommet-classe/practice", data={"count": "3", "tag": "chiffres"},
+                                       headers=EN))
+    assert "Only 2 questions match" in html.unescape(page)
+
+
+def test_review_heading_only_once_a_correction_is_shown(app: Flask, teacher: FlaskClient) -> None:
+    code = create_session(teacher, feedback="deferred")
+    student = join(app, code, "Léa")
+    page = text(student.get(f"/j/{code}/end", headers=FR))
+    assert "Corrigé" not in page and "Vos réponses" in page
+    teacher.post(f"/teacher/s/{code}/close", data={"confirm": "yes"})
+    assert "Corrigé" in text(student.get(f"/j/{code}/end", headers=FR))
+
+
+def test_end_of_practice_links_the_deck(client: FlaskClient) -> None:
+    from web.decks import anki_exporter
+
+    base = client.post("/b/sommet-classe/practice", data={}).headers["Location"].rsplit("/", 1)[0]
+    page = client.get(f"{base}/end").get_data(as_text=True)
+    assert ('href="/b/sommet-classe/deck.apkg"' in page) == (anki_exporter() is not None)
+
+
+def test_favicon_ico(client: FlaskClient) -> None:
+    r = client.get("/favicon.ico")
+    assert r.status_code == 200 and r.mimetype == "image/svg+xml" and b"<svg" in r.get_data()
+
+
+def test_tags_in_french_dictionary_order(make_app, bank_dir) -> None:
+    from web.catalog import collation_key
+
+    assert sorted(["otan", "Europe", "économie", "eau", "zone", "Élysée"], key=collation_key) == \
+        ["eau", "économie", "Élysée", "Europe", "otan", "zone"]
+    path = bank_dir / "classe.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("tags: [medias]", "tags: [otan, économie]"),
+                    encoding="utf-8")
+    page = make_app(bank_dir).test_client().get("/b/sommet-classe").get_data(as_text=True)
+    tags = re.findall(r'name="tag" value="([^"]+)"', page)
+    assert tags.index("économie") < tags.index("otan")
+    assert tags == sorted(tags, key=collation_key)

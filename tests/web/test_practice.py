@@ -8,6 +8,7 @@ import re
 from flask.testing import FlaskClient
 
 from quizgen import Bank
+from tests.web.conftest import refused
 from tests.web.pages import form_data, parse, wrong_response
 
 
@@ -116,9 +117,9 @@ def test_practice_by_tag_and_count(client: FlaskClient, bank: Bank) -> None:
 def test_practice_form_errors_are_4xx_pages(client: FlaskClient) -> None:
     assert client.post("/b/sommet-classe/practice", data={"tag": "nope"}).status_code == 400
     response = client.post("/b/sommet-classe/practice", data={"count": "abc"})
-    assert response.status_code == 400
-    assert 'id="form-error"' in response.get_data(as_text=True)
-    assert client.post("/b/sommet-classe/practice", data={"count": "0"}).status_code == 400
+    page = refused(client, response)
+    assert 'id="form-error"' in page and 'value="abc"' in page
+    refused(client, client.post("/b/sommet-classe/practice", data={"count": "0"}))
     assert client.post("/b/nope/practice", data={}).status_code == 404
 
 
@@ -145,7 +146,7 @@ def test_malformed_values_are_400_never_500(client: FlaskClient, bank: Bank) -> 
             response = client.post(f"{base}/{n}", data=data)
             assert response.status_code == 303, (q.id, bad)
             shown = client.get(f"{base}/{n}")
-            assert shown.status_code == 200 and 'role="alert"' in shown.get_data(as_text=True), (q.id, bad)
+            assert shown.status_code == 400 and 'role="alert"' in shown.get_data(as_text=True), (q.id, bad)
         # Nothing was recorded: the question still asks.
         assert 'id="answer-form"' in client.get(f"{base}/{n}").get_data(as_text=True)
 

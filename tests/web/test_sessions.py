@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import insert, select, update
 
 from quizgen import Bank
-from tests.web.conftest import PASSWORD, create_session, join, login
+from tests.web.conftest import PASSWORD, create_session, join, login, refused
 from tests.web.pages import form_data, parse, wrong_response
 from web.db import answer, attempt, get_engine, quiz_session
 from web.teacher import add_teacher
@@ -68,8 +68,9 @@ def test_login_logout(app: Flask, client: FlaskClient) -> None:
     with app.app_context():
         add_teacher("prof", PASSWORD)
     bad = client.post("/teacher/login", data={"name": "prof", "password": "wrong password"})
-    assert bad.status_code == 401
-    assert client.post("/teacher/login", data={"name": "nobody", "password": PASSWORD}).status_code == 401
+    page = refused(client, bad, 401)
+    assert 'value="prof"' in page and "wrong password" not in page  # the name kept, never the password
+    refused(client, client.post("/teacher/login", data={"name": "nobody", "password": PASSWORD}), 401)
     assert client.get("/teacher/").status_code == 303
     login(client)
     assert client.get("/teacher/").status_code == 200
@@ -133,7 +134,8 @@ def test_create_session_rejects_bad_values(teacher: FlaskClient) -> None:
     for data in ({"count": "0"}, {"count": "x"}, {"time_limit": "-5"}, {"tags": ["nope"]},
                  {"feedback": "sometimes"}):
         r = teacher.post("/teacher/new/sommet-classe", data={"feedback": "immediate", **data})
-        assert r.status_code == 400, data
+        page = refused(teacher, r)
+        assert 'class="error"' in page, data
     assert teacher.get("/teacher/new/nope").status_code == 404
 
 
@@ -171,7 +173,8 @@ def test_join_by_link_code_form_and_lowercase(app: Flask, teacher: FlaskClient) 
     assert r.status_code == 303 and r.headers["Location"] == f"/j/{code}"
     assert student.get(f"/j/{code.lower()}").headers["Location"] == f"/j/{code}"
     r = student.post("/j", data={"code": "ZZZZZZ"})
-    assert r.status_code == 404 and 'id="code-error"' in r.get_data(as_text=True)
+    page = refused(student, r, 404)
+    assert 'id="code-error"' in page and 'value="ZZZZZZ"' in page  # what was typed, kept
     assert student.get("/j/ZZZZZZ").status_code == 404
     assert student.get("/j/not-a-code!").status_code == 404
 
@@ -180,11 +183,11 @@ def test_nickname_unique_per_session(app: Flask, teacher: FlaskClient) -> None:
     code = create_session(teacher)
     join(app, code, "Zoé")
     for taken in ("Zoé", "zoe", " ZOÉ "):
-        r = app.test_client().post(f"/j/{code}", data={"nickname": taken})
-        assert r.status_code == 409, taken
-    assert app.test_client().post(f"/j/{code}", data={"nickname": ""}).status_code == 400
-    assert app.test_client().post(f"/j/{code}", data={"nickname": "x" * 31}).status_code == 400
-    assert app.test_client().post(f"/j/{code}", data={"nickname": "a\x00b"}).status_code == 400
+        c = app.test_client()
+        assert 'id="nickname-error"' in refused(c, c.post(f"/j/{code}", data={"nickname": taken})), taken
+    for bad in ("", "x" * 31, "a\x00b"):
+        c = app.test_client()
+        assert 'id="nickname-error"' in refused(c, c.post(f"/j/{code}", data={"nickname": bad})), bad
     other = create_session(teacher)
     join(app, other, "Zoé")  # another session: free
 
