@@ -337,6 +337,27 @@ def change_status(code: str, action: str):
     return redirect(url_for("teacher.dashboard", code=row.code), code=303)
 
 
+@bp.route("/s/<code>/return-code", methods=["GET", "POST"])
+@login_required
+def return_code(code: str):
+    """A new return code for a student who lost her access (new device, lost cookie):
+    on its own page, never on the dashboard that may be projected."""
+    row = _own_session(code)
+    if request.method == "POST":
+        nickname = request.form.get("nickname", "")
+        new_code = classroom.new_resume_code(row.id, nickname)
+        if new_code is None:
+            return prg.refuse(_("No student has this nickname in this session."), form=request.form)
+        prg.keep(notice=new_code, form=request.form)
+        return prg.back()
+    kept = prg.take()
+    ctx = _context(row)
+    error = kept.error if kept else None
+    return render_template("teacher/return_code.html", **ctx, error=error,
+                           new_code=kept.notice if kept and not error else None,
+                           nickname=kept.form.get("nickname") if kept else None), 400 if error else 200
+
+
 @bp.get("/s/<code>/close")
 @login_required
 def confirm_close(code: str):

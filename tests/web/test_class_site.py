@@ -331,3 +331,22 @@ def test_tags_in_french_dictionary_order(make_app, bank_dir) -> None:
     tags = re.findall(r'name="tag" value="([^"]+)"', page)
     assert tags.index("économie") < tags.index("otan")
     assert tags == sorted(tags, key=collation_key)
+
+
+def test_teacher_gives_a_new_return_code_off_the_dashboard(app: Flask, teacher: FlaskClient) -> None:
+    code = create_session(teacher)
+    join(app, code, "Zoé")
+    dashboard = teacher.get(f"/teacher/s/{code}").get_data(as_text=True)
+    assert f'href="/teacher/s/{code}/return-code"' in dashboard
+    r = teacher.post(f"/teacher/s/{code}/return-code", data={"nickname": "Zoé"})
+    assert r.status_code == 303
+    page = text(teacher.get(f"/teacher/s/{code}/return-code", headers=EN))
+    new = re.search(r'class="big-code">([A-Z0-9]{6})<', page)
+    assert new and "New return code for Zoé" in page
+    assert new[1] not in text(teacher.get(f"/teacher/s/{code}/return-code"))  # shown once
+    assert new[1] not in text(teacher.get(f"/teacher/s/{code}"))
+    laptop = app.test_client()
+    assert laptop.post(f"/j/{code}/back", data={"nickname": "Zoé", "resume": new[1]}).status_code == 303
+    assert laptop.get(f"/j/{code}/go").status_code == 303 and laptop.get(f"/j/{code}/1").status_code == 200
+    page = refused(teacher, teacher.post(f"/teacher/s/{code}/return-code", data={"nickname": "Nobody"}))
+    assert 'id="return-code-error"' in page
