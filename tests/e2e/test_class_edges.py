@@ -149,7 +149,7 @@ def test_projector_close_phone_match_and_new_device(browser_factory: Any, edge_s
         f"the code is not within the first screen: {box} ({artifact})"
     qr = projector.execute_script(
         "var r = document.querySelector('.qr-box svg').getBoundingClientRect(); return [r.top, r.bottom];")
-    assert qr[0] >= 0 and qr[1] <= height, f"the QR code is cut at the bottom of the screen: {qr} ({artifact})"
+    assert qr[0] >= 0 and qr[1] <= height, f"the QR code is cut off the screen: {qr} ({artifact})"
     assert _by(projector, "#show-code").text.strip() == code
     assert _all(projector, ".qr-box svg") and join_url in _by(projector, "#show-url").text
     page = _page_text(projector)
