@@ -125,6 +125,14 @@ def test_projector_close_phone_match_and_new_device(browser_factory: Any, edge_s
     assert page_width <= PHONE[0], f"the page is {page_width} px wide on a {PHONE[0]} px screen"
     assert select_right <= PHONE[0], "a select sticks out of the screen"
     assert horizontal_overflow(zoe) <= 0
+    # What she chose but has not sent survives a refresh (kept in the tab by a small script).
+    from selenium.webdriver.support.ui import Select
+
+    Select(_by(zoe, "#pair-0")).select_by_index(1)
+    chosen = _by(zoe, "#pair-0").get_attribute("value")
+    zoe.refresh()
+    wait_until(lambda: _by(zoe, "#pair-0").get_attribute("value") == chosen,
+               message="the half-filled answer to come back after a refresh")
 
     zoe.get(f"{edge_site.url}/j/{code}/1")  # she answers her first question
     first = bank.questions[[q.type for q in bank.questions].index(
