@@ -184,7 +184,9 @@ def test_a_checked_csrf_token_is_good_for_its_own_session_only(make_app: Callabl
     assert answer(lea, 1) == 303
     assert answer(lea, 2, leas_token) == 303  # remembered: accepted again
     assert answer(tom, 1, leas_token) == 400  # …but only for Léa's session
-    assert answer(lea, 3, leas_token[:-1] + ("A" if leas_token[-1] != "A" else "B")) == 400
+    # (Not the last character: its low bits are base64 padding, and some changes decode the same.)
+    forged = leas_token[:-5] + ("A" if leas_token[-5] != "A" else "B") + leas_token[-4:]
+    assert answer(lea, 3, forged) == 400
     assert answer(tom, 1) == 303
 
 
