@@ -147,6 +147,8 @@ def come_back(session: Row[Any], nickname: str, raw_code: str) -> str | None:
         if row.failures >= MAX_RESUME_FAILURES:
             raise TooManyTries(nickname)
         if code is not None and hmac.compare_digest(_resume_hash(row.token, code), row.code_hash):
+            if row.failures:
+                conn.execute(update(resume_code).where(resume_code.c.attempt_id == row.id).values(failures=0))
             return row.token
         conn.execute(update(resume_code).where(resume_code.c.attempt_id == row.id)
                      .values(failures=resume_code.c.failures + 1))

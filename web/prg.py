@@ -18,7 +18,7 @@ KEY = "kept"
 #: What is kept of a form must fit in the cookie with the rest (browsers drop
 #: a cookie over 4 KB, and with it the student's place in her sessions).
 MAX_KEPT = 1500
-_NEVER = frozenset({"csrf_token", "password"})
+_NEVER = frozenset({"csrf_token", "password", "resume"})  # secrets are typed again, never kept
 
 
 @dataclass(frozen=True)

@@ -218,6 +218,8 @@ def test_return_code_brings_a_student_back_on_a_new_device(app: Flask, teacher: 
     typed = f"{resume[:3].lower()} {resume[3:]}"
     r = laptop.post(f"/j/{code}/back", data={"nickname": "zoe", "resume": typed})
     assert r.status_code == 303 and r.headers["Location"] == f"/j/{code}/go"
+    with app.app_context():  # the wrong try no longer counts against her
+        assert get_engine().connect().execute(select(resume_code.c.failures)).scalar_one() == 0
     assert laptop.get(f"/j/{code}/go").headers["Location"] == f"/j/{code}/2"
     assert 'class="verdict right"' in laptop.get(f"/j/{code}/1").get_data(as_text=True)
     data = teacher.get(f"/teacher/s/{code}/results.json").get_json()
