@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ class Entry:
     @classmethod
     def of(cls, bank: Bank) -> Entry:
         questions = [q for q in bank.questions if not q.draft]
-        tags = sorted({t for q in questions for t in q.tags}, key=str.casefold)
+        tags = sorted({t for q in questions for t in q.tags}, key=collation_key)
         outlets = list(dict.fromkeys(s.outlet for s in bank.sources))
         return cls(bank, questions, {q.id: q for q in questions}, tags, outlets)
 
@@ -36,6 +37,17 @@ class Entry:
         if count is not None and count < len(ids):
             ids = (rng or random.SystemRandom()).sample(ids, count)
         return ids
+
+
+def collation_key(text: str) -> tuple[str, str, str]:
+    """Dictionary order for French words: "économie" between "eau" and "otan",
+    not after "z" as code points would have it. Letters compare without their
+    accents and case first, then accented after plain ("cote" < "côte"), then
+    lower case before upper. Enough for tag lists; Babel has no collation and
+    PyICU (a C++ library) would be heavy for a dozen tags per bank."""
+    decomposed = unicodedata.normalize("NFD", text)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return (base.casefold(), decomposed.casefold(), text.swapcase())
 
 
 class Catalog:

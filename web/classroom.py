@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import re
 import secrets
@@ -15,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from quizgen.text import fold_answer, normalize
 
 from . import quizforms
-from .db import attempt, get_engine, quiz_session, utcnow
+from .db import attempt, get_engine, quiz_session, resume_code, utcnow
 from .inputs import clean_line, too_many_marks, visible_length
 from .runs import new_token
 
@@ -24,6 +26,9 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
 NICKNAME_MAX = 30
 NICKNAME_STORED = 40  # the column's size, in code points
+#: A student's return code: 32⁶ ≈ 10⁹ codes, and few tries allowed per nickname.
+RESUME_LENGTH = 6
+MAX_RESUME_FAILURES = 10
 _CODE_CLEAN = re.compile(r"[\s-]+")
 
 
@@ -96,17 +101,78 @@ def nickname_key(nickname: str) -> str:
     return (fold_answer(nickname) or normalize(nickname))[:40]
 
 
-def join(session: Row[Any], nickname: str) -> str:
-    """A new participant; its token (the student's cookie). NicknameTaken if in use."""
+def join(session: Row[Any], nickname: str) -> tuple[str, str]:
+    """A new participant: her token (the student's cookie) and her return code.
+    NicknameTaken if in use."""
     token = new_token()
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(RESUME_LENGTH))
     ids = json.loads(session.question_ids)
     quizforms.seeded(current_app.secret_key, token, "\x00order").shuffle(ids)
     try:
         with get_engine().begin() as conn:
-            conn.execute(insert(attempt).values(
+            inserted = conn.execute(insert(attempt).values(
                 token=token, bank_id=session.bank_id, question_ids=json.dumps(ids),
                 session_id=session.id, nickname=nickname, nickname_key=nickname_key(nickname),
                 created_at=utcnow()))
+            conn.execute(insert(resume_code).values(
+                attempt_id=inserted.inserted_primary_key[0], code_hash=_resume_hash(token, code), failures=0))
     except IntegrityError as exc:
         raise NicknameTaken(nickname) from exc
-    return token
+    return token, code
+
+
+class TooManyTries(Exception):
+    """Too many wrong return codes for this nickname: the teacher gives a new one."""
+
+
+def _resume_hash(token: str, code: str) -> str:
+    return hashlib.sha256(f"{token}\x1f{code}".encode()).hexdigest()
+
+
+def clean_resume_code(raw: str) -> str | None:
+    code = _CODE_CLEAN.sub("", raw or "").upper()
+    if len(code) != RESUME_LENGTH or any(c not in CODE_ALPHABET for c in code):
+        return None
+    return code
+
+
+def come_back(session: Row[Any], nickname: str, raw_code: str) -> str | None:
+    """The token of this session's participant with this nickname and return code, or None.
+
+    Each wrong code counts against the nickname; after MAX_RESUME_FAILURES
+    only a new code from the teacher opens it (TooManyTries), so guessing
+    does not pay even from many addresses.
+    """
+    code = clean_resume_code(raw_code)
+    with get_engine().begin() as conn:
+        row = conn.execute(
+            select(attempt.c.id, attempt.c.token, resume_code.c.code_hash, resume_code.c.failures)
+            .join(resume_code, resume_code.c.attempt_id == attempt.c.id)
+            .where(attempt.c.session_id == session.id, attempt.c.nickname_key == nickname_key(nickname))
+        ).first()
+        if row is None:
+            return None
+        if row.failures >= MAX_RESUME_FAILURES:
+            raise TooManyTries(nickname)
+        if code is not None and hmac.compare_digest(_resume_hash(row.token, code), row.code_hash):
+            if row.failures:
+                conn.execute(update(resume_code).where(resume_code.c.attempt_id == row.id).values(failures=0))
+            return row.token
+        conn.execute(update(resume_code).where(resume_code.c.attempt_id == row.id)
+                     .values(failures=resume_code.c.failures + 1))
+    return None
+
+
+def new_resume_code(session_id: int, nickname: str) -> str | None:
+    """A new return code for a participant (the teacher gives it to her); None if no such nickname."""
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(RESUME_LENGTH))
+    with get_engine().begin() as conn:
+        row = conn.execute(select(attempt.c.id, attempt.c.token).where(
+            attempt.c.session_id == session_id, attempt.c.nickname_key == nickname_key(nickname))).first()
+        if row is None:
+            return None
+        values = {"code_hash": _resume_hash(row.token, code), "failures": 0}
+        done = conn.execute(update(resume_code).where(resume_code.c.attempt_id == row.id).values(**values))
+        if done.rowcount == 0:  # joined before return codes existed
+            conn.execute(insert(resume_code).values(attempt_id=row.id, **values))
+    return code

@@ -86,6 +86,16 @@ attempt = Table(
     UniqueConstraint("session_id", "nickname_key", name="uq_attempt_session_nickname"),
 )
 
+#: A participant's return code, hashed with her token: with it and her
+#: nickname she comes back on another device, or after losing her cookie.
+#: A table of its own (migration 0003): a return code per class attempt.
+resume_code = Table(
+    "resume_code", metadata,
+    Column("attempt_id", Integer, ForeignKey("attempt.id"), primary_key=True),
+    Column("code_hash", String(64), nullable=False),
+    Column("failures", Integer, nullable=False),  # wrong codes tried for this nickname
+)
+
 #: One answer per attempt and question, enforced by the database: a double
 #: submit or a replayed POST cannot count twice.
 answer = Table(

@@ -202,13 +202,17 @@ def open_question_page(*, bank: Bank, n: int, total: int, view_type: str, header
     # Each student has the session's questions in their own order: the
     # question's type is a slot, so one shell serves the n-th page of all.
     key = ("question-page", _ui(), request.script_root, bank.id, header.code, n, total,
-           header.deadline is not None, end_url is None)
+           header.deadline is not None, end_url is None, header.resume_code is not None)
 
     def render() -> str:
         from .runs import RunHeader
 
+        timed = header.deadline is not None
         slots = RunHeader(code=header.code, nickname=slot("nickname"),
-                          deadline=slot("deadline") if header.deadline is not None else None)
+                          deadline=slot("deadline") if timed else None,
+                          deadline_at=slot("deadline_at") if timed else None,
+                          now_at=slot("now_at") if timed else None,
+                          resume_code=slot("resume_code") if header.resume_code is not None else None)
         shared_end = url_for("join.end", code=header.code) if end_url is None else slot("end_url")
         return render_template(
             "question.html", n=n, total=total, bank=bank, view=_Kind(), header=slots,
@@ -216,7 +220,9 @@ def open_question_page(*, bank: Bank, n: int, total: int, view_type: str, header
 
     return _shell(key, render).fill({
         "type": escape(view_type), "nickname": escape(header.nickname or ""),
-        "deadline": escape(header.deadline or ""), "end_url": escape(end_url or ""), "form": form_html})
+        "deadline": escape(header.deadline or ""), "deadline_at": escape(header.deadline_at or ""),
+        "now_at": escape(header.now_at or ""), "resume_code": escape(header.resume_code or ""),
+        "end_url": escape(end_url or ""), "form": form_html})
 
 
 def init_app(app: Flask) -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from . import classroom, runs
+from . import classroom, prg, ratelimit, runs
 from .catalog import catalog
 from .db import get_engine
 from .ratelimit import join_code_guesses
 
 bp = Blueprint("join", __name__)
 COOKIE_KEY = "p"  # in the session cookie: {code: participant token}
+RESUME_KEY = runs.RESUME_KEY  # …and {code: her return code}, to show it on her pages
 MAX_REMEMBERED = 10
 
 
@@ -30,6 +31,7 @@ def _code_or_404(code: str) -> str:
     """The code as stored, from its form alone (no lookup: the join page does it, rate-limited)."""
     clean = classroom.normalize_code(code)
     if clean is None:
+        ratelimit.missed()
         abort(404, _no_session())
     return clean
 
@@ -39,13 +41,15 @@ def _token(code: str) -> str | None:
     return tokens.get(code) if isinstance(tokens, dict) else None
 
 
-def _remember(code: str, token: str) -> None:
-    tokens = dict(session.get(COOKIE_KEY) or {})
-    tokens.pop(code, None)
-    tokens[code] = token
-    while len(tokens) > MAX_REMEMBERED:
-        tokens.pop(next(iter(tokens)))
-    session[COOKIE_KEY] = tokens
+def _remember(code: str, token: str, resume_code: str | None = None) -> None:
+    for key, value in ((COOKIE_KEY, token), (RESUME_KEY, resume_code)):
+        kept = dict(session.get(key) or {})
+        kept.pop(code, None)
+        if value:
+            kept[code] = value
+        while len(kept) > MAX_REMEMBERED:
+            kept.pop(next(iter(kept)))
+        session[key] = kept
     session.permanent = True
 
 
@@ -71,9 +75,12 @@ def enter_code():
         if found is not None and found.status == "closed" and _token(found.code) is None:
             found = None  # over, and not this browser's: as if it never was
         if found is None:
-            return render_template("code.html", error=_no_session(),
-                                   code=request.form.get("code", "")[:20]), 404
+            ratelimit.missed()
+            return prg.refuse(_no_session(), form=request.form)
         return redirect(url_for("join.join", code=code), code=303)
+    kept = prg.take()
+    if kept:
+        return render_template("code.html", error=kept.error, code=kept.form.get("code", "")[:20]), 404
     return render_template("code.html")
 
 
@@ -88,23 +95,51 @@ def join(code: str):
     with get_engine().connect() as conn:
         row = classroom.find_session(conn, code)
     if row is None or row.status == "closed":
+        ratelimit.missed()
         abort(404, _no_session())
     entry = catalog().get(row.bank_id)
     if entry is None:
         abort(410)
     if request.method == "GET":
-        return render_template("join.html", row=row, bank=entry.bank)
+        kept = prg.take()
+        return render_template("join.html", row=row, bank=entry.bank, kept=kept,
+                               nickname=kept.form.get("nickname") if kept else None), 400 if kept else 200
     try:
         nickname = classroom.clean_nickname(request.form.get("nickname", ""))
-        token = classroom.join(row, nickname)
+        token, resume_code = classroom.join(row, nickname)
     except classroom.BadNickname:
-        return render_template(
-            "join.html", row=row, bank=entry.bank,
-            error=_("Choose a nickname of 1 to %(n)d letters.", n=classroom.NICKNAME_MAX)), 400
+        return prg.refuse(_("Choose a nickname of 1 to %(n)d letters.", n=classroom.NICKNAME_MAX),
+                          form=request.form)
     except classroom.NicknameTaken:
-        return render_template("join.html", row=row, bank=entry.bank, nickname=nickname,
-                               error=_("This nickname is taken in this session: choose another.")), 409
-    _remember(row.code, token)
+        return prg.refuse(_("This nickname is taken in this session: choose another, or, if it is yours, "
+                            "come back with your return code below."), form=request.form)
+    _remember(row.code, token, resume_code)
+    return redirect(url_for("join.resume", code=row.code), code=303)
+
+
+@bp.post("/j/<code>/back")
+@join_code_guesses
+def come_back(code: str):
+    """A student who joined on another device (or lost her cookie): her nickname and return code."""
+    clean = _code_or_404(code)
+    with get_engine().connect() as conn:
+        row = classroom.find_session(conn, clean)
+    if row is None or row.status == "closed":
+        ratelimit.missed()
+        abort(404, _no_session())
+    to = url_for("join.join", code=row.code)
+    nickname = request.form.get("nickname", "")
+    try:
+        token = classroom.come_back(row, nickname, request.form.get("resume", ""))
+    except classroom.TooManyTries:
+        return prg.refuse(
+            _("Too many wrong codes for this nickname: ask your teacher for a new return code."),
+            form=request.form, notice="back", to=to)
+    if token is None:
+        ratelimit.missed()
+        return prg.refuse(_("This nickname and this return code do not match."), form=request.form,
+                          notice="back", to=to)
+    _remember(row.code, token, classroom.clean_resume_code(request.form.get("resume", "")))
     return redirect(url_for("join.resume", code=row.code), code=303)
 
 
@@ -150,6 +185,15 @@ def question(code: str, n: int):
     return runs.question_page(run, n)
 
 
+@bp.get("/j/<code>/too-late")
+def too_late(code: str):
+    """Where an answer sent after the time limit or the close lands: what happened, and her results."""
+    run = _run(code, answers=False)
+    if run.can_answer() or run.waiting:
+        return redirect(url_for("join.resume", code=run.session.code), code=303)
+    return render_template("too_late.html", **run.page_context(), time_up=not run.closed)
+
+
 @bp.get("/j/<code>/end")
 def end(code: str):
     run = _run(code)
@@ -162,7 +206,8 @@ def end(code: str):
 def leave(code: str):
     """On a shared device: forget this participant so another student can join."""
     clean = _code_or_404(code)
-    tokens = dict(session.get(COOKIE_KEY) or {})
-    tokens.pop(clean, None)
-    session[COOKIE_KEY] = tokens
+    for key in (COOKIE_KEY, RESUME_KEY):
+        kept = dict(session.get(key) or {})
+        kept.pop(clean, None)
+        session[key] = kept
     return redirect(url_for("join.join", code=clean), code=303)

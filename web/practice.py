@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, send_file, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    send_from_directory,
+    url_for,
+)
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from werkzeug.datastructures import ImmutableMultiDict
 
-from . import runs
+from . import prg, runs
 from .catalog import Entry, catalog, entry_or_404
 from .db import get_engine
 from .decks import anki_exporter, deck_path
@@ -39,10 +50,11 @@ def bank(bank_id: str):
     return _bank_page(entry)
 
 
-def _bank_page(entry: Entry, error: str | None = None, status: int = 200):
+def _bank_page(entry: Entry):
+    kept = prg.take()  # a refused practice form (Post/Redirect/Get)
     return render_template("bank.html", entry=entry, bank=entry.bank, locked=_locked(entry.bank.id),
-                           has_deck=anki_exporter() is not None, error=error,
-                           form=request.form if error else _EMPTY), status
+                           has_deck=anki_exporter() is not None, error=kept.error if kept else None,
+                           form=kept.form if kept else _EMPTY), 400 if kept and kept.error else 200
 
 
 @bp.post("/b/<bank_id>/practice")
@@ -54,14 +66,21 @@ def start(bank_id: str):
         abort(400)
     raw = request.form.get("count", "").strip()
     count = None
+    page = url_for("practice.bank", bank_id=bank_id)
     if raw:
         if not raw.isascii() or not raw.isdigit() or len(raw) > 4 or not 1 <= int(raw) <= 1000:
-            return _bank_page(entry, _("Give a number of questions from 1 to %(n)d.",
-                                       n=len(entry.questions)), 400)
+            return prg.refuse(_("Give a number of questions from 1 to %(n)d.", n=len(entry.questions)),
+                              form=request.form, to=page)
         count = int(raw)
-    ids = entry.select(tags=tags, count=count)
+    ids = entry.select(tags=tags)
     if not ids:
-        return _bank_page(entry, _("No question has these tags."), 400)
+        return prg.refuse(_("No question has these tags."), form=request.form, to=page)
+    if count is not None and count > len(ids):
+        return prg.refuse(ngettext(
+            "Only %(num)d question matches: ask for %(num)d at most, or leave the number empty for all.",
+            "Only %(num)d questions match: ask for %(num)d at most, or leave the number empty for all.",
+            len(ids)), form=request.form, to=page)
+    ids = entry.select(tags=tags, count=count)
     token = runs.create_practice(bank_id, ids)
     return redirect(url_for("practice.question", token=token, n=1), code=303)
 
@@ -102,4 +121,11 @@ def question(token: str, n: int):
 
 @bp.get("/p/<token>/end")
 def end(token: str):
-    return runs.end_page(_run(token))
+    return runs.end_page(_run(token), has_deck=anki_exporter() is not None)
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask for it whatever the page says: the site's icon (an SVG)."""
+    return send_from_directory(current_app.static_folder or "static", "favicon.svg",
+                               mimetype="image/svg+xml", max_age=7 * 24 * 3600)

@@ -24,7 +24,7 @@ import contextlib
 import threading
 from collections.abc import Callable, Iterator
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, g, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -57,14 +57,16 @@ def _setting(name: str) -> Callable[[], str]:
     return lambda: current_app.config[name]
 
 
-def login_failed(response: Response) -> bool:
-    """A login that did not succeed (a success redirects)."""
-    return response.status_code != 303
+def missed() -> None:
+    """Mark this request as a failed try (a wrong password, a join code or a
+    return code that leads nowhere): only failed tries count against the limits.
+    Failures are marked, not read off the status, since a failed form redirects
+    back to itself like a success does."""
+    g.quizgen_missed = True
 
 
-def code_missed(response: Response) -> bool:
-    """A join code that led to no session."""
-    return response.status_code == 404
+def failed_try(_response: Response) -> bool:
+    return bool(g.get("quizgen_missed"))
 
 
 def _account() -> str:
@@ -73,12 +75,12 @@ def _account() -> str:
 
 
 #: Failed logins per client address and per account; only POSTs, only failures count.
-login_per_client = limiter.limit(_setting("QUIZGEN_LOGIN_LIMIT"), methods=["POST"], deduct_when=login_failed)
+login_per_client = limiter.limit(_setting("QUIZGEN_LOGIN_LIMIT"), methods=["POST"], deduct_when=failed_try)
 login_per_account = limiter.limit(_setting("QUIZGEN_LOGIN_ACCOUNT_LIMIT"), methods=["POST"],
-                                  key_func=_account, deduct_when=login_failed)
+                                  key_func=_account, deduct_when=failed_try)
 #: Join codes tried, per client, shared by the code form and the join links.
 join_code_guesses = limiter.shared_limit(_setting("QUIZGEN_JOIN_LIMIT"), scope="join-code",
-                                         deduct_when=code_missed)
+                                         deduct_when=failed_try)
 
 
 @contextlib.contextmanager

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -27,6 +28,7 @@ class Student:
     score: float = 0.0
     last_answer_at: datetime | None = None
     scores: dict[str, float] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # the answer given, by question id
 
 
 @dataclass
@@ -105,6 +107,7 @@ def session_results(conn: Connection, session: Row[Any], entry: Entry | None) ->
         s.answered += 1
         s.score += row.score
         s.scores[row.question_id] = row.score
+        s.labels[row.question_id] = row.label
         if s.last_answer_at is None or row.created_at > s.last_answer_at:
             s.last_answer_at = row.created_at
         item.answers += 1
@@ -132,8 +135,25 @@ def right_answer(q: AnyQuestion) -> str:
     return answer_label(q, right)
 
 
-def results_csv(results: Results, *, delimiter: str = ",", decimal: str = ".") -> str:
-    """One row per student, a score column per question (in the session's order).
+@dataclass(frozen=True)
+class CsvColumns:
+    """The CSV's column names, in the interface's language."""
+
+    nickname: str = "nickname"
+    answered: str = "answered"
+    score: str = "score"
+    out_of: str = "out_of"
+    percent: str = "percent"
+    question_score: str = "score"  # after "Q3 id"
+    question_answer: str = "answer"
+
+
+def results_csv(results: Results, *, delimiter: str = ",", decimal: str = ".",
+                columns: CsvColumns | None = None,
+                answer_text: Callable[[str, AnyQuestion | None], str] | None = None) -> str:
+    """One row per student; per question (in the session's order) the score
+    and the answer given. `answer_text` turns a stored label into text
+    ("true" → "Vrai").
 
     Spreadsheets set to French expect ';' between fields and a decimal comma;
     the caller picks them from the interface language.
@@ -141,15 +161,24 @@ def results_csv(results: Results, *, delimiter: str = ",", decimal: str = ".") -
     def number(x: float) -> str:
         return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", decimal) if x == x else ""
 
+    c = columns or CsvColumns()
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(["nickname", "answered", "score", "out_of", "percent",
-                     *(f"Q{i.number} {i.question_id}" for i in results.items)])
+    per_question = []
+    for i in results.items:
+        per_question += [f"Q{i.number} {i.question_id} {c.question_score}",
+                         f"Q{i.number} {i.question_id} {c.question_answer}"]
+    writer.writerow([c.nickname, c.answered, c.score, c.out_of, c.percent, *per_question])
     for s in results.students:
+        cells = []
+        for i in results.items:
+            answered = i.question_id in s.scores
+            label = s.labels.get(i.question_id, "")
+            text = answer_text(label, i.question) if answer_text and answered else label
+            cells += [number(s.scores[i.question_id]) if answered else "", spreadsheet_safe(text)]
         writer.writerow([
             spreadsheet_safe(s.nickname), s.answered, number(s.score), results.total,
-            number(100 * s.score / results.total) if results.total else "",
-            *(number(s.scores[i.question_id]) if i.question_id in s.scores else "" for i in results.items),
+            number(100 * s.score / results.total) if results.total else "", *cells,
         ])
     return out.getvalue()
 

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Any
 
-from flask import Response, abort, current_app, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, render_template, request, session, url_for
 from flask_babel import gettext as _
 from sqlalchemy import Connection, and_, bindparam, exists, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -25,7 +25,7 @@ from werkzeug.datastructures import ImmutableMultiDict
 from quizgen.grading import FULL, grade, key
 from quizgen.model import AnyQuestion
 
-from . import fragments, quizforms
+from . import fragments, prg, quizforms
 from .catalog import Entry, catalog
 from .db import HotStatement, answer, attempt, get_engine, quiz_session, utcnow, writing
 from .filters import clock
@@ -34,6 +34,10 @@ from .filters import clock
 #: pressed the button in time and the network was slow.
 GRACE = timedelta(seconds=10)
 LIVE = ("waiting", "open")
+#: In the session cookie: {session code: the student's return code}.
+RESUME_KEY = "rc"
+#: The notice for a second answer to a question (another tab, a replayed form).
+FIRST_STANDS = "first-stands"
 
 
 _EMPTY: ImmutableMultiDict[str, str] = ImmutableMultiDict()
@@ -68,6 +72,10 @@ class RunHeader:
     code: str | None  # the class session's code; None in practice
     nickname: str | None
     deadline: str | None  # when answers stop being accepted, as the interface prints it
+    #: The same deadline and the server's time now, in ISO 8601 UTC, for the countdown script.
+    deadline_at: str | None = None
+    now_at: str | None = None
+    resume_code: str | None = None  # a class session's return code, from the student's cookie
 
 
 @dataclass
@@ -109,9 +117,9 @@ class Run:
     @property
     def deadline(self) -> datetime | None:
         s = self.session
-        if s is None or not s.time_limit:
-            return None
-        start = max(self.attempt.created_at, s.opened_at or self.attempt.created_at)
+        if s is None or not s.time_limit or s.opened_at is None:
+            return None  # not opened yet: the time starts when it opens, not known before
+        start = max(self.attempt.created_at, s.opened_at)
         return start + timedelta(minutes=s.time_limit)
 
     @property
@@ -151,10 +159,21 @@ class Run:
 
     def header(self) -> RunHeader:
         deadline = self.deadline
+        shown = deadline is not None and not self.closed
         return RunHeader(
             code=None if self.session is None else self.session.code,
             nickname=self.attempt.nickname,
-            deadline=clock(deadline) if deadline is not None and not self.closed else None)
+            deadline=clock(deadline) if shown else None,
+            deadline_at=deadline.isoformat(timespec="seconds") + "Z" if shown else None,
+            now_at=utcnow().isoformat(timespec="seconds") + "Z" if shown else None,
+            resume_code=self.resume_code())
+
+    def resume_code(self) -> str | None:
+        if self.session is None:
+            return None
+        codes = session.get(RESUME_KEY)
+        code = codes.get(self.session.code) if isinstance(codes, dict) else None
+        return code if isinstance(code, str) else None
 
     def page_context(self) -> dict[str, Any]:
         """What every page of the run needs (base.html and _run_header.html)."""
@@ -278,12 +297,17 @@ def next_unanswered(run: Run, answered: set[str], after: int = 0) -> int | None:
     return None
 
 
-def question_page(run: Run, n: int, *, error: str | None = None, status: int = 200) -> tuple[str, int]:
+def question_page(run: Run, n: int, *, status: int = 200) -> tuple[str, int]:
     q = run.question(n)
     mine = run.answers.get(q.id)
     view = run.view(q)
     locked = mine is None and not run.can_answer()
     total = len(run.question_ids)
+    kept = prg.take()  # a refused answer, or a second one, sent from this page
+    error = kept.error if kept and mine is None and not locked else None
+    if error:
+        status = 400  # the page that shows a refused form says so, as the POST's own answer did
+    notice = kept.notice if kept else None
     if mine is None and not locked and error is None:
         # The page of every class: a cached page with this student's values put in.
         page = fragments.open_question_page(
@@ -294,7 +318,7 @@ def question_page(run: Run, n: int, *, error: str | None = None, status: int = 2
             return page, status
     context: dict[str, Any] = {
         **run.page_context(), "n": n, "total": total, "view": view, "error": error,
-        "form": request.form if error else _EMPTY, "answered": mine is not None,
+        "form": kept.form if kept and error else _EMPTY, "answered": mine is not None, "notice": notice,
         "given": mine.response if mine else None, "locked": locked, "end_url": run.url("end"),
     }
     if mine is not None:
@@ -312,28 +336,32 @@ def reveal_context(run: Run, q: AnyQuestion) -> dict[str, Any]:
     return {"reveal": True, "question": q, "key": key(q), "source": run.entry.bank.source(q.source)}
 
 
-def submit(run: Run, n: int) -> Response | tuple[str, int]:
+def submit(run: Run, n: int) -> Response:
+    """Grade and store an answer, then back to the question's page (Post/Redirect/Get)."""
     q = run.question(n)
-    # Back to the question's page: the address the form was sent to, which is
-    # what run.url("question", n=n) would build again.
-    back = request.script_root + request.path
     if not run.can_answer():
         if has_answered(run, q.id):  # a replayed POST after the close: show the first answer
-            return redirect(back, code=303)
-        abort(403, _("This quiz no longer accepts answers."))
+            prg.keep(notice=FIRST_STANDS)
+            return prg.back()
+        if run.session is None:
+            abort(403, _("This quiz no longer accepts answers."))
+        return prg.back(run.url("too_late"))
     try:
         response = quizforms.parse(run.view(q), request.form)
     except quizforms.FormError as exc:
-        with_answers = load_run(run.attempt.token) if run.loaded_answers is None else run
-        return question_page(with_answers or run, n, error=str(exc), status=400)
+        prg.keep(error=str(exc), form=request.form)
+        return prg.back()
     try:
-        record(run, q, response)  # a second answer is refused by the database and ignored
-    except AnswersClosed:
-        abort(403, _("This quiz no longer accepts answers."))
-    return redirect(back, code=303)
+        stored = record(run, q, response)
+    except AnswersClosed:  # the session closed while this answer was on its way
+        return prg.back(run.url("too_late"))
+    if not stored:  # answered meanwhile (another tab): the first answer stands
+        prg.keep(notice=FIRST_STANDS)
+    return prg.back()
 
 
-def end_page(run: Run) -> str:
+def end_page(run: Run, **extra: Any) -> str:
+    """The results page; `extra` goes to the template (has_deck: the Anki link, for practice)."""
     answers = run.answers
     rows = []
     for n, qid in enumerate(run.question_ids, start=1):
@@ -351,4 +379,5 @@ def end_page(run: Run) -> str:
     return render_template(
         "end.html", **run.page_context(), rows=rows, answered=len(shown), total=total,
         score=sum(a.score for a in shown), show_score=not run.deferred or run.closed,
-        first_unanswered=next_unanswered(run, set(answers)))
+        first_unanswered=next_unanswered(run, set(answers)), revealed=any(r.get("reveal") for r in rows),
+        **extra)

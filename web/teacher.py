@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -23,6 +24,7 @@ from flask import (
     url_for,
 )
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import func, insert, select
@@ -44,13 +46,14 @@ except ImportError:  # older WTForms: tuples it is
     def _Choice(value: str, label: Any) -> tuple[str, Any]:  # type: ignore[no-redef]
         return (value, label)
 
-from . import classroom
-from .catalog import Entry, catalog, entry_or_404
+from . import classroom, prg, ratelimit
+from .catalog import catalog, entry_or_404
 from .db import attempt, get_engine, quiz_session, teacher, utcnow
+from .filters import answer_label
 from .inputs import SizedNumber
 from .ratelimit import Busy, login_per_account, login_per_client, password_slot
 from .redirects import safe_next
-from .results import results_csv, session_results
+from .results import CsvColumns, results_csv, session_results
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
 
@@ -172,8 +175,15 @@ def login():
             session.permanent = True
             return redirect(safe_next(request.args.get("next"), url_for("teacher.index")), code=303)
         error = _l("Wrong name or password.")
-    status = 401 if error else (400 if form.errors else 200)
-    return render_template("teacher/login.html", form=form, error=error), status
+    if request.method == "POST":  # refused: back to the form (Post/Redirect/Get), the name kept
+        ratelimit.missed()  # a failed try counts against the login limits
+        return prg.refuse(str(error or _l("Type your name and password.")), form=request.form,
+                          to=request.script_root + request.full_path.rstrip("?"))
+    kept = prg.take()
+    if kept:
+        form.name.data = kept.form.get("name", "")[:80]
+        error = kept.error
+    return render_template("teacher/login.html", form=form, error=error), 401 if error else 200
 
 
 @bp.post("/logout")
@@ -222,8 +232,19 @@ def new(bank_id: str):
                 feedback=form.feedback.data, time_limit=form.time_limit.data, open_now=form.open_now.data)
             return redirect(url_for("teacher.dashboard", code=code), code=303)
         error = _l("No question has these tags.")
-    status = 400 if (error or form.errors) else 200
-    return render_template("teacher/new.html", form=form, entry=entry, bank=entry.bank, error=error), status
+    if request.method == "POST":  # refused: back to the form (Post/Redirect/Get), what was chosen kept
+        return prg.refuse(str(error or _l("Correct the fields marked below.")), form=request.form)
+    kept = prg.take()
+    if kept:
+        form = NewSessionForm(formdata=kept.form)
+        form.tags.choices = [_Choice(t, t) for t in entry.tags]
+        form.validate()  # the fields' own messages again
+        token = getattr(form, "csrf_token", None)
+        if token is not None:  # a kept form has no token: the page gets a fresh one
+            token.errors = []
+        error = kept.error
+    return render_template("teacher/new.html", form=form, entry=entry, bank=entry.bank,
+                           error=error), 400 if error else 200
 
 
 def _own_session(code: str) -> Any:
@@ -263,28 +284,57 @@ def _context(row: Any) -> dict[str, Any]:
 @bp.get("/s/<code>")
 @login_required
 def dashboard(code: str):
+    """What the teacher may project: the join code, the students; no key (see analysis)."""
     row = _own_session(code)
     url = join_url(row.code)
     return render_template("teacher/session.html", **_context(row), join_url=url, qr=qr_svg(url),
-                           loopback=_loopback(url))
+                           loopback=_loopback(url), analysis=False)
+
+
+@bp.get("/s/<code>/analysis")
+@login_required
+def analysis(code: str):
+    """The item analysis, with the right answer of each question: on its own page,
+    so that projecting the dashboard never shows the key."""
+    return render_template("teacher/analysis.html", **_context(_own_session(code)), analysis=True)
 
 
 @bp.get("/s/<code>/live")
 @login_required
 def live(code: str):
-    """The dashboard's changing part, which its script fetches every few seconds."""
-    return render_template("teacher/_live.html", **_context(_own_session(code)))
+    """The dashboard's changing part, which its script fetches every few seconds;
+    304 when it has not changed since the script's copy, compressed when the
+    browser accepts it."""
+    part = request.args.get("part", "students")
+    if part not in ("students", "analysis", "count"):
+        abort(404)
+    ctx = _context(_own_session(code))
+    html = render_template("teacher/_live.html", **ctx, analysis=part == "analysis",
+                           count_only=part == "count")
+    return conditional_fragment(html)
+
+
+def conditional_fragment(html: str) -> Response:
+    """`html` with a strong ETag; 304 if the request's If-None-Match has it; gzip if accepted."""
+    body = html.encode("utf-8")
+    response = Response(body, content_type="text/html; charset=utf-8")
+    response.add_etag(weak=True)  # weak: the same for its gzip and plain forms
+    response.vary.add("Accept-Encoding")
+    response.make_conditional(request)
+    if response.status_code == 200 and request.accept_encodings["gzip"] and len(body) > 500:
+        response.set_data(gzip.compress(body, compresslevel=6))
+        response.headers["Content-Encoding"] = "gzip"
+    return response
 
 
 @bp.get("/s/<code>/show")
 @login_required
 def show(code: str):
-    """For the projector: the code, the link and the QR code, large."""
+    """For the projector: the code, the link, the QR code and how many joined; no key."""
     row = _own_session(code)
     url = join_url(row.code)
-    entry: Entry | None = catalog().get(row.bank_id)
-    return render_template("teacher/show.html", row=row, bank=entry.bank if entry else None,
-                           join_url=url, qr=qr_svg(url))
+    ctx = _context(row)
+    return render_template("teacher/show.html", **ctx, join_url=url, qr=qr_svg(url), count_only=True)
 
 
 @bp.get("/s/<code>/results.json")
@@ -301,10 +351,14 @@ def results_json(code: str):
 def results_csv_view(code: str):
     ctx = _context(_own_session(code))
     french = str(get_locale()) == "fr"
-    text = results_csv(ctx["results"], delimiter=";" if french else ",", decimal="," if french else ".")
+    columns = CsvColumns(nickname=_("Nickname"), answered=_("Answered"), score=_("Score"),
+                         out_of=_("Out of"), percent=_("Percent"), question_score=_("score"),
+                         question_answer=_("answer"))
+    text = results_csv(ctx["results"], delimiter=";" if french else ",", decimal="," if french else ".",
+                       columns=columns, answer_text=answer_label)
     filename = f"{ctx['row'].bank_id}-{ctx['row'].code}.csv"
     # The BOM makes spreadsheets read the accents as UTF-8.
-    return Response("\ufeff" + text, mimetype="text/csv; charset=utf-8",
+    return Response("\ufeff" + text, content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
@@ -312,5 +366,40 @@ def results_csv_view(code: str):
 @login_required
 def change_status(code: str, action: str):
     row = _own_session(code)
+    if action == "close" and request.form.get("confirm") != "yes":
+        # Closing is final: only from the confirmation page's form.
+        return redirect(url_for("teacher.confirm_close", code=row.code), code=303)
     classroom.set_status(row.id, "open" if action == "open" else "closed")
     return redirect(url_for("teacher.dashboard", code=row.code), code=303)
+
+
+@bp.route("/s/<code>/return-code", methods=["GET", "POST"])
+@login_required
+def return_code(code: str):
+    """A new return code for a student who lost her access (new device, lost cookie):
+    on its own page, never on the dashboard that may be projected."""
+    row = _own_session(code)
+    if request.method == "POST":
+        nickname = request.form.get("nickname", "")
+        new_code = classroom.new_resume_code(row.id, nickname)
+        if new_code is None:
+            return prg.refuse(_("No student has this nickname in this session."), form=request.form)
+        prg.keep(notice=new_code, form=request.form)
+        return prg.back()
+    kept = prg.take()
+    ctx = _context(row)
+    error = kept.error if kept else None
+    return render_template("teacher/return_code.html", **ctx, error=error,
+                           new_code=kept.notice if kept and not error else None,
+                           nickname=kept.form.get("nickname") if kept else None), 400 if error else 200
+
+
+@bp.get("/s/<code>/close")
+@login_required
+def confirm_close(code: str):
+    """Closing is final (students see the corrections): a page to confirm it, which needs no script."""
+    row = _own_session(code)
+    if row.status == "closed":
+        return redirect(url_for("teacher.dashboard", code=row.code), code=303)
+    entry = catalog().get(row.bank_id)
+    return render_template("teacher/close.html", row=row, bank=entry.bank if entry else None)

@@ -294,6 +294,9 @@ def test_class_session(browser_factory: Any, live_site: LiveSite) -> None:
 
     wait_until(students_shown, timeout=15,
                message="both students' finished quizzes on the dashboard (it refreshes by itself)")
+    # The item analysis shows the right answers: a page of its own, off the projected dashboard.
+    navigate(teacher, _by(teacher, "#analysis"))
+    wait_until(students_shown, message="the students on the analysis page")
     # Stop the page's refresh timer so the figures hold still while they are read.
     teacher.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     shown = students_shown()
@@ -330,13 +333,13 @@ def test_class_session(browser_factory: Any, live_site: LiveSite) -> None:
     table = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
     header, rows = table[0], {r[0]: r for r in table[1:]}
     assert set(rows) == {"Zoé", "Léo"}
-    column = {h.split(" ", 1)[1]: i for i, h in enumerate(header) if h.startswith("Q")}
+    column = {h.split(" ")[1]: i for i, h in enumerate(header) if h.startswith("Q") and h.endswith(" score")}
     assert set(column) == {q.id for q in bank.questions}
     for nickname, expected in (("Zoé", dict.fromkeys(credit, 1.0)), ("Léo", credit)):
         row = rows[nickname]
-        assert row[header.index("answered")] == str(total)
-        assert _number(row[header.index("score")]) == pytest.approx(sum(expected.values()))
-        assert _number(row[header.index("score")]) == pytest.approx(_number(shown[nickname]))
+        assert row[header.index("Réponses données")] == str(total)  # headers in the interface's language
+        assert _number(row[header.index("Score")]) == pytest.approx(sum(expected.values()))
+        assert _number(row[header.index("Score")]) == pytest.approx(_number(shown[nickname]))
         for q_id, i in column.items():
             assert _number(row[i]) == pytest.approx(expected[q_id]), f"{nickname} {q_id}: {row[i]}"
 

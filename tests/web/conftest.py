@@ -89,6 +89,15 @@ def create_session(teacher: FlaskClient, bank_id: str = "sommet-classe", **field
     return match[1]
 
 
+def refused(client: FlaskClient, response: Any, status: int = 400) -> str:
+    """A refused form: redirected (Post/Redirect/Get) to a page that says why
+    with a 4xx status; that page's HTML."""
+    assert response.status_code == 303, response.get_data(as_text=True)
+    page = client.get(response.headers["Location"])
+    assert page.status_code == status, page.get_data(as_text=True)
+    return page.get_data(as_text=True)
+
+
 def join(app: Flask, code: str, nickname: str) -> FlaskClient:
     student = app.test_client()
     response = student.post(f"/j/{code}", data={"nickname": nickname})

@@ -16,7 +16,7 @@ from sqlalchemy import select, text
 
 from quizgen import BankError
 from quizgen.cli import cli
-from tests.web.conftest import PASSWORD, create_session, login
+from tests.web.conftest import PASSWORD, create_session, login, refused
 from web import create_app
 from web.db import get_engine, teacher
 
@@ -228,7 +228,7 @@ def test_teacher_add_reads_password_from_stdin(tmp_path: Path, monkeypatch: pyte
         names = get_engine().connect().execute(select(teacher.c.name)).scalars().all()
     assert names == ["Mme Martin"]
     c = app.test_client()
-    assert c.post("/teacher/login", data={"name": "Mme Martin", "password": PASSWORD}).status_code == 401
+    refused(c, c.post("/teacher/login", data={"name": "Mme Martin", "password": PASSWORD}), 401)
     login(c, "Mme Martin", "another password")
     create_session(c)
 

@@ -131,7 +131,7 @@ def test_session_pages_do_not_depend_on_the_key(twins: tuple[Flask, Flask], bank
             assert_same(a, b, f"/j/{code}/{n}")  # answered, but not revealed
     assert_same(a, b, f"/j/{code}/end")
     if feedback == "deferred":
-        teacher.post(f"/teacher/s/{code}/close")
+        teacher.post(f"/teacher/s/{code}/close", data={"confirm": "yes"})
         ra, rb = a.get(f"/j/{code}/end"), b.get(f"/j/{code}/end")
         assert ra.get_data() != rb.get_data()  # now the corrections are shown
         assert "Explication de variante" in rb.get_data(as_text=True)

@@ -8,6 +8,7 @@ import re
 from flask.testing import FlaskClient
 
 from quizgen import Bank
+from tests.web.conftest import refused
 from tests.web.pages import form_data, parse, wrong_response
 
 
@@ -116,18 +117,19 @@ def test_practice_by_tag_and_count(client: FlaskClient, bank: Bank) -> None:
 def test_practice_form_errors_are_4xx_pages(client: FlaskClient) -> None:
     assert client.post("/b/sommet-classe/practice", data={"tag": "nope"}).status_code == 400
     response = client.post("/b/sommet-classe/practice", data={"count": "abc"})
-    assert response.status_code == 400
-    assert 'id="form-error"' in response.get_data(as_text=True)
-    assert client.post("/b/sommet-classe/practice", data={"count": "0"}).status_code == 400
+    page = refused(client, response)
+    assert 'id="form-error"' in page and 'value="abc"' in page
+    refused(client, client.post("/b/sommet-classe/practice", data={"count": "0"}))
     assert client.post("/b/nope/practice", data={}).status_code == 404
 
 
 def test_unanswered_form_is_redisplayed_with_message(client: FlaskClient) -> None:
     base = start(client)
     response = client.post(f"{base}/1", data={})
-    assert response.status_code == 400
-    page = response.get_data(as_text=True)
+    assert response.status_code == 303 and response.headers["Location"] == f"{base}/1"  # Post/Redirect/Get
+    page = client.get(f"{base}/1").get_data(as_text=True)
     assert 'role="alert"' in page and 'id="answer-form"' in page
+    assert 'role="alert"' not in client.get(f"{base}/1").get_data(as_text=True)  # said once
 
 
 def test_malformed_values_are_400_never_500(client: FlaskClient, bank: Bank) -> None:
@@ -142,7 +144,9 @@ def test_malformed_values_are_400_never_500(client: FlaskClient, bank: Bank) -> 
                     **{f"pair-{i}": bad for i in range(3)}, **{f"position-{i}": bad for i in range(3)},
                     **{f"gap-{i}": "y" * 500 for i in range(2)}}
             response = client.post(f"{base}/{n}", data=data)
-            assert response.status_code == 400, (q.id, bad)
+            assert response.status_code == 303, (q.id, bad)
+            shown = client.get(f"{base}/{n}")
+            assert shown.status_code == 400 and 'role="alert"' in shown.get_data(as_text=True), (q.id, bad)
         # Nothing was recorded: the question still asks.
         assert 'id="answer-form"' in client.get(f"{base}/{n}").get_data(as_text=True)
 

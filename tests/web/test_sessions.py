@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import insert, select, update
 
 from quizgen import Bank
-from tests.web.conftest import PASSWORD, create_session, join, login
+from tests.web.conftest import PASSWORD, create_session, join, login, refused
 from tests.web.pages import form_data, parse, wrong_response
 from web.db import answer, attempt, get_engine, quiz_session
 from web.teacher import add_teacher
@@ -68,8 +68,9 @@ def test_login_logout(app: Flask, client: FlaskClient) -> None:
     with app.app_context():
         add_teacher("prof", PASSWORD)
     bad = client.post("/teacher/login", data={"name": "prof", "password": "wrong password"})
-    assert bad.status_code == 401
-    assert client.post("/teacher/login", data={"name": "nobody", "password": PASSWORD}).status_code == 401
+    page = refused(client, bad, 401)
+    assert 'value="prof"' in page and "wrong password" not in page  # the name kept, never the password
+    refused(client, client.post("/teacher/login", data={"name": "nobody", "password": PASSWORD}), 401)
     assert client.get("/teacher/").status_code == 303
     login(client)
     assert client.get("/teacher/").status_code == 200
@@ -133,7 +134,8 @@ def test_create_session_rejects_bad_values(teacher: FlaskClient) -> None:
     for data in ({"count": "0"}, {"count": "x"}, {"time_limit": "-5"}, {"tags": ["nope"]},
                  {"feedback": "sometimes"}):
         r = teacher.post("/teacher/new/sommet-classe", data={"feedback": "immediate", **data})
-        assert r.status_code == 400, data
+        page = refused(teacher, r)
+        assert 'class="error"' in page, data
     assert teacher.get("/teacher/new/nope").status_code == 404
 
 
@@ -171,7 +173,8 @@ def test_join_by_link_code_form_and_lowercase(app: Flask, teacher: FlaskClient) 
     assert r.status_code == 303 and r.headers["Location"] == f"/j/{code}"
     assert student.get(f"/j/{code.lower()}").headers["Location"] == f"/j/{code}"
     r = student.post("/j", data={"code": "ZZZZZZ"})
-    assert r.status_code == 404 and 'id="code-error"' in r.get_data(as_text=True)
+    page = refused(student, r, 404)
+    assert 'id="code-error"' in page and 'value="ZZZZZZ"' in page  # what was typed, kept
     assert student.get("/j/ZZZZZZ").status_code == 404
     assert student.get("/j/not-a-code!").status_code == 404
 
@@ -180,11 +183,11 @@ def test_nickname_unique_per_session(app: Flask, teacher: FlaskClient) -> None:
     code = create_session(teacher)
     join(app, code, "Zoé")
     for taken in ("Zoé", "zoe", " ZOÉ "):
-        r = app.test_client().post(f"/j/{code}", data={"nickname": taken})
-        assert r.status_code == 409, taken
-    assert app.test_client().post(f"/j/{code}", data={"nickname": ""}).status_code == 400
-    assert app.test_client().post(f"/j/{code}", data={"nickname": "x" * 31}).status_code == 400
-    assert app.test_client().post(f"/j/{code}", data={"nickname": "\x00\x01"}).status_code == 400
+        c = app.test_client()
+        assert 'id="nickname-error"' in refused(c, c.post(f"/j/{code}", data={"nickname": taken})), taken
+    for bad in ("", "x" * 31, "\x00\x01"):
+        c = app.test_client()
+        assert 'id="nickname-error"' in refused(c, c.post(f"/j/{code}", data={"nickname": bad})), bad
     other = create_session(teacher)
     join(app, other, "Zoé")  # another session: free
 
@@ -254,11 +257,12 @@ def test_waiting_session_then_open(app: Flask, teacher: FlaskClient, bank: Bank)
 def test_closed_session_refuses_answers_and_new_students(app: Flask, teacher: FlaskClient) -> None:
     code = create_session(teacher)
     student = join(app, code, "Léa")
-    teacher.post(f"/teacher/s/{code}/close")
+    teacher.post(f"/teacher/s/{code}/close", data={"confirm": "yes"})
     page = student.get(f"/j/{code}/1").get_data(as_text=True)
     assert 'id="answer-form"' not in page
     assert 'class="verdict none"' in page  # not answered; the correction is shown now
-    assert student.post(f"/j/{code}/1", data={"choice": "0", "text": "x", "number": "1"}).status_code == 403
+    late = student.post(f"/j/{code}/1", data={"choice": "0", "text": "x", "number": "1"})
+    assert late.status_code == 303 and late.headers["Location"] == f"/j/{code}/too-late"
     # To anyone else, as if it never was (no hint which codes exist).
     assert app.test_client().get(f"/j/{code}").status_code == 404
     # Closed is final.
@@ -283,7 +287,8 @@ def test_time_limit(app: Flask, teacher: FlaskClient, bank: Bank) -> None:
         conn.execute(update(quiz_session).values(opened_at=joined - timedelta(minutes=11)))
     page = student.get(f"/j/{code}/2").get_data(as_text=True)
     assert 'id="answer-form"' not in page and 'id="locked"' in page
-    assert student.post(f"/j/{code}/2", data=right_form).status_code == 403
+    late = student.post(f"/j/{code}/2", data=right_form)
+    assert late.status_code == 303 and late.headers["Location"] == f"/j/{code}/too-late"
     # The answer given in time still counts; the late one does not exist.
     data = teacher.get(f"/teacher/s/{code}/results.json").get_json()
     assert data["students"][0]["answered"] == 1
@@ -351,10 +356,13 @@ def test_dashboard_scores_item_analysis_csv_and_json(app: Flask, teacher: FlaskC
     page = html.unescape(teacher.get(f"/teacher/s/{code}", headers={"Accept-Language": "en"})
                          .get_data(as_text=True))
     assert "Léa" in page and "9 / 9" in page and "6 / 9" in page and "1 / 9" in page
-    assert "50% right" in page  # agence, duree, pays: one of two right
     assert 'src="/static/dashboard.js"' in page and 'http-equiv="refresh"' in page
+    # The item analysis, with the key, is a page of its own (the dashboard may be projected).
+    page = html.unescape(teacher.get(f"/teacher/s/{code}/analysis", headers={"Accept-Language": "en"})
+                         .get_data(as_text=True))
+    assert "50% right" in page  # agence, duree, pays: one of two right
     # French writes a percentage with a no-break space before the sign.
-    page_fr = html.unescape(teacher.get(f"/teacher/s/{code}", headers={"Accept-Language": "fr"})
+    page_fr = html.unescape(teacher.get(f"/teacher/s/{code}/analysis", headers={"Accept-Language": "fr"})
                             .get_data(as_text=True))
     assert "50\u00a0% de bonnes réponses" in page_fr and "50%" not in page_fr
     assert "(100\u00a0%)" in page_fr  # Léa's score
@@ -364,7 +372,7 @@ def test_dashboard_scores_item_analysis_csv_and_json(app: Flask, teacher: FlaskC
     for qid, right in (("conseiller", "Ouchakov"), ("chars", "Tadjikistan | 30")):
         item = re.search(rf'id="item-\d+">.*?{qid}.*?class="right-answer">(.*?)</p>', page, re.S)
         assert item and re.sub(r"<[^>]+>", "", item[1]).split() == ["Right", "answer", *right.split()], qid
-    live = teacher.get(f"/teacher/s/{code}/live").get_data(as_text=True)
+    live = teacher.get(f"/teacher/s/{code}/live?part=analysis").get_data(as_text=True)
     assert "<html" not in live and "item-1" in live
 
     # CSV, English: comma and decimal point.
@@ -373,13 +381,13 @@ def test_dashboard_scores_item_analysis_csv_and_json(app: Flask, teacher: FlaskC
     text = r.get_data(as_text=True)
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows[0][:5] == ["nickname", "answered", "score", "out_of", "percent"]
+    assert rows[0][:5] == ["Nickname", "Answered", "Score", "Out of", "Percent"]
     by_name = {row[0]: row for row in rows[1:]}
     assert by_name["Léa"][1:5] == ["9", "9", "9", "100"]
     assert by_name["'=Tom"][1:5] == ["9", "6", "9", "66.67"]  # formula-safe
     assert by_name["Zoé"][1] == "1"
     header = rows[0]
-    tom_scores = dict(zip(header[5:], by_name["'=Tom"][5:], strict=True))
+    tom_scores = {h: v for h, v in zip(header[5:], by_name["'=Tom"][5:], strict=True) if h.endswith(" score")}
     assert {k.split()[1]: v for k, v in tom_scores.items() if v == "0"}.keys() == {"agence", "duree", "pays"}
     # French: semicolons and decimal commas, as a French spreadsheet expects.
     fr = teacher.get(f"/teacher/s/{code}/results.csv", headers={"Accept-Language": "fr"})
@@ -440,7 +448,7 @@ def test_practice_is_locked_while_a_class_takes_the_bank(app: Flask, teacher: Fl
     assert client.post("/b/sommet-classe/practice", data={}).status_code == 403
     assert client.get(before).status_code == 403  # an older practice run too
     assert client.get("/b/sommet-classe/deck.apkg").status_code == 403
-    teacher.post(f"/teacher/s/{code}/close")
+    teacher.post(f"/teacher/s/{code}/close", data={"confirm": "yes"})
     assert client.get(before).status_code == 200
 
 
