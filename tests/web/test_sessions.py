@@ -245,7 +245,11 @@ def test_waiting_session_then_open(app: Flask, teacher: FlaskClient, bank: Bank)
     code = create_session(teacher, open_now="")
     student = join(app, code, "Léa")
     page = student.get(f"/j/{code}/go").get_data(as_text=True)
-    assert 'id="waiting"' in page and 'http-equiv="refresh"' in page
+    # It asks by script whether the session has opened, or by a link without scripts; it never
+    # reloads itself (a timed refresh is an accessibility failure, WCAG 2.2.1).
+    assert 'id="waiting"' in page and 'src="/static/waiting.js"' in page
+    assert 'http-equiv="refresh"' not in page
+    assert f'href="/j/{code}/go" id="check-again"' in page and f'data-poll="/j/{code}/go"' in page
     assert student.post(f"/j/{code}/1", data={"choice": "0"}).status_code == 403
     teacher.post(f"/teacher/s/{code}/open")
     assert student.get(f"/j/{code}/go").headers["Location"] == f"/j/{code}/1"
