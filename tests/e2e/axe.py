@@ -92,8 +92,18 @@ def unnamed_controls(driver: Any) -> list[str]:
         if node.get("ignored") or role not in NAMED_ROLES:
             continue
         if not str(node.get("name", {}).get("value", "")).strip():
-            missing.append(f"a {role} (DOM node {node.get('backendDOMNodeId')})")
+            missing.append(f"a {role}: {_describe(driver, node.get('backendDOMNodeId'))}")
     return missing
+
+
+def _describe(driver: Any, backend_id: int | None) -> str:
+    """An element as a tag with its id, name and type, to find it in the template."""
+    if backend_id is None:
+        return "(no element)"
+    node = driver.execute_cdp_cmd("DOM.describeNode", {"backendNodeId": backend_id})["node"]
+    attrs = dict(zip(node.get("attributes", [])[::2], node.get("attributes", [])[1::2], strict=True))
+    shown = " ".join(f'{k}="{v}"' for k, v in attrs.items() if k in ("id", "name", "type", "href", "class"))
+    return f"<{node['nodeName'].lower()}{' ' + shown if shown else ''}>"
 
 
 def audit_page(driver: Any, *, scripts_off: bool = False) -> Audit:

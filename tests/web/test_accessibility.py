@@ -31,6 +31,10 @@ NESTED = [
 ]
 #: Every element not inside a box of its own stands on the page or on a card.
 PAGE_BACKGROUNDS = ("bg", "card")
+#: What must stand out at 3:1 without being text (WCAG 1.4.11): the focus ring (drawn
+#: 2 px outside the control, on the page or a card) and the border of a text field.
+AA_NON_TEXT = 3.0
+NON_TEXT = [("focus", "bg"), ("focus", "card"), ("field-line", "bg"), ("field-line", "card")]
 
 
 def contrast(fg: str, bg: str) -> float:
@@ -89,6 +93,15 @@ def test_every_text_colour_pair_has_aa_contrast() -> None:
                 failures.append(f"{scheme}: --{fg} {palette[fg]} on --{bg} {palette[bg]}"
                                 f" = {ratio:.2f}:1 ({where})")
     assert not failures, "text below 4.5:1:\n" + "\n".join(failures)
+
+
+def test_focus_ring_and_field_borders_stand_out() -> None:
+    css = STYLE.read_text(encoding="utf-8")
+    assert "outline: 3px solid var(--focus)" in css and "border: 1px solid var(--field-line)" in css
+    failures = [f"{scheme}: --{a} {p[a]} on --{b} {p[b]} = {contrast(p[a], p[b]):.2f}:1"
+                for scheme, p in _palettes(css).items() for a, b in NON_TEXT
+                if contrast(p[a], p[b]) < AA_NON_TEXT]
+    assert not failures, "below 3:1:\n" + "\n".join(failures)
 
 
 class _Outline(HTMLParser):
