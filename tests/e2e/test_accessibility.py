@@ -136,6 +136,13 @@ def test_every_page_passes_the_audit(browser_factory: Any, live_site: LiveSite, 
     assert _all(zoe, "#continue"), "the results page offers the remaining questions"
     teacher.get(teacher.current_url)  # the dashboard with results, as the teacher reopens it
     assert len(_all(teacher, "#students tbody tr")) == 2
+    # The dashboard without scripts (the teacher's login in Léo's browser): a link to
+    # refresh it, never a reload by itself.
+    leo.delete_all_cookies()
+    for cookie in teacher.get_cookies():
+        leo.add_cookie({"name": cookie["name"], "value": cookie["value"], "path": cookie.get("path", "/")})
+    leo.get(teacher.current_url)
+    assert _all(leo, "#refresh") and not _all(leo, "meta[http-equiv='refresh']")
 
     audits = [a for driver in (teacher, zoe, leo) for a in driver.audits]
     seen: dict[str, int] = {}

@@ -355,7 +355,9 @@ def test_dashboard_scores_item_analysis_csv_and_json(app: Flask, teacher: FlaskC
                          .get_data(as_text=True))
     assert "Léa" in page and "9 / 9" in page and "6 / 9" in page and "1 / 9" in page
     assert "50% right" in page  # agence, duree, pays: one of two right
-    assert 'src="/static/dashboard.js"' in page and 'http-equiv="refresh"' in page
+    # It refreshes by script, or by a link without scripts: never a timed reload (WCAG 2.2.1).
+    assert 'src="/static/dashboard.js"' in page and f'href="/teacher/s/{code}" id="refresh"' in page
+    assert 'http-equiv="refresh"' not in page
     # French writes a percentage with a no-break space before the sign.
     page_fr = html.unescape(teacher.get(f"/teacher/s/{code}", headers={"Accept-Language": "fr"})
                             .get_data(as_text=True))
