@@ -66,7 +66,7 @@ def browser_factory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callab
     drivers: list[Any] = []
     driver_class = audited_driver_class(webdriver.Chrome)
 
-    def make(*, javascript: bool = True, language: str = "fr", dark: bool = False) -> Any:
+    def make(*, javascript: bool = True, language: str = "fr") -> Any:
         options = webdriver.ChromeOptions()
         # Both paths given: Selenium Manager (which may download drivers) is never consulted.
         options.binary_location = CHROMIUM
@@ -82,9 +82,6 @@ def browser_factory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callab
         driver = driver_class(options=options, service=Service(executable_path=CHROMEDRIVER))
         driver.set_page_load_timeout(20)
         driver.scripts_off = not javascript  # (the audit needs to know: see tests/e2e/axe.py)
-        if dark:
-            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
-                "features": [{"name": "prefers-color-scheme", "value": "dark"}]})
         driver.audits: list[Audit] = []  # from now on, every page is audited
         drivers.append(driver)
         return driver

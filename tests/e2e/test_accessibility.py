@@ -62,9 +62,32 @@ def bank(live_site: LiveSite) -> Bank:
     return load_bank(next((live_site.instance.parent / "banks").glob("*.yaml")))
 
 
-def test_the_audit_reports_what_fails(browser_factory: Any) -> None:
+@pytest.fixture(scope="module")
+def drivers(browser_factory: Any) -> dict[str, Any]:
+    """Three browsers for the whole module (a teacher, a student, a student without
+    scripts), set up anew by `fresh` for each test."""
+    return {"teacher": browser_factory(), "zoe": browser_factory(), "leo": browser_factory(javascript=False)}
+
+
+def fresh(driver: Any, *, language: str = "fr", phone: bool = False, dark: bool = False) -> Any:
+    """The driver as a new browser: no cookies, this language, screen and colour scheme."""
+    driver.get("about:blank")
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    agent = driver.execute_script("return navigator.userAgent")
+    driver.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": agent, "acceptLanguage": language})
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+        "features": [{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
+    if phone:
+        emulate_phone(driver)
+    else:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    driver.audits = []
+    return driver
+
+
+def test_the_audit_reports_what_fails(drivers: dict[str, Any]) -> None:
     """The audit itself: a page with known faults gets each of them reported."""
-    driver = browser_factory(language="en")
+    driver = fresh(drivers["teacher"])
     driver.get("data:text/html;charset=utf-8," + quote(
         "<!doctype html><html><title>t</title><body><p id=x>one</p><p id=x>two</p>"
         "<img src=x.png><input type=text><button></button>"
@@ -80,25 +103,19 @@ def test_the_audit_reports_what_fails(browser_factory: Any) -> None:
 
 @pytest.mark.parametrize(("language", "phone", "dark"), [("fr", False, False), ("en", True, True)],
                          ids=["fr-desktop", "en-phone-dark"])
-def test_every_page_passes_the_audit(browser_factory: Any, live_site: LiveSite, bank: Bank,
+def test_every_page_passes_the_audit(drivers: dict[str, Any], live_site: LiveSite, bank: Bank,
                                      language: str, phone: bool, dark: bool) -> None:
-    def browser(**options: Any) -> Any:
-        driver = browser_factory(language=language, dark=dark, **options)
-        if phone:
-            emulate_phone(driver)
-        return driver
-
+    teacher, zoe, leo = (fresh(drivers[d], language=language, phone=phone, dark=dark)
+                         for d in ("teacher", "zoe", "leo"))
     site = live_site.url
     _close_sessions(live_site)  # a class left open by an earlier test would lock practice
     # Practice on one's own (before a class makes the bank busy): every question, answers
     # right, wrong and partly right, up to the end page that reviews every one.
-    students = {"Zoé": browser(), "Léo": browser(javascript=False)}
-    zoe, leo = students["Zoé"], students["Léo"]
+    students = {"Zoé": zoe, "Léo": leo}
     zoe.get(f"{site}/b/{bank.id}")
     navigate(zoe, _by(zoe, "#start"))
     take_quiz(zoe, bank, {t: r for t, (r, _credit) in PARTLY_WRONG.items()})
 
-    teacher = browser()
     teacher.get(site + "/")
     assert teacher.find_element("tag name", "html").get_attribute("lang") == language
     teacher.get(f"{site}/b/{bank.id}")
@@ -242,9 +259,10 @@ def keyboard_answer(driver: Any, q: Any, response: Any) -> None:
     activate(driver, "submit-answer")
 
 
-def test_a_class_quiz_with_the_keyboard_only(browser_factory: Any, live_site: LiveSite, bank: Bank) -> None:
+def test_a_class_quiz_with_the_keyboard_only(drivers: dict[str, Any], live_site: LiveSite,
+                                             bank: Bank) -> None:
     _close_sessions(live_site)
-    teacher = browser_factory(language="en")
+    teacher, student = fresh(drivers["teacher"], language="en"), fresh(drivers["zoe"], language="en")
     teacher.get(live_site.url + "/teacher/")
     tab_to(teacher, "name")
     _keys(teacher, TEACHER)
@@ -255,7 +273,6 @@ def test_a_class_quiz_with_the_keyboard_only(browser_factory: Any, live_site: Li
     activate(teacher, "create")  # all questions, feedback after each answer, open now
     join_url = _by(teacher, "#join-url").get_attribute("href")
 
-    student = browser_factory(language="en")
     student.get(join_url)  # the link the teacher gave (or its QR code)
     tab_to(student, "nickname")
     _keys(student, "Zoé")
