@@ -1,8 +1,12 @@
 """Fixtures for the browser end-to-end tests: the quiz site on a loopback
 port and headless Chromium drivers, each with its own profile (its own cookies).
 
+Every page of the site a driver opens is audited for accessibility
+(tests/e2e/axe.py): a violation fails the test that opened it.
+
 Skipped, with the reason, when Chromium or its driver is missing (Debian's
-`chromium` and `chromium-driver`; `.ci/run` installs them).
+`chromium` and `chromium-driver`), or axe-core is (npm's `axe-core`);
+`.ci/run` installs them.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.axe import Audit, audited_driver_class, missing_axe
 from tests.e2e.browser import (
     CHROMEDRIVER,
     CHROMIUM,
@@ -52,13 +57,14 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
 def browser_factory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Any]]:
     """`browser_factory(javascript=True, language="fr")` → a new headless
     Chromium driver with a fresh profile; all of them quit at the end."""
-    reason = missing_browser()
+    reason = missing_browser() or missing_axe()
     if reason:
         pytest.skip(reason)
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     drivers: list[Any] = []
+    driver_class = audited_driver_class(webdriver.Chrome)
 
     def make(*, javascript: bool = True, language: str = "fr") -> Any:
         options = webdriver.ChromeOptions()
@@ -73,8 +79,10 @@ def browser_factory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callab
         if not javascript:
             prefs["profile.managed_default_content_settings.javascript"] = 2
         options.add_experimental_option("prefs", prefs)
-        driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+        driver = driver_class(options=options, service=Service(executable_path=CHROMEDRIVER))
         driver.set_page_load_timeout(20)
+        driver.scripts_off = not javascript  # (the audit needs to know: see tests/e2e/axe.py)
+        driver.audits: list[Audit] = []  # from now on, every page is audited
         drivers.append(driver)
         return driver
 

@@ -248,7 +248,11 @@ def test_waiting_session_then_open(app: Flask, teacher: FlaskClient, bank: Bank)
     code = create_session(teacher, open_now="")
     student = join(app, code, "Léa")
     page = student.get(f"/j/{code}/go").get_data(as_text=True)
-    assert 'id="waiting"' in page and 'http-equiv="refresh"' in page
+    # It asks by script whether the session has opened, or by a link without scripts; it never
+    # reloads itself (a timed refresh is an accessibility failure, WCAG 2.2.1).
+    assert 'id="waiting"' in page and 'src="/static/waiting.js"' in page
+    assert 'http-equiv="refresh"' not in page
+    assert f'href="/j/{code}/go" id="check-again"' in page and f'data-poll="/j/{code}/go"' in page
     assert student.post(f"/j/{code}/1", data={"choice": "0"}).status_code == 403
     teacher.post(f"/teacher/s/{code}/open")
     assert student.get(f"/j/{code}/go").headers["Location"] == f"/j/{code}/1"
@@ -356,7 +360,9 @@ def test_dashboard_scores_item_analysis_csv_and_json(app: Flask, teacher: FlaskC
     page = html.unescape(teacher.get(f"/teacher/s/{code}", headers={"Accept-Language": "en"})
                          .get_data(as_text=True))
     assert "Léa" in page and "9 / 9" in page and "6 / 9" in page and "1 / 9" in page
-    assert 'src="/static/dashboard.js"' in page and 'http-equiv="refresh"' in page
+    # It refreshes by script, or by a link without scripts: never a timed reload (WCAG 2.2.1).
+    assert 'src="/static/dashboard.js"' in page and f'href="/teacher/s/{code}" id="refresh"' in page
+    assert 'http-equiv="refresh"' not in page
     # The item analysis, with the key, is a page of its own (the dashboard may be projected).
     page = html.unescape(teacher.get(f"/teacher/s/{code}/analysis", headers={"Accept-Language": "en"})
                          .get_data(as_text=True))

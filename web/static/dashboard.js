@@ -1,5 +1,5 @@
 // Refreshes the live part of a session dashboard every few seconds.
-// Without JavaScript the page reloads itself instead (<noscript> meta refresh).
+// Without JavaScript, a link (in <noscript>) reloads the page by hand: it never reloads by itself.
 (function () {
   "use strict";
   var live = document.getElementById("live");
