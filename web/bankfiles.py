@@ -34,6 +34,8 @@ from .drafter import write_bank
 #: A bank id: lower-case words of letters and digits joined by hyphens.
 BANK_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID = 60
+_SMALL_WORDS = {"le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "et", "a", "au", "aux", "en",
+                "se", "s", "ont", "est", "sont", "qu", "que", "qui"}
 #: A question's `draft: false` line in quizgen draft's YAML (questions are a list at the margin).
 _REVIEWED = re.compile(r"^  draft: false\n", re.MULTILINE)
 
@@ -51,10 +53,12 @@ class Checked:
     positions: Positions | None = None
 
 
-def slug(text: str, max_words: int = 8) -> str:
-    """Lower-case words of `text` without accents, joined by hyphens ('' if none)."""
+def slug(text: str, max_words: int = 6) -> str:
+    """The first words of `text` that say something, lower-case and without
+    accents, joined by hyphens ('' if none)."""
     words = re.findall(r"[a-z0-9]+", strip_accents(text).lower())
-    return "-".join(words[:max_words])[:MAX_ID].strip("-")
+    kept = [w for w in words if w not in _SMALL_WORDS] or words
+    return "-".join(kept[:max_words])[:MAX_ID].strip("-")
 
 
 def valid_id(bank_id: str) -> bool:

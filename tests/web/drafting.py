@@ -29,7 +29,8 @@ class FakeDrafter:
     def draft(self, text: str, info: SourceInfo, today: date | None = None) -> Drafted:
         self.calls.append((text, info))
         if "sommet" not in text.casefold() and "Biden" not in text:
-            raise QuizgenError("found nothing to ask about (no quotation with a speaker, figure, list of people or role)")
+            raise QuizgenError("found nothing to ask about (no quotation with a speaker, figure, "
+                               "list of people or role)")
         bank: dict[str, Any] = load_bank(DATA / "classe.yaml").to_data()
         for q in bank["questions"]:
             q["draft"] = True
@@ -42,3 +43,50 @@ class FakeDrafter:
         if info.url:
             source["url"] = info.url
         return Drafted(bank, text, ["résumé : extrait des premières phrases, à réécrire avec vos mots"])
+
+
+def drafting_app(make_app: Any, bank_dir: Path, **config: Any) -> Any:
+    """The site on the test bank's folder, drafting with a FakeDrafter (unless given another)."""
+    config.setdefault("QUIZGEN_DRAFTER", FakeDrafter())
+    return make_app(bank_dir, **config)
+
+
+def teacher_client(app: Any, name: str = "prof") -> Any:
+    from tests.web.conftest import PASSWORD, login
+    from web.teacher import add_teacher
+
+    with app.app_context():
+        add_teacher(name, PASSWORD)
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"  # the tests read the English interface
+    login(client, name)
+    return client
+
+
+def start_draft(client: Any, **fields: Any) -> str:
+    """POST the article form; the review page's address."""
+    data = {"article": ARTICLE, "outlet": "Le Direct", **fields}
+    response = client.post("/teacher/drafts/new", data=data)
+    assert response.status_code == 303, response.get_data(as_text=True)
+    return response.headers["Location"]
+
+
+def form_values(html: str, form_id: str = "edit-form") -> dict[str, str]:
+    """The named fields of a form on the page, as a browser would send them (first submit aside)."""
+    import re
+    from html import unescape
+
+    start = html.index(f'id="{form_id}"')
+    body = html[start: html.index("</form>", start)]
+    values: dict[str, str] = {}
+    for name, value in re.findall(r'<input type="(?:text|hidden)"[^>]*?name="([^"]+)" value="([^"]*)"', body):
+        values[name] = unescape(value)
+    for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', body):
+        values[name] = unescape(value)
+    for name, value in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', body, re.S):
+        values[name] = unescape(value)
+    for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', body, re.S):
+        chosen = (re.search(r'<option value="([^"]*)" selected', options)
+                  or re.search(r'<option value="([^"]*)"', options))
+        values[name] = unescape(chosen[1]) if chosen else ""
+    return values
