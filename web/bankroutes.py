@@ -99,8 +99,8 @@ def review_page(bank_id: str):
     return render_bank(bank_id, request.args.get("q"))
 
 
-def _conflict(bank_id: str):
-    return render_bank(bank_id, message=_(
+def _conflict(bank_id: str, current: str | None):
+    return render_bank(bank_id, current, message=_(
         "The file changed on disk since you opened this page (someone edited it): nothing was "
         "written. The page now shows the file as it is; make your change again."), status=409)
 
@@ -110,13 +110,13 @@ def _write(bank_id: str, change: Any, qid: str | None, edited: dict[str, Any] | 
     path = bank_file(bank_id)
     sha = request.form.get("sha256", "")
     if bankfiles.sha256_of(path) != sha:
-        return _conflict(bank_id)
+        return _conflict(bank_id, qid)
     try:
         doc = RoundTrip(path.read_text(encoding="utf-8-sig"))
         index = change(doc)
         checked = bankfiles.replace_bank(path, doc.dump(), sha)
     except bankfiles.Conflict:
-        return _conflict(bank_id)
+        return _conflict(bank_id, qid)
     except (KeyError, QuizgenError):
         abort(404)
     if checked.bank is None:
@@ -139,7 +139,7 @@ def _write(bank_id: str, change: Any, qid: str | None, edited: dict[str, Any] | 
 def set_state(bank_id: str, qid: str, action: str):
     def change(doc: RoundTrip) -> None:
         doc.accept(qid) if action == "accept" else doc.drop(qid)
-    failed = _write(bank_id, change, None)
+    failed = _write(bank_id, change, qid)
     return failed or redirect(url_for("bankedit.review_page", bank_id=bank_id) + "#current", code=303)
 
 

@@ -79,10 +79,10 @@ def form_values(html: str, form_id: str = "edit-form") -> dict[str, str]:
     start = html.index(f'id="{form_id}"')
     body = html[start: html.index("</form>", start)]
     values: dict[str, str] = {}
-    for name, value in re.findall(r'<input type="(?:text|hidden)"[^>]*?name="([^"]+)" value="([^"]*)"', body):
-        values[name] = unescape(value)
-    for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', body):
-        values[name] = unescape(value)
+    for tag in re.findall(r"<input\b[^>]*>", body):
+        attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', tag))
+        if attrs.get("type", "text") in ("text", "hidden", "date", "url") and "name" in attrs:
+            values[attrs["name"]] = unescape(attrs.get("value", ""))
     for name, value in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', body, re.S):
         values[name] = unescape(value)
     for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', body, re.S):
