@@ -60,13 +60,14 @@ def test_publish_writes_the_bank_and_its_article_and_serves_it_at_once(site) -> 
     assert text.startswith("# Brouillon écrit par `quizgen draft`")  # the writer of quizgen draft
 
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    start = re.search(r'href="([^"]+)" id="start-session"', page)
     deck = re.search(r'href="([^"]+)" id="download-deck"', page)
-    assert start and start[1] == "/teacher/new/sommet-publie"
     assert deck and deck[1] == "/b/sommet-publie/deck.apkg"
-    # No restart: the bank is on the site, and a class can take it.
+    assert 'href="/teacher/new/sommet-publie" id="session-settings"' in page
+    # No restart: the bank is on the site, and one click opens a class session on it.
     assert client.get("/b/sommet-publie").status_code == 200
-    created = client.post(start[1], data={"feedback": "immediate", "open_now": "y"})
+    start = form_values(page, "start-form")
+    assert re.search(r'action="/teacher/new/sommet-publie" class="actions" id="start-form"', page)
+    created = client.post("/teacher/new/sommet-publie", data=start)
     assert created.status_code == 303
     code = created.headers["Location"].rsplit("/", 1)[1]
     student = join(app, code, "Zoé")
