@@ -22,14 +22,13 @@ import yaml
 from flask import current_app
 
 from quizgen import Bank, BankError, check_banks, load_bank
-from quizgen.draft.bank import Draft, to_yaml
 from quizgen.errors import Problem, QuizgenError
 from quizgen.fsutil import atomic_write_bytes
 from quizgen.loader import Positions, parse_text
 from quizgen.text import strip_accents
 
 from .config import bank_paths
-from .drafter import write_bank
+from .drafter import bank_document, write_bank
 
 #: A bank id: lower-case words of letters and digits joined by hyphens.
 BANK_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -148,7 +147,7 @@ def publish_new(data: dict[str, Any], article: str, notes: list[str], folder: Pa
     if checked.bank is None:
         raise BankError(checked.problems)
     # Reviewed questions carry no draft flag at all (the writer spells out `draft: false`).
-    document = _REVIEWED.sub("", to_yaml(Draft(Bank.model_validate(data), notes=notes)))
+    document = _REVIEWED.sub("", bank_document(Bank.model_validate(data), notes))
     had_source = source_path.exists()
     write_bank(bank_path, document, source_path, article)
     try:

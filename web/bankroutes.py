@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from quizgen import Bank, BankError, load_bank
@@ -23,7 +23,6 @@ from . import bankfiles, qforms, review
 from .bankedit import RoundTrip
 from .catalog import catalog
 from .config import bank_paths
-from .drafts import new_edit, new_question_id
 from .teacher import login_required
 
 bp = Blueprint("bankedit", __name__, url_prefix="/teacher/banks")
@@ -41,16 +40,10 @@ def bank_file(bank_id: str) -> Path:
     if entry is None or entry.bank.path is None:
         abort(404)
     path = entry.bank.path.resolve()
-    roots = [Path(p).resolve() for p in bank_paths(request_config("QUIZGEN_BANKS"))]
+    roots = [Path(p).resolve() for p in bank_paths(current_app.config["QUIZGEN_BANKS"])]
     if not any(path == r or path.is_relative_to(r) for r in roots):
         abort(404)
     return path
-
-
-def request_config(key: str) -> Any:
-    from flask import current_app
-
-    return current_app.config[key]
 
 
 def _state(bank: Bank):
@@ -95,7 +88,7 @@ def review_page(bank_id: str):
         source = entry.bank.sources[0].id if entry else ""
         blank = {"id": "", "type": new_type, "source": request.args.get("source") or source,
                  "evidence": request.args.get("evidence", "")[: qforms.MAX_FIELD]}
-        return render_bank(bank_id, edited=new_edit(blank))
+        return render_bank(bank_id, edited=review.new_edit(blank))
     return render_bank(bank_id, request.args.get("q"))
 
 
@@ -119,6 +112,10 @@ def _write(bank_id: str, change: Any, qid: str | None, edited: dict[str, Any] | 
         return _conflict(bank_id, qid)
     except (KeyError, QuizgenError):
         abort(404)
+    except OSError as exc:  # a folder the site may not write to, a full disk…
+        current_app.logger.warning("cannot write %s: %s", path, exc)
+        return render_bank(bank_id, qid, status=500, message=_(
+            "The bank file cannot be written on the server: %(error)s", error=exc.strerror or str(exc)))
     if checked.bank is None:
         errors: dict[str, list[str]] = {"_": [p.message for p in checked.problems]}
         if checked.positions is not None and index is not None:
@@ -178,7 +175,8 @@ def add_question(bank_id: str):
     qtype = request.form.get("type", "")
     if entry is None or qtype not in qforms.TYPE_FIELDS:
         abort(400 if entry else 404)
-    base = {"id": new_question_id(request.form, qtype, {q.id for q in entry.bank.questions}), "type": qtype}
+    taken = {q.id for q in entry.bank.questions}
+    base = {"id": review.new_question_id(request.form, qtype, taken), "type": qtype}
     values = {key: request.form.get(key, "") for key, _kind in qforms.fields_of(qtype)}
     data, errors = qforms.from_form(values, base)
     edited = {"new": True, "values": values, "errors": errors, "type": qtype, "source_q": data,

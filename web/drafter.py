@@ -19,7 +19,8 @@ from typing import Any, Protocol
 
 from flask import current_app
 
-from quizgen.draft.bank import Draft, SourceInfo
+from quizgen import Bank
+from quizgen.draft.bank import Draft, SourceInfo, to_yaml
 from quizgen.draft.writer import draft_file, read_article, write_bank
 from quizgen.errors import QuizgenError
 
@@ -28,7 +29,8 @@ MODEL = "fr_core_news_sm"
 #: The bank id the drafter is given; the teacher chooses the real one before publishing.
 PLACEHOLDER_ID = "brouillon"
 
-__all__ = ["INSTALL_HINT", "Drafted", "Drafter", "SourceInfo", "current_drafter", "write_bank"]
+__all__ = ["INSTALL_HINT", "Drafted", "Drafter", "SourceInfo", "bank_document", "current_drafter",
+           "write_bank"]
 
 
 @dataclass
@@ -91,6 +93,11 @@ class SpacyDrafter:
 
 def drafted_from(draft: Draft, article: str) -> Drafted:
     return Drafted(draft.bank.to_data(), article, list(draft.notes))
+
+
+def bank_document(bank: Bank, notes: list[str]) -> str:
+    """The bank as `quizgen draft` writes it (its YAML, with the notes in the header)."""
+    return to_yaml(Draft(bank, notes=notes))
 
 
 def current_drafter() -> Drafter:

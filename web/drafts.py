@@ -10,6 +10,7 @@ without JavaScript; drafts.js adds keyboard shortcuts and selection.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
@@ -98,13 +99,9 @@ def new():
     except QuizgenError as exc:
         return _new_page(form, str(exc), 400)
     bank = drafted.bank
-    bank["id"] = _free_id(review_slug(bank.get("title", "")))
+    bank["id"] = _free_id(review.slug_of(bank.get("title", "")))
     draft_id = draftstore.create(g.teacher.id, bank["id"], drafted.article, bank, drafted.notes)
     return redirect(url_for("drafts.review_page", draft_id=draft_id), code=303)
-
-
-def review_slug(title: str) -> str:
-    return bankfiles.slug(title) or "article"
 
 
 def _free_id(base: str) -> str:
@@ -156,9 +153,7 @@ def _details_form(draft: draftstore.StoredDraft) -> DetailsForm:
     return form
 
 
-def _date(value: Any) -> Any:
-    from datetime import date
-
+def _date(value: Any) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
@@ -176,15 +171,8 @@ def review_page(draft_id: int):
     if new_type in qforms.TYPE_FIELDS:  # a new question, from a passage of the article
         blank = {"id": "", "type": new_type, "source": draft.bank["sources"][0]["id"],
                  "evidence": request.args.get("evidence", "")[: qforms.MAX_FIELD]}
-        return render_review(draft, None, edited=new_edit(blank))
+        return render_review(draft, None, edited=review.new_edit(blank))
     return render_review(draft, current)
-
-
-def new_edit(blank: dict[str, Any]) -> dict[str, Any]:
-    """The form of a question not yet written (type, source and evidence chosen)."""
-    values = qforms.to_form(blank)
-    return {"new": True, "type": blank["type"], "values": values, "errors": {}, "source_q": blank,
-            "card": review.card(blank, "pending", True, values=values)}
 
 
 def _after(draft: draftstore.StoredDraft, qid: str):
@@ -250,7 +238,7 @@ def add_question(draft_id: int):
     if qtype not in qforms.TYPE_FIELDS:
         abort(400)
     taken = {q["id"] for q in draft.bank["questions"]}
-    base = {"id": new_question_id(request.form, qtype, taken), "type": qtype, "draft": True}
+    base = {"id": review.new_question_id(request.form, qtype, taken), "type": qtype, "draft": True}
     edited, view = _checked_edit(draft, base, len(draft.bank["questions"]), new=True)
     if edited is None:
         return render_review(draft, None, edited=view, status=400)
@@ -258,17 +246,6 @@ def add_question(draft_id: int):
     draft.states[edited["id"]] = draftstore.ACCEPTED
     draftstore.save(draft)
     return redirect(url_for("drafts.review_page", draft_id=draft.id, q=edited["id"]) + "#current", code=303)
-
-
-def new_question_id(form: Any, qtype: str, taken: set[str]) -> str:
-    """A slug of the question's first words, unique in the bank."""
-    words = next((form.get(k) for k in qforms.HEADLINE if form.get(k)), "") or qtype
-    base = review_slug(" ".join(str(words).split()[:6]))[:40].strip("-") or qtype
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
 
 
 def _apply_details(draft: draftstore.StoredDraft, form: DetailsForm) -> None:
@@ -337,6 +314,9 @@ def _publish(draft: draftstore.StoredDraft, form: DetailsForm):
     except bankfiles.Conflict as exc:
         form.bank_id.errors = [str(exc)]
         return render_review(draft, details=form, status=409)
+    except OSError as exc:  # a folder the site may not write to, a full disk…
+        return render_review(draft, details=form, status=500, message=_(
+            "The bank file cannot be written on the server: %(error)s", error=exc.strerror or str(exc)))
     except BankError as exc:
         return render_review(draft, details=form, status=400,
                              message=_("The bank is not valid: %(problems)s",

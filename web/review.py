@@ -10,6 +10,7 @@ from typing import Any
 from quizgen.text import normalize_with_map
 
 from . import qforms
+from .bankfiles import slug
 
 
 @dataclass
@@ -136,3 +137,26 @@ def page(questions: Sequence[Mapping[str, Any]], state_of: Callable[[str], str],
     return {"cards": cards, "current": current, "new_q": new_q, "prev_id": prev_id, "next_id": next_id,
             "article": highlight(article_of(new_q.get("source_q") if new_q else shown), evidence),
             "counts": counts, "new_types": list(qforms.TYPE_FIELDS), "type_labels": qforms.TYPE_LABELS}
+
+
+def slug_of(title: str) -> str:
+    """A bank id from a title."""
+    return slug(title) or "article"
+
+
+def new_question_id(form: Any, qtype: str, taken: set[str]) -> str:
+    """A slug of the question's first words, unique in the bank."""
+    words = next((form.get(k) for k in qforms.HEADLINE if form.get(k)), "") or qtype
+    base = slug(" ".join(str(words).split()[:6]))[:40].strip("-") or qtype
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def new_edit(blank: dict[str, Any]) -> dict[str, Any]:
+    """The form of a question not yet written (type, source and evidence chosen)."""
+    values = qforms.to_form(blank)
+    return {"new": True, "type": blank["type"], "values": values, "errors": {}, "source_q": blank,
+            "card": card(blank, "pending", True, values=values)}

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from quizgen import load_bank
-from quizgen.draft.bank import SourceInfo
 from quizgen.errors import QuizgenError
-from web.drafter import Drafted
+from web.drafter import Drafted, SourceInfo
 
 DATA = Path(__file__).parent / "data"
 ARTICLE = (DATA / "sources" / "sommet.txt").read_text(encoding="utf-8")

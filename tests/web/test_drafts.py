@@ -106,8 +106,8 @@ def test_without_the_draft_extra_the_page_says_how_to_install_it(make_app: Calla
 
 
 def test_the_real_drafter_reports_a_missing_spacy_as_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    from quizgen.draft.bank import SourceInfo
     from quizgen.errors import QuizgenError
+    from web.drafter import SourceInfo
 
     real_import = builtins.__import__
 

@@ -130,3 +130,20 @@ def test_saving_the_details_keeps_them(site) -> None:
     again = _details(client, review)
     assert again["title"] == "Un autre titre" and again["outlet"] == "Le Monde"
     assert again["url"] == "https://example.org/x"
+
+
+def test_a_folder_the_site_cannot_write_to_gets_a_message(site, monkeypatch: pytest.MonkeyPatch) -> None:
+    from web import bankfiles
+
+    def refused(*_args: Any) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(bankfiles, "write_bank", refused)
+    _app, client, folder = site
+    review = start_draft(client)
+    _review_all(client, review)
+    response = client.post(f"{review}/details", data=_details(client, review, publish="1"))
+    assert response.status_code == 500
+    assert "cannot be written on the server: Permission denied" in response.get_data(as_text=True)
+    assert list(folder.rglob("*")) == []
+    assert review in client.get("/teacher/drafts/").get_data(as_text=True)  # still a draft
