@@ -9,6 +9,7 @@ works, and the draft pages say how to install it.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import tempfile
 import threading
@@ -65,6 +66,11 @@ def entity_finder() -> Any:
         return _finder
 
 
+def _load_quietly() -> None:
+    with contextlib.suppress(QuizgenError):  # drafting will say what is missing
+        entity_finder()
+
+
 class SpacyDrafter:
     """`quizgen draft`, the pipeline with the French spaCy model."""
 
@@ -79,6 +85,11 @@ class SpacyDrafter:
             if found is None:
                 return f"The draft extra is not installed (spaCy and its French model): {INSTALL_HINT}"
         return None
+
+    def warm_up(self) -> None:
+        """Load the model in the background while the teacher pastes the article."""
+        if _finder is None and self.unavailable() is None:
+            threading.Thread(target=_load_quietly, name="quizgen-nlp-warm-up", daemon=True).start()
 
     def draft(self, text: str, info: SourceInfo, today: date | None = None) -> Drafted:
         finder = entity_finder()  # NlpUnavailable (a QuizgenError) when spaCy is missing

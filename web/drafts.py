@@ -86,6 +86,8 @@ def _article_text(form: ArticleForm) -> str:
 @login_required
 def new():
     form = ArticleForm()
+    if request.method == "GET" and hasattr(current_drafter(), "warm_up"):
+        current_drafter().warm_up()  # type: ignore[attr-defined]
     if not form.validate_on_submit():
         return _new_page(form, status=400 if form.errors else 200)
     unavailable = current_drafter().unavailable()
