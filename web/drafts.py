@@ -47,6 +47,9 @@ def _refuse_writes() -> None:
 
 @bp.errorhandler(413)
 def _too_large(_error: Any):
+    if request.endpoint != "drafts.new":
+        return render_template("error.html", code=413, title=_("Too large"),
+                               text=_("What was sent is too large.")), 413
     return _new_page(ArticleForm(formdata=None), _("The article is too large: at most 200 KB of text."), 413)
 
 

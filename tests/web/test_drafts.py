@@ -80,7 +80,10 @@ def test_pasted_text_is_limited_to_200_kb_with_a_clear_message(make_app: Callabl
     assert response.status_code == 413 and "at most 200 KB" in response.get_data(as_text=True)
     # Elsewhere the site's own limit (64 KB) still holds.
     assert client.post("/teacher/login", data={"name": "x" * 100_000}).status_code == 413
-    assert len(fake.calls) == 1
+    review = start_draft(client)
+    response = client.post(f"{review}/q/agence", data={"prompt": "x" * 100_000})
+    assert response.status_code == 413 and "What was sent is too large." in response.get_data(as_text=True)
+    assert len(fake.calls) == 2
 
 
 def test_without_the_draft_extra_the_page_says_how_to_install_it(make_app: Callable[..., Flask],
