@@ -75,6 +75,12 @@ class Positions:
             p = p[:-1]
         return _unpack(self.values.get((), (1 << _SHIFT) | 1))
 
+    def located(self) -> Iterator[tuple[Path_, tuple[int, int]]]:
+        """Every path with its (line, column): mapping keys first, then values."""
+        for table in (self.keys, self.values):
+            for path, packed in table.items():
+                yield path, _unpack(packed)
+
 
 def _pack(mark: Any) -> int:
     return (mark.line + 1) << _SHIFT | (mark.column + 1)

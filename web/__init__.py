@@ -50,7 +50,20 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     QUIZGEN_INSTANCE environment variable) moves the instance folder, where
     the SQLite database, the secret key and the deck cache live.
     """
-    from . import api, errors, filters, fragments, i18n, join, practice, ratelimit, security, teacher
+    from . import (
+        api,
+        bankroutes,
+        drafts,
+        errors,
+        filters,
+        fragments,
+        i18n,
+        join,
+        practice,
+        ratelimit,
+        security,
+        teacher,
+    )
     from .catalog import Catalog
     from .config import bank_paths, prepare_instance
     from .db import init_db
@@ -66,7 +79,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     filters.init_app(app)
     fragments.init_app(app)
-    for blueprint in (api.bp, practice.bp, join.bp, teacher.bp, i18n.bp):
+    for blueprint in (api.bp, practice.bp, join.bp, teacher.bp, i18n.bp, drafts.bp, bankroutes.bp):
         app.register_blueprint(blueprint)
     if app.config["QUIZGEN_COMPILE_TEMPLATES"]:
         compile_templates(app)

@@ -68,6 +68,10 @@ class Catalog:
     def get(self, bank_id: str) -> Entry | None:
         return self.entries.get(bank_id)
 
+    def put(self, bank: Bank) -> None:
+        """Serve `bank` from now on (new, or a new version of one): no restart needed."""
+        self.entries[bank.id] = Entry.of(bank)
+
 
 def catalog() -> Catalog:
     return current_app.extensions["quizgen_catalog"]

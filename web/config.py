@@ -26,8 +26,9 @@ ENVIRONMENT = {
     "QUIZGEN_SECURE_COOKIES": "SESSION_COOKIE_SECURE",
     "QUIZGEN_AUTO_MIGRATE": "QUIZGEN_AUTO_MIGRATE",
     "QUIZGEN_RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
+    "QUIZGEN_READ_ONLY": "QUIZGEN_READ_ONLY",
 }
-_BOOLEANS = {"SESSION_COOKIE_SECURE", "QUIZGEN_AUTO_MIGRATE"}
+_BOOLEANS = {"SESSION_COOKIE_SECURE", "QUIZGEN_AUTO_MIGRATE", "QUIZGEN_READ_ONLY"}
 
 
 def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
@@ -38,6 +39,7 @@ def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
         # no on a server database (run `quizgen db upgrade` once per release).
         QUIZGEN_AUTO_MIGRATE=None,
         QUIZGEN_PUBLIC_URL=None,  # e.g. http://192.168.1.20:8000, for join links and QR codes
+        QUIZGEN_READ_ONLY=False,  # True: the teacher area drafts and edits no bank
         QUIZGEN_DECK_CACHE=str(Path(app.instance_path) / "decks"),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",

@@ -111,6 +111,23 @@ answer = Table(
 )
 
 
+#: A bank being drafted from an article in the teacher area (web/drafts.py):
+#: the drafted bank, each question's review state, and the article, kept
+#: until it is published (then `published_at` and `bank_id` say where it went).
+bank_draft = Table(
+    "bank_draft", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("teacher_id", Integer, ForeignKey("teacher.id"), nullable=False),
+    Column("bank_id", String(80), nullable=False),
+    Column("article", Text, nullable=False),
+    Column("data", Text, nullable=False),  # JSON: {"bank": …, "states": {question id: state}, "notes": […]}
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("published_at", DateTime),
+    Index("ix_bank_draft_teacher", "teacher_id"),
+)
+
+
 def utcnow() -> datetime:
     """Naive UTC: every database stores it the same way."""
     return datetime.now(UTC).replace(tzinfo=None)

@@ -110,7 +110,14 @@ def draft_file(
     except QuizgenError as exc:
         raise QuizgenError(f"{article}: {exc}") from exc
     document = to_yaml(draft, schema_reference(bank_path))
-    if copied:
+    write_bank(bank_path, document, source_path if copied else None, text)
+    return Written(bank_path, source_path, draft, copied)
+
+
+def write_bank(bank_path: Path, document: str, source_path: Path | None = None, text: str = "") -> None:
+    """Write a bank file and (when `source_path` is given) its article: the
+    article first, then the bank, each atomically, so a bank never points at a
+    missing or half-written article."""
+    if source_path is not None:
         atomic_write_text(source_path, text)
     atomic_write_text(bank_path, document)
-    return Written(bank_path, source_path, draft, copied)
