@@ -48,6 +48,7 @@ from . import classroom
 from .catalog import Entry, catalog, entry_or_404
 from .db import attempt, get_engine, quiz_session, teacher, utcnow
 from .i18n import safe_next
+from .itemstats import session_item_stats
 from .results import results_csv, session_results
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
@@ -222,7 +223,9 @@ def _context(row: Any) -> dict[str, Any]:
     entry = catalog().get(row.bank_id)
     with get_engine().connect() as conn:
         results = session_results(conn, row, entry)
-    return {"row": row, "entry": entry, "bank": entry.bank if entry else None, "results": results}
+        stats = session_item_stats(conn, row, results, entry.by_id if entry else {})  # web/itemstats.py
+    return {"row": row, "entry": entry, "bank": entry.bank if entry else None, "results": results,
+            "stats": stats}
 
 
 @bp.get("/s/<code>")
