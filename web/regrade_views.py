@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, StringField
 from wtforms.validators import InputRequired, Length, NumberRange
@@ -71,5 +72,5 @@ def change(code: str, n: int, action: str):
     try:
         changed = change(row.id, q, form.part.data, form.value.data, teacher_id=g.teacher.id)
     except regrade.RegradeError:
-        abort(400)
+        abort(400, _("This answer was not given to this question: nothing was changed."))
     return redirect(url_for("regrade.page", code=row.code, n=n, changed=changed), code=303)

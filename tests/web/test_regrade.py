@@ -42,7 +42,8 @@ def scores(teacher: FlaskClient, code: str, qid: str) -> dict[str, float]:
 
 
 def post(teacher: FlaskClient, code: str, n: int, action: str, part: int, value: str):
-    return teacher.post(f"/teacher/s/{code}/q/{n}/{action}", data={"part": str(part), "value": value})
+    return teacher.post(f"/teacher/s/{code}/q/{n}/{action}", data={"part": str(part), "value": value},
+                        headers={"Accept-Language": "en"})
 
 
 # -- grading with the teacher's answers: the bank's own rules, nothing forked
@@ -165,7 +166,8 @@ def test_bad_requests_change_nothing(app: Flask, teacher: FlaskClient, bank: Ban
     code = create_session(teacher)
     answer_as(app, join(app, code, "Léa"), code, bank, {"conseiller": "Peskov"})
     n = number_of(teacher, code, "conseiller")
-    assert post(teacher, code, n, "accept", 0, "lavrov").status_code == 400  # nobody gave it
+    refused = post(teacher, code, n, "accept", 0, "lavrov")  # nobody gave it
+    assert refused.status_code == 400 and "nothing was changed" in refused.get_data(as_text=True)
     assert post(teacher, code, n, "accept", 3, "peskov").status_code == 400  # no such part
     url = f"/teacher/s/{code}/q/{n}/accept"
     assert teacher.post(url, data={"part": "x", "value": "peskov"}).status_code == 400
