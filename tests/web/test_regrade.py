@@ -19,7 +19,8 @@ from quizgen.grading import gap_marks, score
 from tests.web.conftest import PASSWORD, create_session, join, login
 from tests.web.pages import form_data, parse
 from tests.web.test_sessions import questions_in_order
-from web.db import accepted_answer, answer, get_engine
+from web import regrade
+from web.db import accepted_answer, answer, get_engine, quiz_session
 from web.teacher import add_teacher
 
 
@@ -230,3 +231,29 @@ def test_accept_needs_the_forms_csrf_token(make_app, bank_dir, bank: Bank, with_
     with app.app_context(), get_engine().connect() as conn:
         stored = conn.execute(select(answer.c.score).where(answer.c.question_id == "conseiller")).scalar_one()
     assert stored == (1.0 if with_token else 0.0)
+
+
+def test_a_regrade_is_one_transaction(app: Flask, teacher: FlaskClient, bank: Bank,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure while scores are rewritten leaves every score and the list of
+    accepted answers as they were: no half-regraded class."""
+    code = create_session(teacher)
+    for name in ("Léa", "Tom"):
+        answer_as(app, join(app, code, name), code, bank, {"conseiller": "Peskov"})
+    graded = []
+
+    def failing_score(*args: Any, **kwargs: Any) -> float:
+        if graded:
+            raise RuntimeError("the server stops half-way")
+        graded.append(args)
+        return score(*args, **kwargs)
+
+    monkeypatch.setattr(regrade, "score", failing_score)
+    with app.app_context(), get_engine().connect() as conn:
+        sid = conn.execute(select(quiz_session.c.id).where(quiz_session.c.code == code)).scalar_one()
+    with app.test_request_context(), pytest.raises(RuntimeError):
+        regrade.accept(sid, bank.question("conseiller"), 0, "peskov", teacher_id=1)
+    assert graded  # the first answer was regraded before the failure…
+    assert scores(teacher, code, "conseiller") == {"Léa": 0, "Tom": 0}  # …and rolled back
+    with app.app_context(), get_engine().connect() as conn:
+        assert conn.execute(select(accepted_answer)).all() == []
