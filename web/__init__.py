@@ -50,7 +50,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     QUIZGEN_INSTANCE environment variable) moves the instance folder, where
     the SQLite database, the secret key and the deck cache live.
     """
-    from . import api, errors, filters, fragments, i18n, join, practice, regrade_views, security, teacher
+    from . import api, errors, filters, fragments, i18n, join, practice, security, teacher
     from .catalog import Catalog
     from .config import bank_paths, prepare_instance
     from .db import init_db
@@ -67,7 +67,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     fragments.init_app(app)
     for blueprint in (api.bp, practice.bp, join.bp, teacher.bp, i18n.bp):
         app.register_blueprint(blueprint)
-    app.register_blueprint(regrade_views.bp)  # web/regrade.py
+    from . import regrade_views  # the teacher's regrade page (web/regrade.py)
+    app.register_blueprint(regrade_views.bp)
     if app.config["QUIZGEN_COMPILE_TEMPLATES"]:
         compile_templates(app)
     return app
