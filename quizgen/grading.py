@@ -65,12 +65,19 @@ class Grade:
         return self.score >= FULL
 
 
-def grade(question: AnyQuestion, response: Response) -> Grade:
-    return Grade(score(question, response), answer_label(question, response))
+#: Answers accepted after the fact (the site's regrade), by part: 0 for a
+#: short or numeric question (a figure as format_number writes it), the gap's
+#: position in reading order for a cloze. They count as the bank's `accept` does.
+Extra: TypeAlias = Mapping[int, Sequence[str]]
 
 
-def score(question: AnyQuestion, response: Response) -> float:
-    """The credit for `response`, between 0 and 1."""
+def grade(question: AnyQuestion, response: Response, extra: Extra | None = None) -> Grade:
+    return Grade(score(question, response, extra), answer_label(question, response))
+
+
+def score(question: AnyQuestion, response: Response, extra: Extra | None = None) -> float:
+    """The credit for `response`, between 0 and 1 (`extra`: see Extra)."""
+    more = extra or {}
     match question:
         case Single() | Quote():
             right = question.answer if isinstance(question, Single) else question.speaker
@@ -83,9 +90,11 @@ def score(question: AnyQuestion, response: Response) -> float:
             return 1.0 if response is question.answer else 0.0
         case Numeric():
             value = _number(response)
-            return 1.0 if math.isfinite(value) and question.accepts(value) else 0.0
+            return 1.0 if math.isfinite(value) and (
+                question.accepts(value) or format_number(value) in more.get(0, ())) else 0.0
         case Short():
-            return 1.0 if _typed_right(question, _text(response), question.accepted) else 0.0
+            accepted = [*question.accepted, *more.get(0, ())]
+            return 1.0 if _typed_right(question, _text(response), accepted) else 0.0
         case Match():
             given = _mapping(response)
             right = sum(1 for left, r in question.pairs.items() if _same_text(given.get(left, ""), r))
@@ -95,12 +104,16 @@ def score(question: AnyQuestion, response: Response) -> float:
             right = sum(1 for g, item in zip(given, question.items, strict=False) if _same_text(g, item))
             return right / len(question.items) if question.items else 0.0
         case Cloze():
-            gaps = question.gaps
-            given = _texts(response)
-            right = sum(1 for g, (_n, answer, _hint) in zip(given, gaps, strict=False)
-                        if _typed_right(question, g, [answer]))
-            return right / len(gaps) if gaps else 0.0
+            marks = gap_marks(question, _texts(response), extra)
+            return sum(marks) / len(marks) if marks else 0.0
     raise ResponseError(f"unknown question type {question.type!r}")
+
+
+def gap_marks(question: Cloze, given: Sequence[str], extra: Extra | None = None) -> list[bool]:
+    """Whether each gap of a cloze is filled right, in reading order (a missing text is wrong)."""
+    more = extra or {}
+    return [i < len(given) and _typed_right(question, given[i], [answer, *more.get(i, ())])
+            for i, (_n, answer, _hint) in enumerate(question.gaps)]
 
 
 def key(question: AnyQuestion) -> Response:

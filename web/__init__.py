@@ -81,6 +81,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     fragments.init_app(app)
     for blueprint in (api.bp, practice.bp, join.bp, teacher.bp, i18n.bp, drafts.bp, bankroutes.bp):
         app.register_blueprint(blueprint)
+    from . import regrade_views  # the teacher's regrade page (web/regrade.py)
+    app.register_blueprint(regrade_views.bp)
     if app.config["QUIZGEN_COMPILE_TEMPLATES"]:
         compile_templates(app)
     return app

@@ -127,6 +127,22 @@ bank_draft = Table(
     Index("ix_bank_draft_teacher", "teacher_id"),
 )
 
+#: An answer the teacher accepted after the fact for one question of one
+#: session (web/regrade.py): every score of that question is graded again
+#: with it. `part` is 0, or the gap's position in a cloze; `value` is the
+#: answer as grading folds it (the form of answer.label).
+accepted_answer = Table(
+    "accepted_answer", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("session_id", Integer, ForeignKey("quiz_session.id"), nullable=False),
+    Column("question_id", String(80), nullable=False),
+    Column("part", Integer, nullable=False),
+    Column("value", Text, nullable=False),
+    Column("teacher_id", Integer, ForeignKey("teacher.id"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    UniqueConstraint("session_id", "question_id", "part", "value", name="uq_accepted_answer"),
+)
+
 
 def utcnow() -> datetime:
     """Naive UTC: every database stores it the same way."""

@@ -25,7 +25,7 @@ from werkzeug.datastructures import ImmutableMultiDict
 from quizgen.grading import FULL, grade, key
 from quizgen.model import AnyQuestion
 
-from . import fragments, prg, quizforms
+from . import fragments, prg, quizforms, regrade
 from .catalog import Entry, catalog
 from .db import HotStatement, answer, attempt, get_engine, quiz_session, utcnow, writing
 from .filters import clock
@@ -265,6 +265,8 @@ def record(run: Run, q: AnyQuestion, response: Any) -> bool:
         return False
     if not stored:
         raise AnswersClosed
+    if run.session is not None and g.score < FULL:  # the teacher may have accepted it (web/regrade.py)
+        regrade.after_record(run.attempt.id, run.attempt.session_id, q, response, g.score)
     return True
 
 

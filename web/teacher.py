@@ -51,6 +51,7 @@ from .catalog import catalog, entry_or_404
 from .db import attempt, get_engine, quiz_session, teacher, utcnow
 from .filters import answer_label
 from .inputs import SizedNumber
+from .itemstats import session_item_stats
 from .ratelimit import Busy, login_per_account, login_per_client, password_slot
 from .redirects import safe_next
 from .results import CsvColumns, results_csv, session_results
@@ -274,11 +275,14 @@ def _loopback(url: str) -> bool:
     return host in ("localhost", "::1") or host.startswith("127.")
 
 
-def _context(row: Any) -> dict[str, Any]:
+def _context(row: Any, *, analysis: bool = False) -> dict[str, Any]:
     entry = catalog().get(row.bank_id)
     with get_engine().connect() as conn:
         results = session_results(conn, row, entry)
-    return {"row": row, "entry": entry, "bank": entry.bank if entry else None, "results": results}
+        # The item statistics (web/itemstats.py) only for the analysis, never for the projected pages.
+        stats = session_item_stats(conn, row, results, entry.by_id if entry else {}) if analysis else None
+    return {"row": row, "entry": entry, "bank": entry.bank if entry else None, "results": results,
+            "stats": stats}
 
 
 @bp.get("/s/<code>")
@@ -296,7 +300,8 @@ def dashboard(code: str):
 def analysis(code: str):
     """The item analysis, with the right answer of each question: on its own page,
     so that projecting the dashboard never shows the key."""
-    return render_template("teacher/analysis.html", **_context(_own_session(code)), analysis=True)
+    return render_template("teacher/analysis.html", **_context(_own_session(code), analysis=True),
+                           analysis=True)
 
 
 @bp.get("/s/<code>/live")
@@ -308,7 +313,7 @@ def live(code: str):
     part = request.args.get("part", "students")
     if part not in ("students", "analysis", "count"):
         abort(404)
-    ctx = _context(_own_session(code))
+    ctx = _context(_own_session(code), analysis=part == "analysis")
     html = render_template("teacher/_live.html", **ctx, analysis=part == "analysis",
                            count_only=part == "count")
     return conditional_fragment(html)
