@@ -263,6 +263,29 @@ def test_reimport_updates_adds_retires_and_keeps_history(col, bank_file: Path, t
     assert len(cards_after) == len(cards_before) + 1
 
 
+def test_a_note_the_student_edited_after_the_build_keeps_her_version(col, bank_file: Path,
+                                                                     tmp_path: Path) -> None:
+    """What the README tells teachers: Anki updates a note only from a newer one."""
+    from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
+
+    out = tmp_path / "decks"
+    import_deck(col, build_at(bank_file, out, T0))
+    mine = notes_by_question(col)["minutes"]
+    mine["Explanation"] = "Ma version."
+    col.update_note(mine)  # now: after the teacher's next build (T1)
+    bank_file.write_text(BANK.replace("Deux heures et cinq minutes font 125 minutes.",
+                                      "Deux heures et cinq minutes font bien 125 minutes."), encoding="utf-8")
+    deck = build_at(bank_file, out, T1)
+    import_deck(col, deck)
+    assert notes_by_question(col)["minutes"]["Explanation"] == "Ma version."
+    # "Update notes: Always" in the import options takes the teacher's version.
+    always = ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS
+    options = ImportAnkiPackageOptions(merge_notetypes=False, with_scheduling=False, with_deck_configs=False,
+                                       update_notes=always)
+    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(deck), options=options))
+    assert "font bien 125" in notes_by_question(col)["minutes"]["Explanation"]
+
+
 def test_unchanged_rebuild_imports_as_nothing_new(col, bank_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "decks"
     import_deck(col, build_at(bank_file, out, T0))

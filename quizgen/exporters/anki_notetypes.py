@@ -116,18 +116,19 @@ CSS = """\
 .qz ol.qz-abc { list-style: upper-alpha; }
 .qz-columns { display: flex; flex-wrap: wrap; gap: 0 1.5em; }
 .qz-columns > * { flex: 1 1 12em; }
-.qz-pairs { border-collapse: collapse; margin: 0.5em 0; width: 100%; }
+.qz-pairs { border-collapse: collapse; margin: 0.5em 0; }
 .qz-pairs td { padding: 0.25em 0.6em; border-bottom: 1px solid var(--rule); vertical-align: top;
   overflow-wrap: normal; }
-.qz-pairs td:first-child { width: 45%; padding-left: 0; }
-.qz-pairs td.qz-arrow { color: var(--muted); padding: 0.25em 0; width: 1em; }
+.qz-pairs td:first-child { min-width: 10em; padding-left: 0; }
+.qz-pairs td.qz-arrow { color: var(--muted); padding: 0.25em 0; }
 hr#answer { border: 0; border-top: 1px solid var(--rule); margin: 0.6em 0 0.4em; }
 .qz-answer { font-size: 1.1em; }
 .qz-answer b, .qz-answer .qz-value { color: var(--ok); font-weight: 700; }
 .qz-label { color: var(--muted); font-size: 0.8em; font-weight: 600; text-transform: uppercase;
   letter-spacing: 0.02em; }
 .qz.qz-reply { padding-bottom: 0; }
-.qz.qz-more { font-size: 0.9em; padding-top: 0; padding-bottom: 1.2em; }
+/* Smaller text, same column as the answer above it. */
+.qz.qz-more { font-size: 0.9em; max-width: 42.2em; padding-top: 0; padding-bottom: 1.2em; }
 .qz-explanation { margin: 0.3em 0 0.6em; }
 .qz-retired { font-weight: 600; color: var(--muted); border: 1px dashed var(--rule);
   padding: 0.3em 0.6em; margin-bottom: 0.5em; border-radius: 0.2em; }
@@ -141,11 +142,12 @@ hr#answer { border: 0; border-top: 1px solid var(--rule); margin: 0.6em 0 0.4em;
 @media (max-width: 480px) {
   .card { font-size: 18px; }
   .qz { padding: 0.4em 0.5em; }
+  .qz.qz-more { padding-top: 0; }
   /* A pair per line, "left → right", rather than a squeezed three-column table. */
   .qz-pairs, .qz-pairs tbody, .qz-pairs tr { display: block; }
   .qz-pairs tr { padding: 0.3em 0; border-bottom: 1px solid var(--rule); }
   .qz-pairs td, .qz-pairs td:first-child, .qz-pairs td.qz-arrow { display: inline; padding: 0; border: 0;
-    width: auto; }
+    min-width: 0; }
   .qz-pairs td.qz-arrow { padding: 0 0.3em; }
   .qz ol, .qz ul { padding-left: 1.5em; }
   .qz li { margin: 0.1em 0; }
