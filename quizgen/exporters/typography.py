@@ -14,16 +14,17 @@ NBSP = "\u00a0"
 #: French typography separates the groups of a number with a narrow no-break space.
 NNBSP = "\u202f"
 
-_MONTHS = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
-           "décembre|decembre|january|february|march|april|may|june|july|august|september|october|"
-           "november|december")
+_MONTHS = frozenset("""janvier février fevrier mars avril mai juin juillet août aout septembre octobre
+novembre décembre decembre january february march april may june july august september october november
+december""".split())
 #: A figure (with its ordinal or decimal part) before a space, then what comes next.
 _FIGURE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?(?:er|re|e|st|nd|rd|th)?) (?=([^\W\d_]+|[%‰€$£]))")
-#: A month before its year or its day ("décembre 2021", "December 7").
-_MONTH_YEAR = re.compile(rf"(?i)\b({_MONTHS}) (?=\d)")
+#: A word before a figure: a month before its year or its day ("décembre 2021", "December 7").
+_WORD_FIGURE = re.compile(r"\b([^\W\d_]{3,9}) (?=\d)")
 #: "175 000": a space between digit groups.
 _GROUPS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
-#: A lone four-digit year is tied to nothing after it ("en 2014 la Crimée"), except a unit.
+_DIGIT = re.compile(r"\d")
+#: A four-digit year is not tied to the word after it ("en 2014 la Crimée").
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
@@ -33,11 +34,15 @@ def _tie_figure(m: re.Match[str]) -> str:
     return f"{m[1]}{NBSP}"
 
 
+def _tie_month(m: re.Match[str]) -> str:
+    return f"{m[1]}{NBSP}" if m[1].lower() in _MONTHS else m[0]
+
+
 def tie(text: str) -> str:
     """`text` with no-break spaces between a figure and its unit, inside dates and
     between the digit groups of a number; text without digits is returned as is."""
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return text
     text = _GROUPS.sub(NNBSP, text)
     text = _FIGURE.sub(_tie_figure, text)
-    return _MONTH_YEAR.sub(lambda m: f"{m[1]}{NBSP}", text)
+    return _WORD_FIGURE.sub(_tie_month, text)
