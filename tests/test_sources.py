@@ -146,3 +146,12 @@ def test_lint_reads_every_passage() -> None:
 
     assert list(evidence_without_answer(short("le Kremlin"))) == []  # shown by the second passage
     assert [f.code for f in evidence_without_answer(short("Moscou"))] == ["EV01"]
+
+
+def test_imported_feedback_of_a_question_across_sources(across_dir: Path) -> None:
+    from quizgen.importers.common import split_feedback
+
+    bank = load_bank(across_dir / "sommet.yaml")
+    explanation, evidence = split_feedback("\n".join(feedback_parts(bank, bank.question("q-across"))))
+    assert explanation == "RIA d’un côté, le Kremlin de l’autre."
+    assert evidence == "a rapporté l'agence de presse russe RIA"
