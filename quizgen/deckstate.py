@@ -86,7 +86,8 @@ class NoteInput(NamedTuple):
     digest: str
     retired: bool
     question: dict[str, Any]
-    source: dict[str, Any]
+    #: What the note shows of each of its sources, by source id.
+    sources: dict[str, dict[str, Any]]
 
 
 def state_path(bank_file: Path, bank_id: str) -> Path:
@@ -147,7 +148,8 @@ def advance(state: DeckState, notes: Mapping[str, NoteInput], notetypes: Mapping
     out_notes: dict[str, NoteRecord] = {}
     out_sources: dict[str, dict[str, Any]] = {}
     for key, note in notes.items():
-        out_sources.setdefault(note.question["source"], note.source)
+        for sid, record in note.sources.items():
+            out_sources.setdefault(sid, record)
         old = state.notes.get(key)
         if old is None:
             nid, mod = next_nid, now

@@ -187,9 +187,9 @@ def _typed_right(question: Short | Cloze, given: str, answers: Sequence[str]) ->
     """A typed answer against the accepted ones (see quizgen.typed): read with
     the question's own words, strictly if the question says `strict: true`."""
     if isinstance(question, Short):
-        context = (question.prompt, question.evidence)
+        context = (question.prompt, question.evidence_text)
     else:
-        context = (CLOZE_GAP.sub(" ", question.text), question.evidence)
+        context = (CLOZE_GAP.sub(" ", question.text), question.evidence_text)
     return typed_accepted(given, answers, context, strict=question.strict)
 
 

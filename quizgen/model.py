@@ -80,11 +80,31 @@ class Source(_Strict):
         return self._text
 
 
+#: Several sources: two ids or more, each once.
+SourceList = Annotated[list[Slug], Field(min_length=2, json_schema_extra={"uniqueItems": True})]
+
+
+def _evidence_map_schema(schema: dict[str, Any]) -> None:
+    """Keys are source ids: say it with `propertyNames` (see _pairs_schema)."""
+    values = schema.pop("patternProperties", {}).popitem()[1]
+    schema["propertyNames"] = {"pattern": SLUG_PATTERN, "maxLength": 80}
+    schema["additionalProperties"] = values
+    schema["minProperties"] = 2
+
+
+#: Several sources' evidence: source id -> its extract.
+EvidenceMap = Annotated[dict[Slug, Text], Field(json_schema_extra=_evidence_map_schema)]
+SOURCE_HELP = ("The id of one of the bank's sources, or a list of two or more ids "
+               "for a question across articles.")
+EVIDENCE_HELP = ("The passage of the source that proves the answer; with several sources, "
+                 "a mapping: source id -> its passage.")
+
+
 class _QuestionBase(_Strict):
     type: str
     id: Slug
-    source: Slug = Field(description="The id of one of the bank's sources.")
-    evidence: Text = Field(description="The passage of the source that proves the answer.")
+    source: Slug | SourceList = Field(description=SOURCE_HELP)
+    evidence: Text | EvidenceMap = Field(description=EVIDENCE_HELP)
     explanation: Text
     tags: list[Tag] = Field(default_factory=list)
     draft: bool = Field(default=False, description="Written by the draft generator, not yet reviewed.")
@@ -92,6 +112,28 @@ class _QuestionBase(_Strict):
 
     #: Human name of the type, for interfaces.
     label: ClassVar[str] = ""
+
+    @property
+    def sources(self) -> list[str]:
+        """The ids of the question's sources: one, or several for a question across articles."""
+        return [self.source] if isinstance(self.source, str) else list(self.source)
+
+    @property
+    def evidence_by_source(self) -> dict[str, str]:
+        """Source id -> the passage of that source that proves the answer, in `sources` order.
+
+        One shape for both ways of writing a question: `source: a` with
+        `evidence: "…"`, or `source: [a, b]` with `evidence: {a: "…", b: "…"}`.
+        """
+        if isinstance(self.evidence, str):
+            return {sid: self.evidence for sid in self.sources[:1]}
+        ordered = {sid: self.evidence[sid] for sid in self.sources if sid in self.evidence}
+        return {**ordered, **self.evidence}
+
+    @property
+    def evidence_text(self) -> str:
+        """Every evidence passage, one per line (for checks that read the evidence as text)."""
+        return "\n".join(self.evidence_by_source.values())
 
     @property
     def text_fields(self) -> dict[str, str]:
@@ -104,6 +146,9 @@ class _QuestionBase(_Strict):
                 for i, item in enumerate(value):
                     if isinstance(item, str):
                         out[f"{name}[{i}]"] = item
+            elif isinstance(value, dict) and name == "evidence":
+                for k, v in value.items():
+                    out[f"evidence[{k}]"] = v
             elif isinstance(value, dict):
                 for i, (k, v) in enumerate(value.items()):
                     out[f"{name}[{i}].left"] = k

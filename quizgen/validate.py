@@ -33,6 +33,7 @@ from .model import (
     Single,
     Source,
 )
+from .sourcerules import source_member, source_rules, source_shape_message
 from .text import fold_answer, normalize, word_count
 
 DEFAULT_SUMMARY_WORDS = 80
@@ -61,7 +62,9 @@ class _Report:
         self.problems.append(Problem(self.doc.display, line, col, message))
 
     def pydantic(self, prefix: Path_, error: ErrorDetails, data: Any) -> None:
-        loc = _strip_union_tag(tuple(error["loc"]), _at(data, prefix))
+        loc = source_member(_strip_union_tag(tuple(error["loc"]), _at(data, prefix)), _at(data, prefix))
+        if loc is None:
+            return
         # `int | float` fields fail once per member: report the field once.
         members: set[str | int] = set()
         while loc and loc[-1] in _SCALAR_MEMBERS:
@@ -92,6 +95,8 @@ class _Report:
                      f"expected one of: {', '.join(QUESTION_TYPES)}")
         elif kind == "union_tag_not_found":
             self.add(path, f"missing key 'type' (one of: {', '.join(QUESTION_TYPES)})")
+        elif (message := source_shape_message(loc, error)) is not None:
+            self.add(path, message, key=loc[-1:] == ("[key]",))
         elif kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "source"):
             self.add(path, f"{field}: '{error['input']}' is not a valid id: use lower-case letters, "
                            "digits, '-' or '_' (no spaces or accents)")
@@ -335,23 +340,28 @@ class _Validator:
                         seen[qid] = i
         for i, q in questions:
             prefix = ("questions", i)
-            if q.source not in sources:
-                hint = _did_you_mean(q.source, sources)
-                known = ", ".join(sources) or "none"
-                report.add((*prefix, "source"), f"unknown source '{q.source}'{hint}; sources: {known}")
+            for at, message in source_rules(q, sources, _did_you_mean):
+                # An evidence key that names no source of the question: point at the key.
+                report.add((*prefix, *at), message, key=len(at) == 2 and at[0] == "evidence")
+            if isinstance(q.evidence, str) != isinstance(q.source, str):
                 continue
-            text = sources[q.source]
-            if text is None or text.contains(q.evidence):
-                continue
-            message = f"evidence not found in source '{q.source}'"
-            near = None
-            if self._near_miss_budget > 0:
-                self._near_miss_budget -= len(text.text)
-                near = text.closest(q.evidence)
-            if near is not None:
-                shown = near.text if len(near.text) <= 200 else near.text[:197] + "…"
-                message += f"; closest passage (article line {near.line}): «\u00a0{shown}\u00a0»"
-            report.add((*prefix, "evidence"), message)
+            for sid, passage in q.evidence_by_source.items():
+                text = sources.get(sid)
+                if sid not in q.sources or text is None or text.contains(passage):
+                    continue
+                at = ("evidence",) if isinstance(q.evidence, str) else ("evidence", sid)
+                report.add((*prefix, *at), self._not_found(text, passage, sid))
+
+    def _not_found(self, text: SourceText, passage: str, sid: str) -> str:
+        message = f"evidence not found in source '{sid}'"
+        near = None
+        if self._near_miss_budget > 0:
+            self._near_miss_budget -= len(text.text)
+            near = text.closest(passage)
+        if near is not None:
+            shown = near.text if len(near.text) <= 200 else near.text[:197] + "…"
+            message += f"; closest passage (article line {near.line}): «\u00a0{shown}\u00a0»"
+        return message
 
 
 def _without_unknown_keys(item: Any, errors: list[ErrorDetails]) -> AnyQuestion | None:

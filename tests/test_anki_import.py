@@ -101,18 +101,20 @@ def test_first_import_notes_cards_deck_tags_and_fields(col, bank_file: Path, tmp
 
     single = notes["duree"]
     assert single["Prompt"] == "D’après « RIA », combien de temps a duré l’entretien ?"
-    assert single["Answer"] == "Entre 2 h &amp; 3 h"
-    assert "<li>Plus de 3 h &lt;environ&gt;</li>" in single["Choices"]
-    assert single["Explanation"] == "Deux heures et cinq minutes : &quot;125 minutes&quot; au total."
-    assert html.unescape(single["Explanation"]) == 'Deux heures et cinq minutes : "125 minutes" au total.'
+    # A figure and its unit never break apart on a phone.
+    assert single["Answer"] == "Entre 2\u00a0h &amp; 3\u00a0h"
+    assert "<li>Plus de 3\u00a0h &lt;environ&gt;</li>" in single["Choices"]
+    assert single["Explanation"] == "Deux heures et cinq minutes : &quot;125\u00a0minutes&quot; au total."
+    assert html.unescape(single["Explanation"]) == (
+        'Deux heures et cinq minutes : "125\u00a0minutes" au total.')
     assert html.unescape(single["Source"]) == (
-        "La discussion « cruciale » & ses suites — Le <Direct>, 7 décembre 2021")
+        "La discussion « cruciale » & ses suites — Le <Direct>, 7\u00a0décembre\u00a02021")
     assert single["SourceUrl"] == "https://example.org/direct?a=1&amp;b=2"
     assert html.unescape(single["Evidence"]) == (
         "après deux heures et cinq minutes, a rapporté l'agence de presse russe RIA")
     cloze = notes["tadjikistan"]
     assert cloze["Text"] == ("La Russie renforce sa base au {{c1::Tadjikistan}} avec {{c2::30::nombre}} "
-                             "chars &amp; la hausse reste &lt; 3 %.")
+                             "chars &amp; la hausse reste &lt; 3\u00a0%.")
     # Anki kept the times and ids the deck carries.
     assert {note.mod for note in notes.values()} == {T0}
 
@@ -132,6 +134,9 @@ def test_rendered_cards_of_every_type(col, bank_file: Path, tmp_path: Path) -> N
         assert f"Réf. {BANK_ID}/{qid}" in back
 
     front, back, back_html = sides("duree")
+    # The right choice is nowhere in the front's HTML: every choice is a plain item.
+    front_html = next(iter(notes["duree"].cards())).question()
+    assert "qz-ok" not in front_html and "<li>Entre 2\u00a0h &amp; 3\u00a0h</li>" in front_html
     assert "Une seule bonne réponse" in front
     assert "D’après « RIA », combien de temps a duré l’entretien ?" in flat(front)
     for choice in ("Moins de 2 h", "Entre 2 h & 3 h", "Plus de 3 h <environ>"):
@@ -242,7 +247,9 @@ def test_reimport_updates_adds_retires_and_keeps_history(col, bank_file: Path, t
     notes = notes_by_question(col)
     assert "retired" in notes["ordre"].tags
     assert [q for q, n in notes.items() if "retired" in n.tags] == ["ordre"]
-    fixed = "Deux heures et cinq minutes font bien 125 minutes."
+    # ... and its back says so.
+    assert "Question retirée" in notes["ordre"].cards()[0].answer()
+    fixed = "Deux heures et cinq minutes font bien 125\u00a0minutes."
     assert html.unescape(notes["minutes"]["Explanation"]) == fixed
     assert notes["minutes"].mod == T1
     assert notes["accueil"]["Explanation"] == "Ma note : Poutine accueille Biden."
@@ -254,6 +261,29 @@ def test_reimport_updates_adds_retires_and_keeps_history(col, bank_file: Path, t
         assert after[cid] == card  # due, interval, ease, reps unchanged
     assert {c[0] for c in cards_before} <= set(after)
     assert len(cards_after) == len(cards_before) + 1
+
+
+def test_a_note_the_student_edited_after_the_build_keeps_her_version(col, bank_file: Path,
+                                                                     tmp_path: Path) -> None:
+    """What the README tells teachers: Anki updates a note only from a newer one."""
+    from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
+
+    out = tmp_path / "decks"
+    import_deck(col, build_at(bank_file, out, T0))
+    mine = notes_by_question(col)["minutes"]
+    mine["Explanation"] = "Ma version."
+    col.update_note(mine)  # now: after the teacher's next build (T1)
+    bank_file.write_text(BANK.replace("Deux heures et cinq minutes font 125 minutes.",
+                                      "Deux heures et cinq minutes font bien 125 minutes."), encoding="utf-8")
+    deck = build_at(bank_file, out, T1)
+    import_deck(col, deck)
+    assert notes_by_question(col)["minutes"]["Explanation"] == "Ma version."
+    # "Update notes: Always" in the import options takes the teacher's version.
+    always = ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS
+    options = ImportAnkiPackageOptions(merge_notetypes=False, with_scheduling=False, with_deck_configs=False,
+                                       update_notes=always)
+    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(deck), options=options))
+    assert "font bien 125" in notes_by_question(col)["minutes"]["Explanation"]
 
 
 def test_unchanged_rebuild_imports_as_nothing_new(col, bank_file: Path, tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ def of_type(bank: Bank, cls: type) -> list:
 def test_bank_uses_both_articles_and_every_type(bank: Bank) -> None:
     assert {s.id for s in bank.sources} == {"direct", "poutine-1-biden-0"}
     assert len(bank.questions) >= 45
-    per_source = Counter(q.source for q in bank.questions)
+    per_source = Counter(sid for q in bank.questions for sid in q.sources)
     for source in bank.sources:
         assert per_source[source.id] >= 18, f"only {per_source[source.id]} questions on '{source.id}'"
     assert {q.type for q in bank.questions} == set(QUESTION_TYPES)
@@ -94,6 +94,22 @@ def test_other_figures(bank: Bank) -> None:
     assert ("direct", 21, "h (EST)") in figures  # Jake Sullivan's press conference
     assert ("poutine-1-biden-0", 35, "personnes") in figures  # removed from the draft sanctions
     assert ("poutine-1-biden-0", 30, "chars") in figures  # tanks sent to Tajikistan
+
+
+def test_questions_compare_the_two_articles(bank: Bank) -> None:
+    """Questions across both articles: on invasion plans, sanctions and Moscow's demands,
+    each with one extract per article."""
+    across = [q for q in bank.questions if len(q.sources) > 1]
+    assert len(across) >= 3
+    themes = {"ukraine", "sanctions", "otan"}
+    assert themes <= {t for q in across for t in q.tags}
+    for q in across:
+        assert q.sources == ["direct", "poutine-1-biden-0"], q.id
+        assert set(q.evidence_by_source) == set(q.sources), q.id
+        for sid, passage in q.evidence_by_source.items():
+            assert normalize(passage) in normalize(bank.source(sid).text), f"{q.id}: {sid}"
+        # Each claim is attributed to its article.
+        assert "premier" in fold_answer(q.explanation) or "suivi en direct" in fold_answer(q.explanation)
 
 
 # A sample of who said what, checked against both articles.

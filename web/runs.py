@@ -335,7 +335,7 @@ def question_page(run: Run, n: int, *, status: int = 200) -> tuple[str, int]:
 
 def reveal_context(run: Run, q: AnyQuestion) -> dict[str, Any]:
     """What a page shows once the question may be revealed: the key and its proof."""
-    return {"reveal": True, "question": q, "key": key(q), "source": run.entry.bank.source(q.source)}
+    return {"reveal": True, "question": q, "key": key(q), "source": run.entry.bank.source(q.sources[0])}
 
 
 def submit(run: Run, n: int) -> Response:

@@ -20,6 +20,7 @@ import random
 import re
 import sqlite3
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -51,8 +52,10 @@ from ..model import (
     Source,
     TrueFalse,
 )
+from ..text import normalize
 from .anki_notetypes import NoteType, labels, note_type
 from .base import Exporter, register
+from .typography import tie
 
 RETIRED_TAG = "retired"
 _QUESTION = TypeAdapter(Question)
@@ -74,9 +77,10 @@ def _plain(text: str) -> str:
 
 
 def esc(text: str) -> str:
-    """Plain text as field HTML: `<`, `&` and quotes escaped (as html.escape does), line breaks kept."""
+    """Plain text as field HTML: `<`, `&` and quotes escaped (as html.escape does), line breaks kept,
+    no-break spaces where a narrow screen must not break (typography.tie)."""
     # Chained replaces: several times faster than html.escape + a regex, or str.translate.
-    return (_plain(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (tie(_plain(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;").replace("'", "&#x27;").replace("\n", "<br>"))
 
 
@@ -93,10 +97,10 @@ def cloze_html(text: str) -> str:
     return "".join(out)
 
 
-def _items(tag: str, items: Sequence[str], css: str = "", ok: Sequence[bool] = ()) -> str:
+def _items(tag: str, items: Sequence[str], css: str = "") -> str:
+    """A list; never marks the right items (a front must not hold the answer, even hidden)."""
     cls = f' class="{css}"' if css else ""
-    lis = "".join(f'<li class="qz-ok">{esc(t)}</li>' if i < len(ok) and ok[i] else f"<li>{esc(t)}</li>"
-                  for i, t in enumerate(items))
+    lis = "".join(f"<li>{esc(t)}</li>" for t in items)
     return f"<{tag}{cls}>{lis}</{tag}>"
 
 
@@ -138,21 +142,37 @@ def _source_fields(title: str, outlet: str, published: str, url: str | None,
     return esc(f"{title} — {outlet}, {when}"), esc(link)
 
 
-def _back_fields(bank_id: str, language: str, q: AnyQuestion, source: Mapping[str, Any]) -> list[str]:
-    line, link = _source_fields(source["title"], source["outlet"], source["published"], source.get("url"),
-                                language)
-    return [esc(q.explanation), esc(q.evidence), line, link, esc(f"{bank_id}/{q.id}")]
+def _source_html(source: Mapping[str, Any], language: str) -> tuple[str, str]:
+    return _source_fields(source["title"], source["outlet"], source["published"], source.get("url"), language)
 
 
-def _front_fields(q: AnyQuestion, language: str, seed: str) -> list[str]:
+def _back_fields(bank_id: str, language: str, q: AnyQuestion, sources: Mapping[str, Mapping[str, Any]],
+                 retired: bool) -> list[str]:
+    """Explanation, Evidence, Source, SourceUrl, Ref. A question across several
+    sources shows each passage followed by its own source, in Evidence."""
+    lb = labels(language)
+    explanation = esc(q.explanation)
+    if retired:
+        explanation = f'<div class="qz-retired">{esc(lb["retired"])}</div>{explanation}'
+    passages = q.evidence_by_source
+    if len(passages) == 1:
+        line, link = _source_html(sources[q.sources[0]], language)
+        return [explanation, esc(q.evidence_text), line, link, esc(f"{bank_id}/{q.id}")]
+    blocks = []
+    for sid, passage in passages.items():
+        line, link = _source_html(sources[sid], language)
+        cited = f'<a href="{link}">{line}</a>' if link else line
+        blocks.append(f'<div class="qz-passage">{esc(passage)}<div class="qz-source">{lb["source"]}'
+                      f'{lb["colon"]} {cited}</div></div>')
+    return [explanation, "".join(blocks), "", "", esc(f"{bank_id}/{q.id}")]
+
+
+def _front_fields(q: AnyQuestion, language: str, seed: str, reverse: bool) -> list[str]:
     lb = labels(language)
     if isinstance(q, Single):
-        return [esc(q.prompt), _items("ol", q.choices, "qz-abc", [c == q.answer for c in q.choices]),
-                esc(q.answer)]
+        return [esc(q.prompt), _items("ol", q.choices, "qz-abc"), esc(q.answer)]
     if isinstance(q, Multi):
-        right = set(q.answers)
-        return [esc(q.prompt), _items("ol", q.choices, "qz-abc", [c in right for c in q.choices]),
-                " · ".join(esc(a) for a in q.answers)]
+        return [esc(q.prompt), _items("ol", q.choices, "qz-abc"), " · ".join(esc(a) for a in q.answers)]
     if isinstance(q, TrueFalse):
         return [esc(q.statement), esc(lb["true"] if q.answer else lb["false"])]
     if isinstance(q, Numeric):
@@ -162,9 +182,14 @@ def _front_fields(q: AnyQuestion, language: str, seed: str) -> list[str]:
     if isinstance(q, Short):
         return [esc(q.prompt), esc(q.answer), esc(", ".join(q.accept))]
     if isinstance(q, Quote):
-        candidates = _shuffled([q.speaker, *q.distractors], seed)
-        return [esc(q.quote), esc(q.speaker), esc(q.context or ""),
-                _items("ol", candidates, "qz-abc", [c == q.speaker for c in candidates])]
+        candidates = _items("ol", _shuffled([q.speaker, *q.distractors], seed), "qz-abc")
+        if q.context and not reverse:
+            # The reversed card exists only when Context is filled in: a context
+            # shared with another quote of the same speaker goes with the
+            # candidates instead, where the first card shows it just the same.
+            context = f'<div class="qz-context">{esc(q.context)}</div>'
+            return [esc(q.quote), esc(q.speaker), "", f"{context}{candidates}"]
+        return [esc(q.quote), esc(q.speaker), esc(q.context or ""), candidates]
     if isinstance(q, Match):
         lefts, rights = list(q.pairs), list(q.pairs.values())
         rows = "".join(f'<tr><td>{esc(k)}</td><td class="qz-arrow">→</td><td><b>{esc(v)}</b></td></tr>'
@@ -178,6 +203,13 @@ def _front_fields(q: AnyQuestion, language: str, seed: str) -> list[str]:
     raise QuizgenError(f"question '{q.id}': no Anki note for type '{q.type}'")
 
 
+def reversed_front(q: AnyQuestion) -> str | None:
+    """The front of a quote's reversed card (« what did X say? » + context), None if it has none."""
+    if isinstance(q, Quote) and q.context:
+        return f"{normalize(q.speaker)}\x1f{normalize(q.context)}"
+    return None
+
+
 class RenderedNote(NamedTuple):  # a NamedTuple: 10,000 of them are made per big build
     key: str
     question_id: str
@@ -189,14 +221,17 @@ class RenderedNote(NamedTuple):  # a NamedTuple: 10,000 of them are made per big
     digest: str
 
 
-def render_note(bank_id: str, language: str, q: AnyQuestion, source: Mapping[str, Any], *,
-                retired: bool = False) -> RenderedNote:
-    """The Anki note of question `q` of bank `bank_id`."""
+def render_note(bank_id: str, language: str, q: AnyQuestion, sources: Mapping[str, Mapping[str, Any]], *,
+                retired: bool = False, reverse: bool = True) -> RenderedNote:
+    """The Anki note of question `q` of bank `bank_id`; `sources` holds the
+    records (`source_record`) of its sources by id. `reverse=False` leaves a
+    quote without its reversed card (its front would not be unique in the deck)."""
     nt = note_type(q.type, language)
     guid = note_guid(bank_id, q.id, nt.key)
-    fields = (*_front_fields(q, language, guid), *_back_fields(bank_id, language, q, source))
-    tags = [t for t in dict.fromkeys([*(_plain(t) for t in q.tags), f"type::{q.type}", f"source::{q.source}"])
-            if t]
+    fields = (*_front_fields(q, language, guid, reverse),
+              *_back_fields(bank_id, language, q, sources, retired))
+    tags = [t for t in dict.fromkeys([*(_plain(t) for t in q.tags), f"type::{q.type}",
+                                      *(f"source::{sid}" for sid in q.sources)]) if t]
     if retired:
         tags.append(RETIRED_TAG)
     # Neither fields nor tags hold control characters: \x1e and \x1f separate.
@@ -249,6 +284,24 @@ def as_of_time(bank: Bank) -> int:
     return int(datetime.combine(bank.as_of, time(0), tzinfo=UTC).timestamp())
 
 
+def _retired_question(bank_id: str, key: str, data: dict[str, Any], sources: Mapping[str, dict[str, Any]],
+                      state: DeckState) -> tuple[AnyQuestion, dict[str, dict[str, Any]]]:
+    """A question the bank no longer has, read back from the deck state, with its sources' records."""
+    try:
+        q = _QUESTION.validate_python(data)
+    except ValidationError as exc:
+        raise QuizgenError(f"deck state of bank '{bank_id}': retired note '{key}' cannot be read "
+                           f"back ({exc.errors()[0]['msg']})") from exc
+    records = {}
+    for sid in q.sources:
+        record = sources.get(sid) or state.sources.get(sid)
+        if record is None:
+            raise QuizgenError(f"deck state of bank '{bank_id}': no record of source '{sid}' "
+                               f"of retired note '{key}'")
+        records[sid] = record
+    return q, records
+
+
 def plan_deck(bank: Bank, state: DeckState | None, now: int,
               on_note: Callable[[], None] | None = None) -> DeckPlan:
     """The deck of `bank` built at time `now`, given the state of the previous build.
@@ -258,36 +311,31 @@ def plan_deck(bank: Bank, state: DeckState | None, now: int,
     """
     state = state or DeckState(bank=bank.id)
     sources = {s.id: source_record(s) for s in bank.sources}
-    rendered: list[tuple[RenderedNote, NoteInput]] = []
+    # (question, its sources' records, retired, language, the deck-state key it must have)
+    todo: list[tuple[AnyQuestion, dict[str, dict[str, Any]], bool, str, str | None]] = []
     drafts = 0
     for q in bank.questions:
         if q.draft:
             drafts += 1
             continue
-        source = sources[q.source]
-        note = render_note(bank.id, bank.language, q, source)
-        rendered.append((note, NoteInput(note.digest, False, q.model_dump(mode="json"), source)))
-        if on_note:
-            on_note()
-    live = {note.key for note, _ in rendered}
+        todo.append((q, {sid: sources[sid] for sid in q.sources}, False, bank.language, None))
+    live = {f"{q.id}:{note_type(q.type, bank.language).key}" for q, *_ in todo}
     for key, old in state.notes.items():
-        if key in live:
-            continue
-        try:
-            q = _QUESTION.validate_python(old.question)
-        except ValidationError as exc:
-            raise QuizgenError(f"deck state of bank '{bank.id}': retired note '{key}' cannot be read "
-                               f"back ({exc.errors()[0]['msg']})") from exc
-        source = sources.get(q.source) or state.sources.get(q.source)
-        if source is None:
-            raise QuizgenError(f"deck state of bank '{bank.id}': no record of source '{q.source}' "
-                               f"of retired note '{key}'")
-        # As it was last built: with the labels of its own note type.
-        language = key.rpartition("-")[2]
-        note = render_note(bank.id, language, q, source, retired=True)
-        if note.key != key:
+        if key not in live:
+            q, records = _retired_question(bank.id, key, old.question, sources, state)
+            # As it was last built: with the labels of its own note type.
+            todo.append((q, records, True, key.rpartition("-")[2], key))
+    fronts = Counter(front for q, *_ in todo if (front := reversed_front(q)) is not None)
+    rendered: list[tuple[RenderedNote, NoteInput]] = []
+    for q, records, retired, language, key in todo:
+        note = render_note(bank.id, language, q, records, retired=retired,
+                           reverse=fronts[reversed_front(q)] < 2)
+        if key is not None and note.key != key:
             raise QuizgenError(f"deck state of bank '{bank.id}': note '{key}' does not match its question")
-        rendered.append((note, NoteInput(note.digest, True, old.question, source)))
+        data = state.notes[key].question if key is not None else q.model_dump(mode="json")
+        rendered.append((note, NoteInput(note.digest, retired, data, records)))
+        if on_note and not retired:
+            on_note()
     types = {note.notetype.key: note.notetype for note, _ in rendered}
     new_state = advance(state, {note.key: inp for note, inp in rendered},
                         {k: t.digest for k, t in sorted(types.items())}, now)

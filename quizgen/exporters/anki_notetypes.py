@@ -38,7 +38,10 @@ LABELS: dict[str, dict[str, str]] = {
         "order": "Remettez dans l’ordre",
         "cloze": "Complétez",
         "evidence": "Dans l’article",
+        "evidence_many": "Dans les articles",
         "source": "Source",
+        "retired": "Question retirée\u00a0: elle n’est plus dans la banque de questions. "
+                   "Vous pouvez supprimer cette note (recherche tag:retired).",
         "open_quote": "«\u00a0",
         "close_quote": "\u00a0»",
         "colon": "\u00a0:",
@@ -68,7 +71,10 @@ LABELS: dict[str, dict[str, str]] = {
         "order": "Put in order",
         "cloze": "Fill the gap",
         "evidence": "In the article",
+        "evidence_many": "In the articles",
         "source": "Source",
+        "retired": "Withdrawn: this question is no longer in the question bank. "
+                   "You can delete this note (search tag:retired).",
         "open_quote": "“",
         "close_quote": "”",
         "colon": ":",
@@ -108,20 +114,25 @@ CSS = """\
 .qz ol, .qz ul { margin: 0.5em 0; padding-left: 1.8em; }
 .qz li { margin: 0.25em 0; padding: 0.1em 0.3em; border-radius: 0.3em; }
 .qz ol.qz-abc { list-style: upper-alpha; }
-.qz-back li.qz-ok { background: var(--ok-bg); color: var(--ok); font-weight: 600; }
-.qz-back li.qz-ok::after { content: " \\2713"; }
 .qz-columns { display: flex; flex-wrap: wrap; gap: 0 1.5em; }
 .qz-columns > * { flex: 1 1 12em; }
 .qz-pairs { border-collapse: collapse; margin: 0.5em 0; }
-.qz-pairs td { padding: 0.25em 0.6em; border-bottom: 1px solid var(--rule); vertical-align: top; }
+.qz-pairs td { padding: 0.25em 0.6em; border-bottom: 1px solid var(--rule); vertical-align: top;
+  overflow-wrap: normal; }
+.qz-pairs td:first-child { min-width: 10em; padding-left: 0; }
 .qz-pairs td.qz-arrow { color: var(--muted); padding: 0.25em 0; }
-hr#answer { border: 0; border-top: 1px solid var(--rule); margin: 1em 0; }
+hr#answer { border: 0; border-top: 1px solid var(--rule); margin: 0.6em 0 0.4em; }
 .qz-answer { font-size: 1.1em; }
 .qz-answer b, .qz-answer .qz-value { color: var(--ok); font-weight: 700; }
 .qz-label { color: var(--muted); font-size: 0.8em; font-weight: 600; text-transform: uppercase;
   letter-spacing: 0.02em; }
-.qz-more { font-size: 0.9em; padding-bottom: 1.2em; }
-.qz-explanation { margin: 0.6em 0; }
+.qz.qz-reply { padding-bottom: 0; }
+/* Smaller text, same column as the answer above it. */
+.qz.qz-more { font-size: 0.9em; max-width: 42.2em; padding-top: 0; padding-bottom: 1.2em; }
+.qz-explanation { margin: 0.3em 0 0.6em; }
+.qz-retired { font-weight: 600; color: var(--muted); border: 1px dashed var(--rule);
+  padding: 0.3em 0.6em; margin-bottom: 0.5em; border-radius: 0.2em; }
+.qz-passage + .qz-passage { margin-top: 0.6em; padding-top: 0.6em; border-top: 1px solid var(--rule); }
 .qz-evidence { margin: 0.6em 0; padding: 0.5em 0.8em; background: var(--panel);
   border-left: 3px solid var(--accent); border-radius: 0.2em; }
 .qz-source { color: var(--muted); font-size: 0.9em; }
@@ -131,6 +142,15 @@ hr#answer { border: 0; border-top: 1px solid var(--rule); margin: 1em 0; }
 @media (max-width: 480px) {
   .card { font-size: 18px; }
   .qz { padding: 0.4em 0.5em; }
+  .qz.qz-more { padding-top: 0; }
+  /* A pair per line, "left → right", rather than a squeezed three-column table. */
+  .qz-pairs, .qz-pairs tbody, .qz-pairs tr { display: block; }
+  .qz-pairs tr { padding: 0.3em 0; border-bottom: 1px solid var(--rule); }
+  .qz-pairs td, .qz-pairs td:first-child, .qz-pairs td.qz-arrow { display: inline; padding: 0; border: 0;
+    min-width: 0; }
+  .qz-pairs td.qz-arrow { padding: 0 0.3em; }
+  .qz ol, .qz ul { padding-left: 1.5em; }
+  .qz li { margin: 0.1em 0; }
 }
 """
 
@@ -166,21 +186,28 @@ class NoteType:
 
 
 def _back(lb: dict[str, str]) -> str:
+    # A question across several sources has no Source field: each passage in
+    # Evidence carries its own source line.
+    label = (f'{{{{#Source}}}}{lb["evidence"]}{{{{/Source}}}}'
+             f'{{{{^Source}}}}{lb["evidence_many"]}{{{{/Source}}}}')
     return (
         '<div class="qz qz-more">'
         '<div class="qz-explanation">{{Explanation}}</div>'
-        f'<div class="qz-evidence"><div class="qz-label">{lb["evidence"]}</div>{{{{Evidence}}}}</div>'
-        f'<div class="qz-source">{lb["source"]}{lb["colon"]} '
+        f'<div class="qz-evidence"><div class="qz-label">{label}</div>{{{{Evidence}}}}</div>'
+        f'{{{{#Source}}}}<div class="qz-source">{lb["source"]}{lb["colon"]} '
         '{{#SourceUrl}}<a href="{{SourceUrl}}">{{/SourceUrl}}{{Source}}{{#SourceUrl}}</a>{{/SourceUrl}}</div>'
+        '{{/Source}}'
         f'<div class="qz-ref">{lb["ref"]} {{{{Ref}}}}</div>'
         "</div>"
     )
 
 
-def _card(front: str, answer: str, lb: dict[str, str]) -> tuple[str, str]:
-    """Front and back templates: the back repeats the front (right choices marked)."""
-    back = (f'<div class="qz-back">{{{{FrontSide}}}}</div><hr id="answer">'
-            f'<div class="qz"><div class="qz-answer">{answer}</div></div>{_back(lb)}')
+def _card(front: str, answer: str, lb: dict[str, str], head: str | None = None) -> tuple[str, str]:
+    """Front and back templates: the back repeats the front, or only `head` when
+    the answer shows everything the front did (match, order: a shorter back)."""
+    top = f'<div class="qz-back">{"{{FrontSide}}" if head is None else head}</div>'
+    back = (f'{top}<hr id="answer">'
+            f'<div class="qz qz-reply"><div class="qz-answer">{answer}</div></div>{_back(lb)}')
     return front, back
 
 
@@ -237,14 +264,13 @@ def _templates(question_type: str, lb: dict[str, str]) -> tuple[tuple[str, ...],
         return (("Quote", "Speaker", "Context", "Candidates"),
                 ((lb["card_who"], *who_card), (lb["card_what"], *what_card)))
     if question_type == "match":
-        front = (f'<div class="qz">{kind.format(lb["match"])}<div class="qz-prompt">{{{{Prompt}}}}</div>'
-                 '<div class="qz-columns">{{Left}}{{Right}}</div></div>')
-        card = _card(front, "{{Pairs}}", lb)
+        head = f'<div class="qz">{kind.format(lb["match"])}<div class="qz-prompt">{{{{Prompt}}}}</div>'
+        front = f'{head}<div class="qz-columns">{{{{Left}}}}{{{{Right}}}}</div></div>'
+        card = _card(front, "{{Pairs}}", lb, f"{head}</div>")
         return ("Prompt", "Left", "Right", "Pairs"), ((lb["card"], *card),)
     if question_type == "order":
-        front = (f'<div class="qz">{kind.format(lb["order"])}<div class="qz-prompt">{{{{Prompt}}}}</div>'
-                 "{{Shuffled}}</div>")
-        card = _card(front, "{{Ordered}}", lb)
+        head = f'<div class="qz">{kind.format(lb["order"])}<div class="qz-prompt">{{{{Prompt}}}}</div>'
+        card = _card(f"{head}{{{{Shuffled}}}}</div>", "{{Ordered}}", lb, f"{head}</div>")
         return ("Prompt", "Shuffled", "Ordered"), ((lb["card"], *card),)
     if question_type == "cloze":
         front = (f'<div class="qz">{kind.format(lb["cloze"])}'

@@ -70,13 +70,16 @@ def source_line(source: Source, language: str) -> str:
 
 
 def feedback_parts(bank: Bank, question: AnyQuestion) -> list[str]:
-    """The explanation, the evidence passage and its source, one paragraph each."""
+    """The explanation, then each evidence passage and its source, one paragraph each."""
     lb = labels(bank.language)
-    # French typography: a non-breaking space inside guillemets and before a colon.
-    quoted = f"«\u00a0{question.evidence}\u00a0»" if bank.language == "fr" else f"“{question.evidence}”"
     sep = "\u00a0: " if bank.language == "fr" else ": "
-    return [question.explanation, f"{lb['evidence']}{sep}{quoted}",
-            f"{lb['source']}{sep}{source_line(bank.source(question.source), bank.language)}"]
+    out = [question.explanation]
+    for sid, passage in question.evidence_by_source.items():
+        # French typography: a non-breaking space inside guillemets and before a colon.
+        quoted = f"«\u00a0{passage}\u00a0»" if bank.language == "fr" else f"“{passage}”"
+        out += [f"{lb['evidence']}{sep}{quoted}",
+                f"{lb['source']}{sep}{source_line(bank.source(sid), bank.language)}"]
+    return out
 
 
 def quote_prompt(question: Quote, language: str) -> str:

@@ -74,13 +74,17 @@ def html_to_text(markup: str) -> str:
 
 
 def split_feedback(text: str) -> tuple[str | None, str | None]:
-    """(explanation, evidence) from a general feedback; quizgen's own layout gives both back."""
+    """(explanation, evidence) from a general feedback; quizgen's own layout gives both back.
+    A question across several sources gives its first passage back (an imported
+    bank has one source); the others are not mistaken for the explanation."""
     explanation: list[str] = []
     evidence = None
     for line in text.split("\n"):
         m = _EVIDENCE.match(line.strip())
         if m and evidence is None:
             evidence = m["fr"] or m["en"]
+        elif m:
+            continue
         elif not _SOURCE.match(line.strip()) or evidence is None:
             explanation.append(line)
     joined = "\n".join(explanation).strip()

@@ -126,7 +126,8 @@ def same_front(bank: Bank) -> Iterator[Finding]:
         if isinstance(q, Quote) and q.context:
             key = f"{fold(q.speaker)} | {fold(q.context)}"
             if key in reversed_cards:
-                yield Finding("BK04", q.id, f"the Anki card « what did {q.speaker} say? » has the same "
-                              f"front as for '{reversed_cards[key]}' (same speaker and context) but "
-                              "another answer: make the context tell them apart", ("context",))
+                yield Finding("BK04", q.id, f"the Anki card « what did {q.speaker} say? » would have the "
+                              f"same front as for '{reversed_cards[key]}' (same speaker and context) but "
+                              "another answer, so the deck leaves both out: make the context tell them "
+                              "apart", ("context",))
             reversed_cards.setdefault(key, q.id)

@@ -26,22 +26,23 @@ def evidence_without_answer(q: AnyQuestion) -> Iterator[Finding]:
     if isinstance(q, Match | Order) or q.type == "true_false":
         return
     if isinstance(q, Quote):
-        quoted = _common_run(fold(q.quote), fold(q.evidence))
-        if quoted < min(15, len(fold(q.quote))) and not (speaker_names(q.speaker) & set(words(q.evidence))):
+        evidence = q.evidence_text
+        quoted = _common_run(fold(q.quote), fold(evidence))
+        if quoted < min(15, len(fold(q.quote))) and not (speaker_names(q.speaker) & set(words(evidence))):
             yield Finding("EV01", q.id, "the evidence contains neither the quote nor the speaker: "
                           "it proves nothing about who said it", ("evidence",))
         return
     if isinstance(q, Numeric):
-        has_figure = re.search(r"\d", q.evidence) or _NUMBER_WORDS & set(words(q.evidence))
+        has_figure = re.search(r"\d", q.evidence_text) or _NUMBER_WORDS & set(words(q.evidence_text))
         if not has_figure:
             yield Finding("EV01", q.id, "the evidence contains no figure: it cannot prove the answer",
                           ("evidence",))
         return
     answers = answer_texts(q)
     if q.type == "short":
-        missing = [] if any(_shows(q.evidence, a) for a in answers) else answers[:1]
+        missing = [] if any(_shows(q.evidence_text, a) for a in answers) else answers[:1]
     else:
-        missing = [a for a in answers if not _shows(q.evidence, a)]
+        missing = [a for a in answers if not _shows(q.evidence_text, a)]
     for answer in missing:
         yield Finding("EV01", q.id, f"the evidence does not show the answer '{answer}': quote the "
                       "passage that proves it", ("evidence",))

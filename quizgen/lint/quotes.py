@@ -47,7 +47,7 @@ def context_names_speaker(q: AnyQuestion) -> Iterator[Finding]:
                       "the question answers itself", ("context",))
         return
     described = _PRONOUN_CLAUSE.search(fold(q.context))
-    around = content_stems(_outside_quote(q.evidence, q.quote)) - content_stems(q.quote)
+    around = content_stems(_outside_quote(q.evidence_text, q.quote)) - content_stems(q.quote)
     shared = (content_stems(q.context) & around) - {"propos"}
     if described and shared:
         yield Finding("QU02", q.id, f"the context describes the speaker with what the article says of "
