@@ -53,7 +53,7 @@ def _state(bank: Bank):
 
 def _article_of(bank: Bank):
     def article(q: Any) -> str:
-        source = (q or {}).get("source") if isinstance(q, dict) else None
+        source = qforms.first_passage(q)[0] if isinstance(q, dict) else None
         try:
             return bank.source(source).text if source else bank.sources[0].text
         except KeyError:
@@ -150,6 +150,8 @@ def save_question(bank_id: str, qid: str):
         q = question_to_data(entry.bank.question(qid))
     except KeyError:
         abort(404)
+    if qforms.several_sources(q):
+        abort(409, _("This question cites several articles: edit it in the bank's YAML file."))
     values = {key: request.form.get(key, "") for key, _kind in qforms.fields_of(q["type"])}
     data, errors = qforms.from_form(values, q)
     edited = {"values": values, "errors": errors, "type": q["type"], "source_q": q,

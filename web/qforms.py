@@ -56,6 +56,22 @@ HEADLINE = ("prompt", "statement", "quote", "text")
 MAX_FIELD = 5000
 
 
+def several_sources(q: Mapping[str, Any]) -> bool:
+    """A question that cites several articles (`source: [a, b]`): the browser's
+    form edits one source and one passage, so such a question is edited in
+    its YAML file."""
+    return isinstance(q.get("source"), list)
+
+
+def first_passage(q: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """(source id, evidence) of the question's first source."""
+    source, evidence = q.get("source"), q.get("evidence")
+    if isinstance(source, list):
+        first = source[0] if source else None
+        return first, (evidence or {}).get(first) if isinstance(evidence, dict) else None
+    return source, evidence if isinstance(evidence, str) else None
+
+
 def fields_of(qtype: str) -> list[tuple[str, str]]:
     return [*TYPE_FIELDS[qtype], *COMMON_FIELDS]
 
@@ -69,6 +85,9 @@ def headline(q: Mapping[str, Any]) -> str:
 
 def to_form(q: Mapping[str, Any]) -> dict[str, str]:
     """The question's values as the form shows them."""
+    if several_sources(q):  # shown, not edited: the first passage stands for the others
+        source, evidence = first_passage(q)
+        q = {**q, "source": source, "evidence": evidence}
     out: dict[str, str] = {}
     for key, kind in fields_of(q["type"]):
         value = q.get(key)

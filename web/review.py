@@ -46,6 +46,7 @@ class Card:
     values: dict[str, str] = field(default_factory=dict)
     fields: list[tuple[str, str, Any]] = field(default_factory=list)  # (key, kind, label)
     errors: dict[str, list[str]] = field(default_factory=dict)
+    several_sources: bool = False  # edited in the YAML file, not in the browser
 
     @property
     def general_errors(self) -> list[str]:
@@ -59,7 +60,7 @@ def card(q: Mapping[str, Any], state: str, current: bool, *, values: dict[str, s
     fields = [(k, kind, qforms.LABELS[k]) for k, kind in qforms.fields_of(qtype)]
     return Card(q["id"], qtype, str(qforms.TYPE_LABELS.get(qtype, qtype)), qforms.headline(q), state,
                 bool(q.get("review")), current, values if values is not None else qforms.to_form(q),
-                fields, errors or {})
+                fields, errors or {}, qforms.several_sources(q))
 
 
 def next_pending(order: Sequence[str], states: Callable[[str], str], after: str | None) -> str | None:
@@ -131,7 +132,7 @@ def page(questions: Sequence[Mapping[str, Any]], state_of: Callable[[str], str],
                           values=edited["values"] if edited and mine else None,
                           errors=edited["errors"] if edited and mine else None))
     shown = next((q for q in ordered if q["id"] == current), None)
-    evidence = new_q["values"].get("evidence") if new_q else (shown or {}).get("evidence")
+    evidence = new_q["values"].get("evidence") if new_q else qforms.first_passage(shown or {})[1]
     prev_id, next_id = neighbours(order, current)
     counts = {s: sum(1 for q in order if state_of(q) == s) for s in ("pending", "accepted", "dropped")}
     return {"cards": cards, "current": current, "new_q": new_q, "prev_id": prev_id, "next_id": next_id,

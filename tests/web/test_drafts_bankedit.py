@@ -150,3 +150,28 @@ def test_round_trip_leaves_a_hand_written_file_as_it_was() -> None:
 def test_only_banks_on_the_site_can_be_opened(editor, url: str) -> None:
     _app, client = editor
     assert client.get(url).status_code == 404
+
+
+def test_a_question_across_articles_is_shown_but_edited_in_its_file(make_app: Callable[..., Flask],
+                                                                    tmp_path: Path) -> None:
+    """The form edits one source and one passage: a question citing several
+    articles is shown (its first passage marked) and never rewritten from it."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[2] / "questions"
+    banks = tmp_path / "summit"
+    shutil.copytree(root, banks)
+    path = banks / "sommet-biden-poutine-2021.yaml"
+    qid = next(q.id for q in load_bank(path).questions if len(q.sources) > 1)
+    app = drafting_app(make_app, banks)
+    client = teacher_client(app)
+    page = client.get(f"/teacher/banks/sommet-biden-poutine-2021/edit?q={qid}")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert 'id="several-sources"' in html and 'id="edit-form"' not in html
+    before = path.read_bytes()
+    sha = hashlib.sha256(before).hexdigest()
+    refused = client.post(f"/teacher/banks/sommet-biden-poutine-2021/q/{qid}",
+                          data={"sha256": sha, "prompt": "x", "then": "save"})
+    assert refused.status_code == 409
+    assert path.read_bytes() == before

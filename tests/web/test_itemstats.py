@@ -125,8 +125,8 @@ def test_the_dashboard_shows_the_indices_and_flags_a_negative_one(app: Flask, te
     assert "Facility index 60%" in duree and "discrimination index 100%" in duree
     assert "discriminates negatively" not in duree
     assert 'class="regrade-link"' in duree and 'class="regrade-link"' not in agence
-    french = html.unescape(teacher.get(f"/teacher/s/{code}/live?part=analysis", headers={"Accept-Language": "fr"})
-                           .get_data(as_text=True))
+    french = html.unescape(teacher.get(f"/teacher/s/{code}/live?part=analysis",
+                                       headers={"Accept-Language": "fr"}).get_data(as_text=True))
     assert "Indice de facilité 40\u00a0%" in item_card(french, "agence")
 
 
