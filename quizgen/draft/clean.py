@@ -109,11 +109,24 @@ def _is_heading(text: str) -> bool:
     words = text.split()
     if not words:
         return False
-    if text.rstrip()[-1] not in _TERMINAL and len(words) <= 25:
+    # "… comme nouvel entraîneur (Officiel)": a label in brackets does not end a sentence.
+    bare = re.sub(r"\s*\([^()]{1,20}\)\s*$", "", text.rstrip()) or text
+    if bare.rstrip()[-1] not in _TERMINAL and len(words) <= 25:
         return True
     # A shouted headline: "POUTINE A DÉCLARÉ QUE LES SANCTIONS…"
     letters = [c for c in text if c.isalpha()] if len(words) <= 40 else []
     return len(words) >= 2 and bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _title(text: str, kept: list[Paragraph]) -> str | None:
+    """The headline: a heading of four words or more among the first two paragraphs. A paste
+    without one has no title (its first paragraph is the lead, not a headline to truncate)."""
+    for p in kept[:2]:
+        words = " ".join(text[p.start : p.end].split())
+        several = re.search(r"[.!?]\s+[«\"“A-ZÀ-Ý]", words)  # sentences, not a headline
+        if p.heading and len(words.split()) >= 4 and not several:
+            return words
+    return None
 
 
 def clean_article(raw: str) -> Article:
@@ -196,14 +209,7 @@ def clean_article(raw: str) -> Article:
         if len(last.split()) <= 60 and len(_BIO_HINT.findall(last)) >= 2 and not re.search('[«“"]', last):
             kept.pop()
 
-    title = None
-    if kept:
-        first = " ".join(text[kept[0].start : kept[0].end].split())
-        # A long first line holding several sentences: its first sentence is the headline.
-        head = re.match(r"^(.{20,}?[.!?])\s+[«“\"A-ZÀ-Ý]", first)
-        if len(first) > 90 and head:
-            first = head.group(1).rstrip(".")
-        title = first if len(first) <= 200 else first[:200].rsplit(" ", 1)[0] + "…"
+    title = _title(text, kept)
     return Article(
         text=text, paragraphs=kept, title=title, published=published, author=author, source_lines=source_lines
     )

@@ -309,8 +309,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         add("count", m.start(), m.end(), _APPROX_NOUNS[m["approx"].lower()], m["noun"].lower(), approx=True)
     for m in _COUNT.finditer(seg):
         noun = m["noun"].lower()
-        if noun in _NOT_COUNT_NOUNS or noun.startswith(("d'", "l'")):
-            continue
+        if noun in _NOT_COUNT_NOUNS or noun.startswith(("d'", "l'")) or m["noun"][:1].isupper():
+            continue  # "France 3 Bretagne": a name, not a count
         raw = m["n"]
         if raw.lower() in ("un", "une") or _DEFINITE_BEFORE.search(seg[: m.start()]):
             continue  # an article, or "les deux dirigeants": a reference, not a fact
