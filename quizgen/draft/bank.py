@@ -28,6 +28,7 @@ from .yamlout import schema_reference, to_yaml
 
 __all__ = ["Draft", "SourceInfo", "build_bank", "schema_reference", "slugify", "summary_of", "to_yaml"]
 
+QUESTION_EVERY_WORDS = 45  # at least 12 questions for 600 words, when the article has the sentences
 MAX_SUMMARY_WORDS = 60  # the validator allows 80: leave the teacher room to rewrite
 
 
@@ -74,6 +75,20 @@ def summary_of(analysis: Analysis) -> str:
     return out
 
 
+def draft_questions(analysis: Analysis, source_id: str) -> Builder:
+    """Every question of the draft, in the order that gives each sentence its best question:
+    quotations, figures, the key facts of the headline and lead, then the rest of the story."""
+    b = Builder(analysis, source_id)
+    b.quotes()
+    b.figures(numeric=True)
+    key_facts(b)
+    b.figures(numeric=False)
+    b.lists()
+    b.roles()
+    more_facts(b, target=max(8, word_count(analysis.article.text) // QUESTION_EVERY_WORDS))
+    return b
+
+
 def build_bank(
     analysis: Analysis, info: SourceInfo, *, bank_id: str, source_path: str, today: date | None = None
 ) -> Draft:
@@ -83,11 +98,7 @@ def build_bank(
     notes: list[str] = ["résumé : extrait des premières phrases, à réécrire avec vos mots"]
     title = info.title or article.title or "Article sans titre"
     if not info.title:
-        notes.append(
-            "titre : première ligne de l’article"
-            if article.title
-            else "titre : aucun dans le texte, à écrire"
-        )
+        notes.append("titre : première ligne de l’article" if article.title else "titre : aucun, à écrire")
     outlet = info.outlet or "inconnu"
     if not info.outlet:
         notes.append("média (outlet) inconnu : à compléter")
@@ -96,14 +107,7 @@ def build_bank(
         published = today
         notes.append(f"date de publication inconnue : {today.isoformat()} (aujourd’hui) à corriger")
     source_id = "article"
-    b = Builder(analysis, source_id)
-    b.quotes()
-    b.figures(numeric=True)
-    key_facts(b)
-    b.figures(numeric=False)
-    b.lists()
-    b.roles()
-    more_facts(b, target=max(8, word_count(article.text) // 45))
+    b = draft_questions(analysis, source_id)
     text = SourceText(article.text)
     questions = [q for q in b.questions if text.contains(q["evidence"])]
     if len(questions) != len(b.questions):  # pragma: no cover - a bug in the extracts, never the teacher's

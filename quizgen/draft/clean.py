@@ -118,6 +118,36 @@ def _is_heading(text: str) -> bool:
     return len(words) >= 2 and bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+def _without_markers(view: str, start: int, end: int) -> tuple[int, int]:
+    """The line without live-blog markers, bullets and glued labels (offsets stay exact)."""
+    while True:
+        m = _LIVE_MARKER.match(view[start:end]) or _BULLET.match(view[start:end])
+        if not m or not m.end():
+            break
+        start += m.end()
+    m = _GLUED_LABEL.match(view[start:end])
+    if m and len(m["label"]) <= 40 and not re.search(r"[.,;:!?«»]", m["label"]):
+        start += m.end("label")
+    m = _TRAILING_LIVE_MARKER.search(view[start:end])
+    if m:
+        end = start + m.start()
+    return start, end
+
+
+def _without_footer(view: str, kept: list[Paragraph], last_nav: int) -> list[Paragraph]:
+    """After the last "previous/next article" link comes the page footer (bio, tags, links);
+    without navigation, a short first-person last paragraph is the author's bio."""
+    if last_nav >= 0:
+        tail = kept[last_nav:]
+        if sum(len(view[p.start : p.end].split()) for p in tail) <= 120:
+            kept = kept[:last_nav]
+    if kept:
+        last = view[kept[-1].start : kept[-1].end]
+        if len(last.split()) <= 60 and len(_BIO_HINT.findall(last)) >= 2 and not re.search('[«“"]', last):
+            kept = kept[:-1]
+    return kept
+
+
 def _title(text: str, kept: list[Paragraph]) -> str | None:
     """The headline: a heading of four words or more among the first two paragraphs. A paste
     without one has no title (its first paragraph is the lead, not a headline to truncate)."""
@@ -141,7 +171,6 @@ def clean_article(raw: str) -> Article:
     for line in view.split("\n"):
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
-
     kept: list[Paragraph] = []
     source_lines: list[tuple[int, str]] = []
     published: date | None = None
@@ -179,36 +208,13 @@ def clean_article(raw: str) -> Article:
 
             published = published or parse_date(m["date"])
             continue
-        # Strip markers and bullets before the text; keep offsets exact.
-        while True:
-            m = _LIVE_MARKER.match(view[start:end]) or _BULLET.match(view[start:end])
-            if not m or not m.end():
-                break
-            start += m.end()
-        m = _GLUED_LABEL.match(view[start:end])
-        if m and len(m["label"]) <= 40 and not re.search(r"[.,;:!?«»]", m["label"]):
-            start += m.end("label")
-        m = _TRAILING_LIVE_MARKER.search(view[start:end])
-        if m:
-            end = start + m.start()
+        start, end = _without_markers(view, start, end)
         if end <= start:
             continue
         seen_body += 1
         kept.append(Paragraph(start, end, _is_heading(view[start:end])))
 
-    # After the last "previous/next article" link comes the page footer:
-    # the author's bio, tags, related links.
-    if last_nav >= 0:
-        tail = kept[last_nav:]
-        words = sum(len(view[p.start : p.end].split()) for p in tail)
-        if words <= 120:
-            kept = kept[:last_nav]
-    # An author's bio without navigation: a short first-person last paragraph.
-    if kept:
-        last = view[kept[-1].start : kept[-1].end]
-        if len(last.split()) <= 60 and len(_BIO_HINT.findall(last)) >= 2 and not re.search('[«“"]', last):
-            kept.pop()
-
+    kept = _without_footer(view, kept, last_nav)
     title = _title(text, kept)
     return Article(
         text=text, paragraphs=kept, title=title, published=published, author=author, source_lines=source_lines

@@ -266,6 +266,26 @@ def _is_particle(toks: list[Tok], k: int) -> bool:
     )
 
 
+def _determiner(toks: list[Tok], i: int) -> tuple[str | None, int]:
+    """The determiner (or title) opening the noun phrase at i, and where the rest starts."""
+    n = len(toks)
+    low = toks[i].low
+    if (
+        low == "l'"
+        and i + 2 < n
+        and toks[i + 1].low in ("un", "une")
+        and toks[i + 2].low in ("des", "d'entre")
+    ):
+        return f"l'{toks[i + 1].low} des", i + 3
+    if low in ("un", "une") and i + 1 < n and toks[i + 1].low == "autre":
+        return f"{low} autre", i + 2
+    if low in DETERMINERS:
+        return low, i + 1
+    if low in TITLES:
+        return low.rstrip("."), i + 1
+    return None, i
+
+
 def parse_np(toks: list[Tok], i: int, *, role_mode: bool = False, bare_role: bool = False) -> NP | None:
     """The noun phrase starting at token i, or None: 'le président américain Joe Biden',
     "l'un des internautes", 'M. Biden', 'la position de la Maison Blanche', 'Ouchakov'.
@@ -275,48 +295,34 @@ def parse_np(toks: list[Tok], i: int, *, role_mode: bool = False, bare_role: boo
     n = len(toks)
     if i >= n:
         return None
-    j = i
-    det: str | None = None
-    low = toks[j].low
-    # Multi-word determiners.
-    if (
-        low == "l'"
-        and j + 2 < n
-        and toks[j + 1].low in ("un", "une")
-        and toks[j + 2].low in ("des", "d'entre")
-    ):
-        det, j = f"l'{toks[j + 1].low} des", j + 3
-    elif low in ("un", "une") and j + 1 < n and toks[j + 1].low == "autre":
-        det, j = f"{low} autre", j + 2
-    elif low in DETERMINERS:
-        det, j = low, j + 1
-    elif low in TITLES:
-        det, j = low.rstrip("."), j + 1
-    if j >= n:
-        return NP(toks, i, j, det, None) if det in ("un autre", "une autre") else None
+    det, j = _determiner(toks, i)
+    another = det in ("un autre", "une autre")
     # Adjectives before the head.
     while j < n and toks[j].low in _PRE_ADJECTIVES and j + 1 < n and toks[j + 1].word:
         j += 1
     if j >= n or not toks[j].word or toks[j].text.startswith(MASK):
-        if det in ("un autre", "une autre"):
-            return NP(toks, i, j, det, None)
-        return None
+        return NP(toks, i, j, det, None) if another else None
     head_tok = toks[j]
     if head_tok.low in NP_STOP_WORDS and not head_tok.cap:
-        if det in ("un autre", "une autre"):
-            return NP(toks, i, j, det, None)
-        return None
+        return NP(toks, i, j, det, None) if another else None
     if head_tok.low in PRONOUNS and det is None:
         return NP(toks, i, j + 1, None, head_tok.low)
     if det is None and not head_tok.cap and not (bare_role and head_tok.low in ROLE_NOUNS):
         return None
     head = head_tok.low
-    j += 1
-    # Inside the name of a body ("l'association Droit au logement", "à l'Institut de recherche
-    # pour le développement") lower-case words may follow 'pour', 'au'…; after a person's name
-    # they start something else ("Joe Biden pour la première fois").
-    in_name_of_body = head in INSTITUTION_NOUNS
-    # A head written in several words: "chef de l'État", "premier ministre".
+    j = _head_end(toks, j + 1, head in INSTITUTION_NOUNS, role_mode)
+    np_ = NP(toks, i, j, det, head)
+    np_.apposition = _apposition(toks, j)
+    return np_
+
+
+def _head_end(toks: list[Tok], j: int, in_name_of_body: bool, role_mode: bool) -> int:
+    """Where a head written in several words ends: "chef de l'État", "président Joe Biden".
+
+    Inside the name of a body ("l'association Droit au logement", "à l'Institut de recherche
+    pour le développement") lower-case words may follow 'pour', 'au'…; after a person's name
+    they start something else ("Joe Biden pour la première fois")."""
+    n = len(toks)
     while j < n:
         t = toks[j]
         if t.cap and t.word and (t.low not in NOT_NAMES or _is_title(t)):
@@ -335,10 +341,9 @@ def parse_np(toks: list[Tok], i: int, *, role_mode: bool = False, bare_role: boo
             k = j + 1
             if toks[k].low in ("la", "l'", "le", "les"):
                 k += 1
-            if k < n and toks[k].word and (toks[k].cap or toks[k].low not in NP_STOP_WORDS):
-                j = k + 1
-            else:
+            if not (k < n and toks[k].word and (toks[k].cap or toks[k].low not in NP_STOP_WORDS)):
                 break
+            j = k + 1
         elif t.low in ("la", "l'", "le", "les") and role_mode and toks[j - 1].low in ("à", "aux", "au"):
             j += 1
         elif t.low == "-" and j + 1 < n and toks[j + 1].cap:
@@ -350,25 +355,25 @@ def parse_np(toks: list[Tok], i: int, *, role_mode: bool = False, bare_role: boo
             and toks[j + 1].word
             and not toks[j + 1].cap
         ):
-            # A name goes on in lower case after its capital: "l'association Droit au logement",
-            # "l'Institut de recherche pour le développement".
+            # "l'association Droit au logement", "l'Institut de recherche pour le développement"
             j += 2
             if toks[j - 1].low in ("le", "la", "les", "l'") and j < n and toks[j].word and not toks[j].cap:
                 j += 1
         else:
             break
-    np_ = NP(toks, i, j, det, head)
-    # Apposition: "l'assistant du Kremlin, Yuri Ushakov," / "Jake Sullivan, le conseiller…,"
-    if (
-        j + 1 < n
-        and toks[j].text == ","
-        and toks[j + 1].cap
-        and toks[j + 1].word
-        and toks[j + 1].low not in NOT_NAMES
-    ):
-        k = j + 1
-        while k < n and ((toks[k].cap and toks[k].word) or _is_particle(toks, k) or toks[k].text == "-"):
-            k += 1
-        if k == n or toks[k].text in (",", ".", ";", ")", "!", "?") or toks[k].low in NP_STOP_WORDS:
-            np_.apposition = (j + 1, k)
-    return np_
+    return j
+
+
+def _apposition(toks: list[Tok], j: int) -> tuple[int, int] | None:
+    """ ", Yuri Ushakov," after "l'assistant du Kremlin": the name in apposition."""
+    n = len(toks)
+    if not (j + 1 < n and toks[j].text == "," and toks[j + 1].cap and toks[j + 1].word):
+        return None
+    if toks[j + 1].low in NOT_NAMES:
+        return None
+    k = j + 1
+    while k < n and ((toks[k].cap and toks[k].word) or _is_particle(toks, k) or toks[k].text == "-"):
+        k += 1
+    if k == n or toks[k].text in (",", ".", ";", ")", "!", "?") or toks[k].low in NP_STOP_WORDS:
+        return (j + 1, k)
+    return None

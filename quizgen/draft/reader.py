@@ -168,28 +168,7 @@ class Reader:
         m = self._masked[si][:offset]
         toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(m)]
         # Drop object pronouns and negation between subject and verb: "il l'a dit", "elle n'a".
-        while toks and toks[-1].low in (
-            "l'",
-            "le",
-            "la",
-            "les",
-            "lui",
-            "leur",
-            "y",
-            "en",
-            "ne",
-            "n'",
-            "se",
-            "s'",
-            "nous",
-            "vous",
-            "leur",
-            "l'a",
-            "me",
-            "m'",
-            "t'",
-            "te",
-        ):
+        while toks and toks[-1].low in _CLITICS:
             toks.pop()
         if not toks:
             return None, toks
@@ -202,85 +181,22 @@ class Reader:
                 k -= 1
             if k > 0 and k >= len(toks) - 5:
                 toks = toks[:k]
-        # Walk back over incises between commas: "M. Biden, qui …, a dit"; an incise that
-        # names the subject is the subject: "Le préfet de l'Isère, Antoine Roussel, a salué".
-        end = len(toks)
-        while end > 0 and toks[end - 1].text == ",":
-            k = end - 2
-            while k >= 0 and toks[k].text != ",":
-                k -= 1
-            if k < 0:
-                break
-            inner = toks[k + 1 : end - 1]
-            if not inner:
-                break
-            if (
-                all((t.cap and t.word) or t.text == "-" or t.low in _PARTICLES for t in inner)
-                and inner[0].cap
-            ):
-                np_ = parse_np(toks[: end - 1], k + 1)
-                if np_ is not None and np_.j == end - 1:
-                    return np_, toks
-            first = inner[0].low
-            if first in _INCISE_OPENERS or first in ROLE_NOUNS or first in ANONYMOUS_PERSON_NOUNS:
-                end = k
-                continue
-            break
+        named, end = _walk_back_incises(toks)
+        if named is not None:
+            return named, toks
         # The clause the verb belongs to starts after the last boundary.
-        start = 0
-        for k in range(end - 1, -1, -1):
-            t = toks[k]
-            if (
-                t.text in (",", ";", ":", "(", ")", "–", "—", "-", "«", "»", '"', "“", "”")
-                or t.text.startswith(MASK)
-                or t.low
-                in (
-                    "que",
-                    "qu'",
-                    "lorsque",
-                    "lorsqu'",
-                    "quand",
-                    "comme",
-                    "si",
-                    "mais",
-                    "car",
-                    "où",
-                    "dont",
-                    "puisque",
-                    "puisqu'",
-                    "tandis",
-                    "alors",
-                    "et",
-                    "puis",
-                    "ou",
-                )
-            ):
-                start = k + 1
-                break
+        start = next(
+            (
+                k + 1
+                for k in range(end - 1, -1, -1)
+                if toks[k].text in _BOUNDARY_MARKS
+                or toks[k].text.startswith(MASK)
+                or toks[k].low in _BOUNDARY_WORDS
+            ),
+            0,
+        )
         clause = toks[start:end]
-        if not clause or len(clause) > 12:
-            return None, toks
-        if clause[0].low in (
-            "en",
-            "lors",
-            "dans",
-            "après",
-            "avant",
-            "pour",
-            "selon",
-            "d'après",
-            "depuis",
-            "pendant",
-            "à",
-            "au",
-            "aux",
-            "par",
-            "sur",
-            "avec",
-            "ainsi",
-            "ensuite",
-            "enfin",
-        ):
+        if not clause or len(clause) > 12 or clause[0].low in _ADVERBIAL_STARTS:
             return None, toks
         np_ = parse_np(toks[:end], start)
         if np_ is None or np_.j != end:
@@ -392,13 +308,51 @@ class Reader:
     # ---------------------------------------------------------------- rules
 
 
+_CLITICS = frozenset("l' le la les lui leur y en ne n' se s' nous vous l'a me m' t' te".split())
+_BOUNDARY_MARKS = frozenset([",", ";", ":", "(", ")", "–", "—", "-", "«", "»", '"', "“", "”"])
+_BOUNDARY_WORDS = frozenset(
+    "que qu' lorsque lorsqu' quand comme si mais car où dont puisque puisqu' tandis alors et puis ou".split()
+)
+_ADVERBIAL_STARTS = frozenset(
+    """en lors dans après avant pour selon d'après depuis pendant à au aux par sur avec ainsi
+    ensuite enfin""".split()
+)
+
+
+def _walk_back_incises(toks: list[Tok]) -> tuple[NP | None, int]:
+    """Walk back over incises between commas ("M. Biden, qui …, a dit"): (the subject when an
+    incise names it — "Le préfet de l'Isère, Antoine Roussel, a salué" —, where the clause ends)."""
+    end = len(toks)
+    while end > 0 and toks[end - 1].text == ",":
+        k = end - 2
+        while k >= 0 and toks[k].text != ",":
+            k -= 1
+        if k < 0:
+            break
+        inner = toks[k + 1 : end - 1]
+        if not inner:
+            break
+        if all((t.cap and t.word) or t.text == "-" or t.low in _PARTICLES for t in inner) and inner[0].cap:
+            np_ = parse_np(toks[: end - 1], k + 1)
+            if np_ is not None and np_.j == end - 1:
+                return np_, end
+        first = inner[0].low
+        if first in _INCISE_OPENERS or first in ROLE_NOUNS or first in ANONYMOUS_PERSON_NOUNS:
+            end = k
+            continue
+        break
+    return None, end
+
+
 _PARTICLES = frozenset({"de", "von", "van", "der", "den", "al", "ben", "bin", "da", "di", "del", "du", "le"})
-_INCISE_OPENERS = frozenset("""
+_INCISE_OPENERS = frozenset(
+    """
     qui que qu' dont selon d'après lui elle eux pour de quant elle-même lui-même le la l' un une en après
     avant lors dans ancien ancienne ex notamment également aussi toutefois pourtant cependant néanmoins
     enfin par sur à interrogé interrogée interrogés cité citée joint jointe contacté contactée sollicité
     sollicitée invité invitée présent présente visiblement très
-""".split())
+""".split()
+)
 
 # Attributions that close a sentence: a following "a-t-il ajouté" refers to their speaker.
 _FINAL_RULES = frozenset({"post", "selon", "agency", "continuation", "incise", "pronoun", "source-line"})
@@ -437,6 +391,7 @@ _INSTITUTION_HEADS = frozenset(
         "ue",
     }
 )
+
+
 def _as_pronoun(sp: Speaker, *, certain: bool) -> Speaker:
     return Speaker(sp.name, sp.kind, sp.key, sp.gender, certain and sp.certain, sp.role, via_pronoun=True)
-

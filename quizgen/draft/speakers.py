@@ -199,50 +199,17 @@ class Registry:
             p = self.person(" ".join(words))
             if p is not None:
                 return self._person_speaker(p, role=source[np_.start : toks[np_.j - 1].end])
-        # Document nouns: "le communiqué de la Maison Blanche" → la Maison Blanche.
         if np_.head in DOCUMENT_NOUNS:
-            k = np_.i
-            while k < np_.j and toks[k].low not in _COMPLEMENT:
-                k += 1
-            if k < np_.j - 1:
-                det = {"du": "le", "des": "les"}.get(toks[k].low)
-                if det:
-                    inner_toks = [*toks[:k], Tok(det, toks[k].start, toks[k].end), *toks[k + 1 : np_.j]]
-                    inner = parse_np(inner_toks, k)
-                else:
-                    inner = parse_np(toks[: np_.j], k + 1)
-                if inner is not None:
-                    sp = self.speaker_from_np(inner, source, create=create)
-                    if sp is not None and det and sp.name.lower().startswith(toks[k].low):
-                        sp.name = det + sp.name[len(toks[k].low) :]
-                    return sp
+            found, sp = self._document_author(np_, source, create)
+            if found:
+                return sp
         names = np_.names()
         text = _balanced(np_.text(source))
         head = np_.head or ""
         head_cap = np_.i < np_.j and any(t.low == head and t.cap for t in toks[np_.i : np_.j])
-        # A name in the head position: 'le président américain Joe Biden', 'M. Biden', 'Ouchakov'.
-        for a, b in names:
-            words = [t.text for t in toks[a:b]]
-            joined = " ".join(words)
-            if self._is_institution_name(joined):
-                continue
-            p = self.person(joined)
-            if p is not None:
-                p.surnames[words[-1]] += 1  # remember every spelling the article uses
-                return self._person_speaker(p)
-            if head in INSTITUTION_NOUNS and a > np_.i:
-                break
-            if self.ner_labels.get(fold(joined)) in ("ORG", "LOC", "MISC") and np_.det is None:
-                return self._institution(text)
-            if create and (
-                np_.det is None
-                or np_.det in ("m", "mme", "mlle", "monsieur", "madame")
-                or is_role_head(head, head_cap)
-            ):
-                gender = TITLES.get("m." if np_.det == "m" else (np_.det or ""), None)
-                p = self.add_person(words, toks[a].start, gender=gender)
-                if p is not None:
-                    return self._person_speaker(p)
+        named = self._named(np_, names, text, head_cap, create)
+        if named is not None:
+            return named
         if is_role_head(head, head_cap) and np_.det:
             role = source[toks[np_.i + 1].start : toks[np_.j - 1].end] if np_.j > np_.i + 1 else head
             p, certain = self.by_role(role)
@@ -266,6 +233,52 @@ class Registry:
         if np_.det or names:
             # An unknown plural or name: an institution or a group ("les autorités").
             return self._institution(text)
+        return None
+
+    def _document_author(self, np_: NP, source: str, create: bool) -> tuple[bool, Speaker | None]:
+        """'le communiqué de la Maison Blanche' → la Maison Blanche; (found, speaker)."""
+        toks = np_.toks
+        k = np_.i
+        while k < np_.j and toks[k].low not in _COMPLEMENT:
+            k += 1
+        if k >= np_.j - 1:
+            return False, None
+        det = {"du": "le", "des": "les"}.get(toks[k].low)
+        if det:
+            inner = parse_np([*toks[:k], Tok(det, toks[k].start, toks[k].end), *toks[k + 1 : np_.j]], k)
+        else:
+            inner = parse_np(toks[: np_.j], k + 1)
+        if inner is None:
+            return False, None
+        sp = self.speaker_from_np(inner, source, create=create)
+        if sp is not None and det and sp.name.lower().startswith(toks[k].low):
+            sp.name = det + sp.name[len(toks[k].low) :]
+        return True, sp
+
+    def _named(
+        self, np_: NP, names: list[tuple[int, int]], text: str, head_cap: bool, create: bool
+    ) -> Speaker | None:
+        """A name in the head position: 'le président américain Joe Biden', 'M. Biden', 'Ouchakov'."""
+        toks, head = np_.toks, np_.head or ""
+        for a, b in names:
+            words = [t.text for t in toks[a:b]]
+            joined = " ".join(words)
+            if self._is_institution_name(joined):
+                continue
+            p = self.person(joined)
+            if p is not None:
+                p.surnames[words[-1]] += 1  # remember every spelling the article uses
+                return self._person_speaker(p)
+            if head in INSTITUTION_NOUNS and a > np_.i:
+                return None
+            if self.ner_labels.get(fold(joined)) in ("ORG", "LOC", "MISC") and np_.det is None:
+                return self._institution(text)
+            titled = np_.det in ("m", "mme", "mlle", "monsieur", "madame")
+            if create and (np_.det is None or titled or is_role_head(head, head_cap)):
+                gender = TITLES.get("m." if np_.det == "m" else (np_.det or ""), None)
+                p = self.add_person(words, toks[a].start, gender=gender)
+                if p is not None:
+                    return self._person_speaker(p)
         return None
 
     def _is_institution_name(self, name: str) -> bool:
