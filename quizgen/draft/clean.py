@@ -102,7 +102,7 @@ _BYLINE = re.compile(
 _BIO_HINT = re.compile(
     r"\b(?:je|j'|mon|ma|mes|moi|journaliste|rédacteur|rédactrice|passionnée?|fan\s+de)\b", _I
 )
-_TERMINAL = '.!?…»"”)'
+_TERMINAL = '.!?…»"”):'  # a line ending with a colon introduces what follows
 
 
 def _is_heading(text: str) -> bool:

@@ -23,14 +23,22 @@ _NOT_PLACES = frozenset({"france", "europe"})  # too broad to be the answer to "
 
 
 def _spans(b: Builder, si: int, label: str) -> list[tuple[int, int]]:
-    """Entity spans of `label` inside sentence si, outside quotations."""
+    """Entity spans of `label` inside sentence si, outside quotations (people: also the
+    surnames of the people the rules found, when there is no model)."""
     s = b.a.sentences[si]
     inside = [(q.open, q.close) for q in b.a.quotes]
-    return [
-        (x, y)
-        for x, y, lab in b.a.ner
-        if lab == label and s.start <= x and y <= s.end and not any(o <= x < c for o, c in inside)
-    ]
+    spans = [(x, y) for x, y, lab in b.a.ner if lab == label]
+    if label == "PER" and not b.a.ner:
+        for person in b.a.registry.persons():
+            for form in [*person.forms, *person.surnames]:
+                spans += [
+                    (m.start(), m.end())
+                    for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", b.text)
+                ]
+    spans = sorted(
+        {(x, y) for x, y in spans if s.start <= x and y <= s.end and not any(o <= x < c for o, c in inside)}
+    )
+    return [(x, y) for x, y in spans if not any(a <= x and y <= c and (a, c) != (x, y) for a, c in spans)]
 
 
 def _in_sentence(b: Builder, si: int) -> list[str]:
@@ -127,14 +135,11 @@ def _swaps(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
         if prep and other:
             out.append((x, y, other, "un lieu remplacé par un autre de l’article"))
     for fig, fsi in b.a.figures:
-        if fsi == si and fig.kind in ("count", "percent", "money") and fig.value:
-            value = fig.value * 2 if fig.value < 10 else round(fig.value * 1.5)
-            new = (
-                re.sub(r"[\d][\d\s,.]*", str(value), fig.text, count=1)
-                if re.search(r"\d", fig.text)
-                else None
-            )
-            if new:
+        if fsi == si and fig.kind in ("count", "percent", "money") and fig.value and not b.trivia(fig):
+            value = int(fig.value * 2 if fig.value < 10 else round(fig.value * 1.5))
+            number = f"{value:,}".replace(",", "\u202f")
+            new = re.sub(r"\d(?:[\d\s\u202f.,]*\d)?", number, fig.text, count=1)
+            if new != fig.text:
                 out.append((fig.start, fig.end, new, "un chiffre changé"))
     return out
 

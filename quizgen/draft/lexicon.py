@@ -314,8 +314,8 @@ def _er_forms(verb: str) -> list[str]:
         forms += [stem[:-1] + "ç" + e for e in ("ait", "aient", "a")]
     if stem.endswith("g"):
         forms += [stem + "e" + e for e in ("ait", "aient", "a")]
-    if stem.endswith("el"):
-        forms += [stem + "le", stem + "lent"]
+    if stem.endswith("el"):  # rappeler → rappelle, marteler → martèle
+        forms += [stem + "le", stem + "lent", stem[:-2] + "èle", stem[:-2] + "èlent"]
     if "é" in stem[-3:]:
         i = stem.rfind("é")
         grave = stem[:i] + "è" + stem[i + 1 :]

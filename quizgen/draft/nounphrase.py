@@ -228,6 +228,10 @@ class NP:
                     k += 1
                 if not after_de:
                     out.append((a, k))
+                elif k - a >= 3 and k == self.j:
+                    # "la ministre de la Culture Jeanne Martin": the body's name, then a first
+                    # name and a surname ending the phrase.
+                    out.append((k - 2, k))
                 continue
             k += 1
         return out

@@ -111,7 +111,7 @@ class Builder:
         """Numeric questions (`numeric`), or clozes of dates and durations written in words."""
         for fig, si in self.a.figures:
             key = (fig.kind, fold_answer(fig.text))
-            if key in self.figures_seen or self._trivia(fig):
+            if key in self.figures_seen or self.trivia(fig):
                 continue
             start, end = self.sentence_span(si)
             countable = fig.value is not None and fig.kind in ("duration", "count", "percent", "money")
@@ -122,7 +122,7 @@ class Builder:
                 self.figures_seen.add(key)
                 self._cloze(fig, si, start, end)
 
-    def _trivia(self, fig: Figure) -> bool:
+    def trivia(self, fig: Figure) -> bool:
         """A clock time, an age, a small count, a figure beside a negation: not worth asking."""
         view = self.text
         around = view[max(0, fig.start - 30) : fig.end + 30]

@@ -21,7 +21,7 @@ _RELATIVES = frozenset(
 """.split()
 )
 _INDEFINITE = ("un", "une", "l'un", "l'une", "des")
-_LABELS = frozenset({"réponse", "question", "réplique", "commentaire", "message", "légende"})
+_LABELS = frozenset({"reponse", "question", "replique", "commentaire", "message", "legende"})  # folded
 _REACH = 1200
 _WHY = {
     "continuation": "citation sans verbe : {} parlait dans la phrase précédente",
