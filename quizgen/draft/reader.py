@@ -355,7 +355,9 @@ _INCISE_OPENERS = frozenset(
 )
 
 # Attributions that close a sentence: a following "a-t-il ajouté" refers to their speaker.
-_FINAL_RULES = frozenset({"post", "selon", "agency", "continuation", "incise", "pronoun", "source-line"})
+_FINAL_RULES = frozenset(
+    {"post", "selon", "agency", "continuation", "incise", "pronoun", "source-line", "reported"}
+)
 _ADVERBIAL_OPENERS = frozenset(
     """
     en lors dans après avant pour selon d'après depuis pendant à au aux par sur avec ainsi mais et or alors

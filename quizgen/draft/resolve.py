@@ -76,7 +76,11 @@ def _ambiguous(registry: Registry, description: str) -> bool:
 
 
 def _resolve_label(
-    sp: Speaker, att: Attribution, registry: Registry, mentions: list[tuple[int, Person]]
+    sp: Speaker,
+    att: Attribution,
+    registry: Registry,
+    mentions: list[tuple[int, Person]],
+    last: Person | None = None,
 ) -> Speaker | None:
     """A definite description ('la ministre', 'ce dernier'): the person it stands for, or None."""
     words = _words(sp.name)
@@ -92,6 +96,9 @@ def _resolve_label(
         why = f"« {sp.name} » : {person.name}"
     elif person is not None:
         why = f"« {sp.name} » : titre que l’article donne à {person.name}"
+    elif last is not None and (sp.gender is None or last.gender in (None, sp.gender)):
+        person = last  # "« … », a dit X. Le diplomate a accusé …": the one who just spoke
+        why = f"« {sp.name} » : rattaché à {person.name}, qui parlait juste avant"
     else:
         person = _nearest(mentions, att.quote.open, sp, registry)
         why = f"« {sp.name} » : rattaché à {person.name}, la personne nommée juste avant" if person else ""
@@ -107,8 +114,12 @@ def resolve_speakers(
 ) -> None:
     """Make every speaker a named person or institution (see the module doc), in place."""
     mentions = _mentions(article, registry)
+    last: tuple[Person, int] | None = None  # the last person who spoke, and in which paragraph
     for att in attributions:
         sp = att.speaker
+        recent = last[0] if last and last[1] >= att.quote.first_para - 1 else None
+        if sp is not None and sp.kind == "person":
+            last = (registry.person(sp.name), att.quote.last_para) if registry.person(sp.name) else last
         if sp is None:
             continue
         words = _words(sp.name)
@@ -118,8 +129,10 @@ def resolve_speakers(
             att.speaker, att.review = None, False
             continue
         if sp.kind == "anonymous" and first in _DEFINITE:
-            att.speaker = _resolve_label(sp, att, registry, mentions)
+            att.speaker = _resolve_label(sp, att, registry, mentions, recent)
             att.review = att.speaker is not None
+            if att.speaker is not None and registry.person(att.speaker.name):
+                last = (registry.person(att.speaker.name), att.quote.last_para)  # type: ignore[assignment]
             continue
         if sp.via_pronoun and att.review and not att.why:
             att.why = f"pronom rattaché à {sp.name}"

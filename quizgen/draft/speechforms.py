@@ -194,4 +194,19 @@ class SpeechForms(Reader):
             sp = self._speaker(np_, si)
             if sp is not None:
                 return sp
-        return None
+        return self._closing_incise(si)
+
+    def _closing_incise(self, si: int) -> Speaker | None:
+        """'…, a noté X.' closing a sentence of indirect speech: X speaks (and 'a-t-il ajouté'
+        in the next sentence is X)."""
+        m = self._masked[si]
+        comma = m.rfind(",")
+        mm = self.p["post"].match(m[comma:]) if comma > 0 else None
+        if mm is None or mm["inv1"] or mm["inv2"] or (mm["aux"] is None and _needs_aux(mm["verb"])):
+            return None
+        np_ = self._np_after(si, comma + mm.end())
+        if np_ is None or m[np_.end - self.sentences[si].start :].strip(" .!?…"):
+            return None
+        if np_.head in PRONOUNS and np_.det is None:
+            return None
+        return self._speaker(np_, si)
