@@ -24,21 +24,31 @@ _NOT_PLACES = frozenset({"france", "europe"})  # too broad to be the answer to "
 
 def _spans(b: Builder, si: int, label: str) -> list[tuple[int, int]]:
     """Entity spans of `label` inside sentence si, outside quotations (people: also the
-    surnames of the people the rules found, when there is no model)."""
+    names of the people the rules found, when there is no model)."""
     s = b.a.sentences[si]
-    inside = [(q.open, q.close) for q in b.a.quotes]
-    spans = [(x, y) for x, y, lab in b.a.ner if lab == label]
+    return [(x, y) for x, y in _all_spans(b, label) if s.start <= x and y <= s.end]
+
+
+def _all_spans(b: Builder, label: str) -> list[tuple[int, int]]:
+    """Every span of `label` outside quotations, the longest of nested ones (computed once)."""
+    key = f"spans:{label}"
+    if key in b.cache:
+        return b.cache[key]
+    spans = {(x, y) for x, y, lab in b.a.ner if lab == label}
     if label == "PER" and not b.a.ner:
         for person in b.a.registry.persons():
             for form in [*person.forms, *person.surnames]:
-                spans += [
-                    (m.start(), m.end())
-                    for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", b.text)
-                ]
-    spans = sorted(
-        {(x, y) for x, y in spans if s.start <= x and y <= s.end and not any(o <= x < c for o, c in inside)}
-    )
-    return [(x, y) for x, y in spans if not any(a <= x and y <= c and (a, c) != (x, y) for a, c in spans)]
+                rx = rf"(?<![\w-]){re.escape(form)}(?![\w-])"
+                spans |= {(m.start(), m.end()) for m in re.finditer(rx, b.text)}
+    inside = [(q.open, q.close) for q in b.a.quotes]
+    kept = sorted(sp for sp in spans if not any(o <= sp[0] < c for o, c in inside))
+    out = [
+        (x, y)
+        for i, (x, y) in enumerate(kept)
+        if not any(a <= x and y <= c and (a, c) != (x, y) for a, c in kept[max(0, i - 3) : i + 4])
+    ]
+    b.cache[key] = out
+    return out
 
 
 def _in_sentence(b: Builder, si: int) -> list[str]:

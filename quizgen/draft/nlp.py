@@ -72,12 +72,28 @@ class SpacyFinder:
     def __call__(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
         return [p.ents for p in self.parse(texts)]
 
-    def parse(self, texts: Sequence[str]) -> list[Parsed]:
-        out = []
-        for doc in self.nlp.pipe(texts, batch_size=64):
-            ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-            tokens = [
-                Token(t.idx, t.idx + len(t.text), t.pos_, t.lemma_.lower(), t.dep_, t.head.i) for t in doc
-            ]
-            out.append(Parsed(ents, tokens))
+    def parse(self, texts: Sequence[str], full: Sequence[bool] | None = None) -> list[Parsed]:
+        """Entities of every text; tokens with their parse only where `full` is true (the
+        paragraphs that hold a quotation: the parser costs most of the time)."""
+        full = list(full) if full is not None else [True] * len(texts)
+        out: list[Parsed] = [Parsed() for _ in texts]
+        for want_parse in (True, False):
+            chosen = [i for i, f in enumerate(full) if f == want_parse]
+            if not chosen:
+                continue
+            names = (
+                self.nlp.pipe_names
+                if want_parse
+                else [p for p in ("tok2vec", "ner") if p in self.nlp.pipe_names]
+            )
+            with self.nlp.select_pipes(enable=names):
+                for i, doc in zip(
+                    chosen, self.nlp.pipe([texts[i] for i in chosen], batch_size=64), strict=True
+                ):
+                    out[i].ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+                    if want_parse:
+                        out[i].tokens = [
+                            Token(t.idx, t.idx + len(t.text), t.pos_, t.lemma_.lower(), t.dep_, t.head.i)
+                            for t in doc
+                        ]
         return out

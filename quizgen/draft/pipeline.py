@@ -37,7 +37,9 @@ def _parse(article: Article, entities: Any) -> Parsed:
     view = plain(article.text)
     texts = [view[p.start : p.end] for p in article.paragraphs]
     if hasattr(entities, "parse"):
-        parsed = entities.parse(texts)
+        # The parse serves reported speech: paragraphs with quotation marks, or ending with a colon.
+        speech = [any(c in t for c in "«»“”\"") or t.rstrip().endswith(":") for t in texts]
+        parsed = entities.parse(texts, speech)
     else:  # an entity finder alone
         parsed = [Parsed(spans) for spans in entities(texts)]
     for p, doc in zip(article.paragraphs, parsed, strict=True):

@@ -41,6 +41,7 @@ class Builder:
         self.used: set[int] = set()
         self.made: Counter[str] = Counter()  # key-fact questions by kind
         self.figures_seen: set[tuple[str, str]] = set()
+        self.cache: dict[str, Any] = {}  # what the key-fact rules compute once per article
         self.candidates = candidates_of(analysis)
 
     def add(

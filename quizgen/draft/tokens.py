@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..text import strip_accents
 from .quotes import MASK
@@ -65,6 +66,7 @@ _TRANSLIT = [
 ]
 
 
+@cache
 def name_key(name: str) -> str:
     """A spelling-neutral key: Ouchakov/Ushakov, Poutine/Putin, Zelensky/Zelenskyy agree."""
     s = strip_accents(name).lower()
@@ -77,5 +79,6 @@ def name_key(name: str) -> str:
     return s
 
 
+@cache
 def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", strip_accents(text).lower().replace("'", " ")).split())
