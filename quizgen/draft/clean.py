@@ -99,6 +99,8 @@ _BYLINE = re.compile(
     r"^(?:[Pp]ar|PAR|[Bb]y)\s+(?P<who>[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3}"
     r"(?:\s*(?:,|et|avec)\s*[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3})*)\s*$"
 )
+# A line holding only a name ("Thomas Montet"): the author, at the top or the bottom of a page.
+_NAME_LINE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+[A-ZÀ-Ý][a-zà-ÿ'-]+){1,2}$")
 _BIO_HINT = re.compile(
     r"\b(?:je|j'|mon|ma|mes|moi|journaliste|rédacteur|rédactrice|passionnée?|fan\s+de)\b", _I
 )
@@ -215,6 +217,12 @@ def clean_article(raw: str) -> Article:
         kept.append(Paragraph(start, end, _is_heading(view[start:end])))
 
     kept = _without_footer(view, kept, last_nav)
+    if kept and _NAME_LINE.match(view[kept[0].start : kept[0].end]):
+        author = author or view[kept[0].start : kept[0].end]
+        kept = kept[1:]  # "Thomas Montet" alone on the first line: the byline
+    if kept and _NAME_LINE.match(view[kept[-1].start : kept[-1].end]):
+        author = author or view[kept[-1].start : kept[-1].end]
+        kept = kept[:-1]
     title = _title(text, kept)
     return Article(
         text=text, paragraphs=kept, title=title, published=published, author=author, source_lines=source_lines

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from .distractors import Candidate, pick
 from .figures import Figure
+from .lexicon import ROLE_NOUNS
 from .questions import Builder, clock_like, is_age
 from .textbits import collapse, display, join, stable_order, window
 
@@ -192,12 +193,18 @@ def _true_false(b: Builder, si: int) -> bool:
 
 def _cloze(b: Builder, si: int) -> bool:
     spans: list[tuple[int, int]] = [(f.start, f.end) for f, fsi in b.a.figures if fsi == si and _worth(b, f)]
-    spans += [(x, y) for x, y in _spans(b, si, "ORG") if b.a.registry.person(b.text[x:y]) is None]
+    spans += [(x, y) for x, y in _spans(b, si, "ORG") if _a_body(b, x, y)]
     for x, y in spans:
         start, end = b.sentence_span(si)
         pre, mid, post = window(b.text, start, end, x, y)
-        if "{{" in pre + post or "}}" in pre + post or "::" in mid:
+        if (
+            "{{" in pre + post
+            or "}}" in pre + post
+            or "::" in mid
+            or mid.lower() in b.cache.get("asked", set())
+        ):
             continue
+        b.cache.setdefault("asked", set()).add(mid.lower())
         q = {
             "id": b.ids("essentiel", mid),
             "type": "cloze",
@@ -209,6 +216,16 @@ def _cloze(b: Builder, si: int) -> bool:
         }
         return b.add("keyfact", q, review=False, sentence=si)
     return False
+
+
+def _a_body(b: Builder, x: int, y: int) -> bool:
+    """An ORG span that names a body: not a person, not cut inside a word, no role in it."""
+    words = b.text[x:y].lower().split()
+    return (
+        b.a.registry.person(b.text[x:y]) is None
+        and b.text[y : y + 1] != "-"
+        and not any(w in ROLE_NOUNS for w in words)
+    )
 
 
 def _worth(b: Builder, f: Figure) -> bool:
@@ -225,7 +242,7 @@ def _ask(b: Builder, sentences: list[int], limit: int) -> int:
     for si in sentences:
         if made >= limit:
             break
-        if si in b.used or (b.a.sentences[si].heading and si > 0):
+        if si in b.used or (b.a.sentences[si].heading and si > 0) or _mostly_quoted(b, si):
             continue
         order = sorted(_MAKERS, key=lambda m: (b.made[m.__name__], _MAKERS.index(m)))
         for maker in order:
