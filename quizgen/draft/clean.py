@@ -120,6 +120,14 @@ def _is_heading(text: str) -> bool:
     return len(words) >= 2 and bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+def _line_spans(view: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in view.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
 def _without_markers(view: str, start: int, end: int) -> tuple[int, int]:
     """The line without live-blog markers, bullets and glued labels (offsets stay exact)."""
     while True:
@@ -150,6 +158,16 @@ def _without_footer(view: str, kept: list[Paragraph], last_nav: int) -> list[Par
     return kept
 
 
+def _without_name_lines(view: str, kept: list[Paragraph]) -> tuple[list[Paragraph], str | None]:
+    """"Thomas Montet" alone on the first or the last line: the byline, not the story."""
+    author = None
+    for end in (0, -1):
+        if kept and _NAME_LINE.match(view[kept[end].start : kept[end].end]):
+            author = author or view[kept[end].start : kept[end].end]
+            kept = kept[1:] if end == 0 else kept[:-1]
+    return kept, author
+
+
 def _title(text: str, kept: list[Paragraph]) -> str | None:
     """The headline: a heading of four words or more among the first two paragraphs. A paste
     without one has no title (its first paragraph is the lead, not a headline to truncate)."""
@@ -168,11 +186,7 @@ def clean_article(raw: str) -> Article:
     """
     text = unicodedata.normalize("NFC", raw)
     view = plain(text)
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in view.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    lines = _line_spans(view)
     kept: list[Paragraph] = []
     source_lines: list[tuple[int, str]] = []
     published: date | None = None
@@ -216,13 +230,8 @@ def clean_article(raw: str) -> Article:
         seen_body += 1
         kept.append(Paragraph(start, end, _is_heading(view[start:end])))
 
-    kept = _without_footer(view, kept, last_nav)
-    if kept and _NAME_LINE.match(view[kept[0].start : kept[0].end]):
-        author = author or view[kept[0].start : kept[0].end]
-        kept = kept[1:]  # "Thomas Montet" alone on the first line: the byline
-    if kept and _NAME_LINE.match(view[kept[-1].start : kept[-1].end]):
-        author = author or view[kept[-1].start : kept[-1].end]
-        kept = kept[:-1]
+    kept, byline = _without_name_lines(view, _without_footer(view, kept, last_nav))
+    author = author or byline
     title = _title(text, kept)
     return Article(
         text=text, paragraphs=kept, title=title, published=published, author=author, source_lines=source_lines
