@@ -99,21 +99,84 @@ _BYLINE = re.compile(
     r"^(?:[Pp]ar|PAR|[Bb]y)\s+(?P<who>[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3}"
     r"(?:\s*(?:,|et|avec)\s*[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,3})*)\s*$"
 )
+# A line holding only a name ("Thomas Montet"): the author, at the top or the bottom of a page.
+_NAME_LINE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+[A-ZÀ-Ý][a-zà-ÿ'-]+){1,2}$")
 _BIO_HINT = re.compile(
     r"\b(?:je|j'|mon|ma|mes|moi|journaliste|rédacteur|rédactrice|passionnée?|fan\s+de)\b", _I
 )
-_TERMINAL = '.!?…»"”)'
+_TERMINAL = '.!?…»"”):'  # a line ending with a colon introduces what follows
 
 
 def _is_heading(text: str) -> bool:
     words = text.split()
     if not words:
         return False
-    if text.rstrip()[-1] not in _TERMINAL and len(words) <= 25:
+    # "… comme nouvel entraîneur (Officiel)": a label in brackets does not end a sentence.
+    bare = re.sub(r"\s*\([^()]{1,20}\)\s*$", "", text.rstrip()) or text
+    if bare.rstrip()[-1] not in _TERMINAL and len(words) <= 25:
         return True
     # A shouted headline: "POUTINE A DÉCLARÉ QUE LES SANCTIONS…"
     letters = [c for c in text if c.isalpha()] if len(words) <= 40 else []
     return len(words) >= 2 and bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _line_spans(view: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in view.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _without_markers(view: str, start: int, end: int) -> tuple[int, int]:
+    """The line without live-blog markers, bullets and glued labels (offsets stay exact)."""
+    while True:
+        m = _LIVE_MARKER.match(view[start:end]) or _BULLET.match(view[start:end])
+        if not m or not m.end():
+            break
+        start += m.end()
+    m = _GLUED_LABEL.match(view[start:end])
+    if m and len(m["label"]) <= 40 and not re.search(r"[.,;:!?«»]", m["label"]):
+        start += m.end("label")
+    m = _TRAILING_LIVE_MARKER.search(view[start:end])
+    if m:
+        end = start + m.start()
+    return start, end
+
+
+def _without_footer(view: str, kept: list[Paragraph], last_nav: int) -> list[Paragraph]:
+    """After the last "previous/next article" link comes the page footer (bio, tags, links);
+    without navigation, a short first-person last paragraph is the author's bio."""
+    if last_nav >= 0:
+        tail = kept[last_nav:]
+        if sum(len(view[p.start : p.end].split()) for p in tail) <= 120:
+            kept = kept[:last_nav]
+    if kept:
+        last = view[kept[-1].start : kept[-1].end]
+        if len(last.split()) <= 60 and len(_BIO_HINT.findall(last)) >= 2 and not re.search('[«“"]', last):
+            kept = kept[:-1]
+    return kept
+
+
+def _without_name_lines(view: str, kept: list[Paragraph]) -> tuple[list[Paragraph], str | None]:
+    """"Thomas Montet" alone on the first or the last line: the byline, not the story."""
+    author = None
+    for end in (0, -1):
+        if kept and _NAME_LINE.match(view[kept[end].start : kept[end].end]):
+            author = author or view[kept[end].start : kept[end].end]
+            kept = kept[1:] if end == 0 else kept[:-1]
+    return kept, author
+
+
+def _title(text: str, kept: list[Paragraph]) -> str | None:
+    """The headline: a heading of four words or more among the first two paragraphs. A paste
+    without one has no title (its first paragraph is the lead, not a headline to truncate)."""
+    for p in kept[:2]:
+        words = " ".join(text[p.start : p.end].split())
+        several = re.search(r"[.!?]\s+[«\"“A-ZÀ-Ý]", words)  # sentences, not a headline
+        if p.heading and len(words.split()) >= 4 and not several:
+            return words
+    return None
 
 
 def clean_article(raw: str) -> Article:
@@ -123,12 +186,7 @@ def clean_article(raw: str) -> Article:
     """
     text = unicodedata.normalize("NFC", raw)
     view = plain(text)
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in view.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-
+    lines = _line_spans(view)
     kept: list[Paragraph] = []
     source_lines: list[tuple[int, str]] = []
     published: date | None = None
@@ -166,44 +224,15 @@ def clean_article(raw: str) -> Article:
 
             published = published or parse_date(m["date"])
             continue
-        # Strip markers and bullets before the text; keep offsets exact.
-        while True:
-            m = _LIVE_MARKER.match(view[start:end]) or _BULLET.match(view[start:end])
-            if not m or not m.end():
-                break
-            start += m.end()
-        m = _GLUED_LABEL.match(view[start:end])
-        if m and len(m["label"]) <= 40 and not re.search(r"[.,;:!?«»]", m["label"]):
-            start += m.end("label")
-        m = _TRAILING_LIVE_MARKER.search(view[start:end])
-        if m:
-            end = start + m.start()
+        start, end = _without_markers(view, start, end)
         if end <= start:
             continue
         seen_body += 1
         kept.append(Paragraph(start, end, _is_heading(view[start:end])))
 
-    # After the last "previous/next article" link comes the page footer:
-    # the author's bio, tags, related links.
-    if last_nav >= 0:
-        tail = kept[last_nav:]
-        words = sum(len(view[p.start : p.end].split()) for p in tail)
-        if words <= 120:
-            kept = kept[:last_nav]
-    # An author's bio without navigation: a short first-person last paragraph.
-    if kept:
-        last = view[kept[-1].start : kept[-1].end]
-        if len(last.split()) <= 60 and len(_BIO_HINT.findall(last)) >= 2 and not re.search('[«“"]', last):
-            kept.pop()
-
-    title = None
-    if kept:
-        first = " ".join(text[kept[0].start : kept[0].end].split())
-        # A long first line holding several sentences: its first sentence is the headline.
-        head = re.match(r"^(.{20,}?[.!?])\s+[«“\"A-ZÀ-Ý]", first)
-        if len(first) > 90 and head:
-            first = head.group(1).rstrip(".")
-        title = first if len(first) <= 200 else first[:200].rsplit(" ", 1)[0] + "…"
+    kept, byline = _without_name_lines(view, _without_footer(view, kept, last_nav))
+    author = author or byline
+    title = _title(text, kept)
     return Article(
         text=text, paragraphs=kept, title=title, published=published, author=author, source_lines=source_lines
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from ..clitools import user_errors
 from ..errors import QuizgenError
 
 if TYPE_CHECKING:  # the draft modules load only when a draft command runs
-    from .evaluate import Score
+    from .evaluate import ArticleResult, Score
 
 
 def _entities(rules_only: bool) -> Callable | None:  # type: ignore[type-arg]
@@ -106,6 +107,11 @@ def draft_command(
     help="Folder of the labelled articles (default: beside LABELS, or its articles/ folder).",
 )
 @click.option(
+    "--key-facts",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Key facts a teacher would ask (default: key_facts.yaml beside LABELS, if there).",
+)
+@click.option(
     "--min-precision",
     type=click.FloatRange(0, 1),
     help="Exit 1 if the attribution precision over all articles is lower.",
@@ -120,6 +126,7 @@ def draft_command(
 def draft_eval_command(
     labels: Path,
     articles: Path | None,
+    key_facts: Path | None,
     min_precision: float | None,
     min_recall: float | None,
     verbose: bool,
@@ -129,32 +136,17 @@ def draft_eval_command(
 
     Attributions (who said each quotation) are scored with the gold rule: a
     speaker is right when it contains one of the accepted aliases. Figures,
-    lists of people and roles are scored when labelled.
+    lists of people and roles are scored when labelled. Then, per article:
+    the drafted questions, their types, and the key facts they ask about.
     """
     with user_errors():
-        from .evaluate import KINDS, evaluate, totals
+        from .evaluate import evaluate, totals
 
-        results = evaluate(labels, articles, _entities(rules_only))
-        width = max([len(r.name) for r in results] + [5])
-        kinds = [k for k in KINDS if any(k in r.scores for r in results)]
-        names = {"quotes": "attributions"}
-        click.echo((f"{'':{width}}" + "".join(f"  {names.get(k, k):<22}" for k in kinds)).rstrip())
-        click.echo((f"{'':{width}}" + "".join(f"  {'P    R    tp/fp/fn':<22}" for _ in kinds)).rstrip())
-
-        def cell(s: Score | None) -> str:
-            if s is None:
-                return f"  {'-':<22}"
-            return f"  {s.precision:.2f} {s.recall:.2f} {f'{s.tp}/{s.fp}/{s.fn}':<12}"
-
-        for r in results:
-            click.echo((f"{r.name:{width}}" + "".join(cell(r.scores.get(k)) for k in kinds)).rstrip())
-            if verbose:
-                for k in kinds:
-                    for note in r.scores[k].notes if k in r.scores else []:
-                        click.echo(f"{'':{width}}    {k}: {note}")
-        total = totals(results)
-        click.echo((f"{'all':{width}}" + "".join(cell(total.get(k)) for k in kinds)).rstrip())
-        quotes = total.get("quotes")
+        if key_facts is None and (labels.parent / "key_facts.yaml").is_file():
+            key_facts = labels.parent / "key_facts.yaml"
+        results = evaluate(labels, articles, _entities(rules_only), key_facts)
+        _report(results, verbose)
+        quotes = totals(results).get("quotes")
         failed = []
         if quotes is not None and min_precision is not None and quotes.precision < min_precision:
             failed.append(f"attribution precision {quotes.precision:.3f} < {min_precision}")
@@ -162,3 +154,42 @@ def draft_eval_command(
             failed.append(f"attribution recall {quotes.recall:.3f} < {min_recall}")
         if failed:
             raise QuizgenError("; ".join(failed))
+
+
+def _report(results: list[ArticleResult], verbose: bool) -> None:
+    """One line per article (precision, recall per category), then the drafted questions."""
+    from .evaluate import KINDS, totals
+
+    width = max([len(r.name) for r in results] + [5])
+    kinds = [k for k in KINDS if any(k in r.scores for r in results)]
+    names = {"quotes": "attributions"}
+    click.echo((f"{'':{width}}" + "".join(f"  {names.get(k, k):<22}" for k in kinds)).rstrip())
+    click.echo((f"{'':{width}}" + "".join(f"  {'P    R    tp/fp/fn':<22}" for _ in kinds)).rstrip())
+
+    def cell(s: Score | None) -> str:
+        if s is None:
+            return f"  {'-':<22}"
+        return f"  {s.precision:.2f} {s.recall:.2f} {f'{s.tp}/{s.fp}/{s.fn}':<12}"
+
+    for r in results:
+        click.echo((f"{r.name:{width}}" + "".join(cell(r.scores.get(k)) for k in kinds)).rstrip())
+        for k in kinds if verbose else []:
+            for note in r.scores[k].notes if k in r.scores else []:
+                click.echo(f"{'':{width}}    {k}: {note}")
+    total = totals(results)
+    click.echo((f"{'all':{width}}" + "".join(cell(total.get(k)) for k in kinds)).rstrip())
+    click.echo(f"\n{'':{width}}  words  questions  per 600 words  types  key facts asked")
+    for r in results:
+        n = sum(r.types.values())
+        facts = f"{r.key_facts.tp}/{r.key_facts.tp + r.key_facts.fn}" if r.key_facts else "-"
+        per600 = n * 600 / max(r.words, 1)
+        click.echo(f"{r.name:{width}}  {r.words:5}  {n:9}  {per600:13.1f}  {len(r.types):5}  {facts}")
+        for note in r.key_facts.notes if verbose and r.key_facts else []:
+            click.echo(f"{'':{width}}    {note}")
+    words = sum(r.words for r in results)
+    n = sum(sum(r.types.values()) for r in results)
+    asked = [r.key_facts for r in results if r.key_facts]
+    facts = f"{sum(s.tp for s in asked)}/{sum(s.tp + s.fn for s in asked)}" if asked else "-"
+    types = sum((r.types for r in results), Counter())
+    click.echo(f"{'all':{width}}  {words:5}  {n:9}  {n * 600 / max(words, 1):13.1f}  {len(types):5}  {facts}")
+    click.echo("types: " + ", ".join(f"{k} {v}" for k, v in types.most_common()))

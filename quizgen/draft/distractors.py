@@ -1,83 +1,38 @@
-"""Wrong answers of the same kind as the right one.
+"""Wrong answers of the same kind as the right one, taken from the article only.
 
-A person for a person, an institution for an institution: first from the
-article (its other speakers, then the other people it names), then from a
-small built-in list of names French current-affairs readers know, so a
-short article still gets plausible choices.
+A person for a person, an institution for an institution: the article's other
+speakers first, then the other people it names, those sharing the answer's
+role or field first. There is no stock list: a short article gets fewer
+choices, and the caller marks the question for review when it had to fall
+back on another kind. Every name of one person is one candidate (same key or
+same surname), so the answer's other name is never offered as a wrong answer.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from .speakers import fold, name_key
-
-BUILTIN: dict[str, tuple[str, ...]] = {
-    "person": (
-        "Emmanuel Macron",
-        "Ursula von der Leyen",
-        "Antonio Guterres",
-        "Olaf Scholz",
-        "Volodymyr Zelensky",
-        "Sergueï Lavrov",
-        "Antony Blinken",
-        "Angela Merkel",
-        "Xi Jinping",
-        "Giorgia Meloni",
-    ),
-    "institution": (
-        "la Commission européenne",
-        "l’ONU",
-        "l’OTAN",
-        "le Kremlin",
-        "la Maison Blanche",
-        "l’Élysée",
-        "l’agence Reuters",
-        "l’AFP",
-        "le Pentagone",
-        "le Quai d’Orsay",
-    ),
-    "anonymous": (
-        "un diplomate européen",
-        "un haut responsable américain",
-        "un analyste",
-        "un témoin",
-        "un internaute",
-    ),
-}
-# When the article lacks speakers of the answer's kind, which kinds may stand in.
-_FALLBACK = {"person": ("person",), "institution": ("institution",), "anonymous": ("anonymous", "person")}
+from .tokens import fold, name_key
 
 
-# Metonyms news uses for one executive: never offer one as a wrong answer for another.
-_SYNONYMS = [
-    {
-        "maison blanche",
-        "executif americain",
-        "administration americaine",
-        "administration biden",
-        "gouvernement americain",
-        "washington",
-        "presidence americaine",
-    },
-    {"kremlin", "presidence russe", "moscou", "gouvernement russe", "partie russe"},
-    {"elysee", "presidence francaise", "presidence de la republique"},
-    {"quai d orsay", "diplomatie francaise", "ministere des affaires etrangeres"},
-    {"departement d etat", "diplomatie americaine", "state dept", "us state dept"},
-]
+@dataclass(frozen=True)
+class Candidate:
+    """Someone the article names: `key` is shared by every name of one speaker."""
+
+    name: str
+    kind: str  # person | institution | anonymous
+    key: str
+    role: str | None = None
 
 
-def _institution_key(name: str) -> str:
-    return re.sub(r"^(?:le|la|les|l)\s+", "", fold(name))
+# When the article lacks candidates of the answer's kind, which kinds may stand in (review).
+_FALLBACK = {"person": (), "institution": ("person",), "anonymous": ("person",)}
 
 
-def _same(a: str, b: str) -> bool:
-    """One speaker written twice: same words, same surname, or same anonymous noun."""
+def same_speaker(a: str, b: str) -> bool:
+    """One speaker written twice: same words, or same surname ('Joe Biden', 'M. Biden')."""
     if fold(a) == fold(b):
-        return True
-    ka, kb = _institution_key(a), _institution_key(b)
-    if any(ka in group and kb in group for group in _SYNONYMS):
         return True
     wa, wb = a.replace("’", "'").split(), b.replace("’", "'").split()
     if not (wa and wb):
@@ -87,20 +42,34 @@ def _same(a: str, b: str) -> bool:
     return fold(wa[-1]) == fold(wb[-1])  # "un internaute", "un autre internaute"
 
 
+def _field(role: str | None) -> set[str]:
+    return {w for w in fold(role or "").split() if len(w) > 3}
+
+
+@dataclass
+class Picked:
+    names: list[str]
+    fallback: bool  # some choices are of another kind than the answer
+
+
 def pick(
-    answer: str, kind: str, candidates: Iterable[tuple[str, str]], n: int = 3, exclude: Iterable[str] = ()
-) -> list[str]:
-    """Up to `n` distractors for `answer` of `kind`, from (name, kind) `candidates` in
-    order of preference, then the built-in list; never the answer or one of `exclude`."""
-    kinds = _FALLBACK.get(kind, (kind,))
-    pool = list(candidates)
-    ordered = [name for k in kinds for name, ck in pool if ck == k]
-    ordered += [name for k in kinds for name in BUILTIN.get(k, ())]
-    taken = [answer, *exclude]
+    answer: Candidate, candidates: Iterable[Candidate], n: int = 3, exclude: Iterable[str] = ()
+) -> Picked:
+    """Up to `n` distractors for `answer` from the article's `candidates` (in order of
+    preference); never the answer under any of its names, nor one of `exclude`."""
+    pool = [c for c in candidates if c.key != answer.key]
+    field = _field(answer.role)
+    same = [c for c in pool if c.kind == answer.kind]
+    # People of the same field first ("ministre", "maire", "chercheuse"…), keeping article order.
+    same.sort(key=lambda c: 0 if field and field & _field(c.role) else 1)
+    other = [c for k in _FALLBACK.get(answer.kind, ()) for c in pool if c.kind == k]
+    taken = [answer.name, *exclude]
     out: list[str] = []
-    for name in ordered:
+    fallback = False
+    for c in [*same, *other]:
         if len(out) >= n:
             break
-        if not any(_same(name, t) for t in [*taken, *out]):
-            out.append(name)
-    return out
+        if not any(same_speaker(c.name, t) for t in [*taken, *out]):
+            out.append(c.name)
+            fallback = fallback or c.kind != answer.kind
+    return Picked(out, fallback)

@@ -14,6 +14,11 @@ or a mapping with any of `quotes`, `figures`, `lists`, `roles`:
       roles:    # every person introduced with a role
         - {person: sullivan, role: "conseiller à la sécurité nationale"}
 
+Key facts (a separate file, `key_facts.yaml` beside the labels by default) list
+what a teacher would ask about each article, each with its sentence as
+`evidence`; a key fact counts as asked when a drafted question's evidence is
+that sentence.
+
 Quotation matching (the gold's rule): a gold item is the `occ`-th quotation
 whose words start with `prefix`; it is found when the draft's speaker
 contains one of `speakers` (lower case). `speakers: []` means no speaker can
@@ -23,6 +28,8 @@ an attribution of a quotation the labels do not list.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,8 +146,13 @@ def score_figures(analysis: Analysis, items: list[dict[str, Any]]) -> Score:
     return score
 
 
-def _pair_up(found: list[Any], items: list[dict[str, Any]], matches: Callable[[dict[str, Any], Any], bool],
-             missed: Callable[[dict[str, Any]], str], unlabelled: Callable[[Any], str]) -> Score:
+def _pair_up(
+    found: list[Any],
+    items: list[dict[str, Any]],
+    matches: Callable[[dict[str, Any], Any], bool],
+    missed: Callable[[dict[str, Any]], str],
+    unlabelled: Callable[[Any], str],
+) -> Score:
     """Each labelled item takes the first found one it matches, once; the
     rest of each side are misses and false alarms."""
     score = Score()
@@ -167,17 +179,23 @@ def _same_list(item: dict[str, Any], lst: Any) -> bool:
 
 
 def score_lists(analysis: Analysis, items: list[dict[str, Any]]) -> Score:
-    return _pair_up(list(analysis.lists), items, _same_list,
-                    lambda item: f"missed list {item['members']}",
-                    lambda lst: f"unlabelled list {list(lst.members)}")
+    return _pair_up(
+        list(analysis.lists),
+        items,
+        _same_list,
+        lambda item: f"missed list {item['members']}",
+        lambda lst: f"unlabelled list {list(lst.members)}",
+    )
 
 
 def score_roles(analysis: Analysis, items: list[dict[str, Any]]) -> Score:
     return _pair_up(
-        list(analysis.roles), items,
+        list(analysis.roles),
+        items,
         lambda item, r: _norm(item["person"]) in _norm(r.person) and _norm(item["role"]) in _norm(r.role),
         lambda item: f"missed role {item['person']}: {item['role']}",
-        lambda r: f"unlabelled role {r.person}: {r.role}")
+        lambda r: f"unlabelled role {r.person}: {r.role}",
+    )
 
 
 _SCORERS: dict[str, Callable[[Analysis, list[dict[str, Any]]], Score]] = {
@@ -193,6 +211,48 @@ class ArticleResult:
     name: str
     scores: dict[str, Score]
     words: int
+    types: Counter[str] = field(default_factory=Counter)  # drafted questions by type
+    key_facts: Score | None = None  # tp: key facts the draft asks about, fn: those it does not
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", normalize(text)) if len(w) > 3}
+
+
+def asks_about(evidence: str, fact: dict[str, Any]) -> bool:
+    """A drafted question asks about a key fact when its evidence is the fact's sentence
+    (one holds the other, or they share most of their words)."""
+    a, b = normalize(evidence), normalize(str(fact.get("evidence", "")))
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+
+
+def score_key_facts(evidences: list[str], facts: list[dict[str, Any]]) -> Score:
+    score = Score()
+    for fact in facts:
+        if any(asks_about(e, fact) for e in evidences):
+            score.tp += 1
+        else:
+            score.fn += 1
+            score.notes.append(f"key fact not asked: {fact.get('question', '')}")
+    return score
+
+
+def load_key_facts(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """article file name → its key facts ({question, answer, evidence}), as labelled by a teacher."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise QuizgenError(f"{path}: cannot read the key facts: {exc}") from exc
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise QuizgenError(
+            f"{path}: key facts map article file names to lists of {{question, answer, evidence}}"
+        )
+    return {str(k): [f for f in v if isinstance(f, dict)] for k, v in data.items()}
 
 
 def load_labels(path: Path) -> dict[str, dict[str, list[dict[str, Any]]]]:
@@ -225,16 +285,26 @@ def find_article(name: str, labels_path: Path, articles: Path | None) -> Path:
     )
 
 
-def evaluate(labels_path: Path, articles: Path | None = None, entities: Any = None) -> list[ArticleResult]:
-    """Score the draft on every article of a labelled set."""
+def evaluate(
+    labels_path: Path, articles: Path | None = None, entities: Any = None, key_facts: Path | None = None
+) -> list[ArticleResult]:
+    """Score the draft on every article of a labelled set; with `key_facts`, also count the
+    key facts its questions ask about."""
+    from .bank import draft_questions  # the bank needs the whole pipeline: load it only here
+
     labels = load_labels(labels_path)
+    facts = load_key_facts(key_facts) if key_facts else {}
     results: list[ArticleResult] = []
     for name, kinds in labels.items():
         path = find_article(name, labels_path, articles)
         text = path.read_text(encoding="utf-8")
         analysis = analyse(text, entities)
         scores = {kind: _SCORERS[kind](analysis, items) for kind, items in kinds.items()}
-        results.append(ArticleResult(name, scores, len(text.split())))
+        questions = draft_questions(analysis, "article").questions
+        result = ArticleResult(name, scores, len(text.split()), Counter(q["type"] for q in questions))
+        if name in facts:
+            result.key_facts = score_key_facts([q["evidence"] for q in questions], facts[name])
+        results.append(result)
     return results
 
 

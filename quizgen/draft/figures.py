@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -163,6 +164,9 @@ _RANGE_BEFORE = re.compile(rf"{_NUMBER}\s+(?:à|ou)\s*$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(rf"^\s*(?:à|ou|-)\s*{_NUMBER}\b", re.IGNORECASE)
 
 
+_Add = Callable[..., None]  # add(kind, start, end, value, unit, approx=False)
+
+
 @dataclass(frozen=True)
 class Figure:
     """A figure found in the text: [start, end) is the phrase as written."""
@@ -236,6 +240,89 @@ def _as_int(v: float) -> float | int:
     return int(v) if v == int(v) else round(v, 4)
 
 
+def _dates_and_times(seg: str, add: _Add) -> None:
+    """Dates, race times and clock times."""
+    for m in _DATE.finditer(seg):
+        if m["y3"] and (_RANGE_AFTER.match(seg[m.end() :]) or re.match(r"\s*(?:%|€|\$)", seg[m.end() :])):
+            continue
+        add("date", m.start(), m.end(), None, None)
+    for rx in (_NUMERIC_DATE, _ISO_DATE):
+        for m in rx.finditer(seg):
+            add("date", m.start(), m.end(), None, None)
+    for m in _RACE_TIME.finditer(seg):
+        add("duration", m.start(), m.end(), None, None)
+    for m in _CLOCK.finditer(seg):
+        after_h = seg[m.start() : m.end()]
+        if "h" not in after_h.lower() and ":" not in after_h:
+            continue
+        add("time", m.start(), m.end(), None, None)
+    for m in _CLOCK_WORDS.finditer(seg):
+        if re.search(r"jusqu'\s*$", seg[: m.start()]):
+            continue  # "jusqu'à trois heures" is a duration
+        add("time", m.start() + 2, m.end(), None, None)
+
+
+def _durations(seg: str, add: _Add) -> None:
+    """"deux heures et cinq minutes", "six mois" (not ranges, not clock times)."""
+    for m in _DURATION.finditer(seg):
+        if (
+            _RANGE_AFTER.match(seg[m.end() :])
+            or _RANGE_BEFORE.search(seg[: m.start()])
+            or (m["u1"].lower().startswith("heure") and re.search(r"(?<!jusqu')\bà\s*$", seg[: m.start()]))
+        ):
+            continue  # "trois à six mois" is a range; "à 18 heures" a clock time
+        n1 = parse_number(m["n1"])
+        if n1 is None or (n1 == 1 and m["n1"].lower() in ("un", "une") and not m["n2"]):
+            continue
+        u1 = _TIME_UNITS[m["u1"].lower()]
+        if m["n2"]:
+            n2 = parse_number(m["n2"])
+            u2 = _TIME_UNITS[m["u2"].lower()]
+            if n2 is not None and u1 in _IN_MINUTES and u2 in _IN_MINUTES:
+                add("duration", m.start(), m.end(), n1 * _IN_MINUTES[u1] + n2 * _IN_MINUTES[u2], "minutes")
+                continue
+        add("duration", m.start(), m.start("u1") + len(m["u1"]), n1, u1)
+
+
+def _amounts(seg: str, add: _Add) -> None:
+    """Percentages and sums of money."""
+    for m in _PERCENT.finditer(seg):
+        add("percent", m.start(), m.end(), parse_number(m["n"]), "%")
+    for m in _MONEY.finditer(seg):
+        n = parse_number(m["n"])
+        cur = m["cur"].lower()
+        cur = {"€": "euros", "$": "dollars"}.get(cur, cur if cur.endswith("s") else cur + "s")
+        unit = (
+            f"{m['scale'].lower()} d'{cur}"
+            if m["scale"] and cur[0] in "ae"
+            else (f"{m['scale'].lower()} de {cur}" if m["scale"] else cur)
+        )
+        add("money", m.start(), m.end(), n, unit)
+
+
+def _counts(seg: str, add: _Add) -> None:
+    """"30 nouveaux chars", "une trentaine de diplomates"."""
+    for m in _APPROX_COUNT.finditer(seg):
+        add("count", m.start(), m.end(), _APPROX_NOUNS[m["approx"].lower()], m["noun"].lower(), approx=True)
+    for m in _COUNT.finditer(seg):
+        noun = m["noun"].lower()
+        if noun in _NOT_COUNT_NOUNS or noun.startswith(("d'", "l'")) or m["noun"][:1].isupper():
+            continue  # "France 3 Bretagne": a name, not a count
+        raw = m["n"]
+        if raw.lower() in ("un", "une") or _DEFINITE_BEFORE.search(seg[: m.start()]):
+            continue  # an article, or "les deux dirigeants": a reference, not a fact
+        if _RANGE_AFTER.match(seg[m.end("n") :]) or _RANGE_BEFORE.search(seg[: m.start()]):
+            continue
+        if re.search(r"\b(?:tous|toutes)\s*$", seg[: m.start()], re.IGNORECASE):
+            continue  # "tous deux": both, not a count
+        value = parse_number(raw)
+        if value is None:
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", raw):
+            continue  # a year
+        add("count", m.start(), m.end(), value, noun)
+
+
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """The figures in text[start:end] (offsets are into `text`), without overlaps."""
     end = len(text) if end is None else end
@@ -257,73 +344,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             )
         )
 
-    for m in _DATE.finditer(seg):
-        if m["y3"] and (_RANGE_AFTER.match(seg[m.end() :]) or re.match(r"\s*(?:%|€|\$)", seg[m.end() :])):
-            continue
-        add("date", m.start(), m.end(), None, None)
-    for rx in (_NUMERIC_DATE, _ISO_DATE):
-        for m in rx.finditer(seg):
-            add("date", m.start(), m.end(), None, None)
-    for m in _RACE_TIME.finditer(seg):
-        add("duration", m.start(), m.end(), None, None)
-    for m in _CLOCK.finditer(seg):
-        after_h = seg[m.start() : m.end()]
-        if "h" not in after_h.lower() and ":" not in after_h:
-            continue
-        add("time", m.start(), m.end(), None, None)
-    for m in _CLOCK_WORDS.finditer(seg):
-        if re.search(r"jusqu'\s*$", seg[: m.start()]):
-            continue  # "jusqu'à trois heures" is a duration
-        add("time", m.start() + 2, m.end(), None, None)
-    for m in _DURATION.finditer(seg):
-        if (
-            _RANGE_AFTER.match(seg[m.end() :])
-            or _RANGE_BEFORE.search(seg[: m.start()])
-            or (m["u1"].lower().startswith("heure") and re.search(r"(?<!jusqu')\bà\s*$", seg[: m.start()]))
-        ):
-            continue  # "trois à six mois" is a range; "à 18 heures" a clock time
-        n1 = parse_number(m["n1"])
-        if n1 is None or (n1 == 1 and m["n1"].lower() in ("un", "une") and not m["n2"]):
-            continue
-        u1 = _TIME_UNITS[m["u1"].lower()]
-        if m["n2"]:
-            n2 = parse_number(m["n2"])
-            u2 = _TIME_UNITS[m["u2"].lower()]
-            if n2 is not None and u1 in _IN_MINUTES and u2 in _IN_MINUTES:
-                add("duration", m.start(), m.end(), n1 * _IN_MINUTES[u1] + n2 * _IN_MINUTES[u2], "minutes")
-                continue
-        add("duration", m.start(), m.start("u1") + len(m["u1"]), n1, u1)
-    for m in _PERCENT.finditer(seg):
-        add("percent", m.start(), m.end(), parse_number(m["n"]), "%")
-    for m in _MONEY.finditer(seg):
-        n = parse_number(m["n"])
-        cur = m["cur"].lower()
-        cur = {"€": "euros", "$": "dollars"}.get(cur, cur if cur.endswith("s") else cur + "s")
-        unit = (
-            f"{m['scale'].lower()} d'{cur}"
-            if m["scale"] and cur[0] in "ae"
-            else (f"{m['scale'].lower()} de {cur}" if m["scale"] else cur)
-        )
-        add("money", m.start(), m.end(), n, unit)
-    for m in _APPROX_COUNT.finditer(seg):
-        add("count", m.start(), m.end(), _APPROX_NOUNS[m["approx"].lower()], m["noun"].lower(), approx=True)
-    for m in _COUNT.finditer(seg):
-        noun = m["noun"].lower()
-        if noun in _NOT_COUNT_NOUNS or noun.startswith(("d'", "l'")):
-            continue
-        raw = m["n"]
-        if raw.lower() in ("un", "une") or _DEFINITE_BEFORE.search(seg[: m.start()]):
-            continue  # an article, or "les deux dirigeants": a reference, not a fact
-        if _RANGE_AFTER.match(seg[m.end("n") :]) or _RANGE_BEFORE.search(seg[: m.start()]):
-            continue
-        if re.search(r"\b(?:tous|toutes)\s*$", seg[: m.start()], re.IGNORECASE):
-            continue  # "tous deux": both, not a count
-        value = parse_number(raw)
-        if value is None:
-            continue
-        if re.fullmatch(r"(?:19|20)\d\d", raw):
-            continue  # a year
-        add("count", m.start(), m.end(), value, noun)
+    for family in (_dates_and_times, _durations, _amounts, _counts):
+        family(seg, add)
     return _without_overlaps(found)
 
 

@@ -24,7 +24,14 @@ _ER_SPEECH = """
     proposer s'indigner s'étonner se_désoler soupirer murmurer souffler plaisanter tonner fulminer
     s'insurger pester s'énerver espérer souhaiter concéder nuancer tempérer relativiser rassurer jurer
     enchaîner renchérir abonder approuver alerter objecter contester protester s'offusquer s'amuser
-    appeler
+    appeler énoncer claironner clamer proclamer scander chuchoter crier hurler grommeler râler
+    relater rapporter narrer exposer formuler communiquer poster publier riposter nier confesser
+    révéler dévoiler divulguer pronostiquer certifier garantir alléguer considérer trouver
+    redouter condamner railler remarquer citer pondérer modérer inviter encourager presser supplier
+    implorer revendiquer justifier argumenter applaudir s'enthousiasmer s'émerveiller se_demander
+    s'impatienter se_lamenter continuer compléter corroborer décrypter corriger rectifier
+    interroger grincer asséner prophétiser raisonner philosopher blaguer confirmer détailler
+    déclamer s'esclaffer rigoler sangloter bougonner maugréer tacler taquiner
 """.split()
 
 _IRREGULAR_SPEECH: dict[str, list[str]] = {
@@ -54,6 +61,18 @@ _IRREGULAR_SPEECH: dict[str, list[str]] = {
     "mettre en garde": ["mis en garde", "met en garde", "mettent en garde"],
     "s'écrier": ["écrié", "écrie", "écrient"],
 }
+
+# Lemmas of speech verbs, for the parser's reading (any tense, any spelling the lemmatizer knows).
+SPEECH_LEMMAS = frozenset(
+    [v.replace("_", " ").removeprefix("se ").removeprefix("s'").rstrip() for v in _ER_SPEECH]
+    + [k for k in _IRREGULAR_SPEECH if " " not in k or k.startswith(("faire", "mettre"))]
+    + """
+    dire écrire décrire reconnaître admettre promettre répondre soutenir prévenir conclure croire
+    poursuivre avertir sourire requérir réjouir défendre réagir démentir maintenir écrier
+    contredire prédire redire interdire rire convenir prétendre craindre se_plaindre plaindre
+    rappeler estimer
+""".split()
+)
 
 # Reported speech made a document: "selon le communiqué de X" means X said it.
 DOCUMENT_NOUNS = frozenset(
@@ -295,8 +314,8 @@ def _er_forms(verb: str) -> list[str]:
         forms += [stem[:-1] + "ç" + e for e in ("ait", "aient", "a")]
     if stem.endswith("g"):
         forms += [stem + "e" + e for e in ("ait", "aient", "a")]
-    if stem.endswith("el"):
-        forms += [stem + "le", stem + "lent"]
+    if stem.endswith("el"):  # rappeler → rappelle, marteler → martèle
+        forms += [stem + "le", stem + "lent", stem[:-2] + "èle", stem[:-2] + "èlent"]
     if "é" in stem[-3:]:
         i = stem.rfind("é")
         grave = stem[:i] + "è" + stem[i + 1 :]

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 
 from .clean import Article, plain
+from .people import _name_run
 from .quotes import Sentence
-from .speakers import Registry, Tok, _name_run, fold, tokenize
+from .speakers import Registry
+from .tokens import Tok, fold, tokenize
 
 _SEPARATOR = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:et\s+|ainsi\s+que\s+)?|et\s+|ainsi\s+que\s+)"

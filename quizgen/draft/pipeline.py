@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .attribution import Attribution, attribute
 from .clean import Article, clean_article, plain
 from .figures import Figure, find_figures
 from .lists import PeopleList, RolePair, find_lists, find_roles
-from .nlp import EntityFinder
+from .nlp import Parsed, Token
+from .people import collect_people
 from .quotes import QuoteSpan, Sentence, find_quotes, masked, split_sentences
-from .speakers import Registry, collect_people
+from .resolve import resolve_speakers
+from .speakers import Registry
 
 
 @dataclass
@@ -23,32 +26,53 @@ class Analysis:
     figures: list[tuple[Figure, int]] = field(default_factory=list)  # (figure, sentence index)
     lists: list[PeopleList] = field(default_factory=list)
     roles: list[RolePair] = field(default_factory=list)
+    ner: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-def analyse(text: str, entities: EntityFinder | None = None) -> Analysis:
+def _parse(article: Article, entities: Any) -> Parsed:
+    """The model's reading of every paragraph, in article offsets (empty without a model)."""
+    out = Parsed()
+    if entities is None or not article.paragraphs:
+        return out
+    view = plain(article.text)
+    texts = [view[p.start : p.end] for p in article.paragraphs]
+    if hasattr(entities, "parse"):
+        # The parse serves reported speech: paragraphs with quotation marks, or ending with a colon.
+        speech = [any(c in t for c in "«»“”\"") or t.rstrip().endswith(":") for t in texts]
+        parsed = entities.parse(texts, speech)
+    else:  # an entity finder alone
+        parsed = [Parsed(spans) for spans in entities(texts)]
+    for p, doc in zip(article.paragraphs, parsed, strict=True):
+        out.ents.extend((p.start + a, p.start + b, label) for a, b, label in doc.ents)
+        base = len(out.tokens)
+        out.tokens.extend(
+            Token(p.start + t.start, p.start + t.end, t.pos, t.lemma, t.dep, base + t.head)
+            for t in doc.tokens
+        )
+    return out
+
+
+def analyse(text: str, entities: Any = None) -> Analysis:
     """Everything the draft can ask about in `text`.
 
-    `entities` is the NER model (see nlp.load_entity_finder); without it the
-    rules alone find people from titles, roles and speech verbs.
+    `entities` is the model (see nlp.load_entity_finder); without it the rules
+    alone find people from titles, roles and speech verbs.
     """
     article = clean_article(text)
     view = plain(article.text)
     quotes = find_quotes(article)
     sentences = split_sentences(article, quotes)
     registry = Registry()
-    ner: list[tuple[int, int, str]] = []
-    if entities is not None and article.paragraphs:
-        paras = article.paragraphs
-        for p, spans in zip(paras, entities([view[p.start : p.end] for p in paras]), strict=True):
-            ner.extend((p.start + a, p.start + b, label) for a, b, label in spans)
+    parsed = _parse(article, entities)
     masked_sentences = [(s.start, masked(view, s.start, s.end, quotes)) for s in sentences]
-    collect_people(registry, article.text, masked_sentences, ner)
-    attributions = attribute(article, quotes, sentences, registry)
+    collect_people(registry, article.text, masked_sentences, parsed.ents)
+    attributions = attribute(article, quotes, sentences, registry, parsed.tokens)
+    resolve_speakers(attributions, registry, article, parsed.ents)
     figures: list[tuple[Figure, int]] = []
     for si, s in enumerate(sentences):
         if s.heading:
             continue
         figures.extend((f, si) for f in find_figures(article.text, s.start, s.end))
-    lists = find_lists(article, sentences, registry, ner)
+    lists = find_lists(article, sentences, registry, parsed.ents)
     roles = find_roles(article, sentences, registry)
-    return Analysis(article, quotes, sentences, registry, attributions, figures, lists, roles)
+    return Analysis(article, quotes, sentences, registry, attributions, figures, lists, roles, parsed.ents)

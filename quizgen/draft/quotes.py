@@ -74,6 +74,8 @@ def find_quotes(article: Article) -> list[QuoteSpan]:
             if c == "«":
                 if stack and carried and pos == first_char and len(stack) == 1:
                     continue  # the old style repeats « at each paragraph of a long quote
+                if stack and stack[-1][0] == "«" and not view[stack[-1][1] + 1 : pos].strip():
+                    continue  # "««" typed twice: one quotation
                 stack.append(("«", pos, pi))
             elif c == "»":
                 if stack and stack[-1][0] == "«":
@@ -124,8 +126,8 @@ def _close(
         nested.append((opened, pos + 1))
         return
     inner_start, inner_end = opened + 1, pos
-    while inner_start < inner_end and view[inner_start].isspace():
-        inner_start += 1
+    while inner_start < inner_end and (view[inner_start].isspace() or view[inner_start] == "«"):
+        inner_start += 1  # "««" typed twice
     while inner_end > inner_start and view[inner_end - 1].isspace():
         inner_end -= 1
     if inner_end > inner_start:

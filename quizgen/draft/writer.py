@@ -7,11 +7,11 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..errors import QuizgenError
 from ..fsutil import atomic_write_text
 from .bank import Draft, SourceInfo, build_bank, schema_reference, slugify, to_yaml
-from .nlp import EntityFinder
 from .pipeline import analyse
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024  # a long article is 50 kB; beyond this it is not an article
@@ -73,7 +73,7 @@ def draft_file(
     *,
     output: Path | None = None,
     info: SourceInfo | None = None,
-    entities: EntityFinder | None = None,
+    entities: Any = None,
     force: bool = False,
     today: date | None = None,
 ) -> Written:

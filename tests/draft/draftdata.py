@@ -7,6 +7,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 ARTICLES = DATA / "articles"
 LABELS = DATA / "labels.yaml"
-HELDOUT = DATA / "heldout" / "labels.yaml"
+REAL_DEV = DATA / "real" / "dev" / "labels.yaml"  # published articles, labelled before any draft
+# DATA / "real" / "heldout" is frozen: measured by hand with `quizgen draft-eval`, never a test.
 SEEDS = ("000_e6fe87bdf2942d1d.txt", "003_fbceb1aa882e2f62.txt")
 OWN = ("grenoble-canicule.txt", "kiev-electricite.txt", "marathon-paris.txt")

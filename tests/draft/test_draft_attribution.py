@@ -61,8 +61,14 @@ def test_a_chain_of_quotes_shares_one_attribution():
 
 
 def test_a_quote_alone_continues_the_previous_speaker_in_its_paragraph():
+    text = "« Il fera comprendre les coûts », a déclaré Anne Roy. « Ils ont menti. »"
+    assert [s for _, s in said(text)] == ["Anne Roy", "Anne Roy"]
+
+
+def test_a_bare_label_is_never_a_speaker():
+    # "le fonctionnaire" names nobody the article names: no question rather than a label.
     text = "« Il fera comprendre les coûts », a déclaré le fonctionnaire. « Ils ont menti. »"
-    assert [s for _, s in said(text)] == ["le fonctionnaire", "le fonctionnaire"]
+    assert [s for _, s in said(text)] == [None, None]
 
 
 def test_a_quote_alone_in_the_next_paragraph_is_kept_for_review():

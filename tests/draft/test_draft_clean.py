@@ -73,9 +73,15 @@ def test_a_sentence_starting_with_a_network_name_is_kept():
     ]
 
 
-def test_a_long_first_line_gives_its_first_sentence_as_title():
+def test_a_paste_without_a_headline_has_no_title():
+    # The first paragraph is the lead, not a headline to cut short.
     art = clean_article(
         "La discussion cruciale entre les deux présidents est terminée. « Quel idiot ! ». "
         "Que s’est-il passé lors de la réunion vidéo\n\nTexte.\n"
     )
-    assert art.title == "La discussion cruciale entre les deux présidents est terminée"
+    assert art.title is None
+
+
+def test_a_headline_is_the_title():
+    art = clean_article("Le Barça choisit Ronald Koeman comme entraîneur (Officiel)\n\nLe club a tranché.\n")
+    assert art.title == "Le Barça choisit Ronald Koeman comme entraîneur (Officiel)"

@@ -141,7 +141,32 @@ def test_draft_eval_prints_precision_and_recall(runner):
     lines = result.output.splitlines()
     assert "attributions" in lines[0] and "figures" in lines[0]
     assert any(line.startswith(SEEDS[0]) for line in lines)
-    assert lines[-1].startswith("all")
+    assert any(line.startswith("all") and "attributions" not in line for line in lines)
+    assert lines[-1].startswith("types: ")
+
+
+def test_draft_eval_counts_the_key_facts_the_draft_asks_about(runner, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "La mairie de Lorient a voté un budget de 120 millions d’euros mardi.\n\n"
+        "« Nous tiendrons nos promesses », a déclaré la maire Anne Roy.\n\n"
+        "Le stade sera rénové en 2026.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "labels.yaml").write_text("a.txt:\n  quotes: []\n", encoding="utf-8")
+    (tmp_path / "key_facts.yaml").write_text(
+        "a.txt:\n"
+        "  - {question: \"Quel budget ?\", answer: 120 millions,"
+        " evidence: \"La mairie de Lorient a voté un budget de 120 millions d’euros mardi.\"}\n"
+        "  - {question: \"Qui a été élu ?\", answer: personne,"
+        " evidence: \"Une phrase absente de l’article.\"}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["draft-eval", str(tmp_path / "labels.yaml"), "--rules-only", "-v"])
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if line.startswith("a.txt") and "1/2" in line)
+    assert row.split()[-1] == "1/2"
+    assert "key fact not asked: Qui a été élu ?" in result.output
 
 
 def test_draft_eval_fails_below_the_thresholds(runner, tmp_path):

@@ -1,4 +1,4 @@
-"""With the French spaCy model: the targets of issue 6 on the labelled sets (slow)."""
+"""With the French spaCy model: the targets of issues 6 and 11 on the labelled sets (slow)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from quizgen.cli import cli
 from quizgen.draft.evaluate import evaluate, totals
 from quizgen.draft.pipeline import analyse
 from quizgen.draft.writer import draft_file
-from tests.draft.draftdata import ARTICLES, HELDOUT, LABELS, SEEDS
+from tests.draft.draftdata import ARTICLES, LABELS, REAL_DEV, SEEDS
 
 pytestmark = [pytest.mark.slow, pytest.mark.nlp]
 
@@ -22,12 +22,32 @@ def test_seed_attributions_meet_the_targets(entities):
     assert quotes.recall >= 0.85, quotes.notes
 
 
-@pytest.mark.parametrize("labels", [LABELS, HELDOUT], ids=["own-articles", "held-out"])
-def test_every_labelled_set_meets_the_targets(entities, labels):
-    total = totals(evaluate(labels, entities=entities))
+def test_the_labelled_articles_meet_the_targets(entities):
+    total = totals(evaluate(LABELS, entities=entities))
     assert total["quotes"].precision >= 0.95, total["quotes"].notes
     assert total["quotes"].recall >= 0.85, total["quotes"].notes
     assert total["figures"].precision >= 0.9 and total["figures"].recall >= 0.9, total["figures"].notes
+
+
+def test_published_articles_meet_the_attribution_targets(entities):
+    # Real articles of the dev half (tests/draft/data/real/dev), labelled before the drafter ran.
+    results = evaluate(REAL_DEV, entities=entities, key_facts=REAL_DEV.parent / "key_facts.yaml")
+    quotes = totals(results)["quotes"]
+    assert quotes.precision >= 0.92, quotes.notes
+    assert quotes.recall >= 0.80, quotes.notes
+    words = sum(r.words for r in results)
+    questions = sum(sum(r.types.values()) for r in results)
+    assert questions * 600 / words >= 12
+    asked = sum(r.key_facts.tp for r in results if r.key_facts)
+    assert asked >= 0.6 * sum(r.key_facts.tp + r.key_facts.fn for r in results if r.key_facts)
+
+
+def test_the_parser_reads_a_speech_verb_no_list_holds(entities):
+    # "contredit" is in no conjugation table of the rules: the parser's lemma and subject find it.
+    text = "Le ministre Jean Dupont contredit : « Rien n’est prévu pour cet été. »"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Jean Dupont" and att.rule == "parsed"
+    assert analyse(text).attributions[0].speaker is None  # the rules alone do not guess
 
 
 def test_the_model_finds_people_the_rules_alone_miss(entities):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quizgen.draft.pipeline import analyse
-from quizgen.draft.speakers import name_key
+from quizgen.draft.tokens import name_key
 
 
 @pytest.mark.parametrize(
@@ -70,9 +70,16 @@ def test_a_leader_of_the_same_country_is_a_guess_to_review():
     assert att.speaker.name == "Vladimir Poutine" and att.review
 
 
-def test_an_unknown_role_stays_as_written_and_is_flagged():
+def test_an_unknown_role_is_not_a_speaker():
     (att,) = analyse("« Le dossier est clos », a tranché le diplomate.").attributions
-    assert att.speaker.name == "le diplomate" and att.review
+    assert att.speaker is None
+
+
+def test_a_role_resolves_to_the_person_named_before_with_the_reason():
+    text = "Mme Marie Curie a visité le laboratoire. « Le dossier est clos », a tranché la chercheuse."
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Marie Curie" and att.review
+    assert "la chercheuse" in att.why and "Marie Curie" in att.why
 
 
 def test_two_people_with_the_same_role_are_not_guessed():

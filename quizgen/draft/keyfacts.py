@@ -1,0 +1,264 @@
+"""Key-fact questions from the headline and the lead: who did what, where, with what result.
+
+The first sentences of a story carry what a teacher asks first. Each gives one
+question, the kinds taking turns: who (single, the other choices people of the
+article), where (short answer), a statement with one fact swapped for another
+of the article (true_false), the figure or body the sentence is about (cloze).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .distractors import Candidate, pick
+from .figures import Figure
+from .lexicon import ROLE_NOUNS
+from .questions import Builder, clock_like, is_age
+from .textbits import collapse, display, join, stable_order, window
+
+MAX_KEY_FACTS = 6
+_LEAD_SENTENCES = 8
+_IN_PLACE = re.compile(r"(?:\b(?:à|en|au|aux|dans|vers|depuis)|près\s+d[e']|\bd')\s*$", re.IGNORECASE)
+_NOT_PLACES = frozenset({"france", "europe"})  # too broad to be the answer to "where?"
+
+
+def _spans(b: Builder, si: int, label: str) -> list[tuple[int, int]]:
+    """Entity spans of `label` inside sentence si, outside quotations (people: also the
+    names of the people the rules found, when there is no model)."""
+    s = b.a.sentences[si]
+    return [(x, y) for x, y in _all_spans(b, label) if s.start <= x and y <= s.end]
+
+
+def _all_spans(b: Builder, label: str) -> list[tuple[int, int]]:
+    """Every span of `label` outside quotations, the longest of nested ones (computed once)."""
+    key = f"spans:{label}"
+    if key in b.cache:
+        return b.cache[key]
+    spans = {(x, y) for x, y, lab in b.a.ner if lab == label}
+    if label == "PER" and not b.a.ner:
+        for person in b.a.registry.persons():
+            for form in [*person.forms, *person.surnames]:
+                rx = rf"(?<![\w-]){re.escape(form)}(?![\w-])"
+                spans |= {(m.start(), m.end()) for m in re.finditer(rx, b.text)}
+    inside = [(q.open, q.close) for q in b.a.quotes]
+    kept = sorted(sp for sp in spans if not any(o <= sp[0] < c for o, c in inside))
+    out = [
+        (x, y)
+        for i, (x, y) in enumerate(kept)
+        if not any(a <= x and y <= c and (a, c) != (x, y) for a, c in kept[max(0, i - 3) : i + 4])
+    ]
+    b.cache[key] = out
+    return out
+
+
+def _in_sentence(b: Builder, si: int) -> list[str]:
+    """The people sentence si names: never a wrong answer about it."""
+    out = []
+    for x, y in _spans(b, si, "PER"):
+        person = b.a.registry.person(b.text[x:y])
+        out.append(display(person.name) if person else collapse(b.text[x:y]))
+    return out
+
+
+def _mostly_quoted(b: Builder, si: int) -> bool:
+    s = b.a.sentences[si]
+    quoted = sum(max(0, min(q.close, s.end) - max(q.open, s.start)) for q in b.a.quotes)
+    return quoted * 3 > s.end - s.start
+
+
+def _lead(b: Builder) -> list[int]:
+    """The headline (if the paste has one) and the first sentences of the story."""
+    out = []
+    for si, s in enumerate(b.a.sentences):
+        if s.heading and si > 0:
+            continue
+        if s.heading and len(b.text[s.start : s.end].split()) < 5:
+            continue
+        out.append(si)
+        if len(out) >= _LEAD_SENTENCES:
+            break
+    return out
+
+
+def _who(b: Builder, si: int) -> bool:
+    for x, y in _spans(b, si, "PER"):
+        person = b.a.registry.person(b.text[x:y])
+        if person is None:
+            continue
+        answer = Candidate(display(person.name), "person", "p:" + person.key)
+        picked = pick(answer, b.candidates, exclude=_in_sentence(b, si))
+        if len(picked.names) < 2 or picked.fallback:
+            continue
+        start, end = b.sentence_span(si)
+        pre, _mid, post = window(b.text, start, end, x, y)
+        qid = b.ids("qui", person.name)
+        q = {
+            "id": qid,
+            "type": "single",
+            "source": b.source_id,
+            "prompt": f"D’après l’article, qui complète cette phrase : « {join(pre, '…', post)} » ?",
+            "choices": stable_order([answer.name, *(display(d) for d in picked.names)], qid),
+            "answer": answer.name,
+            "evidence": collapse(b.text[start:end]),
+            "explanation": f"L’article écrit : « {collapse(b.text[start:end])} »",
+            "tags": ["essentiel"],
+        }
+        return b.add("keyfact", q, review=False, sentence=si)
+    return False
+
+
+def _where(b: Builder, si: int) -> bool:
+    for x, y in _spans(b, si, "LOC"):
+        place = collapse(b.text[x:y])
+        if place.lower() in _NOT_PLACES or len(place) < 3 or not _preposition(b.text, x):
+            continue
+        start, end = b.sentence_span(si)
+        pre, _mid, post = window(b.text, start, end, x, y)
+        q = {
+            "id": b.ids("lieu", place),
+            "type": "short",
+            "source": b.source_id,
+            "prompt": f"D’après l’article, quel lieu manque : « {join(pre, '…', post)} » ?",
+            "answer": place,
+            "evidence": collapse(b.text[start:end]),
+            "explanation": f"L’article écrit : « {join(pre, place, post)} »",
+            "tags": ["essentiel", "lieux"],
+        }
+        return b.add("keyfact", q, review=False, sentence=si)
+    return False
+
+
+def _swaps(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, replacement, why) facts of sentence si that another of the article can replace."""
+    out: list[tuple[int, int, str, str]] = []
+    for x, y in _spans(b, si, "PER"):
+        person = b.a.registry.person(b.text[x:y])
+        if person is not None:
+            answer = Candidate(display(person.name), "person", "p:" + person.key)
+            picked = pick(answer, b.candidates, n=1, exclude=_in_sentence(b, si))
+            if picked.names and not picked.fallback:
+                out.append((x, y, picked.names[0], "une personne remplacée par une autre de l’article"))
+    places = _places(b)
+    for x, y in _spans(b, si, "LOC"):
+        prep = _preposition(b.text, x)
+        other = next((p for p, pp in places if pp == prep and p.lower() != b.text[x:y].lower()), None)
+        if prep and other:
+            out.append((x, y, other, "un lieu remplacé par un autre de l’article"))
+    for fig, fsi in b.a.figures:
+        if fsi == si and fig.kind in ("count", "percent", "money") and fig.value and not b.trivia(fig):
+            value = int(fig.value * 2 if fig.value < 10 else round(fig.value * 1.5))
+            number = f"{value:,}".replace(",", "\u202f")
+            new = re.sub(r"\d(?:[\d\s\u202f.,]*\d)?", number, fig.text, count=1)
+            if new != fig.text:
+                out.append((fig.start, fig.end, new, "un chiffre changé"))
+    return out
+
+
+def _preposition(text: str, x: int) -> str | None:
+    m = _IN_PLACE.search(text[max(0, x - 12) : x])
+    return m.group().strip().lower() if m else None
+
+
+def _places(b: Builder) -> list[tuple[str, str]]:
+    """Places the article names after a preposition ('à Lamballe'), with that preposition."""
+    out = []
+    for x, y, lab in b.a.ner:
+        prep = _preposition(b.text, x) if lab == "LOC" else None
+        place = collapse(b.text[x:y])
+        if prep and place.lower() not in _NOT_PLACES and (place, prep) not in out:
+            out.append((place, prep))
+    return out
+
+
+def _true_false(b: Builder, si: int) -> bool:
+    swaps = _swaps(b, si)
+    if not swaps:
+        return False
+    x, y, new, why = swaps[0]
+    start, end = b.sentence_span(si)
+    pre, mid, post = window(b.text, start, end, x, y, words=40)
+    q = {
+        "id": b.ids("vrai-faux", new),
+        "type": "true_false",
+        "source": b.source_id,
+        "statement": f"D’après l’article : « {join(pre, new, post)} »",
+        "answer": False,
+        "evidence": collapse(b.text[start:end]),
+        "explanation": f"Faux : l’article écrit « {join(pre, mid, post)} ».",
+        "tags": ["essentiel"],
+    }
+    return b.add("keyfact", q, review=True, why=f"affirmation fausse à relire ({why})", sentence=si)
+
+
+def _cloze(b: Builder, si: int) -> bool:
+    spans: list[tuple[int, int]] = [(f.start, f.end) for f, fsi in b.a.figures if fsi == si and _worth(b, f)]
+    spans += [(x, y) for x, y in _spans(b, si, "ORG") if _a_body(b, x, y)]
+    for x, y in spans:
+        start, end = b.sentence_span(si)
+        pre, mid, post = window(b.text, start, end, x, y)
+        if (
+            "{{" in pre + post
+            or "}}" in pre + post
+            or "::" in mid
+            or mid.lower() in b.cache.get("asked", set())
+        ):
+            continue
+        b.cache.setdefault("asked", set()).add(mid.lower())
+        q = {
+            "id": b.ids("essentiel", mid),
+            "type": "cloze",
+            "source": b.source_id,
+            "text": join(pre, "{{c1::" + mid + "}}", post),
+            "evidence": collapse(b.text[start:end]),
+            "explanation": f"L’article écrit : « {join(pre, mid, post)} »",
+            "tags": ["essentiel"],
+        }
+        return b.add("keyfact", q, review=False, sentence=si)
+    return False
+
+
+def _a_body(b: Builder, x: int, y: int) -> bool:
+    """An ORG span that names a body: not a person, not cut inside a word, no role in it."""
+    words = b.text[x:y].lower().split()
+    return (
+        b.a.registry.person(b.text[x:y]) is None
+        and b.text[y : y + 1] != "-"
+        and not any(w in ROLE_NOUNS for w in words)
+    )
+
+
+def _worth(b: Builder, f: Figure) -> bool:
+    small = f.kind == "count" and (f.value or 0) < 3
+    return f.kind != "time" and not small and not clock_like(b.text, f) and not is_age(b.text, f)
+
+
+_MAKERS: list[Callable[[Builder, int], bool]] = [_who, _true_false, _where, _cloze]
+
+
+def _ask(b: Builder, sentences: list[int], limit: int) -> int:
+    """One question on each of `sentences` not yet asked about, the least used kind first."""
+    made = 0
+    for si in sentences:
+        if made >= limit:
+            break
+        if si in b.used or (b.a.sentences[si].heading and si > 0) or _mostly_quoted(b, si):
+            continue
+        order = sorted(_MAKERS, key=lambda m: (b.made[m.__name__], _MAKERS.index(m)))
+        for maker in order:
+            if maker(b, si):
+                b.made[maker.__name__] += 1
+                made += 1
+                break
+    return made
+
+
+def key_facts(b: Builder) -> None:
+    """Questions on the headline and the lead, before any other."""
+    _ask(b, _lead(b), MAX_KEY_FACTS)
+
+
+def more_facts(b: Builder, target: int) -> None:
+    """Facts of the rest of the story, until the draft has `target` questions."""
+    rest = [si for si in range(len(b.a.sentences)) if si not in b.used]
+    _ask(b, rest, max(0, target - len(b.questions)))

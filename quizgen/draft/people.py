@@ -1,0 +1,170 @@
+"""Collecting the people an article names: after a title, with a role, or found by NER."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from .lexicon import (
+    ANONYMOUS_PERSON_NOUNS,
+    INSTITUTION_NOUNS,
+    NAMING_VERBS,
+    NAMING_WORDS,
+    NATIONALITIES,
+    NOT_NAMES,
+    ROLE_NOUNS,
+    TITLES,
+)
+from .nounphrase import DETERMINERS, NOT_NAMES_OR_ROLES, _is_particle, is_role_head, parse_np
+from .speakers import OFFICIALS, Registry
+from .tokens import Tok, fold, name_key, tokenize
+
+# ---------------------------------------------------------------- collecting people
+
+
+_ENGLISH = frozenset(
+    "the of and your my you me is in on love song songs man woman back still standing night day".split()
+)
+
+
+def _name_run(toks: list[Tok], k: int) -> int:
+    """End of the run of capitalised name tokens starting at k."""
+    j = k
+    while j < len(toks) and (
+        (
+            toks[j].cap
+            and toks[j].word
+            and toks[j].low not in NOT_NAMES_OR_ROLES
+            and toks[j].low not in NATIONALITIES
+        )
+        or (
+            j > k
+            and (_is_particle(toks, j) or (toks[j].text == "-" and j + 1 < len(toks) and toks[j + 1].cap))
+        )
+    ):
+        j += 1
+    return j
+
+
+def collect_people(
+    registry: Registry,
+    source: str,
+    sentences: list[tuple[int, str]],
+    ner: Sequence[tuple[int, int, str]] = (),
+) -> None:
+    """Fill `registry` with the people the article names: after a title (M. Biden), with a
+    role (le président russe Vladimir Poutine; Jake Sullivan, le conseiller…; Marta
+    Nowak, chercheuse à…), or found by the NER model (`ner`: (start, end, label) spans)."""
+    for start, masked_text in sentences:
+        toks = [Tok(t.text, t.start + start, t.end + start) for t in tokenize(masked_text)]
+        for k, t in enumerate(toks):
+            if t.low in TITLES and k + 1 < len(toks) and toks[k + 1].cap:
+                _titled(registry, toks, k)
+            elif t.low in DETERMINERS:
+                _role_before_name(registry, source, toks, k)
+            elif (
+                t.cap
+                and t.word
+                and t.low not in NOT_NAMES_OR_ROLES
+                and (k == 0 or not toks[k - 1].cap or toks[k - 1].low in NOT_NAMES)
+            ):
+                _name_then_role(registry, source, toks, k)
+    _from_ner(registry, source, ner)
+
+
+def _titled(registry: Registry, toks: list[Tok], k: int) -> None:
+    """'M. Biden', 'Mme Anne Roy'."""
+    t = toks[k]
+    j = _name_run(toks, k + 1)
+    if j > k + 1:
+        title = "M." if TITLES[t.low] == "m" else ("Mme" if TITLES[t.low] == "f" else t.text)
+        registry.add_person([x.text for x in toks[k + 1 : j]], t.start, gender=TITLES[t.low], title=title)
+
+
+def _role_before_name(registry: Registry, source: str, toks: list[Tok], k: int) -> None:
+    """'le président russe Vladimir Poutine', "l'assistant du Kremlin, Yuri Ushakov", 'un responsable'."""
+    t = toks[k]
+    np_ = parse_np(toks, k, role_mode=True) if k + 1 < len(toks) else None
+    if np_ is None or not np_.head:
+        return
+    if not is_role_head(np_.head, toks[k + 1].cap):
+        if t.low in ("un", "une") and np_.head in ANONYMOUS_PERSON_NOUNS | OFFICIALS:
+            registry.anonymous.append((t.start, np_.head, source[np_.start : toks[np_.j - 1].end]))
+        return
+    gender = {"le": "m", "un": "m", "la": "f", "une": "f", "son": None, "sa": "f"}.get(t.low)
+    plural = t.low in ("les", "des", "ces", "leurs", "nos", "deux", "trois", "plusieurs")
+    runs = np_.names()
+    if runs and runs[-1][1] == np_.j:
+        # "le président russe Vladimir Poutine": a title-like role, vague when one word.
+        a, b = runs[-1]
+        role = source[toks[k + 1].start : toks[a - 1].end] if a > k + 1 else np_.head
+        words = [x.text for x in toks[a:b] if x.text != "-"]
+        registry.add_person(
+            words,
+            toks[a].start,
+            gender=None if plural else gender,
+            role=None if plural else role,
+            apposition=False,
+            det=t.low,
+        )
+    elif np_.apposition and not plural:
+        a, b = np_.apposition
+        role = source[toks[k + 1].start : toks[np_.j - 1].end]
+        words = [x.text for x in toks[a:b] if x.text != "-"]
+        registry.add_person(words, toks[a].start, gender=gender, role=role, det=t.low)
+    elif t.low in ("un", "une") and np_.head in ANONYMOUS_PERSON_NOUNS | OFFICIALS:
+        registry.anonymous.append((t.start, np_.head, source[np_.start : toks[np_.j - 1].end]))
+
+
+def _name_then_role(registry: Registry, source: str, toks: list[Tok], k: int) -> None:
+    """'Jake Sullivan, le conseiller à la sécurité nationale,' / 'Marta Nowak, chercheuse à…'."""
+    j = _name_run(toks, k)
+    if not (j - k >= 2 and j + 1 < len(toks) and toks[j].text == ","):
+        return
+    bare = toks[j + 1].low not in ("le", "la", "l'")
+    np_ = parse_np(toks, j + 1, role_mode=True, bare_role=bare)
+    if np_ is None or np_.head not in ROLE_NOUNS or np_.names():
+        return
+    if not (np_.j == len(toks) or toks[np_.j].text in (",", ".", ";", ")", "(")):
+        return
+    first = j + 1 if bare else j + 2
+    role = source[toks[first].start : toks[np_.j - 1].end]
+    gender = {"le": "m", "la": "f"}.get(toks[j + 1].low)
+    words = [x.text for x in toks[k:j] if x.text != "-"]
+    registry.add_person(words, toks[k].start, gender=gender, role=role, det=None if bare else toks[j + 1].low)
+
+
+def _from_ner(registry: Registry, source: str, ner: Sequence[tuple[int, int, str]]) -> None:
+    """People the model finds (PER spans), once the rules have named theirs."""
+    persons_seen: Counter[str] = Counter()
+    for a, b, label in ner:
+        registry.ner_labels.setdefault(fold(source[a:b]), label)
+        words = _person_words(registry, source, a, b) if label == "PER" else None
+        if not words:
+            continue
+        if len(words) >= 2 or name_key(words[-1]) in registry.people:
+            registry.add_person(words, a)
+        else:
+            persons_seen[words[0]] += 1
+    for word, count in persons_seen.items():
+        if count >= 2 and fold(word) not in INSTITUTION_NOUNS:
+            registry.add_person([word], source.find(word))
+
+
+def _person_words(registry: Registry, source: str, a: int, b: int) -> list[str] | None:
+    """The name in a PER span, or None when it is not a person's name."""
+    before = source[max(0, a - 30) : a].lower().replace("’", "'").split()
+    if before and (before[-1] in NAMING_VERBS or before[-1] in NAMING_WORDS):
+        return None  # "une tournée intitulée Farewell Yellow Brick Road": a title, not a person
+    words = source[a:b].replace("’", "'").split()
+    while words and (words[0].lower() in TITLES or words[0].lower() in NOT_NAMES_OR_ROLES):
+        words = words[1:]
+    if not words or not all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words):
+        return None
+    if any(len(w) > 1 and w.isupper() for w in words) or any(
+        "-" in w and all(name_key(x) in registry.people for x in w.split("-")) for w in words
+    ):
+        return None  # "Y COMPRIS" (a shouted heading), "Biden-Poutine" (two people)
+    if len(words) > 4 or any(w.lower() in NOT_NAMES_OR_ROLES | _ENGLISH for w in words):
+        return None  # "Your Song", "The Bitch": a title in English, not a person
+    return words

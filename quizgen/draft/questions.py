@@ -1,0 +1,329 @@
+"""The drafted questions of one analysed article: who said what, figures, lists, roles.
+
+One question per sentence (the first rule that asks about a sentence keeps it),
+one per quotation; no trivia (clock times, ages, a figure beside a negation, a
+role two people share). `review: true` comes with its reason (`why`), written
+as a YAML comment beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from ..text import fold_answer, word_count
+from .distractors import Candidate, pick
+from .figures import Figure
+from .lexicon import ANONYMOUS_PERSON_NOUNS, ROLE_NOUNS
+from .pipeline import Analysis
+from .reader import Attribution
+from .textbits import Ids, collapse, display, join, of, shorten_quote, stable_order, window, with_article
+
+MIN_QUOTE_WORDS = 3  # « obsolète » alone makes a poor "who said it?"
+_NEGATION = re.compile(r"\b(?:et|mais)\s+non\b|\bnon\s+pas\b|\bet\s+pas\b|\(\s*et\s+non\b", re.IGNORECASE)
+PERSON_NOUNS = ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS | {"chanteur", "chanteuse", "garçon", "acteur", "actrice"}
+_CLOCK_BEFORE = re.compile(r"(?:à\s+partir\s+de|dès|vers|jusqu'à|à)\s*$", re.IGNORECASE)
+_AGE = re.compile(r"(?:âgée?s?\s+de\s*|,\s*|\(\s*)$", re.IGNORECASE)
+
+
+class Builder:
+    """Collects questions; `used` holds the sentences already asked about."""
+
+    def __init__(self, analysis: Analysis, source_id: str):
+        self.a = analysis
+        self.text = analysis.article.text
+        self.source_id = source_id
+        self.ids = Ids()
+        self.questions: list[dict[str, Any]] = []
+        self.reasons: dict[str, str] = {}
+        self.counts: Counter[str] = Counter()
+        self.used: set[int] = set()
+        self.made: Counter[str] = Counter()  # key-fact questions by kind
+        self.figures_seen: set[tuple[str, str]] = set()
+        self.cache: dict[str, Any] = {}  # what the key-fact rules compute once per article
+        self.candidates = candidates_of(analysis)
+
+    def add(
+        self, kind: str, q: dict[str, Any], review: bool, why: str = "", sentence: int | None = None
+    ) -> bool:
+        if sentence is not None:
+            if sentence in self.used:
+                return False
+            self.used.add(sentence)
+        q = {**q, "draft": True}
+        if review:
+            q["review"] = True
+            self.reasons[q["id"]] = why or "à vérifier"
+        self.questions.append(q)
+        self.counts[kind] += 1
+        return True
+
+    def sentence_span(self, si: int) -> tuple[int, int]:
+        s = self.a.sentences[si]
+        return s.start, s.end
+
+    # ---------------------------------------------------------------- quotes
+
+    def quotes(self) -> None:
+        for att in _one_per_sentence(self.a.attributions):
+            sp = att.speaker
+            assert sp is not None
+            answer = Candidate(display(sp.name), sp.kind, sp.key, sp.role)
+            picked = pick(answer, self.candidates)
+            words = shorten_quote(collapse(_without_incise(self.text, att)))
+            evidence = collapse(self.text[att.evidence[0] : att.evidence[1]])
+            qid = self.ids("citation", sp.name.split()[-1] if sp.kind == "person" else sp.name)
+            role = f" ({sp.role})" if sp.role and sp.kind == "person" else ""
+            q: dict[str, Any] = {"id": qid, "source": self.source_id}
+            why = att.why
+            if not picked.names:
+                # Nobody else of the kind in the article: ask for the name instead.
+                q.update(
+                    type="short", prompt=f"D’après l’article, qui a dit : « {words} » ?", answer=answer.name
+                )
+                if self._accepted(sp.name):
+                    q["accept"] = self._accepted(sp.name)
+                why = "; ".join(x for x in (why, "aucun autre locuteur à proposer : question ouverte") if x)
+            else:
+                q.update(
+                    type="quote",
+                    quote=words,
+                    speaker=answer.name,
+                    distractors=[display(d) for d in picked.names],
+                )
+                if picked.fallback:
+                    why = "; ".join(x for x in (why, "choix d’une autre nature que la réponse") if x)
+            q.update(
+                evidence=evidence,
+                explanation=f"D’après l’article, ces mots sont {of(sp.name)}{role}.",
+                tags=["citation"],
+            )
+            self.add("quote", q, review=att.review or bool(why), why=why, sentence=att.sentence)
+
+    def _accepted(self, name: str) -> list[str]:
+        person = self.a.registry.person(name)
+        spellings = {name.split()[-1], *(person.surnames if person else ())}
+        return sorted(s for s in spellings if fold_answer(s) != fold_answer(name))
+
+    # ---------------------------------------------------------------- figures
+
+    def figures(self, numeric: bool) -> None:
+        """Numeric questions (`numeric`), or clozes of dates and durations written in words."""
+        for fig, si in self.a.figures:
+            key = (fig.kind, fold_answer(fig.text))
+            if key in self.figures_seen or self.trivia(fig):
+                continue
+            start, end = self.sentence_span(si)
+            countable = fig.value is not None and fig.kind in ("duration", "count", "percent", "money")
+            if numeric and countable:
+                self.figures_seen.add(key)
+                self._numeric(fig, si, start, end)
+            elif not numeric and not countable and fig.kind in ("date", "duration"):
+                self.figures_seen.add(key)
+                self._cloze(fig, si, start, end)
+
+    def trivia(self, fig: Figure) -> bool:
+        """A clock time, an age, a small count, a figure beside a negation: not worth asking."""
+        view = self.text
+        around = view[max(0, fig.start - 30) : fig.end + 30]
+        if fig.kind == "time" or _NEGATION.search(around) or clock_like(view, fig):
+            return True
+        if fig.kind == "date" and self.made["date"] >= 2:
+            return True  # two dates are enough; the rest is chronology a teacher rarely asks
+        if fig.kind == "count" and (fig.value or 0) < 3:
+            return True
+        return is_age(view, fig)
+
+    def _numeric(self, fig: Figure, si: int, start: int, end: int) -> None:
+        pre, _mid, post = window(self.text, start, end, fig.start, fig.end)
+        unit = fig.unit or ""
+        if unit == "%":
+            ask = "quel pourcentage ?"
+        else:
+            said = {"ans": "années", "an": "années"}.get(unit, unit)
+            ask = f"combien d’{said} ?" if said[:1].lower() in "aâeéèêiîoôuh" else f"combien de {said} ?"
+        value = fig.value
+        written = collapse(fig.text)
+        converted = f", soit {value} {unit}" if fig.kind == "duration" and " et " in written else ""
+        q: dict[str, Any] = {
+            "id": self.ids("chiffre", unit or fig.kind),
+            "type": "numeric",
+            "source": self.source_id,
+            "prompt": f"D’après l’article : « {join(pre, '…', post)} » — {ask}",
+            "answer": value,
+        }
+        if fig.approx and value is not None:
+            tolerance = round(abs(float(value)) * 0.1, 2)
+            q["tolerance"] = int(tolerance) if tolerance == int(tolerance) else tolerance
+        if unit:
+            q["unit"] = unit
+        q.update(
+            evidence=collapse(self.text[start:end]),
+            explanation=f"L’article indique « {written} »{converted}.",
+            tags=["chiffres"],
+        )
+        self.add("figure", q, review=fig.approx, why="chiffre approximatif (tolérance de 10 %)", sentence=si)
+
+    def _cloze(self, fig: Figure, si: int, start: int, end: int) -> None:
+        pre, mid, post = window(self.text, start, end, fig.start, fig.end)
+        if "{{" in pre + post or "}}" in pre + post or "::" in mid:
+            return
+        tag = {"date": "dates", "duration": "durées"}[fig.kind]
+        q = {
+            "id": self.ids(tag, fig.text),
+            "type": "cloze",
+            "source": self.source_id,
+            "text": join(pre, "{{c1::" + mid + "}}", post),
+            "evidence": collapse(self.text[start:end]),
+            "explanation": f"L’article précise : « {join(pre, mid, post)} »",
+            "tags": [tag],
+        }
+        if self.add("figure", q, review=False, sentence=si) and fig.kind == "date":
+            self.made["date"] += 1
+
+    # ---------------------------------------------------------------- lists and roles
+
+    def lists(self) -> None:
+        for lst in self.a.lists:
+            start, end = self.sentence_span(lst.sentence)
+            pre, _mid, post = window(self.text, start, end, lst.start, lst.end)
+            members = [display(m) for m in lst.members]
+            answer = Candidate(members[0], "person", "list")
+            picked = pick(answer, self.candidates, n=3, exclude=members)
+            if not picked.names or picked.fallback:
+                continue
+            qid = self.ids("personnes", members[0])
+            q = {
+                "id": qid,
+                "type": "multi",
+                "source": self.source_id,
+                "prompt": f"D’après l’article, qui complète cette phrase : « {join(pre, '…', post)} » ?",
+                "choices": stable_order(members + [display(d) for d in picked.names], qid),
+                "answers": members,
+                "evidence": collapse(self.text[start:end]),
+                "explanation": f"La phrase cite {', '.join(members[:-1])} et {members[-1]}.",
+                "tags": ["personnes"],
+            }
+            self.add("list", q, review=False, sentence=lst.sentence)
+
+    def roles(self) -> None:
+        shared = {r for r, keys in self.a.registry.roles.items() if len(keys) > 1}
+        chosen: dict[str, Any] = {}
+        for r in self.a.roles:
+            if " ".join(r.role.lower().replace("’", "'").split()) in shared:
+                continue  # "a role shared by two": no single answer
+            if r.person not in chosen and fold_answer(r.role) not in {
+                fold_answer(x.role) for x in chosen.values()
+            }:
+                chosen[r.person] = r
+        pairs = list(chosen.values())
+        if len(pairs) >= 3:
+            self._match(pairs[:5])
+            return
+        for r in pairs:
+            self._single_role(r)
+
+    def _match(self, pairs: list[Any]) -> None:
+        first, last = min(r.sentence for r in pairs), max(r.sentence for r in pairs)
+        q = {
+            "id": self.ids("fonctions", pairs[0].person),
+            "type": "match",
+            "source": self.source_id,
+            "prompt": "Associez chaque personne à la fonction que lui donne l’article.",
+            "pairs": {display(r.person): r.role for r in pairs},
+            "evidence": collapse(self.text[self.a.sentences[first].start : self.a.sentences[last].end]),
+            "explanation": "D’après l’article : "
+            + " ; ".join(f"{display(r.person)}, {r.role}" for r in pairs)
+            + ".",
+            "tags": ["fonctions"],
+        }
+        self.add("role", q, review=False)
+
+    def _single_role(self, r: Any) -> None:
+        if len(r.role.split()) < 2:
+            return  # "qui est l'entraîneur ?": whose? Too vague on its own
+        person = self.a.registry.person(r.person)
+        answer = Candidate(display(r.person), "person", "p:" + (person.key if person else r.person), r.role)
+        picked = pick(answer, self.candidates)
+        if not picked.names:
+            return
+        start, end = self.sentence_span(r.sentence)
+        qid = self.ids("fonction", r.person)
+        q = {
+            "id": qid,
+            "type": "single",
+            "source": self.source_id,
+            "prompt": f"D’après l’article, qui est {with_article(r)} ?",
+            "choices": stable_order([answer.name, *(display(d) for d in picked.names)], qid),
+            "answer": answer.name,
+            "evidence": collapse(self.text[start:end]),
+            "explanation": f"L’article présente {answer.name} comme {with_article(r)}.",
+            "tags": ["fonctions"],
+        }
+        self.add("role", q, review=False, sentence=r.sentence)
+
+
+def is_age(text: str, fig: Figure) -> bool:
+    """'âgé de 20 ans', 'Le Chef de l'Etat, 85 ans', 'le chanteur de 70 ans', 'Zachary (7 ans)'."""
+    if not (fig.kind == "duration" and fig.unit == "ans"):
+        return False
+    before = text[max(0, fig.start - 40) : fig.start]
+    m = re.search(r"(\w+)\s+(?:\w+\s+)?de\s*$", before)
+    return bool(_AGE.search(before)) or bool(m and m.group(1).lower() in PERSON_NOUNS)
+
+
+def clock_like(text: str, fig: Figure) -> bool:
+    """'à partir de 18 heures': a time of day, not a duration."""
+    return fig.unit == "heures" and bool(_CLOCK_BEFORE.search(text[max(0, fig.start - 20) : fig.start]))
+
+
+def candidates_of(analysis: Analysis) -> list[Candidate]:
+    """The article's speakers first (its voices), then everyone else it names."""
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for att in analysis.attributions:
+        sp = att.speaker
+        if sp is not None and not att.name_or_title and sp.key not in seen:
+            seen.add(sp.key)
+            out.append(Candidate(display(sp.name), sp.kind, sp.key, sp.role))
+    for p in analysis.registry.persons():
+        if "p:" + p.key not in seen:
+            seen.add("p:" + p.key)
+            role = max(p.roles, key=lambda r: len(r.split()), default=None)
+            out.append(Candidate(display(p.name), "person", "p:" + p.key, role))
+    return out
+
+
+def _one_per_sentence(attributions: list[Attribution]) -> list[Attribution]:
+    """The longest attributed quotation of each sentence, once per wording."""
+    best: dict[int, Attribution] = {}
+    for att in attributions:
+        if att.speaker is None or att.name_or_title or word_count(att.text) < MIN_QUOTE_WORDS:
+            continue
+        old = best.get(att.sentence)
+        if old is None or word_count(att.text) > word_count(old.text):
+            best[att.sentence] = att
+    seen: set[str] = set()
+    out = []
+    for si in sorted(best):
+        key = fold_answer(best[si].text)
+        if key not in seen:
+            seen.add(key)
+            out.append(best[si])
+    return out
+
+
+def _without_incise(text: str, att: Attribution) -> str:
+    """« Nous partirons, estime l'astronaute, demain » → 'Nous partirons […] demain'."""
+    q = att.quote
+    if att.cut is None:
+        return att.text
+    a, b = att.cut
+    before = text[q.inner_start : a].rstrip(" ,")
+    after = text[b : q.inner_end].strip()
+    if not after.strip(" .…!?"):
+        return before + (after if after in ("!", "?", "…") else "")
+    if after[0] in ".!?…":
+        return f"{before}{after[0]} {after[1:].lstrip()}"  # the incise ended a sentence
+    return f"{before} […] {after.lstrip(' ,;')}"

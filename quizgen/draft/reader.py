@@ -1,0 +1,399 @@
+"""What the attribution rules read: the article's sentences with quotations masked,
+subjects, speakers of noun phrases and pronouns resolved from context."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from .clean import Article, plain
+from .lexicon import (
+    ANONYMOUS_PERSON_NOUNS,
+    AUXILIARIES,
+    INVERTED_PRONOUN,
+    ROLE_NOUNS,
+    SPEECH_NOUNS,
+    VERB_ADVERBS,
+    speech_verb_pattern,
+)
+from .nlp import Token
+from .nounphrase import NP, PRONOUNS, parse_np
+from .quotes import MASK, QuoteSpan, Sentence, is_name_or_title, masked
+from .speakers import Registry, Speaker
+from .tokens import Tok, fold, name_key, tokenize
+
+
+@dataclass
+class Attribution:
+    quote: QuoteSpan
+    text: str  # the quoted words, as written
+    speaker: Speaker | None
+    rule: str
+    review: bool
+    sentence: int  # index of the sentence where the quotation closes
+    evidence: tuple[int, int]  # span of the article that shows quote and speaker
+    partial: bool  # a fragment inside reported speech rather than a whole utterance
+    name_or_title: bool = False
+    why: str = ""  # why the speaker needs checking (a YAML comment beside review: true)
+    cut: tuple[int, int] | None = None  # an incise inside the quotation marks, left out of the quote
+
+
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
+_IRREGULAR_PARTICIPLES = frozenset(
+    """
+    dite dits écrite décrite reconnu reconnue admis admise promis promise répondu soutenu prévenu conclu
+    cru poursuivi averti avertie réagi démenti maintenu écrié défendu défendue réjoui réjouie réjouis
+    souri requis
+""".split()
+)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    form = speech_verb_pattern()
+    vg = (
+        rf"(?:(?P<aux>{AUXILIARIES})(?P<inv1>{INVERTED_PRONOUN})?\s+(?:(?:{VERB_ADVERBS}|pas|plus|jamais)\s+)*)?"
+        rf"(?:s'|se\s+)?(?P<verb>{form})(?P<inv2>{INVERTED_PRONOUN})?(?![\w-])"
+    )
+    return {
+        "post": re.compile(rf"^[\s,;]*(?:[-–—]\s*)?(?i:{vg})"),
+        "pre": re.compile(rf"(?<![\w'-])(?i:(?:(?:ne|n')\s*)?{vg})"),
+        "selon_after": re.compile(
+            r"^[\s,;]*(?:[-–—]\s*)?(?i:(?:toujours|encore|notamment|a\s+priori)\s+)?"
+            r"(?i:selon|d'après|rapporte|rapportent|cité(?:e|s)?\s+par|relayée?s?\s+par)\s+"
+        ),
+        "selon_anywhere": re.compile(
+            r",\s*(?i:(?:toujours|encore|notamment)\s+)?(?i:selon|d'après)\s+(?=[^,]*[.!?]?\s*$)"
+        ),
+        "selon_start": re.compile(r"^\s*(?i:selon|d'après|pour)\s+"),
+        "speech_noun": re.compile(
+            rf"^[\s,;]*(?i:(?:ont|a|avaient|avait|sont|étaient|furent|fut|seront|auraient)\s+été\s+"
+            rf"(?:les|la|le|l')\s*(?:\w+\s+)?{SPEECH_NOUNS}\s+)(?=d[eu]s?\b|d')"
+        ),
+        "agency": re.compile(r"^\s*[-–—(]\s*(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s*\)?\s*\.?\s*$"),
+        "chain": re.compile(r"^[\s,;]*(?:(?i:et|puis|ou)\s+)?[«“\"]"),
+        "intro": re.compile(r"[:–—-]\s*$"),
+        "but_that": re.compile(r"\b(?:mais|et|ou)\s+(?:que|qu')", re.IGNORECASE),
+    }
+
+
+def _needs_aux(verb: str) -> bool:
+    v = verb.lower()
+    return v.endswith(_PARTICIPLE_ENDINGS) or v in _IRREGULAR_PARTICIPLES
+
+
+class Reader:
+    """One article as the rules read it; keeps the context pronouns need."""
+
+    def __init__(
+        self,
+        article: Article,
+        quotes: list[QuoteSpan],
+        sentences: list[Sentence],
+        registry: Registry,
+        tokens: list[Token] | None = None,
+    ):
+        self.article = article
+        self.tokens = tokens or []
+        self.token_at = {t.start: i for i, t in enumerate(self.tokens)}
+        # Per quotation (by its opening mark): an incise to cut, the reason to review, evidence start.
+        self.extra: dict[int, dict[str, object]] = {}
+        self.text = article.text
+        self.view = plain(article.text)
+        self.quotes = quotes
+        self.sentences = sentences
+        self.registry = registry
+        self.p = _patterns()
+        # « Situation Room » is a name; « Rien », a-t-il dit, is speech all the same.
+        self._name = {
+            q.open: is_name_or_title(
+                self.text[q.inner_start : q.inner_end], self.view[max(0, q.open - 40) : q.open]
+            )
+            and not self._incise_follows(q.end)
+            for q in quotes
+        }
+        # Names in quotation marks stay readable ('le quotidien “L'Équipe”'); speech is masked.
+        view = self.view
+        for q in quotes:
+            if self._name[q.open]:
+                view = view[: q.open] + " " + view[q.open + 1 : q.close] + " " + view[q.close + 1 :]
+        speech = [q for q in quotes if not self._name[q.open]]
+        self._masked = [masked(view, s.start, s.end, speech) for s in sentences]
+        self._speaker_of: dict[int, tuple[Speaker, str]] = {}  # sentence → (last speaker, rule)
+        self._subject_cache: dict[int, Speaker | None] = {}
+        counts = Counter(fold(self.text[q.inner_start : q.inner_end]) for q in quotes)
+        self._repeated = {k for k, c in counts.items() if c > 1}
+
+    # ---------------------------------------------------------------- helpers
+
+    def _incise_follows(self, pos: int) -> bool:
+        """', a-t-il dit' or ', selon X' right after a closing mark."""
+        after = self.view[pos : pos + 80]
+        return bool(re.match(r"\s*,", after)) and bool(
+            self.p["post"].match(after) or self.p["selon_after"].match(after)
+        )
+
+    def _sentence_of(self, pos: int) -> int:
+        for i, s in enumerate(self.sentences):
+            if s.start <= pos < s.end:
+                return i
+        return -1
+
+    def _np_after(self, si: int, offset: int) -> NP | None:
+        """The noun phrase after position `offset` of sentence si, skipping 'aux journalistes'."""
+        s = self.sentences[si]
+        toks = tokenize(self._masked[si])
+        toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in toks]
+        k = next((n for n, t in enumerate(toks) if t.start >= s.start + offset), len(toks))
+        if k < len(toks) and toks[k].low in ("à", "au", "aux"):
+            # An indirect object before the speaker: 'a déclaré aux journalistes l'assistant…'
+            for m in range(k + 1, min(k + 5, len(toks))):
+                if toks[m].low in (",", ".", ";"):
+                    break
+                if (
+                    (toks[m].low in ("le", "la", "l'", "un", "une", "m.", "mme") or toks[m].cap)
+                    and m > k + 1
+                    and toks[m - 1].low not in ("le", "la", "l'", "les", "un", "une", "des", "de", "d'")
+                ):
+                    k = m
+                    break
+        return parse_np(toks, k)
+
+    def _subject_before(self, si: int, offset: int) -> tuple[NP | None, list[Tok]]:
+        """The subject noun phrase that ends just before `offset` in sentence si."""
+        s = self.sentences[si]
+        m = self._masked[si][:offset]
+        toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(m)]
+        # Drop object pronouns and negation between subject and verb: "il l'a dit", "elle n'a".
+        while toks and toks[-1].low in _CLITICS:
+            toks.pop()
+        if not toks:
+            return None, toks
+        if toks[-1].low in PRONOUNS:
+            return NP(toks, len(toks) - 1, len(toks), None, toks[-1].low), toks
+        # "L'Organisation mondiale de la santé (OMS) recommande": the acronym is not the clause.
+        if toks[-1].text == ")":
+            k = len(toks) - 2
+            while k >= 0 and toks[k].text != "(":
+                k -= 1
+            if k > 0 and k >= len(toks) - 5:
+                toks = toks[:k]
+        named, end = _walk_back_incises(toks)
+        if named is not None:
+            return named, toks
+        # The clause the verb belongs to starts after the last boundary.
+        start = next(
+            (
+                k + 1
+                for k in range(end - 1, -1, -1)
+                if toks[k].text in _BOUNDARY_MARKS
+                or toks[k].text.startswith(MASK)
+                or toks[k].low in _BOUNDARY_WORDS
+            ),
+            0,
+        )
+        clause = toks[start:end]
+        if not clause or len(clause) > 12 or clause[0].low in _ADVERBIAL_STARTS:
+            return None, toks
+        np_ = parse_np(toks[:end], start)
+        if np_ is None or np_.j != end:
+            return None, toks
+        return np_, toks
+
+    def _speaker(self, np_: NP | None, si: int) -> Speaker | None:
+        if np_ is None:
+            return None
+        if np_.head in PRONOUNS and np_.det is None:
+            return self._resolve_pronoun(np_.head, si, np_.start)
+        return self.registry.speaker_from_np(np_, self.text)
+
+    def main_subject(self, si: int) -> Speaker | None:
+        """The subject that opens sentence si ('M. Biden, qui …, n'offrira…'), if it names someone."""
+        if si in self._subject_cache:
+            return self._subject_cache[si]
+        s = self.sentences[si]
+        toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(self._masked[si])]
+        k = 0
+        for _ in range(2):
+            if k < len(toks) and toks[k].low in _ADVERBIAL_OPENERS:
+                comma = next((n for n in range(k, min(k + 20, len(toks))) if toks[n].text == ","), None)
+                if comma is None:
+                    break
+                k = comma + 1
+        sp: Speaker | None = None
+        np_ = parse_np(toks, k, role_mode=True)
+        if np_ is not None and not (np_.head in PRONOUNS and np_.det is None):
+            sp = self.registry.speaker_from_np(np_, self.text, create=False)
+            if (
+                sp is not None
+                and sp.kind == "institution"
+                and not np_.names()
+                and np_.head not in _INSTITUTION_HEADS
+            ):
+                sp = None  # "les sanctions", "la discussion": not a speaker
+        self._subject_cache[si] = sp
+        return sp
+
+    def _resolve_pronoun(self, pronoun: str, si: int, pos: int) -> Speaker | None:
+        want = PRONOUNS.get(pronoun)
+        if pronoun in ("ils", "elles", "on"):
+            return None
+
+        def fits(sp: Speaker | None) -> bool:
+            return (sp is not None and (sp.gender in (None, want)) and sp.kind != "anonymous") or (
+                sp is not None and sp.kind == "anonymous" and sp.gender == want
+            )
+
+        # In the same sentence, before the pronoun: its subject, else the nearest person named.
+        subject = self.main_subject(si)
+        s = self.sentences[si]
+        if subject is not None and fits(subject) and self._subject_ends_before(si, pos):
+            return _as_pronoun(subject, certain=False)
+        nearest = self._nearest_person_before(si, pos)
+        if nearest is not None and fits(nearest):
+            return _as_pronoun(nearest, certain=False)
+        # Earlier sentences: the last speaker, else the subject.
+        para = s.para
+        for back in range(si - 1, max(-1, si - 5), -1):
+            prev = self.sentences[back]
+            if prev.para < para - 2:
+                break
+            if prev.heading:
+                continue
+            said = self._speaker_of.get(back)
+            final = said[0] if said and said[1] in _FINAL_RULES else None
+            if final is not None and fits(final):
+                return _as_pronoun(final, certain=back == si - 1)
+            sub = self.main_subject(back)
+            if sub is not None and fits(sub):
+                return _as_pronoun(sub, certain=False)
+            if said is not None and fits(said[0]):
+                return _as_pronoun(said[0], certain=False)
+            if final is not None or sub is not None or said is not None:
+                return None  # the nearest candidate does not fit: do not guess further
+        return self._nearest_fitting(si, pos, fits)
+
+    def _nearest_fitting(self, si: int, pos: int, fits: Callable[[Speaker | None], bool]) -> Speaker | None:
+        """The last person named before `pos` in this paragraph or the one before (to review)."""
+        para = self.sentences[si].para
+        for back in range(si, max(-1, si - 8), -1):
+            prev = self.sentences[back]
+            if prev.para < para - 1:
+                break
+            if prev.heading:
+                continue
+            sp = self._nearest_person_before(back, min(pos, prev.end))
+            if sp is not None:
+                return _as_pronoun(sp, certain=False) if fits(sp) else None
+        return None
+
+    def _subject_ends_before(self, si: int, pos: int) -> bool:
+        s = self.sentences[si]
+        toks = tokenize(self._masked[si])
+        return bool(toks) and toks[0].start + s.start < pos and toks[0].low not in PRONOUNS
+
+    def _nearest_person_before(self, si: int, pos: int) -> Speaker | None:
+        s = self.sentences[si]
+        toks = [t for t in tokenize(self._masked[si]) if t.start + s.start < pos]
+        for t in reversed(toks):
+            if t.cap and t.word:
+                p = self.registry.people.get(name_key(t.text))
+                if p is not None:
+                    return self.registry._person_speaker(p)
+        return None
+
+    # ---------------------------------------------------------------- rules
+
+
+_CLITICS = frozenset("l' le la les lui leur y en ne n' se s' nous vous l'a me m' t' te".split())
+_BOUNDARY_MARKS = frozenset([",", ";", ":", "(", ")", "–", "—", "-", "«", "»", '"', "“", "”"])
+_BOUNDARY_WORDS = frozenset(
+    "que qu' lorsque lorsqu' quand comme si mais car où dont puisque puisqu' tandis alors et puis ou".split()
+)
+_ADVERBIAL_STARTS = frozenset(
+    """en lors dans après avant pour selon d'après depuis pendant à au aux par sur avec ainsi
+    ensuite enfin""".split()
+)
+
+
+def _walk_back_incises(toks: list[Tok]) -> tuple[NP | None, int]:
+    """Walk back over incises between commas ("M. Biden, qui …, a dit"): (the subject when an
+    incise names it — "Le préfet de l'Isère, Antoine Roussel, a salué" —, where the clause ends)."""
+    end = len(toks)
+    while end > 0 and toks[end - 1].text == ",":
+        k = end - 2
+        while k >= 0 and toks[k].text != ",":
+            k -= 1
+        if k < 0:
+            break
+        inner = toks[k + 1 : end - 1]
+        if not inner:
+            break
+        if all((t.cap and t.word) or t.text == "-" or t.low in _PARTICLES for t in inner) and inner[0].cap:
+            np_ = parse_np(toks[: end - 1], k + 1)
+            if np_ is not None and np_.j == end - 1:
+                return np_, end
+        first = inner[0].low
+        if first in _INCISE_OPENERS or first in ROLE_NOUNS or first in ANONYMOUS_PERSON_NOUNS:
+            end = k
+            continue
+        break
+    return None, end
+
+
+_PARTICLES = frozenset({"de", "von", "van", "der", "den", "al", "ben", "bin", "da", "di", "del", "du", "le"})
+_INCISE_OPENERS = frozenset(
+    """
+    qui que qu' dont selon d'après lui elle eux pour de quant elle-même lui-même le la l' un une en après
+    avant lors dans ancien ancienne ex notamment également aussi toutefois pourtant cependant néanmoins
+    enfin par sur à interrogé interrogée interrogés cité citée joint jointe contacté contactée sollicité
+    sollicitée invité invitée présent présente visiblement très
+""".split()
+)
+
+# Attributions that close a sentence: a following "a-t-il ajouté" refers to their speaker.
+_FINAL_RULES = frozenset(
+    {"post", "selon", "agency", "continuation", "incise", "pronoun", "source-line", "reported"}
+)
+_ADVERBIAL_OPENERS = frozenset(
+    """
+    en lors dans après avant pour selon d'après depuis pendant à au aux par sur avec ainsi mais et or alors
+    puis enfin ensuite cependant pourtant toutefois néanmoins si quand lorsque lorsqu' comme bien tandis dès
+    face malgré outre près d' au-delà mardi lundi mercredi jeudi vendredi samedi dimanche hier aujourd'hui
+    avant-hier demain dimanche ici là-bas concernant s'agissant interrogé interrogée
+""".split()
+)
+_INSTITUTION_HEADS = frozenset(
+    {
+        "kremlin",
+        "élysée",
+        "gouvernement",
+        "ministère",
+        "administration",
+        "présidence",
+        "agence",
+        "exécutif",
+        "département",
+        "maison",
+        "pentagone",
+        "parlement",
+        "commission",
+        "armée",
+        "police",
+        "parquet",
+        "autorités",
+        "partie",
+        "diplomatie",
+        "porte-parole",
+        "onu",
+        "otan",
+        "ue",
+    }
+)
+
+
+def _as_pronoun(sp: Speaker, *, certain: bool) -> Speaker:
+    return Speaker(sp.name, sp.kind, sp.key, sp.gender, certain and sp.certain, sp.role, via_pronoun=True)

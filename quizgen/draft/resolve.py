@@ -1,0 +1,140 @@
+"""Speakers a teacher can ask about: named people or institutions, never a pronoun, a
+possessive or a bare label ("Ce dernier", "Sa mère", "La membre du gouvernement",
+"Réponse"). Such a speaker is resolved to the person the article names (by a
+title already linked to a name, else the nearest person named before), marked
+for review with the reason, or dropped."""
+
+from __future__ import annotations
+
+import re
+
+from .clean import Article, plain
+from .reader import Attribution
+from .speakers import Person, Registry, Speaker
+from .tokens import fold
+
+_DEFINITE = ("le", "la", "l'", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs")
+_RELATIVES = frozenset(
+    """
+    mère père fils fille frère sœur soeur épouse mari femme compagne compagnon ami amie amis enfant
+    enfants parents oncle tante cousin cousine grand-mère grand-père voisin voisine proche proches
+""".split()
+)
+_INDEFINITE = ("un", "une", "l'un", "l'une", "des")
+_LABELS = frozenset({"reponse", "question", "replique", "commentaire", "message", "legende"})  # folded
+_REACH = 1200
+_WHY = {
+    "continuation": "citation sans verbe : {} parlait dans la phrase précédente",
+    "pronoun": "pronom rattaché à {}",
+    "intro": "« {} : » avant la citation, sans verbe",
+    "colon": "{} : verbe de la phrase qui précède la citation",
+    "adjacent": "sujet juste avant la citation, sans verbe de parole",
+    "selon": "« selon {} » : locuteur incertain",
+    "source-line": "ligne « Source : » après la citation",
+    "pre": "sujet de la phrase ({}), éloigné du verbe",
+    "post": "titre rattaché à {}",
+}  # characters back to look for the person a label stands for
+
+
+def _mentions(article: Article, registry: Registry) -> list[tuple[int, Person]]:
+    """Where the article names each person, in the story's sentences (headings aside)."""
+    view = plain(article.text)
+    spans = [(p.start, p.end) for p in article.paragraphs if not p.heading]
+    out: list[tuple[int, Person]] = []
+    for person in registry.people.values():
+        for surname in person.surnames:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", view):
+                if any(a <= m.start() < b for a, b in spans):
+                    out.append((m.start(), person))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _words(name: str) -> list[str]:
+    return name.replace("’", "'").replace("l'", "l' ").split()
+
+
+def _nearest(mentions: list[tuple[int, Person]], pos: int, sp: Speaker, registry: Registry) -> Person | None:
+    """The person named nearest before `pos` (else just after) who may be `sp`."""
+    before = [(pos - at, p) for at, p in reversed(mentions) if pos - _REACH <= at < pos]
+    after = [(at - pos, p) for at, p in mentions if pos <= at < pos + _REACH // 2]
+    for group in (before, after):
+        for _distance, person in group:
+            if sp.gender is not None and person.gender not in (None, sp.gender):
+                continue
+            if registry.role_conflicts(person, sp.name):
+                continue
+            return person
+    return None
+
+
+def _ambiguous(registry: Registry, description: str) -> bool:
+    head = fold(description).split()[:1]
+    if not head:
+        return False
+    holders = {k for role, keys in registry.roles.items() if fold(role).split()[:1] == head for k in keys}
+    return len(holders) > 1
+
+
+def _resolve_label(
+    sp: Speaker,
+    att: Attribution,
+    registry: Registry,
+    mentions: list[tuple[int, Person]],
+    last: Person | None = None,
+) -> Speaker | None:
+    """A definite description ('la ministre', 'ce dernier'): the person it stands for, or None."""
+    words = _words(sp.name)
+    det, rest = words[0].lower(), " ".join(words[1:])
+    if det in ("son", "sa", "ses", "leur", "leurs") or (rest.split() or [""])[0].lower() in _RELATIVES:
+        return None  # "sa mère": a relative of someone, not someone the article names
+    if _ambiguous(registry, rest):
+        return None  # "le ministre" when the article names two ministers
+    person, _certain = registry.by_role(rest) if rest else (None, False)
+    named = [registry.person(w) for w in words[1:] if w[:1].isupper()]
+    if person is None and any(named):
+        person = next(p for p in named if p is not None)
+        why = f"« {sp.name} » : {person.name}"
+    elif person is not None:
+        why = f"« {sp.name} » : titre que l’article donne à {person.name}"
+    elif last is not None and (sp.gender is None or last.gender in (None, sp.gender)):
+        person = last  # "« … », a dit X. Le diplomate a accusé …": the one who just spoke
+        why = f"« {sp.name} » : rattaché à {person.name}, qui parlait juste avant"
+    else:
+        person = _nearest(mentions, att.quote.open, sp, registry)
+        why = f"« {sp.name} » : rattaché à {person.name}, la personne nommée juste avant" if person else ""
+    if person is None:
+        return None
+    out = registry._person_speaker(person)
+    att.why = why
+    return out
+
+
+def resolve_speakers(
+    attributions: list[Attribution], registry: Registry, article: Article, ner: list[tuple[int, int, str]]
+) -> None:
+    """Make every speaker a named person or institution (see the module doc), in place."""
+    mentions = _mentions(article, registry)
+    last: tuple[Person, int] | None = None  # the last person who spoke, and in which paragraph
+    for att in attributions:
+        sp = att.speaker
+        recent = last[0] if last and last[1] >= att.quote.first_para - 1 else None
+        if sp is not None and sp.kind == "person":
+            last = (registry.person(sp.name), att.quote.last_para) if registry.person(sp.name) else last
+        if sp is None:
+            continue
+        words = _words(sp.name)
+        first = words[0].lower() if words else ""
+        bare = sp.kind != "person" and sp.name[:1].islower() and first not in _DEFINITE + _INDEFINITE
+        if not words or fold(sp.name) in _LABELS or bare:
+            att.speaker, att.review = None, False
+            continue
+        if sp.kind == "anonymous" and first in _DEFINITE:
+            att.speaker = _resolve_label(sp, att, registry, mentions, recent)
+            att.review = att.speaker is not None
+            if att.speaker is not None and registry.person(att.speaker.name):
+                last = (registry.person(att.speaker.name), att.quote.last_para)  # type: ignore[assignment]
+            continue
+        if sp.via_pronoun and att.review and not att.why:
+            att.why = f"pronom rattaché à {sp.name}"
+        if att.review and not att.why:
+            att.why = _WHY.get(att.rule, "locuteur incertain").format(sp.name)

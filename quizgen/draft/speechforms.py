@@ -1,0 +1,212 @@
+"""Reported speech as French articles also write it, beyond `X a dit « … »`:
+
+- the speaker tag inside the quotation marks: « Nous partirons, estime l'astronaute. »;
+- a speech sentence ending with a colon, the quotation in the next paragraph:
+  "Elle a déclaré :" ¶ « … »;
+- `Réponse : « … »` after a question put to a named person;
+- any verb the parser reads as governing the quotation, with a subject that
+  names someone (« … », tranche la juge; X s'agace : « … »; X martèle que « … »).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import SPEECH_LEMMAS
+from .nounphrase import NP, PRONOUNS, parse_np
+from .quotes import MASK, QuoteSpan
+from .reader import Reader, _needs_aux
+from .speakers import Speaker
+from .tokens import Tok, tokenize
+
+Found = tuple[Speaker | None, str, bool]
+
+_ANSWER_LABEL = re.compile(r"^\s*(?:(?:sa|la|leur)\s+)?(?i:réponse|réplique)\s*:\s*$")
+_QUESTION_TO = re.compile(r"\?|(?i:\b(?:interrog[ée]e?s?|demand[ée]|question(?:né)?e?s?|sollicit[ée]e?)\b)")
+# What may follow the speaker of an incise: "dans un communiqué", "à l'AFP", then a stop.
+_INCISE_END = re.compile(
+    r"^(?P<adverbial>\s*(?:(?:dans|sur|à|au|auprès|lors|devant|en)\b[^.,;!?«»]{0,60})?)\s*(?:[.,;!?…]|$)"
+)
+_REPORTED_AFTER = re.compile(r"\s*(?:(?:alors|aussi|encore|ensuite|d'abord)\s+)?(?:que\b|qu'|:)")
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+_QUOTE_DEPS = ("ccomp", "obj", "parataxis", "xcomp", "advcl", "dep", "appos", "conj")
+
+
+class SpeechForms(Reader):
+    """The rules for the forms above; each returns (speaker, rule, review) or None."""
+
+    # ---------------------------------------------------------------- incise inside the marks
+
+    def inner_incise(self, si: int, q: QuoteSpan) -> Found | None:
+        """« Nous partirons demain, estime l'astronaute. » / « A, explique-t-elle, B »."""
+        inner = self.view[q.inner_start : q.inner_end]
+        for comma in re.finditer(r",", inner):
+            c = comma.start()
+            if c < 12:
+                continue
+            found = self._incise_at(si, q, q.inner_start + c)
+            if found is not None:
+                return found
+        return None
+
+    def _incise_at(self, si: int, q: QuoteSpan, pos: int) -> Found | None:
+        mm = self.p["post"].match(self.view[pos : q.inner_end])
+        if mm is None:
+            return None
+        if mm["aux"] is None and mm["inv2"] is None and _needs_aux(mm["verb"]):
+            return None
+        pronoun = (mm["inv1"] or mm["inv2"] or "").lstrip("-t").lstrip("-")
+        if pronoun:
+            end = pos + mm.end()
+            sp = self._resolve_pronoun(pronoun, si, q.open)
+            review = sp is not None and not sp.certain
+        else:
+            toks = tokenize(self.view, pos + mm.end(), q.inner_end)
+            np_ = parse_np(toks, 0) if toks else None
+            if np_ is None or (np_.head in PRONOUNS and np_.det is None):
+                return None
+            end = np_.end
+            sp = self._speaker(np_, si)
+            review = sp is not None and not sp.certain
+        tail = _INCISE_END.match(self.view[end : q.inner_end])
+        if sp is None or tail is None:
+            return None
+        end += tail.end("adverbial")
+        self.extra.setdefault(q.open, {})["cut"] = (pos, end)
+        return sp, "incise-inside", review
+
+    # ---------------------------------------------------------------- colon, next paragraph
+
+    def colon_before(self, si: int, q: QuoteSpan) -> Found | None:
+        """'Elle a déclaré :' ending the previous paragraph, the quotation opening this one."""
+        s = self.sentences[si]
+        if si == 0 or q.open > s.start + 1 or self.article.paragraphs[s.para].start != s.start:
+            return None
+        prev = self.sentences[si - 1]
+        before = self._masked[si - 1].rstrip()
+        if prev.heading or not before.endswith(":") or prev.para != s.para - 1:
+            return None
+        offset = len(before) - 1
+        found = self._pre_verb(si - 1, offset) or self._parsed_before_colon(si - 1, offset)
+        if found is None or found[0] is None:
+            return None
+        self.extra.setdefault(q.open, {})["start"] = prev.start
+        return found[0], "colon", found[2]
+
+    def _parsed_before_colon(self, si: int, offset: int) -> Found | None:
+        """'Jean Dupont s'agace :' — the last verb before the colon, with its subject."""
+        s = self.sentences[si]
+        verbs = [t for t in self._tokens_in(s.start, s.start + offset) if t.pos == "VERB"]
+        if not verbs:
+            return None
+        np_, _ = self._subject_before(si, verbs[-1].start - s.start)
+        if np_ is None:
+            return None
+        sp = self._speaker(np_, si)
+        return (sp, "colon", True) if sp is not None else None
+
+    # ---------------------------------------------------------------- Réponse : « … »
+
+    def answer_label(self, si: int, q: QuoteSpan) -> Found | None:
+        """'Réponse : « … »' after a question put to a named person: that person, to review."""
+        s = self.sentences[si]
+        if not _ANSWER_LABEL.match(self._masked[si][: q.open - s.start]):
+            return None
+        for back in range(si - 1, max(-1, si - 4), -1):
+            prev = self.sentences[back]
+            if not _QUESTION_TO.search(self._masked[back]):
+                continue
+            sp = self._nearest_person_before(back, prev.end)
+            if sp is not None:
+                extra = self.extra.setdefault(q.open, {})
+                extra["start"] = prev.start
+                extra["why"] = f"« Réponse » : attribuée à {sp.name}, la personne interrogée juste avant"
+                return sp, "answer", True
+        return None
+
+    # ---------------------------------------------------------------- the parser's reading
+
+    def _tokens_in(self, start: int, end: int) -> list:  # type: ignore[type-arg]
+        return [t for t in self.tokens if start <= t.start and t.end <= end]
+
+    def parsed_verb(self, si: int, q: QuoteSpan) -> Found | None:
+        """A verb outside the quotation that governs it and has a subject naming someone."""
+        if not self.tokens:
+            return None
+        s = self.sentences[si]
+        inside = [i for i, t in enumerate(self.tokens) if q.open <= t.start and t.end <= q.close + 1]
+        for i in inside:
+            t = self.tokens[i]
+            head = self.tokens[t.head]
+            if t.head in inside or head.pos != "VERB" or not s.start <= head.start < s.end:
+                continue
+            if t.dep not in _QUOTE_DEPS and t.dep != "ROOT":
+                continue
+            found = self._subject_of(si, t.head, q)
+            if found is not None:
+                return found
+        return None
+
+    def _subject_of(self, si: int, v: int, q: QuoteSpan) -> Found | None:
+        verb = self.tokens[v]
+        lemma = verb.lemma.removeprefix("se ").removeprefix("s'")
+        if lemma not in SPEECH_LEMMAS:
+            return None  # "X entend une conversation : « … »" is not X speaking
+        subjects = [i for i, t in enumerate(self.tokens) if t.head == v and t.dep in _SUBJECT_DEPS and i != v]
+        for i in subjects:
+            np_ = self._np_at(si, self.tokens[i].start)
+            if np_ is None or (np_.head in PRONOUNS and np_.det is None and q.open < verb.start):
+                continue
+            sp = self._speaker(np_, si)
+            if sp is not None:
+                if not sp.certain:
+                    self.extra.setdefault(q.open, {})["why"] = f"verbe « {verb.lemma} » lu par l’analyseur"
+                return sp, "parsed", not sp.certain
+        return None
+
+    def _np_at(self, si: int, pos: int) -> NP | None:
+        """The noun phrase of sentence si that holds position `pos` (walking back to its determiner)."""
+        s = self.sentences[si]
+        toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(self._masked[si])]
+        k = next((n for n, t in enumerate(toks) if t.start <= pos < t.end), None)
+        if k is None or toks[k].text.startswith(MASK):
+            return None
+        for start in range(max(0, k - 4), k + 1):
+            np_ = parse_np(toks, start)
+            if np_ is not None and np_.i <= k < np_.j:
+                return np_
+        return None
+
+    # ---------------------------------------------------------------- reported speech, no quotation
+
+    def reported(self, si: int) -> Speaker | None:
+        """'Le dirigeant explique alors qu'il …': who speaks in a sentence without quotation
+        marks (a quotation alone in the next sentence may continue it)."""
+        m = self._masked[si]
+        for v in self.p["pre"].finditer(m):
+            if v["inv1"] or v["inv2"] or (v["aux"] is None and _needs_aux(v["verb"])):
+                continue
+            if not _REPORTED_AFTER.match(m, v.end()):
+                continue
+            np_, _toks = self._subject_before(si, v.start())
+            if np_ is None or (np_.head in PRONOUNS and np_.det is None):
+                continue
+            sp = self._speaker(np_, si)
+            if sp is not None:
+                return sp
+        return self._closing_incise(si)
+
+    def _closing_incise(self, si: int) -> Speaker | None:
+        """'…, a noté X.' closing a sentence of indirect speech: X speaks (and 'a-t-il ajouté'
+        in the next sentence is X)."""
+        m = self._masked[si]
+        comma = m.rfind(",")
+        mm = self.p["post"].match(m[comma:]) if comma > 0 else None
+        if mm is None or mm["inv1"] or mm["inv2"] or (mm["aux"] is None and _needs_aux(mm["verb"])):
+            return None
+        np_ = self._np_after(si, comma + mm.end())
+        if np_ is None or m[np_.end - self.sentences[si].start :].strip(" .!?…"):
+            return None
+        if np_.head in PRONOUNS and np_.det is None:
+            return None
+        return self._speaker(np_, si)

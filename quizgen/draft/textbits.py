@@ -1,0 +1,120 @@
+"""Small text helpers of the drafted questions: ids, extracts, French articles and contractions."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from typing import Any
+
+from ..text import strip_accents, word_count
+from .clean import plain
+
+MAX_QUOTE_WORDS = 45
+WINDOW_WORDS = 28  # words of context shown around a figure or a list
+
+
+def slugify(text: str, max_words: int = 8, max_len: int = 60) -> str:
+    words = re.findall(r"[a-z0-9]+", strip_accents(plain(text)).lower())
+    small = {"le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "et", "a", "au", "aux", "en"}
+    kept = [w for w in words if w not in small] or words
+    slug = "-".join(kept[:max_words])[:max_len].strip("-")
+    return slug or "article"
+
+
+def display(name: str) -> str:
+    """A speaker as a choice: 'la Maison Blanche' → 'La Maison Blanche'."""
+    name = " ".join(name.split())
+    return name[:1].upper() + name[1:]
+
+
+def of(name: str) -> str:
+    """'de' before a name, contracted as French writes it: du Kremlin, d’un internaute."""
+    low = name[:1].lower() + name[1:]
+    for det, out in (("le ", "du "), ("les ", "des ")):
+        if low.startswith(det):
+            return out + low[len(det) :]
+    if low.startswith(("la ", "l’", "l'")):
+        return "de " + low
+    if low[:1] in "aâeéèêiîoôuh" or low.startswith(("un ", "une ")):
+        return "d’" + (low if low.startswith(("un ", "une ")) else name)
+    return "de " + name
+
+
+def with_article(r: Any) -> str:
+    """'le conseiller à la sécurité nationale', or the role in guillemets when its gender is unknown."""
+    det = (r.det or "").lower()
+    if det in ("le", "la"):
+        return f"{det} {r.role}"
+    if det == "l'" or r.role[:1].lower() in "aâeéèêiîoôuh":
+        return f"l’{r.role}"
+    return f"« {r.role} »"
+
+
+def collapse(text: str) -> str:
+    """An extract on one line (the evidence check ignores runs of white space)."""
+    return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+def window(
+    text: str, start: int, end: int, a: int, b: int, words: int = WINDOW_WORDS
+) -> tuple[str, str, str]:
+    """(before, middle, after) of the sentence text[start:end] around [a, b), cut to about
+    `words` words with '…' where it was cut."""
+    before = collapse(text[start:a]).split(" ")
+    after = collapse(text[b:end]).split(" ")
+    room = max(words - len(collapse(text[a:b]).split()), 6)
+    keep_before = min(len(before), room // 2 + max(0, room // 2 - len(after)))
+    keep_after = min(len(after), room - keep_before)
+    pre = " ".join(before[len(before) - keep_before :]) if keep_before else ""
+    post = " ".join(after[:keep_after]) if keep_after else ""
+    if keep_before < len(before) and pre:
+        pre = "… " + pre
+    if keep_after < len(after) and post:
+        post = post + " …"
+    return pre, collapse(text[a:b]), post
+
+
+def join(before: str, middle: str, after: str) -> str:
+    out = before
+    if out and not out.endswith((" ", "'", "’", "(", "«\u00a0")):
+        out += " "
+    out += middle
+    if after and not after.startswith((",", ".", " ", ")", "\u00a0»", ";", ":")):
+        out += " "
+    return (out + after).strip()
+
+
+def shorten_quote(words: str, limit: int = MAX_QUOTE_WORDS) -> str:
+    """A long quotation cut to its first sentences, the rest marked « […] »; a single very long
+    sentence is cut at a comma (or a word) instead."""
+    if word_count(words) <= limit:
+        return words
+    out = ""
+    for s in re.split(r"(?<=[.!?…])\s+", words):
+        if out and word_count(out + " " + s) > limit:
+            break
+        out = f"{out} {s}".strip()
+    if word_count(out) > limit:
+        head = " ".join(out.split()[:limit])
+        comma = head.rfind(",")
+        out = head[:comma] if comma > len(head) // 2 else head
+    return out.rstrip(" ,;:") + " […]"
+
+
+def stable_order(items: list[str], seed: str) -> list[str]:
+    """Choices in an order that does not give the answer away, the same on every run."""
+    return sorted(items, key=lambda x: hashlib.sha256(f"{seed}:{x}".encode()).hexdigest())
+
+
+class Ids:
+    """Question ids from a few words, unique in the bank."""
+
+    def __init__(self) -> None:
+        self.used: Counter[str] = Counter()
+
+    def __call__(self, *parts: str) -> str:
+        base = "-".join(slugify(p, max_words=4, max_len=30) for p in parts if p)[:70].strip("-")
+        self.used[base] += 1
+        n = self.used[base]
+        return base if n == 1 else f"{base}-{n}"

@@ -1,0 +1,90 @@
+"""What the drafted questions ask: distractors from the article, key facts, no trivia,
+one question per sentence, the reason beside every review: true (rules only)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from quizgen.draft.bank import SourceInfo, build_bank, to_yaml
+from quizgen.draft.distractors import Candidate, pick
+from quizgen.draft.pipeline import analyse
+
+ARTICLE = """La ministre de la Culture Jeanne Martin inaugure la médiathèque de Lorient
+
+La ministre de la Culture Jeanne Martin a inauguré samedi à Lorient une médiathèque de 4 000 mètres carrés, \
+construite en deux ans pour 12 millions d’euros.
+
+« C’est un lieu pour tous les habitants, et d’abord pour les enfants », a déclaré Jeanne Martin devant \
+300 invités, à 11 h 30. Le maire de Lorient, M. Paul Durand, a salué « un chantier tenu dans les délais ».
+
+Le bâtiment compte 120 000 livres, cinq (et non vingt-cinq) salles de lecture et un auditorium. \
+La directrice, Mme Awa Diallo, 42 ans, a rappelé que l’entrée serait gratuite. « Nous ouvrirons aussi \
+le dimanche », a-t-elle précisé.
+
+L’architecte Marc Leroy avait remporté le concours en 2021 face à deux cabinets parisiens.
+"""
+
+
+def draft(text: str = ARTICLE):
+    return build_bank(analyse(text), SourceInfo(), bank_id="t", source_path="t.txt", today=date(2024, 1, 1))
+
+
+def questions(text: str = ARTICLE) -> list[dict]:
+    return draft(text).bank.model_dump()["questions"]
+
+
+def test_distractors_come_from_the_article_and_never_name_the_answer_twice():
+    people = {"Jeanne Martin", "Paul Durand", "Awa Diallo", "Marc Leroy"}
+    for q in questions():
+        if q["type"] == "quote":
+            assert set(q["distractors"]) <= people - {q["speaker"]}
+            assert not any(d.split()[-1] == q["speaker"].split()[-1] for d in q["distractors"])
+
+
+def test_one_name_of_a_person_is_never_a_wrong_answer_for_another():
+    answer = Candidate("Joe Biden", "person", "p:biden")
+    pool = [Candidate("M. Biden", "person", "p:biden"), Candidate("Le président Biden", "person", "p:x")]
+    assert pick(answer, pool).names == []
+
+
+def test_too_few_people_give_a_short_question_to_review_not_a_stock_list():
+    text = "« Nous restons prudents sur ce dossier », a déclaré Mme Anne Roy devant le conseil municipal.\n"
+    (q,) = [q for q in questions(text) if q["tags"] == ["citation"]]
+    assert q["type"] == "short" and q["answer"] == "Anne Roy" and q["review"]
+    yaml_text = to_yaml(draft(text))
+    assert "review: true  # aucun autre locuteur à proposer" in yaml_text
+
+
+def test_no_trivia_clock_times_ages_or_negated_figures():
+    asked = " ".join(str(q.get("prompt") or q.get("text") or q.get("statement")) for q in questions())
+    answers = [q.get("answer") for q in questions() if q["type"] == "numeric"]
+    assert "{{c1::11 h 30}}" not in asked and 42 not in answers  # a clock time, an age
+    assert 5 not in answers and 25 not in answers  # "cinq (et non vingt-cinq)"
+
+
+def test_one_question_per_sentence():
+    evidence = Counter(q["evidence"] for q in questions() if q["type"] != "match")
+    assert max(evidence.values()) == 1
+
+
+def test_key_facts_from_the_headline_and_lead_over_several_types():
+    qs = questions()
+    key = [q for q in qs if "essentiel" in (q.get("tags") or [])]
+    assert key, "the lead gives key-fact questions"
+    assert len({q["type"] for q in qs}) >= 4
+    lead = "La ministre de la Culture Jeanne Martin a inauguré samedi à Lorient une médiathèque"
+    assert any(q["evidence"].startswith(lead) for q in qs)
+
+
+def test_every_review_carries_its_reason_as_a_comment():
+    text = to_yaml(draft())
+    flagged = [line for line in text.splitlines() if line.strip().startswith("review: true")]
+    assert flagged and all("  # " in line for line in flagged)
+
+
+def test_a_false_statement_swaps_one_fact_of_the_article():
+    for q in questions():
+        if q["type"] == "true_false" and q["answer"] is False:
+            assert q["review"]  # a made-up statement is always checked
+            assert q["statement"] != q["evidence"]
