@@ -14,10 +14,10 @@ from wtforms.validators import InputRequired, Length, NumberRange
 
 from quizgen.model import AnyQuestion
 
-from . import classroom, regrade
+from . import regrade
 from .catalog import Entry, catalog
 from .db import get_engine
-from .teacher import login_required
+from .teacher import login_required, own_session
 
 bp = Blueprint("regrade", __name__, url_prefix="/teacher")
 
@@ -29,13 +29,7 @@ class RegradeForm(FlaskForm):
 
 def _session_question(code: str, n: int) -> tuple[Any, Entry, AnyQuestion]:
     """The teacher's own session and its n-th question (a typed one), or a 404/410 page."""
-    clean = classroom.normalize_code(code)
-    if clean is None:
-        abort(404)
-    with get_engine().connect() as conn:
-        row = classroom.find_session(conn, clean)
-    if row is None or row.teacher_id != g.teacher.id:
-        abort(404)
+    row = own_session(code)
     question_ids: list[str] = json.loads(row.question_ids)
     if not 1 <= n <= len(question_ids):
         abort(404)

@@ -248,7 +248,8 @@ def new(bank_id: str):
                            error=error), 400 if error else 200
 
 
-def _own_session(code: str) -> Any:
+def own_session(code: str) -> Any:
+    """The logged-in teacher's session with this code, or a 404 page."""
     clean = classroom.normalize_code(code)
     if clean is None:
         abort(404)
@@ -289,7 +290,7 @@ def _context(row: Any, *, analysis: bool = False) -> dict[str, Any]:
 @login_required
 def dashboard(code: str):
     """What the teacher may project: the join code, the students; no key (see analysis)."""
-    row = _own_session(code)
+    row = own_session(code)
     url = join_url(row.code)
     return render_template("teacher/session.html", **_context(row), join_url=url, qr=qr_svg(url),
                            loopback=_loopback(url), analysis=False)
@@ -300,7 +301,7 @@ def dashboard(code: str):
 def analysis(code: str):
     """The item analysis, with the right answer of each question: on its own page,
     so that projecting the dashboard never shows the key."""
-    return render_template("teacher/analysis.html", **_context(_own_session(code), analysis=True),
+    return render_template("teacher/analysis.html", **_context(own_session(code), analysis=True),
                            analysis=True)
 
 
@@ -313,7 +314,7 @@ def live(code: str):
     part = request.args.get("part", "students")
     if part not in ("students", "analysis", "count"):
         abort(404)
-    ctx = _context(_own_session(code), analysis=part == "analysis")
+    ctx = _context(own_session(code), analysis=part == "analysis")
     html = render_template("teacher/_live.html", **ctx, analysis=part == "analysis",
                            count_only=part == "count")
     return conditional_fragment(html)
@@ -336,7 +337,7 @@ def conditional_fragment(html: str) -> Response:
 @login_required
 def show(code: str):
     """For the projector: the code, the link, the QR code and how many joined; no key."""
-    row = _own_session(code)
+    row = own_session(code)
     url = join_url(row.code)
     ctx = _context(row)
     return render_template("teacher/show.html", **ctx, join_url=url, qr=qr_svg(url), count_only=True)
@@ -345,7 +346,7 @@ def show(code: str):
 @bp.get("/s/<code>/results.json")
 @login_required
 def results_json(code: str):
-    ctx = _context(_own_session(code))
+    ctx = _context(own_session(code))
     data = ctx["results"].to_data()
     data.update(code=ctx["row"].code, status=ctx["row"].status, bank=ctx["row"].bank_id)
     return jsonify(data)
@@ -354,7 +355,7 @@ def results_json(code: str):
 @bp.get("/s/<code>/results.csv")
 @login_required
 def results_csv_view(code: str):
-    ctx = _context(_own_session(code))
+    ctx = _context(own_session(code))
     french = str(get_locale()) == "fr"
     columns = CsvColumns(nickname=_("Nickname"), answered=_("Answered"), score=_("Score"),
                          out_of=_("Out of"), percent=_("Percent"), question_score=_("score"),
@@ -370,7 +371,7 @@ def results_csv_view(code: str):
 @bp.post("/s/<code>/<any(open, close):action>")
 @login_required
 def change_status(code: str, action: str):
-    row = _own_session(code)
+    row = own_session(code)
     if action == "close" and request.form.get("confirm") != "yes":
         # Closing is final: only from the confirmation page's form.
         return redirect(url_for("teacher.confirm_close", code=row.code), code=303)
@@ -383,7 +384,7 @@ def change_status(code: str, action: str):
 def return_code(code: str):
     """A new return code for a student who lost her access (new device, lost cookie):
     on its own page, never on the dashboard that may be projected."""
-    row = _own_session(code)
+    row = own_session(code)
     if request.method == "POST":
         nickname = request.form.get("nickname", "")
         new_code = classroom.new_resume_code(row.id, nickname)
@@ -403,7 +404,7 @@ def return_code(code: str):
 @login_required
 def confirm_close(code: str):
     """Closing is final (students see the corrections): a page to confirm it, which needs no script."""
-    row = _own_session(code)
+    row = own_session(code)
     if row.status == "closed":
         return redirect(url_for("teacher.dashboard", code=row.code), code=303)
     entry = catalog().get(row.bank_id)
