@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from ..errors import QuizgenError
 from ..evidence import SourceText
+from ..lint import lint_bank
 from ..model import Bank
 from ..text import word_count
 from .keyfacts import key_facts, more_facts
@@ -145,4 +146,6 @@ def build_bank(
     review = sum(1 for q in questions if q.get("review"))
     if review:
         notes.append(f"{review} question(s) marquée(s) review: true (la raison est en commentaire)")
+    # What `quizgen lint` would say of the draft: item-writing flaws to fix while reviewing.
+    notes.extend(f"lint {finding}" for finding in lint_bank(bank))
     return Draft(bank, b.counts, review, notes, b.reasons)

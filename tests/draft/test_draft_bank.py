@@ -152,3 +152,16 @@ def test_yaml_is_block_style_utf8_in_contract_key_order():
     first = yaml.safe_load(text)["questions"][0]
     assert list(first)[:3] == ["id", "type", "source"]
     assert list(first)[-3:] == ["explanation", "tags", "draft"] or list(first)[-1] == "review"
+
+
+def test_the_draft_header_lists_what_quizgen_lint_finds(drafted):
+    """The lint shows in the draft: each finding of `quizgen lint` on the
+    drafted bank stands in the file's header, for the teacher's review."""
+    from quizgen.lint import lint_bank
+
+    for path in drafted.values():
+        findings = lint_bank(load_bank(path))
+        header = path.read_text(encoding="utf-8").split("\nid:")[0]
+        for finding in findings:
+            assert f"lint {finding}" in header
+    assert any(lint_bank(load_bank(p)) for p in drafted.values()), "no draft had a finding to show"
