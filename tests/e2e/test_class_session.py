@@ -314,7 +314,7 @@ def test_class_session(browser_factory: Any, live_site: LiveSite) -> None:
         assert share == pytest.approx(expected_share), f"{q.id}: share right {share} != {expected_share}"
         rows = [(r.find_element("css selector", "td").text, r.get_attribute("class") or "",
                  _number(r.find_elements("css selector", "td")[1].text))
-                for r in li.find_elements("css selector", "table.distribution tbody tr")]
+                for r in li.find_elements("css selector", "table.distribution:not(.wrong-choices) tbody tr")]
         assert sum(n for _label, _cls, n in rows) == 2, f"{q.id}: distribution {rows}"
         marked_right = sum(n for _label, cls, n in rows if "right" in cls.split())
         # Every answer that earned full credit is marked right, whichever accepted spelling it used.
@@ -322,7 +322,7 @@ def test_class_session(browser_factory: Any, live_site: LiveSite) -> None:
         if credit[q.id] < FULL:
             assert len(rows) == 2, f"{q.id}: a wrong answer must show apart from the right one: {rows}"
     multi = next(q for q in bank.questions if q.type == "multi")
-    given = [r.text for r in item(multi.id).find_elements("css selector", "table.distribution tbody tr")]
+    given = [r.text for r in item(multi.id).find_elements("css selector", "table.distribution:not(.wrong-choices) tbody tr")]
     assert any("Pedro Sánchez" in r for r in given), f"Léo's wrong selection is not shown: {given}"
     screenshot(teacher, "09-dashboard")
 
