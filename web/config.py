@@ -17,6 +17,8 @@ from typing import Any
 
 from flask import Flask
 
+from quizgen.errors import QuizgenError
+
 #: Environment variable → config key.
 ENVIRONMENT = {
     "QUIZGEN_DATABASE_URL": "QUIZGEN_DATABASE_URL",
@@ -62,6 +64,17 @@ def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
             app.config[key] = value
     if overrides:
         app.config.update(overrides)
+
+
+def require_shared_key(app: Flask) -> None:
+    """On a server database, the site may run on several app servers, and a
+    student's next page may reach any of them: all must sign cookies with the
+    same key. A key generated in one server's instance folder would log every
+    student out on the others, so it must be configured (QUIZGEN_SECRET_KEY
+    or SECRET_KEY in instance/config.py)."""
+    if not app.config.get("SECRET_KEY") and not str(app.config["QUIZGEN_DATABASE_URL"]).startswith("sqlite"):
+        raise QuizgenError("a server database needs QUIZGEN_SECRET_KEY, the same on every app server "
+                           "(make one with: python3 -c 'import secrets; print(secrets.token_urlsafe(48))')")
 
 
 def prepare_instance(app: Flask) -> None:
