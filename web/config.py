@@ -27,6 +27,7 @@ ENVIRONMENT = {
     "QUIZGEN_PUBLIC_URL": "QUIZGEN_PUBLIC_URL",
     "QUIZGEN_SECURE_COOKIES": "SESSION_COOKIE_SECURE",
     "QUIZGEN_AUTO_MIGRATE": "QUIZGEN_AUTO_MIGRATE",
+    "QUIZGEN_PROXIES": "QUIZGEN_PROXIES",
 }
 _BOOLEANS = {"SESSION_COOKIE_SECURE", "QUIZGEN_AUTO_MIGRATE"}
 
@@ -38,7 +39,9 @@ def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
         # Migrate the database at start: None means yes on SQLite (one machine),
         # no on a server database (run `quizgen db upgrade` once per release).
         QUIZGEN_AUTO_MIGRATE=None,
-        QUIZGEN_PUBLIC_URL=None,  # e.g. http://192.168.1.20:8000, for join links and QR codes
+        QUIZGEN_PUBLIC_URL=None,
+        # Reverse proxies in front of the app (nginx: 1) whose X-Forwarded-* headers are trusted.
+        QUIZGEN_PROXIES=0,  # e.g. http://192.168.1.20:8000, for join links and QR codes
         QUIZGEN_DECK_CACHE=str(Path(app.instance_path) / "decks"),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -75,6 +78,24 @@ def require_shared_key(app: Flask) -> None:
     if not app.config.get("SECRET_KEY") and not str(app.config["QUIZGEN_DATABASE_URL"]).startswith("sqlite"):
         raise QuizgenError("a server database needs QUIZGEN_SECRET_KEY, the same on every app server "
                            "(make one with: python3 -c 'import secrets; print(secrets.token_urlsafe(48))')")
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind QUIZGEN_PROXIES reverse proxies, take the client's address, scheme
+    and host from their X-Forwarded-* headers (Werkzeug's ProxyFix): HTTPS is
+    then seen as HTTPS and each student has their own address. With 0 (the
+    default) those headers are ignored, as anyone can send them."""
+    raw = app.config.get("QUIZGEN_PROXIES") or 0
+    try:
+        count = int(raw)
+    except (TypeError, ValueError):
+        count = -1
+    if not 0 <= count <= 5:
+        raise QuizgenError(f"QUIZGEN_PROXIES must be a number of proxies from 0 to 5, not {raw!r}")
+    if count:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
 
 
 def prepare_instance(app: Flask) -> None:

@@ -144,3 +144,21 @@ def test_quizgen_db_upgrade_on_postgresql(pg_cluster: Cluster, bank_dir: Path, t
     assert app.test_client().get("/healthz").get_json()["database"] == "ok"
     app.extensions["quizgen_db"].dispose()
     pg_cluster.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+def test_forwarded_headers_count_only_behind_a_configured_proxy(make_app: Callable[..., Flask],
+                                                                bank_dir: Path) -> None:
+    forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "quiz.example.org",
+                 "X-Forwarded-For": "203.0.113.7"}
+    for proxies, expected in ((0, "http://localhost/j/"), (1, "https://quiz.example.org/j/")):
+        app = make_app(bank_dir, QUIZGEN_PROXIES=proxies)
+        with app.app_context():
+            if proxies == 0:
+                add_teacher("prof", PASSWORD)
+        teacher = app.test_client()
+        login(teacher)
+        code = create_session(teacher)
+        page = teacher.get(f"/teacher/s/{code}", headers=forwarded).get_data(as_text=True)
+        assert expected + code in page
+    with pytest.raises(QuizgenError, match="QUIZGEN_PROXIES must be a number of proxies from 0 to 5"):
+        make_app(bank_dir, QUIZGEN_PROXIES="nginx")
