@@ -50,6 +50,14 @@ class Browser:
             client.set_cookie(self.COOKIE, cookie.value)
         return client
 
+    def on(self, app: Flask) -> FlaskClient:
+        """A client of `app` alone, with this browser's cookie."""
+        client = app.test_client()
+        cookie = self.clients[self.turn % len(self.clients)].get_cookie(self.COOKIE)
+        if cookie is not None:
+            client.set_cookie(self.COOKIE, cookie.value)
+        return client
+
     def get(self, *args: Any, **kwargs: Any) -> Any:
         return self._next().get(*args, **kwargs)
 
@@ -88,8 +96,10 @@ def test_one_class_on_two_servers(make_app: Callable[..., Flask], bank_dir: Path
         live = teacher.get(f"/teacher/s/{code}/live").get_data(as_text=True)
         assert "Léa" in live and "9 / 9" in live
 
-    assert teacher.post(f"/teacher/s/{code}/close").status_code == 303  # on one server…
-    assert late.post(f"/j/{code}/1", data={"choice": "0"}).status_code == 403  # …closed on the other
+    assert 'id="answer-form"' in late.get(f"/j/{code}/1").get_data(as_text=True)  # server a caches the page
+    assert teacher.on(b).post(f"/teacher/s/{code}/close").status_code == 303  # on server b…
+    assert 'id="answer-form"' not in late.get(f"/j/{code}/1").get_data(as_text=True)  # …closed on a
+    assert late.post(f"/j/{code}/1", data={"choice": "0"}).status_code == 403
     with a.app_context(), get_engine().connect() as conn:
         assert conn.execute(select(func.count()).select_from(answer)).scalar_one() == 9
 
