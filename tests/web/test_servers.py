@@ -172,3 +172,13 @@ def test_forwarded_headers_count_only_behind_a_configured_proxy(make_app: Callab
         assert expected + code in page
     with pytest.raises(QuizgenError, match="QUIZGEN_PROXIES must be a number of proxies from 0 to 5"):
         make_app(bank_dir, QUIZGEN_PROXIES="nginx")
+
+
+def test_without_the_server_binaries_the_postgresql_tests_say_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests import pgcluster
+
+    monkeypatch.setattr(pgcluster, "find_bin", lambda: None)
+    assert pgcluster.missing_reason() == (
+        "PostgreSQL server binaries (initdb, pg_ctl) not found: apt-get install postgresql")
+    with pytest.raises(RuntimeError, match="apt-get install postgresql"):
+        pgcluster.Cluster()
