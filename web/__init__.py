@@ -65,12 +65,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         teacher,
     )
     from .catalog import Catalog
-    from .config import bank_paths, prepare_instance
+    from .config import bank_paths, prepare_instance, require_shared_key, trust_proxies
     from .db import init_db
 
     app = _configured(config)
     # The banks first: an invalid bank stops here, before anything is created.
     app.extensions["quizgen_catalog"] = Catalog.load(bank_paths(app.config["QUIZGEN_BANKS"]))
+    require_shared_key(app)
+    trust_proxies(app)
     prepare_instance(app)
     init_db(app)
     security.init_app(app)

@@ -17,6 +17,8 @@ from typing import Any
 
 from flask import Flask
 
+from quizgen.errors import QuizgenError
+
 #: Environment variable → config key.
 ENVIRONMENT = {
     "QUIZGEN_DATABASE_URL": "QUIZGEN_DATABASE_URL",
@@ -25,8 +27,12 @@ ENVIRONMENT = {
     "QUIZGEN_PUBLIC_URL": "QUIZGEN_PUBLIC_URL",
     "QUIZGEN_SECURE_COOKIES": "SESSION_COOKIE_SECURE",
     "QUIZGEN_AUTO_MIGRATE": "QUIZGEN_AUTO_MIGRATE",
+    # Where the rate limits count: QUIZGEN_REDIS_URL (a Redis server shared by
+    # every app server), or any storage URI Flask-Limiter takes (wins if both).
+    "QUIZGEN_REDIS_URL": "RATELIMIT_STORAGE_URI",
     "QUIZGEN_RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
     "QUIZGEN_READ_ONLY": "QUIZGEN_READ_ONLY",
+    "QUIZGEN_PROXIES": "QUIZGEN_PROXIES",
 }
 _BOOLEANS = {"SESSION_COOKIE_SECURE", "QUIZGEN_AUTO_MIGRATE", "QUIZGEN_READ_ONLY"}
 
@@ -40,6 +46,8 @@ def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
         QUIZGEN_AUTO_MIGRATE=None,
         QUIZGEN_PUBLIC_URL=None,  # e.g. http://192.168.1.20:8000, for join links and QR codes
         QUIZGEN_READ_ONLY=False,  # True: the teacher area drafts and edits no bank
+        # Reverse proxies in front of the app (nginx: 1) whose X-Forwarded-* headers are trusted.
+        QUIZGEN_PROXIES=0,
         QUIZGEN_DECK_CACHE=str(Path(app.instance_path) / "decks"),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -65,6 +73,35 @@ def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
             app.config[key] = value
     if overrides:
         app.config.update(overrides)
+
+
+def require_shared_key(app: Flask) -> None:
+    """On a server database, the site may run on several app servers, and a
+    student's next page may reach any of them: all must sign cookies with the
+    same key. A key generated in one server's instance folder would log every
+    student out on the others, so it must be configured (QUIZGEN_SECRET_KEY
+    or SECRET_KEY in instance/config.py)."""
+    if not app.config.get("SECRET_KEY") and not str(app.config["QUIZGEN_DATABASE_URL"]).startswith("sqlite"):
+        raise QuizgenError("a server database needs QUIZGEN_SECRET_KEY, the same on every app server "
+                           "(make one with: python3 -c 'import secrets; print(secrets.token_urlsafe(48))')")
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind QUIZGEN_PROXIES reverse proxies, take the client's address, scheme
+    and host from their X-Forwarded-* headers (Werkzeug's ProxyFix): HTTPS is
+    then seen as HTTPS and each student has their own address. With 0 (the
+    default) those headers are ignored, as anyone can send them."""
+    raw = app.config.get("QUIZGEN_PROXIES") or 0
+    try:
+        count = int(raw)
+    except (TypeError, ValueError):
+        count = -1
+    if not 0 <= count <= 5:
+        raise QuizgenError(f"QUIZGEN_PROXIES must be a number of proxies from 0 to 5, not {raw!r}")
+    if count:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
 
 
 def prepare_instance(app: Flask) -> None:

@@ -35,8 +35,11 @@ from sqlalchemy import (
     create_engine,
     event,
 )
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.sql import Executable
+
+from quizgen.errors import QuizgenError
 
 metadata = MetaData()
 
@@ -204,7 +207,12 @@ def init_db(app: Flask) -> Engine:
     path = sqlite_path(url)
     if path is not None and path.parent.is_dir():
         create_private_file(path)  # it holds the teachers' password hashes
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise QuizgenError(f"QUIZGEN_DATABASE_URL {shown_url(url)} cannot be used: {exc} "
+                           "(for PostgreSQL: pip install 'quizgen[postgres]' and a "
+                           "postgresql+psycopg://user:password@host/database URL)") from exc
     auto = app.config.get("QUIZGEN_AUTO_MIGRATE")
     if auto is None:
         auto = engine.dialect.name == "sqlite"
@@ -218,6 +226,14 @@ def init_db(app: Flask) -> Engine:
     engine.dispose()
     app.extensions["quizgen_db"] = engine
     return engine
+
+
+def shown_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return repr(url)
 
 
 def get_engine() -> Engine:

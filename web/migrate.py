@@ -20,6 +20,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import OperationalError
 
 from quizgen.errors import QuizgenError
 
@@ -49,9 +50,19 @@ def head() -> str:
     return found
 
 
+@contextlib.contextmanager
+def _reachable(engine: Engine) -> Iterator[None]:
+    """A database that cannot be reached (down, wrong password…) is a message, not a traceback."""
+    try:
+        yield
+    except OperationalError as exc:
+        shown = engine.url.render_as_string(hide_password=True)
+        raise QuizgenError(f"cannot reach the database {shown}: {str(exc.orig).strip()}") from exc
+
+
 def current(engine: Engine) -> str | None:
     """The database's revision (None: empty, or made before migrations)."""
-    with engine.connect() as conn:
+    with _reachable(engine), engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -82,7 +93,7 @@ def _lock(engine: Engine, conn: Connection) -> Iterator[None]:
 def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
     """Migrate the database to `revision`; (revision before, revision after)."""
     try:
-        with engine.begin() as conn, _lock(engine, conn):
+        with _reachable(engine), engine.begin() as conn, _lock(engine, conn):
             config = _config(conn)
             before = MigrationContext.configure(conn).get_current_revision()
             if before is None and set(inspect(conn).get_table_names()) >= _BASELINE_TABLES:

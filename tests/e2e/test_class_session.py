@@ -322,7 +322,8 @@ def test_class_session(browser_factory: Any, live_site: LiveSite) -> None:
         if credit[q.id] < FULL:
             assert len(rows) == 2, f"{q.id}: a wrong answer must show apart from the right one: {rows}"
     multi = next(q for q in bank.questions if q.type == "multi")
-    given = [r.text for r in item(multi.id).find_elements("css selector", "table.distribution:not(.wrong-choices) tbody tr")]
+    given = [r.text for r in item(multi.id).find_elements(
+        "css selector", "table.distribution:not(.wrong-choices) tbody tr")]
     assert any("Pedro Sánchez" in r for r in given), f"Léo's wrong selection is not shown: {given}"
     screenshot(teacher, "09-dashboard")
 

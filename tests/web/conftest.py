@@ -16,6 +16,8 @@ from quizgen import Bank, load_bank
 from web import create_app
 from web.teacher import add_teacher
 
+from .backends import backend, database_url, pg_cluster  # noqa: F401  (fixtures)
+
 DATA = Path(__file__).parent / "data"
 PASSWORD = "correct horse battery"
 
@@ -33,8 +35,9 @@ def bank(bank_dir: Path) -> Bank:
 
 
 @pytest.fixture
-def make_app(tmp_path: Path) -> Callable[..., Flask]:
-    """An app factory for this test: same instance folder and secret each time."""
+def make_app(tmp_path: Path, database_url: str | None) -> Callable[..., Flask]:  # noqa: F811
+    """An app factory for this test: same instance folder, database and secret each time
+    (once on SQLite, once on PostgreSQL: see backends.py)."""
     def make(banks: Path | list[Path], **config: Any) -> Flask:
         settings = {
             "TESTING": True,
@@ -44,6 +47,8 @@ def make_app(tmp_path: Path) -> Callable[..., Flask]:
             "WTF_CSRF_ENABLED": False,
             "QUIZGEN_COMPILE_TEMPLATES": False,  # each test makes its apps: compile on demand
         }
+        if database_url is not None:
+            settings["QUIZGEN_DATABASE_URL"] = database_url
         settings.update(config)
         return create_app(settings)
     return make

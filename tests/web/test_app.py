@@ -29,6 +29,7 @@ def test_healthz(client: FlaskClient) -> None:
     assert r.get_json()["status"] == "ok" and r.get_json()["banks"] == 1
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])
 def test_sqlite_runs_in_wal_mode(app: Flask) -> None:
     with app.app_context(), get_engine().connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
@@ -212,8 +213,11 @@ def test_no_anki_exporter_gives_a_clear_404(client: FlaskClient, monkeypatch: py
 
 
 def test_teacher_add_reads_password_from_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               make_app: Callable[..., Flask], bank_dir: Path) -> None:
+                                               make_app: Callable[..., Flask], bank_dir: Path,
+                                               database_url: str | None) -> None:
     monkeypatch.setenv("QUIZGEN_INSTANCE", str(tmp_path / "instance"))
+    if database_url:
+        monkeypatch.setenv("QUIZGEN_DATABASE_URL", database_url)
     runner = CliRunner()
     r = runner.invoke(cli, ["teacher", "add", "Mme Martin"], input=PASSWORD + "\n")
     assert r.exit_code == 0, r.output

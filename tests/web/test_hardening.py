@@ -9,7 +9,7 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -380,3 +380,56 @@ def test_answers_are_stored_as_one_clean_line(app: Flask, teacher: FlaskClient, 
         row = conn.execute(select(answer.c.response, answer.c.score)
                            .where(answer.c.question_id == "conseiller")).one()
     assert json.loads(row.response) == "Ouchakov" and row.score == 1
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A throwaway Redis server on a free loopback port (Debian's redis-server)."""
+    import shutil
+    import socket
+    import subprocess
+    import time
+
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.skip("Debian's redis-server is not installed (.ci/run installs it)")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no", "--dir", str(tmp_path)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_two_app_servers_share_the_limits_through_redis(
+        make_app: Callable[..., Flask], bank_dir: Path, redis_url: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """QUIZGEN_REDIS_URL: the wrong passwords tried on one server count on the other."""
+    monkeypatch.setenv("QUIZGEN_REDIS_URL", redis_url)
+    limits = {"QUIZGEN_LOGIN_LIMIT": "3 per minute", "QUIZGEN_LOGIN_ACCOUNT_LIMIT": "100 per minute"}
+    one, other = make_app(bank_dir, **limits), make_app(bank_dir, **limits)  # one database, two servers
+    assert one.config["RATELIMIT_STORAGE_URI"] == redis_url
+    add_quick_teacher(one)
+    for app in (one, other, one):
+        c = app.test_client()
+        refused(c, c.post("/teacher/login", data={"name": "prof", "password": "wrong"}), 401)
+    r = other.test_client().post("/teacher/login", data={"name": "prof", "password": PASSWORD})
+    assert r.status_code == 429
+
+
+def test_an_explicit_storage_wins_over_the_redis_url(make_app: Callable[..., Flask], bank_dir: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUIZGEN_REDIS_URL", "redis://127.0.0.1:1/0")
+    monkeypatch.setenv("QUIZGEN_RATELIMIT_STORAGE_URI", "memory://")
+    assert make_app(bank_dir).config["RATELIMIT_STORAGE_URI"] == "memory://"

@@ -27,6 +27,7 @@ def test_the_migrations_build_exactly_the_tables_the_code_uses(tmp_path: Path) -
     assert diff == [], "a table or column changed without a migration in web/migrations/versions"
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])  # a SQLite file made by create_all
 def test_a_database_made_before_migrations_keeps_its_data(make_app: Callable[..., Flask],
                                                           bank_dir: Path, tmp_path: Path) -> None:
     db_file = tmp_path / "instance" / "quizgen.sqlite3"
