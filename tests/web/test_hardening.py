@@ -147,6 +147,7 @@ def test_new_password_ends_older_logins(app: Flask, teacher: FlaskClient) -> Non
     assert teacher.get("/teacher/").status_code == 200
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])  # a SQLite file
 def test_existing_database_gets_the_new_column(make_app: Callable[..., Flask], bank_dir: Path,
                                                tmp_path: Path) -> None:
     db = tmp_path / "instance" / "quizgen.sqlite3"
@@ -327,6 +328,7 @@ def test_answer_in_flight_at_the_close_is_not_stored(app: Flask, teacher: FlaskC
 # -- 7. a private database
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])  # a SQLite file
 def test_database_and_instance_folder_are_private(make_app: Callable[..., Flask], bank_dir: Path,
                                                  tmp_path: Path) -> None:
     old = os.umask(0o022)
