@@ -314,6 +314,14 @@ def question_page(run: Run, n: int, *, status: int = 200) -> tuple[str, int]:
     if error:
         status = 400  # the page that shows a refused form says so, as the POST's own answer did
     notice = kept.notice if kept else None
+    if mine is None and not locked and error is None:
+        # The page of every class: a cached page with this student's values put in.
+        page = fragments.open_question_page(
+            bank=run.entry.bank, n=n, total=total, view_type=view.type, header=run.header(),
+            end_url=run.url("end") if run.is_practice else None,
+            form_html=fragments.question_form(view, _EMPTY, None))
+        if page is not None:
+            return page, status
     context: dict[str, Any] = {
         **run.page_context(), "n": n, "total": total, "view": view, "error": error,
         "form": kept.form if kept and error else _EMPTY, "answered": mine is not None, "notice": notice,

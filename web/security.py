@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask, Response, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect, generate_csrf
+from itsdangerous import URLSafeTimedSerializer
 
 csrf = CSRFProtect()
 
@@ -42,7 +46,26 @@ def csrf_token() -> str:
     return generate_csrf()
 
 
+class CookieSessions(SecureCookieSessionInterface):
+    """Flask's signed session cookie, with its serializer made once per set of
+    keys instead of on every request (get_signing_serializer is the
+    interface's documented hook)."""
+
+    def __init__(self) -> None:
+        self._serializers: dict[tuple[Any, ...], URLSafeTimedSerializer] = {}
+
+    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
+        keys = (app.secret_key, *(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        serializer = self._serializers.get(keys)
+        if serializer is None:
+            serializer = super().get_signing_serializer(app)
+            if serializer is not None:
+                self._serializers[keys] = serializer
+        return serializer
+
+
 def init_app(app: Flask) -> None:
+    app.session_interface = CookieSessions()
     csrf.init_app(app)
     app.after_request(_headers)
     # Templates call csrf_token() in every form.

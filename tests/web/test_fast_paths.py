@@ -1,26 +1,93 @@
 """What a class relies on from its busiest pages: each student sees their
 own page, the session cookie and the CSRF token stay bound to their
 student, and every answer is stored once, even when many arrive at once or
-the session closes meanwhile."""
+the session closes meanwhile.
+
+The page of an unanswered question is served from cached shells with slots
+(web/fragments.py, the one speed shortcut kept): it must be exactly what
+Jinja renders from the templates."""
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from flask import Flask
+from flask import Flask, render_template
 from flask.testing import FlaskClient
 from sqlalchemy import select
+from werkzeug.datastructures import ImmutableMultiDict
 
 from quizgen.grading import key
 from tests.web.conftest import PASSWORD, create_session, join
 from tests.web.pages import form_data, parse, without_csrf, wrong_response
-from web import runs
+from web import fragments, runs
 from web.db import attempt, get_engine
 from web.teacher import add_teacher
+
+
+def plain_question_page(app: Flask, url: str, cookie: str | None, language: str, token: str, n: int) -> str:
+    """The page of an unanswered question as the templates render it, without
+    any cached fragment: the context runs.question_page gives question.html."""
+    headers = {"Accept-Language": language, **({"Cookie": cookie} if cookie else {})}
+    with app.test_request_context(url, headers=headers):
+        run = runs.load_run(token)
+        assert run is not None
+        q = run.question(n)
+        view = run.view(q)
+        form_html = app.jinja_env.get_template("_question.html").module.question_form(
+            view, ImmutableMultiDict(), None, language, "CSRF")
+        return render_template(
+            "question.html", **run.page_context(), n=n, total=len(run.question_ids), view=view, error=None,
+            form=ImmutableMultiDict(), answered=False, given=None, locked=False, end_url=run.url("end"),
+            form_html=form_html)
+
+
+def cookie_of(client: FlaskClient) -> str:
+    cookie = client.get_cookie("quizgen")
+    assert cookie is not None
+    return f"quizgen={cookie.value}"
+
+
+def token_of(app: Flask, nickname: str) -> str:
+    with app.app_context(), get_engine().connect() as conn:
+        return conn.execute(select(attempt.c.token).where(attempt.c.nickname == nickname)).scalar_one()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("time_limit", ["", "30"])
+def test_cached_class_pages_are_what_the_templates_render(app: Flask, teacher: FlaskClient, language: str,
+                                                          time_limit: str) -> None:
+    code = create_session(teacher, time_limit=time_limit)
+    # Several students: their own order of questions and their own shuffles,
+    # served from the same cached shells.
+    for nickname in ("Léa", "Tom <b>", "Zoé & co"):
+        student = join(app, code, nickname)
+        for n in range(1, 10):
+            url = f"/j/{code}/{n}"
+            served = student.get(url, headers={"Accept-Language": language}).get_data(as_text=True)
+            plain = plain_question_page(app, url, cookie_of(student), language, token_of(app, nickname), n)
+            # (The countdown's "now" is the second each page was made.)
+            assert re.sub(r'data-now="[^"]*"', "", without_csrf(served)) == \
+                re.sub(r'data-now="[^"]*"', "", without_csrf(plain)), (nickname, n)
+            assert ("id=\"deadline\"" in served) == bool(time_limit)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_cached_practice_pages_are_what_the_templates_render(app: Flask, language: str) -> None:
+    for _student in range(3):
+        client = app.test_client()
+        base = client.post("/b/sommet-classe/practice", data={}).headers["Location"].rsplit("/", 1)[0]
+        token = base.rsplit("/", 1)[1]
+        for n in range(1, 10):
+            url = f"{base}/{n}"
+            served = client.get(url, headers={"Accept-Language": language}).get_data(as_text=True)
+            plain = plain_question_page(app, url, None, language, token, n)
+            assert without_csrf(served) == without_csrf(plain), n
+            assert f'href="{base}/end"' in served  # each student's own results page
 
 
 def test_each_student_sees_their_own_page(app: Flask, teacher: FlaskClient) -> None:
@@ -52,6 +119,15 @@ def test_nicknames_are_escaped(app: Flask, teacher: FlaskClient) -> None:
     student = join(app, code, '"><script>x</script>')
     page = student.get(f"/j/{code}/1").get_data(as_text=True)
     assert "<script>x" not in page and "&#34;&gt;&lt;script&gt;x&lt;/script&gt;" in page
+
+
+def test_slots_cannot_be_forged_by_a_bank(app: Flask) -> None:
+    """A slot's mark holds a random name chosen when the process starts."""
+    mark = str(fragments.slot("nickname"))
+    assert mark.startswith("\x00") and len(mark) > len("\x00nickname\x00") + 8
+    shell = fragments.Shell(f"<p>{mark}</p><p>\x00nickname\x00</p>")
+    assert shell.slots == {"nickname"}
+    assert shell.fill({"nickname": fragments.escape("<Léa>")}) == "<p>&lt;Léa&gt;</p><p>\x00nickname\x00</p>"
 
 
 def test_a_session_cookie_expires(app: Flask, teacher: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
