@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import weakref
-from collections import namedtuple
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,8 +33,7 @@ from sqlalchemy import (
     event,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
-from sqlalchemy.sql import Executable
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from quizgen.errors import QuizgenError
 
@@ -238,132 +234,3 @@ def shown_url(url: str) -> str:
 
 def get_engine() -> Engine:
     return current_app.extensions["quizgen_db"]
-
-
-# -- the statements of every student page
-
-
-@dataclass(frozen=True)
-class _Compiled:
-    sql: str
-    params: tuple[tuple[str, Callable[[Any], Any] | None], ...]  # in placeholder order
-    row: Callable[..., Any]  # a named tuple of the selected columns
-    results: tuple[tuple[int, Callable[[Any], Any]], ...]  # (column, conversion) where there is one
-
-
-class HotStatement:
-    """A statement that every student page runs, compiled once per engine.
-
-    On SQLite it runs straight on the DBAPI connection of the thread (see
-    _connection): SQLAlchemy's work around each execution (an execution
-    context, a result object, a cache key for the statement, the pool)
-    costs three times what SQLite takes to answer a question page's query.
-    The SQL, the parameter conversions and the result conversions are still
-    SQLAlchemy's, taken from the compiled statement, and errors are
-    SQLAlchemy's (IntegrityError…). Any other database goes through
-    SQLAlchemy as usual.
-    """
-
-    def __init__(self, statement: Executable):
-        self.statement = statement
-        # Weak: the tests make an engine per app.
-        self._compiled: weakref.WeakKeyDictionary[Engine, _Compiled] = weakref.WeakKeyDictionary()
-
-    def _compile(self, engine: Engine) -> _Compiled:
-        dialect = engine.dialect
-        compiled = self.statement.compile(dialect=dialect)
-        assert compiled.positiontup is not None  # pysqlite's paramstyle is qmark
-        params = tuple((name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect))
-                       for name in compiled.positiontup)
-        columns = list(getattr(self.statement, "selected_columns", ()))
-        row = namedtuple("HotRow", [c.key for c in columns])  # type: ignore[misc]
-        results = tuple((i, f) for i, c in enumerate(columns)
-                        if (f := c.type.dialect_impl(dialect).result_processor(dialect, None)) is not None)
-        done = _Compiled(str(compiled), params, row, results)
-        self._compiled[engine] = done
-        return done
-
-    def _args(self, c: _Compiled, values: Mapping[str, Any]) -> list[Any]:
-        return [values[name] if convert is None else convert(values[name]) for name, convert in c.params]
-
-    def rows(self, values: Mapping[str, Any]) -> list[Any]:
-        """The rows of a SELECT, each with the columns as attributes."""
-        engine = get_engine()
-        if engine.dialect.name != "sqlite":
-            with engine.connect() as conn:
-                return list(conn.execute(self.statement, dict(values)))
-        c = self._compiled.get(engine) or self._compile(engine)
-        args = self._args(c, values)
-        try:
-            fetched = _connection(engine).execute(c.sql, args).fetchall()
-        except engine.dialect.loaded_dbapi.Error as exc:
-            _drop_connection(engine)
-            raise _wrapped(engine, c.sql, args, exc) from exc
-        if not c.results:
-            return [c.row(*r) for r in fetched]
-        out = []
-        for r in fetched:
-            values = list(r)
-            for i, convert in c.results:
-                values[i] = convert(values[i])
-            out.append(c.row(*values))
-        return out
-
-    def write(self, values: Mapping[str, Any]) -> int:
-        """Run an INSERT, UPDATE or DELETE in a transaction of its own, committed;
-        the number of rows it changed."""
-        engine = get_engine()
-        if engine.dialect.name != "sqlite":
-            with engine.begin() as conn:
-                return conn.execute(self.statement, dict(values)).rowcount
-        c = self._compiled.get(engine) or self._compile(engine)
-        args = self._args(c, values)
-        conn = _connection(engine)
-        dbapi = engine.dialect.loaded_dbapi
-        try:
-            changed = conn.execute(c.sql, args).rowcount
-            conn.commit()
-            return changed
-        except dbapi.Error as exc:
-            try:
-                conn.rollback()
-            except dbapi.Error:
-                _drop_connection(engine)
-            else:
-                if not isinstance(exc, dbapi.IntegrityError):  # a refused row leaves the connection sound
-                    _drop_connection(engine)
-            raise _wrapped(engine, c.sql, args, exc) from exc
-
-
-def _wrapped(engine: Engine, sql: str, args: list[Any], exc: Exception) -> BaseException:
-    """The exception SQLAlchemy would raise (IntegrityError…)."""
-    return DBAPIError.instance(sql, args, exc, engine.dialect.loaded_dbapi.Error, dialect=engine.dialect)
-
-
-# Each thread runs the hot statements on SQLite through a connection of its
-# own, kept between requests: taking a connection from the pool and giving it
-# back (which rolls it back) cost as much as a question page's query. A SELECT
-# leaves nothing open (Python's sqlite3 begins transactions only for writes),
-# so each query sees the latest commits; a write commits or rolls back before
-# returning.
-_threads = threading.local()
-
-
-def _connection(engine: Engine) -> Any:
-    mine = getattr(_threads, "by_engine", None)
-    if mine is None:
-        mine = _threads.by_engine = weakref.WeakKeyDictionary()
-    conn = mine.get(engine)
-    if conn is None:
-        pooled = engine.raw_connection()  # made by the pool: with the engine's pragmas
-        pooled.detach()  # …but no longer the pool's to hand out
-        conn = mine[engine] = pooled.dbapi_connection
-    return conn
-
-
-def _drop_connection(engine: Engine) -> None:
-    """After an error, the thread's next statement starts on a new connection."""
-    conn = getattr(_threads, "by_engine", {}).pop(engine, None)
-    if conn is not None:
-        with contextlib.suppress(Exception):
-            conn.close()

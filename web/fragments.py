@@ -10,6 +10,14 @@ anyone it fits. What does differ per student (the CSRF token, the nickname,
 the deadline, the links) is left as a named slot when the fragment is
 rendered and put in, escaped, on each request: rendering a page with Jinja
 costs more than everything else a question page does.
+
+This is the one speed shortcut the site keeps (issue 10): without it the
+question page of bench/bench_web.py used about 3× the server CPU and missed
+its target (0.20–0.25 × bare GET against ≥ 0.4). It uses Jinja and
+MarkupSafe through their public API only (a template's macros, Markup,
+escape); runs.question_page renders question.html with render_template
+whenever a page cannot be shared, and tests/web/test_fast_paths.py checks
+that every cached page is exactly what the templates render.
 """
 
 from __future__ import annotations

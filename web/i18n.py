@@ -6,9 +6,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from babel import Locale
-from babel.support import Translations
-from flask import Blueprint, Flask, abort, redirect, request, url_for
-from flask.globals import _cv_request
+from babel.support import NullTranslations
+from flask import Blueprint, Flask, abort, g, has_app_context, has_request_context, redirect, request, url_for
 from flask_babel import Babel, get_translations
 
 from .redirects import safe_next
@@ -64,30 +63,22 @@ def switch(code: str):
     return response
 
 
-def _translations() -> Translations:
-    # A page calls gettext a dozen times: look the catalogue up once per request
-    # and keep it on the request context (Flask's own context variable; reading
-    # it directly skips two proxies per call, which shows under a class's load).
-    ctx = _cv_request.get(None)
-    if ctx is None:
+def _translations() -> NullTranslations:
+    """flask-babel's catalogue for this context, looked up once per context: a
+    page calls gettext dozens of times. (flask-babel keeps the locale on the
+    same `g`, so the two never disagree.)"""
+    if not has_app_context():
         return get_translations()
-    t = getattr(ctx, "_quizgen_translations", None)
+    t = g.get("quizgen_translations")
     if t is None:
-        t = ctx._quizgen_translations = get_translations()
+        t = g.quizgen_translations = get_translations()
     return t
 
 
 def ui_language() -> str:
-    """The interface's language code for this request ("fr" or "en")."""
-    ctx = _cv_request.get(None)
-    if ctx is None:
-        return LANGUAGES[0]
-    code = getattr(ctx, "_quizgen_ui", None)
-    if code is None:
-        # What flask-babel's get_locale() answers (it asks select_locale), without
-        # the proxies it goes through: the cached pages need only this code.
-        code = ctx._quizgen_ui = _chosen()
-    return code
+    """The interface's language code for this request ("fr" or "en"): what
+    flask-babel's get_locale() answers (it asks select_locale)."""
+    return _chosen() if has_request_context() else LANGUAGES[0]
 
 
 def init_app(app: Flask) -> None:

@@ -22,18 +22,18 @@ from quizgen.grading import FULL, Extra, ResponseError, format_number, gap_marks
 from quizgen.model import AnyQuestion, Cloze, Numeric, Short
 from quizgen.text import fold_answer
 
-from .db import HotStatement, accepted_answer, answer, attempt, get_engine, utcnow, writing
+from .db import accepted_answer, answer, attempt, get_engine, utcnow, writing
 
 #: The question types whose answers are typed, so a teacher may accept one.
 TYPED = ("short", "cloze", "numeric")
 
-_EXTRA_OF = HotStatement(
+_EXTRA_OF = (
     select(accepted_answer.c.part, accepted_answer.c.value)
     .where(accepted_answer.c.session_id == bindparam("session_id"),
            accepted_answer.c.question_id == bindparam("question_id")))
-_RESCORE = HotStatement(
-    update(answer).where(answer.c.attempt_id == bindparam("attempt_id"),
-                         answer.c.question_id == bindparam("question_id"))
+_RESCORE = (
+    update(answer).where(answer.c.attempt_id == bindparam("of_attempt"),
+                         answer.c.question_id == bindparam("of_question"))
     .values(score=bindparam("new_score")))
 
 
@@ -207,14 +207,15 @@ def after_record(attempt_id: int, session_id: int, q: AnyQuestion, response: Any
     if not typed(q):
         return
     extra: dict[int, list[str]] = defaultdict(list)
-    for row in _EXTRA_OF.rows({"session_id": session_id, "question_id": q.id}):
-        extra[row.part].append(row.value)
+    with get_engine().connect() as conn:
+        for row in conn.execute(_EXTRA_OF, {"session_id": session_id, "question_id": q.id}):
+            extra[row.part].append(row.value)
     if not extra:
         return
     new = score(q, response, extra)
     if abs(new - stored) > 1e-9:
-        with writing():
-            _RESCORE.write({"attempt_id": attempt_id, "question_id": q.id, "new_score": new})
+        with writing(), get_engine().begin() as conn:
+            conn.execute(_RESCORE, {"of_attempt": attempt_id, "of_question": q.id, "new_score": new})
 
 
 def bank_hint(q: AnyQuestion, parts: list[Part]) -> str | None:

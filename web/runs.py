@@ -27,7 +27,7 @@ from quizgen.model import AnyQuestion
 
 from . import fragments, prg, quizforms, regrade
 from .catalog import Entry, catalog
-from .db import HotStatement, answer, attempt, get_engine, quiz_session, utcnow, writing
+from .db import answer, attempt, get_engine, quiz_session, utcnow, writing
 from .filters import clock
 
 #: Answers arriving this long after the time limit still count: the student
@@ -180,22 +180,22 @@ class Run:
         return {"run": self, "bank": self.entry.bank, "header": self.header()}
 
 
-# Built once: every student page runs one of these, and building a statement
-# costs more than SQLite takes to answer it. A question page reads the run and
-# its answers in one query (one row per answer, or one row with NULL answer
-# columns): it needs both, and a second round trip cost as much as the first.
-# Sending an answer needs only the run (the database refuses a second answer),
-# and each answer's row costs about as much as the run's.
+# Built once: every student page runs one of these (SQLAlchemy caches their
+# compiled form). A question page reads the run and its answers in one query
+# (one row per answer, or one row with NULL answer columns): it needs both,
+# and a second round trip cost as much as the first. Sending an answer needs
+# only the run (the database refuses a second answer), and each answer's row
+# costs about as much as the run's.
 _RUN_COLUMNS = (attempt.c.id, attempt.c.token, attempt.c.bank_id, attempt.c.question_ids,
                 attempt.c.session_id, attempt.c.nickname, attempt.c.created_at, quiz_session.c.code,
                 quiz_session.c.status, quiz_session.c.feedback, quiz_session.c.time_limit,
                 quiz_session.c.opened_at)
-_RUN_BY_TOKEN = HotStatement(
+_RUN_BY_TOKEN = (
     select(*_RUN_COLUMNS)
     .select_from(attempt.outerjoin(quiz_session, attempt.c.session_id == quiz_session.c.id))
     .where(attempt.c.token == bindparam("token"))
 )
-_RUN_AND_ANSWERS_BY_TOKEN = HotStatement(
+_RUN_AND_ANSWERS_BY_TOKEN = (
     select(*_RUN_COLUMNS, answer.c.question_id.label("answer_question_id"),
            answer.c.response.label("answer_response"), answer.c.label.label("answer_label"),
            answer.c.score.label("answer_score"))
@@ -203,19 +203,19 @@ _RUN_AND_ANSWERS_BY_TOKEN = HotStatement(
                  .outerjoin(answer, answer.c.attempt_id == attempt.c.id))
     .where(attempt.c.token == bindparam("token"))
 )
-_ANSWERED = HotStatement(
+_ANSWERED = (
     select(answer.c.id).where(answer.c.attempt_id == bindparam("attempt_id"),
                               answer.c.question_id == bindparam("question_id")))
 _ANSWER_COLUMNS = ("attempt_id", "question_id", "response", "label", "score", "created_at")
-_INSERT_ANSWER = HotStatement(insert(answer).values({c: bindparam(c) for c in _ANSWER_COLUMNS}))
+_INSERT_ANSWER = insert(answer).values({c: bindparam(c) for c in _ANSWER_COLUMNS})
 #: A class's answer is stored only if its session is still open when the row
 #: is written: the check and the insert are one statement, so a close that
 #: lands while the answer is on its way wins (no answer after closed_at).
-_INSERT_ANSWER_IF_OPEN = HotStatement(insert(answer).from_select(
+_INSERT_ANSWER_IF_OPEN = insert(answer).from_select(
     list(_ANSWER_COLUMNS),
     select(*(bindparam(c, type_=answer.c[c].type) for c in _ANSWER_COLUMNS))
     .where(exists().where(quiz_session.c.id == bindparam("session_id"),
-                          quiz_session.c.status == bindparam("open_status")))))
+                          quiz_session.c.status == bindparam("open_status"))))
 
 
 class AnswersClosed(Exception):
@@ -226,7 +226,8 @@ def load_run(token: str, *, answers: bool = True) -> Run | None:
     """The run with this token, with its answers unless answers=False; None if there is none."""
     if not token or len(token) > 64:
         return None
-    rows = (_RUN_AND_ANSWERS_BY_TOKEN if answers else _RUN_BY_TOKEN).rows({"token": token})
+    with get_engine().connect() as conn:
+        rows = conn.execute(_RUN_AND_ANSWERS_BY_TOKEN if answers else _RUN_BY_TOKEN, {"token": token}).all()
     if not rows:
         return None
     row = rows[0]
@@ -246,7 +247,9 @@ def has_answered(run: Run, question_id: str) -> bool:
     """Whether the run has an answer to this question (read now if the run came without its answers)."""
     if run.loaded_answers is not None:
         return question_id in run.loaded_answers
-    return bool(_ANSWERED.rows({"attempt_id": run.attempt.id, "question_id": question_id}))
+    with get_engine().connect() as conn:
+        found = conn.execute(_ANSWERED, {"attempt_id": run.attempt.id, "question_id": question_id}).first()
+    return found is not None
 
 
 def record(run: Run, q: AnyQuestion, response: Any) -> bool:
@@ -259,8 +262,9 @@ def record(run: Run, q: AnyQuestion, response: Any) -> bool:
     if run.session is not None:
         values.update(session_id=run.attempt.session_id, open_status="open")
     try:
-        with writing():
-            stored = (_INSERT_ANSWER if run.session is None else _INSERT_ANSWER_IF_OPEN).write(values)
+        with writing(), get_engine().begin() as conn:
+            stored = conn.execute(_INSERT_ANSWER if run.session is None else _INSERT_ANSWER_IF_OPEN,
+                                  values).rowcount
     except IntegrityError:
         return False
     if not stored:
