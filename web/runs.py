@@ -215,7 +215,8 @@ _INSERT_ANSWER_IF_OPEN = insert(answer).from_select(
     list(_ANSWER_COLUMNS),
     select(*(bindparam(c, type_=answer.c[c].type) for c in _ANSWER_COLUMNS))
     .where(exists().where(quiz_session.c.id == bindparam("session_id"),
-                          quiz_session.c.status == bindparam("open_status"))))
+                          quiz_session.c.status == bindparam("open_status")))
+).returning(answer.c.id)  # a row back when stored: rowcount is -1 for INSERT … SELECT on psycopg
 
 
 class AnswersClosed(Exception):
@@ -263,8 +264,11 @@ def record(run: Run, q: AnyQuestion, response: Any) -> bool:
         values.update(session_id=run.attempt.session_id, open_status="open")
     try:
         with writing(), get_engine().begin() as conn:
-            stored = conn.execute(_INSERT_ANSWER if run.session is None else _INSERT_ANSWER_IF_OPEN,
-                                  values).rowcount
+            if run.session is None:
+                conn.execute(_INSERT_ANSWER, values)
+                stored = True
+            else:
+                stored = conn.execute(_INSERT_ANSWER_IF_OPEN, values).first() is not None
     except IntegrityError:
         return False
     if not stored:
