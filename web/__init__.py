@@ -59,6 +59,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         fragments,
         i18n,
         join,
+        logs,
         practice,
         ratelimit,
         security,
@@ -73,6 +74,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["quizgen_catalog"] = Catalog.load(bank_paths(app.config["QUIZGEN_BANKS"]))
     prepare_instance(app)
     init_db(app)
+    logs.init_app(app)
     security.init_app(app)
     ratelimit.init_app(app)
     i18n.init_app(app)
