@@ -41,6 +41,7 @@ def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
         QUIZGEN_AUTO_MIGRATE=None,
         QUIZGEN_PUBLIC_URL=None,  # e.g. http://192.168.1.20:8000, for join links and QR codes
         QUIZGEN_READ_ONLY=False,  # True: the teacher area drafts and edits no bank
+        QUIZGEN_PASSWORD_METHOD="scrypt",  # Werkzeug's generate_password_hash method
         QUIZGEN_LOG_LEVEL="INFO",  # of the "web" loggers (web/logs.py)
         QUIZGEN_DECK_CACHE=str(Path(app.instance_path) / "decks"),
         SESSION_COOKIE_HTTPONLY=True,

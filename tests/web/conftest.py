@@ -32,19 +32,48 @@ def bank(bank_dir: Path) -> Bank:
     return load_bank(bank_dir / "classe.yaml")
 
 
+#: A cheap password hash: every teacher test hashes twice (account, login);
+#: scrypt, the site's default, takes about 0.1 s each time (test_sessions checks it).
+TEST_PASSWORD_METHOD = "pbkdf2:sha256:1"
+
+
+@pytest.fixture(scope="session")
+def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty database migrated to the head revision, made once per test
+    process: make_app copies it rather than running every migration again."""
+    instance = tmp_path_factory.mktemp("template") / "instance"
+    app = create_app({"INSTANCE_PATH": str(instance), "SECRET_KEY": "template",
+                      "QUIZGEN_BANKS": [str(DATA)], "QUIZGEN_COMPILE_TEMPLATES": False})
+    app.extensions["quizgen_db"].dispose()  # checkpoints the WAL into the file
+    return instance / "quizgen.sqlite3"
+
+
 @pytest.fixture
-def make_app(tmp_path: Path) -> Callable[..., Flask]:
-    """An app factory for this test: same instance folder and secret each time."""
-    def make(banks: Path | list[Path], **config: Any) -> Flask:
+def make_app(tmp_path: Path, template_database: Path) -> Callable[..., Flask]:
+    """An app factory for this test: same instance folder and secret each time.
+
+    The first app of a test starts from a copy of the migrated template
+    database, unless `template=False` (the site then makes the instance
+    folder and the database itself) or the test made its own database.
+    """
+    def make(banks: Path | list[Path], *, template: bool = True, **config: Any) -> Flask:
+        instance = tmp_path / "instance"
         settings = {
             "TESTING": True,
             "SECRET_KEY": "test secret",
-            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "INSTANCE_PATH": str(instance),
             "QUIZGEN_BANKS": [str(b) for b in banks] if isinstance(banks, list) else [str(banks)],
             "WTF_CSRF_ENABLED": False,
             "QUIZGEN_COMPILE_TEMPLATES": False,  # each test makes its apps: compile on demand
+            "QUIZGEN_PASSWORD_METHOD": TEST_PASSWORD_METHOD,
         }
         settings.update(config)
+        instance = Path(settings["INSTANCE_PATH"])
+        database = instance / "quizgen.sqlite3"
+        if template and "QUIZGEN_DATABASE_URL" not in config and not database.exists():
+            instance.mkdir(mode=0o700, parents=True, exist_ok=True)
+            shutil.copyfile(template_database, database)
+            database.chmod(0o600)
         return create_app(settings)
     return make
 
