@@ -83,12 +83,12 @@ def add_teacher(name: str, password: str, *, replace: bool = False) -> bool:
     """Create a teacher account (or set its password with replace=True); True if created."""
     with get_engine().begin() as conn:
         found = conn.execute(select(teacher.c.id).where(teacher.c.name == name)).first()
+        if found is not None and not replace:
+            raise TeacherExists(name)
         pw_hash = generate_password_hash(password, _method())
         if found is None:
             conn.execute(insert(teacher).values(name=name, password_hash=pw_hash, created_at=utcnow()))
             return True
-        if not replace:
-            raise TeacherExists(name)
         # A new password also ends every login made with the old one.
         conn.execute(teacher.update().where(teacher.c.id == found.id).values(
             password_hash=pw_hash, session_epoch=teacher.c.session_epoch + 1))

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from flask import Flask
 
+import web
 from quizgen.errors import QuizgenError
 from web import cli, logs
 
@@ -99,6 +100,7 @@ def test_serve_takes_a_log_level(bank_dir: Path, tmp_path: Path, monkeypatch: py
     import waitress
 
     monkeypatch.setattr(waitress, "create_server", lambda app, **kwargs: _Server())
+    monkeypatch.setattr(web, "compile_templates", lambda app: None)  # not this test's subject
     monkeypatch.setenv("QUIZGEN_INSTANCE", str(tmp_path / "instance"))
     runner = CliRunner()
     result = runner.invoke(cli.serve, [str(bank_dir), "--log-level", "error"])
