@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 
 from quizgen import Bank, load_bank
 from web import create_app
@@ -31,6 +33,26 @@ def bank_dir(tmp_path: Path) -> Path:
 def bank(bank_dir: Path) -> Bank:
     return load_bank(bank_dir / "classe.yaml")
 
+
+class SharedBytecode(BytecodeCache):
+    """Jinja's compiled templates, kept in memory for every app of the test
+    process: each test makes its own apps, and compiling the templates again
+    for each was most of a web test's time. Jinja keys each entry by the
+    template's name and the checksum of its source, so an edited template is
+    compiled again."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+BYTECODE = SharedBytecode()
 
 #: A cheap password hash: every teacher test hashes twice (account, login);
 #: scrypt, the site's default, takes about 0.1 s each time (test_sessions checks it).
@@ -74,7 +96,9 @@ def make_app(tmp_path: Path, template_database: Path) -> Callable[..., Flask]:
             instance.mkdir(mode=0o700, parents=True, exist_ok=True)
             shutil.copyfile(template_database, database)
             database.chmod(0o600)
-        return create_app(settings)
+        app = create_app(settings)
+        app.jinja_env.bytecode_cache = BYTECODE
+        return app
     return make
 
 
