@@ -59,6 +59,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         fragments,
         i18n,
         join,
+        logs,
         practice,
         ratelimit,
         security,
@@ -75,6 +76,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     trust_proxies(app)
     prepare_instance(app)
     init_db(app)
+    logs.init_app(app)
     security.init_app(app)
     ratelimit.init_app(app)
     i18n.init_app(app)

@@ -9,6 +9,7 @@ the file changed on disk since, the change is refused with a clear message.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ from .bankedit import RoundTrip
 from .catalog import catalog
 from .config import bank_paths
 from .teacher import login_required
+
+log = logging.getLogger(__name__)
 
 bp = Blueprint("bankedit", __name__, url_prefix="/teacher/banks")
 
@@ -113,7 +116,7 @@ def _write(bank_id: str, change: Any, qid: str | None, edited: dict[str, Any] | 
     except (KeyError, QuizgenError):
         abort(404)
     except OSError as exc:  # a folder the site may not write to, a full disk…
-        current_app.logger.warning("cannot write %s: %s", path, exc)
+        log.warning("cannot write %s: %s", path, exc)
         return render_bank(bank_id, qid, status=500, message=_(
             "The bank file cannot be written on the server: %(error)s", error=exc.strerror or str(exc)))
     if checked.bank is None:

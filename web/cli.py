@@ -10,6 +10,8 @@ from quizgen.clitools import user_errors
 from quizgen.errors import QuizgenError
 
 MIN_PASSWORD = 8
+#: logging's levels (web/logs.py checks QUIZGEN_LOG_LEVEL against the same names).
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
 @click.command()
@@ -19,17 +21,25 @@ MIN_PASSWORD = 8
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
               help="Requests served at once.")
-def serve(paths: tuple[str, ...], host: str, port: int, threads: int) -> None:
+@click.option("--log-level", type=click.Choice(LOG_LEVELS, case_sensitive=False),
+              help="Least severe messages the site logs (to standard error) "
+                   "[default: QUIZGEN_LOG_LEVEL, else info].")
+def serve(paths: tuple[str, ...], host: str, port: int, threads: int, log_level: str | None) -> None:
     """Run the class quiz site on the banks in PATH… (default: questions/).
 
     Uses the waitress server (works on Windows, macOS and Linux). For a
-    permanent deployment, run `gunicorn 'web:create_app()'` instead.
+    permanent deployment on Linux or macOS, install the `server` extra and
+    run `gunicorn 'web:create_app()'` instead.
     """
     from web import create_app
 
-    config = {"QUIZGEN_BANKS": list(paths)} if paths else None
+    config: dict[str, object] = {}
+    if log_level:  # else QUIZGEN_LOG_LEVEL or instance/config.py (web/config.py)
+        config["QUIZGEN_LOG_LEVEL"] = log_level.upper()
+    if paths:
+        config["QUIZGEN_BANKS"] = list(paths)
     with user_errors(after=": the site was not started"):
-        app = create_app(config)
+        app = create_app(config or None)
     catalog = app.extensions["quizgen_catalog"]
     if not len(catalog):
         raise click.ClickException(f"no bank files (*.yaml) in {app.config['QUIZGEN_BANKS']}")

@@ -33,6 +33,7 @@ ENVIRONMENT = {
     "QUIZGEN_RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
     "QUIZGEN_READ_ONLY": "QUIZGEN_READ_ONLY",
     "QUIZGEN_PROXIES": "QUIZGEN_PROXIES",
+    "QUIZGEN_LOG_LEVEL": "QUIZGEN_LOG_LEVEL",
 }
 _BOOLEANS = {"SESSION_COOKIE_SECURE", "QUIZGEN_AUTO_MIGRATE", "QUIZGEN_READ_ONLY"}
 
@@ -48,6 +49,8 @@ def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
         QUIZGEN_READ_ONLY=False,  # True: the teacher area drafts and edits no bank
         # Reverse proxies in front of the app (nginx: 1) whose X-Forwarded-* headers are trusted.
         QUIZGEN_PROXIES=0,
+        QUIZGEN_PASSWORD_METHOD="scrypt",  # Werkzeug's generate_password_hash method
+        QUIZGEN_LOG_LEVEL="INFO",  # of the "web" loggers (web/logs.py)
         QUIZGEN_DECK_CACHE=str(Path(app.instance_path) / "decks"),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",

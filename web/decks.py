@@ -7,6 +7,7 @@ Anki already has and a fixed question reaches them as an update.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from pathlib import Path
@@ -18,6 +19,8 @@ from quizgen.build import build_deck, deck_fingerprint
 from quizgen.deckstate import DeckState, load_state, state_path
 from quizgen.exporters import Exporter
 from quizgen.fsutil import atomic_write_bytes
+
+log = logging.getLogger(__name__)
 
 EXTENSION = ".apkg"
 
@@ -52,7 +55,7 @@ def _state(bank: Bank) -> DeckState | None:
     try:
         return load_state(path, bank.id)
     except QuizgenError as exc:
-        current_app.logger.warning("ignoring the deck state of %s: %s", bank.id, exc)
+        log.warning("ignoring the deck state of %s: %s", bank.id, exc)
         return None
 
 

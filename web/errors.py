@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template
+import logging
+
+from flask import Flask, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from . import logs
+
+log = logging.getLogger(__name__)
 
 
 def _messages() -> dict[int, tuple[str, str]]:
@@ -40,7 +46,10 @@ def _http(error: HTTPException):
 
 
 def _crash(error: Exception):
-    current_app.logger.exception("unhandled error", exc_info=error)
+    # Which request failed, never what it carried (passwords, cookies, answers).
+    where = logs.context()
+    log.error("unhandled error on %(method)s %(path)s (request %(request_id)s)", where,
+              exc_info=error, extra=where)
     return _page(InternalServerError())
 
 

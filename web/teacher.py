@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import time
 from collections.abc import Callable
@@ -60,8 +61,18 @@ bp = Blueprint("teacher", __name__, url_prefix="/teacher")
 
 #: A login lasts a school day: a shared classroom computer forgets it.
 LOGIN_SECONDS = 12 * 3600
-# Checked against when the name is unknown, so both cases take the same time.
-_DUMMY_HASH = generate_password_hash("not a password")
+
+
+def _method() -> str:
+    """How passwords are hashed: QUIZGEN_PASSWORD_METHOD, Werkzeug's scrypt by
+    default (the tests use a cheap one; a stored hash names its own method)."""
+    return current_app.config.get("QUIZGEN_PASSWORD_METHOD") or "scrypt"
+
+
+@functools.cache
+def _dummy_hash(method: str) -> str:
+    """Checked against when the name is unknown, so both cases take the same time."""
+    return generate_password_hash("not a password", method)
 
 
 class TeacherExists(Exception):
@@ -72,12 +83,12 @@ def add_teacher(name: str, password: str, *, replace: bool = False) -> bool:
     """Create a teacher account (or set its password with replace=True); True if created."""
     with get_engine().begin() as conn:
         found = conn.execute(select(teacher.c.id).where(teacher.c.name == name)).first()
-        pw_hash = generate_password_hash(password)
+        if found is not None and not replace:
+            raise TeacherExists(name)
+        pw_hash = generate_password_hash(password, _method())
         if found is None:
             conn.execute(insert(teacher).values(name=name, password_hash=pw_hash, created_at=utcnow()))
             return True
-        if not replace:
-            raise TeacherExists(name)
         # A new password also ends every login made with the old one.
         conn.execute(teacher.update().where(teacher.c.id == found.id).values(
             password_hash=pw_hash, session_epoch=teacher.c.session_epoch + 1))
@@ -92,7 +103,7 @@ def check_login(name: str, password: str) -> int | None:
             select(teacher.c.id, teacher.c.password_hash).where(teacher.c.name == name)).first()
     with password_slot():
         if row is None:
-            check_password_hash(_DUMMY_HASH, password)
+            check_password_hash(_dummy_hash(_method()), password)
             return None
         return row.id if check_password_hash(row.password_hash, password) else None
 

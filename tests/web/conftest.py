@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 
 from quizgen import Bank, load_bank
 from web import create_app
@@ -34,23 +36,75 @@ def bank(bank_dir: Path) -> Bank:
     return load_bank(bank_dir / "classe.yaml")
 
 
+class SharedBytecode(BytecodeCache):
+    """Jinja's compiled templates, kept in memory for every app of the test
+    process: each test makes its own apps, and compiling the templates again
+    for each was most of a web test's time. Jinja keys each entry by the
+    template's name and the checksum of its source, so an edited template is
+    compiled again."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+BYTECODE = SharedBytecode()
+
+#: A cheap password hash: every teacher test hashes twice (account, login);
+#: scrypt, the site's default, takes about 0.1 s each time (test_sessions checks it).
+TEST_PASSWORD_METHOD = "pbkdf2:sha256:1"
+
+
+@pytest.fixture(scope="session")
+def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty database migrated to the head revision, made once per test
+    process: make_app copies it rather than running every migration again."""
+    instance = tmp_path_factory.mktemp("template") / "instance"
+    app = create_app({"INSTANCE_PATH": str(instance), "SECRET_KEY": "template",
+                      "QUIZGEN_BANKS": [str(DATA)], "QUIZGEN_COMPILE_TEMPLATES": False})
+    app.extensions["quizgen_db"].dispose()  # checkpoints the WAL into the file
+    return instance / "quizgen.sqlite3"
+
+
 @pytest.fixture
-def make_app(tmp_path: Path, database_url: str | None) -> Callable[..., Flask]:  # noqa: F811
+def make_app(tmp_path: Path, database_url: str | None,  # noqa: F811
+             template_database: Path) -> Callable[..., Flask]:
     """An app factory for this test: same instance folder, database and secret each time
-    (once on SQLite, once on PostgreSQL: see backends.py)."""
-    def make(banks: Path | list[Path], **config: Any) -> Flask:
+    (once on SQLite, once on PostgreSQL: see backends.py).
+
+    On SQLite the first app of a test starts from a copy of the migrated
+    template database, unless `template=False` (the site then makes the
+    instance folder and the database itself) or the test made its own database.
+    """
+    def make(banks: Path | list[Path], *, template: bool = True, **config: Any) -> Flask:
+        instance = tmp_path / "instance"
         settings = {
             "TESTING": True,
             "SECRET_KEY": "test secret",
-            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "INSTANCE_PATH": str(instance),
             "QUIZGEN_BANKS": [str(b) for b in banks] if isinstance(banks, list) else [str(banks)],
             "WTF_CSRF_ENABLED": False,
             "QUIZGEN_COMPILE_TEMPLATES": False,  # each test makes its apps: compile on demand
+            "QUIZGEN_PASSWORD_METHOD": TEST_PASSWORD_METHOD,
         }
         if database_url is not None:
             settings["QUIZGEN_DATABASE_URL"] = database_url
         settings.update(config)
-        return create_app(settings)
+        instance = Path(settings["INSTANCE_PATH"])
+        database = instance / "quizgen.sqlite3"
+        if template and "QUIZGEN_DATABASE_URL" not in settings and not database.exists():
+            instance.mkdir(mode=0o700, parents=True, exist_ok=True)
+            shutil.copyfile(template_database, database)
+            database.chmod(0o600)
+        app = create_app(settings)
+        app.jinja_env.bytecode_cache = BYTECODE
+        return app
     return make
 
 

@@ -14,6 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select, text
 
+import web
 from quizgen import BankError
 from quizgen.cli import cli
 from tests.web.conftest import PASSWORD, create_session, login, refused
@@ -21,6 +22,8 @@ from web import create_app
 from web.db import get_engine, teacher
 
 BAD = Path(__file__).parents[1] / "data" / "bad"
+#: Templates compiled on demand (test_fast_paths checks the compiling at start).
+QUICK = {"QUIZGEN_COMPILE_TEMPLATES": False}
 
 
 def test_healthz(client: FlaskClient) -> None:
@@ -52,7 +55,7 @@ def test_database_url_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path
     url = f"sqlite:///{tmp_path / 'elsewhere.db'}"
     monkeypatch.setenv("QUIZGEN_DATABASE_URL", url)
     monkeypatch.setenv("QUIZGEN_BANKS", str(bank_dir))
-    app = create_app({"INSTANCE_PATH": str(tmp_path / "inst"), "TESTING": True})
+    app = create_app({**QUICK, "INSTANCE_PATH": str(tmp_path / "inst"), "TESTING": True})
     assert app.config["QUIZGEN_DATABASE_URL"] == url
     assert (tmp_path / "elsewhere.db").exists()
     assert len(app.extensions["quizgen_catalog"]) == 1
@@ -64,20 +67,20 @@ def test_instance_config_file_then_environment_then_mapping(monkeypatch: pytest.
     inst.mkdir()
     (inst / "config.py").write_text(f"QUIZGEN_BANKS = {str(bank_dir)!r}\nQUIZGEN_PUBLIC_URL = 'http://file'\n"
                                     "SECRET_KEY = 'from file'\n")
-    app = create_app({"INSTANCE_PATH": str(inst)})
+    app = create_app({**QUICK, "INSTANCE_PATH": str(inst)})
     assert app.config["QUIZGEN_PUBLIC_URL"] == "http://file" and app.secret_key == "from file"
     monkeypatch.setenv("QUIZGEN_PUBLIC_URL", "http://env")
     monkeypatch.setenv("QUIZGEN_SECRET_KEY", "from env")
-    app = create_app({"INSTANCE_PATH": str(inst)})
+    app = create_app({**QUICK, "INSTANCE_PATH": str(inst)})
     assert app.config["QUIZGEN_PUBLIC_URL"] == "http://env" and app.secret_key == "from env"
-    app = create_app({"INSTANCE_PATH": str(inst), "QUIZGEN_PUBLIC_URL": "http://test"})
+    app = create_app({**QUICK, "INSTANCE_PATH": str(inst), "QUIZGEN_PUBLIC_URL": "http://test"})
     assert app.config["QUIZGEN_PUBLIC_URL"] == "http://test"
 
 
 def test_secret_key_generated_once_private(tmp_path: Path, bank_dir: Path) -> None:
     inst = tmp_path / "inst"
-    first = create_app({"INSTANCE_PATH": str(inst), "QUIZGEN_BANKS": [str(bank_dir)]})
-    second = create_app({"INSTANCE_PATH": str(inst), "QUIZGEN_BANKS": [str(bank_dir)]})
+    first = create_app({**QUICK, "INSTANCE_PATH": str(inst), "QUIZGEN_BANKS": [str(bank_dir)]})
+    second = create_app({**QUICK, "INSTANCE_PATH": str(inst), "QUIZGEN_BANKS": [str(bank_dir)]})
     assert first.secret_key == second.secret_key and len(first.secret_key) >= 40
     mode = stat.S_IMODE(os.stat(inst / "secret_key").st_mode)
     assert mode == 0o600
@@ -86,14 +89,15 @@ def test_secret_key_generated_once_private(tmp_path: Path, bank_dir: Path) -> No
 
 def test_banks_from_pathsep_separated_setting(tmp_path: Path, bank_dir: Path) -> None:
     other = Path(__file__).parents[1] / "data" / "good"
-    app = create_app({"INSTANCE_PATH": str(tmp_path / "i"),
+    app = create_app({**QUICK, "INSTANCE_PATH": str(tmp_path / "i"),
                       "QUIZGEN_BANKS": os.pathsep.join([str(bank_dir), str(other)])})
     assert len(app.extensions["quizgen_catalog"]) == 2
 
 
 def test_invalid_bank_stops_the_app(tmp_path: Path) -> None:
     with pytest.raises(BankError) as info:
-        create_app({"INSTANCE_PATH": str(tmp_path / "i"), "QUIZGEN_BANKS": [str(BAD / "evidence_typo.yaml")]})
+        create_app({**QUICK, "INSTANCE_PATH": str(tmp_path / "i"),
+                    "QUIZGEN_BANKS": [str(BAD / "evidence_typo.yaml")]})
     assert "evidence" in str(info.value)
     assert not (tmp_path / "i").exists()  # nothing created for a site that did not start
 
@@ -263,6 +267,7 @@ def test_serve_starts_waitress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
 
     monkeypatch.setenv("QUIZGEN_INSTANCE", str(tmp_path / "instance"))
     monkeypatch.setattr(waitress, "create_server", fake_create_server)
+    monkeypatch.setattr(web, "compile_templates", lambda app: None)  # test_fast_paths checks it
     r = CliRunner().invoke(cli, ["serve", str(bank_dir), "--host", "0.0.0.0", "--port", "8123"])
     assert r.exit_code == 0, r.output
     assert started["host"] == "0.0.0.0" and started["port"] == 8123 and started["ran"] and started["closed"]
@@ -275,5 +280,6 @@ def test_flask_cli_finds_the_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 
     monkeypatch.setenv("QUIZGEN_INSTANCE", str(tmp_path / "instance"))
     monkeypatch.setenv("QUIZGEN_BANKS", str(bank_dir))
+    monkeypatch.setattr(web, "compile_templates", lambda app: None)  # test_fast_paths checks it
     app = ScriptInfo(app_import_path="web").load_app()  # what `flask --app web run` does
     assert app.test_client().get("/healthz").status_code == 200

@@ -7,7 +7,9 @@ import html
 import io
 import json
 import re
+from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -17,6 +19,7 @@ from sqlalchemy import insert, select, update
 from quizgen import Bank
 from tests.web.conftest import PASSWORD, create_session, join, login, refused
 from tests.web.pages import form_data, parse, wrong_response
+from web.config import configure
 from web.db import answer, attempt, get_engine, quiz_session
 from web.teacher import add_teacher
 
@@ -94,7 +97,20 @@ def test_passwords_are_hashed(app: Flask) -> None:
         add_teacher("prof", PASSWORD)
         stored = get_engine().connect().execute(select(web_teacher_table().c.password_hash)).scalar_one()
     assert PASSWORD not in stored
-    assert stored.startswith(("scrypt:", "pbkdf2:"))
+    assert stored.startswith("pbkdf2:sha256:1$")  # the tests' cheap QUIZGEN_PASSWORD_METHOD
+
+
+def test_the_site_hashes_with_scrypt_by_default(make_app: Callable[..., Flask], bank_dir: Path,
+                                                tmp_path: Path) -> None:
+    bare = Flask("defaults", instance_path=str(tmp_path / "bare"))
+    configure(bare, None)
+    assert bare.config["QUIZGEN_PASSWORD_METHOD"] == "scrypt"
+    app = make_app(bank_dir, QUIZGEN_PASSWORD_METHOD="scrypt")
+    with app.app_context():
+        add_teacher("prof", PASSWORD)
+        stored = get_engine().connect().execute(select(web_teacher_table().c.password_hash)).scalar_one()
+    assert stored.startswith("scrypt:")
+    login(app.test_client())
 
 
 def web_teacher_table():
