@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
@@ -111,7 +111,6 @@ class _QuestionBase(_Strict):
     review: bool = Field(default=False, description="The generator was unsure: check this one.")
 
     #: Human name of the type, for interfaces.
-    label: ClassVar[str] = ""
 
     @property
     def sources(self) -> list[str]:
@@ -163,7 +162,6 @@ class Single(_QuestionBase):
     prompt: Text
     choices: list[Text] = Field(min_length=2)
     answer: Text = Field(description="The right choice, written as in `choices`.")
-    label: ClassVar[str] = "single choice"
 
 
 class Multi(_QuestionBase):
@@ -173,7 +171,6 @@ class Multi(_QuestionBase):
     prompt: Text
     choices: list[Text] = Field(min_length=2)
     answers: list[Text] = Field(min_length=1, description="Every right choice, written as in `choices`.")
-    label: ClassVar[str] = "multiple choice"
 
 
 class TrueFalse(_QuestionBase):
@@ -182,7 +179,6 @@ class TrueFalse(_QuestionBase):
     type: Literal["true_false"]
     statement: Text
     answer: bool
-    label: ClassVar[str] = "true or false"
 
 
 class Numeric(_QuestionBase):
@@ -193,7 +189,6 @@ class Numeric(_QuestionBase):
     answer: Figure
     tolerance: Tolerance = Field(default=0, description="Accepted distance from the answer (>= 0).")
     unit: str | None = Field(default=None, description="Shown after the input, e.g. 'minutes'.")
-    label: ClassVar[str] = "figure"
 
     def accepts(self, value: float) -> bool:
         return abs(value - self.answer) <= self.tolerance + 1e-9
@@ -210,7 +205,6 @@ class Short(_QuestionBase):
     answer: Text
     accept: list[Text] = Field(default_factory=list, description="Other accepted spellings.")
     strict: bool = Field(default=False, description=STRICT_HELP)
-    label: ClassVar[str] = "short answer"
 
     @property
     def accepted(self) -> list[str]:
@@ -225,7 +219,6 @@ class Quote(_QuestionBase):
     speaker: Text
     distractors: list[Text] = Field(min_length=1, description="Plausible other speakers of the same kind.")
     context: str | None = Field(default=None, description="When or where it was said, shown with the quote.")
-    label: ClassVar[str] = "who said it"
 
 
 class Match(_QuestionBase):
@@ -235,7 +228,6 @@ class Match(_QuestionBase):
     prompt: Text
     pairs: dict[PairLeft, Text] = Field(min_length=2, description="left: right, one pair a line.",
                                         json_schema_extra=_pairs_schema)
-    label: ClassVar[str] = "matching"
 
 
 class Order(_QuestionBase):
@@ -244,7 +236,6 @@ class Order(_QuestionBase):
     type: Literal["order"]
     prompt: Text
     items: list[Text] = Field(min_length=2, description="The items, in the right order.")
-    label: ClassVar[str] = "ordering"
 
 
 class Cloze(_QuestionBase):
@@ -254,7 +245,6 @@ class Cloze(_QuestionBase):
     text: Annotated[Text, StringConstraints(pattern=CLOZE_GAP_PATTERN)] = Field(
         description="Gaps written {{c1::answer}} or {{c1::answer::hint}}.")
     strict: bool = Field(default=False, description=STRICT_HELP)
-    label: ClassVar[str] = "fill the gap"
 
     @property
     def gaps(self) -> list[tuple[int, str, str | None]]:
@@ -313,9 +303,14 @@ _LEADING = ("id", "type", "source")
 _TRAILING = ("evidence", "explanation", "tags", "draft", "review")
 
 
-def question_to_data(question: AnyQuestion) -> dict[str, Any]:
-    """A question as plain JSON-ready data: id, type and source first, then the
-    type's own keys, then evidence, explanation, tags and the review flags."""
-    data = question.model_dump(mode="json")
+def in_key_order(data: dict[str, Any]) -> dict[str, Any]:
+    """A question's keys in the order a teacher writes them: id, type and
+    source first, then the type's own keys (as the model declares them), then
+    evidence, explanation, tags and the review flags. Keys `data` lacks stay out."""
     middle = [k for k in data if k not in _LEADING and k not in _TRAILING]
-    return {k: data[k] for k in (*_LEADING, *middle, *_TRAILING)}
+    return {k: data[k] for k in (*_LEADING, *middle, *_TRAILING) if k in data}
+
+
+def question_to_data(question: AnyQuestion) -> dict[str, Any]:
+    """A question as plain JSON-ready data, keys in a teacher's order (in_key_order)."""
+    return in_key_order(question.model_dump(mode="json"))

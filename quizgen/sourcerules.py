@@ -7,13 +7,14 @@ shapes, these rules make sure the two keys agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pydantic_core import ErrorDetails
 
 from .loader import Path_
 from .model import AnyQuestion
+from .text import did_you_mean
 
 #: pydantic names the members of the `source` and `evidence` unions in an error's location.
 _TEXT_MEMBER = "constrained-str"
@@ -53,8 +54,7 @@ def source_shape_message(loc: Path_, error: ErrorDetails) -> str | None:
     return None
 
 
-def source_rules(q: AnyQuestion, sources: Mapping[str, Any],
-                 did_you_mean: Callable[[str, Iterable[str]], str]) -> Iterable[tuple[Path_, str]]:
+def source_rules(q: AnyQuestion, sources: Mapping[str, Any]) -> Iterable[tuple[Path_, str]]:
     """(path inside the question, message) for each problem with its sources:
     each known and listed once, one evidence extract per source."""
     known = ", ".join(sources) or "none"
@@ -76,11 +76,10 @@ def source_rules(q: AnyQuestion, sources: Mapping[str, Any],
                               "write the extract as text, or list the sources (source: [a, b])")
     elif several and listed_ok:
         # (With a mistake in the list itself, the keys are checked once it is fixed.)
-        yield from _evidence_keys(q.sources, list(q.evidence), did_you_mean)
+        yield from _evidence_keys(q.sources, list(q.evidence))
 
 
-def _evidence_keys(listed: list[str], keys: list[str],
-                   did_you_mean: Callable[[str, Iterable[str]], str]) -> Iterable[tuple[Path_, str]]:
+def _evidence_keys(listed: list[str], keys: list[str]) -> Iterable[tuple[Path_, str]]:
     """One extract per listed source; a misnamed key is reported once, not also as a missing one."""
     missing = [sid for sid in listed if sid not in keys]
     extra = [key for key in keys if key not in listed]

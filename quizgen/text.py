@@ -7,8 +7,10 @@ strings that a reader sees as the same passage must compare equal.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Characters a teacher types differently from the article's typography.
 _CHAR_MAP = {
@@ -91,3 +93,9 @@ def fold_answer(text: str) -> str:
 
 def word_count(text: str) -> int:
     return len(re.findall(r"\w+(?:['’-]\w+)*", text))
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` for the closest of `choices`, or "" when none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -7,7 +7,6 @@ article…) are checked here, each problem pointing at the teacher's line.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +33,7 @@ from .model import (
     Source,
 )
 from .sourcerules import source_member, source_rules, source_shape_message
-from .text import fold_answer, normalize, word_count
+from .text import did_you_mean, fold_answer, normalize, word_count
 
 DEFAULT_SUMMARY_WORDS = 80
 #: Characters of article searched for closest passages in one run: past it,
@@ -86,12 +85,12 @@ class _Report:
             self.add(path[:-1], f"missing key '{loc[-1]}'{owner}")
         elif kind == "extra_forbidden":
             allowed = _allowed_keys(data, prefix, loc)
-            hint = _did_you_mean(str(loc[-1]), allowed)
+            hint = did_you_mean(str(loc[-1]), allowed)
             self.add(path, f"unknown key '{loc[-1]}'{hint}", key=True)
         elif kind == "union_tag_invalid":
             given = error["ctx"]["tag"]
             self.add((*path, "type"),
-                     f"unknown question type '{given}'{_did_you_mean(given, QUESTION_TYPES)}; "
+                     f"unknown question type '{given}'{did_you_mean(given, QUESTION_TYPES)}; "
                      f"expected one of: {', '.join(QUESTION_TYPES)}")
         elif kind == "union_tag_not_found":
             self.add(path, f"missing key 'type' (one of: {', '.join(QUESTION_TYPES)})")
@@ -157,11 +156,6 @@ def _allowed_keys(data: Any, prefix: Path_, loc: Path_) -> Iterable[str]:
     if prefix[:1] == ("sources",) or loc[:1] == ("sources",):
         return Source.model_fields
     return Bank.model_fields
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 _NUMBER_MEMBERS = {"int", "float", "constrained-int", "constrained-float"}
@@ -340,7 +334,7 @@ class _Validator:
                         seen[qid] = i
         for i, q in questions:
             prefix = ("questions", i)
-            for at, message in source_rules(q, sources, _did_you_mean):
+            for at, message in source_rules(q, sources):
                 # An evidence key that names no source of the question: point at the key.
                 report.add((*prefix, *at), message, key=len(at) == 2 and at[0] == "evidence")
             if isinstance(q.evidence, str) != isinstance(q.source, str):
@@ -391,7 +385,7 @@ def _among(value: str, choices: Sequence[str], what: str) -> str | None:
     if near:
         return (f"{what} '{value}' differs from the choice '{near[0]}' only in typography or case: "
                 "copy it exactly")
-    return f"{what} '{value}' is not among the choices{_did_you_mean(value, choices)}"
+    return f"{what} '{value}' is not among the choices{did_you_mean(value, choices)}"
 
 
 def _duplicates(items: Sequence[str], field: str) -> Iterable[tuple[Path_, str]]:

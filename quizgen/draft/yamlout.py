@@ -10,34 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..model import in_key_order
+
 if TYPE_CHECKING:
     from .bank import Draft
-
-_KEY_ORDER = (
-    "id",
-    "type",
-    "source",
-    "prompt",
-    "statement",
-    "text",
-    "quote",
-    "speaker",
-    "context",
-    "choices",
-    "answer",
-    "answers",
-    "tolerance",
-    "unit",
-    "accept",
-    "distractors",
-    "pairs",
-    "items",
-    "evidence",
-    "explanation",
-    "tags",
-    "draft",
-    "review",
-)
 
 
 class _NoAliases(yaml.SafeDumper):
@@ -55,10 +31,10 @@ def to_yaml(draft: Draft, schema_path: str | None = None) -> str:
             q.pop("review", None)
         if q.get("type") == "numeric" and q.get("tolerance") == 0:
             q.pop("tolerance", None)
-        for key in ("tags", "accept"):
+        for key in ("tags", "accept", "strict", "draft"):
             if not q.get(key):
                 q.pop(key, None)
-    data["questions"] = [{k: q[k] for k in _KEY_ORDER if k in q} for q in data["questions"]]
+    data["questions"] = [in_key_order(q) for q in data["questions"]]
     body = yaml.dump(
         data,
         Dumper=_NoAliases,

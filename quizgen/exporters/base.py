@@ -7,7 +7,6 @@ Built-in formats are named here and imported only when asked for (so
 
 from __future__ import annotations
 
-import difflib
 import importlib
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from typing import ClassVar
 
 from ..errors import QuizgenError
 from ..model import Bank
+from ..text import did_you_mean
 
 _BUILTIN = {
     "json": "quizgen.exporters.json:JsonExporter",
@@ -64,8 +64,7 @@ def get_exporter(name: str) -> type[Exporter]:
         return _registry[name]
     target = _targets().get(name)
     if target is None:
-        close = difflib.get_close_matches(name, available(), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint = did_you_mean(name, available())
         raise QuizgenError(f"unknown format '{name}'{hint}; formats: {', '.join(available())}")
     module_name, _, attr = target.partition(":")
     try:
