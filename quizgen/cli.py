@@ -20,13 +20,17 @@ from .draft.cli import draft_command, draft_eval_command
 from .errors import BankError, QuizgenError
 from .exporters import available, get_exporter
 from .fsutil import atomic_write_bytes
-from .importers.cli import import_command
-from .lint.cli import lint_command
 from .model import Bank
 from .schema import bank_schema
 from .validate import DEFAULT_SUMMARY_WORDS, Options, check_banks
 
 COMMANDS_GROUP = "quizgen.commands"
+#: quizgen's own commands that import much (the lint rules, the LMS readers),
+#: loaded like plug-ins only when they run, so `quizgen validate` starts quickly.
+_BUILTIN_LAZY = {
+    "lint": "quizgen.lint.cli:lint_command",
+    "import": "quizgen.importers.cli:import_command",
+}
 
 
 def load_or_fail(paths: Sequence[str], *, max_summary_words: int = DEFAULT_SUMMARY_WORDS) -> list[Bank]:
@@ -45,7 +49,9 @@ class PluginGroup(click.Group):
     and `teacher` that way), each loaded only when it runs or is listed."""
 
     def _plugins(self) -> dict[str, EntryPoint]:
-        return {ep.name: ep for ep in entry_points(group=COMMANDS_GROUP)}
+        found = {name: EntryPoint(name, target, COMMANDS_GROUP) for name, target in _BUILTIN_LAZY.items()}
+        found.update({ep.name: ep for ep in entry_points(group=COMMANDS_GROUP)})
+        return found
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self._plugins()})
@@ -160,8 +166,6 @@ def build_command(paths: tuple[str, ...], out_dir: str, max_summary_words: int, 
 
 cli.add_command(draft_command)
 cli.add_command(draft_eval_command)
-cli.add_command(lint_command)
-cli.add_command(import_command)
 
 
 def main() -> None:
