@@ -4,10 +4,12 @@ served from a thread, full-page screenshots and polling."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import shutil
+import threading
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,6 +66,22 @@ class LiveSite:
             "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()), **(headers or {})})
         with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, dict(response.headers), response.read()
+
+
+@contextlib.contextmanager
+def serving(app: Any, instance: Path, name: str) -> Iterator[LiveSite]:
+    """`app` served on a free loopback port from a thread, for the time of the block."""
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
+    thread.start()
+    try:
+        yield LiveSite(app, f"http://127.0.0.1:{server.server_port}", instance)
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
 
 
 def emulate_phone(driver: Any) -> None:

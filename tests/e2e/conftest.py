@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -28,6 +27,7 @@ from tests.e2e.browser import (
     ROOT,
     LiveSite,
     missing_browser,
+    serving,
 )
 
 
@@ -35,22 +35,14 @@ from tests.e2e.browser import (
 def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     """The site with the small bank of every question type, a fresh instance
     folder (database, secret key) and a free port."""
-    from werkzeug.serving import make_server
 
     from web import create_app
 
     base = tmp_path_factory.mktemp("site")
     shutil.copytree(ROOT / "tests" / "data" / "good", base / "banks")
     app = create_app({"INSTANCE_PATH": str(base / "instance"), "QUIZGEN_BANKS": [str(base / "banks")]})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="e2e-site", daemon=True)
-    thread.start()
-    try:
-        yield LiveSite(app, f"http://127.0.0.1:{server.server_port}", base / "instance")
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
+    with serving(app, base / "instance", "e2e-site") as site:
+        yield site
 
 
 @pytest.fixture(scope="module")

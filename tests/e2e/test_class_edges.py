@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import shutil
 import struct
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,7 +20,7 @@ from click.testing import CliRunner
 
 from quizgen.model import Bank
 from quizgen.text import normalize
-from tests.e2e.browser import PHONE, ROOT, LiveSite, emulate_phone, screenshot, wait_until
+from tests.e2e.browser import PHONE, ROOT, LiveSite, emulate_phone, screenshot, serving, wait_until
 from tests.e2e.test_class_session import (
     ALL_RIGHT,
     _all,
@@ -41,7 +40,6 @@ LONG_RIGHT = "Royaume-Uni de Grande-Bretagne et d’Irlande du Nord, monarchie c
 @pytest.fixture(scope="module")
 def edge_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     """The site with the bank of every question type, its match question given a long answer."""
-    from werkzeug.serving import make_server
 
     from web import create_app
 
@@ -53,15 +51,8 @@ def edge_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     long_pair = f'      Boris Johnson: "{LONG_RIGHT}"\n'
     path.write_text(text.replace("      Boris Johnson: Royaume-Uni\n", long_pair), encoding="utf-8")
     app = create_app({"INSTANCE_PATH": str(base / "instance"), "QUIZGEN_BANKS": [str(base / "banks")]})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="e2e-edge-site", daemon=True)
-    thread.start()
-    try:
-        yield LiveSite(app, f"http://127.0.0.1:{server.server_port}", base / "instance")
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
+    with serving(app, base / "instance", "e2e-edge-site") as site:
+        yield site
 
 
 def png_size(png: bytes) -> tuple[int, int]:

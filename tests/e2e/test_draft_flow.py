@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from typing import Any
 import pytest
 
 from quizgen import load_bank
-from tests.e2e.browser import ROOT, LiveSite, screenshot, wait_until
+from tests.e2e.browser import ROOT, LiveSite, screenshot, serving, wait_until
 from tests.e2e.test_class_session import navigate
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.nlp]
@@ -72,7 +71,6 @@ class Tally:
 @pytest.fixture(scope="module")
 def draft_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     """The site with an empty banks folder, drafting with the real model."""
-    from werkzeug.serving import make_server
 
     from web import create_app
     from web.drafter import SpacyDrafter
@@ -86,15 +84,8 @@ def draft_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     app = create_app({"INSTANCE_PATH": str(base / "instance"), "QUIZGEN_BANKS": [str(base / "banks")]})
     with app.app_context():
         add_teacher(TEACHER, PASSWORD)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="e2e-draft-site", daemon=True)
-    thread.start()
-    try:
-        yield LiveSite(app, f"http://127.0.0.1:{server.server_port}", base / "instance")
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
+    with serving(app, base / "instance", "e2e-draft-site") as site:
+        yield site
 
 
 def _by(driver: Any, css: str) -> Any:
