@@ -24,11 +24,10 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import genanki
-from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from pydantic import TypeAdapter, ValidationError
@@ -55,7 +54,7 @@ from ..model import (
 from ..text import normalize
 from .anki_notetypes import NoteType, labels, note_type
 from .base import Exporter, register
-from .typography import tie
+from .typography import locale_for, tie
 
 RETIRED_TAG = "retired"
 _QUESTION = TypeAdapter(Question)
@@ -113,18 +112,10 @@ def _shuffled(items: Sequence[str], seed: str) -> list[str]:
     return out
 
 
-@cache
-def _locale(language: str) -> Locale:
-    try:
-        return Locale.parse(language)
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
-
-
 @lru_cache(maxsize=4096)
 def _number(value: float, language: str) -> str:
     # decimal_quantization=False: Babel would otherwise round 3.14159 to 3.142.
-    return format_decimal(value, locale=_locale(language), decimal_quantization=False)
+    return format_decimal(value, locale=locale_for(language), decimal_quantization=False)
 
 
 def source_record(source: Source) -> dict[str, Any]:
@@ -136,7 +127,7 @@ def source_record(source: Source) -> dict[str, Any]:
 @lru_cache(maxsize=1024)
 def _source_fields(title: str, outlet: str, published: str, url: str | None,
                    language: str) -> tuple[str, str]:
-    when = format_date(date.fromisoformat(published), "long", locale=_locale(language))
+    when = format_date(date.fromisoformat(published), "long", locale=locale_for(language))
     # Only web links: a field is HTML, and a javascript: or file: link on a card is a trap.
     link = url if url and url.startswith(("https://", "http://")) else ""
     return esc(f"{title} — {outlet}, {when}"), esc(link)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
-from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
 from ..model import AnyQuestion, Bank, Quote, Source
+from .typography import locale_for
 
 _LABELS = {
     "fr": {"evidence": "Extrait", "source": "Source", "who": "Qui a dit\u00a0: «\u00a0{quote}\u00a0»\u00a0?"},
@@ -52,17 +51,9 @@ def labels(language: str) -> dict[str, str]:
     return _LABELS.get(language, _LABELS["en"])
 
 
-@cache
-def _locale(language: str) -> Locale:
-    try:
-        return Locale.parse(language)
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
-
-
 def source_line(source: Source, language: str) -> str:
     """`Title — Outlet, 7 décembre 2021` (plus the web address when there is one)."""
-    when = format_date(source.published, "long", locale=_locale(language))
+    when = format_date(source.published, "long", locale=locale_for(language))
     line = f"{source.title} — {source.outlet}, {when}"
     if source.url and source.url.startswith(("https://", "http://")):
         line += f" {source.url}"
