@@ -10,7 +10,9 @@ from click.testing import CliRunner
 
 from quizgen import load_bank
 from quizgen.cli import cli
-from tests.draft.draftdata import ARTICLES, LABELS, OWN, SEEDS
+from quizgen.draft.evaluate import find_article, load_key_facts, load_labels
+from quizgen.text import normalize
+from tests.draft.draftdata import ARTICLES, LABELS, OWN, REAL_DEV, REAL_DEV2, SEEDS
 
 
 @pytest.fixture
@@ -194,3 +196,25 @@ def test_draft_eval_reports_a_bad_labels_file(runner, tmp_path):
     labels.write_text("missing.txt:\n  - {prefix: X, speakers: []}\n", encoding="utf-8")
     result = runner.invoke(cli, ["draft-eval", str(labels), "--rules-only"])
     assert result.exit_code == 1 and "article missing.txt not found" in result.output
+
+
+@pytest.mark.parametrize("labels_path", [REAL_DEV, REAL_DEV2], ids=["dev", "dev2"])
+def test_published_sets_label_what_their_articles_say(labels_path):
+    # A label that is not in its article can never be found: it would lower every score silently.
+    labels = load_labels(labels_path)
+    facts = load_key_facts(labels_path.parent / "key_facts.yaml")
+    assert set(facts) == set(labels)
+    for name, kinds in labels.items():
+        text = normalize(find_article(name, labels_path, None).read_text(encoding="utf-8"))
+        for quote in kinds.get("quotes", []):
+            assert text.count(normalize(quote["prefix"])) >= int(quote.get("occ", 1)), (name, quote)
+        wanted = [normalize(f["text"]) for f in kinds.get("figures", [])]
+        for figure in set(wanted):
+            assert text.count(figure) >= wanted.count(figure), (name, figure)
+        for person in [r["person"] for r in kinds.get("roles", [])] + [
+            m for lst in kinds.get("lists", []) for m in lst["members"]
+        ]:
+            assert normalize(person) in text, (name, person)
+        assert 3 <= len(facts[name]) <= 5, name
+        for fact in facts[name]:
+            assert normalize(fact["evidence"]) in text, (name, fact["question"])
