@@ -19,7 +19,7 @@ from quizgen.text import fold_answer, normalize
 from . import quizforms
 from .db import attempt, get_engine, quiz_session, resume_code, utcnow
 from .inputs import clean_line, too_many_marks, visible_length
-from .runs import new_token
+from .runstore import new_token
 
 #: No 0/O, 1/I: codes are read off a projector and typed on phones.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

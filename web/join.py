@@ -10,14 +10,16 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from . import classroom, prg, ratelimit, runs
+from . import classroom, prg, ratelimit
 from .catalog import catalog
 from .db import get_engine
 from .ratelimit import join_code_guesses
+from .runpages import end_page, question_page, submit
+from .runrules import RESUME_KEY, Run, next_unanswered
+from .runstore import bank_in_live_session, load_run
 
 bp = Blueprint("join", __name__)
-COOKIE_KEY = "p"  # in the session cookie: {code: participant token}
-RESUME_KEY = runs.RESUME_KEY  # …and {code: her return code}, to show it on her pages
+COOKIE_KEY = "p"  # in the session cookie: {code: participant token}; RESUME_KEY: {code: her return code}
 MAX_REMEMBERED = 10
 
 
@@ -53,11 +55,11 @@ def _remember(code: str, token: str, resume_code: str | None = None) -> None:
     session.permanent = True
 
 
-def _participant(code: str, *, answers: bool = True) -> runs.Run | None:
+def _participant(code: str, *, answers: bool = True) -> Run | None:
     token = _token(code)
     if not token:
         return None
-    run = runs.load_run(token, answers=answers)
+    run = load_run(token, answers=answers)
     if run is None or run.session is None or run.session.code != code:
         return None
     return run
@@ -143,7 +145,7 @@ def come_back(code: str):
     return redirect(url_for("join.resume", code=row.code), code=303)
 
 
-def _run(code: str, *, answers: bool = True) -> runs.Run:
+def _run(code: str, *, answers: bool = True) -> Run:
     """The student of this session on this browser, or a redirect to join it."""
     run = _participant(code, answers=answers)  # one query when the cookie knows the student
     if run is None:
@@ -157,7 +159,7 @@ def _withhold_corrections(bank_id: str) -> None:
     """A closed session's pages show every correction: not while another class
     takes the same bank (its students could have joined this one before)."""
     with get_engine().connect() as conn:
-        if runs.bank_in_live_session(conn, bank_id):
+        if bank_in_live_session(conn, bank_id):
             abort(403, _("A class is taking this quiz right now: the corrections come back when "
                          "its session ends."))
 
@@ -167,7 +169,7 @@ def resume(code: str):
     run = _run(code)
     if run.waiting:
         return render_template("waiting.html", **run.page_context())
-    n = runs.next_unanswered(run, set(run.answers))
+    n = next_unanswered(run, set(run.answers))
     if n is None or not run.can_answer():
         return redirect(run.url("end"), code=303)
     return redirect(run.url("question", n=n), code=303)
@@ -181,8 +183,8 @@ def question(code: str, n: int):
             abort(403, _("The session has not started yet."))
         return render_template("waiting.html", **run.page_context())
     if request.method == "POST":
-        return runs.submit(run, n)
-    return runs.question_page(run, n)
+        return submit(run, n)
+    return question_page(run, n)
 
 
 @bp.get("/j/<code>/too-late")
@@ -199,7 +201,7 @@ def end(code: str):
     run = _run(code)
     if run.waiting:
         return render_template("waiting.html", **run.page_context())
-    return runs.end_page(run)
+    return end_page(run)
 
 
 @bp.post("/j/<code>/leave")
