@@ -21,10 +21,10 @@ from quizgen.errors import QuizgenError
 from quizgen.model import question_to_data
 
 from . import bankfiles, qforms, review
+from .accounts import login_required
 from .bankedit import RoundTrip
 from .catalog import catalog
 from .config import bank_paths
-from .teacher import login_required
 
 log = logging.getLogger(__name__)
 

@@ -20,10 +20,10 @@ from quizgen import BankError
 from quizgen.errors import QuizgenError
 
 from . import bankfiles, draftstore, qforms, review
+from .accounts import login_required
 from .catalog import catalog
 from .drafter import SourceInfo, clean_article, current_drafter
 from .draftforms import MAX_ARTICLE_BYTES, ArticleForm, DetailsForm
-from .teacher import login_required
 
 bp = Blueprint("drafts", __name__, url_prefix="/teacher/drafts")
 

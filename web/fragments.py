@@ -31,10 +31,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from flask import Flask, current_app, render_template, request, session, url_for
+from flask import Flask, current_app, render_template, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.datastructures import ImmutableMultiDict
 
+from .accounts import logged_in
 from .i18n import ui_language
 from .quizforms import QuestionView
 from .runrules import RunHeader
@@ -128,8 +129,7 @@ _ui = ui_language
 
 
 def site_header() -> Markup:
-    teacher = session.get("teacher_id") is not None
-    if teacher:  # carries a CSRF token in its logout form: not shared
+    if logged_in():  # carries a CSRF token in its logout form: not shared
         return _macro("_chrome.html", "site_header")(_ui(), True)
     key = ("header", _ui())
     html = _cache().get(key)
@@ -204,7 +204,7 @@ def open_question_page(*, bank: Bank, n: int, total: int, view_type: str, header
     `end_url` is the run's results page; None for a class session's, which is
     the same for all its students and so part of the cached page.
     """
-    if session.get("teacher_id") is not None:
+    if logged_in():
         return None
     # Each student has the session's questions in their own order: the
     # question's type is a slot, so one shell serves the n-th page of all.

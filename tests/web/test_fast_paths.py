@@ -25,8 +25,8 @@ from quizgen.grading import key
 from tests.web.conftest import PASSWORD, create_session, join
 from tests.web.pages import form_data, parse, without_csrf, wrong_response
 from web import fragments, runstore
+from web.accounts import add_teacher
 from web.db import attempt, get_engine
-from web.teacher import add_teacher
 
 
 def plain_question_page(app: Flask, url: str, cookie: str | None, language: str, token: str, n: int) -> str:

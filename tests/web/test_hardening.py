@@ -23,11 +23,11 @@ from tests.web.conftest import PASSWORD, create_session, join, login, refused
 from tests.web.pages import form_data, without_csrf
 from tests.web.test_sessions import questions_in_order
 from web import runstore
+from web.accounts import add_teacher
 from web.classroom import set_status
 from web.db import answer, attempt, get_engine, quiz_session, utcnow
 from web.db import teacher as teacher_table
 from web.migrate import upgrade
-from web.teacher import add_teacher
 
 
 def add_quick_teacher(app: Flask, name: str = "prof", password: str = PASSWORD) -> None:
