@@ -31,10 +31,7 @@ log = logging.getLogger(__name__)
 bp = Blueprint("bankedit", __name__, url_prefix="/teacher/banks")
 
 
-@bp.before_request
-def _refuse_writes() -> None:
-    if request.method == "POST" and bankfiles.read_only():
-        abort(403, _("This site is read-only: banks cannot be drafted or changed here."))
+bp.before_request(bankfiles.refuse_writes_if_read_only)
 
 
 def bank_file(bank_id: str) -> Path:

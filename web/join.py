@@ -7,6 +7,8 @@ where they were.
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
@@ -36,6 +38,16 @@ def _code_or_404(code: str) -> str:
         ratelimit.missed()
         abort(404, _no_session())
     return clean
+
+
+def _live_session_or_404(code: str) -> Any:
+    """The session with this (clean) code, unless it is over: then the same 404 as for no session."""
+    with get_engine().connect() as conn:
+        row = classroom.find_session(conn, code)
+    if row is None or row.status == "closed":
+        ratelimit.missed()
+        abort(404, _no_session())
+    return row
 
 
 def _token(code: str) -> str | None:
@@ -94,11 +106,7 @@ def join(code: str):
         return redirect(url_for("join.join", code=clean), code=301)
     if _participant(code) is not None:
         return redirect(url_for("join.resume", code=code), code=303)
-    with get_engine().connect() as conn:
-        row = classroom.find_session(conn, code)
-    if row is None or row.status == "closed":
-        ratelimit.missed()
-        abort(404, _no_session())
+    row = _live_session_or_404(code)
     entry = catalog().get(row.bank_id)
     if entry is None:
         abort(410)
@@ -124,11 +132,7 @@ def join(code: str):
 def come_back(code: str):
     """A student who joined on another device (or lost her cookie): her nickname and return code."""
     clean = _code_or_404(code)
-    with get_engine().connect() as conn:
-        row = classroom.find_session(conn, clean)
-    if row is None or row.status == "closed":
-        ratelimit.missed()
-        abort(404, _no_session())
+    row = _live_session_or_404(clean)
     to = url_for("join.join", code=row.code)
     nickname = request.form.get("nickname", "")
     try:
