@@ -53,8 +53,8 @@ def prepare(instance: Path) -> str:
     """The teacher and an open session; the session's code."""
     os.environ["QUIZGEN_INSTANCE"] = str(instance)
     from web import create_app
+    from web.accounts import add_teacher
     from web.classroom import create_session
-    from web.teacher import add_teacher
 
     app = create_app({"QUIZGEN_BANKS": [str(ROOT / "tests" / "web" / "data")]})
     with app.app_context():

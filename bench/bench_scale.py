@@ -343,10 +343,10 @@ def setup(url: str, banks: Path, instance: Path, secret: str, answers: int) -> s
     from sqlalchemy import create_engine
 
     from web import create_app
+    from web.accounts import add_teacher
     from web.classroom import create_session
     from web.db import get_engine
     from web.migrate import upgrade
-    from web.teacher import add_teacher
 
     engine = create_engine(url)
     upgrade(engine)

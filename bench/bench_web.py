@@ -588,9 +588,9 @@ def setup_session(instance: Path, banks: Path, questions: int) -> str:
     """A teacher and an open session (all questions, immediate feedback), made
     through the site's own functions; its join code."""
     from web import create_app
+    from web.accounts import add_teacher
     from web.classroom import create_session
     from web.db import get_engine
-    from web.teacher import add_teacher
 
     app = create_app({"INSTANCE_PATH": str(instance), "QUIZGEN_BANKS": [str(banks)]})
     with app.app_context():

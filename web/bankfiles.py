@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from flask import current_app
+from flask import abort, current_app, request
+from flask_babel import gettext as _
 
 from quizgen import Bank, BankError, check_banks, load_bank
 from quizgen.errors import Problem, QuizgenError
@@ -66,6 +67,12 @@ def valid_id(bank_id: str) -> bool:
 
 def read_only() -> bool:
     return bool(current_app.config.get("QUIZGEN_READ_ONLY"))
+
+
+def refuse_writes_if_read_only() -> None:
+    """Before a request of the teacher's bank pages: no POST on a read-only site (a 403 page)."""
+    if request.method == "POST" and read_only():
+        abort(403, _("This site is read-only: banks cannot be drafted or changed here."))
 
 
 def banks_folder() -> Path | None:

@@ -21,20 +21,17 @@ from quizgen.errors import QuizgenError
 from quizgen.model import question_to_data
 
 from . import bankfiles, qforms, review
+from .accounts import login_required
 from .bankedit import RoundTrip
 from .catalog import catalog
 from .config import bank_paths
-from .teacher import login_required
 
 log = logging.getLogger(__name__)
 
 bp = Blueprint("bankedit", __name__, url_prefix="/teacher/banks")
 
 
-@bp.before_request
-def _refuse_writes() -> None:
-    if request.method == "POST" and bankfiles.read_only():
-        abort(403, _("This site is read-only: banks cannot be drafted or changed here."))
+bp.before_request(bankfiles.refuse_writes_if_read_only)
 
 
 def bank_file(bank_id: str) -> Path:

@@ -11,7 +11,7 @@ import unicodedata
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Connection, Row, insert, select, update
+from sqlalchemy import Connection, Row, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quizgen.text import fold_answer, normalize
@@ -19,7 +19,7 @@ from quizgen.text import fold_answer, normalize
 from . import quizforms
 from .db import attempt, get_engine, quiz_session, resume_code, utcnow
 from .inputs import clean_line, too_many_marks, visible_length
-from .runs import new_token
+from .runstore import new_token
 
 #: No 0/O, 1/I: codes are read off a projector and typed on phones.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -50,6 +50,19 @@ def normalize_code(raw: str) -> str | None:
 
 def find_session(conn: Connection, code: str) -> Row[Any] | None:
     return conn.execute(select(quiz_session).where(quiz_session.c.code == code)).first()
+
+
+def sessions_of(teacher_id: int) -> list[Row[Any]]:
+    """The teacher's sessions, newest first, each with its number of students (`students`)."""
+    counts = (select(attempt.c.session_id, func.count().label("n"))
+              .where(attempt.c.session_id.is_not(None)).group_by(attempt.c.session_id).subquery())
+    with get_engine().connect() as conn:
+        return list(conn.execute(
+            select(quiz_session, func.coalesce(counts.c.n, 0).label("students"))
+            .outerjoin(counts, counts.c.session_id == quiz_session.c.id)
+            .where(quiz_session.c.teacher_id == teacher_id)
+            .order_by(quiz_session.c.created_at.desc())
+        ).all())
 
 
 def create_session(*, teacher_id: int, bank_id: str, question_ids: list[str], feedback: str,

@@ -75,7 +75,7 @@ def teacher_add(name: str, replace: bool) -> None:
     """Create the account NAME; asks for the password twice (or reads one line
     from standard input when it is not a terminal, for scripts)."""
     from web import base_app
-    from web.teacher import TeacherExists, add_teacher
+    from web.accounts import TeacherExists, add_teacher
 
     name = name.strip()
     if not name or len(name) > 80:

@@ -20,10 +20,10 @@ from quizgen import BankError
 from quizgen.errors import QuizgenError
 
 from . import bankfiles, draftstore, qforms, review
+from .accounts import login_required
 from .catalog import catalog
 from .drafter import SourceInfo, clean_article, current_drafter
 from .draftforms import MAX_ARTICLE_BYTES, ArticleForm, DetailsForm
-from .teacher import login_required
 
 bp = Blueprint("drafts", __name__, url_prefix="/teacher/drafts")
 
@@ -39,10 +39,7 @@ def _limits(endpoint: str | None, _values: Any) -> None:
         request.max_form_memory_size = UPLOAD_BYTES
 
 
-@bp.before_request
-def _refuse_writes() -> None:
-    if request.method == "POST" and bankfiles.read_only():
-        abort(403, _("This site is read-only: banks cannot be drafted or changed here."))
+bp.before_request(bankfiles.refuse_writes_if_read_only)
 
 
 @bp.errorhandler(413)

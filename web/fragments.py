@@ -15,7 +15,7 @@ This is the one speed shortcut the site keeps (issue 10): without it the
 question page of bench/bench_web.py used about 3× the server CPU and missed
 its target (0.20–0.25 × bare GET against ≥ 0.4). It uses Jinja and
 MarkupSafe through their public API only (a template's macros, Markup,
-escape); runs.question_page renders question.html with render_template
+escape); runpages.question_page renders question.html with render_template
 whenever a page cannot be shared, and tests/web/test_fast_paths.py checks
 that every cached page is exactly what the templates render.
 """
@@ -31,18 +31,18 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from flask import Flask, current_app, render_template, request, session, url_for
+from flask import Flask, current_app, render_template, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.datastructures import ImmutableMultiDict
 
+from .accounts import logged_in
 from .i18n import ui_language
 from .quizforms import QuestionView
+from .runrules import RunHeader
 from .security import csrf_token
 
 if TYPE_CHECKING:
     from quizgen import Bank
-
-    from .runs import RunHeader
 
 MAX_ENTRIES = 4096
 # A slot is marked by a per-process random name between NUL characters: no
@@ -129,8 +129,7 @@ _ui = ui_language
 
 
 def site_header() -> Markup:
-    teacher = session.get("teacher_id") is not None
-    if teacher:  # carries a CSRF token in its logout form: not shared
+    if logged_in():  # carries a CSRF token in its logout form: not shared
         return _macro("_chrome.html", "site_header")(_ui(), True)
     key = ("header", _ui())
     html = _cache().get(key)
@@ -205,7 +204,7 @@ def open_question_page(*, bank: Bank, n: int, total: int, view_type: str, header
     `end_url` is the run's results page; None for a class session's, which is
     the same for all its students and so part of the cached page.
     """
-    if session.get("teacher_id") is not None:
+    if logged_in():
         return None
     # Each student has the session's questions in their own order: the
     # question's type is a slot, so one shell serves the n-th page of all.
@@ -213,8 +212,6 @@ def open_question_page(*, bank: Bank, n: int, total: int, view_type: str, header
            header.deadline is not None, end_url is None, header.resume_code is not None)
 
     def render() -> str:
-        from .runs import RunHeader
-
         timed = header.deadline is not None
         slots = RunHeader(code=header.code, nickname=slot("nickname"),
                           deadline=slot("deadline") if timed else None,

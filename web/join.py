@@ -7,17 +7,21 @@ where they were.
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from . import classroom, prg, ratelimit, runs
+from . import classroom, prg, ratelimit
 from .catalog import catalog
 from .db import get_engine
 from .ratelimit import join_code_guesses
+from .runpages import end_page, question_page, submit
+from .runrules import RESUME_KEY, Run, next_unanswered
+from .runstore import bank_in_live_session, load_run
 
 bp = Blueprint("join", __name__)
-COOKIE_KEY = "p"  # in the session cookie: {code: participant token}
-RESUME_KEY = runs.RESUME_KEY  # …and {code: her return code}, to show it on her pages
+COOKIE_KEY = "p"  # in the session cookie: {code: participant token}; RESUME_KEY: {code: her return code}
 MAX_REMEMBERED = 10
 
 
@@ -34,6 +38,16 @@ def _code_or_404(code: str) -> str:
         ratelimit.missed()
         abort(404, _no_session())
     return clean
+
+
+def _live_session_or_404(code: str) -> Any:
+    """The session with this (clean) code, unless it is over: then the same 404 as for no session."""
+    with get_engine().connect() as conn:
+        row = classroom.find_session(conn, code)
+    if row is None or row.status == "closed":
+        ratelimit.missed()
+        abort(404, _no_session())
+    return row
 
 
 def _token(code: str) -> str | None:
@@ -53,11 +67,11 @@ def _remember(code: str, token: str, resume_code: str | None = None) -> None:
     session.permanent = True
 
 
-def _participant(code: str, *, answers: bool = True) -> runs.Run | None:
+def _participant(code: str, *, answers: bool = True) -> Run | None:
     token = _token(code)
     if not token:
         return None
-    run = runs.load_run(token, answers=answers)
+    run = load_run(token, answers=answers)
     if run is None or run.session is None or run.session.code != code:
         return None
     return run
@@ -92,11 +106,7 @@ def join(code: str):
         return redirect(url_for("join.join", code=clean), code=301)
     if _participant(code) is not None:
         return redirect(url_for("join.resume", code=code), code=303)
-    with get_engine().connect() as conn:
-        row = classroom.find_session(conn, code)
-    if row is None or row.status == "closed":
-        ratelimit.missed()
-        abort(404, _no_session())
+    row = _live_session_or_404(code)
     entry = catalog().get(row.bank_id)
     if entry is None:
         abort(410)
@@ -122,11 +132,7 @@ def join(code: str):
 def come_back(code: str):
     """A student who joined on another device (or lost her cookie): her nickname and return code."""
     clean = _code_or_404(code)
-    with get_engine().connect() as conn:
-        row = classroom.find_session(conn, clean)
-    if row is None or row.status == "closed":
-        ratelimit.missed()
-        abort(404, _no_session())
+    row = _live_session_or_404(clean)
     to = url_for("join.join", code=row.code)
     nickname = request.form.get("nickname", "")
     try:
@@ -143,7 +149,7 @@ def come_back(code: str):
     return redirect(url_for("join.resume", code=row.code), code=303)
 
 
-def _run(code: str, *, answers: bool = True) -> runs.Run:
+def _run(code: str, *, answers: bool = True) -> Run:
     """The student of this session on this browser, or a redirect to join it."""
     run = _participant(code, answers=answers)  # one query when the cookie knows the student
     if run is None:
@@ -157,7 +163,7 @@ def _withhold_corrections(bank_id: str) -> None:
     """A closed session's pages show every correction: not while another class
     takes the same bank (its students could have joined this one before)."""
     with get_engine().connect() as conn:
-        if runs.bank_in_live_session(conn, bank_id):
+        if bank_in_live_session(conn, bank_id):
             abort(403, _("A class is taking this quiz right now: the corrections come back when "
                          "its session ends."))
 
@@ -167,7 +173,7 @@ def resume(code: str):
     run = _run(code)
     if run.waiting:
         return render_template("waiting.html", **run.page_context())
-    n = runs.next_unanswered(run, set(run.answers))
+    n = next_unanswered(run, set(run.answers))
     if n is None or not run.can_answer():
         return redirect(run.url("end"), code=303)
     return redirect(run.url("question", n=n), code=303)
@@ -181,8 +187,8 @@ def question(code: str, n: int):
             abort(403, _("The session has not started yet."))
         return render_template("waiting.html", **run.page_context())
     if request.method == "POST":
-        return runs.submit(run, n)
-    return runs.question_page(run, n)
+        return submit(run, n)
+    return question_page(run, n)
 
 
 @bp.get("/j/<code>/too-late")
@@ -199,7 +205,7 @@ def end(code: str):
     run = _run(code)
     if run.waiting:
         return render_template("waiting.html", **run.page_context())
-    return runs.end_page(run)
+    return end_page(run)
 
 
 @bp.post("/j/<code>/leave")

@@ -17,10 +17,13 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from werkzeug.datastructures import ImmutableMultiDict
 
-from . import prg, runs
+from . import prg
 from .catalog import Entry, catalog, entry_or_404
 from .db import get_engine
 from .decks import anki_exporter, deck_path
+from .runpages import end_page, question_page, submit
+from .runrules import Run, next_unanswered
+from .runstore import bank_in_live_session, create_practice, load_run
 
 bp = Blueprint("practice", __name__)
 
@@ -30,7 +33,7 @@ _EMPTY: ImmutableMultiDict[str, str] = ImmutableMultiDict()
 
 def _locked(bank_id: str) -> bool:
     with get_engine().connect() as conn:
-        return runs.bank_in_live_session(conn, bank_id)
+        return bank_in_live_session(conn, bank_id)
 
 
 def _refuse_if_locked(bank_id: str) -> None:
@@ -81,7 +84,7 @@ def start(bank_id: str):
             "Only %(num)d questions match: ask for %(num)d at most, or leave the number empty for all.",
             len(ids)), form=request.form, to=page)
     ids = entry.select(tags=tags, count=count)
-    token = runs.create_practice(bank_id, ids)
+    token = create_practice(bank_id, ids)
     return redirect(url_for("practice.question", token=token, n=1), code=303)
 
 
@@ -96,8 +99,8 @@ def deck(bank_id: str):
                      download_name=f"{entry.bank.id}.apkg", max_age=0)
 
 
-def _run(token: str, *, answers: bool = True) -> runs.Run:
-    run = runs.load_run(token, answers=answers)
+def _run(token: str, *, answers: bool = True) -> Run:
+    run = load_run(token, answers=answers)
     if run is None or not run.is_practice:
         abort(404)
     _refuse_if_locked(run.attempt.bank_id)
@@ -107,7 +110,7 @@ def _run(token: str, *, answers: bool = True) -> runs.Run:
 @bp.get("/p/<token>")
 def resume(token: str):
     run = _run(token)
-    n = runs.next_unanswered(run, set(run.answers))
+    n = next_unanswered(run, set(run.answers))
     return redirect(run.url("question", n=n) if n else run.url("end"), code=303)
 
 
@@ -115,13 +118,13 @@ def resume(token: str):
 def question(token: str, n: int):
     run = _run(token, answers=request.method == "GET")
     if request.method == "POST":
-        return runs.submit(run, n)
-    return runs.question_page(run, n)
+        return submit(run, n)
+    return question_page(run, n)
 
 
 @bp.get("/p/<token>/end")
 def end(token: str):
-    return runs.end_page(_run(token), has_deck=anki_exporter() is not None)
+    return end_page(_run(token), has_deck=anki_exporter() is not None)
 
 
 @bp.get("/favicon.ico")

@@ -128,13 +128,9 @@ def view(question: AnyQuestion, rng: random.Random | Callable[[], random.Random]
     return v
 
 
-def cloze_segments(text: str) -> list[Segment]:
-    """The cloze text cut into plain runs and gaps (the answers left out)."""
-    return list(_cloze_segments(text))
-
-
 @lru_cache(maxsize=1024)
 def _cloze_segments(text: str) -> tuple[Segment, ...]:
+    """The cloze text cut into plain runs and gaps (the answers left out)."""
     out: list[Segment] = []
     pos = 0
     for i, m in enumerate(CLOZE_GAP.finditer(text)):

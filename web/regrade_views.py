@@ -15,9 +15,10 @@ from wtforms.validators import InputRequired, Length, NumberRange
 from quizgen.model import AnyQuestion
 
 from . import regrade
+from .accounts import login_required
 from .catalog import Entry, catalog
 from .db import get_engine
-from .teacher import login_required, own_session
+from .teacher import own_session
 
 bp = Blueprint("regrade", __name__, url_prefix="/teacher")
 

@@ -7,6 +7,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask import url_for
+
 from quizgen.text import normalize_with_map
 
 from . import qforms
@@ -94,23 +96,15 @@ class Links:
     args: dict[str, Any]
 
     def view(self, qid: str | None = None, **extra: Any) -> str:
-        from flask import url_for
-
         return url_for(f"{self.blueprint}.review_page", **self.args, q=qid, **extra)
 
     def state(self, qid: str, action: str) -> str:
-        from flask import url_for
-
         return url_for(f"{self.blueprint}.set_state", **self.args, qid=qid, action=action)
 
     def save(self, qid: str) -> str:
-        from flask import url_for
-
         return url_for(f"{self.blueprint}.save_question", **self.args, qid=qid)
 
     def add(self) -> str:
-        from flask import url_for
-
         return url_for(f"{self.blueprint}.add_question", **self.args)
 
 

@@ -1,166 +1,42 @@
-"""Teachers: log in, create class sessions, follow them live, export results."""
+"""The teacher's pages: log in, create class sessions, follow them live, export results.
+
+Accounts and logins are web/accounts.py's, the forms web/teacherforms.py's,
+the join link and its QR code web/qr.py's.
+"""
 
 from __future__ import annotations
 
-import functools
 import gzip
-import time
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
-from urllib.parse import urlsplit
 
-import segno
 from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     g,
     jsonify,
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from sqlalchemy import func, insert, select
-from werkzeug.security import check_password_hash, generate_password_hash
-from wtforms import (
-    BooleanField,
-    IntegerField,
-    PasswordField,
-    RadioField,
-    SelectMultipleField,
-    StringField,
-    widgets,
-)
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
-
-try:  # WTForms 3.3 deprecates (value, label) tuples
-    from wtforms import SelectChoice as _Choice
-except ImportError:  # older WTForms: tuples it is
-    def _Choice(value: str, label: Any) -> tuple[str, Any]:  # type: ignore[no-redef]
-        return (value, label)
 
 from . import classroom, prg, ratelimit
+from .accounts import check_login, end_login, login_required, start_login
 from .catalog import catalog, entry_or_404
-from .db import attempt, get_engine, quiz_session, teacher, utcnow
+from .db import get_engine
 from .filters import answer_label
-from .inputs import SizedNumber
 from .itemstats import session_item_stats
-from .ratelimit import Busy, login_per_account, login_per_client, password_slot
+from .qr import is_loopback, join_url, qr_svg
+from .ratelimit import Busy, login_per_account, login_per_client
 from .redirects import safe_next
 from .results import CsvColumns, results_csv, session_results
+from .teacherforms import LoginForm, new_session_form, refused_session_form
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
-
-#: A login lasts a school day: a shared classroom computer forgets it.
-LOGIN_SECONDS = 12 * 3600
-
-
-def _method() -> str:
-    """How passwords are hashed: QUIZGEN_PASSWORD_METHOD, Werkzeug's scrypt by
-    default (the tests use a cheap one; a stored hash names its own method)."""
-    return current_app.config.get("QUIZGEN_PASSWORD_METHOD") or "scrypt"
-
-
-@functools.cache
-def _dummy_hash(method: str) -> str:
-    """Checked against when the name is unknown, so both cases take the same time."""
-    return generate_password_hash("not a password", method)
-
-
-class TeacherExists(Exception):
-    pass
-
-
-def add_teacher(name: str, password: str, *, replace: bool = False) -> bool:
-    """Create a teacher account (or set its password with replace=True); True if created."""
-    with get_engine().begin() as conn:
-        found = conn.execute(select(teacher.c.id).where(teacher.c.name == name)).first()
-        if found is not None and not replace:
-            raise TeacherExists(name)
-        pw_hash = generate_password_hash(password, _method())
-        if found is None:
-            conn.execute(insert(teacher).values(name=name, password_hash=pw_hash, created_at=utcnow()))
-            return True
-        # A new password also ends every login made with the old one.
-        conn.execute(teacher.update().where(teacher.c.id == found.id).values(
-            password_hash=pw_hash, session_epoch=teacher.c.session_epoch + 1))
-        return False
-
-
-def check_login(name: str, password: str) -> int | None:
-    """The teacher's id if the password is right. ratelimit.Busy if too many
-    password checks are running already."""
-    with get_engine().connect() as conn:
-        row = conn.execute(
-            select(teacher.c.id, teacher.c.password_hash).where(teacher.c.name == name)).first()
-    with password_slot():
-        if row is None:
-            check_password_hash(_dummy_hash(_method()), password)
-            return None
-        return row.id if check_password_hash(row.password_hash, password) else None
-
-
-def _epoch(conn: Any, teacher_id: int) -> int | None:
-    return conn.execute(select(teacher.c.session_epoch).where(teacher.c.id == teacher_id)).scalar()
-
-
-def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
-    @wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        teacher_id = session.get("teacher_id")
-        since = session.get("teacher_at", 0)
-        if not isinstance(teacher_id, int) or not isinstance(since, int | float) \
-                or time.time() - since > LOGIN_SECONDS:
-            return redirect(url_for("teacher.login", next=request.full_path.rstrip("?")), code=303)
-        with get_engine().connect() as conn:
-            row = conn.execute(select(teacher.c.id, teacher.c.name, teacher.c.session_epoch)
-                               .where(teacher.c.id == teacher_id)).first()
-        if row is None or session.get("teacher_epoch") != row.session_epoch:
-            # The account was removed, or this login ended (logout, new password).
-            for key in ("teacher_id", "teacher_at", "teacher_epoch"):
-                session.pop(key, None)
-            return redirect(url_for("teacher.login", next=request.full_path.rstrip("?")), code=303)
-        g.teacher = row
-        return view(*args, **kwargs)
-    return wrapper
-
-
-class LoginForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=80)],
-                       render_kw={"autocomplete": "username"})
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)],
-                             render_kw={"autocomplete": "current-password"})
-
-
-class MultiCheckbox(SelectMultipleField):
-    widget = widgets.ListWidget(prefix_label=False)
-    option_widget = widgets.CheckboxInput()
-
-
-def _within(low: int, high: int) -> list[Any]:
-    within = NumberRange(min=low, max=high)
-    return [SizedNumber(within), within]
-
-
-class NewSessionForm(FlaskForm):
-    tags = MultiCheckbox(_l("Only questions with these tags (none: all)"), choices=[], validate_choice=True)
-    count = IntegerField(_l("Number of questions, drawn at random (empty: all)"),
-                         validators=[Optional(), *_within(1, 1000)])
-    feedback = RadioField(_l("Feedback"), default="immediate", choices=[
-        _Choice("immediate", _l("after each answer")),
-        _Choice("deferred", _l("only when I close the session")),
-    ])
-    time_limit = IntegerField(_l("Time limit per student, in minutes (empty: none)"),
-                              validators=[Optional(), *_within(1, 600)])
-    open_now = BooleanField(_l("Open now (otherwise students wait until you open it)"), default=True)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -175,16 +51,7 @@ def login():
         except Busy:
             abort(503)
         if teacher_id is not None:
-            with get_engine().connect() as conn:
-                epoch = _epoch(conn, teacher_id)
-            students = session.get("p")
-            session.clear()  # a fresh session for the new identity
-            if students:
-                session["p"] = students
-            session["teacher_id"] = teacher_id
-            session["teacher_at"] = int(time.time())
-            session["teacher_epoch"] = epoch
-            session.permanent = True
+            start_login(teacher_id)
             return redirect(safe_next(request.args.get("next"), url_for("teacher.index")), code=303)
         error = _l("Wrong name or password.")
     if request.method == "POST":  # refused: back to the form (Post/Redirect/Get), the name kept
@@ -202,39 +69,22 @@ def login():
 def logout():
     """Ends this login everywhere: the teacher's epoch moves on, so this cookie
     (or a copy of it) no longer opens a teacher's page."""
-    teacher_id, epoch = session.get("teacher_id"), session.get("teacher_epoch")
-    if isinstance(teacher_id, int) and isinstance(epoch, int):
-        with get_engine().begin() as conn:
-            conn.execute(teacher.update()
-                         .where(teacher.c.id == teacher_id, teacher.c.session_epoch == epoch)
-                         .values(session_epoch=epoch + 1))
-    for key in ("teacher_id", "teacher_at", "teacher_epoch"):
-        session.pop(key, None)
+    end_login()
     return redirect(url_for("practice.home"), code=303)
 
 
 @bp.get("/")
 @login_required
 def index():
-    with get_engine().connect() as conn:
-        counts = (select(attempt.c.session_id, func.count().label("n"))
-                  .where(attempt.c.session_id.is_not(None)).group_by(attempt.c.session_id).subquery())
-        rows = conn.execute(
-            select(quiz_session, func.coalesce(counts.c.n, 0).label("students"))
-            .outerjoin(counts, counts.c.session_id == quiz_session.c.id)
-            .where(quiz_session.c.teacher_id == g.teacher.id)
-            .order_by(quiz_session.c.created_at.desc())
-        ).all()
-    return render_template("teacher/index.html", sessions=rows, catalog=catalog(),
-                           entries=[e for e in catalog() if e.questions])
+    return render_template("teacher/index.html", sessions=classroom.sessions_of(g.teacher.id),
+                           catalog=catalog(), entries=[e for e in catalog() if e.questions])
 
 
 @bp.route("/new/<bank_id>", methods=["GET", "POST"])
 @login_required
 def new(bank_id: str):
     entry = entry_or_404(bank_id)
-    form = NewSessionForm()
-    form.tags.choices = [_Choice(t, t) for t in entry.tags]
+    form = new_session_form(entry)
     error = None
     if form.validate_on_submit():
         ids = entry.select(tags=form.tags.data or [], count=form.count.data)
@@ -248,12 +98,7 @@ def new(bank_id: str):
         return prg.refuse(str(error or _l("Correct the fields marked below.")), form=request.form)
     kept = prg.take()
     if kept:
-        form = NewSessionForm(formdata=kept.form)
-        form.tags.choices = [_Choice(t, t) for t in entry.tags]
-        form.validate()  # the fields' own messages again
-        token = getattr(form, "csrf_token", None)
-        if token is not None:  # a kept form has no token: the page gets a fresh one
-            token.errors = []
+        form = refused_session_form(entry, kept.form)
         error = kept.error
     return render_template("teacher/new.html", form=form, entry=entry, bank=entry.bank,
                            error=error), 400 if error else 200
@@ -269,22 +114,6 @@ def own_session(code: str) -> Any:
     if row is None or row.teacher_id != g.teacher.id:
         abort(404)
     return row
-
-
-def join_url(code: str) -> str:
-    base = current_app.config.get("QUIZGEN_PUBLIC_URL")
-    path = url_for("join.join", code=code)
-    return base.rstrip("/") + path if base else url_for("join.join", code=code, _external=True)
-
-
-def qr_svg(url: str) -> str:
-    """The join URL as an inline SVG QR code, made here (no outside service)."""
-    return segno.make(url, error="m").svg_inline(scale=4, light="#fff", omitsize=True, svgclass="qr")
-
-
-def _loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    return host in ("localhost", "::1") or host.startswith("127.")
 
 
 def _context(row: Any, *, analysis: bool = False) -> dict[str, Any]:
@@ -304,7 +133,7 @@ def dashboard(code: str):
     row = own_session(code)
     url = join_url(row.code)
     return render_template("teacher/session.html", **_context(row), join_url=url, qr=qr_svg(url),
-                           loopback=_loopback(url), analysis=False)
+                           loopback=is_loopback(url), analysis=False)
 
 
 @bp.get("/s/<code>/analysis")

@@ -73,8 +73,8 @@ def draft_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     """The site with an empty banks folder, drafting with the real model."""
 
     from web import create_app
+    from web.accounts import add_teacher
     from web.drafter import SpacyDrafter
-    from web.teacher import add_teacher
 
     reason = SpacyDrafter().unavailable()
     if reason:

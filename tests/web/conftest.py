@@ -16,7 +16,7 @@ from jinja2.bccache import Bucket
 
 from quizgen import Bank, load_bank
 from web import create_app
-from web.teacher import add_teacher
+from web.accounts import add_teacher
 
 from .backends import backend, database_url, pg_cluster  # noqa: F401  (fixtures)
 

@@ -52,7 +52,7 @@ def drafting_app(make_app: Any, bank_dir: Path, **config: Any) -> Any:
 
 def teacher_client(app: Any, name: str = "prof") -> Any:
     from tests.web.conftest import PASSWORD, login
-    from web.teacher import add_teacher
+    from web.accounts import add_teacher
 
     with app.app_context():
         add_teacher(name, PASSWORD)

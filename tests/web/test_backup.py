@@ -17,7 +17,7 @@ from tests.web.conftest import PASSWORD, create_session, join, login
 from tests.web.pages import form_data
 from tests.web.test_sessions import answer_all, questions_in_order
 from web import create_app
-from web.teacher import add_teacher
+from web.accounts import add_teacher
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 

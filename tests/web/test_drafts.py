@@ -171,7 +171,7 @@ def test_forms_need_the_csrf_token(make_app: Callable[..., Flask], bank_dir: Pat
 def teacher_client_csrf(app: Flask) -> Any:
     import re
 
-    from web.teacher import add_teacher
+    from web.accounts import add_teacher
 
     with app.app_context():
         add_teacher("prof", PASSWORD)

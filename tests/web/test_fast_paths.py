@@ -24,17 +24,17 @@ from werkzeug.datastructures import ImmutableMultiDict
 from quizgen.grading import key
 from tests.web.conftest import PASSWORD, create_session, join
 from tests.web.pages import form_data, parse, without_csrf, wrong_response
-from web import fragments, runs
+from web import fragments, runstore
+from web.accounts import add_teacher
 from web.db import attempt, get_engine
-from web.teacher import add_teacher
 
 
 def plain_question_page(app: Flask, url: str, cookie: str | None, language: str, token: str, n: int) -> str:
     """The page of an unanswered question as the templates render it, without
-    any cached fragment: the context runs.question_page gives question.html."""
+    any cached fragment: the context runpages.question_page gives question.html."""
     headers = {"Accept-Language": language, **({"Cookie": cookie} if cookie else {})}
     with app.test_request_context(url, headers=headers):
-        run = runs.load_run(token)
+        run = runstore.load_run(token)
         assert run is not None
         q = run.question(n)
         view = run.view(q)
@@ -278,12 +278,12 @@ def test_an_answer_sent_as_the_session_closes_is_not_stored(app: Flask, teacher:
     with app.test_request_context(f"/j/{code}/1"):
         with get_engine().connect() as conn:
             token = conn.execute(select(attempt.c.token).where(attempt.c.nickname == "Léa")).scalar_one()
-        run = runs.load_run(token)
+        run = runstore.load_run(token)
         assert run is not None and run.can_answer()
         closed = teacher.post(f"/teacher/s/{code}/close", data={"confirm": "yes"})
         assert closed.status_code == 303
         q = run.question(1)
-        with pytest.raises(runs.AnswersClosed):
-            runs.record(run, q, key(q))
+        with pytest.raises(runstore.AnswersClosed):
+            runstore.record(run, q, key(q))
     data = teacher.get(f"/teacher/s/{code}/results.json").get_json()
     assert [s["answered"] for s in data["students"]] == [0]

@@ -22,12 +22,12 @@ from quizgen import Bank
 from tests.web.conftest import PASSWORD, create_session, join, login, refused
 from tests.web.pages import form_data, without_csrf
 from tests.web.test_sessions import questions_in_order
-from web import runs
+from web import runstore
+from web.accounts import add_teacher
 from web.classroom import set_status
 from web.db import answer, attempt, get_engine, quiz_session, utcnow
 from web.db import teacher as teacher_table
 from web.migrate import upgrade
-from web.teacher import add_teacher
 
 
 def add_quick_teacher(app: Flask, name: str = "prof", password: str = PASSWORD) -> None:
@@ -310,13 +310,13 @@ def test_answer_in_flight_at_the_close_is_not_stored(app: Flask, teacher: FlaskC
     first = questions_in_order(app, student, code, bank)[0]
     page = student.get(f"/j/{code}/1").get_data(as_text=True)
     assert 'id="answer-form"' in page
-    grade = runs.grade
+    grade = runstore.grade
 
     def slow_grade(*args, **kwargs):  # the request checked the session; the teacher closes it now
         set_status(session_id, "closed")
         return grade(*args, **kwargs)
 
-    monkeypatch.setattr(runs, "grade", slow_grade)
+    monkeypatch.setattr(runstore, "grade", slow_grade)
     r = student.post(f"/j/{code}/1", data=form_data(first, page))
     assert r.status_code == 303 and r.headers["Location"] == f"/j/{code}/too-late"
     with app.app_context(), get_engine().connect() as conn:

@@ -27,7 +27,7 @@ from quizgen import Bank, load_bank
 from quizgen.text import normalize
 from tests.web.conftest import PASSWORD, create_session, join, login
 from tests.web.pages import form_data, without_csrf, wrong_response
-from web.teacher import add_teacher
+from web.accounts import add_teacher
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ from tests.web.conftest import PASSWORD, create_session, join, login
 from tests.web.pages import form_data, parse
 from tests.web.test_sessions import questions_in_order
 from web import regrade
+from web.accounts import add_teacher
 from web.db import accepted_answer, answer, get_engine, quiz_session
-from web.teacher import add_teacher
 
 
 def answer_as(app: Flask, student: FlaskClient, code: str, bank: Bank, responses: dict[str, Any]) -> None:

@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 
 from tests.web.conftest import PASSWORD, create_session, join, login, refused
 from tests.web.pages import form_data, parse
-from web.teacher import add_teacher
+from web.accounts import add_teacher
 
 XSS = '<script>alert("x")</script>'
 XSS_ATTR = '"><img src=x onerror=alert(1)>'

@@ -26,9 +26,9 @@ from tests.pgcluster import Cluster
 from tests.web.conftest import PASSWORD, create_session, join, login
 from tests.web.test_sessions import answer_all, questions_in_order
 from web import create_app
+from web.accounts import add_teacher
 from web.db import answer, get_engine, metadata
 from web.migrate import SchemaOutOfDate, head
-from web.teacher import add_teacher
 
 
 class Browser:

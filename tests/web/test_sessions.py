@@ -19,9 +19,9 @@ from sqlalchemy import insert, select, update
 from quizgen import Bank
 from tests.web.conftest import PASSWORD, create_session, join, login, refused
 from tests.web.pages import form_data, parse, wrong_response
+from web.accounts import add_teacher
 from web.config import configure
 from web.db import answer, attempt, get_engine, quiz_session
-from web.teacher import add_teacher
 
 
 def questions_in_order(app: Flask, student: FlaskClient, code: str, bank: Bank) -> list:
