@@ -1,4 +1,9 @@
-"""Template filters: dates, numbers and texts in the interface's language."""
+"""Template filters: dates, numbers and texts in the interface's language.
+
+What a question asks and what was answered (its figures, true or false, the
+tolerance) come from quizgen.present, in the question's language, as on the
+card: `answer_parts`, `key_text`, `figure`, `question_prompt`.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,9 @@ from urllib.parse import urlsplit
 
 from flask import Flask
 from flask_babel import format_date, format_datetime, format_decimal, format_percent, format_time
-from flask_babel import gettext as _
 
-from quizgen.model import CLOZE_GAP, AnyQuestion
-from quizgen.text import fold_answer
+from quizgen import present
+from quizgen.model import AnyQuestion
 
 from .i18n import ui_language
 
@@ -29,7 +33,23 @@ def clock(value: datetime) -> str:
 
 
 def number(value: float) -> str:
+    """A score or a count, in the interface's language (at most two decimals)."""
     return format_decimal(value, format="#,##0.##")
+
+
+def figure(value: float, language: str) -> str:
+    """A figure of a question, as its card writes it (every decimal kept)."""
+    return present.figure(value, language)
+
+
+def answer_parts(value: Any, language: str, unit: str | None = None) -> list[str]:
+    """A response (or the key) as text, part by part, in the order of grade().marks."""
+    return present.response_parts(value, language, unit)
+
+
+def key_text(q: AnyQuestion, language: str) -> str:
+    """The right answer on one line, with its tolerance, as the card says it."""
+    return present.key_text(q, language)
 
 
 def percent(value: float | None) -> str:
@@ -44,21 +64,17 @@ def http_url(value: str | None) -> str | None:
     return value if urlsplit(value.strip()).scheme.lower() in ("http", "https") else None
 
 
-def question_prompt(q: AnyQuestion) -> str:
-    """One line saying what was asked (for the teacher's item analysis)."""
-    match q.type:
-        case "true_false":
-            return q.statement
-        case "quote":
-            return f"« {q.quote} »"
-        case "cloze":
-            return CLOZE_GAP.sub(lambda m: f"[{m[3] or '…'}]", q.text)
-    return getattr(q, "prompt", "")
+def question_prompt(q: AnyQuestion, language: str | None = None) -> str:
+    """One line saying what was asked (for the teacher's item analysis), a
+    quotation between the marks of `language` (default: the interface's)."""
+    text = present.prompt_text(q)
+    return present.quoted(text, language or ui_language()) if q.type == "quote" else text
 
 
-def answer_label(label: str, q: AnyQuestion | None) -> str:
+def answer_label(label: str, q: AnyQuestion | None, language: str | None = None) -> str:
+    """A stored answer label as text: true or false in `language` (default: the interface's)."""
     if q is not None and q.type == "true_false":
-        return _("True") if label == "true" else _("False")
+        return present.boolean_text(label == "true", language or ui_language())
     return label or "—"
 
 
@@ -68,7 +84,9 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(clock)
     app.add_template_filter(number)
     app.add_template_filter(percent)
-    app.add_template_filter(fold_answer, "fold")
+    app.add_template_filter(figure)
+    app.add_template_filter(answer_parts)
+    app.add_template_filter(key_text)
     app.add_template_filter(http_url)
     app.add_template_filter(question_prompt)
     app.add_template_filter(answer_label)

@@ -337,13 +337,16 @@ def question_page(run: Run, n: int, *, status: int = 200) -> tuple[str, int]:
     if mine is None and not locked:
         context["form_html"] = fragments.question_form(view, context["form"], error)
     if run.reveals(answered=mine is not None):
-        context.update(reveal_context(run, q), stored=mine)
+        context.update(reveal_context(run, q, mine))
     return render_template("question.html", **context), status
 
 
-def reveal_context(run: Run, q: AnyQuestion) -> dict[str, Any]:
-    """What a page shows once the question may be revealed: the key and its proof."""
-    return {"reveal": True, "question": q, "key": key(q), "source": run.entry.bank.source(q.sources[0])}
+def reveal_context(run: Run, q: AnyQuestion, mine: Stored | None) -> dict[str, Any]:
+    """What a page shows once the question may be revealed: the key and its proof,
+    the answer stored and its parts marked as grading marked them."""
+    marks = regrade.marks(run.attempt.session_id if run.session else None, q, mine.response) if mine else ()
+    return {"reveal": True, "question": q, "key": key(q), "source": run.entry.bank.source(q.sources[0]),
+            "stored": mine, "marks": marks}
 
 
 def submit(run: Run, n: int) -> Response:
@@ -382,7 +385,7 @@ def end_page(run: Run, **extra: Any) -> str:
         row: dict[str, Any] = {"n": n, "view": run.view(q), "answered": mine is not None,
                                "given": mine.response if mine else None}
         if run.reveals(answered=mine is not None):
-            row.update(reveal_context(run, q), stored=mine)
+            row.update(reveal_context(run, q, mine))
         rows.append(row)
     shown = [a for a in answers.values() if a.question_id in run.entry.by_id]
     total = sum(1 for qid in run.question_ids if qid in run.entry.by_id)
