@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask
-from flask_babel import format_date, format_datetime, format_decimal, format_percent, format_time
+from flask_babel import format_datetime, format_decimal, format_percent, format_time
 
 from quizgen import present
 from quizgen.model import AnyQuestion
@@ -20,8 +20,9 @@ from quizgen.model import AnyQuestion
 from .i18n import ui_language
 
 
-def longdate(value: date) -> str:
-    return format_date(value, "long")
+def longdate(value: date, language: str | None = None) -> str:
+    """A date written out, as a card writes it: in `language` (default: the interface's)."""
+    return present.long_date(value, language or ui_language())
 
 
 def short_datetime(value: datetime) -> str:

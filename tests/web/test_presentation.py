@@ -16,6 +16,7 @@ from flask.testing import FlaskClient
 
 from quizgen import Bank, load_bank
 from quizgen.exporters.anki import render_note, source_record
+from quizgen.exporters.anki_notetypes import note_type
 from quizgen.model import AnyQuestion
 from tests.web.conftest import create_session, join
 from tests.web.pages import asks, form_data
@@ -26,11 +27,15 @@ _SECTION = re.compile(r"\{\{([#^])(\w+)\}\}(.*?)\{\{/\2\}\}", re.DOTALL)
 _FIELD = re.compile(r"\{\{(\w+)\}\}")
 
 
+def card_fields(bank: Bank, q: AnyQuestion) -> dict[str, str]:
+    note = render_note(bank.id, bank.language, q, {sid: source_record(bank.source(sid)) for sid in q.sources})
+    return dict(zip(note.notetype.fields, note.fields, strict=True))
+
+
 def card_back(bank: Bank, q: AnyQuestion) -> dict[str, str]:
     """The fields of `q`'s note put into its first card's back template, as Anki does (no cloze here)."""
-    note = render_note(bank.id, bank.language, q, {sid: source_record(bank.source(sid)) for sid in q.sources})
-    fields = dict(zip(note.notetype.fields, note.fields, strict=True))
-    _name, front, back = note.notetype.templates[0]
+    fields = card_fields(bank, q)
+    _name, front, back = note_type(q.type, bank.language).templates[0]
 
     def fill(template: str) -> str:
         while _SECTION.search(template):
@@ -99,6 +104,11 @@ def test_true_or_false_reads_in_the_questions_language_on_the_page_and_on_the_ca
     page = answered_page(client, q.id, bank, language=ui)
     assert text_of(page_part(page, "right-answer")) == card_answer(bank, q) == "Vrai"
     assert text_of(page_part(page, "your-answer")) == "Vrai"
+    # The source under the evidence: its date in the question's language too.
+    evidence = r'<figure class="evidence">.*?<figcaption[^>]*>(.*?)</figcaption>'
+    caption = re.search(evidence, page, re.DOTALL)[1]
+    assert text_of(caption) == text_of(card_fields(bank, q)["Source"])
+    assert "décembre 2021" in text_of(caption)
 
 
 def marks_shown(page: str, element_id: str = "your-answer") -> list[bool]:
