@@ -2,7 +2,7 @@
 
 What a question asks and what was answered (its figures, true or false, the
 tolerance) come from quizgen.present, in the question's language, as on the
-card: `answer_parts`, `key_text`, `figure`, `question_prompt`.
+card: `answer_parts`, `key_text`, `question_prompt`, `longdate`.
 """
 
 from __future__ import annotations
@@ -36,11 +36,6 @@ def clock(value: datetime) -> str:
 def number(value: float) -> str:
     """A score or a count, in the interface's language (at most two decimals)."""
     return format_decimal(value, format="#,##0.##")
-
-
-def figure(value: float, language: str) -> str:
-    """A figure of a question, as its card writes it (every decimal kept)."""
-    return present.figure(value, language)
 
 
 def answer_parts(value: Any, language: str, unit: str | None = None) -> list[str]:
@@ -85,7 +80,6 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(clock)
     app.add_template_filter(number)
     app.add_template_filter(percent)
-    app.add_template_filter(figure)
     app.add_template_filter(answer_parts)
     app.add_template_filter(key_text)
     app.add_template_filter(http_url)
