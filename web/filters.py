@@ -60,6 +60,12 @@ def http_url(value: str | None) -> str | None:
     return value if urlsplit(value.strip()).scheme.lower() in ("http", "https") else None
 
 
+def question_label(message: str, language: str | None = None) -> str:
+    """A label of the library's catalogue (quizgen.present: "True", "Who said it?"),
+    in `language` (default: the interface's): the page says it as the card does."""
+    return present.label(message, language or ui_language())
+
+
 def question_prompt(q: AnyQuestion, language: str | None = None) -> str:
     """One line saying what was asked (for the teacher's item analysis), a
     quotation between the marks of `language` (default: the interface's)."""
@@ -85,6 +91,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(http_url)
     app.add_template_filter(question_prompt)
     app.add_template_filter(answer_label)
+    app.add_template_global(question_label)
 
     @app.context_processor
     def _lang() -> dict[str, Any]:

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from babel.messages.extract import extract_from_dir
 from flask import Flask
 from flask.testing import FlaskClient
 
-from quizgen import Bank, load_bank
+from quizgen import Bank, load_bank, present
 from quizgen.exporters.anki import render_note, source_record
 from quizgen.exporters.anki_notetypes import note_type
 from quizgen.model import AnyQuestion
@@ -166,3 +167,12 @@ def test_a_gap_the_teacher_accepted_is_marked_right_on_the_students_page(
     page = student.get(f"/j/{code}/{n}").get_data(as_text=True)
     assert 'class="verdict right"' in page
     assert marks_shown(page) == [True, True]
+
+
+def test_the_labels_the_pages_take_from_the_library_are_in_its_catalogue() -> None:
+    web = str(Path(__file__).parents[2] / "web")
+    found = extract_from_dir(web, [("**/templates/**.html", "jinja2")], keywords={"question_label": (1,)})
+    used = {m[2] if isinstance(m[2], str) else m[2][0] for m in found}
+    assert {"True", "False", "True or false?", "Who said it?"} <= used
+    french = {message: present.label(message, "fr") for message in used}
+    assert [m for m, fr in french.items() if fr == m] == []  # each one translated
