@@ -74,9 +74,15 @@ def question_prompt(q: AnyQuestion, language: str | None = None) -> str:
 
 
 def answer_label(label: str, q: AnyQuestion | None, language: str | None = None) -> str:
-    """A stored answer label as text: true or false in `language` (default: the interface's)."""
+    """A stored answer label as text in `language` (default: the interface's):
+    true or false, a figure as the question's page writes it ("2,5")."""
     if q is not None and q.type == "true_false":
         return present.boolean_text(label == "true", language or ui_language())
+    if q is not None and q.type == "numeric":
+        try:
+            return present.figure(float(label), language or ui_language())
+        except ValueError:  # not a figure (a label stored by an older version): as it is
+            return label or "—"
     return label or "—"
 
 

@@ -176,3 +176,20 @@ def test_the_labels_the_pages_take_from_the_library_are_in_its_catalogue() -> No
     assert {"True", "False", "True or false?", "Who said it?"} <= used
     french = {message: present.label(message, "fr") for message in used}
     assert [m for m, fr in french.items() if fr == m] == []  # each one translated
+
+
+def test_the_teachers_item_analysis_writes_a_figure_as_the_students_page_does(
+        app: Flask, teacher: FlaskClient, bank: Bank) -> None:
+    code = create_session(teacher, tags=["chiffres"])
+    student = join(app, code, "Léa")
+    q = bank.question("duree")
+    for n in range(1, len(bank.questions) + 1):
+        page = student.get(f"/j/{code}/{n}").get_data(as_text=True)
+        if asks(page, q):
+            student.post(f"/j/{code}/{n}", data={"number": "127,5"})
+            break
+    seen = text_of(page_part(student.get(f"/j/{code}/{n}").get_data(as_text=True), "your-answer"))
+    assert seen == "127,5 minutes"
+    analysis = teacher.get(f"/teacher/s/{code}/analysis", headers={"Accept-Language": "fr"})
+    shown = text_of(analysis.get_data(as_text=True))
+    assert "127,5" in shown and "127.5" not in shown
