@@ -87,10 +87,13 @@ def extra_of(conn: Connection, session_id: int, question_id: str) -> dict[int, l
     return dict(out)
 
 
-def marks(session_id: int | None, q: AnyQuestion, response: Any) -> tuple[bool, ...]:
+def marks(session_id: int | None, q: AnyQuestion, response: Any, stored_score: float) -> tuple[bool, ...]:
     """The parts of a stored response marked right or wrong as its score was
-    given: with the answers the teacher accepted in its session, if any."""
+    given: with the answers the teacher accepted in its session, if any (read
+    only when the score says some part is wrong)."""
     try:
+        if stored_score >= FULL:
+            return tuple(True for _ in grade(q, response).marks)
         if session_id is None or not typed(q):
             return grade(q, response).marks
         with get_engine().connect() as conn:

@@ -344,7 +344,8 @@ def question_page(run: Run, n: int, *, status: int = 200) -> tuple[str, int]:
 def reveal_context(run: Run, q: AnyQuestion, mine: Stored | None) -> dict[str, Any]:
     """What a page shows once the question may be revealed: the key and its proof,
     the answer stored and its parts marked as grading marked them."""
-    marks = regrade.marks(run.attempt.session_id if run.session else None, q, mine.response) if mine else ()
+    session_id = run.attempt.session_id if run.session else None
+    marks = regrade.marks(session_id, q, mine.response, mine.score) if mine else ()
     return {"reveal": True, "question": q, "key": key(q), "source": run.entry.bank.source(q.sources[0]),
             "stored": mine, "marks": marks}
 
