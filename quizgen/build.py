@@ -68,11 +68,18 @@ def _sha(data: bytes) -> str:
 
 @cache
 def code_digest() -> str:
-    """Changes with any quizgen code or library that shapes a deck."""
+    """Changes with any quizgen code, card label or library that shapes a deck."""
+    return package_digest(Path(__file__).resolve().parent)
+
+
+def package_digest(package: Path) -> str:
+    """The digest of the quizgen package at `package` (see code_digest)."""
     h = hashlib.sha256()
-    package = Path(__file__).resolve().parent
     for path in sorted([*package.glob("*.py"), *package.glob("exporters/*.py")]):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
+    # The presentation module and the labels' catalogue (quizgen.present).
+    for path in sorted([*package.glob("present/*.py"), *package.glob("translations/*/LC_MESSAGES/*.mo")]):
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     for dist in ("genanki", "babel", "pydantic", "PyYAML"):
         try:
             h.update(f"{dist}={version(dist)}".encode())

@@ -17,7 +17,9 @@ cloze       one typed text per gap, in reading order
 ==========  =======================================================
 
 Scores are in [0, 1]; speed never counts. A response of the wrong shape for
-its question raises ResponseError.
+its question raises ResponseError. A grade also marks each part of the
+response right or wrong (`marks`): the site's correction shows those marks,
+it never compares answers itself.
 """
 
 from __future__ import annotations
@@ -59,6 +61,10 @@ class Grade:
     #: The normalised answer given, for item analysis: two students who gave
     #: the same answer (however typed or ordered on their page) get the same label.
     label: str
+    #: Each part of the response right or wrong, in the response's own order:
+    #: a mark per choice given (multi), per pair given (match, in the order of
+    #: the mapping), per place (order), per gap (cloze); one mark otherwise.
+    marks: tuple[bool, ...] = ()
 
     @property
     def correct(self) -> bool:
@@ -72,7 +78,27 @@ Extra: TypeAlias = Mapping[int, Sequence[str]]
 
 
 def grade(question: AnyQuestion, response: Response, extra: Extra | None = None) -> Grade:
-    return Grade(score(question, response, extra), answer_label(question, response))
+    """The score, label and per-part marks of `response` (`extra`: see Extra)."""
+    return Grade(score(question, response, extra), answer_label(question, response),
+                 marks(question, response, extra))
+
+
+def marks(question: AnyQuestion, response: Response, extra: Extra | None = None) -> tuple[bool, ...]:
+    """Each part of `response` right or wrong (see Grade.marks)."""
+    match question:
+        case Multi():
+            answers = {normalize(a) for a in question.answers}
+            return tuple(normalize(t) in answers for t in _texts(response))
+        case Match():
+            pairs = question.pairs
+            return tuple(left in pairs and _same_text(right, pairs[left])
+                         for left, right in _mapping(response).items())
+        case Order():
+            items = question.items
+            return tuple(i < len(items) and _same_text(t, items[i]) for i, t in enumerate(_texts(response)))
+        case Cloze():
+            return tuple(gap_marks(question, _texts(response), extra))
+    return (score(question, response, extra) >= FULL,)
 
 
 def score(question: AnyQuestion, response: Response, extra: Extra | None = None) -> float:
@@ -95,17 +121,12 @@ def score(question: AnyQuestion, response: Response, extra: Extra | None = None)
         case Short():
             accepted = [*question.accepted, *more.get(0, ())]
             return 1.0 if _typed_right(question, _text(response), accepted) else 0.0
-        case Match():
-            given = _mapping(response)
-            right = sum(1 for left, r in question.pairs.items() if _same_text(given.get(left, ""), r))
-            return right / len(question.pairs) if question.pairs else 0.0
-        case Order():
-            given = _texts(response)
-            right = sum(1 for g, item in zip(given, question.items, strict=False) if _same_text(g, item))
-            return right / len(question.items) if question.items else 0.0
+        case Match() | Order():
+            parts = len(question.pairs) if isinstance(question, Match) else len(question.items)
+            return sum(marks(question, response)) / parts if parts else 0.0
         case Cloze():
-            marks = gap_marks(question, _texts(response), extra)
-            return sum(marks) / len(marks) if marks else 0.0
+            right = gap_marks(question, _texts(response), extra)
+            return sum(right) / len(right) if right else 0.0
     raise ResponseError(f"unknown question type {question.type!r}")
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 
-from quizgen.exporters.anki_notetypes import LABELS, note_type
+from quizgen.exporters.anki_notetypes import note_type
 from quizgen.ids import deck_id, note_guid, notetype_id, notetype_key
 from quizgen.model import QUESTION_TYPES
+from quizgen.present import languages
 
 
 def test_ids_are_pinned() -> None:
@@ -18,12 +19,12 @@ def test_ids_are_pinned() -> None:
 
 
 def test_note_type_ids_are_distinct_and_safe_for_javascript() -> None:
-    keys = [notetype_key(t, lang) for t, lang in itertools.product(QUESTION_TYPES, LABELS)]
+    keys = [notetype_key(t, lang) for t, lang in itertools.product(QUESTION_TYPES, languages())]
     ids = [notetype_id(k) for k in keys]
     assert len(set(ids)) == len(keys) == 18
     assert all((1 << 31) <= i < (1 << 53) for i in ids)
     assert all(note_type(t, lang).id == notetype_id(notetype_key(t, lang))
-               for t, lang in itertools.product(QUESTION_TYPES, LABELS))
+               for t, lang in itertools.product(QUESTION_TYPES, languages()))
 
 
 def test_guid_depends_on_bank_question_and_note_type_only() -> None:

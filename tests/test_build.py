@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,19 @@ def test_big_build_shows_a_bar_only_on_a_terminal(bank_file: Path, tmp_path: Pat
     monkeypatch.setattr("sys.stderr", err)
     build([bank_file], tmp_path / "decks", clock=lambda: T0)
     assert ("building decks" in err.getvalue()) is shown
+
+
+def test_the_code_digest_changes_with_the_presentation_and_the_card_labels(tmp_path: Path) -> None:
+    """Decks are rebuilt after an upgrade that changes what a card says: the
+    texts and figures of quizgen.present or a translated label."""
+    package = tmp_path / "quizgen"
+    shutil.copytree(Path(build_module.__file__).parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__", "draft", "lint", "importers", "schema"))
+    before = build_module.package_digest(package)
+    assert before == build_module.package_digest(package)
+    mo = package / "translations" / "fr" / "LC_MESSAGES" / "quizgen.mo"
+    mo.write_bytes(mo.read_bytes().replace("près".encode(), b"pres"))
+    after_label = build_module.package_digest(package)
+    texts = package / "present" / "texts.py"
+    texts.write_text(texts.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert len({before, after_label, build_module.package_digest(package)}) == 3

@@ -1,4 +1,9 @@
-"""Template filters: dates, numbers and texts in the interface's language."""
+"""Template filters: dates, numbers and texts in the interface's language.
+
+What a question asks and what was answered (its figures, true or false, the
+tolerance) come from quizgen.present, in the question's language, as on the
+card: `answer_parts`, `key_text`, `question_prompt`, `longdate`.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask
-from flask_babel import format_date, format_datetime, format_decimal, format_percent, format_time
-from flask_babel import gettext as _
+from flask_babel import format_datetime, format_decimal, format_percent, format_time
 
-from quizgen.model import CLOZE_GAP, AnyQuestion
-from quizgen.text import fold_answer
+from quizgen import present
+from quizgen.model import AnyQuestion
 
 from .i18n import ui_language
 
 
-def longdate(value: date) -> str:
-    return format_date(value, "long")
+def longdate(value: date, language: str | None = None) -> str:
+    """A date written out, as a card writes it: in `language` (default: the interface's)."""
+    return present.long_date(value, language or ui_language())
 
 
 def short_datetime(value: datetime) -> str:
@@ -29,7 +34,18 @@ def clock(value: datetime) -> str:
 
 
 def number(value: float) -> str:
+    """A score or a count, in the interface's language (at most two decimals)."""
     return format_decimal(value, format="#,##0.##")
+
+
+def answer_parts(value: Any, language: str, unit: str | None = None) -> list[str]:
+    """A response (or the key) as text, part by part, in the order of grade().marks."""
+    return present.response_parts(value, language, unit)
+
+
+def key_text(q: AnyQuestion, language: str) -> str:
+    """The right answer on one line, with its tolerance, as the card says it."""
+    return present.key_text(q, language)
 
 
 def percent(value: float | None) -> str:
@@ -44,21 +60,29 @@ def http_url(value: str | None) -> str | None:
     return value if urlsplit(value.strip()).scheme.lower() in ("http", "https") else None
 
 
-def question_prompt(q: AnyQuestion) -> str:
-    """One line saying what was asked (for the teacher's item analysis)."""
-    match q.type:
-        case "true_false":
-            return q.statement
-        case "quote":
-            return f"« {q.quote} »"
-        case "cloze":
-            return CLOZE_GAP.sub(lambda m: f"[{m[3] or '…'}]", q.text)
-    return getattr(q, "prompt", "")
+def question_label(message: str, language: str | None = None) -> str:
+    """A label of the library's catalogue (quizgen.present: "True", "Who said it?"),
+    in `language` (default: the interface's): the page says it as the card does."""
+    return present.label(message, language or ui_language())
 
 
-def answer_label(label: str, q: AnyQuestion | None) -> str:
+def question_prompt(q: AnyQuestion, language: str | None = None) -> str:
+    """One line saying what was asked (for the teacher's item analysis), a
+    quotation between the marks of `language` (default: the interface's)."""
+    text = present.prompt_text(q)
+    return present.quoted(text, language or ui_language()) if q.type == "quote" else text
+
+
+def answer_label(label: str, q: AnyQuestion | None, language: str | None = None) -> str:
+    """A stored answer label as text in `language` (default: the interface's):
+    true or false, a figure as the question's page writes it ("2,5")."""
     if q is not None and q.type == "true_false":
-        return _("True") if label == "true" else _("False")
+        return present.boolean_text(label == "true", language or ui_language())
+    if q is not None and q.type == "numeric":
+        try:
+            return present.figure(float(label), language or ui_language())
+        except ValueError:  # not a figure (a label stored by an older version): as it is
+            return label or "—"
     return label or "—"
 
 
@@ -68,10 +92,12 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(clock)
     app.add_template_filter(number)
     app.add_template_filter(percent)
-    app.add_template_filter(fold_answer, "fold")
+    app.add_template_filter(answer_parts)
+    app.add_template_filter(key_text)
     app.add_template_filter(http_url)
     app.add_template_filter(question_prompt)
     app.add_template_filter(answer_label)
+    app.add_template_global(question_label)
 
     @app.context_processor
     def _lang() -> dict[str, Any]:

@@ -24,19 +24,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from quizgen.grading import Response
-from quizgen.model import (
-    CLOZE_GAP,
-    AnyQuestion,
-    Cloze,
-    Match,
-    Multi,
-    Numeric,
-    Order,
-    Quote,
-    Short,
-    Single,
-    TrueFalse,
-)
+from quizgen.model import AnyQuestion, Cloze, Match, Multi, Numeric, Order, Quote, Single
+from quizgen.present import Segment, cloze_segments, prompt_text
 from quizgen.text import normalize
 
 from .inputs import clean_line
@@ -47,13 +36,6 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 
 class FormError(ValueError):
     """The submitted form is not a usable answer; the message is for the student."""
-
-
-@dataclass(frozen=True)
-class Segment:
-    text: str = ""
-    gap: int | None = None  # index of the gap among the question's gaps
-    hint: str | None = None
 
 
 @dataclass
@@ -99,48 +81,25 @@ def view(question: AnyQuestion, rng: random.Random | Callable[[], random.Random]
     called only for the types that shuffle (seeding costs as much as the rest)."""
     if question.type in SHUFFLED and not isinstance(rng, random.Random):
         rng = rng()
-    v = QuestionView(type=question.type, id=question.id)
+    # The text asked is quizgen.present's, as on the card (a cloze shows its segments).
+    v = QuestionView(type=question.type, id=question.id, prompt=prompt_text(question))
     match question:
         case Single() | Multi():
-            v.prompt = question.prompt
             v.options = _shuffled(question.choices, rng)
-        case TrueFalse():
-            v.prompt = question.statement
         case Numeric():
-            v.prompt = question.prompt
             v.unit = question.unit
-        case Short():
-            v.prompt = question.prompt
         case Quote():
-            v.prompt = question.quote
             v.context = question.context
             v.options = _shuffled([question.speaker, *question.distractors], rng)
         case Match():
-            v.prompt = question.prompt
             v.lefts = _shuffled(list(question.pairs), rng)
             v.rights = _shuffled(list(question.pairs.values()), rng)
         case Order():
-            v.prompt = question.prompt
             v.items = _shuffled(question.items, rng)
         case Cloze():
-            v.segments = list(_cloze_segments(question.text))
+            v.segments = list(cloze_segments(question.text))
             v.gap_count = sum(1 for s in v.segments if s.gap is not None)
     return v
-
-
-@lru_cache(maxsize=1024)
-def _cloze_segments(text: str) -> tuple[Segment, ...]:
-    """The cloze text cut into plain runs and gaps (the answers left out)."""
-    out: list[Segment] = []
-    pos = 0
-    for i, m in enumerate(CLOZE_GAP.finditer(text)):
-        if m.start() > pos:
-            out.append(Segment(text=text[pos:m.start()]))
-        out.append(Segment(gap=i, hint=m[3]))
-        pos = m.end()
-    if pos < len(text):
-        out.append(Segment(text=text[pos:]))
-    return tuple(out)
 
 
 def parse(v: QuestionView, form: Mapping[str, Any]) -> Response:

@@ -18,7 +18,16 @@ from typing import Any
 import yaml
 from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 
-from quizgen.grading import FULL, Extra, ResponseError, format_number, gap_marks, normalize_spaces, score
+from quizgen.grading import (
+    FULL,
+    Extra,
+    ResponseError,
+    format_number,
+    gap_marks,
+    grade,
+    normalize_spaces,
+    score,
+)
 from quizgen.model import AnyQuestion, Cloze, Numeric, Short
 from quizgen.text import fold_answer
 
@@ -76,6 +85,21 @@ def extra_of(conn: Connection, session_id: int, question_id: str) -> dict[int, l
                             .order_by(accepted_answer.c.id)):
         out[row.part].append(row.value)
     return dict(out)
+
+
+def marks(session_id: int | None, q: AnyQuestion, response: Any, stored_score: float) -> tuple[bool, ...]:
+    """The parts of a stored response marked right or wrong as its score was
+    given: with the answers the teacher accepted in its session, if any (read
+    only when the score says some part is wrong)."""
+    try:
+        if stored_score >= FULL:
+            return tuple(True for _ in grade(q, response).marks)
+        if session_id is None or not typed(q):
+            return grade(q, response).marks
+        with get_engine().connect() as conn:
+            return grade(q, response, extra_of(conn, session_id, q.id)).marks
+    except ResponseError:  # stored before a change of the question's type: nothing to mark
+        return ()
 
 
 def _responses(conn: Connection, session_id: int, question_id: str) -> list[Any]:

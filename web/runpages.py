@@ -16,8 +16,8 @@ from werkzeug.datastructures import ImmutableMultiDict
 from quizgen.grading import key
 from quizgen.model import AnyQuestion
 
-from . import fragments, prg, quizforms
-from .runrules import Run, next_unanswered
+from . import fragments, prg, quizforms, regrade
+from .runrules import Run, Stored, next_unanswered
 from .runstore import AnswersClosed, has_answered, record
 
 #: The notice for a second answer to a question (another tab, a replayed form).
@@ -56,13 +56,17 @@ def question_page(run: Run, n: int, *, status: int = 200) -> tuple[str, int]:
     if mine is None and not locked:
         context["form_html"] = fragments.question_form(view, context["form"], error)
     if run.reveals(answered=mine is not None):
-        context.update(reveal_context(run, q), stored=mine)
+        context.update(reveal_context(run, q, mine))
     return render_template("question.html", **context), status
 
 
-def reveal_context(run: Run, q: AnyQuestion) -> dict[str, Any]:
-    """What a page shows once the question may be revealed: the key and its proof."""
-    return {"reveal": True, "question": q, "key": key(q), "source": run.entry.bank.source(q.sources[0])}
+def reveal_context(run: Run, q: AnyQuestion, mine: Stored | None) -> dict[str, Any]:
+    """What a page shows once the question may be revealed: the key and its proof,
+    the answer stored and its parts marked as grading marked them."""
+    session_id = run.attempt.session_id if run.session else None
+    marks = regrade.marks(session_id, q, mine.response, mine.score) if mine else ()
+    return {"reveal": True, "question": q, "key": key(q), "source": run.entry.bank.source(q.sources[0]),
+            "stored": mine, "marks": marks}
 
 
 def submit(run: Run, n: int) -> Response:
@@ -101,7 +105,7 @@ def end_page(run: Run, **extra: Any) -> str:
         row: dict[str, Any] = {"n": n, "view": run.view(q), "answered": mine is not None,
                                "given": mine.response if mine else None}
         if run.reveals(answered=mine is not None):
-            row.update(reveal_context(run, q), stored=mine)
+            row.update(reveal_context(run, q, mine))
         rows.append(row)
     shown = [a for a in answers.values() if a.question_id in run.entry.by_id]
     total = sum(1 for qid in run.question_ids if qid in run.entry.by_id)

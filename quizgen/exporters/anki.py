@@ -28,8 +28,6 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 import genanki
-from babel.dates import format_date
-from babel.numbers import format_decimal
 from pydantic import TypeAdapter, ValidationError
 
 from ..deckstate import DeckState, NoteInput, NoteRecord, advance
@@ -51,10 +49,11 @@ from ..model import (
     Source,
     TrueFalse,
 )
+from ..present import boolean_text, key_parts, long_date, prompt_text, with_unit
 from ..text import normalize
 from .anki_notetypes import NoteType, labels, note_type
 from .base import Exporter, register
-from .typography import locale_for, tie
+from .typography import tie
 
 RETIRED_TAG = "retired"
 _QUESTION = TypeAdapter(Question)
@@ -112,12 +111,6 @@ def _shuffled(items: Sequence[str], seed: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=4096)
-def _number(value: float, language: str) -> str:
-    # decimal_quantization=False: Babel would otherwise round 3.14159 to 3.142.
-    return format_decimal(value, locale=locale_for(language), decimal_quantization=False)
-
-
 def source_record(source: Source) -> dict[str, Any]:
     """What a note shows of its source (kept in the deck state for retired notes)."""
     return {"id": source.id, "title": source.title, "outlet": source.outlet,
@@ -127,7 +120,7 @@ def source_record(source: Source) -> dict[str, Any]:
 @lru_cache(maxsize=1024)
 def _source_fields(title: str, outlet: str, published: str, url: str | None,
                    language: str) -> tuple[str, str]:
-    when = format_date(date.fromisoformat(published), "long", locale=locale_for(language))
+    when = long_date(date.fromisoformat(published), language)
     # Only web links: a field is HTML, and a javascript: or file: link on a card is a trap.
     link = url if url and url.startswith(("https://", "http://")) else ""
     return esc(f"{title} — {outlet}, {when}"), esc(link)
@@ -159,19 +152,20 @@ def _back_fields(bank_id: str, language: str, q: AnyQuestion, sources: Mapping[s
 
 
 def _front_fields(q: AnyQuestion, language: str, seed: str, reverse: bool) -> list[str]:
-    lb = labels(language)
+    """The fields before the back fields; the texts asked and answered are
+    quizgen.present's, as on the site's pages."""
+    prompt = esc(prompt_text(q))
     if isinstance(q, Single):
-        return [esc(q.prompt), _items("ol", q.choices, "qz-abc"), esc(q.answer)]
+        return [prompt, _items("ol", q.choices, "qz-abc"), esc(q.answer)]
     if isinstance(q, Multi):
-        return [esc(q.prompt), _items("ol", q.choices, "qz-abc"), " · ".join(esc(a) for a in q.answers)]
+        return [prompt, _items("ol", q.choices, "qz-abc"), " · ".join(esc(a) for a in key_parts(q, language))]
     if isinstance(q, TrueFalse):
-        return [esc(q.statement), esc(lb["true"] if q.answer else lb["false"])]
+        return [prompt, esc(boolean_text(q.answer, language))]
     if isinstance(q, Numeric):
-        unit = f" {q.unit}" if q.unit else ""
-        tolerance = f"{_number(q.tolerance, language)}{unit}" if q.tolerance else ""
-        return [esc(q.prompt), esc(f"{_number(q.answer, language)}{unit}"), esc(q.unit or ""), esc(tolerance)]
+        tolerance = with_unit(q.tolerance, q.unit, language) if q.tolerance else ""
+        return [prompt, esc(with_unit(q.answer, q.unit, language)), esc(q.unit or ""), esc(tolerance)]
     if isinstance(q, Short):
-        return [esc(q.prompt), esc(q.answer), esc(", ".join(q.accept))]
+        return [prompt, esc(q.answer), esc(", ".join(q.accept))]
     if isinstance(q, Quote):
         candidates = _items("ol", _shuffled([q.speaker, *q.distractors], seed), "qz-abc")
         if q.context and not reverse:
@@ -179,16 +173,16 @@ def _front_fields(q: AnyQuestion, language: str, seed: str, reverse: bool) -> li
             # shared with another quote of the same speaker goes with the
             # candidates instead, where the first card shows it just the same.
             context = f'<div class="qz-context">{esc(q.context)}</div>'
-            return [esc(q.quote), esc(q.speaker), "", f"{context}{candidates}"]
-        return [esc(q.quote), esc(q.speaker), esc(q.context or ""), candidates]
+            return [prompt, esc(q.speaker), "", f"{context}{candidates}"]
+        return [prompt, esc(q.speaker), esc(q.context or ""), candidates]
     if isinstance(q, Match):
         lefts, rights = list(q.pairs), list(q.pairs.values())
         rows = "".join(f'<tr><td>{esc(k)}</td><td class="qz-arrow">→</td><td><b>{esc(v)}</b></td></tr>'
                        for k, v in q.pairs.items())
-        return [esc(q.prompt), _items("ol", lefts), _items("ol", _shuffled(rights, seed), "qz-abc"),
+        return [prompt, _items("ol", lefts), _items("ol", _shuffled(rights, seed), "qz-abc"),
                 f'<table class="qz-pairs">{rows}</table>']
     if isinstance(q, Order):
-        return [esc(q.prompt), _items("ul", _shuffled(q.items, seed)), _items("ol", q.items)]
+        return [prompt, _items("ul", _shuffled(q.items, seed)), _items("ol", q.items)]
     if isinstance(q, Cloze):
         return [cloze_html(q.text)]
     raise QuizgenError(f"question '{q.id}': no Anki note for type '{q.type}'")

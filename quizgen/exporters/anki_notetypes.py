@@ -15,79 +15,52 @@ from functools import cache
 from typing import Any
 
 from ..ids import notetype_id, notetype_key
+from ..present import N_, label, label_language, quoted, with_colon
+from ..present.texts import WITHIN
 
-#: Card labels, one dict per language; a bank in another language gets English.
-LABELS: dict[str, dict[str, str]] = {
-    "fr": {
-        "deck_root": "Actualité",
-        "answer": "Réponse",
-        "answers": "Réponses",
-        "one_answer": "Une seule bonne réponse",
-        "all_answers": "Plusieurs bonnes réponses possibles",
-        "true_or_false": "Vrai ou faux\u202f?",
-        "true": "Vrai",
-        "false": "Faux",
-        "figure": "Un chiffre",
-        "unit": "Réponse en",
-        "tolerance": "à {} près",
-        "short": "Réponse courte",
-        "also": "Aussi accepté",
-        "who_said": "Qui a dit…\u202f?",
-        "what_said": "Qu’a dit {}\u202f?",
-        "match": "Associez",
-        "order": "Remettez dans l’ordre",
-        "cloze": "Complétez",
-        "evidence": "Dans l’article",
-        "evidence_many": "Dans les articles",
-        "source": "Source",
-        "retired": "Question retirée\u00a0: elle n’est plus dans la banque de questions. "
-                   "Vous pouvez supprimer cette note (recherche tag:retired).",
-        "open_quote": "«\u00a0",
-        "close_quote": "\u00a0»",
-        "colon": "\u00a0:",
-        "ref": "Réf.",
-        # Card names are part of the note type's schema: never change them.
-        "card": "Question",
-        "card_who": "Qui a dit",
-        "card_what": "Qu’a dit",
-    },
-    "en": {
-        "deck_root": "Current affairs",
-        "answer": "Answer",
-        "answers": "Answers",
-        "one_answer": "One right answer",
-        "all_answers": "Select all that apply",
-        "true_or_false": "True or false?",
-        "true": "True",
-        "false": "False",
-        "figure": "A figure",
-        "unit": "Answer in",
-        "tolerance": "within {}",
-        "short": "Short answer",
-        "also": "Also accepted",
-        "who_said": "Who said it?",
-        "what_said": "What did {} say?",
-        "match": "Match",
-        "order": "Put in order",
-        "cloze": "Fill the gap",
-        "evidence": "In the article",
-        "evidence_many": "In the articles",
-        "source": "Source",
-        "retired": "Withdrawn: this question is no longer in the question bank. "
-                   "You can delete this note (search tag:retired).",
-        "open_quote": "“",
-        "close_quote": "”",
-        "colon": ":",
-        "ref": "Ref.",
-        "card": "Question",
-        "card_who": "Who said it",
-        "card_what": "What was said",
-    },
+#: Card labels: a name → its English message id; the translations are in the
+#: library's catalogue (quizgen.present), which the site's pages share.
+_LABELS = {
+    "deck_root": N_("Current affairs"),
+    "answer": N_("Answer"),
+    "answers": N_("Answers"),
+    "one_answer": N_("One right answer"),
+    "all_answers": N_("Select all that apply"),
+    "true_or_false": N_("True or false?"),
+    "figure": N_("A figure"),
+    "unit": N_("Answer in"),
+    "tolerance": WITHIN,
+    "short": N_("Short answer"),
+    "also": N_("Also accepted"),
+    "who_said": N_("Who said it?"),
+    "what_said": N_("What did %(speaker)s say?"),
+    "match": N_("Match"),
+    "order": N_("Put in order"),
+    "cloze": N_("Fill the gap"),
+    "evidence": N_("In the article"),
+    "evidence_many": N_("In the articles"),
+    "source": N_("Source"),
+    "retired": N_("Withdrawn: this question is no longer in the question bank. "
+                  "You can delete this note (search tag:retired)."),
+    "ref": N_("Ref."),
+    # Card names are part of the note type's schema: never change them.
+    "card": N_("Question"),
+    "card_who": N_("Who said it"),
+    "card_what": N_("What was said"),
 }
 
 
 def labels(language: str) -> dict[str, str]:
-    return LABELS.get(language, LABELS["en"])
+    """The card labels in `language` (English when the catalogue has not that language)."""
+    return _labels(label_language(language))
+
+
+@cache
+def _labels(language: str) -> dict[str, str]:
+    out = {name: label(message, language) for name, message in _LABELS.items()}
+    out["colon"] = with_colon("", language)
+    out["open_quote"], out["close_quote"] = quoted("\x00", language).split("\x00")
+    return out
 
 
 # Read on phones and desktops, light and dark: Anki marks night mode with
@@ -238,7 +211,7 @@ def _templates(question_type: str, lb: dict[str, str]) -> tuple[tuple[str, ...],
     if question_type == "numeric":
         front = (f'<div class="qz">{kind.format(lb["figure"])}<div class="qz-prompt">{{{{Prompt}}}}</div>'
                  f'{{{{#Unit}}}}<div class="qz-hint">{lb["unit"]} {{{{Unit}}}}</div>{{{{/Unit}}}}</div>')
-        within = lb["tolerance"].format("{{Tolerance}}")
+        within = lb["tolerance"] % {"tolerance": "{{Tolerance}}"}
         body = f"<b>{{{{Answer}}}}</b>{{{{#Tolerance}}}} ({within}){{{{/Tolerance}}}}"
         card = _card(front, _answer_line(lb["answer"], lb, body), lb)
         return ("Prompt", "Answer", "Unit", "Tolerance"), ((lb["card"], *card),)
@@ -258,7 +231,7 @@ def _templates(question_type: str, lb: dict[str, str]) -> tuple[tuple[str, ...],
         # Asking for the words only makes sense when the context singles out
         # one quotation: without one, the card exists only one way.
         what = ("{{#Context}}"
-                f'<div class="qz">{kind.format(lb["what_said"].format("{{Speaker}}"))}'
+                f'<div class="qz">{kind.format(lb["what_said"] % {"speaker": "{{Speaker}}"})}'
                 '<div class="qz-context">{{Context}}</div></div>{{/Context}}')
         what_card = _card(what, f'<div class="qz-quote">{oq}<b>{{{{Quote}}}}</b>{cq}</div>', lb)
         return (("Quote", "Speaker", "Context", "Candidates"),
@@ -283,8 +256,8 @@ def _templates(question_type: str, lb: dict[str, str]) -> tuple[tuple[str, ...],
 @cache
 def note_type(question_type: str, language: str) -> NoteType:
     """The note type for `question_type` with labels in `language`."""
-    lb = labels(language)
-    lang = language if language in LABELS else "en"
+    lang = label_language(language)
+    lb = labels(lang)
     fields, templates = _templates(question_type, lb)
     key = notetype_key(question_type, lang)
     return NoteType(

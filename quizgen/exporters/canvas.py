@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..grading import format_number
 from ..model import CLOZE_GAP, AnyQuestion, Bank, Cloze, Match, Multi, Numeric, Order, Quote, Short, Single
+from ..present import boolean_text
 from .base import Exporter, register
 from .lms import Skips, feedback_parts, quote_prompt, xml_safe
 from .moodle import to_html
@@ -24,7 +25,6 @@ from .qti21 import CP_NS, XSI, write_zip, xml_bytes
 
 NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 _LOCATION = f"{NS} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
-_TRUE_FALSE = {"fr": ("Vrai", "Faux"), "en": ("True", "False")}
 _TYPES = {"single": "multiple_choice_question", "quote": "multiple_choice_question",
           "multi": "multiple_answers_question", "true_false": "true_false_question",
           "numeric": "numerical_question", "short": "short_answer_question", "match": "matching_question",
@@ -153,7 +153,7 @@ def _body(q: AnyQuestion, pres: etree._Element, rp: etree._Element, language: st
         case Order():
             raise _Skip("Canvas quizzes have no ordering question (use --format qti21 or moodle)")
         case _:  # true_false
-            yes, no = _TRUE_FALSE.get(language, _TRUE_FALSE["en"])
+            yes, no = boolean_text(True, language), boolean_text(False, language)
             _single(pres, rp, [yes, no], yes if q.answer else no)
             return to_html(q.statement)
     return to_html(q.prompt)  # type: ignore[union-attr]

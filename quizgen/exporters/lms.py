@@ -11,15 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from babel.dates import format_date
-
 from ..model import AnyQuestion, Bank, Quote, Source
-from .typography import locale_for
+from ..present import N_, label, long_date, quoted, with_colon
 
-_LABELS = {
-    "fr": {"evidence": "Extrait", "source": "Source", "who": "Qui a dit\u00a0: «\u00a0{quote}\u00a0»\u00a0?"},
-    "en": {"evidence": "Evidence", "source": "Source", "who": "Who said “{quote}”?"},
-}
+EVIDENCE, SOURCE, WHO = N_("Evidence"), N_("Source"), N_("Who said “%(quote)s”?")
 
 #: Moodle accepts only these grades for an answer (question_bank::fraction_options_full),
 #: written as Moodle writes them, in percent: 1/3 is 33.33333, never 33.3.
@@ -47,13 +42,9 @@ def short_answer(text: str) -> str:
     return text.replace("*", "\\*")
 
 
-def labels(language: str) -> dict[str, str]:
-    return _LABELS.get(language, _LABELS["en"])
-
-
 def source_line(source: Source, language: str) -> str:
     """`Title — Outlet, 7 décembre 2021` (plus the web address when there is one)."""
-    when = format_date(source.published, "long", locale=locale_for(language))
+    when = long_date(source.published, language)
     line = f"{source.title} — {source.outlet}, {when}"
     if source.url and source.url.startswith(("https://", "http://")):
         line += f" {source.url}"
@@ -62,20 +53,17 @@ def source_line(source: Source, language: str) -> str:
 
 def feedback_parts(bank: Bank, question: AnyQuestion) -> list[str]:
     """The explanation, then each evidence passage and its source, one paragraph each."""
-    lb = labels(bank.language)
-    sep = "\u00a0: " if bank.language == "fr" else ": "
+    lang = bank.language
     out = [question.explanation]
     for sid, passage in question.evidence_by_source.items():
-        # French typography: a non-breaking space inside guillemets and before a colon.
-        quoted = f"«\u00a0{passage}\u00a0»" if bank.language == "fr" else f"“{passage}”"
-        out += [f"{lb['evidence']}{sep}{quoted}",
-                f"{lb['source']}{sep}{source_line(bank.source(sid), bank.language)}"]
+        out += [f"{with_colon(label(EVIDENCE, lang), lang)} {quoted(passage, lang)}",
+                f"{with_colon(label(SOURCE, lang), lang)} {source_line(bank.source(sid), lang)}"]
     return out
 
 
 def quote_prompt(question: Quote, language: str) -> str:
     """A quote question asked as a single choice: `Qui a dit : « … » ?` plus its context."""
-    text = labels(language)["who"].format(quote=question.quote)
+    text = label(WHO, language, quote=question.quote)
     return f"{text} ({question.context})" if question.context else text
 
 

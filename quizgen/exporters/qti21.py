@@ -29,6 +29,7 @@ from lxml import etree
 
 from ..grading import format_number
 from ..model import CLOZE_GAP, AnyQuestion, Bank, Cloze, Match, Multi, Numeric, Order, Quote, Short, Single
+from ..present import boolean_text
 from ..text import strip_accents
 from .base import Exporter, register
 from .lms import Skips, feedback_parts, quote_prompt, xml_safe
@@ -40,7 +41,6 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _LOCATION = f"{NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 _CP_LOCATION = f"{CP_NS} http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-_TRUE_FALSE = {"fr": ("Vrai", "Faux"), "en": ("True", "False")}
 
 
 def q(tag: str) -> str:
@@ -283,7 +283,7 @@ def _interaction(item: etree._Element, body: etree._Element, rp: etree._Element,
         case Cloze():
             _cloze(item, body, rp, question)
         case _:  # true_false
-            yes, no = _TRUE_FALSE.get(language, _TRUE_FALSE["en"])
+            yes, no = boolean_text(True, language), boolean_text(False, language)
             right = yes if question.answer else no
             _choice(item, body, question.statement, [yes, no], [right], multiple=False)
 

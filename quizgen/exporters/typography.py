@@ -9,9 +9,6 @@ number (« 175 000 »).
 from __future__ import annotations
 
 import re
-from functools import cache
-
-from babel import Locale, UnknownLocaleError
 
 NBSP = "\u00a0"
 #: French typography separates the groups of a number with a narrow no-break space.
@@ -49,13 +46,3 @@ def tie(text: str) -> str:
     text = _GROUPS.sub(NNBSP, text)
     text = _FIGURE.sub(_tie_figure, text)
     return _WORD_FIGURE.sub(_tie_month, text)
-
-
-@cache
-def locale_for(language: str) -> Locale:
-    """Babel's locale for a bank's language (English when Babel does not know it):
-    how the cards and the platform exports write dates and numbers."""
-    try:
-        return Locale.parse(language)
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
 from quizgen.grading import key
 from quizgen.model import AnyQuestion
+from quizgen.present import cloze_segments, prompt_text
 from quizgen.text import normalize
 
 CSRF_VALUE = re.compile(r'(<input[^>]*name="csrf_token"[^>]*value=")[^"]*"')
@@ -164,6 +166,16 @@ def wrong_response(q: AnyQuestion) -> Any:
         case "cloze":
             return ["zzz" for _ in q.gaps]
     raise AssertionError(q.type)
+
+
+def asks(page: str, q: AnyQuestion) -> bool:
+    """Does `page` ask question `q`? Its text as quizgen.present gives it (a
+    cloze's longest run of text, its gaps being inputs or blanks)."""
+    if q.type == "cloze":
+        shown = max((s.text for s in cloze_segments(q.text) if s.gap is None), key=len)
+    else:
+        shown = prompt_text(q)
+    return bool(shown) and shown in unescape(page)
 
 
 def without_csrf(html: str) -> str:

@@ -26,7 +26,7 @@ from flask.testing import FlaskClient
 from quizgen import Bank, load_bank
 from quizgen.text import normalize
 from tests.web.conftest import PASSWORD, create_session, join, login
-from tests.web.pages import form_data, without_csrf, wrong_response
+from tests.web.pages import asks, form_data, without_csrf, wrong_response
 from web.accounts import add_teacher
 
 
@@ -126,7 +126,7 @@ def test_session_pages_do_not_depend_on_the_key(twins: tuple[Flask, Flask], bank
     for n in range(1, 10):
         page = assert_same(a, b, f"/j/{code}/{n}")
         if feedback == "deferred":
-            q = next(q for q in bank.questions if _asks(page, q))
+            q = next(q for q in bank.questions if asks(page, q))
             a.post(f"/j/{code}/{n}", data=form_data(q, page))
             assert_same(a, b, f"/j/{code}/{n}")  # answered, but not revealed
     assert_same(a, b, f"/j/{code}/end")
@@ -135,13 +135,6 @@ def test_session_pages_do_not_depend_on_the_key(twins: tuple[Flask, Flask], bank
         ra, rb = a.get(f"/j/{code}/end"), b.get(f"/j/{code}/end")
         assert ra.get_data() != rb.get_data()  # now the corrections are shown
         assert "Explication de variante" in rb.get_data(as_text=True)
-
-
-def _asks(page: str, q) -> bool:
-    text = html.unescape(page)
-    shown = {"true_false": getattr(q, "statement", None), "quote": getattr(q, "quote", None),
-             "cloze": "nouveaux chars"}.get(q.type) or getattr(q, "prompt", None)
-    return bool(shown) and shown in text
 
 
 # -- the scan
@@ -200,7 +193,7 @@ def test_no_page_before_answering_contains_an_answer(app: Flask, teacher: FlaskC
         seen.get(visitor, f"{base}/end", done)
         error_page = visitor.post(f"{base}/{n}", data={"choice": "77"}).get_data(as_text=True)
         seen.pages.append((f"{base}/{n} (error)", error_page, frozenset(done)))
-        q = next(q for q in bank.questions if _asks(page, q))
+        q = next(q for q in bank.questions if asks(page, q))
         visitor.post(f"{base}/{n}", data=form_data(q, page))
         done.add(q.id)
         # Answered: its correction is there, and only its own.
@@ -217,7 +210,7 @@ def test_no_page_before_answering_contains_an_answer(app: Flask, teacher: FlaskC
         nothing: frozenset[str] = frozenset()
         for n in range(1, 10):
             page = seen.get(student, f"/j/{code}/{n}", (done if feedback_mode == "immediate" else nothing))
-            q = next(q for q in bank.questions if _asks(page, q))
+            q = next(q for q in bank.questions if asks(page, q))
             seen.get(student, f"/j/{code}/end", (done if feedback_mode == "immediate" else nothing))
             # Deferred: a wrong answer, so the page shows it and must not show the right one.
             given = wrong_response(q) if feedback_mode == "deferred" else None

@@ -9,7 +9,7 @@ from flask.testing import FlaskClient
 
 from quizgen import Bank
 from tests.web.conftest import refused
-from tests.web.pages import form_data, parse, wrong_response
+from tests.web.pages import asks, form_data, parse, wrong_response
 
 
 def start(client: FlaskClient, bank_id: str = "sommet-classe", **form: object) -> str:
@@ -22,11 +22,8 @@ def start(client: FlaskClient, bank_id: str = "sommet-classe", **form: object) -
 
 def question_of(page: str, bank: Bank):
     """Which question a page asks, found from the text shown."""
-    text = html.unescape(page)
     for q in bank.questions:
-        shown = {"true_false": getattr(q, "statement", None), "quote": getattr(q, "quote", None),
-                 "cloze": "nouveaux chars"}.get(q.type) or getattr(q, "prompt", None)
-        if shown and shown in text:
+        if asks(page, q):
             return q
     raise AssertionError("unknown question on page")
 

@@ -18,7 +18,7 @@ from sqlalchemy import insert, select, update
 
 from quizgen import Bank
 from tests.web.conftest import PASSWORD, create_session, join, login, refused
-from tests.web.pages import form_data, parse, wrong_response
+from tests.web.pages import asks, form_data, parse, wrong_response
 from web.accounts import add_teacher
 from web.config import configure
 from web.db import answer, attempt, get_engine, quiz_session
@@ -32,11 +32,9 @@ def questions_in_order(app: Flask, student: FlaskClient, code: str, bank: Bank) 
         response = student.get(f"/j/{code}/{n}")
         if response.status_code == 404:
             return out
-        page = html.unescape(response.get_data(as_text=True))
+        page = response.get_data(as_text=True)
         for q in bank.questions:
-            shown = {"true_false": getattr(q, "statement", None), "quote": getattr(q, "quote", None),
-                     "cloze": "nouveaux chars"}.get(q.type) or getattr(q, "prompt", None)
-            if shown in page:
+            if asks(page, q):
                 out.append(q)
                 break
         else:
