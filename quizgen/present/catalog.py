@@ -9,7 +9,7 @@ changing a label, from the repository root:
 
     pybabel extract -F quizgen/babel.cfg -k N_ --no-location --sort-output \
         -o quizgen/translations/quizgen.pot quizgen
-    pybabel update -D quizgen -i quizgen/translations/quizgen.pot -d quizgen/translations --no-location
+    pybabel update -D quizgen -i quizgen/translations/quizgen.pot -d quizgen/translations
     pybabel compile -D quizgen -d quizgen/translations
 """
 
