@@ -49,7 +49,7 @@ from ..model import (
     Source,
     TrueFalse,
 )
-from ..present import boolean_text, key_parts, long_date, prompt_text, with_unit
+from ..present import boolean_text, key_parts, prompt_text, source_text, with_unit
 from ..text import normalize
 from .anki_notetypes import NoteType, labels, note_type
 from .base import Exporter, register
@@ -120,10 +120,10 @@ def source_record(source: Source) -> dict[str, Any]:
 @lru_cache(maxsize=1024)
 def _source_fields(title: str, outlet: str, published: str, url: str | None,
                    language: str) -> tuple[str, str]:
-    when = long_date(date.fromisoformat(published), language)
+    line = source_text(title, outlet, date.fromisoformat(published), language)
     # Only web links: a field is HTML, and a javascript: or file: link on a card is a trap.
     link = url if url and url.startswith(("https://", "http://")) else ""
-    return esc(f"{title} — {outlet}, {when}"), esc(link)
+    return esc(line), esc(link)
 
 
 def _source_html(source: Mapping[str, Any], language: str) -> tuple[str, str]:
