@@ -260,3 +260,25 @@ def test_export_command_writes_an_apkg(runner, tmp_path: Path) -> None:
     assert len(by_q) == 10
     # Without a deck state, notes are dated the bank's as_of day (2021-12-08, 00:00 UTC).
     assert {n["mod"] for n in by_q.values()} == {1638921600}
+
+
+def test_note_rows_are_what_genanki_itself_writes(tmp_path: Path) -> None:
+    # write_package lays out notes itself (its own ids and times) through genanki's
+    # public classes only: the fields, tags and sort field Anki reads must be
+    # exactly what genanki's own Note writes for the same note.
+    import genanki
+
+    plan = plan_deck(Bank.model_validate(bank_data()), None, T0)
+    deck = genanki.Deck(plan.deck_id, plan.deck_name)
+    for note, _record in plan.notes:
+        kind = genanki.Model.CLOZE if note.notetype.is_cloze else genanki.Model.FRONT_BACK
+        model = genanki.Model(**note.notetype.genanki_args(), model_type=kind)
+        deck.add_note(genanki.Note(model=model, fields=list(note.fields), tags=list(note.tags),
+                                   guid=note.guid))
+    theirs_file = tmp_path / "genanki.apkg"
+    genanki.Package(deck).write_to_file(str(theirs_file))
+    row = "select guid, tags, flds, sfld from notes order by guid"
+    ours = collection(write_package([plan])).execute(row).fetchall()
+    theirs = collection(theirs_file.read_bytes()).execute(row).fetchall()
+    assert len(ours) == len(plan.notes) == 2
+    assert ours == theirs

@@ -3,6 +3,7 @@ the same for the site, the cards and the platform exports."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -97,3 +98,18 @@ def test_the_catalogue_is_complete_compiled_and_extracted() -> None:
             compiled = mo.get(message.id)
             assert compiled is not None and compiled.string == message.string, (
                 f"{message.id!r}: quizgen.mo is stale (see quizgen/present/catalog.py)")
+
+
+def test_the_card_and_the_platform_exports_cite_an_article_alike(bank: Bank) -> None:
+    from quizgen.exporters.anki import plan_deck
+    from quizgen.exporters.lms import feedback_parts
+
+    q = next(q for q in bank.questions if len(q.sources) == 1)
+    s = bank.source(q.sources[0])
+    cited = present.source_text(s.title, s.outlet, s.published, bank.language)
+    assert cited.endswith(f", {present.long_date(s.published, bank.language)}")
+    card = next(note for note, _ in plan_deck(bank, None, 0).notes if note.question_id == q.id)
+    names = list(card.notetype.fields)
+    # The card ties words with no-break spaces (French typography); the words are the same.
+    assert html.unescape(card.fields[names.index("Source")]).replace("\xa0", " ") == cited
+    assert cited in feedback_parts(bank, q)[-1]

@@ -44,7 +44,8 @@ def _state_bytes(bank: Bank) -> bytes:
 
 def fingerprint(bank: Bank) -> str:
     """Changes whenever anything that goes into the deck does (bank, articles,
-    lock file, the code that renders cards): the same key as `quizgen build`'s."""
+    lock file, the code that renders cards: quizgen.build.code_digest, which
+    `quizgen build`'s stamp carries too)."""
     return deck_fingerprint(bank, _state_bytes(bank))
 
 

@@ -89,7 +89,6 @@ def answer_label(label: str, q: AnyQuestion | None, language: str | None = None)
 def init_app(app: Flask) -> None:
     app.add_template_filter(longdate)
     app.add_template_filter(short_datetime, "datetime")
-    app.add_template_filter(clock)
     app.add_template_filter(number)
     app.add_template_filter(percent)
     app.add_template_filter(answer_parts)

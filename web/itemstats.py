@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, select
 
-from quizgen.grading import Response
+from quizgen.grading import Response, grade, marks
 from quizgen.model import AnyQuestion, Multi, Quote, Single, TrueFalse
 from quizgen.text import normalize
 
@@ -79,15 +79,17 @@ def item_statistics(question_ids: Sequence[str], runs: Sequence[Mapping[str, flo
 def choice_counts(q: AnyQuestion, responses: Iterable[Response]) -> list[ChoiceCount] | None:
     """How many answers chose each choice (None for a question without choices).
     For a multiple choice, each choice counts the answers that ticked it."""
+    # Which choice is right: grading says so, as it marks a student's answer.
     match q:
-        case Single():
-            choices, right = list(q.choices), {normalize(q.answer)}
-        case Quote():
-            choices, right = [q.speaker, *q.distractors], {normalize(q.speaker)}
+        case Single() | Quote():
+            choices = list(q.choices) if isinstance(q, Single) else [q.speaker, *q.distractors]
+            right = [grade(q, c).correct for c in choices]
         case Multi():
-            choices, right = list(q.choices), {normalize(a) for a in q.answers}
+            choices = list(q.choices)
+            right = [marks(q, [c])[0] for c in choices]
         case TrueFalse():
-            return [ChoiceCount(v, sum(1 for r in responses if r is v), v is q.answer) for v in (True, False)]
+            return [ChoiceCount(v, sum(1 for r in responses if r is v), grade(q, v).correct)
+                    for v in (True, False)]
         case _:
             return None
     counts = dict.fromkeys((normalize(c) for c in choices), 0)
@@ -95,7 +97,7 @@ def choice_counts(q: AnyQuestion, responses: Iterable[Response]) -> list[ChoiceC
         picked = {normalize(t) for t in (r if isinstance(r, list) else [r]) if isinstance(t, str)}
         for c in picked & counts.keys():
             counts[c] += 1
-    return [ChoiceCount(c, counts[normalize(c)], normalize(c) in right) for c in choices]
+    return [ChoiceCount(c, counts[normalize(c)], ok) for c, ok in zip(choices, right, strict=True)]
 
 
 @dataclass(frozen=True)

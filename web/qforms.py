@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 
 from quizgen.errors import Problem
 from quizgen.loader import Positions
+from quizgen.model import in_key_order
 
 TEXT, LONG, OPTIONAL, LIST, PAIRS, BOOL, NUMBER, TAGS, SOURCE, FLAG = (
     "text", "long", "optional", "list", "pairs", "bool", "number", "tags", "source", "flag")
@@ -158,7 +159,8 @@ def _parse(kind: str, raw: str) -> tuple[Any, str | None]:
 
 def from_form(form: Mapping[str, str], base: Mapping[str, Any]
               ) -> tuple[dict[str, Any], dict[str, list[str]]]:
-    """The question `base` with the form's values: (question data, errors by field)."""
+    """The question `base` with the form's values, keys in a teacher's order (in_key_order):
+    (question data, errors by field)."""
     q = {k: v for k, v in base.items() if k in ("id", "type", "draft", "review")}
     errors: dict[str, list[str]] = {}
     for key, kind in fields_of(base["type"]):
@@ -174,7 +176,7 @@ def from_form(form: Mapping[str, str], base: Mapping[str, Any]
         q[key] = value
     if "answer" not in q and base["type"] in ("numeric", "true_false") and "answer" not in errors:
         errors["answer"] = [str(_l("An answer is needed."))]
-    return q, errors
+    return in_key_order(q), errors
 
 
 def field_problems(problems: Iterable[Problem], positions: Positions, index: int

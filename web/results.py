@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from babel.numbers import format_decimal, get_decimal_symbol
 from sqlalchemy import Connection, Row, select
 
 from quizgen.grading import FULL, answer_label, key, normalize_spaces
 from quizgen.model import AnyQuestion
+from quizgen.present import locale_for
 
 from .catalog import Entry
 from .db import answer, attempt
@@ -148,18 +150,22 @@ class CsvColumns:
     question_answer: str = "answer"
 
 
-def results_csv(results: Results, *, delimiter: str = ",", decimal: str = ".",
-                columns: CsvColumns | None = None,
+def results_csv(results: Results, *, language: str = "en", columns: CsvColumns | None = None,
                 answer_text: Callable[[str, AnyQuestion | None], str] | None = None) -> str:
     """One row per student; per question (in the session's order) the score
     and the answer given. `answer_text` turns a stored label into text
     ("true" → "Vrai").
 
-    Spreadsheets set to French expect ';' between fields and a decimal comma;
-    the caller picks them from the interface language.
+    Figures as `language` writes them (Babel), at most two decimals and no
+    grouping; where the decimal mark is a comma (French), fields are separated
+    by ';', as such a spreadsheet expects.
     """
+    locale = locale_for(language)
+
     def number(x: float) -> str:
-        return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", decimal) if x == x else ""
+        return format_decimal(x, format="0.##", locale=locale) if x == x else ""
+
+    delimiter = ";" if get_decimal_symbol(locale) == "," else ","
 
     c = columns or CsvColumns()
     out = io.StringIO()

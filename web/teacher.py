@@ -196,11 +196,10 @@ def results_json(code: str):
 @login_required
 def results_csv_view(code: str):
     ctx = _context(own_session(code))
-    french = str(get_locale()) == "fr"
     columns = CsvColumns(nickname=_("Nickname"), answered=_("Answered"), score=_("Score"),
                          out_of=_("Out of"), percent=_("Percent"), question_score=_("score"),
                          question_answer=_("answer"))
-    text = results_csv(ctx["results"], delimiter=";" if french else ",", decimal="," if french else ".",
+    text = results_csv(ctx["results"], language=str(get_locale()),
                        columns=columns, answer_text=answer_label)
     filename = f"{ctx['row'].bank_id}-{ctx['row'].code}.csv"
     # The BOM makes spreadsheets read the accents as UTF-8.

@@ -49,7 +49,7 @@ from ..model import (
     Source,
     TrueFalse,
 )
-from ..present import boolean_text, key_parts, long_date, prompt_text, with_unit
+from ..present import boolean_text, key_parts, prompt_text, source_text, with_unit
 from ..text import normalize
 from .anki_notetypes import NoteType, labels, note_type
 from .base import Exporter, register
@@ -120,10 +120,10 @@ def source_record(source: Source) -> dict[str, Any]:
 @lru_cache(maxsize=1024)
 def _source_fields(title: str, outlet: str, published: str, url: str | None,
                    language: str) -> tuple[str, str]:
-    when = long_date(date.fromisoformat(published), language)
+    line = source_text(title, outlet, date.fromisoformat(published), language)
     # Only web links: a field is HTML, and a javascript: or file: link on a card is a trap.
     link = url if url and url.startswith(("https://", "http://")) else ""
-    return esc(f"{title} — {outlet}, {when}"), esc(link)
+    return esc(line), esc(link)
 
 
 def _source_html(source: Mapping[str, Any], language: str) -> tuple[str, str]:
@@ -371,6 +371,16 @@ class _Rows:
         cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.cards)
 
 
+def anki_fields(fields: Sequence[str]) -> str:
+    """A note's fields as Anki's `notes.flds` column holds them: joined by the unit separator."""
+    return "\x1f".join(fields)
+
+
+def anki_tags(tags: Sequence[str]) -> str:
+    """A note's tags as Anki's `notes.tags` column holds them: space-separated, a space each side."""
+    return " " + " ".join(tags) + " "
+
+
 class _Note(genanki.Note):
     """A genanki note with its own id, modification time and card ids."""
 
@@ -382,12 +392,14 @@ class _Note(genanki.Note):
         self.rows = rows
 
     def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: Any) -> None:
-        self._check_number_model_fields_matches_num_fields()
+        if len(self.fields) != len(self.model.fields):
+            raise QuizgenError(f"note '{self.key}' has {len(self.fields)} fields, "
+                               f"its note type {len(self.model.fields)}")
         if not self.cards:
             # A note without cards is invisible to the student (a cloze without a gap).
             raise QuizgenError(f"note '{self.key}' would have no card: nothing for a student to see")
-        self.rows.notes.append((self.nid, self.guid, self.model.model_id, self.mod, -1, self._format_tags(),
-                                self._format_fields(), self.sort_field, 0, 0, ""))
+        self.rows.notes.append((self.nid, self.guid, self.model.model_id, self.mod, -1, anki_tags(self.tags),
+                                anki_fields(self.fields), self.sort_field, 0, 0, ""))
         for card in self.cards:
             self.rows.cards.append((self.rows.card_id(self.nid + card.ord), self.nid, deck_id, card.ord,
                                     self.mod, -1, 0, 0, self.due, 0, 0, 0, 0, 0, 0, 0, 0, ""))

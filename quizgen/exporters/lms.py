@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import AnyQuestion, Bank, Quote, Source
-from ..present import N_, label, long_date, quoted, with_colon
+from ..present import N_, label, quoted, source_text, with_colon
 
 EVIDENCE, SOURCE, WHO = N_("Evidence"), N_("Source"), N_("Who said “%(quote)s”?")
 
@@ -44,8 +44,7 @@ def short_answer(text: str) -> str:
 
 def source_line(source: Source, language: str) -> str:
     """`Title — Outlet, 7 décembre 2021` (plus the web address when there is one)."""
-    when = long_date(source.published, language)
-    line = f"{source.title} — {source.outlet}, {when}"
+    line = source_text(source.title, source.outlet, source.published, language)
     if source.url and source.url.startswith(("https://", "http://")):
         line += f" {source.url}"
     return line

@@ -3,7 +3,8 @@
 - `grade` (quizgen.grading) scores a response and marks each of its parts
   right or wrong: the site's correction shows those marks.
 - `prompt_text`, `response_parts`, `answer_text`, `key_text`: the text of what
-  was asked and of an answer (true/false, figures with their unit, the tolerance).
+  was asked and of an answer (true/false, figures with their unit, the tolerance);
+  `source_text`: how a question cites its article.
 - `figure`, `long_date`, `quoted`, `with_colon`: figures, dates and
   punctuation as the language writes them (Babel).
 - `label`: the library's gettext catalogue (quizgen/translations), the
@@ -24,6 +25,7 @@ from .texts import (
     key_text,
     prompt_text,
     response_parts,
+    source_text,
     tolerance_text,
     with_unit,
 )
@@ -48,6 +50,7 @@ __all__ = [
     "prompt_text",
     "quoted",
     "response_parts",
+    "source_text",
     "tolerance_text",
     "translations",
     "with_colon",

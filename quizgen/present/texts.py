@@ -9,12 +9,13 @@ exporters and templates escape it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from ..grading import Response, key
 from ..model import CLOZE_GAP, AnyQuestion, Cloze, Numeric, Order, Quote, TrueFalse
 from .catalog import N_, label
-from .formats import figure
+from .formats import figure, long_date
 
 TRUE, FALSE = N_("True"), N_("False")
 WITHIN = N_("within %(tolerance)s")
@@ -110,3 +111,7 @@ def key_text(question: AnyQuestion, language: str) -> str:
         return f"{text} ({tolerance_text(question, language)})"
     return text
 
+
+def source_text(title: str, outlet: str, published: date, language: str) -> str:
+    """How a question cites its article: "Title — Outlet, 7 décembre 2021"."""
+    return f"{title} — {outlet}, {long_date(published, language)}"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from flask import Flask
 
 from quizgen import BankError, Problem, load_bank
@@ -120,6 +121,9 @@ def test_a_new_question_in_a_bank(editor, bank_file: Path) -> None:
     assert bank.questions[-1].id == "russie-renforce-sa-base"
     assert bank.questions[-1].answer is True
     assert COMMENT in bank_file.read_text(encoding="utf-8")
+    # Written in a teacher's key order, the one `quizgen draft` writes (model.in_key_order).
+    written = yaml.safe_load(bank_file.read_text(encoding="utf-8"))["questions"][-1]
+    assert list(written) == ["id", "type", "source", "statement", "answer", "evidence", "explanation"]
 
 
 def test_a_written_file_that_does_not_load_is_put_back(bank_file: Path,

@@ -12,6 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizgen import Bank
+from quizgen.grading import grade
 from tests.web.conftest import create_session, join
 from tests.web.pages import wrong_response
 from tests.web.test_regrade import answer_as
@@ -93,6 +94,20 @@ def test_choice_counts(bank: Bank) -> None:
     assert choice_counts(statement, [True, False, False]) == [ChoiceCount(True, 1, True),
                                                               ChoiceCount(False, 2, False)]
     assert choice_counts(bank.question("conseiller"), ["x"]) is None
+
+
+def test_the_right_choices_are_those_grading_credits(bank: Bank) -> None:
+    # The dashboard's ✓ beside a choice is grading's verdict on that choice alone.
+    checked = 0
+    for q in bank.questions:
+        counts = choice_counts(q, [])
+        if counts is None:
+            continue
+        for c in counts:
+            alone = [c.choice] if q.type == "multi" else c.choice
+            assert c.right == (grade(q, alone).marks == (True,)), (q.id, c.choice)
+            checked += 1
+    assert checked >= 10
 
 
 # -- on the dashboard

@@ -9,6 +9,7 @@ import html
 import io
 from typing import Any
 
+import lxml.html
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -257,3 +258,18 @@ def test_a_regrade_is_one_transaction(app: Flask, teacher: FlaskClient, bank: Ba
     assert scores(teacher, code, "conseiller") == {"Léa": 0, "Tom": 0}  # …and rolled back
     with app.app_context(), get_engine().connect() as conn:
         assert conn.execute(select(accepted_answer)).all() == []
+
+
+def test_figures_on_the_regrade_page_are_written_as_the_banks_language_does(
+        app: Flask, teacher: FlaskClient, bank: Bank) -> None:
+    # The bank is French: 140.5 typed is shown "140,5", as on the student's page
+    # and the card; the accept button still sends the figure grading reads.
+    code = create_session(teacher, tags=["chiffres"])
+    answer_as(app, join(app, code, "a"), code, bank, {"duree": 140.5})
+    n = number_of(teacher, code, "duree")
+    page = teacher.get(f"/teacher/s/{code}/q/{n}", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    doc = lxml.html.fromstring(page)
+    cells = [td.text_content().strip() for td in doc.xpath("//table//tbody/tr/td[1]")]
+    assert cells == ["140,5"]
+    assert doc.xpath("//input[@name='value'][@value='140.5']")
+    assert doc.xpath("//p[@class='right-answer']/span[@lang='fr']")[0].text_content() == "125"

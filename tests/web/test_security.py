@@ -8,7 +8,9 @@ from pathlib import Path
 
 import yaml
 from flask import Flask
+from flask.sessions import SecureCookieSessionInterface
 from flask.testing import FlaskClient
+from itsdangerous import BadSignature
 
 from tests.web.conftest import PASSWORD, create_session, join, login, refused
 from tests.web.pages import form_data, parse
@@ -207,3 +209,33 @@ def test_unexpected_errors_get_a_page_not_a_traceback(make_app: Callable[..., Fl
     assert r.status_code == 500
     page = r.get_data(as_text=True)
     assert "secret internals" not in page and "Traceback" not in page and "<html" in page
+
+
+def test_the_session_cookie_is_flasks_own_across_a_key_rotation(make_app: Callable[..., Flask],
+                                                                 bank_dir: Path) -> None:
+    # web.security.CookieSessions keeps Flask's serializer per set of keys: it
+    # must read and refuse exactly the cookies Flask's own interface does.
+    app = make_app(bank_dir)
+    stock = SecureCookieSessionInterface()
+
+    def reads(cookie: str) -> dict | None:
+        ours = app.session_interface.get_signing_serializer(app)
+        theirs = stock.get_signing_serializer(app)
+        results = []
+        for serializer in (ours, theirs):
+            try:
+                results.append(serializer.loads(cookie))
+            except BadSignature:
+                results.append(None)
+        assert results[0] == results[1]
+        return results[0]
+
+    old = stock.get_signing_serializer(app).dumps({"nickname": "Léa"})
+    assert reads(old) == {"nickname": "Léa"}
+    app.secret_key, app.config["SECRET_KEY_FALLBACKS"] = "new secret", ["test secret"]
+    assert reads(old) == {"nickname": "Léa"}  # the old key still reads, as a fallback
+    new = app.session_interface.get_signing_serializer(app).dumps({"nickname": "Noé"})
+    assert reads(new) == {"nickname": "Noé"}
+    app.config["SECRET_KEY_FALLBACKS"] = []
+    assert reads(old) is None  # the retired key no longer does
+    assert reads(new) == {"nickname": "Noé"}
