@@ -198,12 +198,6 @@ def _matches(given: list[str], right: tuple[str, ...], names: frozenset[str], st
     return all(_same_word(r, g, name=r in names, strict=strict) for r, g in zip(right, given, strict=True))
 
 
-def same_answer(given: str, right: str, nouns: frozenset[str] = frozenset(), *,
-                strict: bool = False) -> bool:
-    """Does the typed `given` say the accepted `right`?"""
-    return _matches(tokens(given, nouns), tuple(tokens(right, nouns)), _names(right), strict)
-
-
 @lru_cache(maxsize=1024)
 def _prepared(answers: tuple[str, ...], context: tuple[str, ...]
               ) -> tuple[frozenset[str], tuple[tuple[tuple[str, ...], frozenset[str]], ...]]:
