@@ -18,7 +18,7 @@ from quizgen import Bank, load_bank
 from web import create_app
 from web.teacher import add_teacher
 
-from .backends import backend, database_url, pg_cluster  # noqa: F401  (fixtures)
+from .backends import BACKENDS, backend, database_url, fresh_database, pg_cluster  # noqa: F401  (fixtures)
 
 DATA = Path(__file__).parent / "data"
 PASSWORD = "correct horse battery"
@@ -122,6 +122,41 @@ def app(make_app: Callable[..., Flask], bank_dir: Path) -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def shared_app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+               template_database: Path) -> Iterator[Flask]:
+    """One app on the test bank for all the tests of a module that store
+    nothing and change nothing (a redirect, a header): making an app is most
+    of such a test's time. A test that writes to the database, edits a bank,
+    changes a setting or adds a route uses `app`."""
+    base = tmp_path_factory.mktemp("shared")
+    shutil.copytree(DATA, base / "banks")
+    config: dict[str, Any] = {}
+    name = None
+    if request.param == "postgresql":
+        cluster = request.getfixturevalue("pg_cluster")
+        name, config["QUIZGEN_DATABASE_URL"] = fresh_database(cluster)
+    else:
+        (base / "instance").mkdir(mode=0o700)
+        shutil.copyfile(template_database, base / "instance" / "quizgen.sqlite3")
+        config.update(QUIZGEN_AUTO_MIGRATE=False, QUIZGEN_SKIP_SCHEMA_CHECK=True)
+    app = create_app({
+        "TESTING": True, "SECRET_KEY": "test secret", "INSTANCE_PATH": str(base / "instance"),
+        "QUIZGEN_BANKS": [str(base / "banks")], "WTF_CSRF_ENABLED": False,
+        "QUIZGEN_COMPILE_TEMPLATES": False, "QUIZGEN_PASSWORD_METHOD": TEST_PASSWORD_METHOD, **config})
+    app.jinja_env.bytecode_cache = BYTECODE
+    yield app
+    app.extensions["quizgen_db"].dispose()
+    if name is not None:
+        request.getfixturevalue("pg_cluster").execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def shared_client(shared_app: Flask) -> FlaskClient:
+    """A client of its own (its own cookies) on the module's `shared_app`."""
+    return shared_app.test_client()
 
 
 @pytest.fixture
