@@ -16,7 +16,8 @@ The children run with the bytecode cache on (in a temporary
 PYTHONPYCACHEPREFIX, warmed first), as an installed quizgen runs: with
 PYTHONDONTWRITEBYTECODE set and no cache, every start compiles quizgen's
 sources again, which is not what a user waits for. `--code DIR` times another
-checkout (for before/after figures in the same run).
+checkout; given twice, the two checkouts take turns, run by run (before/after
+figures in the same run).
 """
 
 from __future__ import annotations
@@ -51,14 +52,25 @@ def run_once(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, fl
     return wall, cpu
 
 
-def timed(label: str, argv: list[str], env: dict[str, str], cwd: Path, runs: int) -> tuple[float, float]:
-    run_once(argv, env, cwd)  # warm the bytecode cache and the file cache
-    samples = [run_once(argv, env, cwd) for _ in range(runs)]
-    wall = statistics.median(s[0] for s in samples)
-    cpu = statistics.median(s[1] for s in samples)
-    print(f"{label:<44} wall {wall * 1000:6.0f} ms   cpu {cpu * 1000:6.0f} ms   "
-          f"(min wall {min(s[0] for s in samples) * 1000:.0f} ms)")
-    return wall, cpu
+def timed(label: str, argv: list[str], envs: dict[Path, dict[str, str]], runs: int) -> dict[Path, float]:
+    """Run the command `runs` times in each checkout, taking turns (so a change
+    in the machine's load falls on all of them); print median wall and CPU per
+    checkout and return the median wall time of each."""
+    samples: dict[Path, list[tuple[float, float]]] = {code: [] for code in envs}
+    for code, env in envs.items():
+        run_once(argv, env, code)  # warm the bytecode cache and the file cache
+    for _ in range(runs):
+        for code, env in envs.items():
+            samples[code].append(run_once(argv, env, code))
+    walls = {}
+    for code, runs_of_code in samples.items():
+        wall = statistics.median(s[0] for s in runs_of_code)
+        cpu = statistics.median(s[1] for s in runs_of_code)
+        name = f"{label} [{code.name}]" if len(envs) > 1 else label
+        print(f"{name:<52} wall {wall * 1000:6.0f} ms   cpu {cpu * 1000:6.0f} ms   "
+              f"(min wall {min(s[0] for s in runs_of_code) * 1000:.0f} ms)")
+        walls[code] = wall
+    return walls
 
 
 def import_costs(argv: list[str], env: dict[str, str], cwd: Path, top: int) -> list[tuple[str, float]]:
@@ -79,25 +91,31 @@ def import_costs(argv: list[str], env: dict[str, str], cwd: Path, top: int) -> l
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="runs of each command (median)")
-    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout to time (default: this one)")
+    parser.add_argument("--code", type=Path, action="append",
+                        help="a checkout to time (default: this one); give it twice to compare two")
     parser.add_argument("--top", type=int, default=15, help="imports listed")
     args = parser.parse_args()
-    code = args.code.resolve()
-    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; code: {code}")
+    codes = [c.resolve() for c in args.code or [ROOT]]
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; code: {', '.join(map(str, codes))}")
     with tempfile.TemporaryDirectory() as cache:
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env.update(PYTHONPATH=str(code), PYTHONPYCACHEPREFIX=cache)
+        envs = {}
+        for i, code in enumerate(codes):
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            env.update(PYTHONPATH=str(code), PYTHONPYCACHEPREFIX=f"{cache}/{i}")
+            envs[code] = env
         py = sys.executable
-        timed("python -c pass", [py, "-c", "pass"], env, code, args.runs)
-        timed("dependencies (click, yaml, pydantic)", [py, "-c", DEPENDENCIES], env, code, args.runs)
+        timed("python -c pass", [py, "-c", "pass"], envs, args.runs)
+        timed("dependencies (click, yaml, pydantic)", [py, "-c", DEPENDENCIES], envs, args.runs)
         validate = [py, "-m", "quizgen", "validate", SUMMIT]
-        wall, _ = timed("quizgen validate <summit bank>", validate, env, code, args.runs)
-        timed("quizgen --help", [py, "-m", "quizgen", "--help"], env, code, args.runs)
-        verdict = "met" if wall <= TARGET_SECONDS else "missed (on a busy machine: compare with the floor)"
-        print(f"target: validate <= {TARGET_SECONDS:.1f} s wall: {verdict}")
-        print("slowest imports of `quizgen validate` (own ms, median of 5):")
-        for name, ms in import_costs(validate, env, code, args.top):
-            print(f"  {ms:7.1f}  {name}")
+        walls = timed("quizgen validate <summit bank>", validate, envs, args.runs)
+        timed("quizgen --help", [py, "-m", "quizgen", "--help"], envs, args.runs)
+        for code, wall in walls.items():
+            verdict = "met" if wall <= TARGET_SECONDS else "missed (on a busy machine: see the floor)"
+            print(f"target: validate <= {TARGET_SECONDS:.1f} s wall [{code.name}]: {verdict}")
+        for code, env in envs.items():
+            print(f"slowest imports of `quizgen validate` [{code.name}] (own ms, median of 5):")
+            for name, ms in import_costs(validate, env, code, args.top):
+                print(f"  {ms:7.1f}  {name}")
 
 
 if __name__ == "__main__":
