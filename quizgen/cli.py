@@ -134,7 +134,7 @@ class FormatOption(click.Option):
         if record is None:
             return None
         names, text = record
-        return names, text.replace(f"{self.help}", f"{self.help} ({', '.join(available())}).", 1)
+        return names, text.replace(str(self.help), f"{self.help} ({', '.join(available())}).", 1)
 
 
 @cli.command()

@@ -72,45 +72,52 @@ def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return instance / "quizgen.sqlite3"
 
 
+def site_for_tests(instance: Path, banks: Path | list[Path], url: str | None, template_database: Path,
+                   *, template: bool = True, **config: Any) -> Flask:
+    """The site as the tests make it: on `banks`, with its instance folder at
+    `instance`, a cheap password hash and no CSRF check (tests that check it
+    turn it on), on the database at `url` or else SQLite in the instance folder.
+
+    On SQLite a missing database starts as a copy of the migrated template,
+    unless `template=False` (the site then makes the instance folder and the
+    database itself). That app does not look for migrations to run (the copy
+    is at the head revision): Alembic reads every migration script to find
+    that out, about a third of the time an app takes to make. An app on a
+    database that exists already migrates at start as the site does.
+    """
+    settings = {
+        "TESTING": True,
+        "SECRET_KEY": "test secret",
+        "INSTANCE_PATH": str(instance),
+        "QUIZGEN_BANKS": [str(b) for b in banks] if isinstance(banks, list) else [str(banks)],
+        "WTF_CSRF_ENABLED": False,
+        "QUIZGEN_COMPILE_TEMPLATES": False,  # each test makes its apps: compile on demand
+        "QUIZGEN_PASSWORD_METHOD": TEST_PASSWORD_METHOD,
+    }
+    if url is not None:
+        settings["QUIZGEN_DATABASE_URL"] = url
+    settings.update(config)
+    instance = Path(settings["INSTANCE_PATH"])
+    database = instance / "quizgen.sqlite3"
+    if template and "QUIZGEN_DATABASE_URL" not in settings and not database.exists():
+        instance.mkdir(mode=0o700, parents=True, exist_ok=True)
+        shutil.copyfile(template_database, database)
+        database.chmod(0o600)
+        at_head = {"QUIZGEN_AUTO_MIGRATE": False, "QUIZGEN_SKIP_SCHEMA_CHECK": True}
+        settings = {**at_head, **settings}  # a test's own setting still wins
+    app = create_app(settings)
+    app.jinja_env.bytecode_cache = BYTECODE
+    return app
+
+
 @pytest.fixture
 def make_app(tmp_path: Path, database_url: str | None,  # noqa: F811
              template_database: Path) -> Callable[..., Flask]:
     """An app factory for this test: same instance folder, database and secret each time
-    (once on SQLite, once on PostgreSQL: see backends.py).
-
-    On SQLite the first app of a test starts from a copy of the migrated
-    template database, unless `template=False` (the site then makes the
-    instance folder and the database itself) or the test made its own database.
-    That app does not look for migrations to run (the copy is at the head
-    revision): Alembic reads every migration script to find that out, a
-    quarter of the time an app takes to make. Later apps of the test, and
-    apps on a database the test made, migrate at start as the site does.
-    """
+    (once on SQLite, once on PostgreSQL: see backends.py); see site_for_tests."""
     def make(banks: Path | list[Path], *, template: bool = True, **config: Any) -> Flask:
-        instance = tmp_path / "instance"
-        settings = {
-            "TESTING": True,
-            "SECRET_KEY": "test secret",
-            "INSTANCE_PATH": str(instance),
-            "QUIZGEN_BANKS": [str(b) for b in banks] if isinstance(banks, list) else [str(banks)],
-            "WTF_CSRF_ENABLED": False,
-            "QUIZGEN_COMPILE_TEMPLATES": False,  # each test makes its apps: compile on demand
-            "QUIZGEN_PASSWORD_METHOD": TEST_PASSWORD_METHOD,
-        }
-        if database_url is not None:
-            settings["QUIZGEN_DATABASE_URL"] = database_url
-        settings.update(config)
-        instance = Path(settings["INSTANCE_PATH"])
-        database = instance / "quizgen.sqlite3"
-        if template and "QUIZGEN_DATABASE_URL" not in settings and not database.exists():
-            instance.mkdir(mode=0o700, parents=True, exist_ok=True)
-            shutil.copyfile(template_database, database)
-            database.chmod(0o600)
-            at_head = {"QUIZGEN_AUTO_MIGRATE": False, "QUIZGEN_SKIP_SCHEMA_CHECK": True}
-            settings = {**at_head, **settings}  # a test's own setting still wins
-        app = create_app(settings)
-        app.jinja_env.bytecode_cache = BYTECODE
-        return app
+        return site_for_tests(tmp_path / "instance", banks, database_url, template_database,
+                              template=template, **config)
     return make
 
 
@@ -133,20 +140,10 @@ def shared_app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     changes a setting or adds a route uses `app`."""
     base = tmp_path_factory.mktemp("shared")
     shutil.copytree(DATA, base / "banks")
-    config: dict[str, Any] = {}
-    name = None
+    url = name = None
     if request.param == "postgresql":
-        cluster = request.getfixturevalue("pg_cluster")
-        name, config["QUIZGEN_DATABASE_URL"] = fresh_database(cluster)
-    else:
-        (base / "instance").mkdir(mode=0o700)
-        shutil.copyfile(template_database, base / "instance" / "quizgen.sqlite3")
-        config.update(QUIZGEN_AUTO_MIGRATE=False, QUIZGEN_SKIP_SCHEMA_CHECK=True)
-    app = create_app({
-        "TESTING": True, "SECRET_KEY": "test secret", "INSTANCE_PATH": str(base / "instance"),
-        "QUIZGEN_BANKS": [str(base / "banks")], "WTF_CSRF_ENABLED": False,
-        "QUIZGEN_COMPILE_TEMPLATES": False, "QUIZGEN_PASSWORD_METHOD": TEST_PASSWORD_METHOD, **config})
-    app.jinja_env.bytecode_cache = BYTECODE
+        name, url = fresh_database(request.getfixturevalue("pg_cluster"))
+    app = site_for_tests(base / "instance", base / "banks", url, template_database)
     yield app
     app.extensions["quizgen_db"].dispose()
     if name is not None:
