@@ -1,9 +1,15 @@
 """quizgen: question banks, Anki decks and class quizzes from current-affairs articles."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from .errors import BankError, Problem, QuizgenError
-from .exporters import get_exporter
 from .model import QUESTION_TYPES, AnyQuestion, Bank, Question, Source
 from .validate import check_banks, load_bank, load_banks
+
+if TYPE_CHECKING:
+    from .exporters import get_exporter
 
 __version__ = "0.1.0"
 
@@ -22,3 +28,12 @@ __all__ = [
     "load_bank",
     "load_banks",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The exporter registry loads on first use (`quizgen validate` never needs it).
+    if name == "get_exporter":
+        from .exporters import get_exporter
+
+        return get_exporter
+    raise AttributeError(f"module 'quizgen' has no attribute {name!r}")

@@ -21,8 +21,6 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from tqdm import tqdm
-
 from .deckstate import DeckState, load_state, save_state, state_path
 from .errors import BankError, Problem, QuizgenError
 from .exporters.anki import DeckPlan, plan_deck, write_package
@@ -209,6 +207,8 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = DEFAULT_OUT, *,
     states = {bank.id: load_state(state_path(_bank_file(bank), bank.id), bank.id) for bank in banks}
     now = clock()
     total = sum(len(b.questions) for b in banks)
+    from tqdm import tqdm  # here: most builds are small and show no bar
+
     with tqdm(total=total, unit="q", desc="building decks", disable=_no_bar(progress, total),
               file=sys.stderr, leave=False) as bar:
         for bank in banks:

@@ -6,11 +6,10 @@ edge: a user never sees a traceback for bad input.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,11 +17,18 @@ from . import __version__
 from .clitools import DEFAULT_DECKS, bank_paths, paths_argument, report_errors, summary_option, user_errors
 from .draft.cli import draft_command, draft_eval_command
 from .errors import BankError, QuizgenError
-from .exporters import available, get_exporter
 from .fsutil import atomic_write_bytes
-from .model import Bank
-from .schema import bank_schema
 from .validate import DEFAULT_SUMMARY_WORDS, Options, check_banks
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
+    from .model import Bank
+
+# Imported where they are used, not here: the exporter registry and the
+# plug-in commands read every installed package's entry points (tens of
+# milliseconds), the JSON Schema is for one command: `quizgen validate`
+# starts without them.
 
 COMMANDS_GROUP = "quizgen.commands"
 #: quizgen's own commands that import much (the lint rules, the LMS readers),
@@ -49,6 +55,8 @@ class PluginGroup(click.Group):
     and `teacher` that way), each loaded only when it runs or is listed."""
 
     def _plugins(self) -> dict[str, EntryPoint]:
+        from importlib.metadata import EntryPoint, entry_points
+
         found = {name: EntryPoint(name, target, COMMANDS_GROUP) for name, target in _BUILTIN_LAZY.items()}
         found.update({ep.name: ep for ep in entry_points(group=COMMANDS_GROUP)})
         return found
@@ -104,6 +112,10 @@ def _count(n: int, word: str) -> str:
 @report_errors
 def schema(output: str | None) -> None:
     """Print the JSON Schema of a bank (for editors with the YAML language server)."""
+    import json
+
+    from .schema import bank_schema
+
     text = json.dumps(bank_schema(), ensure_ascii=False, indent=2) + "\n"
     if output:
         atomic_write_bytes(output, text.encode("utf-8"))
@@ -111,16 +123,32 @@ def schema(output: str | None) -> None:
         click.echo(text, nl=False)
 
 
+class FormatOption(click.Option):
+    """The --format option: its help lists the formats installed, looked up
+    only when the help is shown (the lookup reads every package's entry points)."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from .exporters import available
+
+        record = super().get_help_record(ctx)
+        if record is None:
+            return None
+        names, text = record
+        return names, text.replace(str(self.help), f"{self.help} ({', '.join(available())}).", 1)
+
+
 @cli.command()
 @paths_argument
 @click.option("-f", "--format", "format_name", default="json", show_default=True,
-              help=f"Output format ({', '.join(available())}).")
+              cls=FormatOption, help="Output format")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write to this file instead of stdout.")
 @summary_option
 @report_errors
 def export(paths: tuple[str, ...], format_name: str, output: str | None, max_summary_words: int) -> None:
     """Write the banks in another format (the JSON export is the interchange format)."""
+    from .exporters import available, get_exporter
+
     try:
         exporter = get_exporter(format_name)()
     except QuizgenError as exc:

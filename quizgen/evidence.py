@@ -7,8 +7,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from rapidfuzz import fuzz
-
 from .text import normalize, normalize_with_map
 
 #: Characters of article normalised at a time (a mapped character costs far
@@ -88,6 +86,8 @@ class SourceText:
         if len(needle) >= len(haystack):
             start, end = 0, len(haystack)
         else:
+            from rapidfuzz import fuzz  # only for evidence not found: a valid bank never loads it
+
             best: tuple[float, int, int] | None = None
             # Window by window (overlapping by a needle), so the work grows
             # with the article's length, not with its square.

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
 from quizgen.build import build
 from quizgen.exporters import anki_notetypes
@@ -39,6 +38,8 @@ def build_at(bank_file: Path, out: Path, at: int, force: bool = False) -> Path:
 
 
 def import_deck(col, deck: Path):
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
     # Anki's default import options: update notes and note types only if newer.
     options = ImportAnkiPackageOptions(merge_notetypes=False, with_scheduling=False,
                                        with_deck_configs=False)
@@ -67,6 +68,10 @@ def notes_by_question(col) -> dict[str, object]:
 
 @pytest.fixture
 def col(tmp_path: Path) -> Iterator[object]:
+    # Anki is imported here, not with the module: `pytest -m "not slow"` still
+    # imports every test module, and Anki alone takes a fifth of a second.
+    from anki.collection import Collection
+
     (tmp_path / "student").mkdir()
     collection = Collection(str(tmp_path / "student" / "collection.anki2"))
     yield collection
@@ -266,6 +271,7 @@ def test_reimport_updates_adds_retires_and_keeps_history(col, bank_file: Path, t
 def test_a_note_the_student_edited_after_the_build_keeps_her_version(col, bank_file: Path,
                                                                      tmp_path: Path) -> None:
     """What the README tells teachers: Anki updates a note only from a newer one."""
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
     from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
 
     out = tmp_path / "decks"

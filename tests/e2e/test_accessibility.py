@@ -107,15 +107,42 @@ def test_every_page_passes_the_audit(drivers: dict[str, Any], live_site: LiveSit
                                      language: str, phone: bool, dark: bool) -> None:
     teacher, zoe, leo = (fresh(drivers[d], language=language, phone=phone, dark=dark)
                          for d in ("teacher", "zoe", "leo"))
-    site = live_site.url
     _close_sessions(live_site)  # a class left open by an earlier test would lock practice
-    # Practice on one's own (before a class makes the bank busy): every question, answers
-    # right, wrong and partly right, up to the end page that reviews every one.
-    students = {"Zoé": zoe, "Léo": leo}
-    zoe.get(f"{site}/b/{bank.id}")
+    zoe_practises_alone(zoe, live_site, bank)
+    code, join_url = teacher_visits_the_public_pages_and_opens_a_session(teacher, live_site, bank, language)
+    two_students_wait_then_the_session_opens(teacher, {"Zoé": zoe, "Léo": leo}, join_url)
+    one_answer_then_the_results_and_both_dashboards(teacher, zoe, leo, bank)
+    audits = [a for driver in (teacher, zoe, leo) for a in driver.audits]
+    seen: dict[str, int] = {}
+    for audit in audits:
+        kind = _kind(re.sub(r"^https?://[^/]+|[?#].*$", "", audit.url), bank.id, code)
+        seen[kind] = seen.get(kind, 0) + 1
+    missing = {name for name, path in PAGES.items() if path not in seen}
+    assert not missing, f"pages never audited: {sorted(missing)} (audited: {seen})"
+    # Each question and its feedback.
+    assert seen["/p/token/n"] >= 2 * len(bank.questions)
+    if phone:
+        assert {a.context.split(", ")[1] for a in audits} == {"390 px"}
+    assert {a.context.split(", ")[0] for a in audits} == {language}
+    assert {a.context.split(", ")[2] for a in audits} == {"dark" if dark else "light"}
+
+
+# -- the steps of test_every_page_passes_the_audit, in order (every page opened is audited)
+
+
+def zoe_practises_alone(zoe: Any, live_site: LiveSite, bank: Bank) -> None:
+    """Practice on one's own (before a class makes the bank busy): every question, answers
+    right, wrong and partly right, up to the end page that reviews every one."""
+    zoe.get(f"{live_site.url}/b/{bank.id}")
     navigate(zoe, _by(zoe, "#start"))
     take_quiz(zoe, bank, {t: r for t, (r, _credit) in PARTLY_WRONG.items()})
 
+
+def teacher_visits_the_public_pages_and_opens_a_session(teacher: Any, live_site: LiveSite, bank: Bank,
+                                                        language: str) -> tuple[str, str]:
+    """Home, bank, join and a missing page; the login; a session students wait
+    for; its projector view. (join code, join link)"""
+    site = live_site.url
     teacher.get(site + "/")
     assert teacher.find_element("tag name", "html").get_attribute("lang") == language
     teacher.get(f"{site}/b/{bank.id}")
@@ -132,21 +159,29 @@ def test_every_page_passes_the_audit(drivers: dict[str, Any], live_site: LiveSit
     join_url = _by(teacher, "#join-url").get_attribute("href")
     teacher.get(f"{site}/teacher/s/{code}/show")
     teacher.back()
+    return code, join_url
 
-    # Two students wait: one with scripts (the page polls), one without (a link to check again).
+
+def two_students_wait_then_the_session_opens(teacher: Any, students: dict[str, Any], join_url: str) -> None:
+    """One with scripts (the page polls), one without (a link to check again)."""
     for nickname, student in students.items():
         student.get(join_url)
         _by(student, "#nickname").send_keys(nickname)
         navigate(student, _by(student, "#join"))
         assert _all(student, "#waiting"), f"{nickname} should be in the waiting room"
+    zoe, leo = students["Zoé"], students["Léo"]
     assert not _all(zoe, "meta[http-equiv='refresh']"), "the waiting room must not reload itself"
     navigate(teacher, _by(teacher, "#open-session"))
     wait_until(lambda: _all(zoe, "#question"), timeout=15,
                message="the waiting room to open the first question by itself")
     navigate(leo, _by(leo, "#check-again"))
     assert _all(leo, "#question"), "checking again after the opening leads to the first question"
-    # One answer, then the results page with questions left (whole class quizzes are taken
-    # in test_class_session, with and without scripts, and below with the keyboard).
+
+
+def one_answer_then_the_results_and_both_dashboards(teacher: Any, zoe: Any, leo: Any, bank: Bank) -> None:
+    """One answer, then the results page with questions left (whole class quizzes are taken
+    in test_class_session, with and without scripts, and below with the keyboard); the
+    dashboard with and without scripts."""
     q = next(q for q in bank.questions if f"q-{q.type}" in _by(zoe, "#question").get_attribute("class"))
     answer(zoe, q, ALL_RIGHT[q.type])
     navigate(zoe, _by(zoe, "#to-end"))
@@ -160,20 +195,6 @@ def test_every_page_passes_the_audit(drivers: dict[str, Any], live_site: LiveSit
         leo.add_cookie({"name": cookie["name"], "value": cookie["value"], "path": cookie.get("path", "/")})
     leo.get(teacher.current_url)
     assert _all(leo, "#refresh") and not _all(leo, "meta[http-equiv='refresh']")
-
-    audits = [a for driver in (teacher, zoe, leo) for a in driver.audits]
-    seen: dict[str, int] = {}
-    for audit in audits:
-        kind = _kind(re.sub(r"^https?://[^/]+|[?#].*$", "", audit.url), bank.id, code)
-        seen[kind] = seen.get(kind, 0) + 1
-    missing = {name for name, path in PAGES.items() if path not in seen}
-    assert not missing, f"pages never audited: {sorted(missing)} (audited: {seen})"
-    # Each question and its feedback.
-    assert seen["/p/token/n"] >= 2 * len(bank.questions)
-    if phone:
-        assert {a.context.split(", ")[1] for a in audits} == {"390 px"}
-    assert {a.context.split(", ")[0] for a in audits} == {language}
-    assert {a.context.split(", ")[2] for a in audits} == {"dark" if dark else "light"}
 
 
 # -- the keyboard only: Tab, Space, Enter, arrows and typing; never a click

@@ -70,39 +70,67 @@ def key_texts(bank: Bank) -> list[str]:
 
 def test_projector_close_phone_match_and_new_device(browser_factory: Any, edge_site: LiveSite) -> None:
     from quizgen import load_bank
-    from web.cli import teacher as teacher_command
 
     bank = load_bank(edge_site.instance.parent / "banks" / "sommet.yaml")
-    created = CliRunner().invoke(teacher_command, ["add", TEACHER], input=PASSWORD + "\n",
-                                 env={"QUIZGEN_INSTANCE": str(edge_site.instance)})
-    assert created.exit_code == 0, created.output
     teacher = browser_factory()
-    teacher.get(edge_site.url + "/teacher/login")
+    code, join_url = teacher_opens_a_timed_session(teacher, edge_site, bank)
+    zoe = browser_factory()
+    resume = zoe_joins_on_her_phone_and_sees_the_countdown(zoe, join_url)
+    the_long_match_fits_her_phone_and_survives_a_refresh(zoe, edge_site, bank, code)
+    zoe.get(f"{edge_site.url}/j/{code}/1")  # she answers her first question
+    first = bank.questions[[q.type for q in bank.questions].index(
+        next(c[2:] for c in _by(zoe, "#question").get_attribute("class").split() if c.startswith("q-")))]
+    response = dict(ALL_RIGHT, match={"Mario Draghi": "Italie", "Boris Johnson": LONG_RIGHT})
+    answer(zoe, first, response[first.type])
+    the_projector_shows_the_code_above_the_fold_and_no_key(teacher, edge_site, bank, code, join_url)
+    her_return_code_brings_her_back_on_a_laptop(browser_factory(javascript=False), edge_site, code,
+                                                join_url, resume)
+    closing_asks_first(teacher, edge_site, code)
+
+
+# -- the steps of test_projector_close_phone_match_and_new_device, in order
+
+
+def teacher_opens_a_timed_session(teacher: Any, site: LiveSite, bank: Bank) -> tuple[str, str]:
+    """A teacher made with `quizgen teacher add` opens a session with a 30 s
+    time limit; (join code, join link)."""
+    from web.cli import teacher as teacher_command
+
+    created = CliRunner().invoke(teacher_command, ["add", TEACHER], input=PASSWORD + "\n",
+                                 env={"QUIZGEN_INSTANCE": str(site.instance)})
+    assert created.exit_code == 0, created.output
+    teacher.get(site.url + "/teacher/login")
     _by(teacher, "#name").send_keys(TEACHER)
     _by(teacher, "#password").send_keys(PASSWORD)
     navigate(teacher, _by(teacher, "#login"))
-    teacher.get(f"{edge_site.url}/teacher/new/{bank.id}")
+    teacher.get(f"{site.url}/teacher/new/{bank.id}")
     _by(teacher, "#time_limit").send_keys("30")
     navigate(teacher, _by(teacher, "#create"))
-    code = _by(teacher, "#join-code").text.strip()
-    join_url = _by(teacher, "#join-url").get_attribute("href")
+    return _by(teacher, "#join-code").text.strip(), _by(teacher, "#join-url").get_attribute("href")
 
-    # -- Zoé joins on her phone
-    zoe = browser_factory()
+
+def zoe_joins_on_her_phone_and_sees_the_countdown(zoe: Any, join_url: str) -> str:
+    """Her return code (on her pages); the countdown runs, the deadline text stays."""
     emulate_phone(zoe)
     zoe.get(join_url)
     _by(zoe, "#nickname").send_keys("Zoé")
     navigate(zoe, _by(zoe, "#join"))
     resume = _by(zoe, "#resume-code").text.strip()
     assert len(resume) == 6, "her return code is on her pages"
-    # The countdown runs, the deadline text stays.
     assert _by(zoe, "#deadline").text.strip()
     wait_until(lambda: _by(zoe, "#countdown-time").text.strip(), message="the countdown to start")
     assert _by(zoe, "#countdown").is_displayed()
+    return resume
 
-    # -- the match question, with a long answer, fits her 390 px screen
+
+def the_long_match_fits_her_phone_and_survives_a_refresh(zoe: Any, site: LiveSite, bank: Bank,
+                                                         code: str) -> None:
+    """The match question, with a long answer, fits her 390 px screen; what
+    she chose but has not sent survives a refresh (kept in the tab by a small script)."""
+    from selenium.webdriver.support.ui import Select
+
     for n in range(1, len(bank.questions) + 1):
-        zoe.get(f"{edge_site.url}/j/{code}/{n}")
+        zoe.get(f"{site.url}/j/{code}/{n}")
         if _all(zoe, "#question.q-match #answer-form"):
             break
     else:
@@ -116,26 +144,20 @@ def test_projector_close_phone_match_and_new_device(browser_factory: Any, edge_s
     assert page_width <= PHONE[0], f"the page is {page_width} px wide on a {PHONE[0]} px screen"
     assert select_right <= PHONE[0], "a select sticks out of the screen"
     assert horizontal_overflow(zoe) <= 0
-    # What she chose but has not sent survives a refresh (kept in the tab by a small script).
-    from selenium.webdriver.support.ui import Select
-
     Select(_by(zoe, "#pair-0")).select_by_index(1)
     chosen = _by(zoe, "#pair-0").get_attribute("value")
     zoe.refresh()
     wait_until(lambda: _by(zoe, "#pair-0").get_attribute("value") == chosen,
                message="the half-filled answer to come back after a refresh")
 
-    zoe.get(f"{edge_site.url}/j/{code}/1")  # she answers her first question
-    first = bank.questions[[q.type for q in bank.questions].index(
-        next(c[2:] for c in _by(zoe, "#question").get_attribute("class").split() if c.startswith("q-")))]
-    response = dict(ALL_RIGHT, match={"Mario Draghi": "Italie", "Boris Johnson": LONG_RIGHT})
-    answer(zoe, first, response[first.type])
 
-    # -- the projector view at 1280×720: the code above the fold, no key
-    projector = teacher
+def the_projector_shows_the_code_above_the_fold_and_no_key(projector: Any, site: LiveSite, bank: Bank,
+                                                           code: str, join_url: str) -> None:
+    """At 1280×720 the code and the QR code are on the first screen; neither
+    the projector view nor the dashboard shows a correction; the analysis is one click away."""
     projector.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
-    projector.get(f"{edge_site.url}/teacher/s/{code}/show")
+    projector.get(f"{site.url}/teacher/s/{code}/show")
     wait_until(lambda: "1" in _by(projector, "#joined-count").text, message="the number joined")
     shot = projector.get_screenshot_as_png()  # the viewport only: what the room sees
     artifact = screenshot(projector, "21-projector-1280x720", full_page=False)
@@ -154,16 +176,18 @@ def test_projector_close_phone_match_and_new_device(browser_factory: Any, edge_s
     page = _page_text(projector)
     assert "bonne réponse" not in page.lower()
     assert not [t for t in key_texts(bank) if t in page], "the projector view shows a correction"
-    # The dashboard too can be projected: no key on it either; the analysis is one click away.
-    projector.get(f"{edge_site.url}/teacher/s/{code}")
+    projector.get(f"{site.url}/teacher/s/{code}")
     page = _page_text(projector)
     assert "bonne réponse" not in page.lower() and not [t for t in key_texts(bank) if t in page]
     screenshot(projector, "22-dashboard-projectable", full_page=False)
     navigate(projector, _by(projector, "#analysis"))
     assert "bonne réponse" in _page_text(projector).lower()
 
-    # -- Zoé's phone is gone: on a laptop, her nickname is taken; her return code brings her back
-    laptop = browser_factory(javascript=False)
+
+def her_return_code_brings_her_back_on_a_laptop(laptop: Any, site: LiveSite, code: str, join_url: str,
+                                                resume: str) -> None:
+    """Zoé's phone is gone: on a laptop (no JavaScript) her nickname is taken,
+    a wrong code is refused with what she typed kept, hers brings her back with her answer."""
     laptop.get(join_url)
     _by(laptop, "#nickname").send_keys("Zoé")
     navigate(laptop, _by(laptop, "#join"))
@@ -177,16 +201,18 @@ def test_projector_close_phone_match_and_new_device(browser_factory: Any, edge_s
     navigate(laptop, _by(laptop, "#come-back"))
     assert _by(laptop, "#nickname").text == "Zoé"
     screenshot(laptop, "23-new-device-back")
-    laptop.get(f"{edge_site.url}/j/{code}/end")
+    laptop.get(f"{site.url}/j/{code}/end")
     answered = re.findall(r"\d+", _by(laptop, "#answered").text)
     assert answered[0] == "1", f"her first answer came back with her: {answered}"
 
-    # -- closing asks first (the confirmation page works without a script)
-    projector.get(f"{edge_site.url}/teacher/s/{code}")
-    navigate(projector, _by(projector, "#close-session"))
-    assert _all(projector, "#confirm-close") and _all(projector, "#cancel-close")
-    navigate(projector, _by(projector, "#cancel-close"))
-    assert _all(projector, "#close-session"), "cancelling keeps the session open"
-    navigate(projector, _by(projector, "#close-session"))
-    navigate(projector, _by(projector, "#confirm-close"))
-    assert not _all(projector, "#close-session")
+
+def closing_asks_first(teacher: Any, site: LiveSite, code: str) -> None:
+    """The confirmation page works without a script; cancelling keeps the session open."""
+    teacher.get(f"{site.url}/teacher/s/{code}")
+    navigate(teacher, _by(teacher, "#close-session"))
+    assert _all(teacher, "#confirm-close") and _all(teacher, "#cancel-close")
+    navigate(teacher, _by(teacher, "#cancel-close"))
+    assert _all(teacher, "#close-session"), "cancelling keeps the session open"
+    navigate(teacher, _by(teacher, "#close-session"))
+    navigate(teacher, _by(teacher, "#confirm-close"))
+    assert not _all(teacher, "#close-session")

@@ -210,16 +210,38 @@ def _cookies(driver: Any) -> dict[str, str]:
 
 def test_class_session(browser_factory: Any, live_site: LiveSite) -> None:
     from quizgen import load_bank
-    from web.cli import teacher as teacher_command  # `quizgen teacher`
 
     bank = load_bank(next((live_site.instance.parent / "banks").glob("*.yaml")))
     assert {q.type for q in bank.questions} == set(ALL_RIGHT), "the test bank has one question of every type"
+    add_teacher_with_the_cli(live_site)
+    teacher = browser_factory()
+    code, join_url = teacher_logs_in_and_opens_a_session(teacher, live_site, bank)
+    zoe_order = zoe_answers_everything_right_on_a_phone(browser_factory(), bank, join_url)
+    leo = browser_factory(javascript=False)
+    leo_order, credit = leo_types_the_code_without_javascript_and_gets_some_wrong(leo, live_site, bank, code)
+    assert sorted(zoe_order) == sorted(leo_order) == sorted(q.id for q in bank.questions)
+    shown = the_dashboard_catches_up_and_the_analysis_marks_every_answer(teacher, bank, credit)
+    the_csv_says_the_same(live_site, teacher, code, bank, credit, shown)
+    only_the_teacher_gets_the_results(live_site, leo, code)
+    # The pages at desktop size are laid out without sideways scrolling either.
+    for driver in (teacher, leo):
+        driver.set_window_size(*DESKTOP)
+        assert horizontal_overflow(driver) <= 0
+
+
+# -- the steps of test_class_session, in order
+
+
+def add_teacher_with_the_cli(live_site: LiveSite) -> None:
+    from web.cli import teacher as teacher_command  # `quizgen teacher`
+
     created = CliRunner().invoke(teacher_command, ["add", TEACHER], input=PASSWORD + "\n",
                                  env={"QUIZGEN_INSTANCE": str(live_site.instance)})
     assert created.exit_code == 0, created.output
 
-    # -- the teacher logs in and opens a session: all questions, feedback after each answer
-    teacher = browser_factory()
+
+def teacher_logs_in_and_opens_a_session(teacher: Any, live_site: LiveSite, bank: Bank) -> tuple[str, str]:
+    """All questions, feedback after each answer; (join code, join link)."""
     teacher.get(live_site.url + "/")
     assert bank.title in _by(teacher, "main").text  # "<test> & « essai »" shown as typed
     screenshot(teacher, "01-home")
@@ -237,9 +259,12 @@ def test_class_session(browser_factory: Any, live_site: LiveSite) -> None:
     assert join_url == f"{live_site.url}/j/{code}"
     assert _all(teacher, ".qr-box svg"), "the dashboard shows the QR code"
     screenshot(teacher, "03-dashboard-empty")
+    return code, join_url
 
-    # -- Zoé opens the link on a phone and answers everything right
-    zoe = browser_factory()
+
+def zoe_answers_everything_right_on_a_phone(zoe: Any, bank: Bank, join_url: str) -> list[str]:
+    """Zoé opens the link on a phone, rejoins halfway (her place is kept) and
+    answers everything right; the question ids in the order she saw them."""
     emulate_phone(zoe)
     zoe.get(join_url)
     screenshot(zoe, "04-join-phone")
@@ -255,13 +280,16 @@ def test_class_session(browser_factory: Any, live_site: LiveSite) -> None:
             assert zoe.current_url == here and _all(zoe, "#answer-form"), "rejoining lost her place"
             assert _by(zoe, "#nickname").text == "Zoé"
 
-    zoe_order = take_quiz(zoe, bank, ALL_RIGHT, shots="05-phone", on_question=on_zoe_question)
+    order = take_quiz(zoe, bank, ALL_RIGHT, shots="05-phone", on_question=on_zoe_question)
     assert not {k: v for k, v in overflow.items() if v > 0}, f"pages wider than a phone: {overflow}"
     assert _number(_by(zoe, "#score").text) == len(bank.questions)
     screenshot(zoe, "06-phone-results")
+    return order
 
-    # -- Léo, JavaScript off, types the code (lower case, with a space) and gets some wrong
-    leo = browser_factory(javascript=False)
+
+def leo_types_the_code_without_javascript_and_gets_some_wrong(
+        leo: Any, live_site: LiveSite, bank: Bank, code: str) -> tuple[list[str], dict[str, float]]:
+    """Léo types the code (lower case, with a space); (the order he saw, his credit by question id)."""
     leo.get("data:text/html,<p id=js>off</p><script>document.getElementById('js').textContent='on'</script>")
     assert _by(leo, "#js").text == "off", "JavaScript should be disabled in this browser"
     leo.get(live_site.url + "/j")
@@ -270,14 +298,18 @@ def test_class_session(browser_factory: Any, live_site: LiveSite) -> None:
     _by(leo, "#nickname").send_keys("Léo")
     screenshot(leo, "07-join")
     navigate(leo, _by(leo, "#join"))
-    leo_order = take_quiz(leo, bank, {t: r for t, (r, _credit) in PARTLY_WRONG.items()}, shots="08-desktop")
-    assert sorted(zoe_order) == sorted(leo_order) == sorted(q.id for q in bank.questions)
+    order = take_quiz(leo, bank, {t: r for t, (r, _credit) in PARTLY_WRONG.items()}, shots="08-desktop")
     credit = {bank.questions[[q.type for q in bank.questions].index(t)].id: c
               for t, (_r, c) in PARTLY_WRONG.items()}
-    leo_score = sum(credit.values())
-    assert _number(_by(leo, "#score").text) == pytest.approx(leo_score)
+    assert _number(_by(leo, "#score").text) == pytest.approx(sum(credit.values()))
+    return order, credit
 
-    # -- the dashboard, left open, catches up by itself
+
+def the_dashboard_catches_up_and_the_analysis_marks_every_answer(
+        teacher: Any, bank: Bank, credit: dict[str, float]) -> dict[str, str]:
+    """The dashboard, left open, refreshes by itself; the item analysis (a page
+    of its own, off the projected dashboard) shows the right answers. The
+    scores shown, by nickname."""
     total = len(bank.questions)
 
     def students_shown() -> dict[str, str]:
@@ -294,19 +326,27 @@ def test_class_session(browser_factory: Any, live_site: LiveSite) -> None:
 
     wait_until(students_shown, timeout=15,
                message="both students' finished quizzes on the dashboard (it refreshes by itself)")
-    # The item analysis shows the right answers: a page of its own, off the projected dashboard.
     navigate(teacher, _by(teacher, "#analysis"))
     wait_until(students_shown, message="the students on the analysis page")
     # Stop the page's refresh timer so the figures hold still while they are read.
     teacher.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     shown = students_shown()
     assert _number(shown["Zoé"]) == total and f"/ {total}" in shown["Zoé"]
-    assert _number(shown["Léo"]) == pytest.approx(leo_score)
+    assert _number(shown["Léo"]) == pytest.approx(sum(credit.values()))
+    each_item_marks_full_credit_right(teacher, bank, credit)
+    screenshot(teacher, "09-dashboard")
+    return shown
+
+
+def each_item_marks_full_credit_right(teacher: Any, bank: Bank, credit: dict[str, float]) -> None:
+    """Per question: the share right, the answers given (two), and every answer
+    that earned full credit marked right, whichever accepted spelling it used."""
 
     def item(q_id: str) -> Any:
         return next(li for li in _all(teacher, "#items-section li.item")
                     if _by(li, "h3 .hint").text.strip() == q_id)
 
+    distribution = "table.distribution:not(.wrong-choices) tbody tr"
     for q in bank.questions:
         li = item(q.id)
         expected_share = (1 + (credit[q.id] >= FULL)) / 2
@@ -314,20 +354,21 @@ def test_class_session(browser_factory: Any, live_site: LiveSite) -> None:
         assert share == pytest.approx(expected_share), f"{q.id}: share right {share} != {expected_share}"
         rows = [(r.find_element("css selector", "td").text, r.get_attribute("class") or "",
                  _number(r.find_elements("css selector", "td")[1].text))
-                for r in li.find_elements("css selector", "table.distribution:not(.wrong-choices) tbody tr")]
+                for r in li.find_elements("css selector", distribution)]
         assert sum(n for _label, _cls, n in rows) == 2, f"{q.id}: distribution {rows}"
         marked_right = sum(n for _label, cls, n in rows if "right" in cls.split())
-        # Every answer that earned full credit is marked right, whichever accepted spelling it used.
         assert marked_right == 1 + (credit[q.id] >= FULL), f"{q.id}: answers marked right {rows}"
         if credit[q.id] < FULL:
             assert len(rows) == 2, f"{q.id}: a wrong answer must show apart from the right one: {rows}"
     multi = next(q for q in bank.questions if q.type == "multi")
-    given = [r.text for r in item(multi.id).find_elements(
-        "css selector", "table.distribution:not(.wrong-choices) tbody tr")]
+    given = [r.text for r in item(multi.id).find_elements("css selector", distribution)]
     assert any("Pedro Sánchez" in r for r in given), f"Léo's wrong selection is not shown: {given}"
-    screenshot(teacher, "09-dashboard")
 
-    # -- the CSV, downloaded with the teacher's cookie, says the same
+
+def the_csv_says_the_same(live_site: LiveSite, teacher: Any, code: str, bank: Bank,
+                          credit: dict[str, float], shown: dict[str, str]) -> None:
+    """The CSV, downloaded with the teacher's cookie: headers in the interface's
+    language, each student's score and each question's credit."""
     status, headers, body = live_site.get(f"/teacher/s/{code}/results.csv", _cookies(teacher),
                                           {"Accept-Language": "fr"})
     assert status == 200 and headers["Content-Type"].startswith("text/csv")
@@ -338,18 +379,14 @@ def test_class_session(browser_factory: Any, live_site: LiveSite) -> None:
     assert set(column) == {q.id for q in bank.questions}
     for nickname, expected in (("Zoé", dict.fromkeys(credit, 1.0)), ("Léo", credit)):
         row = rows[nickname]
-        assert row[header.index("Réponses données")] == str(total)  # headers in the interface's language
+        assert row[header.index("Réponses données")] == str(len(bank.questions))
         assert _number(row[header.index("Score")]) == pytest.approx(sum(expected.values()))
         assert _number(row[header.index("Score")]) == pytest.approx(_number(shown[nickname]))
         for q_id, i in column.items():
             assert _number(row[i]) == pytest.approx(expected[q_id]), f"{nickname} {q_id}: {row[i]}"
 
-    # -- someone without the teacher's cookie gets neither the dashboard nor the CSV
-    teacher_page = f"/teacher/s/{code}/results.csv"
-    status, headers, body = live_site.get(teacher_page, _cookies(leo))
-    assert b"Zo\xc3\xa9" not in body and not headers.get("Content-Type", "").startswith("text/csv")
 
-    # -- the pages at desktop size are laid out without sideways scrolling either
-    for driver in (teacher, leo):
-        driver.set_window_size(*DESKTOP)
-        assert horizontal_overflow(driver) <= 0
+def only_the_teacher_gets_the_results(live_site: LiveSite, leo: Any, code: str) -> None:
+    """Someone without the teacher's cookie (Léo's) does not get the CSV."""
+    _status, headers, body = live_site.get(f"/teacher/s/{code}/results.csv", _cookies(leo))
+    assert b"Zo\xc3\xa9" not in body and not headers.get("Content-Type", "").startswith("text/csv")

@@ -18,7 +18,7 @@ from quizgen import Bank, load_bank
 from web import create_app
 from web.accounts import add_teacher
 
-from .backends import backend, database_url, pg_cluster  # noqa: F401  (fixtures)
+from .backends import BACKENDS, backend, database_url, fresh_database, pg_cluster  # noqa: F401  (fixtures)
 
 DATA = Path(__file__).parent / "data"
 PASSWORD = "correct horse battery"
@@ -72,39 +72,52 @@ def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return instance / "quizgen.sqlite3"
 
 
+def site_for_tests(instance: Path, banks: Path | list[Path], url: str | None, template_database: Path,
+                   *, template: bool = True, **config: Any) -> Flask:
+    """The site as the tests make it: on `banks`, with its instance folder at
+    `instance`, a cheap password hash and no CSRF check (tests that check it
+    turn it on), on the database at `url` or else SQLite in the instance folder.
+
+    On SQLite a missing database starts as a copy of the migrated template,
+    unless `template=False` (the site then makes the instance folder and the
+    database itself). That app does not look for migrations to run (the copy
+    is at the head revision): Alembic reads every migration script to find
+    that out, about a third of the time an app takes to make. An app on a
+    database that exists already migrates at start as the site does.
+    """
+    settings = {
+        "TESTING": True,
+        "SECRET_KEY": "test secret",
+        "INSTANCE_PATH": str(instance),
+        "QUIZGEN_BANKS": [str(b) for b in banks] if isinstance(banks, list) else [str(banks)],
+        "WTF_CSRF_ENABLED": False,
+        "QUIZGEN_COMPILE_TEMPLATES": False,  # each test makes its apps: compile on demand
+        "QUIZGEN_PASSWORD_METHOD": TEST_PASSWORD_METHOD,
+    }
+    if url is not None:
+        settings["QUIZGEN_DATABASE_URL"] = url
+    settings.update(config)
+    instance = Path(settings["INSTANCE_PATH"])
+    database = instance / "quizgen.sqlite3"
+    if template and "QUIZGEN_DATABASE_URL" not in settings and not database.exists():
+        instance.mkdir(mode=0o700, parents=True, exist_ok=True)
+        shutil.copyfile(template_database, database)
+        database.chmod(0o600)
+        at_head = {"QUIZGEN_AUTO_MIGRATE": False, "QUIZGEN_SKIP_SCHEMA_CHECK": True}
+        settings = {**at_head, **settings}  # a test's own setting still wins
+    app = create_app(settings)
+    app.jinja_env.bytecode_cache = BYTECODE
+    return app
+
+
 @pytest.fixture
 def make_app(tmp_path: Path, database_url: str | None,  # noqa: F811
              template_database: Path) -> Callable[..., Flask]:
     """An app factory for this test: same instance folder, database and secret each time
-    (once on SQLite, once on PostgreSQL: see backends.py).
-
-    On SQLite the first app of a test starts from a copy of the migrated
-    template database, unless `template=False` (the site then makes the
-    instance folder and the database itself) or the test made its own database.
-    """
+    (once on SQLite, once on PostgreSQL: see backends.py); see site_for_tests."""
     def make(banks: Path | list[Path], *, template: bool = True, **config: Any) -> Flask:
-        instance = tmp_path / "instance"
-        settings = {
-            "TESTING": True,
-            "SECRET_KEY": "test secret",
-            "INSTANCE_PATH": str(instance),
-            "QUIZGEN_BANKS": [str(b) for b in banks] if isinstance(banks, list) else [str(banks)],
-            "WTF_CSRF_ENABLED": False,
-            "QUIZGEN_COMPILE_TEMPLATES": False,  # each test makes its apps: compile on demand
-            "QUIZGEN_PASSWORD_METHOD": TEST_PASSWORD_METHOD,
-        }
-        if database_url is not None:
-            settings["QUIZGEN_DATABASE_URL"] = database_url
-        settings.update(config)
-        instance = Path(settings["INSTANCE_PATH"])
-        database = instance / "quizgen.sqlite3"
-        if template and "QUIZGEN_DATABASE_URL" not in settings and not database.exists():
-            instance.mkdir(mode=0o700, parents=True, exist_ok=True)
-            shutil.copyfile(template_database, database)
-            database.chmod(0o600)
-        app = create_app(settings)
-        app.jinja_env.bytecode_cache = BYTECODE
-        return app
+        return site_for_tests(tmp_path / "instance", banks, database_url, template_database,
+                              template=template, **config)
     return make
 
 
@@ -116,6 +129,31 @@ def app(make_app: Callable[..., Flask], bank_dir: Path) -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def shared_app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+               template_database: Path) -> Iterator[Flask]:
+    """One app on the test bank for all the tests of a module that store
+    nothing and change nothing (a redirect, a header): making an app is most
+    of such a test's time. A test that writes to the database, edits a bank,
+    changes a setting or adds a route uses `app`."""
+    base = tmp_path_factory.mktemp("shared")
+    shutil.copytree(DATA, base / "banks")
+    url = name = None
+    if request.param == "postgresql":
+        name, url = fresh_database(request.getfixturevalue("pg_cluster"))
+    app = site_for_tests(base / "instance", base / "banks", url, template_database)
+    yield app
+    app.extensions["quizgen_db"].dispose()
+    if name is not None:
+        request.getfixturevalue("pg_cluster").execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def shared_client(shared_app: Flask) -> FlaskClient:
+    """A client of its own (its own cookies) on the module's `shared_app`."""
+    return shared_app.test_client()
 
 
 @pytest.fixture

@@ -90,8 +90,8 @@ EVIL = ["//evil.example/x", "/%09/evil.example/x", "/\t/evil.example", "/%0d%0aL
 
 
 @pytest.mark.parametrize("target", EVIL)
-def test_language_switch_never_leaves_the_site(client: FlaskClient, target: str) -> None:
-    r = client.get("/lang/en", query_string={"next": target})
+def test_language_switch_never_leaves_the_site(shared_client: FlaskClient, target: str) -> None:
+    r = shared_client.get("/lang/en", query_string={"next": target})
     assert r.status_code == 303
     assert r.headers["Location"] == "/"
 

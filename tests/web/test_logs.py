@@ -44,15 +44,15 @@ def test_request_id_in_the_response_and_the_log(app: Flask, caplog: pytest.LogCa
     assert "[proxy-42.a:b] something to note" in logs.HANDLER.format(record)
 
 
-def test_each_request_gets_its_own_id(client) -> None:
-    first, second = client.get("/"), client.get("/")
+def test_each_request_gets_its_own_id(shared_client) -> None:
+    first, second = shared_client.get("/"), shared_client.get("/")
     assert re.fullmatch(r"[0-9a-f]{32}", first.headers["X-Request-ID"])
     assert first.headers["X-Request-ID"] != second.headers["X-Request-ID"]
 
 
 @pytest.mark.parametrize("offered", ["x" * 65, "abc\x01def", "a b", "é", "a\tb", "id;drop", ""])
-def test_an_unsafe_request_id_is_replaced(client, offered: str) -> None:
-    response = client.get("/", headers={"X-Request-ID": offered})
+def test_an_unsafe_request_id_is_replaced(shared_client, offered: str) -> None:
+    response = shared_client.get("/", headers={"X-Request-ID": offered})
     assert re.fullmatch(r"[0-9a-f]{32}", response.headers["X-Request-ID"])
 
 
