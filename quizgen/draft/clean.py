@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from .dates import parse_date
+
 # Same-length replacements, so offsets in the plain view are offsets in the text.
 _PLAIN = str.maketrans(
     {
@@ -220,8 +222,6 @@ def clean_article(raw: str) -> Article:
             continue
         m = _PUBLISHED.match(stripped) or _DATELINE.match(stripped)
         if m:
-            from .figures import parse_date  # figures imports clean: import here
-
             published = published or parse_date(m["date"])
             continue
         start, end = _without_markers(view, start, end)

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from quizgen.draft.figures import find_figures, parse_date, parse_number
+from quizgen.draft.dates import parse_date
+from quizgen.draft.figures import find_figures, parse_number
 
 
 @pytest.mark.parametrize(
