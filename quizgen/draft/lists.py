@@ -1,9 +1,8 @@
-"""Lists of people in one sentence, and people with their roles.
+"""Lists of people in one sentence.
 
 "…avec le président français Emmanuel Macron, la chancelière allemande Angela
 Merkel et les premiers ministres Mario Draghi (Italie) et Boris Johnson" is a
-list of four people (a multi-select question); "Jake Sullivan, le conseiller
-à la sécurité nationale" pairs a person with a role (a match question).
+list of four people (a multi-select question). Roles are in roles.py.
 """
 
 from __future__ import annotations
@@ -25,27 +24,6 @@ _SEPARATOR = re.compile(
 
 _ROLE_BEFORE = re.compile(r"(?<![\w'])(?:le|la|les|l')\s*(?:[a-zàâçéèêëîïôûùüÿœ-]+\s+){1,5}")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
-_RELATIONAL = frozenset(
-    {
-        "homologue",
-        "homologues",
-        "prédécesseur",
-        "successeur",
-        "adversaire",
-        "rival",
-        "rivale",
-        "allié",
-        "alliée",
-        "ami",
-        "amie",
-        "épouse",
-        "mari",
-        "fils",
-        "fille",
-    }
-)
-
-
 @dataclass(frozen=True)
 class PeopleList:
     sentence: int
@@ -53,14 +31,6 @@ class PeopleList:
     end: int
     members: tuple[str, ...]  # canonical names, in order
     written: tuple[str, ...]  # names as written
-
-
-@dataclass(frozen=True)
-class RolePair:
-    sentence: int
-    person: str  # canonical name
-    role: str  # as written, without its determiner: "conseiller à la sécurité nationale des Etats-Unis"
-    det: str | None = None  # the determiner the article used: le, la, l'…
 
 
 def _mentions(
@@ -141,27 +111,4 @@ def find_lists(
                         PeopleList(si, start, end, members, tuple(article.text[m[0] : m[1]] for m in run))
                     )
             k = j
-    return out
-
-
-def find_roles(article: Article, sentences: list[Sentence], registry: Registry) -> list[RolePair]:
-    """People introduced with a role, once per (person, role), in reading order."""
-    out: list[RolePair] = []
-    seen: set[tuple[str, str]] = set()
-    starts = [s.start for s in sentences]
-    for pos, key, role, apposition, det in sorted(registry.role_mentions):
-        person = registry.people.get(key)
-        if person is None:
-            continue
-        role = " ".join(role.split())
-        if len(role.split()) < 2 and not apposition and role.lower() not in ("porte-parole",):
-            continue  # "le président Biden": too vague to ask about
-        if role.split()[0].lower() in _RELATIONAL:
-            continue  # "son homologue russe": a relation, not a function
-        k = (key, fold(role))
-        if k in seen:
-            continue
-        seen.add(k)
-        si = max((i for i, st in enumerate(starts) if st <= pos), default=0)
-        out.append(RolePair(si, person.name, role, det))
     return out

@@ -208,10 +208,14 @@ class Builder:
             self.add("list", q, review=False, sentence=lst.sentence)
 
     def roles(self) -> None:
+        holders: dict[str, set[str]] = {}
+        for r in self.a.roles:
+            holders.setdefault(fold_answer(r.role), set()).add(r.person)
         shared = {r for r, keys in self.a.registry.roles.items() if len(keys) > 1}
         chosen: dict[str, Any] = {}
         for r in self.a.roles:
-            if " ".join(r.role.lower().replace("’", "'").split()) in shared:
+            said = " ".join(r.role.lower().replace("’", "'").split())
+            if said in shared or len(holders[fold_answer(r.role)]) > 1:
                 continue  # "a role shared by two": no single answer
             if r.person not in chosen and fold_answer(r.role) not in {
                 fold_answer(x.role) for x in chosen.values()
