@@ -30,9 +30,9 @@ _RELATIONAL = frozenset(
 """.split()
 )
 # A person's function often ends so: entraîneur, directrice, journaliste, politologue, pharmacien.
-_PERSON_ENDINGS = re.compile(r"(?:eur|euse|rice|iste|logue|ien|ienne|naire|taire|cier|cière)$")
+_PERSON_ENDINGS = re.compile(r"(?:eur|euse|rice|iste|logue|ien|ienne|naire|taire|cier|cière|aute)$")
 _NOT_ROLES = frozenset("mardi lundi mercredi jeudi vendredi samedi dimanche an ans mois jour fois".split())
-_CUT = frozenset({",", ";", ":", "(", ")", "qui", "que", "dont", "«", "»", "“", "”", '"'})
+_CUT = frozenset({",", ";", ":", "qui", "que", "dont", "«", "»", "“", "”", '"'})
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,6 @@ def find_roles(
     if tokens and ner:
         found += parsed_roles(article.text, tokens, ner, registry)
     out: list[RolePair] = []
-    seen: set[tuple[str, str]] = set()
     for pos, key, role, apposition, det in sorted(found, key=lambda f: f[0]):
         person = registry.people.get(key)
         name = person.name if person else key
@@ -71,28 +70,36 @@ def find_roles(
             continue  # "le président Biden": too vague to ask about
         if fold(role).split()[0] in _RELATIONAL:
             continue  # "son homologue russe": a relation, not a function
-        k = (fold(name), fold(role))
-        if k in seen or any(fold(name) == p and (fold(role) in r or r in fold(role)) for p, r in seen):
-            continue  # the same role once: "sélectionneur" and "ancien sélectionneur des Pays-Bas"
-        seen.add(k)
-        out.append(RolePair(_sentence_of(sentences, pos), name, role, det))
+        # The same role once, in its longest wording: "président", "président (DVG) de la Métropole".
+        same = next((i for i, r in enumerate(out) if r.person == name and _overlap(r.role, role)), None)
+        if same is None:
+            out.append(RolePair(_sentence_of(sentences, pos), name, role, det))
+        elif len(role) > len(out[same].role):
+            out[same] = RolePair(out[same].sentence, name, role, det or out[same].det)
     return out
 
 
-def _is_role_noun(text: str, tok: Token, before_name: bool) -> bool:
+def _overlap(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    return fa in fb or fb in fa
+
+
+def _is_role_noun(tree: _Tree, i: int, before_name: bool) -> bool:
     """A noun that can be a person's function (before a name, only a noun that names people)."""
-    word = text[tok.start : tok.end]
+    tok = tree.toks[i]
+    word = tree.word(i)
     low = word.lower()
     if low in _RELATIONAL or low in _NOT_ROLES or not word[:1].isalpha():
         return False
-    acronym = word.isupper() and 2 <= len(word) <= 5  # PDG, DG
-    if not (word[:1].islower() or acronym):
-        return False  # "l'Argentin", a name
-    if low in ROLE_NOUNS or low in ANONYMOUS_PERSON_NOUNS or acronym:
+    if not all(part[:1].islower() for part in word.split("-")):
+        return False  # "l'Argentin", "(OL)", "ex-PS": a name, a club, a party
+    if low in ROLE_NOUNS or low in ANONYMOUS_PERSON_NOUNS:
         return True
     if before_name:
         return tok.pos == "NOUN" and bool(_PERSON_ENDINGS.search(low.split("-")[-1].rstrip("s")))
-    return tok.pos in ("NOUN", "ADJ", "ADP", "X")  # "Frank Lampard, coach intérimaire" (tagged ADP)
+    if tok.pos not in ("NOUN", "ADP", "X"):  # "Frank Lampard, coach intérimaire" (tagged ADP)
+        return False
+    return not any(tree.toks[k].dep == "advmod" and k < i for k in tree.kids.get(i, ()))  # "bien conscient"
 
 
 class _Tree:
@@ -146,16 +153,29 @@ def _role_text(tree: _Tree, noun: int, stop: set[int], until: int | None = None)
         words.append(k)
     if len(words) > MAX_ROLE_WORDS:
         return None
-    while words and tree.toks[words[-1]].pos in ("ADP", "DET", "CCONJ", "PUNCT") and words[-1] != noun:
+    while words and words[-1] != noun and (
+        tree.toks[words[-1]].pos in ("ADP", "DET", "CCONJ")
+        or (tree.toks[words[-1]].pos == "PUNCT" and tree.word(words[-1]) != ")")
+    ):
         words.pop()
     return tree.text[tree.toks[words[0]].start : tree.toks[words[-1]].end] if words else None
 
 
+_OF = frozenset({"de", "du", "des", "d'", "d’"})
+
+
 def _detached_of(tree: _Tree, k: int, last: int, stop: set[int]) -> bool:
-    """"de Chelsea" right after the role noun that the parser hung elsewhere: still the role's."""
-    if tree.word(last).lower() in ("de", "du", "des", "d'", "d’"):
-        return k not in stop and tree.toks[k].pos in ("PROPN", "NOUN") and tree.word(k)[:1].isupper()
-    return tree.word(k).lower() in ("de", "du", "des", "d'", "d’") and k + 1 < len(tree.toks)
+    """"de Chelsea", "de la Métropole de Grenoble" after the role noun, which the parser hung
+    elsewhere: still the role's (a capitalised name after "de", with its article)."""
+    word = tree.word(k)
+    if k in stop:
+        return False
+    if tree.word(last).lower() in _OF or tree.toks[last].dep == "det":
+        if tree.toks[k].dep == "det" and tree.word(last).lower() in _OF:
+            return True
+        after_det = tree.toks[last].dep == "det" and tree.toks[k].pos == "NOUN"  # "de la métropole"
+        return after_det or (tree.toks[k].pos in ("PROPN", "NOUN") and word[:1].isupper())
+    return word.lower() in _OF and (tree.word(last) == ")" or tree.word(last)[:1].isalpha())
 
 
 def parsed_roles(
@@ -196,11 +216,11 @@ def _roles_of(tree: _Tree, name: int, inside: set[int]) -> list[tuple[str, str |
         and not any(toks[k].dep in ("case", "det") for k in tree.kids.get(name, ()))  # "de X", "un X"
         and set(range(head, first)) <= set(tree.subtree(head))  # nothing else between role and name
     )
-    if before and _is_role_noun(tree.text, toks[head], before_name=True):
+    if before and _is_role_noun(tree, head, before_name=True):
         out.append((_role_text(tree, head, inside, until=first), tree.det(head), False))
     # "Jeanne Martin, maire de Lyon": the role noun in apposition to the name.
     for k in tree.kids.get(name, ()):
-        if toks[k].dep == "appos" and k > last and _is_role_noun(tree.text, toks[k], before_name=False):
+        if toks[k].dep == "appos" and k > last and _is_role_noun(tree, k, before_name=False):
             out.append((_role_text(tree, k, inside), tree.det(k), True))
     # "Mauricio Pochettino est le nouveau coach de Chelsea".
     # A definite role ("le", "la"): "X est un grand nom" says what X is, not X's function.
@@ -209,7 +229,7 @@ def _roles_of(tree: _Tree, name: int, inside: set[int]) -> list[tuple[str, str |
         copula
         and any(toks[k].dep == "cop" for k in tree.kids.get(head, ()))
         and tree.det(head) in ("le", "la", "l'")
-        and _is_role_noun(tree.text, toks[head], before_name=False)
+        and _is_role_noun(tree, head, before_name=False)
     ):
         verb = {k for k in tree.kids.get(head, ()) if toks[k].dep in ("cop", "aux:tense", "advmod")}
         out.append((_role_text(tree, head, set(tree.subtree(name)) | verb), tree.det(head), True))

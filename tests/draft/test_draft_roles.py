@@ -53,3 +53,16 @@ def test_a_role_two_people_share_gives_no_question(entities):
     b = Builder(analysis, "a")
     b.roles()
     assert b.questions == []  # "qui est le maire de Lyon ?" has two answers
+
+
+def test_a_role_with_a_party_in_brackets_and_a_place(entities):
+    text = "Christophe Ferrari, président (DVG) de la métropole de Grenoble, a reçu les salariés."
+    assert _roles(text, entities) == {("Christophe Ferrari", "président (DVG) de la métropole de Grenoble")}
+
+
+def test_an_adjective_club_or_party_after_a_name_is_not_a_role(entities):
+    text = (
+        "Hatim Sbai, bien conscient du problème, a parlé. "
+        "Deschamps a convoqué Léo Dubois (OL) et Jean-Jacques Bridey, ex-PS."
+    )
+    assert _roles(text, entities) == set()
