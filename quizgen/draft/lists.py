@@ -18,7 +18,7 @@ from .tokens import Tok, fold, tokenize
 
 _SEPARATOR = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:et\s+|ainsi\s+que\s+)?|et\s+|ainsi\s+que\s+)"
-    r"(?:(?:le|la|les|l'|son|sa|ses|leur)\s*(?:[\w'-]+\s+){0,5}?)?$"
+    r"(?:(?:le|la|les|l'|son|sa|ses|leur|leurs)\s*(?:[\w'-]+\s+){0,5}?(?:[\w'-]+,\s+)?)?$"
 )
 
 
@@ -58,57 +58,66 @@ def _mentions(
     return out
 
 
+def _is_list(view: str, s: Sentence, run: list[tuple[int, int, str | None]]) -> bool:
+    """Three names or more, most of them people, ending "… et Z" or announced by a colon
+    ("Gardiens : Alphonse Areola (PSG), Benjamin Lecomte (Montpellier), Hugo Lloris …")."""
+    if len(run) < 3:
+        return False
+    known = [m for m in run if m[2] is not None]
+    full_names = all(len(view[a:b].split()) >= 2 for a, b, _ in run)
+    if not (len(known) >= 2 or full_names):
+        return False
+    last_gap = view[run[-2][1] : run[-1][0]]
+    if re.search(r"\b(?:et|ainsi que)\b", last_gap):
+        return True
+    announced = re.search(r":\s*$", view[max(s.start, run[0][0] - 40) : run[0][0]])
+    return bool(announced) and full_names
+
+
+def _extent(view: str, s: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The whole enumeration: "le président français Emmanuel Macron, … Boris Johnson (Royaume-Uni)"."""
+    roles = _ROLE_BEFORE.finditer(view, max(s.start, start - 60), start)
+    role = next((m for m in roles if m.end() == start), None)
+    paren = _PAREN_AFTER.match(view, end)
+    return (role.start() if role else start), (paren.end() if paren else end)
+
+
+def _runs(view: str, mentions: list[tuple[int, int, str | None]]) -> list[list[tuple[int, int, str | None]]]:
+    """Names one after another, separated by commas, "et", "ainsi que" (and their roles)."""
+    out, k = [], 0
+    while k < len(mentions):
+        run = [mentions[k]]
+        j = k + 1
+        while j < len(mentions) and _SEPARATOR.match(view[run[-1][1] : mentions[j][0]]):
+            run.append(mentions[j])
+            j += 1
+        out.append(run)
+        k = j
+    return out
+
+
 def find_lists(
     article: Article, sentences: list[Sentence], registry: Registry, ner: list[tuple[int, int, str]]
 ) -> list[PeopleList]:
-    """Enumerations of three or more people in one sentence (headings aside)."""
+    """Enumerations of three or more people in one sentence (headings aside, unless a colon
+    announces the enumeration: a line of a team list is no headline)."""
     view = plain(article.text)
     out: list[PeopleList] = []
     seen: list[frozenset[str]] = []
     for si, s in enumerate(sentences):
-        if s.heading:
+        if s.heading and ":" not in view[s.start : s.end]:
             continue
-        mentions = _mentions(view, s, registry, ner)
-        k = 0
-        while k < len(mentions):
-            run = [mentions[k]]
-            j = k + 1
-            while j < len(mentions) and _SEPARATOR.match(view[run[-1][1] : mentions[j][0]]):
-                run.append(mentions[j])
-                j += 1
-            known = [m for m in run if m[2] is not None]
-            last_gap = view[run[-2][1] : run[-1][0]] if len(run) >= 2 else ""
-            full_names = all(len(view[a:b].split()) >= 2 for a, b, _ in run)
-            if (
-                len(run) >= 3
-                and (len(known) >= 2 or full_names)
-                and re.search(r"\b(?:et|ainsi que)\b", last_gap)
-            ):
-                members = tuple(m[2] or view[m[0] : m[1]] for m in run)
-                key = frozenset(fold(x) for x in members)
-                if len(key) == len(members) and not any(key <= old or old <= key for old in seen):
-                    seen.append(key)
-                    for m in run:
-                        if m[2] is None:
-                            registry.add_person(view[m[0] : m[1]].split(), m[0])
-                    start, end = run[0][0], run[-1][1]
-                    # The whole enumeration: "le président français Emmanuel Macron, …
-                    # Boris Johnson (Royaume-Uni)".
-                    role = next(
-                        (
-                            m
-                            for m in _ROLE_BEFORE.finditer(view, max(s.start, start - 60), start)
-                            if m.end() == start
-                        ),
-                        None,
-                    )
-                    if role:
-                        start = role.start()
-                    paren = _PAREN_AFTER.match(view, end)
-                    if paren:
-                        end = paren.end()
-                    out.append(
-                        PeopleList(si, start, end, members, tuple(article.text[m[0] : m[1]] for m in run))
-                    )
-            k = j
+        for run in _runs(view, _mentions(view, s, registry, ner)):
+            if not _is_list(view, s, run):
+                continue
+            members = tuple(m[2] or view[m[0] : m[1]] for m in run)
+            key = frozenset(fold(x) for x in members)
+            if len(key) != len(members) or any(key <= old or old <= key for old in seen):
+                continue
+            seen.append(key)
+            for m in run:
+                if m[2] is None:
+                    registry.add_person(view[m[0] : m[1]].split(), m[0])
+            start, end = _extent(view, s, run[0][0], run[-1][1])
+            out.append(PeopleList(si, start, end, members, tuple(article.text[m[0] : m[1]] for m in run)))
     return out
