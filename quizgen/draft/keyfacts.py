@@ -15,7 +15,7 @@ from .distractors import Candidate, pick
 from .figures import Figure
 from .lexicon import ROLE_NOUNS
 from .questions import Builder, clock_like, is_age
-from .textbits import collapse, display, join, stable_order, window
+from .textbits import BLANK, collapse, display, join, stable_order, window
 
 MAX_KEY_FACTS = 6
 _LEAD_SENTENCES = 8
@@ -97,7 +97,7 @@ def _who(b: Builder, si: int) -> bool:
             "id": qid,
             "type": "single",
             "source": b.source_id,
-            "prompt": f"D’après l’article, qui complète cette phrase : « {join(pre, '…', post)} » ?",
+            "prompt": f"D’après l’article, qui complète cette phrase : « {join(pre, BLANK, post)} » ?",
             "choices": stable_order([answer.name, *(display(d) for d in picked.names)], qid),
             "answer": answer.name,
             "evidence": collapse(b.text[start:end]),
@@ -119,7 +119,7 @@ def _where(b: Builder, si: int) -> bool:
             "id": b.ids("lieu", place),
             "type": "short",
             "source": b.source_id,
-            "prompt": f"D’après l’article, quel lieu manque : « {join(pre, '…', post)} » ?",
+            "prompt": f"D’après l’article, quel lieu manque : « {join(pre, BLANK, post)} » ?",
             "answer": place,
             "evidence": collapse(b.text[start:end]),
             "explanation": f"L’article écrit : « {join(pre, place, post)} »",

@@ -18,7 +18,18 @@ from .figures import Figure
 from .lexicon import ANONYMOUS_PERSON_NOUNS, ROLE_NOUNS
 from .pipeline import Analysis
 from .reader import Attribution
-from .textbits import Ids, collapse, display, join, of, shorten_quote, stable_order, window, with_article
+from .textbits import (
+    BLANK,
+    Ids,
+    collapse,
+    display,
+    join,
+    of,
+    shorten_quote,
+    stable_order,
+    window,
+    with_article,
+)
 
 MIN_QUOTE_WORDS = 3  # « obsolète » alone makes a poor "who said it?"
 _NEGATION = re.compile(r"\b(?:et|mais)\s+non\b|\bnon\s+pas\b|\bet\s+pas\b|\(\s*et\s+non\b", re.IGNORECASE)
@@ -150,7 +161,7 @@ class Builder:
             "id": self.ids("chiffre", unit or fig.kind),
             "type": "numeric",
             "source": self.source_id,
-            "prompt": f"D’après l’article : « {join(pre, '…', post)} » — {ask}",
+            "prompt": f"D’après l’article : « {join(pre, BLANK, post)} » — {ask}",
             "answer": value,
         }
         if fig.approx and value is not None:
@@ -198,7 +209,7 @@ class Builder:
                 "id": qid,
                 "type": "multi",
                 "source": self.source_id,
-                "prompt": f"D’après l’article, qui complète cette phrase : « {join(pre, '…', post)} » ?",
+                "prompt": f"D’après l’article, qui est nommé : « {join(pre, BLANK, post)} » ?",
                 "choices": stable_order(members + [display(d) for d in picked.names], qid),
                 "answers": members,
                 "evidence": collapse(self.text[start:end]),

@@ -12,6 +12,7 @@ from .clean import plain
 
 MAX_QUOTE_WORDS = 45
 WINDOW_WORDS = 28  # words of context shown around a figure or a list
+BLANK = "_____"  # what a question asks for, never mistaken for the '…' of a cut extract
 
 
 def slugify(text: str, max_words: int = 8, max_len: int = 60) -> str:
