@@ -130,15 +130,10 @@ def _where(b: Builder, si: int) -> bool:
 
 
 def _swaps(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
-    """(start, end, replacement, why) facts of sentence si that another of the article can replace."""
-    out: list[tuple[int, int, str, str]] = []
-    for x, y in _spans(b, si, "PER"):
-        person = b.a.registry.person(b.text[x:y])
-        if person is not None:
-            answer = Candidate(display(person.name), "person", "p:" + person.key)
-            picked = pick(answer, b.candidates, n=1, exclude=_in_sentence(b, si))
-            if picked.names and not picked.fallback:
-                out.append((x, y, picked.names[0], "une personne remplacée par une autre de l’article"))
+    """(start, end, replacement, why) facts of sentence si that another fact of the same kind,
+    taken from the article, can replace: a person, a place after the same preposition, a figure
+    of the same unit."""
+    out = _person_swaps(b, si)
     places = _places(b)
     for x, y in _spans(b, si, "LOC"):
         prep = _preposition(b.text, x)
@@ -146,12 +141,53 @@ def _swaps(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
         if prep and other:
             out.append((x, y, other, "un lieu remplacé par un autre de l’article"))
     for fig, fsi in b.a.figures:
-        if fsi == si and fig.kind in ("count", "percent", "money") and fig.value and not b.trivia(fig):
-            value = int(fig.value * 2 if fig.value < 10 else round(fig.value * 1.5))
-            number = f"{value:,}".replace(",", "\u202f")
-            new = re.sub(r"\d(?:[\d\s\u202f.,]*\d)?", number, fig.text, count=1)
-            if new != fig.text:
-                out.append((fig.start, fig.end, new, "un chiffre changé"))
+        if fsi != si or fig.kind not in ("count", "percent", "money", "duration") or b.trivia(fig):
+            continue
+        other = next(
+            (
+                f
+                for f, _ in b.a.figures
+                if f.kind == fig.kind and f.unit == fig.unit and f.value not in (None, fig.value)
+            ),
+            None,
+        )
+        if other is not None:
+            why = "un chiffre remplacé par un autre de l’article"
+            out.append((fig.start, fig.end, collapse(other.text), why))
+    return out
+
+
+_BEFORE_NAME = re.compile(r"(?:\b(?:le|la|les|l'|d'|de|du|des|au|aux)|[a-zàâçéèêëîïôûùüÿœ]{3,})\s*$")
+
+
+def _person_swaps(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
+    """A full name written alone (no title, role or article before it, so that the sentence
+    stays French), replaced by another person of the article of the same gender."""
+    spans = _spans(b, si, "PER")
+    if len(spans) >= 3:
+        return []  # a list of people: swapping one of them proves nothing
+    out = []
+    for x, y in spans:
+        person = b.a.registry.person(b.text[x:y])
+        before = b.text[max(0, x - 30) : x].replace("’", "'")
+        if person is None or len(b.text[x:y].split()) < 2:
+            continue
+        if _BEFORE_NAME.search(before) and not re.search(r"[,;:.!?]\s*$|^\s*$", before):
+            continue  # "la députée X", "d'X", "de X": the swap would break gender or elision
+        if re.match(r"\s*,\s*(?:l[ea]\s+|l')?[a-zàâçéèêëîïôûùüÿœ-]+", b.text[y : y + 30]):
+            continue  # "X, ex-patron du groupe": the role says who it is
+        answer = Candidate(display(person.name), "person", "p:" + person.key)
+        picked = pick(answer, b.candidates, n=5, exclude=_in_sentence(b, si))
+        if picked.fallback:
+            continue
+        for name in picked.names:
+            other = b.a.registry.person(name)
+            if len(name.split()) < 2 or name.lower() in b.text[x - 200 : y + 200].lower():
+                continue  # a person named close by may be the one a pronoun of this sentence means
+            if other and person.gender and other.gender and other.gender != person.gender:
+                continue
+            out.append((x, y, name, "une personne remplacée par une autre de l’article"))
+            break
     return out
 
 

@@ -88,3 +88,42 @@ def test_a_false_statement_swaps_one_fact_of_the_article():
         if q["type"] == "true_false" and q["answer"] is False:
             assert q["review"]  # a made-up statement is always checked
             assert q["statement"] != q["evidence"]
+
+
+def _swaps(text: str, starts: str) -> list[tuple[str, str]]:
+    from quizgen.draft.keyfacts import _swaps
+    from quizgen.draft.questions import Builder
+
+    b = Builder(analyse(text), "a")
+    si = next(i for i, s in enumerate(b.a.sentences) if b.text[s.start : s.end].startswith(starts))
+    return [(b.text[x:y], new) for x, y, new, _why in _swaps(b, si)]
+
+
+def test_a_figure_is_swapped_for_another_of_the_same_unit_in_the_article():
+    text = (
+        "Le conseil a supprimé 120 postes mardi. Le syndicat parle de 300 salariés inquiets. "
+        "Plus tard, 45 postes ont été rétablis."
+    )
+    assert _swaps(text, "Le conseil") == [("120 postes", "45 postes")]  # not 300 salariés, not 240
+
+
+def test_a_figure_alone_of_its_unit_is_not_swapped_for_an_invented_one():
+    assert _swaps("Le conseil a supprimé 120 postes mardi. Le maire a parlé.", "Le conseil") == []
+
+
+def test_a_person_after_a_title_or_before_a_role_is_not_swapped():
+    text = (
+        "La députée Mathilde Panot a conclu. Pour lui, Richard Ferrand, ex-patron du groupe, "
+        "a perdu."
+    )
+    assert _swaps(text, "La députée") == []
+    assert _swaps(text, "Pour lui") == []
+
+
+def test_a_full_name_written_alone_is_swapped_for_someone_named_far_from_it():
+    filler = "Le texte a été discuté pendant des heures dans un hémicycle presque vide. " * 4
+    text = (
+        f"La députée Mathilde Panot a conclu. {filler}La sénatrice Anne Roy a voté. "
+        "Selon le journal, Anne Roy a tort."
+    )
+    assert _swaps(text, "Selon le journal") == [("Anne Roy", "Mathilde Panot")]
