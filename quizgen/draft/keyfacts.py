@@ -14,6 +14,7 @@ from collections.abc import Callable
 from .distractors import Candidate, pick
 from .figures import Figure
 from .lexicon import ROLE_NOUNS
+from .phrases import main_phrases
 from .questions import Builder, clock_like, is_age
 from .textbits import BLANK, collapse, display, join, stable_order, window
 
@@ -230,8 +231,15 @@ def _true_false(b: Builder, si: int) -> bool:
 def _cloze(b: Builder, si: int) -> bool:
     spans: list[tuple[int, int]] = [(f.start, f.end) for f, fsi in b.a.figures if fsi == si and _worth(b, f)]
     spans += [(x, y) for x, y in _spans(b, si, "ORG") if _a_body(b, x, y)]
+    start, end = b.sentence_span(si)
+    quoted = [(q.open, q.close) for q in b.a.quotes]
+    if not b.text[start:end].rstrip().endswith(("?", ":")):  # a question, an announcement: no fact
+        spans += [
+            (x, y)
+            for x, y in main_phrases(b.text, b.a.tokens, start, end)
+            if not any(o <= x < c for o, c in quoted) and _a_fact(b.text, x, y, start)
+        ]
     for x, y in spans:
-        start, end = b.sentence_span(si)
         pre, mid, post = window(b.text, start, end, x, y)
         if (
             "{{" in pre + post
@@ -255,13 +263,24 @@ def _cloze(b: Builder, si: int) -> bool:
 
 
 def _a_body(b: Builder, x: int, y: int) -> bool:
-    """An ORG span that names a body: not a person, not cut inside a word, no role in it."""
+    """An ORG span that names a body: not a person, not cut inside a word, no role or verb in it
+    ("l'Assemblée adopte": the model's span ran on)."""
     words = b.text[x:y].lower().split()
+    verbs = [t for t in b.a.tokens if x <= t.start and t.end <= y and t.pos in ("VERB", "AUX")]
     return (
         b.a.registry.person(b.text[x:y]) is None
         and b.text[y : y + 1] != "-"
         and not any(w in ROLE_NOUNS for w in words)
+        and not verbs
     )
+
+
+def _a_fact(text: str, x: int, y: int, start: int) -> bool:
+    """A phrase worth hiding: a name ("le réseau Vigie Ciel") or three words or more ("la
+    réaction de la ministre"); not a lone common noun ("ses choix", "la fuite"), not a pronoun."""
+    words = text[x:y].split()
+    named = any(w[:1].isupper() for w in (words if x > start else words[1:]))
+    return (named or len(words) >= 3) and words[0].lower() not in ("celles", "ceux", "celle", "celui")
 
 
 def _worth(b: Builder, f: Figure) -> bool:

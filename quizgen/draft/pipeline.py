@@ -28,6 +28,7 @@ class Analysis:
     lists: list[PeopleList] = field(default_factory=list)
     roles: list[RolePair] = field(default_factory=list)
     ner: list[tuple[int, int, str]] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)  # the parse of every paragraph (with a model)
 
 
 def _parse(article: Article, entities: Any) -> tuple[Parsed, list[Token]]:
@@ -79,4 +80,6 @@ def analyse(text: str, entities: Any = None) -> Analysis:
         figures.extend((f, si) for f in find_figures(article.text, s.start, s.end))
     lists = find_lists(article, sentences, registry, parsed.ents)
     roles = find_roles(article, sentences, registry, parsed.tokens, parsed.ents)
-    return Analysis(article, quotes, sentences, registry, attributions, figures, lists, roles, parsed.ents)
+    return Analysis(
+        article, quotes, sentences, registry, attributions, figures, lists, roles, parsed.ents, parsed.tokens
+    )
