@@ -33,9 +33,17 @@ from .textbits import (
 
 MIN_QUOTE_WORDS = 3  # « obsolète » alone makes a poor "who said it?"
 _NEGATION = re.compile(r"\b(?:et|mais)\s+non\b|\bnon\s+pas\b|\bet\s+pas\b|\(\s*et\s+non\b", re.IGNORECASE)
-PERSON_NOUNS = ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS | {"chanteur", "chanteuse", "garçon", "acteur", "actrice"}
+PERSON_NOUNS = (
+    ROLE_NOUNS
+    | ANONYMOUS_PERSON_NOUNS
+    | frozenset(
+        "chanteur chanteuse garçon acteur actrice homme femme enfant fille fils jeune victime "
+        "adolescent adolescente retraité retraitée patient patiente".split()
+    )
+)
+_PERSON_ENDING = re.compile(r"(?:eur|euse|rice|iste|logue|ien|ienne|aute|aire)$")
 _CLOCK_BEFORE = re.compile(r"(?:à\s+partir\s+de|dès|vers|jusqu'à|à)\s*$", re.IGNORECASE)
-_AGE = re.compile(r"(?:âgée?s?\s+de\s*|,\s*|\(\s*)$", re.IGNORECASE)
+_AGE = re.compile(r"(?:âgée?s?\s+de\s+(?:seulement\s+|presque\s+|près\s+de\s+)?|,\s*|\(\s*)$", re.IGNORECASE)
 
 
 class Builder:
@@ -144,7 +152,13 @@ class Builder:
             return True  # two dates are enough; the rest is chronology a teacher rarely asks
         if fig.kind == "count" and (fig.value or 0) < 3:
             return True
+        if self._in_a_question(fig.start):
+            return True  # "Q : À quoi ont ressemblé les deux heures ?": an interviewer's question
         return is_age(view, fig)
+
+    def _in_a_question(self, pos: int) -> bool:
+        s = next((s for s in self.a.sentences if s.start <= pos < s.end), None)
+        return s is not None and self.text[s.start : s.end].rstrip(" »\"”").endswith("?")
 
     def _numeric(self, fig: Figure, si: int, start: int, end: int) -> None:
         pre, _mid, post = window(self.text, start, end, fig.start, fig.end)
@@ -284,8 +298,12 @@ def is_age(text: str, fig: Figure) -> bool:
     if not (fig.kind == "duration" and fig.unit == "ans"):
         return False
     before = text[max(0, fig.start - 40) : fig.start]
-    m = re.search(r"(\w+)\s+(?:\w+\s+)?de\s*$", before)
-    return bool(_AGE.search(before)) or bool(m and m.group(1).lower() in PERSON_NOUNS)
+    words = [w.lower() for w in re.findall(r"[\w-]+", before)[-3:]]
+    # "un homme de", "le chanteur britannique de": a person noun one or two words before "de".
+    person = len(words) >= 2 and words[-1] == "de" and any(
+        w in PERSON_NOUNS or _PERSON_ENDING.search(w.rstrip("s")) for w in words[:-1]
+    )
+    return bool(_AGE.search(before)) or bool(person)
 
 
 def clock_like(text: str, fig: Figure) -> bool:

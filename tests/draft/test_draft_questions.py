@@ -127,3 +127,25 @@ def test_a_full_name_written_alone_is_swapped_for_someone_named_far_from_it():
         "Selon le journal, Anne Roy a tort."
     )
     assert _swaps(text, "Selon le journal") == [("Anne Roy", "Mathilde Panot")]
+
+
+def test_ages_are_trivia_however_they_are_written():
+    text = (
+        "Le brigadier James, âgé de seulement 23 ans, a sorti la victime. "
+        "La victime, un homme de 32 ans, a été hospitalisée. "
+        "Le spationaute de 43 ans partira en avril pour une mission de six mois."
+    )
+    answers = {q.get("answer") for q in questions(text) if q["type"] == "numeric"}
+    clozes = " ".join(q.get("text", "") for q in questions(text))
+    assert not answers & {23, 32, 43} and "{{c1::43 ans}}" not in clozes
+    assert 6 in answers  # a duration that matters stays
+
+
+def test_a_figure_in_an_interviewer_question_is_not_asked():
+    text = (
+        "La joueuse a perdu la finale en 57 minutes samedi.\n\n"
+        "Q : À quoi ont ressemblé les deux heures après le match ?\n\n"
+        "R : « C’était difficile. »"
+    )
+    answers = {q.get("answer") for q in questions(text) if q["type"] == "numeric"}
+    assert 57 in answers and 2 not in answers
