@@ -83,6 +83,8 @@ def _lead(b: Builder) -> list[int]:
 
 
 def _who(b: Builder, si: int) -> bool:
+    if len(_spans(b, si, "PER")) >= 3:
+        return False  # a list of people is a multi question (lists), not "who completes it?"
     for x, y in _spans(b, si, "PER"):
         person = b.a.registry.person(b.text[x:y])
         if person is None:
@@ -112,7 +114,7 @@ def _who(b: Builder, si: int) -> bool:
 def _where(b: Builder, si: int) -> bool:
     for x, y in _spans(b, si, "LOC"):
         place = collapse(b.text[x:y])
-        if place.lower() in _NOT_PLACES or len(place) < 3 or not _preposition(b.text, x):
+        if place.lower() in _NOT_PLACES or len(place) < 3 or not _preposition(b.text, x) or _common(b, x, y):
             continue
         start, end = b.sentence_span(si)
         pre, _mid, post = window(b.text, start, end, x, y)
@@ -190,6 +192,12 @@ def _person_swaps(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
             out.append((x, y, name, "une personne remplacée par une autre de l’article"))
             break
     return out
+
+
+def _common(b: Builder, x: int, y: int) -> bool:
+    """A LOC span the parser reads as common nouns ("visite d'État"): no place to ask about."""
+    toks = [t for t in b.a.tokens if x <= t.start and t.end <= y]
+    return bool(toks) and all(t.pos == "NOUN" for t in toks)
 
 
 def _preposition(text: str, x: int) -> str | None:
@@ -297,8 +305,11 @@ def _ask(b: Builder, sentences: list[int], limit: int) -> int:
     for si in sentences:
         if made >= limit:
             break
+        said = b.text[b.a.sentences[si].start : b.a.sentences[si].end].rstrip(" »\"”")
         if si in b.used or (b.a.sentences[si].heading and si > 0) or _mostly_quoted(b, si):
             continue
+        if said.endswith("?"):
+            continue  # a question of the article (an interview's) states no fact
         order = sorted(_MAKERS, key=lambda m: (b.made[m.__name__], _MAKERS.index(m)))
         for maker in order:
             if maker(b, si):

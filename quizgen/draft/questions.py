@@ -43,6 +43,10 @@ PERSON_NOUNS = (
 )
 _PERSON_ENDING = re.compile(r"(?:eur|euse|rice|iste|logue|ien|ienne|aute|aire)$")
 _CLOCK_BEFORE = re.compile(r"(?:à\s+partir\s+de|dès|vers|jusqu'à|à)\s*$", re.IGNORECASE)
+_ROLE_AFTER_INCISE = re.compile(
+    r"\s*,\s*(?!(?:et|mais|ou|puis|car|donc|qui|que|avant|après)\b)(?:l[ea]\s+|l['’]\s*)?"
+    r"[a-zàâçéèêëîïôûùüÿœ][^.!?«»\"“”,]{0,80}(?=\.\s*(?:[A-ZÀ-Ý«\"“]|$))"
+)
 _AGE = re.compile(r"(?:âgée?s?\s+de\s+(?:seulement\s+|presque\s+|près\s+de\s+)?|,\s*|\(\s*)$", re.IGNORECASE)
 
 
@@ -90,7 +94,7 @@ class Builder:
             assert sp is not None
             answer = Candidate(display(sp.name), sp.kind, sp.key, sp.role)
             picked = pick(answer, self.candidates)
-            words = shorten_quote(collapse(_without_incise(self.text, att)))
+            words = shorten_quote(collapse(_without_incise(self.text, att))).lstrip(" .,;:")
             evidence = collapse(self.text[att.evidence[0] : att.evidence[1]])
             qid = self.ids("citation", sp.name.split()[-1] if sp.kind == "person" else sp.name)
             role = f" ({sp.role})" if sp.role and sp.kind == "person" else ""
@@ -353,6 +357,10 @@ def _without_incise(text: str, att: Attribution) -> str:
     if att.cut is None:
         return att.text
     a, b = att.cut
+    # "…, a rappelé Raymond Berdou, maire du village. Nous venons…": the speaker's role goes too.
+    role = _ROLE_AFTER_INCISE.match(text, b, q.inner_end)
+    if role:
+        b = role.end()
     before = text[q.inner_start : a].rstrip(" ,")
     after = text[b : q.inner_end].strip()
     if not after.strip(" .…!?"):

@@ -45,3 +45,13 @@ def test_no_lone_common_noun_and_no_question_of_the_article_is_hidden(entities):
     )
     qs = draft_questions(analyse(text, entities), "a").questions
     assert [q for q in qs if q["type"] == "cloze"] == []
+
+
+def test_no_key_fact_from_an_interviewers_question_nor_a_who_on_a_list(entities):
+    text = (
+        "Q : Arrivez-vous à retenir le positif de votre parcours à Londres ?\n\n"
+        "Défenseurs : Lucas Digne (Everton FC), Léo Dubois (OL), Clément Lenglet (Barcelone FC) ;\n\n"
+        "Il s'agit de la première visite d'État d'un dirigeant étranger sous l'administration Trump."
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    assert not [q for q in qs if q["type"] in ("short", "single")], qs
