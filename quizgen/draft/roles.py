@@ -218,10 +218,15 @@ def _roles_of(tree: _Tree, name: int, inside: set[int]) -> list[tuple[str, str |
     )
     if before and _is_role_noun(tree, head, before_name=True):
         out.append((_role_text(tree, head, inside, until=first), tree.det(head), False))
-    # "Jeanne Martin, maire de Lyon": the role noun in apposition to the name.
+    # "Jeanne Martin, maire de Lyon": the role noun in apposition to the name (or, misread by
+    # the parser, a noun that names people right after the name and its comma).
     for k in tree.kids.get(name, ()):
         if toks[k].dep == "appos" and k > last and _is_role_noun(tree, k, before_name=False):
             out.append((_role_text(tree, k, inside), tree.det(k), True))
+    nxt = last + 2
+    misread = not out and nxt < len(toks) and tree.word(last + 1) == "," and toks[nxt].pos == "NOUN"
+    if misread and _is_role_noun(tree, nxt, before_name=True):
+        out.append((_role_text(tree, nxt, inside), None, True))
     # "Mauricio Pochettino est le nouveau coach de Chelsea".
     # A definite role ("le", "la"): "X est un grand nom" says what X is, not X's function.
     copula = toks[name].dep.startswith("nsubj") and head > last and toks[head].pos == "NOUN"

@@ -66,3 +66,8 @@ def test_an_adjective_club_or_party_after_a_name_is_not_a_role(entities):
         "Deschamps a convoqué Léo Dubois (OL) et Jean-Jacques Bridey, ex-PS."
     )
     assert _roles(text, entities) == set()
+
+
+def test_a_role_after_a_speakers_name_the_parser_hangs_on_the_verb(entities):
+    text = "« On vient vous voir », explique Léo Tessier, médiateur scientifique."
+    assert _roles(text, entities) == {("Léo Tessier", "médiateur scientifique")}
