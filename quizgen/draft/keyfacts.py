@@ -87,8 +87,8 @@ def _who(b: Builder, si: int) -> bool:
         return False  # a list of people is a multi question (lists), not "who completes it?"
     for x, y in _spans(b, si, "PER"):
         person = b.a.registry.person(b.text[x:y])
-        if person is None:
-            continue
+        if person is None or person.key in b.cache.setdefault("who", set()):
+            continue  # the same person asked about once
         answer = Candidate(display(person.name), "person", "p:" + person.key)
         picked = pick(answer, b.candidates, exclude=_in_sentence(b, si))
         if len(picked.names) < 2 or picked.fallback:
@@ -107,6 +107,7 @@ def _who(b: Builder, si: int) -> bool:
             "explanation": f"L’article écrit : « {collapse(b.text[start:end])} »",
             "tags": ["essentiel"],
         }
+        b.cache["who"].add(person.key)
         return b.add("keyfact", q, review=False, sentence=si)
     return False
 
@@ -116,6 +117,9 @@ def _where(b: Builder, si: int) -> bool:
         place = collapse(b.text[x:y])
         if place.lower() in _NOT_PLACES or len(place) < 3 or not _preposition(b.text, x) or _common(b, x, y):
             continue
+        if place.lower() in b.cache.setdefault("where", set()):
+            continue  # the same place asked about once
+        b.cache["where"].add(place.lower())
         start, end = b.sentence_span(si)
         pre, _mid, post = window(b.text, start, end, x, y)
         q = {

@@ -55,3 +55,16 @@ def test_no_key_fact_from_an_interviewers_question_nor_a_who_on_a_list(entities)
     )
     qs = draft_questions(analyse(text, entities), "a").questions
     assert not [q for q in qs if q["type"] in ("short", "single")], qs
+
+
+def test_one_person_and_one_place_are_asked_about_once(entities):
+    text = (
+        "Paul Durand a ouvert la séance à Lorient mardi. "
+        "Anne Roy a voté contre le budget de la ville. "
+        "Paul Durand a levé la séance à Lorient vers minuit. "
+        "Marc Leroy a quitté la salle sans un mot. "
+        "Anne Roy a ensuite parlé aux journalistes à Lorient."
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    answers = [q["answer"] for q in qs if q["type"] in ("single", "short")]
+    assert answers and len(answers) == len(set(answers)), answers

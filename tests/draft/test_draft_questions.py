@@ -149,3 +149,4 @@ def test_a_figure_in_an_interviewer_question_is_not_asked():
     )
     answers = {q.get("answer") for q in questions(text) if q["type"] == "numeric"}
     assert 57 in answers and 2 not in answers
+
