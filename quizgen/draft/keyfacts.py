@@ -122,16 +122,21 @@ def _where(b: Builder, si: int) -> bool:
         b.cache["where"].add(place.lower())
         start, end = b.sentence_span(si)
         pre, _mid, post = window(b.text, start, end, x, y)
-        q = {
-            "id": b.ids("lieu", place),
-            "type": "short",
-            "source": b.source_id,
-            "prompt": f"D’après l’article, quel lieu manque : « {join(pre, BLANK, post)} » ?",
-            "answer": place,
-            "evidence": collapse(b.text[start:end]),
-            "explanation": f"L’article écrit : « {join(pre, place, post)} »",
-            "tags": ["essentiel", "lieux"],
-        }
+        qid = b.ids("lieu", place)
+        q: dict[str, object] = {"id": qid, "source": b.source_id}
+        # Other places the article names after the same preposition ("à Vannes", "à Cholet").
+        prep = _preposition(b.text, x)
+        others = [p for p, pp in _places(b) if pp == prep and p.lower() != place.lower()][:3]
+        prompt = f"D’après l’article, quel lieu manque : « {join(pre, BLANK, post)} » ?"
+        if len(others) >= 2:
+            q.update(type="single", prompt=prompt, choices=stable_order([place, *others], qid), answer=place)
+        else:  # too few places of its kind in the article: the answer is typed
+            q.update(type="short", prompt=prompt, answer=place)
+        q.update(
+            evidence=collapse(b.text[start:end]),
+            explanation=f"L’article écrit : « {join(pre, place, post)} »",
+            tags=["essentiel", "lieux"],
+        )
         return b.add("keyfact", q, review=False, sentence=si)
     return False
 

@@ -3,10 +3,11 @@ one question per sentence, the reason beside every review: true (rules only)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
-from quizgen.draft.bank import SourceInfo, build_bank, to_yaml
+from quizgen.draft.bank import SourceInfo, build_bank, draft_questions, to_yaml
 from quizgen.draft.distractors import Candidate, pick
 from quizgen.draft.pipeline import analyse
 
@@ -150,3 +151,25 @@ def test_a_figure_in_an_interviewer_question_is_not_asked():
     answers = {q.get("answer") for q in questions(text) if q["type"] == "numeric"}
     assert 57 in answers and 2 not in answers
 
+
+def _places_finder(texts):
+    """A stand-in for the model: every capitalised town after 'à' is a LOC."""
+    return [[(m.start(1), m.end(1), "LOC") for m in re.finditer(r"\bà ([A-Z]\w+)", t)] for t in texts]
+
+
+def test_where_offers_other_places_of_the_article_as_choices():
+    text = (
+        "Michelin va fermer son usine à Cholet, a annoncé la direction mardi.\n\n"
+        "Les salariés de Vannes ont manifesté à Vannes et ceux de Nantes à Nantes.\n"
+    )
+    b = draft_questions(analyse(text, _places_finder), "a")
+    (q,) = [q for q in b.questions if "lieux" in q["tags"]][:1]
+    assert q["type"] == "single" and q["answer"] in q["choices"]
+    assert sorted(q["choices"]) == ["Cholet", "Nantes", "Vannes"]  # the article's, no stock list
+
+
+def test_where_without_other_places_is_a_short_answer():
+    text = "Michelin va fermer son usine à Cholet, a annoncé la direction mardi.\n"
+    b = draft_questions(analyse(text, _places_finder), "a")
+    (q,) = [q for q in b.questions if "lieux" in q["tags"]]
+    assert q["type"] == "short" and q["answer"] == "Cholet"
