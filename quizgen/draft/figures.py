@@ -111,7 +111,8 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _APPROX_COUNT = re.compile(
-    rf"\b(?:une|des)\s+(?P<approx>{'|'.join(_APPROX_NOUNS)})s?\s+(?:de\s+|d')(?P<noun>[a-zàâçéèêëîïôûùüÿœ-]{{3,}})",
+    # "une dizaine de drapeaux" is about 10; "des dizaines de drapeaux" is no figure at all.
+    rf"\b(?:une|un)\s+(?P<approx>{'|'.join(_APPROX_NOUNS)})\s+(?:de\s+|d')(?P<noun>[a-zàâçéèêëîïôûùüÿœ-]{{3,}})",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"{_B}(?P<n>{_DIGITS})\s?(?:%|pour\s?cent\b)", re.IGNORECASE)
