@@ -61,6 +61,10 @@ def pick(
     """Up to `n` distractors for `answer` from the article's `candidates` (in order of
     preference); never the answer under any of its names, nor one of `exclude`."""
     pool = [c for c in candidates if c.key != answer.key]
+    if answer.kind == "person" and len(answer.name.split()) >= 2:
+        # A one-word "person" beside a full name is a first name, a firm or a place the model
+        # misread ("Vencorex"): a wrong choice a student rules out at a glance, or a wrong kind.
+        pool = [c for c in pool if c.kind != "person" or len(c.name.split()) >= 2]
     field = _field(answer.role)
     same = [c for c in pool if c.kind == answer.kind]
     # People of the same field first ("ministre", "maire", "chercheuse"…), keeping article order.

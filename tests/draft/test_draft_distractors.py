@@ -40,3 +40,9 @@ def test_an_institution_stands_in_for_a_person_only_as_a_fallback():
     answer = Candidate("La mairie", "institution", "i:mairie")
     picked = pick(answer, [Candidate("Anne Roy", "person", "p:roy")])
     assert picked.names == ["Anne Roy"] and picked.fallback
+
+
+def test_a_one_word_person_is_no_wrong_choice_beside_a_full_name():
+    answer = Candidate("Emmanuel Grandjean", "person", "p:grandjean")
+    others = [Candidate("Vencorex", "person", "p:vencorex"), Candidate("Christophe Ferrari", "person", "p:f")]
+    assert pick(answer, others).names == ["Christophe Ferrari"]
