@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from .distractors import Candidate, pick
 from .figures import Figure
-from .lexicon import ROLE_NOUNS
+from .lexicon import ROLE_NOUNS, TITLES
 from .phrases import main_phrases
 from .questions import Builder, clock_like, is_age
 from .textbits import BLANK, collapse, display, join, stable_order, window
@@ -182,8 +182,8 @@ def _person_swaps(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
     for x, y in spans:
         person = b.a.registry.person(b.text[x:y])
         before = b.text[max(0, x - 30) : x].replace("’", "'")
-        if person is None or len(b.text[x:y].split()) < 2:
-            continue
+        if person is None or len(b.text[x:y].split()) < 2 or b.text[x:y].split()[0].lower() in TITLES:
+            continue  # "Mme Trump": the title would not fit the other person
         if _BEFORE_NAME.search(before) and not re.search(r"[,;:.!?]\s*$|^\s*$", before):
             continue  # "la députée X", "d'X", "de X": the swap would break gender or elision
         if re.match(r"\s*,\s*(?:l[ea]\s+|l')?[a-zàâçéèêëîïôûùüÿœ-]+", b.text[y : y + 30]):
@@ -254,7 +254,7 @@ def _cloze(b: Builder, si: int) -> bool:
         spans += [
             (x, y)
             for x, y in main_phrases(b.text, b.a.tokens, start, end)
-            if not any(o <= x < c for o, c in quoted) and _a_fact(b.text, x, y, start)
+            if not any(o <= x < c for o, c in quoted) and _a_fact(b.text, x, y, start) and not _asked(b, x, y)
         ]
     for x, y in spans:
         pre, mid, post = window(b.text, start, end, x, y)
@@ -266,6 +266,9 @@ def _cloze(b: Builder, si: int) -> bool:
         ):
             continue
         b.cache.setdefault("asked", set()).add(mid.lower())
+        person = b.a.registry.person(mid)
+        if person is not None:
+            b.cache.setdefault("who", set()).add(person.key)  # asked here: no "who" on it later
         q = {
             "id": b.ids("essentiel", mid),
             "type": "cloze",
@@ -290,6 +293,12 @@ def _a_body(b: Builder, x: int, y: int) -> bool:
         and not any(w in ROLE_NOUNS for w in words)
         and not verbs
     )
+
+
+def _asked(b: Builder, x: int, y: int) -> bool:
+    """A person the draft already asks about ("Mais Justine Triet pense…" after "who fustige…")."""
+    person = b.a.registry.person(b.text[x:y])
+    return person is not None and person.key in b.cache.get("who", set())
 
 
 def _a_fact(text: str, x: int, y: int, start: int) -> bool:

@@ -68,3 +68,15 @@ def test_one_person_and_one_place_are_asked_about_once(entities):
     qs = draft_questions(analyse(text, entities), "a").questions
     answers = [q["answer"] for q in qs if q["type"] in ("single", "short")]
     assert answers and len(answers) == len(set(answers)), answers
+
+
+def test_a_person_asked_in_a_who_question_is_not_hidden_again_in_a_cloze(entities):
+    text = (
+        "Justine Triet a reçu la Palme d’or samedi soir. Rima Abdul Malak a réagi dans la soirée. "
+        "Justine Triet fustige la façon dont le gouvernement a géré la contestation. "
+        "Jane Fonda lui restitue le précieux parchemin. Mais Justine Triet pense que l’aide est menacée."
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    hidden = [q["text"].split("{{c1::")[1].split("}}")[0] for q in qs if q["type"] == "cloze"]
+    answered = [q["answer"] for q in qs if q["type"] == "single"]
+    assert hidden.count("Justine Triet") + answered.count("Justine Triet") <= 1, (hidden, answered)
