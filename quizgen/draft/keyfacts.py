@@ -246,7 +246,12 @@ def _true_false(b: Builder, si: int) -> bool:
 
 
 def _cloze(b: Builder, si: int) -> bool:
-    spans: list[tuple[int, int]] = [(f.start, f.end) for f, fsi in b.a.figures if fsi == si and _worth(b, f)]
+    asked = {(q.get("answer"), q.get("unit")) for q in b.questions if q["type"] == "numeric"}
+    spans: list[tuple[int, int]] = [
+        (f.start, f.end)
+        for f, fsi in b.a.figures
+        if fsi == si and _worth(b, f) and (f.value, f.unit) not in asked  # "150 invités" once
+    ]
     spans += [(x, y) for x, y in _spans(b, si, "ORG") if _a_body(b, x, y)]
     start, end = b.sentence_span(si)
     quoted = [(q.open, q.close) for q in b.a.quotes]

@@ -173,3 +173,13 @@ def test_where_without_other_places_is_a_short_answer():
     b = draft_questions(analyse(text, _places_finder), "a")
     (q,) = [q for q in b.questions if "lieux" in q["tags"]]
     assert q["type"] == "short" and q["answer"] == "Cholet"
+
+
+def test_a_figure_asked_as_a_number_is_not_hidden_again_in_a_cloze():
+    text = (
+        "Le dîner d’État réunira près de 150 invités mardi soir à la Maison-Blanche. "
+        "Mme Trump a choisi un opéra pour divertir les quelque 150 invités après le dîner."
+    )
+    qs = questions(text)
+    asked = [q for q in qs if q.get("answer") == 150 or "150 invités}}" in q.get("text", "")]
+    assert len(asked) == 1, qs
