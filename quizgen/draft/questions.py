@@ -279,22 +279,25 @@ class Builder:
         person = self.a.registry.person(r.person)
         answer = Candidate(display(r.person), "person", "p:" + (person.key if person else r.person), r.role)
         picked = pick(answer, self.candidates)
-        if not picked.names:
-            return
         start, end = self.sentence_span(r.sentence)
         qid = self.ids("fonction", r.person)
-        q = {
-            "id": qid,
-            "type": "single",
-            "source": self.source_id,
-            "prompt": f"D’après l’article, qui est {with_article(r)} ?",
-            "choices": stable_order([answer.name, *(display(d) for d in picked.names)], qid),
-            "answer": answer.name,
-            "evidence": collapse(self.text[start:end]),
-            "explanation": f"L’article présente {answer.name} comme {with_article(r)}.",
-            "tags": ["fonctions"],
-        }
-        self.add("role", q, review=False, sentence=r.sentence)
+        q: dict[str, Any] = {"id": qid, "source": self.source_id}
+        prompt = f"D’après l’article, qui est {with_article(r)} ?"
+        why = ""
+        if picked.names:
+            choices = stable_order([answer.name, *(display(d) for d in picked.names)], qid)
+            q.update(type="single", prompt=prompt, choices=choices, answer=answer.name)
+        else:  # nobody else in the article to offer: the name is typed
+            q.update(type="short", prompt=prompt, answer=answer.name)
+            if self._accepted(answer.name):
+                q["accept"] = self._accepted(answer.name)
+            why = "aucune autre personne à proposer : question ouverte"
+        q.update(
+            evidence=collapse(self.text[start:end]),
+            explanation=f"L’article présente {answer.name} comme {with_article(r)}.",
+            tags=["fonctions"],
+        )
+        self.add("role", q, review=bool(why), why=why, sentence=r.sentence)
 
 
 def is_age(text: str, fig: Figure) -> bool:

@@ -183,3 +183,14 @@ def test_a_figure_asked_as_a_number_is_not_hidden_again_in_a_cloze():
     qs = questions(text)
     asked = [q for q in qs if q.get("answer") == 150 or "150 invités}}" in q.get("text", "")]
     assert len(asked) == 1, qs
+
+
+def test_a_role_with_nobody_else_to_offer_is_a_short_question_to_review():
+    text = (
+        "Il y a quelques jours, le ministre ukrainien des Affaires étrangères, Dmytro Kuleba, "
+        "avait qualifié la présidence russe de mauvaise blague."
+    )
+    b = draft_questions(analyse(text), "a")
+    (q,) = [q for q in b.questions if "fonctions" in q["tags"]]
+    assert q["type"] == "short" and q["answer"] == "Dmytro Kuleba" and q["review"]
+    assert q["accept"] == ["Kuleba"] and "question ouverte" in b.reasons[q["id"]]
