@@ -259,7 +259,10 @@ def _cloze(b: Builder, si: int) -> bool:
         spans += [
             (x, y)
             for x, y in main_phrases(b.text, b.a.tokens, start, end)
-            if not any(o <= x < c for o, c in quoted) and _a_fact(b.text, x, y, start) and not _asked(b, x, y)
+            if not any(o <= x < c for o, c in quoted)
+            and _a_fact(b.text, x, y, start)
+            and not _asked(b, x, y)
+            and (len(b.text[x:y].split()) > 1 or any(a <= x and y <= c for a, c, _ in b.a.ner))
         ]
     for x, y in spans:
         pre, mid, post = window(b.text, start, end, x, y)
@@ -308,7 +311,8 @@ def _asked(b: Builder, x: int, y: int) -> bool:
 
 def _a_fact(text: str, x: int, y: int, start: int) -> bool:
     """A phrase worth hiding: a name ("le réseau Vigie Ciel") or three words or more ("la
-    réaction de la ministre"); not a lone common noun ("ses choix", "la fuite"), not a pronoun."""
+    réaction de la ministre"); not a lone common noun ("ses choix", "la fuite"), not a pronoun.
+    (A lone word must also be a name the model found: "le Néerlandais" is no answer.)"""
     words = text[x:y].split()
     named = any(w[:1].isupper() for w in (words if x > start else words[1:]))
     return (named or len(words) >= 3) and words[0].lower() not in ("celles", "ceux", "celle", "celui")

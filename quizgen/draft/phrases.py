@@ -16,6 +16,14 @@ MAX_PHRASE_WORDS = 7
 _STOP_WORDS = frozenset({",", ";", ":", "(", "qui", "que", "qu'", "dont", "où", "«", "»", '"', "“", "”"})
 _ROLES = ("obj", "nsubj", "nsubj:pass", "obl:arg")
 _OF = frozenset({"de", "d'", "du", "des"})
+# A phrase about when is no "what": "tous les jours", "la presse [ce mercredi]".
+_TIME_WORDS = frozenset(
+    """
+    jour jours semaine semaines mois an ans année années heure heures minute minutes matin matinée
+    soir soirée nuit midi après-midi lundi mardi mercredi jeudi vendredi samedi dimanche week-end
+    ce cette ces
+""".split()
+)
 
 
 def sentence_tokens(tokens: list[Token], start: int, end: int) -> list[int]:
@@ -55,13 +63,22 @@ def _phrase(
         (
             n
             for n, (i, w) in enumerate(zip(words, said, strict=True))
-            if n > 0 and i > head and (w in _STOP_WORDS or (tokens[i].pos == "ADP" and w not in _OF))
+            if n > 0
+            and i > head
+            and (
+                w in _STOP_WORDS
+                or w in _TIME_WORDS
+                or tokens[i].pos == "VERB"  # "les chercheurs [participant à l'essai]"
+                or (tokens[i].pos == "ADP" and w not in _OF)
+            )
         ),
         None,
     )  # "la Palme d'or [à Justine Triet]": the phrase keeps its "de" complements only
     if cut is not None:
         words = words[:cut]
     if not words or head not in words or len(words) > MAX_PHRASE_WORDS:
+        return None
+    if text[tokens[head].start : tokens[head].end].lower() in _TIME_WORDS:
         return None
     if any(words[n + 1] != words[n] + 1 for n in range(len(words) - 1)):
         return None  # not one stretch of the sentence

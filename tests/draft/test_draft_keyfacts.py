@@ -80,3 +80,10 @@ def test_a_person_asked_in_a_who_question_is_not_hidden_again_in_a_cloze(entitie
     hidden = [q["text"].split("{{c1::")[1].split("}}")[0] for q in qs if q["type"] == "cloze"]
     answered = [q["answer"] for q in qs if q["type"] == "single"]
     assert hidden.count("Justine Triet") + answered.count("Justine Triet") <= 1, (hidden, answered)
+
+
+def test_a_phrase_is_not_about_when_and_stops_at_a_participle(entities):
+    relay = "Les bénévoles se relaient tous les jours dans la boutique."
+    assert _phrases(relay, entities)[:1] == ["bénévoles"]
+    text = "Les chercheurs britanniques participant à l’essai annoncent l’arrêt du traitement."
+    assert "chercheurs britanniques" in _phrases(text, entities)
