@@ -252,8 +252,9 @@ def _cloze(b: Builder, si: int) -> bool:
         for f, fsi in b.a.figures
         if fsi == si and _worth(b, f) and (f.value, f.unit) not in asked  # "150 invités" once
     ]
-    spans += [(x, y) for x, y in _spans(b, si, "ORG") if _a_body(b, x, y)]
     start, end = b.sentence_span(si)
+    spans += _titles(b, start, end)
+    spans += [(x, y) for x, y in _spans(b, si, "ORG") if _a_body(b, x, y)]
     quoted = [(q.open, q.close) for q in b.a.quotes]
     if not b.text[start:end].rstrip().endswith(("?", ":")):  # a question, an announcement: no fact
         spans += [
@@ -301,6 +302,21 @@ def _a_body(b: Builder, x: int, y: int) -> bool:
         and not any(w in ROLE_NOUNS for w in words)
         and not verbs
     )
+
+
+def _titles(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
+    """Works and names in quotation marks ("Une Palme pour « Anatomie d'une chute »"): no
+    speaker, a capital, a few words, no sentence inside."""
+    out = []
+    for att in b.a.attributions:
+        q = att.quote
+        words = b.text[q.inner_start : q.inner_end].strip()
+        if not (start <= q.open and q.close < end) or (att.speaker is not None and not att.name_or_title):
+            continue
+        short = words[:1].isupper() and len(words.split()) <= 6 and not re.search(r"[.!?…]", words)
+        if att.name_or_title or short:
+            out.append((q.inner_start, q.inner_end))
+    return out
 
 
 def _asked(b: Builder, x: int, y: int) -> bool:

@@ -77,11 +77,15 @@ def window(
 
 
 def join(before: str, middle: str, after: str) -> str:
+    """before + middle + after, a space between them unless punctuation or an open quotation
+    mark holds them together ('pour "Anatomie d'une chute", l'histoire')."""
     out = before
-    if out and not out.endswith((" ", "'", "’", "(", "«\u00a0")):
+    opened = before.count('"') % 2 == 1  # a straight quotation mark left open before the middle
+    if out and not out.endswith((" ", "'", "’", "(", "«\u00a0", "“")) and not (opened and out.endswith('"')):
         out += " "
     out += middle
-    if after and not after.startswith((",", ".", " ", ")", "\u00a0»", ";", ":")):
+    closing = after.startswith(("”",)) or (opened and after.startswith('"'))
+    if after and not after.startswith((",", ".", " ", ")", "\u00a0»", ";", ":")) and not closing:
         out += " "
     return (out + after).strip()
 

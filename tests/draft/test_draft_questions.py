@@ -194,3 +194,22 @@ def test_a_role_with_nobody_else_to_offer_is_a_short_question_to_review():
     (q,) = [q for q in b.questions if "fonctions" in q["tags"]]
     assert q["type"] == "short" and q["answer"] == "Dmytro Kuleba" and q["review"]
     assert q["accept"] == ["Kuleba"] and "question ouverte" in b.reasons[q["id"]]
+
+
+def test_join_keeps_quotation_marks_against_the_words_they_hold():
+    from quizgen.draft.textbits import join
+
+    assert join('Une Palme pour "', "{{c1::Anatomie d’une chute}}", '", l’histoire') == (
+        'Une Palme pour "{{c1::Anatomie d’une chute}}", l’histoire'
+    )
+    assert join("le très beau “", "Zone of Interest", "”.") == "le très beau “Zone of Interest”."
+    assert join('il a dit "oui" à', "Paul", "hier") == 'il a dit "oui" à Paul hier'
+
+
+def test_a_title_in_quotation_marks_is_a_key_fact_cloze():
+    text = (
+        "Festival de Cannes : la Palme d’or pour Justine Triet\n\n"
+        "Une Palme pour « Anatomie d’une chute », l’histoire d’une femme accusée du meurtre de son mari."
+    )
+    clozes = [q["text"] for q in questions(text) if q["type"] == "cloze"]
+    assert any("{{c1::Anatomie d’une chute}}" in c for c in clozes), clozes
