@@ -245,6 +245,37 @@ def _true_false(b: Builder, si: int) -> bool:
     return b.add("keyfact", q, review=True, why=f"affirmation fausse à relire ({why})", sentence=si)
 
 
+MAX_TRUE_STATEMENTS = 2  # enough for the false statements not to give "Faux" away
+_LEANS_BACK = frozenset(
+    "et mais quand si il elle ils elles ce cela ça on puis alors donc or ensuite enfin lui "
+    "accompagné accompagnée cependant pourtant aussi".split()
+)
+
+
+def _true_statement(b: Builder, si: int) -> bool:
+    """A lead sentence that states a fact, asked as it is written (answer: true)."""
+    start, end = b.sentence_span(si)
+    said = collapse(b.text[start:end])
+    verbs = [t for t in b.a.tokens if start <= t.start < end and t.pos == "VERB" and t.dep == "ROOT"]
+    if b.made["_true_statement"] >= MAX_TRUE_STATEMENTS or (b.a.tokens and not verbs):
+        return False
+    if not 8 <= len(said.split()) <= 40 or said.split()[0].lower().strip(",") in _LEANS_BACK:
+        return False  # "Et le maire devait…", "Quand ils arrivent…": no fact on its own
+    if any(start <= q.open < end for q in b.a.quotes):
+        return False  # someone's words: a quote question asks about them
+    q = {
+        "id": b.ids("vrai-faux", said[:40]),
+        "type": "true_false",
+        "source": b.source_id,
+        "statement": f"D’après l’article : « {said} »",
+        "answer": True,
+        "evidence": said,
+        "explanation": "Vrai : c’est ce qu’écrit l’article.",
+        "tags": ["essentiel"],
+    }
+    return b.add("keyfact", q, review=False, sentence=si)
+
+
 def _cloze(b: Builder, si: int) -> bool:
     asked = {(q.get("answer"), q.get("unit")) for q in b.questions if q["type"] == "numeric"}
     spans: list[tuple[int, int]] = [
@@ -342,7 +373,7 @@ def _worth(b: Builder, f: Figure) -> bool:
 _MAKERS: list[Callable[[Builder, int], bool]] = [_who, _true_false, _where, _cloze]
 
 
-def _ask(b: Builder, sentences: list[int], limit: int) -> int:
+def _ask(b: Builder, sentences: list[int], limit: int, lead: bool = False) -> int:
     """One question on each of `sentences` not yet asked about, the least used kind first."""
     made = 0
     for si in sentences:
@@ -354,6 +385,8 @@ def _ask(b: Builder, sentences: list[int], limit: int) -> int:
         if said.endswith("?"):
             continue  # a question of the article (an interview's) states no fact
         order = sorted(_MAKERS, key=lambda m: (b.made[m.__name__], _MAKERS.index(m)))
+        if lead:
+            order.append(_true_statement)  # when nothing else fits a sentence of the lead
         for maker in order:
             if maker(b, si):
                 b.made[maker.__name__] += 1
@@ -364,7 +397,7 @@ def _ask(b: Builder, sentences: list[int], limit: int) -> int:
 
 def key_facts(b: Builder) -> None:
     """Questions on the headline and the lead, before any other."""
-    _ask(b, _lead(b), MAX_KEY_FACTS)
+    _ask(b, _lead(b), MAX_KEY_FACTS, lead=True)
 
 
 def more_facts(b: Builder, target: int) -> None:

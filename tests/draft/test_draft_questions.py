@@ -213,3 +213,17 @@ def test_a_title_in_quotation_marks_is_a_key_fact_cloze():
     )
     clozes = [q["text"] for q in questions(text) if q["type"] == "cloze"]
     assert any("{{c1::Anatomie d’une chute}}" in c for c in clozes), clozes
+
+
+def test_true_statements_from_the_lead_balance_the_false_ones_and_stand_alone():
+    text = (
+        "Le FC Barcelone a officialisé ce mercredi l’arrivée de Ronald Koeman au poste d’entraîneur.\n\n"
+        "Et le club devait aussi régler de nombreux autres dossiers avant la reprise.\n\n"
+        "Le jeune entraîneur était attendu depuis plusieurs semaines par les supporters du club.\n\n"
+        "Le président du club avait promis un changement profond après la défaite en Ligue.\n\n"
+        "Les joueurs ont repris l’entraînement sur la pelouse du centre sportif de la ville.\n"
+    )
+    true = [q for q in questions(text) if q["type"] == "true_false" and q["answer"] is True]
+    assert 1 <= len(true) <= 2
+    assert not [q for q in true if "Et le club" in q["statement"]]
+    assert all(q["statement"].endswith(f"« {q['evidence']} »") for q in true)
