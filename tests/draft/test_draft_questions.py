@@ -91,11 +91,11 @@ def test_a_false_statement_swaps_one_fact_of_the_article():
             assert q["statement"] != q["evidence"]
 
 
-def _swaps(text: str, starts: str) -> list[tuple[str, str]]:
+def _swaps(text: str, starts: str, entities=None) -> list[tuple[str, str]]:
     from quizgen.draft.keyfacts import _swaps
     from quizgen.draft.questions import Builder
 
-    b = Builder(analyse(text), "a")
+    b = Builder(analyse(text, entities), "a")
     si = next(i for i, s in enumerate(b.a.sentences) if b.text[s.start : s.end].startswith(starts))
     return [(b.text[x:y], new) for x, y, new, _why in _swaps(b, si)]
 
@@ -227,3 +227,13 @@ def test_true_statements_from_the_lead_balance_the_false_ones_and_stand_alone():
     assert 1 <= len(true) <= 2
     assert not [q for q in true if "Et le club" in q["statement"]]
     assert all(q["statement"].endswith(f"« {q['evidence']} »") for q in true)
+
+
+def test_a_place_named_close_by_is_no_false_replacement():
+    filler = "Le cortège a ensuite défilé dans le calme jusqu’au soir, sans incident notable. " * 5
+    text = (
+        "Les salariés se sont rassemblés mercredi à Paris devant le ministère. "
+        "Ils venaient aussi de Michelin, qui ferme son usine à Vannes. "
+        f"{filler}Une autre usine fermera à Cholet l’an prochain."
+    )
+    assert _swaps(text, "Les salariés", _places_finder) == [("Paris", "Cholet")]
