@@ -86,7 +86,7 @@ def _who(b: Builder, si: int) -> bool:
     if len(_spans(b, si, "PER")) >= 3:
         return False  # a list of people is a multi question (lists), not "who completes it?"
     for x, y in _spans(b, si, "PER"):
-        if len(b.text[x:y].split()) < 2:
+        if len([w for w in b.text[x:y].split() if w.lower() not in TITLES]) < 2:
             continue  # "Mme Trump", "Koeman": a surname may be someone else's (the answer must be sure)
         person = b.a.registry.person(b.text[x:y])
         if person is None or person.key in b.cache.setdefault("who", set()):
@@ -151,7 +151,7 @@ def _swaps(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
     places = _places(b)
     for x, y in _spans(b, si, "LOC"):
         prep = _preposition(b.text, x)
-        near = b.text[max(0, x - 300) : y + 300].lower()  # includes the place itself
+        near = b.text[max(0, x - 600) : y + 600].lower()  # includes the place itself
         # A place named close by may be where this happened too: no sure "false".
         other = next((p for p, pp in places if pp == prep and p.lower() not in near), None)
         if prep and other:

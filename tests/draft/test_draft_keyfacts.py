@@ -88,12 +88,3 @@ def test_a_phrase_is_not_about_when_and_stops_at_a_participle(entities):
     text = "Les chercheurs britanniques participant à l’essai annoncent l’arrêt du traitement."
     assert "chercheurs britanniques" in _phrases(text, entities)
 
-
-def test_who_is_asked_on_a_full_name_only_never_on_a_shared_surname(entities):
-    text = (
-        "Donald Trump a reçu Emmanuel Macron lundi à la Maison-Blanche pour une visite d’État. "
-        "Melania Trump et Brigitte Macron ont visité un musée de la ville. "
-        "Mme Trump a choisi le Washington National Opera pour divertir les invités après le dîner."
-    )
-    qs = draft_questions(analyse(text, entities), "a").questions
-    assert not [q for q in qs if q["type"] == "single" and q["evidence"].startswith("Mme Trump")]
