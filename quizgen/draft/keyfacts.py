@@ -334,6 +334,7 @@ def _a_body(b: Builder, x: int, y: int) -> bool:
     return (
         b.a.registry.person(b.text[x:y]) is None
         and b.text[y : y + 1] != "-"
+        and not re.match(r" [A-ZÀ-Ý][a-zà-ÿ]", b.text[y : y + 3])  # "Washington National [Opera]": cut short
         and not any(w in ROLE_NOUNS for w in words)
         and not verbs
     )

@@ -254,3 +254,12 @@ def test_who_is_asked_on_a_full_name_only_never_on_a_title_and_surname():
     )
     qs = draft_questions(analyse(text, _people_finder), "a").questions
     assert not [q for q in qs if q["type"] == "single" and q["evidence"].startswith("Mme Trump")]
+
+
+def test_a_body_the_model_cut_short_is_not_hidden():
+    def finder(texts):
+        return [[(m.start(), m.end(), "ORG") for m in re.finditer("Washington National", t)] for t in texts]
+
+    text = "Mme Trump a choisi le Washington National Opera pour divertir les invités après le dîner."
+    qs = draft_questions(analyse(text, finder), "a").questions
+    assert not [q for q in qs if "{{c1::Washington National}}" in q.get("text", "")]
