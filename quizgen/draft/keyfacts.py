@@ -307,6 +307,7 @@ def _cloze(b: Builder, si: int) -> bool:
             or "}}" in pre + post
             or "::" in mid
             or mid.lower() in b.cache.get("asked", set())
+            or _cut_short(b.text, x, y)
         ):
             continue
         b.cache.setdefault("asked", set()).add(mid.lower())
@@ -326,6 +327,11 @@ def _cloze(b: Builder, si: int) -> bool:
     return False
 
 
+def _cut_short(text: str, x: int, y: int) -> bool:
+    """A name the model or the parse cut short: "le Washington National [Opera]"."""
+    return text[x : x + 1].isupper() and bool(re.match(r" [A-ZÀ-Ý][a-zà-ÿ]", text[y : y + 3]))
+
+
 def _a_body(b: Builder, x: int, y: int) -> bool:
     """An ORG span that names a body: not a person, not cut inside a word, no role or verb in it
     ("l'Assemblée adopte": the model's span ran on)."""
@@ -334,7 +340,6 @@ def _a_body(b: Builder, x: int, y: int) -> bool:
     return (
         b.a.registry.person(b.text[x:y]) is None
         and b.text[y : y + 1] != "-"
-        and not re.match(r" [A-ZÀ-Ý][a-zà-ÿ]", b.text[y : y + 3])  # "Washington National [Opera]": cut short
         and not any(w in ROLE_NOUNS for w in words)
         and not verbs
     )
