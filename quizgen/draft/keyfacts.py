@@ -102,7 +102,8 @@ def _who(b: Builder, si: int) -> bool:
             "id": qid,
             "type": "single",
             "source": b.source_id,
-            "prompt": f"D’après l’article, qui complète cette phrase : « {join(pre, BLANK, post)} » ?",
+            "prompt": _who_prompt(b, start, end, x, y)
+            or f"D’après l’article, qui complète cette phrase : « {join(pre, BLANK, post)} » ?",
             "choices": stable_order([answer.name, *(display(d) for d in picked.names)], qid),
             "answer": answer.name,
             "evidence": collapse(b.text[start:end]),
@@ -112,6 +113,17 @@ def _who(b: Builder, si: int) -> bool:
         b.cache["who"].add(person.key)
         return b.add("keyfact", q, review=False, sentence=si)
     return False
+
+
+def _who_prompt(b: Builder, start: int, end: int, x: int, y: int) -> str | None:
+    """A direct question when the name opens the sentence: "Justine Triet fustige le
+    gouvernement." → "D’après l’article, qui fustige le gouvernement ?" (no blank to fill)."""
+    rest = collapse(b.text[y:end]).rstrip(" .!")
+    if b.text[start:x].strip() or not re.match(r"(?:,\s*)?[a-zàâçéèêëîïôûùüÿœ]", rest):
+        return None
+    if len(rest.split()) > 30 or any(c in rest for c in '«»"“”…'):
+        return None
+    return f"D’après l’article, qui {rest} ?".replace("qui , ", "qui, ")
 
 
 def _where(b: Builder, si: int) -> bool:
@@ -389,7 +401,7 @@ def _ask(b: Builder, sentences: list[int], limit: int, lead: bool = False) -> in
     for si in sentences:
         if made >= limit:
             break
-        said = b.text[b.a.sentences[si].start : b.a.sentences[si].end].rstrip(" »\"”")
+        said = b.text[b.a.sentences[si].start : b.a.sentences[si].end].rstrip(' »"”')
         if si in b.used or (b.a.sentences[si].heading and si > 0) or _mostly_quoted(b, si):
             continue
         if said.endswith("?"):

@@ -263,3 +263,15 @@ def test_a_body_the_model_cut_short_is_not_hidden():
     text = "Mme Trump a choisi le Washington National Opera pour divertir les invités après le dîner."
     qs = draft_questions(analyse(text, finder), "a").questions
     assert not [q for q in qs if "{{c1::Washington National}}" in q.get("text", "")]
+
+
+def test_who_asks_a_direct_question_when_the_name_opens_the_sentence():
+    text = (
+        "Donald Trump a reçu Emmanuel Macron lundi pour une visite d'État à la Maison-Blanche.\n\n"
+        "George Washington fut le premier président des États-Unis.\n\n"
+        "Melania Trump a choisi un opéra pour divertir les invités après le dîner.\n"
+    )
+    qs = draft_questions(analyse(text, _people_finder), "a").questions
+    prompts = [q["prompt"] for q in qs if q["type"] == "single"]
+    assert "D’après l’article, qui fut le premier président des États-Unis ?" in prompts
+    assert not [p for p in prompts if "_____" in p]
