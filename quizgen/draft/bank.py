@@ -9,6 +9,7 @@ The bank is validated with the model before it is written, so the file passes
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -52,12 +53,25 @@ class Draft:
     reasons: dict[str, str] = field(default_factory=dict)  # question id → why it is to review
 
 
+def _interview(sentence: str) -> bool:
+    """'Question : …?', 'Réponse : « … »', 'Q : …': an interview's turns, not its lead."""
+    return sentence.rstrip().endswith("?") or bool(re.match(r"\s*(?:Question|Réponse|Q|R)\s*:", sentence))
+
+
 def summary_of(analysis: Analysis) -> str:
     """The lead: the first sentences of the first paragraph of the story (headings aside),
     within the word limit; an extract of the article for the teacher to rewrite."""
     text = analysis.article.text
     sentences = [s for s in analysis.sentences if not s.heading]
-    lead = next((s.para for s in sentences if len(text[s.start : s.end].split()) >= 8), None)
+    # The lead: the first paragraph that tells (an interview's first question does not).
+    lead = next(
+        (
+            s.para
+            for s in sentences
+            if len(text[s.start : s.end].split()) >= 8 and not _interview(text[s.start : s.end])
+        ),
+        None,
+    )
     out = ""
     for s in sentences:
         if s.para != lead:

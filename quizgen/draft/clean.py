@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from .dates import parse_date
+
 # Same-length replacements, so offsets in the plain view are offsets in the text.
 _PLAIN = str.maketrans(
     {
@@ -115,6 +117,11 @@ def _is_heading(text: str) -> bool:
     bare = re.sub(r"\s*\([^()]{1,20}\)\s*$", "", text.rstrip()) or text
     if bare.rstrip()[-1] not in _TERMINAL and len(words) <= 25:
         return True
+    # 'Steinmeier se dit "très heureux"': a quotation closes the line, nothing ends the sentence
+    # (a line that is all quotation is someone's words, not a heading).
+    closes = re.search(r"[\w\s][»\"”]\s*$", bare) and not re.search(r"[.!?…]\s", bare)
+    if len(words) <= 20 and closes and bare.lstrip()[:1] not in "«\"“":
+        return True
     # A shouted headline: "POUTINE A DÉCLARÉ QUE LES SANCTIONS…"
     letters = [c for c in text if c.isalpha()] if len(words) <= 40 else []
     return len(words) >= 2 and bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
@@ -171,7 +178,9 @@ def _without_name_lines(view: str, kept: list[Paragraph]) -> tuple[list[Paragrap
 def _title(text: str, kept: list[Paragraph]) -> str | None:
     """The headline: a heading of four words or more among the first two paragraphs. A paste
     without one has no title (its first paragraph is the lead, not a headline to truncate)."""
-    for p in kept[:2]:
+    for n, p in enumerate(kept[:2]):
+        if n == 1 and not kept[0].heading:
+            break  # after a first paragraph of story, a heading is an intertitle, not the headline
         words = " ".join(text[p.start : p.end].split())
         several = re.search(r"[.!?]\s+[«\"“A-ZÀ-Ý]", words)  # sentences, not a headline
         if p.heading and len(words.split()) >= 4 and not several:
@@ -220,8 +229,6 @@ def clean_article(raw: str) -> Article:
             continue
         m = _PUBLISHED.match(stripped) or _DATELINE.match(stripped)
         if m:
-            from .figures import parse_date  # figures imports clean: import here
-
             published = published or parse_date(m["date"])
             continue
         start, end = _without_markers(view, start, end)

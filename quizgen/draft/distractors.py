@@ -31,13 +31,16 @@ _FALLBACK = {"person": (), "institution": ("person",), "anonymous": ("person",)}
 
 
 def same_speaker(a: str, b: str) -> bool:
-    """One speaker written twice: same words, or same surname ('Joe Biden', 'M. Biden')."""
+    """One speaker written twice: same words, same surname ('Joe Biden', 'M. Biden'), or a first
+    name alone ('Clément', 'Clément Lenglet')."""
     if fold(a) == fold(b):
         return True
     wa, wb = a.replace("’", "'").split(), b.replace("’", "'").split()
     if not (wa and wb):
         return False
     if wa[-1][:1].isupper() and wb[-1][:1].isupper():
+        if min(len(wa), len(wb)) == 1 and name_key(wa[0]) == name_key(wb[0]):
+            return True  # "Clément", "Clément Lenglet": the article's first-name mention
         return name_key(wa[-1]) == name_key(wb[-1])
     return fold(wa[-1]) == fold(wb[-1])  # "un internaute", "un autre internaute"
 
@@ -58,6 +61,10 @@ def pick(
     """Up to `n` distractors for `answer` from the article's `candidates` (in order of
     preference); never the answer under any of its names, nor one of `exclude`."""
     pool = [c for c in candidates if c.key != answer.key]
+    if answer.kind == "person" and len(answer.name.split()) >= 2:
+        # A one-word "person" beside a full name is a first name, a firm or a place the model
+        # misread ("Vencorex"): a wrong choice a student rules out at a glance, or a wrong kind.
+        pool = [c for c in pool if c.kind != "person" or len(c.name.split()) >= 2]
     field = _field(answer.role)
     same = [c for c in pool if c.kind == answer.kind]
     # People of the same field first ("ministre", "maire", "chercheuse"…), keeping article order.

@@ -2,7 +2,7 @@
 
 "deux heures et cinq minutes" → 125 minutes, "30 nouveaux chars" → 30 chars,
 "une trentaine de diplomates" → about 30, "18h00" → a clock time,
-"7 décembre 2021" → a date. Numbers may be digits (1 500, 1,5) or words.
+"7 décembre 2021" → a date (dates.py reads dates). Numbers may be digits (1 500, 1,5) or words.
 """
 
 from __future__ import annotations
@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from .clean import plain
+from .dates import DATE as _DATE
+from .dates import ISO_DATE as _ISO_DATE
+from .dates import MONTHS
+from .dates import NUMERIC_DATE as _NUMERIC_DATE
 
 _UNITS = {
     "zéro": 0,
@@ -61,26 +64,6 @@ _APPROX_NOUNS = {
     "centaine": 100,
     "millier": 1000,
 }
-MONTHS = {
-    "janvier": 1,
-    "février": 2,
-    "fevrier": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "août": 8,
-    "aout": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "décembre": 12,
-    "decembre": 12,
-}
-_WEEKDAYS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True))
 _WORD_NUMBER = rf"(?:(?:{_NUMBER_WORD})(?:(?:-|\s+)(?:et(?:-|\s+))?(?:{_NUMBER_WORD}))*)"
 _DIGITS = r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d)|\d+(?:,\d+)?)"
@@ -121,15 +104,6 @@ _CLOCK = re.compile(
     rf"{_B}(?P<h>[01]?\d|2[0-3])\s?(?:h|H|:)\s?(?P<m>[0-5]\d)?(?!\w)(?:\s+(?P<tz>[A-Z]{{2,4}})\b)?"
 )
 _CLOCK_WORDS = re.compile(rf"\bà\s+(?P<h>{_NUMBER})\s+heures?(?:\s+(?P<m>{_NUMBER}))?(?![\w])", re.IGNORECASE)
-_DATE = re.compile(
-    rf"\b(?:{_WEEKDAYS}\s+)?(?P<d>1er|[12]?\d|3[01])\s+(?P<month>{_MONTH_RE})(?:\s+(?P<y>(?:19|20)\d\d))?\b"
-    rf"|\b(?P<month2>{_MONTH_RE})\s+(?P<y2>(?:19|20)\d\d)\b"
-    rf"|{_B}(?P<y3>(?:19|20)\d\d){_E}",
-    re.IGNORECASE,
-)
-_NUMERIC_DATE = re.compile(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)\b")
-_ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
-
 _COUNT = re.compile(
     rf"{_B}(?P<n>{_NUMBER}){_E}\s+(?:(?P<adj>nouveaux|nouvelles|autres|premiers|premières|derniers|"
     rf"dernières|prochains|prochaines|grands|grandes|petits|petites|principaux|principales|hauts|hautes|anciens|anciennes|"
@@ -137,7 +111,8 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _APPROX_COUNT = re.compile(
-    rf"\b(?:une|des)\s+(?P<approx>{'|'.join(_APPROX_NOUNS)})s?\s+(?:de\s+|d')(?P<noun>[a-zàâçéèêëîïôûùüÿœ-]{{3,}})",
+    # "une dizaine de drapeaux" is about 10; "des dizaines de drapeaux" is no figure at all.
+    rf"\b(?:une|un)\s+(?P<approx>{'|'.join(_APPROX_NOUNS)})\s+(?:de\s+|d')(?P<noun>[a-zàâçéèêëîïôûùüÿœ-]{{3,}})",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"{_B}(?P<n>{_DIGITS})\s?(?:%|pour\s?cent\b)", re.IGNORECASE)
@@ -216,26 +191,6 @@ def parse_number(words: str) -> float | None:
     return float(total + current)
 
 
-def parse_date(text: str) -> date | None:
-    """'8.12.2021', '2021-12-08', '8 décembre 2021', 'mercredi 1er décembre 2021' → a date."""
-    s = plain(text).strip().lower()
-    for rx in (_ISO_DATE, _NUMERIC_DATE):
-        m = rx.search(s)
-        if m:
-            try:
-                return date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
-                return None
-    m = _DATE.search(s)
-    if m and m["d"] and m["y"]:
-        day = 1 if m["d"] == "1er" else int(m["d"])
-        try:
-            return date(int(m["y"]), MONTHS[m["month"]], day)
-        except ValueError:
-            return None
-    return None
-
-
 def _as_int(v: float) -> float | int:
     return int(v) if v == int(v) else round(v, 4)
 
@@ -263,7 +218,7 @@ def _dates_and_times(seg: str, add: _Add) -> None:
 
 
 def _durations(seg: str, add: _Add) -> None:
-    """"deux heures et cinq minutes", "six mois" (not ranges, not clock times)."""
+    """ "deux heures et cinq minutes", "six mois" (not ranges, not clock times)."""
     for m in _DURATION.finditer(seg):
         if (
             _RANGE_AFTER.match(seg[m.end() :])
@@ -301,7 +256,7 @@ def _amounts(seg: str, add: _Add) -> None:
 
 
 def _counts(seg: str, add: _Add) -> None:
-    """"30 nouveaux chars", "une trentaine de diplomates"."""
+    """ "30 nouveaux chars", "une trentaine de diplomates"."""
     for m in _APPROX_COUNT.finditer(seg):
         add("count", m.start(), m.end(), _APPROX_NOUNS[m["approx"].lower()], m["noun"].lower(), approx=True)
     for m in _COUNT.finditer(seg):

@@ -13,9 +13,10 @@ from collections.abc import Callable
 
 from .distractors import Candidate, pick
 from .figures import Figure
-from .lexicon import ROLE_NOUNS
+from .lexicon import ROLE_NOUNS, TITLES
+from .phrases import main_phrases
 from .questions import Builder, clock_like, is_age
-from .textbits import collapse, display, join, stable_order, window
+from .textbits import BLANK, collapse, display, join, stable_order, window
 
 MAX_KEY_FACTS = 6
 _LEAD_SENTENCES = 8
@@ -82,10 +83,14 @@ def _lead(b: Builder) -> list[int]:
 
 
 def _who(b: Builder, si: int) -> bool:
+    if len(_spans(b, si, "PER")) >= 3:
+        return False  # a list of people is a multi question (lists), not "who completes it?"
     for x, y in _spans(b, si, "PER"):
+        if len([w for w in b.text[x:y].split() if w.lower() not in TITLES]) < 2:
+            continue  # "Mme Trump", "Koeman": a surname may be someone else's (the answer must be sure)
         person = b.a.registry.person(b.text[x:y])
-        if person is None:
-            continue
+        if person is None or person.key in b.cache.setdefault("who", set()):
+            continue  # the same person asked about once
         answer = Candidate(display(person.name), "person", "p:" + person.key)
         picked = pick(answer, b.candidates, exclude=_in_sentence(b, si))
         if len(picked.names) < 2 or picked.fallback:
@@ -97,62 +102,127 @@ def _who(b: Builder, si: int) -> bool:
             "id": qid,
             "type": "single",
             "source": b.source_id,
-            "prompt": f"D’après l’article, qui complète cette phrase : « {join(pre, '…', post)} » ?",
+            "prompt": _who_prompt(b, start, end, x, y)
+            or f"D’après l’article, qui complète cette phrase : « {join(pre, BLANK, post)} » ?",
             "choices": stable_order([answer.name, *(display(d) for d in picked.names)], qid),
             "answer": answer.name,
             "evidence": collapse(b.text[start:end]),
             "explanation": f"L’article écrit : « {collapse(b.text[start:end])} »",
             "tags": ["essentiel"],
         }
+        b.cache["who"].add(person.key)
         return b.add("keyfact", q, review=False, sentence=si)
     return False
+
+
+def _who_prompt(b: Builder, start: int, end: int, x: int, y: int) -> str | None:
+    """A direct question when the name opens the sentence: "Justine Triet fustige le
+    gouvernement." → "D’après l’article, qui fustige le gouvernement ?" (no blank to fill)."""
+    rest = collapse(b.text[y:end]).rstrip(" .!")
+    if b.text[start:x].strip() or not re.match(r"(?:,\s*)?[a-zàâçéèêëîïôûùüÿœ]", rest):
+        return None
+    if len(rest.split()) > 30 or any(c in rest for c in '«»"“”…'):
+        return None
+    return f"D’après l’article, qui {rest} ?".replace("qui , ", "qui, ")
 
 
 def _where(b: Builder, si: int) -> bool:
     for x, y in _spans(b, si, "LOC"):
         place = collapse(b.text[x:y])
-        if place.lower() in _NOT_PLACES or len(place) < 3 or not _preposition(b.text, x):
+        if place.lower() in _NOT_PLACES or len(place) < 3 or not _preposition(b.text, x) or _common(b, x, y):
             continue
+        if place.lower() in b.cache.setdefault("where", set()):
+            continue  # the same place asked about once
+        b.cache["where"].add(place.lower())
         start, end = b.sentence_span(si)
         pre, _mid, post = window(b.text, start, end, x, y)
-        q = {
-            "id": b.ids("lieu", place),
-            "type": "short",
-            "source": b.source_id,
-            "prompt": f"D’après l’article, quel lieu manque : « {join(pre, '…', post)} » ?",
-            "answer": place,
-            "evidence": collapse(b.text[start:end]),
-            "explanation": f"L’article écrit : « {join(pre, place, post)} »",
-            "tags": ["essentiel", "lieux"],
-        }
+        qid = b.ids("lieu", place)
+        q: dict[str, object] = {"id": qid, "source": b.source_id}
+        # Other places the article names after the same preposition ("à Vannes", "à Cholet").
+        prep = _preposition(b.text, x)
+        others = [p for p, pp in _places(b) if pp == prep and p.lower() != place.lower()][:3]
+        prompt = f"D’après l’article, quel lieu manque : « {join(pre, BLANK, post)} » ?"
+        if len(others) >= 2:
+            q.update(type="single", prompt=prompt, choices=stable_order([place, *others], qid), answer=place)
+        else:  # too few places of its kind in the article: the answer is typed
+            q.update(type="short", prompt=prompt, answer=place)
+        q.update(
+            evidence=collapse(b.text[start:end]),
+            explanation=f"L’article écrit : « {join(pre, place, post)} »",
+            tags=["essentiel", "lieux"],
+        )
         return b.add("keyfact", q, review=False, sentence=si)
     return False
 
 
 def _swaps(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
-    """(start, end, replacement, why) facts of sentence si that another of the article can replace."""
-    out: list[tuple[int, int, str, str]] = []
-    for x, y in _spans(b, si, "PER"):
-        person = b.a.registry.person(b.text[x:y])
-        if person is not None:
-            answer = Candidate(display(person.name), "person", "p:" + person.key)
-            picked = pick(answer, b.candidates, n=1, exclude=_in_sentence(b, si))
-            if picked.names and not picked.fallback:
-                out.append((x, y, picked.names[0], "une personne remplacée par une autre de l’article"))
+    """(start, end, replacement, why) facts of sentence si that another fact of the same kind,
+    taken from the article, can replace: a person, a place after the same preposition, a figure
+    of the same unit."""
+    out = _person_swaps(b, si)
     places = _places(b)
     for x, y in _spans(b, si, "LOC"):
         prep = _preposition(b.text, x)
-        other = next((p for p, pp in places if pp == prep and p.lower() != b.text[x:y].lower()), None)
+        near = b.text[max(0, x - 600) : y + 600].lower()  # includes the place itself
+        # A place named close by may be where this happened too: no sure "false".
+        other = next((p for p, pp in places if pp == prep and p.lower() not in near), None)
         if prep and other:
             out.append((x, y, other, "un lieu remplacé par un autre de l’article"))
     for fig, fsi in b.a.figures:
-        if fsi == si and fig.kind in ("count", "percent", "money") and fig.value and not b.trivia(fig):
-            value = int(fig.value * 2 if fig.value < 10 else round(fig.value * 1.5))
-            number = f"{value:,}".replace(",", "\u202f")
-            new = re.sub(r"\d(?:[\d\s\u202f.,]*\d)?", number, fig.text, count=1)
-            if new != fig.text:
-                out.append((fig.start, fig.end, new, "un chiffre changé"))
+        if fsi != si or fig.kind not in ("count", "percent", "money", "duration") or b.trivia(fig):
+            continue
+        other = next(
+            (
+                f
+                for f, _ in b.a.figures
+                if f.kind == fig.kind and f.unit == fig.unit and f.value not in (None, fig.value)
+            ),
+            None,
+        )
+        if other is not None:
+            why = "un chiffre remplacé par un autre de l’article"
+            out.append((fig.start, fig.end, collapse(other.text), why))
     return out
+
+
+_BEFORE_NAME = re.compile(r"(?:\b(?:le|la|les|l'|d'|de|du|des|au|aux)|[a-zàâçéèêëîïôûùüÿœ]{3,})\s*$")
+
+
+def _person_swaps(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
+    """A full name written alone (no title, role or article before it, so that the sentence
+    stays French), replaced by another person of the article of the same gender."""
+    spans = _spans(b, si, "PER")
+    if len(spans) >= 3:
+        return []  # a list of people: swapping one of them proves nothing
+    out = []
+    for x, y in spans:
+        person = b.a.registry.person(b.text[x:y])
+        before = b.text[max(0, x - 30) : x].replace("’", "'")
+        if person is None or len(b.text[x:y].split()) < 2 or b.text[x:y].split()[0].lower() in TITLES:
+            continue  # "Mme Trump": the title would not fit the other person
+        if _BEFORE_NAME.search(before) and not re.search(r"[,;:.!?]\s*$|^\s*$", before):
+            continue  # "la députée X", "d'X", "de X": the swap would break gender or elision
+        if re.match(r"\s*,\s*(?:l[ea]\s+|l')?[a-zàâçéèêëîïôûùüÿœ-]+", b.text[y : y + 30]):
+            continue  # "X, ex-patron du groupe": the role says who it is
+        answer = Candidate(display(person.name), "person", "p:" + person.key)
+        picked = pick(answer, b.candidates, n=5, exclude=_in_sentence(b, si))
+        if picked.fallback:
+            continue
+        for name in picked.names:
+            other = b.a.registry.person(name)
+            if len(name.split()) < 2 or name.lower() in b.text[x - 200 : y + 200].lower():
+                continue  # a person named close by may be the one a pronoun of this sentence means
+            if other and person.gender and other.gender and other.gender != person.gender:
+                continue
+            out.append((x, y, name, "une personne remplacée par une autre de l’article"))
+            break
+    return out
+
+
+def _common(b: Builder, x: int, y: int) -> bool:
+    """A LOC span the parser reads as common nouns ("visite d'État"): no place to ask about."""
+    toks = [t for t in b.a.tokens if x <= t.start and t.end <= y]
+    return bool(toks) and all(t.pos == "NOUN" for t in toks)
 
 
 def _preposition(text: str, x: int) -> str | None:
@@ -191,20 +261,71 @@ def _true_false(b: Builder, si: int) -> bool:
     return b.add("keyfact", q, review=True, why=f"affirmation fausse à relire ({why})", sentence=si)
 
 
+MAX_TRUE_STATEMENTS = 2  # enough for the false statements not to give "Faux" away
+_LEANS_BACK = frozenset(
+    "et mais quand si il elle ils elles ce cela ça on puis alors donc or ensuite enfin lui "
+    "accompagné accompagnée cependant pourtant aussi".split()
+)
+
+
+def _true_statement(b: Builder, si: int) -> bool:
+    """A lead sentence that states a fact, asked as it is written (answer: true)."""
+    start, end = b.sentence_span(si)
+    said = collapse(b.text[start:end])
+    verbs = [t for t in b.a.tokens if start <= t.start < end and t.pos == "VERB" and t.dep == "ROOT"]
+    if b.made["_true_statement"] >= MAX_TRUE_STATEMENTS or (b.a.tokens and not verbs):
+        return False
+    if not 8 <= len(said.split()) <= 40 or said.split()[0].lower().strip(",") in _LEANS_BACK:
+        return False  # "Et le maire devait…", "Quand ils arrivent…": no fact on its own
+    if any(start <= q.open < end for q in b.a.quotes):
+        return False  # someone's words: a quote question asks about them
+    q = {
+        "id": b.ids("vrai-faux", said[:40]),
+        "type": "true_false",
+        "source": b.source_id,
+        "statement": f"D’après l’article : « {said} »",
+        "answer": True,
+        "evidence": said,
+        "explanation": "Vrai : c’est ce qu’écrit l’article.",
+        "tags": ["essentiel"],
+    }
+    return b.add("keyfact", q, review=False, sentence=si)
+
+
 def _cloze(b: Builder, si: int) -> bool:
-    spans: list[tuple[int, int]] = [(f.start, f.end) for f, fsi in b.a.figures if fsi == si and _worth(b, f)]
+    asked = {(q.get("answer"), q.get("unit")) for q in b.questions if q["type"] == "numeric"}
+    spans: list[tuple[int, int]] = [
+        (f.start, f.end)
+        for f, fsi in b.a.figures
+        if fsi == si and _worth(b, f) and (f.value, f.unit) not in asked  # "150 invités" once
+    ]
+    start, end = b.sentence_span(si)
+    spans += _titles(b, start, end)
     spans += [(x, y) for x, y in _spans(b, si, "ORG") if _a_body(b, x, y)]
+    quoted = [(q.open, q.close) for q in b.a.quotes]
+    if not b.text[start:end].rstrip().endswith(("?", ":")):  # a question, an announcement: no fact
+        spans += [
+            (x, y)
+            for x, y in main_phrases(b.text, b.a.tokens, start, end)
+            if not any(o <= x < c for o, c in quoted)
+            and _a_fact(b.text, x, y, start)
+            and not _asked(b, x, y)
+            and (len(b.text[x:y].split()) > 1 or any(a <= x and y <= c for a, c, _ in b.a.ner))
+        ]
     for x, y in spans:
-        start, end = b.sentence_span(si)
         pre, mid, post = window(b.text, start, end, x, y)
         if (
             "{{" in pre + post
             or "}}" in pre + post
             or "::" in mid
             or mid.lower() in b.cache.get("asked", set())
+            or _cut_short(b.text, x, y)
         ):
             continue
         b.cache.setdefault("asked", set()).add(mid.lower())
+        person = b.a.registry.person(mid)
+        if person is not None:
+            b.cache.setdefault("who", set()).add(person.key)  # asked here: no "who" on it later
         q = {
             "id": b.ids("essentiel", mid),
             "type": "cloze",
@@ -218,14 +339,52 @@ def _cloze(b: Builder, si: int) -> bool:
     return False
 
 
+def _cut_short(text: str, x: int, y: int) -> bool:
+    """A name the model or the parse cut short: "le Washington National [Opera]"."""
+    return text[x : x + 1].isupper() and bool(re.match(r" [A-ZÀ-Ý][a-zà-ÿ]", text[y : y + 3]))
+
+
 def _a_body(b: Builder, x: int, y: int) -> bool:
-    """An ORG span that names a body: not a person, not cut inside a word, no role in it."""
+    """An ORG span that names a body: not a person, not cut inside a word, no role or verb in it
+    ("l'Assemblée adopte": the model's span ran on)."""
     words = b.text[x:y].lower().split()
+    verbs = [t for t in b.a.tokens if x <= t.start and t.end <= y and t.pos in ("VERB", "AUX")]
     return (
         b.a.registry.person(b.text[x:y]) is None
         and b.text[y : y + 1] != "-"
         and not any(w in ROLE_NOUNS for w in words)
+        and not verbs
     )
+
+
+def _titles(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
+    """Works and names in quotation marks ("Une Palme pour « Anatomie d'une chute »"): no
+    speaker, a capital, a few words, no sentence inside."""
+    out = []
+    for att in b.a.attributions:
+        q = att.quote
+        words = b.text[q.inner_start : q.inner_end].strip()
+        if not (start <= q.open and q.close < end) or (att.speaker is not None and not att.name_or_title):
+            continue
+        short = words[:1].isupper() and len(words.split()) <= 6 and not re.search(r"[.!?…]", words)
+        if att.name_or_title or short:
+            out.append((q.inner_start, q.inner_end))
+    return out
+
+
+def _asked(b: Builder, x: int, y: int) -> bool:
+    """A person the draft already asks about ("Mais Justine Triet pense…" after "who fustige…")."""
+    person = b.a.registry.person(b.text[x:y])
+    return person is not None and person.key in b.cache.get("who", set())
+
+
+def _a_fact(text: str, x: int, y: int, start: int) -> bool:
+    """A phrase worth hiding: a name ("le réseau Vigie Ciel") or three words or more ("la
+    réaction de la ministre"); not a lone common noun ("ses choix", "la fuite"), not a pronoun.
+    (A lone word must also be a name the model found: "le Néerlandais" is no answer.)"""
+    words = text[x:y].split()
+    named = any(w[:1].isupper() for w in (words if x > start else words[1:]))
+    return (named or len(words) >= 3) and words[0].lower() not in ("celles", "ceux", "celle", "celui")
 
 
 def _worth(b: Builder, f: Figure) -> bool:
@@ -236,15 +395,20 @@ def _worth(b: Builder, f: Figure) -> bool:
 _MAKERS: list[Callable[[Builder, int], bool]] = [_who, _true_false, _where, _cloze]
 
 
-def _ask(b: Builder, sentences: list[int], limit: int) -> int:
+def _ask(b: Builder, sentences: list[int], limit: int, lead: bool = False) -> int:
     """One question on each of `sentences` not yet asked about, the least used kind first."""
     made = 0
     for si in sentences:
         if made >= limit:
             break
+        said = b.text[b.a.sentences[si].start : b.a.sentences[si].end].rstrip(' »"”')
         if si in b.used or (b.a.sentences[si].heading and si > 0) or _mostly_quoted(b, si):
             continue
+        if said.endswith("?"):
+            continue  # a question of the article (an interview's) states no fact
         order = sorted(_MAKERS, key=lambda m: (b.made[m.__name__], _MAKERS.index(m)))
+        if lead:
+            order.append(_true_statement)  # when nothing else fits a sentence of the lead
         for maker in order:
             if maker(b, si):
                 b.made[maker.__name__] += 1
@@ -255,7 +419,7 @@ def _ask(b: Builder, sentences: list[int], limit: int) -> int:
 
 def key_facts(b: Builder) -> None:
     """Questions on the headline and the lead, before any other."""
-    _ask(b, _lead(b), MAX_KEY_FACTS)
+    _ask(b, _lead(b), MAX_KEY_FACTS, lead=True)
 
 
 def more_facts(b: Builder, target: int) -> None:

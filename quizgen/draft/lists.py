@@ -1,9 +1,8 @@
-"""Lists of people in one sentence, and people with their roles.
+"""Lists of people in one sentence.
 
 "…avec le président français Emmanuel Macron, la chancelière allemande Angela
 Merkel et les premiers ministres Mario Draghi (Italie) et Boris Johnson" is a
-list of four people (a multi-select question); "Jake Sullivan, le conseiller
-à la sécurité nationale" pairs a person with a role (a match question).
+list of four people (a multi-select question). Roles are in roles.py.
 """
 
 from __future__ import annotations
@@ -19,33 +18,12 @@ from .tokens import Tok, fold, tokenize
 
 _SEPARATOR = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:et\s+|ainsi\s+que\s+)?|et\s+|ainsi\s+que\s+)"
-    r"(?:(?:le|la|les|l'|son|sa|ses|leur)\s*(?:[\w'-]+\s+){0,5}?)?$"
+    r"(?:(?:le|la|les|l'|son|sa|ses|leur|leurs)\s*(?:[\w'-]+\s+){0,5}?(?:[\w'-]+,\s+)?)?$"
 )
 
 
 _ROLE_BEFORE = re.compile(r"(?<![\w'])(?:le|la|les|l')\s*(?:[a-zàâçéèêëîïôûùüÿœ-]+\s+){1,5}")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
-_RELATIONAL = frozenset(
-    {
-        "homologue",
-        "homologues",
-        "prédécesseur",
-        "successeur",
-        "adversaire",
-        "rival",
-        "rivale",
-        "allié",
-        "alliée",
-        "ami",
-        "amie",
-        "épouse",
-        "mari",
-        "fils",
-        "fille",
-    }
-)
-
-
 @dataclass(frozen=True)
 class PeopleList:
     sentence: int
@@ -53,14 +31,6 @@ class PeopleList:
     end: int
     members: tuple[str, ...]  # canonical names, in order
     written: tuple[str, ...]  # names as written
-
-
-@dataclass(frozen=True)
-class RolePair:
-    sentence: int
-    person: str  # canonical name
-    role: str  # as written, without its determiner: "conseiller à la sécurité nationale des Etats-Unis"
-    det: str | None = None  # the determiner the article used: le, la, l'…
 
 
 def _mentions(
@@ -88,80 +58,66 @@ def _mentions(
     return out
 
 
+def _is_list(view: str, s: Sentence, run: list[tuple[int, int, str | None]]) -> bool:
+    """Three names or more, most of them people, ending "… et Z" or announced by a colon
+    ("Gardiens : Alphonse Areola (PSG), Benjamin Lecomte (Montpellier), Hugo Lloris …")."""
+    if len(run) < 3:
+        return False
+    known = [m for m in run if m[2] is not None]
+    full_names = all(len(view[a:b].split()) >= 2 for a, b, _ in run)
+    if not (len(known) >= 2 or full_names):
+        return False
+    last_gap = view[run[-2][1] : run[-1][0]]
+    if re.search(r"\b(?:et|ainsi que)\b", last_gap):
+        return True
+    announced = re.search(r":\s*$", view[max(s.start, run[0][0] - 40) : run[0][0]])
+    return bool(announced) and full_names
+
+
+def _extent(view: str, s: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The whole enumeration: "le président français Emmanuel Macron, … Boris Johnson (Royaume-Uni)"."""
+    roles = _ROLE_BEFORE.finditer(view, max(s.start, start - 60), start)
+    role = next((m for m in roles if m.end() == start), None)
+    paren = _PAREN_AFTER.match(view, end)
+    return (role.start() if role else start), (paren.end() if paren else end)
+
+
+def _runs(view: str, mentions: list[tuple[int, int, str | None]]) -> list[list[tuple[int, int, str | None]]]:
+    """Names one after another, separated by commas, "et", "ainsi que" (and their roles)."""
+    out, k = [], 0
+    while k < len(mentions):
+        run = [mentions[k]]
+        j = k + 1
+        while j < len(mentions) and _SEPARATOR.match(view[run[-1][1] : mentions[j][0]]):
+            run.append(mentions[j])
+            j += 1
+        out.append(run)
+        k = j
+    return out
+
+
 def find_lists(
     article: Article, sentences: list[Sentence], registry: Registry, ner: list[tuple[int, int, str]]
 ) -> list[PeopleList]:
-    """Enumerations of three or more people in one sentence (headings aside)."""
+    """Enumerations of three or more people in one sentence (headings aside, unless a colon
+    announces the enumeration: a line of a team list is no headline)."""
     view = plain(article.text)
     out: list[PeopleList] = []
     seen: list[frozenset[str]] = []
     for si, s in enumerate(sentences):
-        if s.heading:
+        if s.heading and ":" not in view[s.start : s.end]:
             continue
-        mentions = _mentions(view, s, registry, ner)
-        k = 0
-        while k < len(mentions):
-            run = [mentions[k]]
-            j = k + 1
-            while j < len(mentions) and _SEPARATOR.match(view[run[-1][1] : mentions[j][0]]):
-                run.append(mentions[j])
-                j += 1
-            known = [m for m in run if m[2] is not None]
-            last_gap = view[run[-2][1] : run[-1][0]] if len(run) >= 2 else ""
-            full_names = all(len(view[a:b].split()) >= 2 for a, b, _ in run)
-            if (
-                len(run) >= 3
-                and (len(known) >= 2 or full_names)
-                and re.search(r"\b(?:et|ainsi que)\b", last_gap)
-            ):
-                members = tuple(m[2] or view[m[0] : m[1]] for m in run)
-                key = frozenset(fold(x) for x in members)
-                if len(key) == len(members) and not any(key <= old or old <= key for old in seen):
-                    seen.append(key)
-                    for m in run:
-                        if m[2] is None:
-                            registry.add_person(view[m[0] : m[1]].split(), m[0])
-                    start, end = run[0][0], run[-1][1]
-                    # The whole enumeration: "le président français Emmanuel Macron, …
-                    # Boris Johnson (Royaume-Uni)".
-                    role = next(
-                        (
-                            m
-                            for m in _ROLE_BEFORE.finditer(view, max(s.start, start - 60), start)
-                            if m.end() == start
-                        ),
-                        None,
-                    )
-                    if role:
-                        start = role.start()
-                    paren = _PAREN_AFTER.match(view, end)
-                    if paren:
-                        end = paren.end()
-                    out.append(
-                        PeopleList(si, start, end, members, tuple(article.text[m[0] : m[1]] for m in run))
-                    )
-            k = j
-    return out
-
-
-def find_roles(article: Article, sentences: list[Sentence], registry: Registry) -> list[RolePair]:
-    """People introduced with a role, once per (person, role), in reading order."""
-    out: list[RolePair] = []
-    seen: set[tuple[str, str]] = set()
-    starts = [s.start for s in sentences]
-    for pos, key, role, apposition, det in sorted(registry.role_mentions):
-        person = registry.people.get(key)
-        if person is None:
-            continue
-        role = " ".join(role.split())
-        if len(role.split()) < 2 and not apposition and role.lower() not in ("porte-parole",):
-            continue  # "le président Biden": too vague to ask about
-        if role.split()[0].lower() in _RELATIONAL:
-            continue  # "son homologue russe": a relation, not a function
-        k = (key, fold(role))
-        if k in seen:
-            continue
-        seen.add(k)
-        si = max((i for i, st in enumerate(starts) if st <= pos), default=0)
-        out.append(RolePair(si, person.name, role, det))
+        for run in _runs(view, _mentions(view, s, registry, ner)):
+            if not _is_list(view, s, run):
+                continue
+            members = tuple(m[2] or view[m[0] : m[1]] for m in run)
+            key = frozenset(fold(x) for x in members)
+            if len(key) != len(members) or any(key <= old or old <= key for old in seen):
+                continue
+            seen.append(key)
+            for m in run:
+                if m[2] is None:
+                    registry.add_person(view[m[0] : m[1]].split(), m[0])
+            start, end = _extent(view, s, run[0][0], run[-1][1])
+            out.append(PeopleList(si, start, end, members, tuple(article.text[m[0] : m[1]] for m in run)))
     return out

@@ -8,11 +8,12 @@ from typing import Any
 from .attribution import Attribution, attribute
 from .clean import Article, clean_article, plain
 from .figures import Figure, find_figures
-from .lists import PeopleList, RolePair, find_lists, find_roles
+from .lists import PeopleList, find_lists
 from .nlp import Parsed, Token
 from .people import collect_people
 from .quotes import QuoteSpan, Sentence, find_quotes, masked, split_sentences
 from .resolve import resolve_speakers
+from .roles import RolePair, find_roles
 from .speakers import Registry
 
 
@@ -27,29 +28,33 @@ class Analysis:
     lists: list[PeopleList] = field(default_factory=list)
     roles: list[RolePair] = field(default_factory=list)
     ner: list[tuple[int, int, str]] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)  # the parse of every paragraph (with a model)
 
 
-def _parse(article: Article, entities: Any) -> Parsed:
-    """The model's reading of every paragraph, in article offsets (empty without a model)."""
+def _parse(article: Article, entities: Any) -> tuple[Parsed, list[Token]]:
+    """The model's reading of every paragraph, in article offsets (empty without a model), and
+    the tokens of the paragraphs of reported speech alone (what the attribution rules read)."""
     out = Parsed()
+    speech_tokens: list[Token] = []
     if entities is None or not article.paragraphs:
-        return out
+        return out, speech_tokens
     view = plain(article.text)
     texts = [view[p.start : p.end] for p in article.paragraphs]
+    # Reported speech: paragraphs with quotation marks, or ending with a colon.
+    speech = [any(c in t for c in "«»“”\"") or t.rstrip().endswith(":") for t in texts]
     if hasattr(entities, "parse"):
-        # The parse serves reported speech: paragraphs with quotation marks, or ending with a colon.
-        speech = [any(c in t for c in "«»“”\"") or t.rstrip().endswith(":") for t in texts]
-        parsed = entities.parse(texts, speech)
+        parsed = entities.parse(texts)  # roles are read from the parse of every paragraph
     else:  # an entity finder alone
         parsed = [Parsed(spans) for spans in entities(texts)]
-    for p, doc in zip(article.paragraphs, parsed, strict=True):
+    for p, doc, is_speech in zip(article.paragraphs, parsed, speech, strict=True):
         out.ents.extend((p.start + a, p.start + b, label) for a, b, label in doc.ents)
-        base = len(out.tokens)
-        out.tokens.extend(
-            Token(p.start + t.start, p.start + t.end, t.pos, t.lemma, t.dep, base + t.head)
-            for t in doc.tokens
-        )
-    return out
+        for tokens in (out.tokens, speech_tokens) if is_speech else (out.tokens,):
+            base = len(tokens)
+            tokens.extend(
+                Token(p.start + t.start, p.start + t.end, t.pos, t.lemma, t.dep, base + t.head)
+                for t in doc.tokens
+            )
+    return out, speech_tokens
 
 
 def analyse(text: str, entities: Any = None) -> Analysis:
@@ -63,10 +68,10 @@ def analyse(text: str, entities: Any = None) -> Analysis:
     quotes = find_quotes(article)
     sentences = split_sentences(article, quotes)
     registry = Registry()
-    parsed = _parse(article, entities)
+    parsed, speech_tokens = _parse(article, entities)
     masked_sentences = [(s.start, masked(view, s.start, s.end, quotes)) for s in sentences]
     collect_people(registry, article.text, masked_sentences, parsed.ents)
-    attributions = attribute(article, quotes, sentences, registry, parsed.tokens)
+    attributions = attribute(article, quotes, sentences, registry, speech_tokens)
     resolve_speakers(attributions, registry, article, parsed.ents)
     figures: list[tuple[Figure, int]] = []
     for si, s in enumerate(sentences):
@@ -74,5 +79,7 @@ def analyse(text: str, entities: Any = None) -> Analysis:
             continue
         figures.extend((f, si) for f in find_figures(article.text, s.start, s.end))
     lists = find_lists(article, sentences, registry, parsed.ents)
-    roles = find_roles(article, sentences, registry)
-    return Analysis(article, quotes, sentences, registry, attributions, figures, lists, roles, parsed.ents)
+    roles = find_roles(article, sentences, registry, parsed.tokens, parsed.ents)
+    return Analysis(
+        article, quotes, sentences, registry, attributions, figures, lists, roles, parsed.ents, parsed.tokens
+    )

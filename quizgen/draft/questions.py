@@ -18,13 +18,36 @@ from .figures import Figure
 from .lexicon import ANONYMOUS_PERSON_NOUNS, ROLE_NOUNS
 from .pipeline import Analysis
 from .reader import Attribution
-from .textbits import Ids, collapse, display, join, of, shorten_quote, stable_order, window, with_article
+from .textbits import (
+    BLANK,
+    Ids,
+    collapse,
+    display,
+    join,
+    of,
+    shorten_quote,
+    stable_order,
+    window,
+    with_article,
+)
 
 MIN_QUOTE_WORDS = 3  # « obsolète » alone makes a poor "who said it?"
 _NEGATION = re.compile(r"\b(?:et|mais)\s+non\b|\bnon\s+pas\b|\bet\s+pas\b|\(\s*et\s+non\b", re.IGNORECASE)
-PERSON_NOUNS = ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS | {"chanteur", "chanteuse", "garçon", "acteur", "actrice"}
+PERSON_NOUNS = (
+    ROLE_NOUNS
+    | ANONYMOUS_PERSON_NOUNS
+    | frozenset(
+        "chanteur chanteuse garçon acteur actrice homme femme enfant fille fils jeune victime "
+        "adolescent adolescente retraité retraitée patient patiente".split()
+    )
+)
+_PERSON_ENDING = re.compile(r"(?:eur|euse|rice|iste|logue|ien|ienne|aute|aire)$")
 _CLOCK_BEFORE = re.compile(r"(?:à\s+partir\s+de|dès|vers|jusqu'à|à)\s*$", re.IGNORECASE)
-_AGE = re.compile(r"(?:âgée?s?\s+de\s*|,\s*|\(\s*)$", re.IGNORECASE)
+_ROLE_AFTER_INCISE = re.compile(
+    r"\s*,\s*(?!(?:et|mais|ou|puis|car|donc|qui|que|avant|après)\b)(?:l[ea]\s+|l['’]\s*)?"
+    r"[a-zàâçéèêëîïôûùüÿœ][^.!?«»\"“”,]{0,80}(?=\.\s*(?:[A-ZÀ-Ý«\"“]|$))"
+)
+_AGE = re.compile(r"(?:âgée?s?\s+de\s+(?:seulement\s+|presque\s+|près\s+de\s+)?|,\s*|\(\s*)$", re.IGNORECASE)
 
 
 class Builder:
@@ -71,7 +94,7 @@ class Builder:
             assert sp is not None
             answer = Candidate(display(sp.name), sp.kind, sp.key, sp.role)
             picked = pick(answer, self.candidates)
-            words = shorten_quote(collapse(_without_incise(self.text, att)))
+            words = shorten_quote(collapse(_without_incise(self.text, att))).lstrip(" .,;:")
             evidence = collapse(self.text[att.evidence[0] : att.evidence[1]])
             qid = self.ids("citation", sp.name.split()[-1] if sp.kind == "person" else sp.name)
             role = f" ({sp.role})" if sp.role and sp.kind == "person" else ""
@@ -133,7 +156,13 @@ class Builder:
             return True  # two dates are enough; the rest is chronology a teacher rarely asks
         if fig.kind == "count" and (fig.value or 0) < 3:
             return True
+        if self._in_a_question(fig.start):
+            return True  # "Q : À quoi ont ressemblé les deux heures ?": an interviewer's question
         return is_age(view, fig)
+
+    def _in_a_question(self, pos: int) -> bool:
+        s = next((s for s in self.a.sentences if s.start <= pos < s.end), None)
+        return s is not None and self.text[s.start : s.end].rstrip(" »\"”").endswith("?")
 
     def _numeric(self, fig: Figure, si: int, start: int, end: int) -> None:
         pre, _mid, post = window(self.text, start, end, fig.start, fig.end)
@@ -150,7 +179,7 @@ class Builder:
             "id": self.ids("chiffre", unit or fig.kind),
             "type": "numeric",
             "source": self.source_id,
-            "prompt": f"D’après l’article : « {join(pre, '…', post)} » — {ask}",
+            "prompt": f"D’après l’article : « {join(pre, BLANK, post)} » — {ask}",
             "answer": value,
         }
         if fig.approx and value is not None:
@@ -198,7 +227,7 @@ class Builder:
                 "id": qid,
                 "type": "multi",
                 "source": self.source_id,
-                "prompt": f"D’après l’article, qui complète cette phrase : « {join(pre, '…', post)} » ?",
+                "prompt": f"D’après l’article, qui est nommé : « {join(pre, BLANK, post)} » ?",
                 "choices": stable_order(members + [display(d) for d in picked.names], qid),
                 "answers": members,
                 "evidence": collapse(self.text[start:end]),
@@ -208,10 +237,14 @@ class Builder:
             self.add("list", q, review=False, sentence=lst.sentence)
 
     def roles(self) -> None:
+        holders: dict[str, set[str]] = {}
+        for r in self.a.roles:
+            holders.setdefault(fold_answer(r.role), set()).add(r.person)
         shared = {r for r, keys in self.a.registry.roles.items() if len(keys) > 1}
         chosen: dict[str, Any] = {}
         for r in self.a.roles:
-            if " ".join(r.role.lower().replace("’", "'").split()) in shared:
+            said = " ".join(r.role.lower().replace("’", "'").split())
+            if said in shared or len(holders[fold_answer(r.role)]) > 1:
                 continue  # "a role shared by two": no single answer
             if r.person not in chosen and fold_answer(r.role) not in {
                 fold_answer(x.role) for x in chosen.values()
@@ -246,22 +279,25 @@ class Builder:
         person = self.a.registry.person(r.person)
         answer = Candidate(display(r.person), "person", "p:" + (person.key if person else r.person), r.role)
         picked = pick(answer, self.candidates)
-        if not picked.names:
-            return
         start, end = self.sentence_span(r.sentence)
         qid = self.ids("fonction", r.person)
-        q = {
-            "id": qid,
-            "type": "single",
-            "source": self.source_id,
-            "prompt": f"D’après l’article, qui est {with_article(r)} ?",
-            "choices": stable_order([answer.name, *(display(d) for d in picked.names)], qid),
-            "answer": answer.name,
-            "evidence": collapse(self.text[start:end]),
-            "explanation": f"L’article présente {answer.name} comme {with_article(r)}.",
-            "tags": ["fonctions"],
-        }
-        self.add("role", q, review=False, sentence=r.sentence)
+        q: dict[str, Any] = {"id": qid, "source": self.source_id}
+        prompt = f"D’après l’article, qui est {with_article(r)} ?"
+        why = ""
+        if picked.names:
+            choices = stable_order([answer.name, *(display(d) for d in picked.names)], qid)
+            q.update(type="single", prompt=prompt, choices=choices, answer=answer.name)
+        else:  # nobody else in the article to offer: the name is typed
+            q.update(type="short", prompt=prompt, answer=answer.name)
+            if self._accepted(answer.name):
+                q["accept"] = self._accepted(answer.name)
+            why = "aucune autre personne à proposer : question ouverte"
+        q.update(
+            evidence=collapse(self.text[start:end]),
+            explanation=f"L’article présente {answer.name} comme {with_article(r)}.",
+            tags=["fonctions"],
+        )
+        self.add("role", q, review=bool(why), why=why, sentence=r.sentence)
 
 
 def is_age(text: str, fig: Figure) -> bool:
@@ -269,8 +305,12 @@ def is_age(text: str, fig: Figure) -> bool:
     if not (fig.kind == "duration" and fig.unit == "ans"):
         return False
     before = text[max(0, fig.start - 40) : fig.start]
-    m = re.search(r"(\w+)\s+(?:\w+\s+)?de\s*$", before)
-    return bool(_AGE.search(before)) or bool(m and m.group(1).lower() in PERSON_NOUNS)
+    words = [w.lower() for w in re.findall(r"[\w-]+", before)[-3:]]
+    # "un homme de", "le chanteur britannique de": a person noun one or two words before "de".
+    person = len(words) >= 2 and words[-1] == "de" and any(
+        w in PERSON_NOUNS or _PERSON_ENDING.search(w.rstrip("s")) for w in words[:-1]
+    )
+    return bool(_AGE.search(before)) or bool(person)
 
 
 def clock_like(text: str, fig: Figure) -> bool:
@@ -320,6 +360,10 @@ def _without_incise(text: str, att: Attribution) -> str:
     if att.cut is None:
         return att.text
     a, b = att.cut
+    # "…, a rappelé Raymond Berdou, maire du village. Nous venons…": the speaker's role goes too.
+    role = _ROLE_AFTER_INCISE.match(text, b, q.inner_end)
+    if role:
+        b = role.end()
     before = text[q.inner_start : a].rstrip(" ,")
     after = text[b : q.inner_end].strip()
     if not after.strip(" .…!?"):

@@ -12,6 +12,7 @@ from .clean import plain
 
 MAX_QUOTE_WORDS = 45
 WINDOW_WORDS = 28  # words of context shown around a figure or a list
+BLANK = "_____"  # what a question asks for, never mistaken for the '…' of a cut extract
 
 
 def slugify(text: str, max_words: int = 8, max_len: int = 60) -> str:
@@ -76,11 +77,15 @@ def window(
 
 
 def join(before: str, middle: str, after: str) -> str:
+    """before + middle + after, a space between them unless punctuation or an open quotation
+    mark holds them together ('pour "Anatomie d'une chute", l'histoire')."""
     out = before
-    if out and not out.endswith((" ", "'", "’", "(", "«\u00a0")):
+    opened = before.count('"') % 2 == 1  # a straight quotation mark left open before the middle
+    if out and not out.endswith((" ", "'", "’", "(", "«\u00a0", "“")) and not (opened and out.endswith('"')):
         out += " "
     out += middle
-    if after and not after.startswith((",", ".", " ", ")", "\u00a0»", ";", ":")):
+    closing = after.startswith(("”",)) or (opened and after.startswith('"'))
+    if after and not after.startswith((",", ".", " ", ")", "\u00a0»", ";", ":")) and not closing:
         out += " "
     return (out + after).strip()
 

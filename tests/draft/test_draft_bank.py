@@ -165,3 +165,24 @@ def test_the_draft_header_lists_what_quizgen_lint_finds(drafted):
         for finding in findings:
             assert f"lint {finding}" in header
     assert any(lint_bank(load_bank(p)) for p in drafted.values()), "no draft had a finding to show"
+
+
+def test_the_summary_of_an_interview_starts_from_its_lead_not_a_question():
+    text = (
+        "Question : Qu’est-ce qu’on ressent face à Iga Swiatek quand elle joue à un tel niveau ?\n\n"
+        "Amanda Anisimova a perdu la finale de Wimbledon samedi en moins d’une heure de jeu.\n"
+    )
+    assert summary_of(analyse(text)).startswith("Amanda Anisimova a perdu la finale")
+
+
+def test_a_paste_without_a_headline_gets_no_cut_title_and_a_summary_from_the_lead():
+    lead = "Le Sénat a adopté mardi le projet de loi, à l’issue de plus de 130 heures de débat."
+    draft = build_bank(
+        analyse(f"{lead} Le texte a été voté par 185 sénateurs.\n"),
+        SourceInfo(),
+        bank_id="t",
+        source_path="t.txt",
+        today=date(2024, 1, 1),
+    )
+    assert draft.bank.title == "Article sans titre"
+    assert draft.bank.sources[0].summary.startswith(lead)

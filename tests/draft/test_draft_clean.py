@@ -85,3 +85,21 @@ def test_a_paste_without_a_headline_has_no_title():
 def test_a_headline_is_the_title():
     art = clean_article("Le Barça choisit Ronald Koeman comme entraîneur (Officiel)\n\nLe club a tranché.\n")
     assert art.title == "Le Barça choisit Ronald Koeman comme entraîneur (Officiel)"
+
+
+def test_a_headline_ending_with_a_quotation_is_a_heading_and_the_title():
+    art = clean_article(
+        'Ayrault au Quai d\'Orsay: Steinmeier se dit "très heureux"\n\n'
+        "Le ministre allemand Frank-Walter Steinmeier s’est réjoui jeudi de la nomination.\n"
+    )
+    assert [p.heading for p in art.paragraphs] == [True, False]
+    assert art.title == 'Ayrault au Quai d\'Orsay: Steinmeier se dit "très heureux"'
+
+
+def test_an_intertitle_after_the_first_paragraph_is_not_the_title():
+    art = clean_article(
+        "Ce mardi soir à Saint-Cannat, deux gendarmes sont en patrouille quand ils reçoivent un appel.\n\n"
+        "Les gendarmes sauvent un homme des flammes\n\n"
+        "Quand les gendarmes arrivent, le premier étage est en flammes.\n"
+    )
+    assert art.paragraphs[1].heading and art.title is None

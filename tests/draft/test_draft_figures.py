@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from quizgen.draft.figures import find_figures, parse_date, parse_number
+from quizgen.draft.dates import parse_date
+from quizgen.draft.figures import find_figures, parse_number
 
 
 @pytest.mark.parametrize(
@@ -106,3 +107,10 @@ def test_jusqu_a_trois_heures_is_a_duration():
 )
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
+
+
+def test_tens_of_flags_is_no_figure_but_about_ten_is():
+    assert find_figures("Des dizaines de drapeaux flottaient.") == []
+    (f,) = find_figures("Une dizaine de drapeaux flottaient, un millier de personnes aussi.")[:1]
+    assert (f.value, f.unit, f.approx) == (10, "drapeaux", True)
+    assert [x.value for x in find_figures("Un millier de personnes étaient là.")] == [1000]

@@ -89,3 +89,12 @@ def test_possessive_and_demonstrative_labels_are_resolved_or_dropped():
     # "Ce dernier" is the person just named, to review.
     atts = analyse("Le club a recruté M. Paul Durand. « Je suis ravi », a déclaré ce dernier.").attributions
     assert atts[0].speaker.name == "Paul Durand" and atts[0].review and "ce dernier" in atts[0].why
+
+
+def test_the_speakers_role_after_an_incise_is_left_out_too():
+    text = (
+        "Mme Claudie Haigneré a parlé avant lui. "
+        "« C’est devenu une tradition, a rappelé Raymond Berdou, maire du village. Nous venons vous saluer. »"
+    )
+    (q,) = quote_questions(text)
+    assert q["quote"] == "C’est devenu une tradition. Nous venons vous saluer."

@@ -39,3 +39,27 @@ def test_roles_before_and_after_names():
 
 def test_a_bare_title_is_not_a_role_worth_asking():
     assert analyse("Le président Biden a parlé avec son homologue russe Vladimir Poutine.").roles == []
+
+
+def test_a_team_list_announced_by_a_colon_without_et():
+    text = (
+        "Voici la liste des 24 sélectionnés :\n"
+        "Gardiens : Alphonse Areola (PSG), Benjamin Lecomte (Montpellier HSC), Hugo Lloris (Tottenham), "
+        "Mike Maignan (Lille) ;\n"
+    )
+    (lst,) = analyse(text).lists
+    assert lst.members == ("Alphonse Areola", "Benjamin Lecomte", "Hugo Lloris", "Mike Maignan")
+
+
+def test_three_names_with_commas_but_no_colon_nor_et_are_not_a_list():
+    text = "Hier, Alphonse Areola, Benjamin Lecomte, Hugo Lloris, a-t-on dit, sont partis."
+    assert analyse(text).lists == []
+
+
+def test_a_list_after_their_children_and_a_comma():
+    text = (
+        "Il veut passer plus de temps avec son mari David Furnish et leurs enfants, "
+        "Zachary Furnish-John (7 ans) et Elijah Furnish-John (5 ans)."
+    )
+    (lst,) = analyse(text).lists
+    assert [m.split()[0] for m in lst.members] == ["David", "Zachary", "Elijah"]

@@ -3,10 +3,11 @@ one question per sentence, the reason beside every review: true (rules only)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
-from quizgen.draft.bank import SourceInfo, build_bank, to_yaml
+from quizgen.draft.bank import SourceInfo, build_bank, draft_questions, to_yaml
 from quizgen.draft.distractors import Candidate, pick
 from quizgen.draft.pipeline import analyse
 
@@ -88,3 +89,189 @@ def test_a_false_statement_swaps_one_fact_of_the_article():
         if q["type"] == "true_false" and q["answer"] is False:
             assert q["review"]  # a made-up statement is always checked
             assert q["statement"] != q["evidence"]
+
+
+def _swaps(text: str, starts: str, entities=None) -> list[tuple[str, str]]:
+    from quizgen.draft.keyfacts import _swaps
+    from quizgen.draft.questions import Builder
+
+    b = Builder(analyse(text, entities), "a")
+    si = next(i for i, s in enumerate(b.a.sentences) if b.text[s.start : s.end].startswith(starts))
+    return [(b.text[x:y], new) for x, y, new, _why in _swaps(b, si)]
+
+
+def test_a_figure_is_swapped_for_another_of_the_same_unit_in_the_article():
+    text = (
+        "Le conseil a supprimé 120 postes mardi. Le syndicat parle de 300 salariés inquiets. "
+        "Plus tard, 45 postes ont été rétablis."
+    )
+    assert _swaps(text, "Le conseil") == [("120 postes", "45 postes")]  # not 300 salariés, not 240
+
+
+def test_a_figure_alone_of_its_unit_is_not_swapped_for_an_invented_one():
+    assert _swaps("Le conseil a supprimé 120 postes mardi. Le maire a parlé.", "Le conseil") == []
+
+
+def test_a_person_after_a_title_or_before_a_role_is_not_swapped():
+    text = (
+        "La députée Mathilde Panot a conclu. Pour lui, Richard Ferrand, ex-patron du groupe, "
+        "a perdu."
+    )
+    assert _swaps(text, "La députée") == []
+    assert _swaps(text, "Pour lui") == []
+
+
+def test_a_full_name_written_alone_is_swapped_for_someone_named_far_from_it():
+    filler = "Le texte a été discuté pendant des heures dans un hémicycle presque vide. " * 4
+    text = (
+        f"La députée Mathilde Panot a conclu. {filler}La sénatrice Anne Roy a voté. "
+        "Selon le journal, Anne Roy a tort."
+    )
+    assert _swaps(text, "Selon le journal") == [("Anne Roy", "Mathilde Panot")]
+
+
+def test_ages_are_trivia_however_they_are_written():
+    text = (
+        "Le brigadier James, âgé de seulement 23 ans, a sorti la victime. "
+        "La victime, un homme de 32 ans, a été hospitalisée. "
+        "Le spationaute de 43 ans partira en avril pour une mission de six mois."
+    )
+    answers = {q.get("answer") for q in questions(text) if q["type"] == "numeric"}
+    clozes = " ".join(q.get("text", "") for q in questions(text))
+    assert not answers & {23, 32, 43} and "{{c1::43 ans}}" not in clozes
+    assert 6 in answers  # a duration that matters stays
+
+
+def test_a_figure_in_an_interviewer_question_is_not_asked():
+    text = (
+        "La joueuse a perdu la finale en 57 minutes samedi.\n\n"
+        "Q : À quoi ont ressemblé les deux heures après le match ?\n\n"
+        "R : « C’était difficile. »"
+    )
+    answers = {q.get("answer") for q in questions(text) if q["type"] == "numeric"}
+    assert 57 in answers and 2 not in answers
+
+
+def _places_finder(texts):
+    """A stand-in for the model: every capitalised town after 'à' is a LOC."""
+    return [[(m.start(1), m.end(1), "LOC") for m in re.finditer(r"\bà ([A-Z]\w+)", t)] for t in texts]
+
+
+def test_where_offers_other_places_of_the_article_as_choices():
+    text = (
+        "Michelin va fermer son usine à Cholet, a annoncé la direction mardi.\n\n"
+        "Les salariés de Vannes ont manifesté à Vannes et ceux de Nantes à Nantes.\n"
+    )
+    b = draft_questions(analyse(text, _places_finder), "a")
+    (q,) = [q for q in b.questions if "lieux" in q["tags"]][:1]
+    assert q["type"] == "single" and q["answer"] in q["choices"]
+    assert sorted(q["choices"]) == ["Cholet", "Nantes", "Vannes"]  # the article's, no stock list
+
+
+def test_where_without_other_places_is_a_short_answer():
+    text = "Michelin va fermer son usine à Cholet, a annoncé la direction mardi.\n"
+    b = draft_questions(analyse(text, _places_finder), "a")
+    (q,) = [q for q in b.questions if "lieux" in q["tags"]]
+    assert q["type"] == "short" and q["answer"] == "Cholet"
+
+
+def test_a_figure_asked_as_a_number_is_not_hidden_again_in_a_cloze():
+    text = (
+        "Le dîner d’État réunira près de 150 invités mardi soir à la Maison-Blanche. "
+        "Mme Trump a choisi un opéra pour divertir les quelque 150 invités après le dîner."
+    )
+    qs = questions(text)
+    asked = [q for q in qs if q.get("answer") == 150 or "150 invités}}" in q.get("text", "")]
+    assert len(asked) == 1, qs
+
+
+def test_a_role_with_nobody_else_to_offer_is_a_short_question_to_review():
+    text = (
+        "Il y a quelques jours, le ministre ukrainien des Affaires étrangères, Dmytro Kuleba, "
+        "avait qualifié la présidence russe de mauvaise blague."
+    )
+    b = draft_questions(analyse(text), "a")
+    (q,) = [q for q in b.questions if "fonctions" in q["tags"]]
+    assert q["type"] == "short" and q["answer"] == "Dmytro Kuleba" and q["review"]
+    assert q["accept"] == ["Kuleba"] and "question ouverte" in b.reasons[q["id"]]
+
+
+def test_join_keeps_quotation_marks_against_the_words_they_hold():
+    from quizgen.draft.textbits import join
+
+    assert join('Une Palme pour "', "{{c1::Anatomie d’une chute}}", '", l’histoire') == (
+        'Une Palme pour "{{c1::Anatomie d’une chute}}", l’histoire'
+    )
+    assert join("le très beau “", "Zone of Interest", "”.") == "le très beau “Zone of Interest”."
+    assert join('il a dit "oui" à', "Paul", "hier") == 'il a dit "oui" à Paul hier'
+
+
+def test_a_title_in_quotation_marks_is_a_key_fact_cloze():
+    text = (
+        "Festival de Cannes : la Palme d’or pour Justine Triet\n\n"
+        "Une Palme pour « Anatomie d’une chute », l’histoire d’une femme accusée du meurtre de son mari."
+    )
+    clozes = [q["text"] for q in questions(text) if q["type"] == "cloze"]
+    assert any("{{c1::Anatomie d’une chute}}" in c for c in clozes), clozes
+
+
+def test_true_statements_from_the_lead_balance_the_false_ones_and_stand_alone():
+    text = (
+        "Le FC Barcelone a officialisé ce mercredi l’arrivée de Ronald Koeman au poste d’entraîneur.\n\n"
+        "Et le club devait aussi régler de nombreux autres dossiers avant la reprise.\n\n"
+        "Le jeune entraîneur était attendu depuis plusieurs semaines par les supporters du club.\n\n"
+        "Le président du club avait promis un changement profond après la défaite en Ligue.\n\n"
+        "Les joueurs ont repris l’entraînement sur la pelouse du centre sportif de la ville.\n"
+    )
+    true = [q for q in questions(text) if q["type"] == "true_false" and q["answer"] is True]
+    assert 1 <= len(true) <= 2
+    assert not [q for q in true if "Et le club" in q["statement"]]
+    assert all(q["statement"].endswith(f"« {q['evidence']} »") for q in true)
+
+
+def test_a_place_named_close_by_is_no_false_replacement():
+    filler = "Le cortège a ensuite défilé dans le calme jusqu’au soir, sans incident notable. " * 9
+    text = (
+        "Les salariés se sont rassemblés mercredi à Paris devant le ministère. "
+        "Ils venaient aussi de Michelin, qui ferme son usine à Vannes. "
+        f"{filler}Une autre usine fermera à Cholet l’an prochain."
+    )
+    assert _swaps(text, "Les salariés", _places_finder) == [("Paris", "Cholet")]
+
+
+def _people_finder(texts):
+    """A stand-in for the model that keeps the title in a PER span, as fr_core_news_sm does."""
+    names = r"Mme Trump|Donald Trump|Emmanuel Macron|George Washington|Melania Trump"
+    return [[(m.start(), m.end(), "PER") for m in re.finditer(names, t)] for t in texts]
+
+
+def test_who_is_asked_on_a_full_name_only_never_on_a_title_and_surname():
+    text = (
+        "Le président français Emmanuel Macron est arrivé lundi. C'est la première visite d'État "
+        "sous l'administration de Donald Trump, dans la ville de George Washington.\n\n"
+        "Donald Trump et la première dame Melania Trump reçoivent Emmanuel Macron pour un repas.\n\n"
+        "Mme Trump a choisi le Washington National Opera pour divertir les invités après le dîner.\n"
+    )
+    qs = draft_questions(analyse(text, _people_finder), "a").questions
+    assert not [q for q in qs if q["type"] == "single" and q["evidence"].startswith("Mme Trump")]
+
+
+def test_a_body_the_model_cut_short_is_not_hidden():
+    def finder(texts):
+        return [[(m.start(), m.end(), "ORG") for m in re.finditer("Washington National", t)] for t in texts]
+
+    text = "Mme Trump a choisi le Washington National Opera pour divertir les invités après le dîner."
+    qs = draft_questions(analyse(text, finder), "a").questions
+    assert not [q for q in qs if "{{c1::Washington National}}" in q.get("text", "")]
+
+
+def test_who_asks_a_direct_question_when_the_name_opens_the_sentence():
+    text = (
+        "Donald Trump a reçu Emmanuel Macron lundi pour une visite d'État à la Maison-Blanche.\n\n"
+        "George Washington fut le premier président des États-Unis.\n\n"
+        "Melania Trump a choisi un opéra pour divertir les invités après le dîner.\n"
+    )
+    qs = draft_questions(analyse(text, _people_finder), "a").questions
+    prompts = [q["prompt"] for q in qs if q["type"] == "single"]
+    assert "D’après l’article, qui fut le premier président des États-Unis ?" in prompts
+    assert not [p for p in prompts if "_____" in p]

@@ -1,0 +1,61 @@
+"""Dates in French prose: '7 décembre 2021', 'mercredi 1er décembre', 'juin 2022', '8.12.2021'.
+
+Both the cleaner (a "Publié le …" line) and the figure finder read dates; this
+module imports neither, so neither imports the other.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
+}
+_WEEKDAYS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_B = r"(?<![\w\-/.,])"  # a year starts a word (not F-35, 8.12)
+_E = r"(?![\w\-/]|[.,]\d)"
+
+DATE = re.compile(
+    rf"\b(?:{_WEEKDAYS}\s+)?(?P<d>1er|[12]?\d|3[01])\s+(?P<month>{_MONTH_RE})(?:\s+(?P<y>(?:19|20)\d\d))?\b"
+    rf"|\b(?P<month2>{_MONTH_RE})\s+(?P<y2>(?:19|20)\d\d)\b"
+    rf"|{_B}(?P<y3>(?:19|20)\d\d){_E}",
+    re.IGNORECASE,
+)
+NUMERIC_DATE = re.compile(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)\b")
+ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+
+
+def parse_date(text: str) -> date | None:
+    """'8.12.2021', '2021-12-08', '8 décembre 2021', 'mercredi 1er décembre 2021' → a date."""
+    s = text.strip().lower()  # \s also matches the non-breaking spaces of French typography
+    for rx in (ISO_DATE, NUMERIC_DATE):
+        m = rx.search(s)
+        if m:
+            try:
+                return date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                return None
+    m = DATE.search(s)
+    if m and m["d"] and m["y"]:
+        day = 1 if m["d"] == "1er" else int(m["d"])
+        try:
+            return date(int(m["y"]), MONTHS[m["month"]], day)
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,96 @@
+"""What a sentence is about, from the parse: the noun phrases its main verb governs.
+
+"Le FC Barcelone a officialisé l’arrivée de Ronald Koeman" → "FC Barcelone"
+(who), "arrivée de Ronald Koeman" (what): the words a key-fact cloze hides. The
+determiner stays outside ("l’{{c1::arrivée de Ronald Koeman}}"), a relative
+clause or an incise ends the phrase, and a pronoun is no answer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .nlp import Token
+
+MAX_PHRASE_WORDS = 7
+_STOP_WORDS = frozenset({",", ";", ":", "(", "qui", "que", "qu'", "dont", "où", "«", "»", '"', "“", "”"})
+_ROLES = ("obj", "nsubj", "nsubj:pass", "obl:arg")
+_OF = frozenset({"de", "d'", "du", "des"})
+# A phrase about when is no "what": "tous les jours", "la presse [ce mercredi]".
+_TIME_WORDS = frozenset(
+    """
+    jour jours semaine semaines mois an ans année années heure heures minute minutes matin matinée
+    soir soirée nuit midi après-midi lundi mardi mercredi jeudi vendredi samedi dimanche week-end
+    ce cette ces
+""".split()
+)
+
+
+def sentence_tokens(tokens: list[Token], start: int, end: int) -> list[int]:
+    return [i for i, t in enumerate(tokens) if start <= t.start and t.end <= end]
+
+
+def main_phrases(text: str, tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
+    """Spans [x, y) of the object, then the subject, of the main verb of text[start:end]:
+    noun phrases of one to MAX_PHRASE_WORDS words, without their determiner."""
+    inside = sentence_tokens(tokens, start, end)
+    kids: dict[int, list[int]] = defaultdict(list)
+    for i in inside:
+        if tokens[i].head != i:
+            kids[tokens[i].head].append(i)
+    roots = [i for i in inside if tokens[i].head == i and tokens[i].pos in ("VERB", "AUX")]
+    out: list[tuple[int, int]] = []
+    for root in roots[:1]:
+        for role in _ROLES:
+            for k in kids.get(root, ()):
+                if tokens[k].dep == role and tokens[k].pos in ("NOUN", "PROPN"):
+                    span = _phrase(text, tokens, kids, k)
+                    if span:
+                        out.append(span)
+    return out
+
+
+def _phrase(
+    text: str, tokens: list[Token], kids: dict[int, list[int]], head: int
+) -> tuple[int, int] | None:
+    words = _subtree(kids, head)
+    while words and words[0] < head and (
+        tokens[words[0]].dep in ("det", "case", "cc") or tokens[words[0]].pos in ("CCONJ", "ADV")
+    ):
+        words.pop(0)  # "Mais Justine Triet", "la liste": the phrase starts with its noun
+    said = [text[tokens[i].start : tokens[i].end].lower().replace("’", "'") for i in words]
+    cut = next(
+        (
+            n
+            for n, (i, w) in enumerate(zip(words, said, strict=True))
+            if n > 0
+            and i > head
+            and (
+                w in _STOP_WORDS
+                or w in _TIME_WORDS
+                or tokens[i].pos == "VERB"  # "les chercheurs [participant à l'essai]"
+                or (tokens[i].pos == "ADP" and w not in _OF)
+            )
+        ),
+        None,
+    )  # "la Palme d'or [à Justine Triet]": the phrase keeps its "de" complements only
+    if cut is not None:
+        words = words[:cut]
+    if not words or head not in words or len(words) > MAX_PHRASE_WORDS:
+        return None
+    if text[tokens[head].start : tokens[head].end].lower() in _TIME_WORDS:
+        return None
+    if any(words[n + 1] != words[n] + 1 for n in range(len(words) - 1)):
+        return None  # not one stretch of the sentence
+    while len(words) > 1 and tokens[words[-1]].pos in ("ADP", "DET", "CCONJ", "PUNCT"):
+        words.pop()
+    return tokens[words[0]].start, tokens[words[-1]].end
+
+
+def _subtree(kids: dict[int, list[int]], i: int) -> list[int]:
+    out, todo = [], [i]
+    while todo:
+        j = todo.pop()
+        out.append(j)
+        todo.extend(kids.get(j, ()))
+    return sorted(out)

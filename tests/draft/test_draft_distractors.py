@@ -1,0 +1,48 @@
+"""Wrong answers of the same kind, from the article only."""
+
+from __future__ import annotations
+
+from quizgen.draft.distractors import Candidate, pick, same_speaker
+
+
+def test_a_first_name_alone_is_the_same_person():
+    assert same_speaker("Clément", "Clément Lenglet")
+    assert same_speaker("Léo Tessier", "Léo")
+    assert not same_speaker("Léo Dubois", "Léo Tessier")  # two people who share a first name
+
+
+def test_the_answer_under_another_name_is_never_a_wrong_choice():
+    people = [
+        Candidate("Clément Lenglet", "person", "p:lenglet"),
+        Candidate("Clément", "person", "p:clement"),
+        Candidate("Didier Deschamps", "person", "p:deschamps"),
+    ]
+    picked = pick(people[0], people)
+    assert picked.names == ["Didier Deschamps"]
+    assert not picked.fallback
+
+
+def test_too_few_people_gives_fewer_choices_not_a_stock_list():
+    answer = Candidate("Jeanne Martin", "person", "p:martin", "maire de Lyon")
+    assert pick(answer, [answer]).names == []
+
+
+def test_people_of_the_same_field_come_first():
+    answer = Candidate("Jeanne Martin", "person", "p:martin", "maire de Lyon")
+    others = [
+        Candidate("Paul Durand", "person", "p:durand", "boulanger"),
+        Candidate("Anne Roy", "person", "p:roy", "maire de Villeurbanne"),
+    ]
+    assert pick(answer, others, n=1).names == ["Anne Roy"]
+
+
+def test_an_institution_stands_in_for_a_person_only_as_a_fallback():
+    answer = Candidate("La mairie", "institution", "i:mairie")
+    picked = pick(answer, [Candidate("Anne Roy", "person", "p:roy")])
+    assert picked.names == ["Anne Roy"] and picked.fallback
+
+
+def test_a_one_word_person_is_no_wrong_choice_beside_a_full_name():
+    answer = Candidate("Emmanuel Grandjean", "person", "p:grandjean")
+    others = [Candidate("Vencorex", "person", "p:vencorex"), Candidate("Christophe Ferrari", "person", "p:f")]
+    assert pick(answer, others).names == ["Christophe Ferrari"]

@@ -1,0 +1,90 @@
+"""Key-fact questions from the parse: the phrase a sentence is about (slow: the model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.draft.bank import draft_questions
+from quizgen.draft.phrases import main_phrases
+from quizgen.draft.pipeline import analyse
+
+pytestmark = [pytest.mark.slow, pytest.mark.nlp]
+
+
+def _phrases(text: str, entities) -> list[str]:
+    a = analyse(text, entities)
+    return [a.article.text[x:y] for x, y in main_phrases(a.article.text, a.tokens, 0, len(a.article.text))]
+
+
+def test_the_object_and_the_subject_of_the_main_verb(entities):
+    text = "Le jury a décerné la Palme d’or à Justine Triet samedi soir."
+    assert _phrases(text, entities)[:2] == ["Palme d’or", "jury"]
+
+
+def test_a_phrase_ends_before_a_relative_clause_and_loses_its_conjunction(entities):
+    text = "Mais la réalisatrice Justine Triet, qui a reçu la Palme d’or, a dénoncé la réforme des retraites."
+    assert _phrases(text, entities) == ["réforme des retraites", "réalisatrice Justine Triet"]
+    assert _phrases("Mais Justine Triet a dénoncé la réforme.", entities)[1] == "Justine Triet"
+
+
+def test_the_lead_gives_a_cloze_on_what_the_story_is_about(entities):
+    text = (
+        "Festival de Cannes : la Palme d’or pour Justine Triet\n\n"
+        "Le jury du Festival de Cannes a décerné la Palme d’or au film Anatomie d’une chute samedi soir. "
+        "La réalisatrice a pris la parole sur la scène du Palais."
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    clozes = [q["text"] for q in qs if q["type"] == "cloze"]
+    assert any("{{c1::" in c and "Palme d’or" in c for c in clozes), clozes
+
+
+def test_no_lone_common_noun_and_no_question_of_the_article_is_hidden(entities):
+    text = (
+        "Les gendarmes ont pris la fuite. Comment seront assurés les soins des patients ? "
+        "Voici la liste des 24 joueurs sélectionnés :"
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    assert [q for q in qs if q["type"] == "cloze"] == []
+
+
+def test_no_key_fact_from_an_interviewers_question_nor_a_who_on_a_list(entities):
+    text = (
+        "Q : Arrivez-vous à retenir le positif de votre parcours à Londres ?\n\n"
+        "Défenseurs : Lucas Digne (Everton FC), Léo Dubois (OL), Clément Lenglet (Barcelone FC) ;\n\n"
+        "Il s'agit de la première visite d'État d'un dirigeant étranger sous l'administration Trump."
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    assert not [q for q in qs if q["type"] in ("short", "single")], qs
+
+
+def test_one_person_and_one_place_are_asked_about_once(entities):
+    text = (
+        "Paul Durand a ouvert la séance à Lorient mardi. "
+        "Anne Roy a voté contre le budget de la ville. "
+        "Paul Durand a levé la séance à Lorient vers minuit. "
+        "Marc Leroy a quitté la salle sans un mot. "
+        "Anne Roy a ensuite parlé aux journalistes à Lorient."
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    answers = [q["answer"] for q in qs if q["type"] in ("single", "short")]
+    assert answers and len(answers) == len(set(answers)), answers
+
+
+def test_a_person_asked_in_a_who_question_is_not_hidden_again_in_a_cloze(entities):
+    text = (
+        "Justine Triet a reçu la Palme d’or samedi soir. Rima Abdul Malak a réagi dans la soirée. "
+        "Justine Triet fustige la façon dont le gouvernement a géré la contestation. "
+        "Jane Fonda lui restitue le précieux parchemin. Mais Justine Triet pense que l’aide est menacée."
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    hidden = [q["text"].split("{{c1::")[1].split("}}")[0] for q in qs if q["type"] == "cloze"]
+    answered = [q["answer"] for q in qs if q["type"] == "single"]
+    assert hidden.count("Justine Triet") + answered.count("Justine Triet") <= 1, (hidden, answered)
+
+
+def test_a_phrase_is_not_about_when_and_stops_at_a_participle(entities):
+    relay = "Les bénévoles se relaient tous les jours dans la boutique."
+    assert _phrases(relay, entities)[:1] == ["bénévoles"]
+    text = "Les chercheurs britanniques participant à l’essai annoncent l’arrêt du traitement."
+    assert "chercheurs britanniques" in _phrases(text, entities)
+

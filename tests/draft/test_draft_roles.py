@@ -1,0 +1,73 @@
+"""Roles read from the parse: titles before and after names, a copula; not relations (slow: model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.draft.pipeline import analyse
+
+pytestmark = [pytest.mark.slow, pytest.mark.nlp]
+
+
+def _roles(text: str, entities) -> set[tuple[str, str]]:
+    return {(r.person, r.role) for r in analyse(text, entities).roles}
+
+
+def test_a_title_written_before_the_name(entities):
+    text = "La ministre de la Culture Jeanne Martin a inauguré le musée mardi."
+    assert ("Jeanne Martin", "ministre de la Culture") in _roles(text, entities)
+
+
+def test_a_title_written_after_the_name(entities):
+    text = "Jeanne Martin, maire de Lyon, a inauguré le musée mardi."
+    assert _roles(text, entities) == {("Jeanne Martin", "maire de Lyon")}
+
+
+def test_a_title_the_parser_hangs_on_the_verb(entities):
+    text = "Le FC Barcelone a officialisé l’arrivée de Ronald Koeman, ancien sélectionneur des Pays-Bas."
+    assert _roles(text, entities) == {("Ronald Koeman", "ancien sélectionneur des Pays-Bas")}
+
+
+def test_a_role_given_by_a_copula(entities):
+    text = "C’est désormais officiel. Mauricio Pochettino est le nouveau coach de Chelsea."
+    assert _roles(text, entities) == {("Mauricio Pochettino", "nouveau coach de Chelsea")}
+
+
+def test_a_relation_and_a_count_are_not_roles(entities):
+    text = (
+        "Elton John voyagera avec son mari David Furnish. "
+        "Il y explique que dans Paris, il n’y a pour le moment qu’un seul Leclerc."
+    )
+    assert _roles(text, entities) == set()
+
+
+def test_a_role_two_people_share_gives_no_question(entities):
+    from quizgen.draft.questions import Builder
+
+    text = (
+        "Selon le journal, Jeanne Martin est la maire de Lyon. "
+        "Pour le site, Paul Durand est le maire de Lyon."
+    )
+    analysis = analyse(text, entities)
+    assert {r.person for r in analysis.roles} == {"Jeanne Martin", "Paul Durand"}
+    b = Builder(analysis, "a")
+    b.roles()
+    assert b.questions == []  # "qui est le maire de Lyon ?" has two answers
+
+
+def test_a_role_with_a_party_in_brackets_and_a_place(entities):
+    text = "Christophe Ferrari, président (DVG) de la métropole de Grenoble, a reçu les salariés."
+    assert _roles(text, entities) == {("Christophe Ferrari", "président (DVG) de la métropole de Grenoble")}
+
+
+def test_an_adjective_club_or_party_after_a_name_is_not_a_role(entities):
+    text = (
+        "Hatim Sbai, bien conscient du problème, a parlé. "
+        "Deschamps a convoqué Léo Dubois (OL) et Jean-Jacques Bridey, ex-PS."
+    )
+    assert _roles(text, entities) == set()
+
+
+def test_a_role_after_a_speakers_name_the_parser_hangs_on_the_verb(entities):
+    text = "« On vient vous voir », explique Léo Tessier, médiateur scientifique."
+    assert _roles(text, entities) == {("Léo Tessier", "médiateur scientifique")}
