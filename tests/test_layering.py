@@ -16,12 +16,6 @@ from click.testing import CliRunner
 from quizgen.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Cycles known and owned elsewhere: quizgen/draft is restructured by the draft
-#: work (issue 10, item 6). A cycle not listed here fails the test.
-KNOWN_CYCLES = {
-    frozenset({"quizgen.draft.clean", "quizgen.draft.figures"}),
-    frozenset({"quizgen.draft.bank", "quizgen.draft.yamlout"}),
-}
 
 
 def _imported_modules(path: Path) -> set[str]:
@@ -147,9 +141,9 @@ def import_cycles(graph: dict[str, dict[str, int]]) -> list[set[str]]:
 def test_no_import_cycle_in_the_library_or_the_site() -> None:
     graph = import_graph(ROOT, ("quizgen", "web"))
     assert "web.runpages" in graph and "quizgen.model" in graph  # the graph covers both packages
-    new = [sorted(f"{a} -> {b} (line {graph[a][b]})" for a in group for b in graph[a] if b in group)
-           for group in import_cycles(graph) if frozenset(group) not in KNOWN_CYCLES]
-    assert new == []
+    cycles = [sorted(f"{a} -> {b} (line {graph[a][b]})" for a in group for b in graph[a] if b in group)
+              for group in import_cycles(graph)]
+    assert cycles == []
 
 
 def _write(root: Path, files: dict[str, str]) -> None:

@@ -10,8 +10,7 @@ The bank is validated with the model before it is written, so the file passes
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -26,7 +25,7 @@ from .keyfacts import key_facts, more_facts
 from .pipeline import Analysis
 from .questions import Builder
 from .textbits import collapse, slugify
-from .yamlout import schema_reference, to_yaml
+from .yamlout import Draft, schema_reference, to_yaml
 
 __all__ = ["Draft", "SourceInfo", "build_bank", "schema_reference", "slugify", "summary_of", "to_yaml"]
 
@@ -42,15 +41,6 @@ class SourceInfo:
     outlet: str | None = None
     published: date | None = None
     url: str | None = None
-
-
-@dataclass
-class Draft:
-    bank: Bank
-    counts: Counter[str] = field(default_factory=Counter)
-    to_review: int = 0
-    notes: list[str] = field(default_factory=list)  # what the teacher must check, for the file header
-    reasons: dict[str, str] = field(default_factory=dict)  # question id → why it is to review
 
 
 def _interview(sentence: str) -> bool:

@@ -5,15 +5,26 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
-from ..model import in_key_order
+from ..model import Bank, in_key_order
 
-if TYPE_CHECKING:
-    from .bank import Draft
+
+@dataclass
+class Draft:
+    """A drafted bank with what the teacher must check: notes for the file header,
+    and the reason beside each question to review."""
+
+    bank: Bank
+    counts: Counter[str] = field(default_factory=Counter)
+    to_review: int = 0
+    notes: list[str] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)  # question id → why it is to review
 
 
 class _NoAliases(yaml.SafeDumper):
