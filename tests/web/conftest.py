@@ -18,7 +18,14 @@ from quizgen import Bank, load_bank
 from web import create_app
 from web.accounts import add_teacher
 
-from .backends import BACKENDS, backend, database_url, fresh_database, pg_cluster  # noqa: F401  (fixtures)
+from .backends import (  # noqa: F401  (fixtures)
+    BACKENDS,
+    backend,
+    database_url,
+    drop_database,
+    fresh_database,
+    pg_cluster,
+)
 
 DATA = Path(__file__).parent / "data"
 PASSWORD = "correct horse battery"
@@ -112,13 +119,23 @@ def site_for_tests(instance: Path, banks: Path | list[Path], url: str | None, te
 
 @pytest.fixture
 def make_app(tmp_path: Path, database_url: str | None,  # noqa: F811
-             template_database: Path) -> Callable[..., Flask]:
+             template_database: Path) -> Iterator[Callable[..., Flask]]:
     """An app factory for this test: same instance folder, database and secret each time
-    (once on SQLite, once on PostgreSQL: see backends.py); see site_for_tests."""
+    (once on SQLite, once on PostgreSQL: see backends.py); see site_for_tests.
+
+    The apps' connection pools are closed when the test ends, before its
+    PostgreSQL database is dropped: a pooled connection left to the garbage
+    collector would be reset later, in the middle of another test, on a
+    database that no longer exists."""
+    made: list[Flask] = []
+
     def make(banks: Path | list[Path], *, template: bool = True, **config: Any) -> Flask:
-        return site_for_tests(tmp_path / "instance", banks, database_url, template_database,
-                              template=template, **config)
-    return make
+        made.append(site_for_tests(tmp_path / "instance", banks, database_url, template_database,
+                                   template=template, **config))
+        return made[-1]
+    yield make
+    for app in made:
+        app.extensions["quizgen_db"].dispose()
 
 
 @pytest.fixture
@@ -147,7 +164,7 @@ def shared_app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     yield app
     app.extensions["quizgen_db"].dispose()
     if name is not None:
-        request.getfixturevalue("pg_cluster").execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        drop_database(request.getfixturevalue("pg_cluster"), name)
 
 
 @pytest.fixture
