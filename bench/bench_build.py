@@ -45,86 +45,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchlib.bank import SOURCES, make_build_bank  # noqa: E402
+
 from quizgen.build import build  # noqa: E402
 from quizgen.exporters.anki import AnkiExporter  # noqa: E402
 from quizgen.validate import load_bank  # noqa: E402
-
-TYPES = ("single", "multi", "true_false", "numeric", "short", "quote", "match", "order", "cloze")
-SOURCES = 20
-
-
-def _q(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def make_bank(folder: Path, n: int) -> Path:
-    """A bank of `n` questions, cycling through every type, over SOURCES articles."""
-    (folder / "sources").mkdir(parents=True, exist_ok=True)
-    sentences: dict[int, list[str]] = {s: [] for s in range(SOURCES)}
-    lines = [
-        "id: bench-bank",
-        'title: "Banc d’essai « 10 000 questions »"',
-        "language: fr",
-        "as_of: 2021-12-08",
-        "sources:",
-    ]
-    for s in range(SOURCES):
-        lines += [
-            f"  - id: article-{s}",
-            f'    title: "Article numéro {s} sur le sommet"',
-            '    outlet: "Le Journal d’essai"',
-            "    published: 2021-12-07",
-            f"    path: sources/article-{s}.txt",
-            f"    url: https://example.org/articles/{s}",
-            "    summary: Un article synthétique écrit pour mesurer la construction des paquets.",
-        ]
-    lines.append("questions:")
-    for i in range(n):
-        s = i % SOURCES
-        t = TYPES[i % len(TYPES)]
-        evidence = f"Selon l’agence, l’événement numéro {i} a réuni {i % 97 + 3} délégués à Genève"
-        sentences[s].append(evidence + ".")
-        lines += [
-            f"  - id: q{i:05d}",
-            f"    type: {t}",
-            f"    source: article-{s}",
-        ]
-        if t == "single":
-            lines += [f"    prompt: {_q(f'Où s’est tenu l’événement numéro {i} ?')}",
-                      "    choices: [Genève, Paris, Moscou, Washington]", "    answer: Genève"]
-        elif t == "multi":
-            lines += [f"    prompt: {_q(f'Quels mots décrivent l’événement {i} ?')}",
-                      "    choices: [Genève, délégués, Tokyo, fusée]", "    answers: [Genève, délégués]"]
-        elif t == "true_false":
-            lines += [f"    statement: {_q(f'L’événement numéro {i} a eu lieu à Genève.')}",
-                      "    answer: true"]
-        elif t == "numeric":
-            lines += [f"    prompt: {_q(f'Combien de délégués pour l’événement {i} ?')}",
-                      f"    answer: {i % 97 + 3}", "    tolerance: 1", "    unit: délégués"]
-        elif t == "short":
-            lines += [f"    prompt: {_q(f'Dans quelle ville a eu lieu l’événement {i} ?')}",
-                      "    answer: Genève", "    accept: [Geneve, Genf]"]
-        elif t == "quote":
-            lines += [f"    quote: {_q(f'Nous étions {i % 97 + 3} à Genève')}",
-                      "    speaker: Le porte-parole",
-                      "    distractors: [Le ministre, La présidente]", f"    context: {_q(f'Événement {i}')}"]
-        elif t == "match":
-            lines += [f"    prompt: {_q(f'Associez (événement {i}).')}", "    pairs:",
-                      "      Lieu: Genève", "      Participants: délégués", "      Source: l’agence"]
-        elif t == "order":
-            lines += [f"    prompt: {_q(f'Remettez dans l’ordre (événement {i}).')}",
-                      "    items: [agence, événement, délégués, Genève]"]
-        else:
-            gaps = f"{{{{c1::{i % 97 + 3}::nombre}}}} délégués à {{{{c2::Genève}}}}"
-            lines += [f"    text: {_q(f'L’événement {i} a réuni {gaps}.')}"]
-        lines += [f"    evidence: {_q(evidence)}",
-                  f"    explanation: {_q(f'Question {i} : lire l’article & vérifier <les> chiffres.')}",
-                  f"    tags: [bench, lot-{i % 10}]"]
-    for s, sents in sentences.items():
-        (folder / "sources" / f"article-{s}.txt").write_text("\n\n".join(sents) + "\n", encoding="utf-8")
-    path = folder / "bench.yaml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def measure(label: str, fn: Callable[[Any], Any], setup: Callable[[], Any] = lambda: None,
@@ -229,7 +154,7 @@ def main() -> None:
     n = args.repeat
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        bank_file = make_bank(work / "questions", args.questions)
+        bank_file = make_build_bank(work / "questions", args.questions)
         out = work / "decks"
         state = bank_file.parent / "bench-bank.lock.json"
         print(f"bank: {args.questions} questions, {bank_file.stat().st_size / 1e6:.1f} MB of YAML, "

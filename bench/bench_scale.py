@@ -35,6 +35,7 @@ import random
 import re
 import resource
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -50,7 +51,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_web import HOST, Server, free_port, make_bank, wait_booted  # noqa: E402
+from benchlib.aclient import Conn, Down, cookies_from  # noqa: E402
+from benchlib.bank import make_bank  # noqa: E402
+from benchlib.server import HOST, Server, free_port, wait_booted  # noqa: E402
 
 from tests.pgcluster import Cluster  # noqa: E402
 
@@ -61,74 +64,6 @@ INPUT_TYPES = ("single", "multi", "true_false", "numeric", "short", "quote", "cl
 _INPUT = re.compile(r"<input\b[^>]*>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _FORM = re.compile(r'<form[^>]*id="answer-form".*?</form>', re.S)
-
-
-class Down(Exception):
-    """The server did not answer (refused, reset, closed mid-response, timed out)."""
-
-
-# -- an HTTP/1.1 keep-alive client on asyncio streams
-
-
-class Conn:
-    def __init__(self, port: int):
-        self.port = port
-        self.reader: asyncio.StreamReader | None = None
-        self.writer: asyncio.StreamWriter | None = None
-
-    def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
-        self.reader = self.writer = None
-
-    async def _once(self, head: bytes, body: bytes) -> tuple[int, dict[str, list[str]], bytes]:
-        if self.writer is None:
-            self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
-        assert self.reader is not None
-        self.writer.write(head + body)
-        await self.writer.drain()
-        status_line = await self.reader.readline()
-        if not status_line:
-            raise ConnectionResetError("closed before the response")
-        status = int(status_line.split()[1])
-        headers: dict[str, list[str]] = {}
-        while (line := await self.reader.readline()) not in (b"\r\n", b""):
-            name, _, value = line.decode("latin-1").partition(":")
-            headers.setdefault(name.strip().lower(), []).append(value.strip())
-        payload = await self.reader.readexactly(int(headers.get("content-length", ["0"])[0]))
-        if headers.get("connection", [""])[0].lower() == "close":
-            self.close()
-        return status, headers, payload
-
-    async def request(self, method: str, path: str, *, body: str | None = None,
-                      cookies: dict[str, str] | None = None) -> tuple[int, dict[str, list[str]], bytes]:
-        data = body.encode() if body is not None else b""
-        lines = [f"{method} {path} HTTP/1.1", f"Host: {HOST}:{self.port}", "Accept-Language: fr"]
-        if cookies:
-            lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items()))
-        if body is not None:
-            lines += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(data)}"]
-        head = ("\r\n".join(lines) + "\r\n\r\n").encode()
-        for attempt in (1, 2):
-            reused = self.writer is not None
-            try:
-                return await asyncio.wait_for(self._once(head, data), 30)
-            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError, IndexError) as exc:
-                self.close()
-                if reused and attempt == 1 and not isinstance(exc, TimeoutError):
-                    continue  # the server closed an idle keep-alive connection: once, a new one
-                raise Down(f"{type(exc).__name__}: {exc}") from exc
-        raise AssertionError("unreachable")
-
-
-def cookies_from(jar: dict[str, str], headers: dict[str, list[str]]) -> None:
-    for header in headers.get("set-cookie", []):
-        name, _, rest = header.partition("=")
-        value = rest.split(";", 1)[0]
-        if value and "max-age=0" not in header.lower():
-            jar[name.strip()] = value
-        else:
-            jar.pop(name.strip(), None)
 
 
 def answer_fields(page: str, rng: random.Random) -> list[tuple[str, str]]:
@@ -408,7 +343,7 @@ def ms(values: list[float], p: float) -> str:
     return f"{1000 * ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]:.0f} ms"
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--students", type=int, default=1000)
     ap.add_argument("--answers", type=int, default=20, help="questions answered by each student")
@@ -420,7 +355,72 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-kill", action="store_true", help="do not kill a server mid-run")
     ap.add_argument("--time-limit", type=float, default=900.0)
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (logs)")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
+
+
+@dataclass
+class Measured:
+    """What the run used: wall time, and CPU by server port (by pid), of PostgreSQL and of this client."""
+    wall: float
+    ports: tuple[int, int]  # server a (killed halfway unless --no-kill), server b
+    cpu_start: dict[int, dict[int, float]]
+    cpu_end: dict[int, dict[int, float]]
+    pg_cpu: float
+    client_cpu: float
+
+
+def run_class(args: argparse.Namespace, work: Path, cluster: Cluster, env: dict[str, str],
+              code: str) -> tuple[Stats, Measured]:
+    """Two servers sharing the database; the class on them (one killed halfway
+    unless --no-kill); the requests' figures and the CPU used."""
+    with gunicorn_group({**env, "QUIZGEN_INSTANCE": str(work / "a")}, args.workers, args.threads,
+                        work / "a.log") as a, \
+            gunicorn_group({**env, "QUIZGEN_INSTANCE": str(work / "b")}, args.workers, args.threads,
+                           work / "b.log") as b:
+        stats = Stats()
+        run = Run(code=code, ports=[a.port, b.port], answers=args.answers, think=args.think, stats=stats,
+                  kill_at=args.students * args.answers // 2)
+        print(f"{args.students} students × {args.answers} answers, 2 servers × {args.workers} workers × "
+              f"{args.threads} threads, PostgreSQL (fsync on); think 0.2–1 × {args.think:g} s, "
+              f"arrivals over {args.ramp:g} s", flush=True)
+        cpu_start = {s.port: s.cpu_seconds() for s in (a, b)}
+        pg_start, client_start = postgres_cpu(cluster), time.process_time()
+        cpu_last: dict[int, dict[int, float]] = {}
+        wall = asyncio.run(simulate(run, args.students, args.ramp, None if args.no_kill else a,
+                                    args.time_limit, cpu_last))
+        cpu_end = {a.port: cpu_last.get(a.port) or a.cpu_seconds(), b.port: b.cpu_seconds()}
+        pg_cpu, client_cpu = postgres_cpu(cluster) - pg_start, time.process_time() - client_start
+    return stats, Measured(wall, (a.port, b.port), cpu_start, cpu_end, pg_cpu, client_cpu)
+
+
+def print_figures(args: argparse.Namespace, stats: Stats, m: Measured, result: dict[str, int]) -> bool:
+    """Print the figures and the check; whether no acknowledged answer was lost or doubled."""
+    answers = len(stats.answers)
+    print(f"wall {m.wall:.1f} s; {stats.requests} requests ({stats.requests / m.wall:.0f}/s), "
+          f"{answers} answers ({answers / m.wall:.1f}/s)")
+    print(f"question page  p50 {ms(stats.pages, 50)}  p99 {ms(stats.pages, 99)}  ({len(stats.pages)})")
+    print(f"answer (POST)  p50 {ms(stats.answers, 50)}  p99 {ms(stats.answers, 99)}  ({answers})")
+    print(f"/healthz bare  p50 {ms(stats.probes, 50)}  p99 {ms(stats.probes, 99)}  ({len(stats.probes)})")
+    servers = (("server a" if args.no_kill else "server a (killed)", m.ports[0]), ("server b", m.ports[1]))
+    for name, port in servers:
+        used = {pid: m.cpu_end[port].get(pid, 0) - m.cpu_start[port].get(pid, 0) for pid in m.cpu_end[port]}
+        print(f"CPU {name}: {sum(used.values()):.1f} s ({', '.join(f'{v:.1f}' for v in used.values())} by "
+              "process)")
+    print(f"CPU PostgreSQL: {m.pg_cpu:.1f} s; this client: {m.client_cpu:.1f} s")
+    print(f"retries {stats.retries}, switched server {stats.failovers} times; errors {len(stats.errors)}")
+    for e in stats.errors[:10]:
+        print(f"  {e}")
+    print("check: " + ", ".join(f"{k} {v}" for k, v in result.items()))
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    ok = result["lost"] == 0 and result["doubled"] == 0 and not stats.errors
+    p99 = sorted(stats.answers)[int(0.99 * len(stats.answers))] * 1000 if stats.answers else float("inf")
+    print(f"goal: 0 lost or doubled {'met' if ok else 'MISSED'}; answer p99 ≤ {P99_GOAL_MS:.0f} ms "
+          f"{'met' if p99 <= P99_GOAL_MS else 'missed'}")
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 4 * args.students + 256)), hard))
 
@@ -435,53 +435,13 @@ def main(argv: list[str] | None = None) -> int:
         secret = secrets.token_urlsafe(32)
         code = setup(url, banks, work / "setup", secret, args.answers)
         env = {"QUIZGEN_DATABASE_URL": url, "QUIZGEN_SECRET_KEY": secret, "QUIZGEN_BANKS": str(banks)}
-        with gunicorn_group({**env, "QUIZGEN_INSTANCE": str(work / "a")}, args.workers, args.threads,
-                            work / "a.log") as a, \
-                gunicorn_group({**env, "QUIZGEN_INSTANCE": str(work / "b")}, args.workers, args.threads,
-                               work / "b.log") as b:
-            stats = Stats()
-            run = Run(code=code, ports=[a.port, b.port], answers=args.answers, think=args.think, stats=stats,
-                      kill_at=args.students * args.answers // 2)
-            print(f"{args.students} students × {args.answers} answers, 2 servers × {args.workers} workers × "
-                  f"{args.threads} threads, PostgreSQL (fsync on); think 0.2–1 × {args.think:g} s, "
-                  f"arrivals over {args.ramp:g} s", flush=True)
-            cpu_start = {s.port: s.cpu_seconds() for s in (a, b)}
-            pg_start, client_start = postgres_cpu(cluster), time.process_time()
-            cpu_last: dict[int, dict[int, float]] = {}
-            wall = asyncio.run(simulate(run, args.students, args.ramp, None if args.no_kill else a,
-                                        args.time_limit, cpu_last))
-            cpu_end = {a.port: cpu_last.get(a.port) or a.cpu_seconds(), b.port: b.cpu_seconds()}
-            pg_cpu, client_cpu = postgres_cpu(cluster) - pg_start, time.process_time() - client_start
+        stats, measured = run_class(args, work, cluster, env, code)
         result = check(url, code, stats.acknowledged)
     finally:
         cluster.stop()
         if not args.keep:
-            import shutil
-
             shutil.rmtree(work, ignore_errors=True)
-
-    answers = len(stats.answers)
-    print(f"wall {wall:.1f} s; {stats.requests} requests ({stats.requests / wall:.0f}/s), "
-          f"{answers} answers ({answers / wall:.1f}/s)")
-    print(f"question page  p50 {ms(stats.pages, 50)}  p99 {ms(stats.pages, 99)}  ({len(stats.pages)})")
-    print(f"answer (POST)  p50 {ms(stats.answers, 50)}  p99 {ms(stats.answers, 99)}  ({answers})")
-    print(f"/healthz bare  p50 {ms(stats.probes, 50)}  p99 {ms(stats.probes, 99)}  ({len(stats.probes)})")
-    servers = (("server a" if args.no_kill else "server a (killed)", a.port), ("server b", b.port))
-    for name, port in servers:
-        used = {pid: cpu_end[port].get(pid, 0) - cpu_start[port].get(pid, 0) for pid in cpu_end[port]}
-        print(f"CPU {name}: {sum(used.values()):.1f} s ({', '.join(f'{v:.1f}' for v in used.values())} by "
-              "process)")
-    print(f"CPU PostgreSQL: {pg_cpu:.1f} s; this client: {client_cpu:.1f} s")
-    print(f"retries {stats.retries}, switched server {stats.failovers} times; errors {len(stats.errors)}")
-    for e in stats.errors[:10]:
-        print(f"  {e}")
-    print("check: " + ", ".join(f"{k} {v}" for k, v in result.items()))
-    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    ok = result["lost"] == 0 and result["doubled"] == 0 and not stats.errors
-    p99 = sorted(stats.answers)[int(0.99 * len(stats.answers))] * 1000 if stats.answers else float("inf")
-    print(f"goal: 0 lost or doubled {'met' if ok else 'MISSED'}; answer p99 ≤ {P99_GOAL_MS:.0f} ms "
-          f"{'met' if p99 <= P99_GOAL_MS else 'missed'}")
-    return 0 if ok else 1
+    return 0 if print_figures(args, stats, measured, result) else 1
 
 
 if __name__ == "__main__":

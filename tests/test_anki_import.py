@@ -66,14 +66,19 @@ def notes_by_question(col) -> dict[str, object]:
     return out
 
 
-@pytest.fixture
-def col(tmp_path: Path) -> Iterator[object]:
+def open_collection(folder: Path):
+    """A student's empty Anki collection in `folder`/student."""
     # Anki is imported here, not with the module: `pytest -m "not slow"` still
     # imports every test module, and Anki alone takes a fifth of a second.
     from anki.collection import Collection
 
-    (tmp_path / "student").mkdir()
-    collection = Collection(str(tmp_path / "student" / "collection.anki2"))
+    (folder / "student").mkdir()
+    return Collection(str(folder / "student" / "collection.anki2"))
+
+
+@pytest.fixture
+def col(tmp_path: Path) -> Iterator[object]:
+    collection = open_collection(tmp_path)
     yield collection
     collection.close()
 
@@ -124,23 +129,40 @@ def test_first_import_notes_cards_deck_tags_and_fields(col, bank_file: Path, tmp
     assert {note.mod for note in notes.values()} == {T0}
 
 
-def test_rendered_cards_of_every_type(col, bank_file: Path, tmp_path: Path) -> None:
-    import_deck(col, build_at(bank_file, tmp_path / "decks", T0))
-    notes = notes_by_question(col)
+class Cards:
+    """The cards of the first build, imported, as a student sees them."""
 
-    def sides(qid: str, ord_: int = 0) -> tuple[str, str, str]:
-        card = next(c for c in notes[qid].cards() if c.ord == ord_)
+    def __init__(self, col) -> None:
+        self.notes = notes_by_question(col)
+
+    def sides(self, qid: str, ord_: int = 0) -> tuple[str, str, str]:
+        """The front's text, the back's text and the back's HTML of a question's card."""
+        card = next(c for c in self.notes[qid].cards() if c.ord == ord_)
         return text(card.question()), text(card.answer()), card.answer()
 
+
+@pytest.fixture(scope="module")
+def cards(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cards]:
+    """One import for all the rendering tests: they only read the collection."""
+    tmp = tmp_path_factory.mktemp("rendered")
+    collection = open_collection(tmp)
+    import_deck(collection, build_at(write_bank(tmp / "questions"), tmp / "decks", T0))
+    yield Cards(collection)
+    collection.close()
+
+
+def test_every_back_names_the_source_and_the_reference(cards: Cards) -> None:
     source = "Source : La discussion « cruciale » & ses suites — Le <Direct>, 7 décembre 2021"
-    for qid in notes:
-        _, back, _ = sides(qid)
+    for qid in cards.notes:
+        _, back, _ = cards.sides(qid)
         assert source in back, qid
         assert f"Réf. {BANK_ID}/{qid}" in back
 
-    front, back, back_html = sides("duree")
+
+def test_single_choice_card(cards: Cards) -> None:
+    front, back, back_html = cards.sides("duree")
     # The right choice is nowhere in the front's HTML: every choice is a plain item.
-    front_html = next(iter(notes["duree"].cards())).question()
+    front_html = next(iter(cards.notes["duree"].cards())).question()
     assert "qz-ok" not in front_html and "<li>Entre 2\u00a0h &amp; 3\u00a0h</li>" in front_html
     assert "Une seule bonne réponse" in front
     assert "D’après « RIA », combien de temps a duré l’entretien ?" in flat(front)
@@ -153,48 +175,54 @@ def test_rendered_cards_of_every_type(col, bank_file: Path, tmp_path: Path) -> N
     assert '<a href="https://example.org/direct?a=1&amp;b=2">' in back_html
     assert "<environ>" not in back_html  # escaped, never a tag
 
-    front, back, _ = sides("appels")
+
+def test_multi_true_false_numeric_and_short_cards(cards: Cards) -> None:
+    front, back, _ = cards.sides("appels")
     assert "Plusieurs bonnes réponses possibles" in front and "Pedro Sánchez" in front
     assert "Réponses : Emmanuel Macron · Angela Merkel · Boris Johnson" in back
 
-    front, back, _ = sides("horaire")
+    front, back, _ = cards.sides("horaire")
     assert flat("Vrai ou faux ? Les discussions ont commencé à 18h00, heure russe.") in flat(front)
     assert "Réponse : Vrai" in back
 
-    front, back, _ = sides("minutes")
+    front, back, _ = cards.sides("minutes")
     assert "Combien de minutes a duré l’entretien ?" in front and "Réponse en minutes" in front
     assert "125" not in front
     assert "Réponse : 125 minutes (à 5 minutes près)" in back
 
-    front, back, _ = sides("accueil")
+    front, back, _ = cards.sides("accueil")
     assert "Poutine" not in front
     assert "Réponse : Poutine" in back and "Aussi accepté : Putin, Vladimir Poutine" in back
 
-    front, back, _ = sides("bienvenue", 0)
+
+def test_quote_cards_who_said_and_what_was_said(cards: Cards) -> None:
+    front, back, _ = cards.sides("bienvenue", 0)
     assert flat("Qui a dit… ? « Bonjour, Monsieur le Président, bienvenue »") in flat(front)
     assert all(name in front for name in ("Vladimir Poutine", "Joe Biden", "Emmanuel Macron"))
     assert "Au début de l’entretien vidéo du 7 décembre" in front
     assert "Réponse : Vladimir Poutine" in back
-    front, back, _ = sides("bienvenue", 1)
+    front, back, _ = cards.sides("bienvenue", 1)
     assert flat("Qu’a dit Vladimir Poutine ?") in flat(front)
     assert "Au début de l’entretien vidéo du 7 décembre" in front and "Bonjour" not in front
     assert flat("« Bonjour, Monsieur le Président, bienvenue »") in flat(back)
-    assert len(notes["mesures"].cards()) == 1  # no context: no "what did he say?" card
+    assert len(cards.notes["mesures"].cards()) == 1  # no context: no "what did he say?" card
 
-    front, back, _ = sides("pays")
+
+def test_match_order_and_cloze_cards(cards: Cards) -> None:
+    front, back, _ = cards.sides("pays")
     assert all(x in front for x in ("Mario Draghi", "Boris Johnson", "Italie", "Royaume-Uni"))
     assert "Mario Draghi → Italie" in back and "Boris Johnson → Royaume-Uni" in back
 
-    front, back, _ = sides("ordre")
+    front, back, _ = cards.sides("ordre")
     names = ["Emmanuel Macron", "Angela Merkel", "Mario Draghi", "Boris Johnson"]
     assert all(name in front for name in names)
     assert " ".join(names) not in front  # shuffled on the front, in order on the back
     assert " ".join(names) in back
 
-    front, back, _ = sides("tadjikistan", 0)
+    front, back, _ = cards.sides("tadjikistan", 0)
     assert "La Russie renforce sa base au [...] avec 30 chars & la hausse reste < 3 %." in front
     assert "Tadjikistan avec 30 chars" in back
-    front, back, _ = sides("tadjikistan", 1)
+    front, back, _ = cards.sides("tadjikistan", 1)
     assert "au Tadjikistan avec [nombre] chars" in front
 
 
@@ -205,44 +233,46 @@ def _schedule(col) -> tuple[list, list]:
     return revlog, cards
 
 
-def test_reimport_updates_adds_retires_and_keeps_history(col, bank_file: Path, tmp_path: Path) -> None:
-    out = tmp_path / "decks"
-    import_deck(col, build_at(bank_file, out, T0))
-    notes = notes_by_question(col)
-
-    # The student studies: the card about to be fixed, and one that stays.
+def study(col, notes: dict) -> None:
+    """The student reviews the card about to be fixed and one that stays, and
+    adds a personal note to a question the teacher will not touch."""
     for qid, ease in (("minutes", 4), ("horaire", 3), ("minutes", 3)):
         card = notes[qid].cards()[0]
         card.start_timer()
         col.sched.answerCard(card, ease)
-    # ... and adds a personal note to a question the teacher will not touch.
     mine = notes["accueil"]
     mine["Explanation"] = "Ma note : Poutine accueille Biden."
     col.update_note(mine)
+
+
+def fix_remove_and_add(bank_file: Path) -> None:
+    """The teacher fixes one question, removes one and adds one."""
+    edited = BANK.replace("Deux heures et cinq minutes font 125 minutes.",
+                          "Deux heures et cinq minutes font bien 125 minutes.")
+    start = edited.index("  - id: ordre")
+    end = edited.index("  - id: tadjikistan")
+    bank_file.write_text(edited[:start] + edited[end:] + NEW_QUESTION, encoding="utf-8")
+
+
+def qids(col, entries) -> set[str]:
+    """The questions of the notes an import log lists."""
+    return {html.unescape(col.get_note(entry.id.nid)["Ref"]).partition("/")[2] for entry in entries}
+
+
+def test_reimport_updates_adds_retires_and_keeps_history(col, bank_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "decks"
+    import_deck(col, build_at(bank_file, out, T0))
+    study(col, notes_by_question(col))
     revlog_before, cards_before = _schedule(col)
     assert len(revlog_before) == 3
     reviewed = {c[0]: c for c in cards_before if c[9] > 0}
     assert len(reviewed) == 2
 
-    # The teacher fixes one question, removes one, adds one, and rebuilds.
-    edited = BANK.replace("Deux heures et cinq minutes font 125 minutes.",
-                          "Deux heures et cinq minutes font bien 125 minutes.")
-    start = edited.index("  - id: ordre")
-    end = edited.index("  - id: tadjikistan")
-    edited = edited[:start] + edited[end:] + NEW_QUESTION
-    bank_file.write_text(edited, encoding="utf-8")
+    fix_remove_and_add(bank_file)
     log = import_deck(col, build_at(bank_file, out, T1))
-
-    def qids(entries) -> set[str]:
-        found = set()
-        for entry in entries:
-            note = col.get_note(entry.id.nid)
-            found.add(html.unescape(note["Ref"]).partition("/")[2])
-        return found
-
-    assert qids(log.new) == {"hausse"}
+    assert qids(col, log.new) == {"hausse"}
     # The removed question comes back tagged `retired`: an update too.
-    assert qids(log.updated) == {"minutes", "ordre"}
+    assert qids(col, log.updated) == {"minutes", "ordre"}
     assert len(log.conflicting) == 0
     # Anki logs notes it skipped (not newer) as "duplicate"; none was added twice.
     assert len(log.duplicate) == 8

@@ -345,39 +345,40 @@ def test_one_answer_per_question_is_a_database_constraint(app: Flask, teacher: F
                 created_at=row.created_at))
 
 
-def test_dashboard_scores_item_analysis_csv_and_json(app: Flask, teacher: FlaskClient, bank: Bank) -> None:
-    code = create_session(teacher)
-    lea = join(app, code, "Léa")
-    tom = join(app, code, "=Tom")
-    zoe = join(app, code, "Zoé")
-    answer_all(lea, code, questions_in_order(app, lea, code, bank))
-    answer_all(tom, code, questions_in_order(app, tom, code, bank), wrong={"agence", "duree", "pays"})
-    zoe_questions = questions_in_order(app, zoe, code, bank)
-    answer_all(zoe, code, [q for q in zoe_questions[:1]])  # only her first question
+#: The questions Tom answers wrong in the dashboard test.
+TOM_WRONG = {"agence", "duree", "pays"}
 
+
+def json_scores_and_items(teacher: FlaskClient, code: str, zoe_first: str) -> dict[str, dict]:
+    """results.json: scores, and per question answers, right ones, distribution (returned by id)."""
     data = teacher.get(f"/teacher/s/{code}/results.json").get_json()
     students = {s["nickname"]: s for s in data["students"]}
     assert students["Léa"]["score"] == 9 and students["Léa"]["answered"] == 9
     assert students["=Tom"]["score"] == 6 and students["=Tom"]["answered"] == 9
     assert students["Zoé"]["answered"] == 1
     items = {i["question_id"]: i for i in data["items"]}
-    zoe_first = zoe_questions[0].id
     for qid, item in items.items():
         expected_answers = 2 + (qid == zoe_first)
         assert item["answers"] == expected_answers
-        expected_right = (1 if qid in {"agence", "duree", "pays"} else 2) + (qid == zoe_first)
+        expected_right = (1 if qid in TOM_WRONG else 2) + (qid == zoe_first)
         assert item["correct"] == expected_right, qid
         assert item["share_correct"] == round(expected_right / expected_answers, 4)
     agence = items["agence"]["distribution"]
     assert {d["answer"]: (d["count"], d["right"]) for d in agence} == {
         "RIA": (1 + (zoe_first == "agence"), True), "Reuters": (1, False)}
+    return items
 
+
+def dashboard_page(teacher: FlaskClient, code: str) -> None:
     page = html.unescape(teacher.get(f"/teacher/s/{code}", headers={"Accept-Language": "en"})
                          .get_data(as_text=True))
     assert "Léa" in page and "9 / 9" in page and "6 / 9" in page and "1 / 9" in page
     # It refreshes by script, or by a link without scripts: never a timed reload (WCAG 2.2.1).
     assert 'src="/static/dashboard.js"' in page and f'href="/teacher/s/{code}" id="refresh"' in page
     assert 'http-equiv="refresh"' not in page
+
+
+def item_analysis_pages(teacher: FlaskClient, code: str, items: dict[str, dict]) -> None:
     # The item analysis, with the key, is a page of its own (the dashboard may be projected).
     page = html.unescape(teacher.get(f"/teacher/s/{code}/analysis", headers={"Accept-Language": "en"})
                          .get_data(as_text=True))
@@ -396,6 +397,8 @@ def test_dashboard_scores_item_analysis_csv_and_json(app: Flask, teacher: FlaskC
     live = teacher.get(f"/teacher/s/{code}/live?part=analysis").get_data(as_text=True)
     assert "<html" not in live and "item-1" in live
 
+
+def csv_in_english_and_french(teacher: FlaskClient, code: str) -> None:
     # CSV, English: comma and decimal point.
     r = teacher.get(f"/teacher/s/{code}/results.csv", headers={"Accept-Language": "en"})
     assert r.mimetype == "text/csv" and "attachment" in r.headers["Content-Disposition"]
@@ -409,12 +412,27 @@ def test_dashboard_scores_item_analysis_csv_and_json(app: Flask, teacher: FlaskC
     assert by_name["Zoé"][1] == "1"
     header = rows[0]
     tom_scores = {h: v for h, v in zip(header[5:], by_name["'=Tom"][5:], strict=True) if h.endswith(" score")}
-    assert {k.split()[1]: v for k, v in tom_scores.items() if v == "0"}.keys() == {"agence", "duree", "pays"}
+    assert {k.split()[1]: v for k, v in tom_scores.items() if v == "0"}.keys() == TOM_WRONG
     # French: semicolons and decimal commas, as a French spreadsheet expects.
-    fr = teacher.get(f"/teacher/s/{code}/results.csv", headers={"Accept-Language": "fr"})
-    fr = fr.get_data(as_text=True)
+    fr = teacher.get(f"/teacher/s/{code}/results.csv",
+                     headers={"Accept-Language": "fr"}).get_data(as_text=True)
     fr_rows = list(csv.reader(io.StringIO(fr.lstrip("\ufeff")), delimiter=";"))
     assert {row[0]: row for row in fr_rows[1:]}["'=Tom"][4] == "66,67"
+
+
+def test_dashboard_scores_item_analysis_csv_and_json(app: Flask, teacher: FlaskClient, bank: Bank) -> None:
+    """Léa answers all right, Tom three wrong, Zoé one question: the teacher's results, step by step."""
+    code = create_session(teacher)
+    lea, tom, zoe = (join(app, code, nickname) for nickname in ("Léa", "=Tom", "Zoé"))
+    answer_all(lea, code, questions_in_order(app, lea, code, bank))
+    answer_all(tom, code, questions_in_order(app, tom, code, bank), wrong=TOM_WRONG)
+    zoe_questions = questions_in_order(app, zoe, code, bank)
+    answer_all(zoe, code, [q for q in zoe_questions[:1]])  # only her first question
+
+    items = json_scores_and_items(teacher, code, zoe_questions[0].id)
+    dashboard_page(teacher, code)
+    item_analysis_pages(teacher, code, items)
+    csv_in_english_and_french(teacher, code)
 
 
 def test_item_analysis_marks_every_answer_that_earned_full_marks(app: Flask, teacher: FlaskClient,
