@@ -242,7 +242,9 @@ VERB_ADVERBS = (
     r"aussitôt|immédiatement|déjà|même|surtout|pourtant|toutefois|cependant|ainsi|mardi|lundi|"
     r"mercredi|jeudi|vendredi|samedi|dimanche|hier|récemment|publiquement|clairement|"
     r"fermement|sobrement|sèchement|fièrement|bien|tout|seulement|sans\s+ambages|"
-    r"sans\s+détour|à\s+nouveau|de\s+nouveau|en\s+substance|en\s+outre|elle-même|lui-même)"
+    r"sans\s+détour|à\s+nouveau|de\s+nouveau|en\s+substance|en\s+outre|elle-même|lui-même|"
+    r"quant\s+à\s+(?:lui|elle|eux|elles)|de\s+son\s+côté|pour\s+sa\s+part|d'abord|ensuite|"
+    r"longuement|volontiers|toujours)"
 )
 
 AUXILIARIES = (

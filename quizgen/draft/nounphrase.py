@@ -228,11 +228,13 @@ class NP:
                     k += 1
                 if not after_de:
                     out.append((a, k))
-                elif k - a >= 3 and k == self.j:
-                    # "la ministre de la Culture Jeanne Martin": the body's name, then a first
-                    # name and a surname ending the phrase.
+                elif k == self.j and (k - a >= 3 or (k - a == 2 and a > 0 and self.toks[a - 1].cap)):
+                    # "la ministre de la Culture Jeanne Martin", "le secrétaire général de l'ONU
+                    # Ban Ki-moon": the body's name, then a first name and a surname ending the phrase.
                     out.append((k - 2, k))
                 continue
+            if after_de and t.word and not t.cap and _is_adjective(t):
+                after_de = False  # "le chef de l'État sénégalais Abdoulaye Wade": the adjective ends it
             k += 1
         return out
 

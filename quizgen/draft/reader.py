@@ -148,6 +148,11 @@ class Reader:
         toks = tokenize(self._masked[si])
         toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in toks]
         k = next((n for n, t in enumerate(toks) if t.start >= s.start + offset), len(toks))
+        # 'a déclaré mercredi soir la ministre': a time adverbial before the speaker.
+        while k + 1 < len(toks) and (
+            toks[k].low in _TIME_WORDS or (toks[k].low in ("ce", "cette") and toks[k + 1].low in _TIME_WORDS)
+        ):
+            k += 1
         if k < len(toks) and toks[k].low in ("à", "au", "aux"):
             # An indirect object before the speaker: 'a déclaré aux journalistes l'assistant…'
             for m in range(k + 1, min(k + 5, len(toks))):
@@ -308,6 +313,10 @@ class Reader:
     # ---------------------------------------------------------------- rules
 
 
+_TIME_WORDS = frozenset(
+    """lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui avant-hier matin soir
+    après-midi midi encore alors aussi également ensuite enfin d'ailleurs aussitôt""".split()
+)
 _CLITICS = frozenset("l' le la les lui leur y en ne n' se s' nous vous l'a me m' t' te".split())
 _BOUNDARY_MARKS = frozenset([",", ";", ":", "(", ")", "–", "—", "-", "«", "»", '"', "“", "”"])
 _BOUNDARY_WORDS = frozenset(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .clean import Article, plain
+from .lexicon import INSTITUTION_NOUNS, ROLE_NOUNS
 from .reader import Attribution
 from .speakers import Person, Registry, Speaker
 from .tokens import fold
@@ -20,6 +21,12 @@ _RELATIVES = frozenset(
     enfants parents oncle tante cousin cousine grand-mère grand-père voisin voisine proche proches
 """.split()
 )
+_FOLDED_ROLES = frozenset(fold(r) for r in ROLE_NOUNS)
+_GENERIC_FUNCTIONS = frozenset(
+    "diplomate responsable dirigeant dirigeante leader representant representante expert experte "
+    "specialiste chef cheffe patron patronne homologue emissaire envoye envoyee".split()
+)
+_FOLDED_INSTITUTIONS = frozenset(fold(r) for r in INSTITUTION_NOUNS)
 _INDEFINITE = ("un", "une", "l'un", "l'une", "des")
 _LABELS = frozenset({"reponse", "question", "replique", "commentaire", "message", "legende"})  # folded
 _REACH = 1200
@@ -75,6 +82,23 @@ def _ambiguous(registry: Registry, description: str) -> bool:
     return len(holders) > 1
 
 
+def _place(registry: Registry, name: str) -> bool:
+    """A place or country the model reads as LOC, not a body named after its seat (l'Élysée)."""
+    bare = fold(re.sub(r"^(?:le|la|les|l['’])\s*", "", name, flags=re.IGNORECASE))
+    if not bare or bare.split()[0] in _FOLDED_INSTITUTIONS:
+        return False
+    return registry.ner_labels.get(bare) == "LOC" or registry.ner_labels.get(fold(name)) == "LOC"
+
+
+def _other_function(registry: Registry, person: Person, description: str) -> bool:
+    """'Le sous-préfet' is not the mayor who spoke just before: a function (ROLE_NOUNS) the
+    person's roles do not share."""
+    head = re.sub(r"^(?:sous|vice|co|ex) ", "", fold(description)).split()[:1]
+    if not head or head[0] not in _FOLDED_ROLES or head[0] in _GENERIC_FUNCTIONS:
+        return False  # "le diplomate" may well be the porte-parole who just spoke
+    return registry.role_conflicts(person, description)
+
+
 def _resolve_label(
     sp: Speaker,
     att: Attribution,
@@ -96,7 +120,11 @@ def _resolve_label(
         why = f"« {sp.name} » : {person.name}"
     elif person is not None:
         why = f"« {sp.name} » : titre que l’article donne à {person.name}"
-    elif last is not None and (sp.gender is None or last.gender in (None, sp.gender)):
+    elif (
+        last is not None
+        and (sp.gender is None or last.gender in (None, sp.gender))
+        and not _other_function(registry, last, rest)
+    ):
         person = last  # "« … », a dit X. Le diplomate a accusé …": the one who just spoke
         why = f"« {sp.name} » : rattaché à {person.name}, qui parlait juste avant"
     else:
@@ -134,6 +162,10 @@ def resolve_speakers(
             if att.speaker is not None and registry.person(att.speaker.name):
                 last = (registry.person(att.speaker.name), att.quote.last_para)  # type: ignore[assignment]
             continue
+        if sp.kind == "institution" and _place(registry, sp.name):
+            # "« … », a déclaré Kiev": a capital for its government, or a misread: to check.
+            att.review = True
+            att.why = att.why or f"« {sp.name} » est un lieu : qui parle au juste ?"
         if sp.via_pronoun and att.review and not att.why:
             att.why = f"pronom rattaché à {sp.name}"
         if att.review and not att.why:

@@ -27,6 +27,8 @@ _QUESTION_TO = re.compile(r"\?|(?i:\b(?:interrog[ée]e?s?|demand[ée]|question(?
 _INCISE_END = re.compile(
     r"^(?P<adverbial>\s*(?:(?:dans|sur|à|au|auprès|lors|devant|en)\b[^.,;!?«»]{0,60})?)\s*(?:[.,;!?…]|$)"
 )
+# "s'est confié au journal L'Équipe." — a speech verb closing its sentence.
+_CLAUSE_END = re.compile(r"\s*(?:(?:à|au|aux|auprès|dans|sur|devant)\b[^.,;!?«»:]{0,60})?\s*[.:]\s*")
 _REPORTED_AFTER = re.compile(r"\s*(?:(?:alors|aussi|encore|ensuite|d'abord)\s+)?(?:que\b|qu'|:)")
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 _QUOTE_DEPS = ("ccomp", "obj", "parataxis", "xcomp", "advcl", "dep", "appos", "conj")
@@ -180,13 +182,14 @@ class SpeechForms(Reader):
     # ---------------------------------------------------------------- reported speech, no quotation
 
     def reported(self, si: int) -> Speaker | None:
-        """'Le dirigeant explique alors qu'il …': who speaks in a sentence without quotation
-        marks (a quotation alone in the next sentence may continue it)."""
+        """'Le dirigeant explique alors qu'il …', 'Il s'est confié au journal L'Équipe.': who
+        speaks in a sentence without quotation marks (a quotation alone in the next sentence
+        may continue it, to review)."""
         m = self._masked[si]
         for v in self.p["pre"].finditer(m):
             if v["inv1"] or v["inv2"] or (v["aux"] is None and _needs_aux(v["verb"])):
                 continue
-            if not _REPORTED_AFTER.match(m, v.end()):
+            if not (_REPORTED_AFTER.match(m, v.end()) or _CLAUSE_END.fullmatch(m[v.end() :])):
                 continue
             np_, _toks = self._subject_before(si, v.start())
             if np_ is None or (np_.head in PRONOUNS and np_.det is None):

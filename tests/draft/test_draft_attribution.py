@@ -142,3 +142,54 @@ def test_evidence_spans_the_attribution_and_the_quote():
     second = art.attributions[1]
     evidence = art.article.text[second.evidence[0] : second.evidence[1]]
     assert evidence.startswith("« Il fera") and evidence.endswith("intensifié. »")
+
+
+# The forms below are written as French news writes them; the sentence each test keeps
+# from a published article is quoted in its comment.
+
+
+def test_a_time_adverbial_between_the_verb_and_the_speaker():
+    # Pattern of "a déclaré jeudi qu'il est prêt" (dev 05, Xinhua) written as an incise.
+    text = "« Nous sommes prêts », a déclaré jeudi soir la ministre de la Santé, Agnès Buzyn."
+    assert [s for _, s in said(text)] == ["Agnès Buzyn"]
+
+
+def test_quant_a_lui_inside_the_verb_group():
+    text = "Le ministre Stéphane Séjourné a quant à lui jugé qu’il fallait « tout faire pour la paix »."
+    assert [s for _, s in said(text)] == ["Stéphane Séjourné"]
+
+
+def test_a_role_with_an_adjective_after_the_body_then_the_name():
+    # "Le chef de l'Etat … a également exclu toute démission. « Je tiens … », a-t-il affirmé." (dev 05)
+    text = (
+        "Le chef de l'Etat sénégalais Abdoulaye Wade a parlé à ses partisans. "
+        "« Nous irons jusqu'au bout » a dit le président."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Abdoulaye Wade" and att.review
+
+
+def test_a_name_after_an_acronym_body():
+    text = "Le secrétaire général de l'ONU Ban Ki-moon a appelé jeudi à la fin « immédiate » des tirs."
+    assert [s for _, s in said(text)] == ["Ban Ki-moon"]
+
+
+def test_se_dire_is_speech_not_a_name():
+    # "Steinmeier se dit "très heureux"" (dev 11, headline), here after the auxiliary.
+    text = "Mme Annie Ernaux a reçu le prix. Elle s'est dite « très touchée » par cette distinction."
+    (att,) = analyse(text).attributions
+    assert not att.name_or_title and att.speaker.name == "Annie Ernaux"
+
+
+def test_a_speech_verb_closing_its_sentence_then_a_quote_alone():
+    text = "M. Zinédine Zidane s'est confié au journal L'Équipe. « J'ai toujours voulu entraîner. »"
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Zinédine Zidane" and att.review
+
+
+def test_another_office_is_not_the_person_who_just_spoke():
+    text = (
+        "Le maire, Jean-Pierre Martin, a rappelé que « la culture et le sport sont essentiels ». "
+        "Le sous-préfet a salué « un projet exemplaire »."
+    )
+    assert [s for _, s in said(text)] == ["Jean-Pierre Martin", None]

@@ -88,3 +88,31 @@ def test_two_people_with_the_same_role_are_not_guessed():
         "« Rien n’est réglé », a dit le ministre."
     )
     assert speakers(text) != ["Jean Dupont"] and speakers(text) != ["Hans Weber"]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_place_speaking_for_a_person_is_to_review(entities):
+    text = "La France a condamné l'attaque. « C'est une violation du droit », a déclaré Paris.\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Paris" and att.review and "lieu" in att.why
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_any_noun_before_a_name_the_model_reads_as_a_person(entities):
+    text = (
+        "L'ancien footballeur Zinédine Zidane s'est confié au journal L'Équipe.\n\n"
+        "« Je reviendrai un jour au Real », a-t-il ajouté.\n"
+    )
+    analysis = analyse(text, entities)
+    assert analysis.attributions[0].speaker.name == "Zinédine Zidane"
+    assert analysis.registry.person("Zidane").roles == ["ancien footballeur"]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_title_of_a_work_is_not_a_person(entities):
+    # "une tournée d'adieu intitulée Farewell Yellow Brick Road" (dev 09, Purepeople)
+    text = "Le chanteur part avec une tournée d'adieu intitulée Farewell Yellow Brick Road.\n"
+    assert not analyse(text, entities).registry.people
