@@ -89,6 +89,8 @@ class Attributor(SpeechForms):
                 found[k] = found[k + 1]
                 continue
             found[k] = self.inner_incise(si, q) or self._post(si, q.end - s.start)
+            if found[k][0] is None:
+                found[k] = self.parsed_incise(si, q) or found[k]
         # 2-5. Rules that read the text before the quotation.
         for k, q in enumerate(qs):
             if names[k] or found[k][0] is not None:
@@ -101,6 +103,7 @@ class Attributor(SpeechForms):
                 or self._selon(si, offset)
                 or self._intro(si, offset, k == 0)
                 or self.parsed_verb(si, q)
+                or self.colon_in_sentence(si, q)
                 or self._adjacent(si, offset)
                 or (None, "", False)
             )

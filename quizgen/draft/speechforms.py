@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import SPEECH_LEMMAS
+from .lexicon import NP_STOP_WORDS, SPEECH_LEMMAS
 from .nounphrase import NP, PRONOUNS, parse_np
 from .quotes import MASK, QuoteSpan
 from .reader import Reader, _needs_aux
@@ -31,6 +31,18 @@ _INCISE_END = re.compile(
 _CLAUSE_END = re.compile(r"\s*(?:(?:à|au|aux|auprès|dans|sur|devant)\b[^.,;!?«»:]{0,60})?\s*[.:]\s*")
 _REPORTED_AFTER = re.compile(r"\s*(?:(?:alors|aussi|encore|ensuite|d'abord)\s+)?(?:que\b|qu'|:)")
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+_INCISE_COMMA = re.compile(r"\s*,\s*(?:[-–—]\s*)?")
+# Between the comma and the verb of an incise: auxiliary, negation, adverbs, 'tenu à', 'voulu'.
+_VERB_GROUP_POS = frozenset({"AUX", "ADV", "ADP", "PART", "SCONJ"})
+# Verbs of perceiving, receiving or showing: what follows their colon is someone else's words.
+_NOT_SPEAKING = frozenset(
+    "entendre écouter voir regarder lire recevoir découvrir trouver apprendre montrer afficher brandir "
+    "porter citer".split()
+)
+_NOT_INCISE_WORDS = frozenset(
+    "selon puis donc mais alors dont comme avec sans pour contre chez vers après avant depuis pendant "
+    "ainsi surtout notamment même voire encore aussi outre".split()
+)
 _QUOTE_DEPS = ("ccomp", "obj", "parataxis", "xcomp", "advcl", "dep", "appos", "conj")
 
 
@@ -77,6 +89,58 @@ class SpeechForms(Reader):
         self.extra.setdefault(q.open, {})["cut"] = (pos, end)
         return sp, "incise-inside", review
 
+    # ---------------------------------------------------------------- incise read by the parser
+
+    def parsed_incise(self, si: int, q: QuoteSpan) -> Found | None:
+        """« … », a balayé la députée: a verb right after the closing mark and its comma, its
+        subject after it. French writes speech this way whatever the verb (an incise), so the
+        verb need not be in any list: the parser says it is a verb, the subject says who."""
+        if not self.tokens:
+            return None
+        s = self.sentences[si]
+        comma = _INCISE_COMMA.match(self._masked[si], q.end - s.start)
+        if comma is None or "," not in comma.group():
+            return None
+        after = [i for i, t in enumerate(self.tokens) if s.start + comma.end() <= t.start < s.end]
+        verb_end = self._incise_verb_end(after)
+        if verb_end is None:
+            return None
+        np_ = self._np_after(si, verb_end - s.start)
+        if np_ is None or (np_.head in PRONOUNS and np_.det is None):
+            return None
+        tail = self.view[np_.end : s.end]
+        if _INCISE_END.match(tail) is None and not tail.lstrip().startswith((",", "(")):
+            return None  # '« … », a écrit la presse que…': not a closed incise
+        sp = self._speaker(np_, si)
+        return (sp, "parsed-incise", not sp.certain) if sp is not None else None
+
+    def _incise_verb_end(self, after: list[int]) -> int | None:
+        """Where the verb group opening an incise ends ('a tenu à rappeler', 'persifle'), or None."""
+        if not after:
+            return None
+        first = self.tokens[after[0]]
+        word = self.view[first.start : first.end]
+        if first.pos not in ("AUX", "VERB"):
+            # A verb the small model misreads ('persifle'): one lower-case word, then the subject.
+            plain_word = word.isalpha() and word.islower() and len(word) > 3
+            return first.end if plain_word and word not in NP_STOP_WORDS | _NOT_INCISE_WORDS else None
+        verb = next((n for n, i in enumerate(after[:6]) if self.tokens[i].pos == "VERB"), None)
+        if verb is None or any(self.tokens[i].pos not in _VERB_GROUP_POS for i in after[:verb]):
+            return None
+        # 'a voulu rassurer', 'a tenu à préciser': the last verb of the chain.
+        while verb + 1 < len(after) and (
+            self.tokens[after[verb + 1]].pos == "VERB"
+            or (
+                verb + 2 < len(after)
+                and self.tokens[after[verb + 1]].pos == "ADP"
+                and self.tokens[after[verb + 2]].pos == "VERB"
+            )
+        ):
+            verb += 1 if self.tokens[after[verb + 1]].pos == "VERB" else 2
+        if self.tokens[after[verb]].lemma in ("être", "avoir", "faire"):
+            return None
+        return self.tokens[after[verb]].end
+
     # ---------------------------------------------------------------- colon, next paragraph
 
     def colon_before(self, si: int, q: QuoteSpan) -> Found | None:
@@ -96,16 +160,49 @@ class SpeechForms(Reader):
         return found[0], "colon", found[2]
 
     def _parsed_before_colon(self, si: int, offset: int) -> Found | None:
-        """'Jean Dupont s'agace :' — the last verb before the colon, with its subject."""
+        """'Jean Dupont s'agace :', 'La députée monte au créneau :' — the last verb before the
+        colon and its subject, as the parser reads them (any verb but one of perceiving or
+        receiving: 'X entend une conversation :' is not X speaking); to review."""
         s = self.sentences[si]
-        verbs = [t for t in self._tokens_in(s.start, s.start + offset) if t.pos == "VERB"]
+        start = s.start + self._masked[si].rfind(MASK, 0, offset) + 1
+        clause = [i for i, t in enumerate(self.tokens) if start <= t.start < s.start + offset]
+        if any(self.tokens[i].lemma in _NOT_SPEAKING and self.tokens[i].pos == "VERB" for i in clause):
+            return None
+        verbs = [i for i in clause if self.tokens[i].pos == "VERB"]
         if not verbs:
-            return None
-        np_, _ = self._subject_before(si, verbs[-1].start - s.start)
-        if np_ is None:
-            return None
-        sp = self._speaker(np_, si)
+            # 'X persiste :', 'X monte au créneau :' read as nouns by the small model: the subject
+            # that opens the sentence, when nothing else stands before the colon.
+            sp = self.main_subject(si) if len(clause) <= 10 else None
+            return (sp, "colon", True) if sp is not None and sp.kind == "person" else None
+        v = self._governing(verbs[-1])
+        subjects = [t for t in self.tokens if t.head == v and t.dep in _SUBJECT_DEPS]
+        if subjects and subjects[0].start < self.tokens[v].start:
+            np_ = self._np_at(si, subjects[0].start)
+        else:
+            np_, _ = self._subject_before(si, self.tokens[v].start - s.start)
+        sp = self._speaker(np_, si) if np_ is not None else None
         return (sp, "colon", True) if sp is not None else None
+
+    def _governing(self, v: int) -> int:
+        """'a tenu à rassurer', 'veut croire': the verb that carries the subject."""
+        for _ in range(3):
+            has_subject = any(t.head == v and t.dep in _SUBJECT_DEPS for t in self.tokens)
+            if has_subject or self.tokens[v].dep not in ("xcomp", "conj") or self.tokens[v].head == v:
+                break
+            v = self.tokens[v].head
+        return v
+
+    def colon_in_sentence(self, si: int, q: QuoteSpan) -> Found | None:
+        """'X monte au créneau : « … »' in one sentence, whatever the verb; to review."""
+        s = self.sentences[si]
+        before = self._masked[si][: max(q.open - s.start, 0)].rstrip()
+        if not self.tokens or not before.endswith(":"):
+            return None
+        found = self._parsed_before_colon(si, len(before) - 1)
+        if found is not None and found[0] is not None:
+            why = f"{found[0].name} : sujet du verbe avant les deux-points, lu par l’analyseur"
+            self.extra.setdefault(q.open, {})["why"] = why
+        return found
 
     # ---------------------------------------------------------------- Réponse : « … »
 
@@ -154,6 +251,7 @@ class SpeechForms(Reader):
         lemma = verb.lemma.removeprefix("se ").removeprefix("s'")
         if lemma not in SPEECH_LEMMAS:
             return None  # "X entend une conversation : « … »" is not X speaking
+        v = self._governing(v)  # 'veut croire que', 'a tenu à rappeler que'
         subjects = [i for i, t in enumerate(self.tokens) if t.head == v and t.dep in _SUBJECT_DEPS and i != v]
         for i in subjects:
             np_ = self._np_at(si, self.tokens[i].start)

@@ -1,8 +1,10 @@
-"""Reported speech as French articles write it (rules only, no model)."""
+"""Reported speech as French articles write it (rules only; the slow tests load the model)."""
 
 from __future__ import annotations
 
 from datetime import date
+
+import pytest
 
 from quizgen.draft.bank import SourceInfo, build_bank
 from quizgen.draft.pipeline import analyse
@@ -89,3 +91,39 @@ def test_possessive_and_demonstrative_labels_are_resolved_or_dropped():
     # "Ce dernier" is the person just named, to review.
     atts = analyse("Le club a recruté M. Paul Durand. « Je suis ravi », a déclaré ce dernier.").attributions
     assert atts[0].speaker.name == "Paul Durand" and atts[0].review and "ce dernier" in atts[0].why
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+@pytest.mark.parametrize("verb", ["a balayé", "a tenu à préciser", "a voulu rassurer", "persifle"])
+def test_an_incise_after_the_quote_needs_no_verb_list(entities, verb):
+    # The form of "« C'est un grand pas … », a commenté Jean-Jacques Dordain" (dev 07), any verb.
+    text = f"« Nous ne lâcherons rien », {verb} la députée Clémentine Autain.\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Clémentine Autain"
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_verb_before_a_colon_is_read_by_the_parser_and_flagged(entities):
+    text = "La députée Clémentine Autain a pris la parole devant les élus : « Nous ne lâcherons rien. »\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Clémentine Autain" and att.review and att.why
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_hearing_a_conversation_is_not_speaking(entities):
+    # "Michel-Edouard Leclerc entend alors une conversation entre son observateur et sa compagne :
+    # "Ce type là, c'est Edouard, …"" (dev 01, France Bleu)
+    text = "Michel-Edouard Leclerc entend alors une conversation : « Ce type là, c’est Edouard. »\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker is None
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_the_subject_of_a_governing_verb(entities):
+    text = "La députée Clémentine Autain veut croire que la réforme sera « retirée ».\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Clémentine Autain"
