@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from .clean import Article
+from .lexicon import news_agency
 from .nlp import Token
 from .nounphrase import NP, parse_np
 from .quotes import MASK, QuoteSpan, Sentence
@@ -35,6 +36,7 @@ from .tokens import Tok, fold, tokenize
 _SUBJECT_THEN_INCISE = re.compile(r"^[^,]{3,60},(?:.*,\s*$|(?![^,]*\b(?:qui|que|qu'|il|elle)\b)[^,]{3,80}$)")
 
 
+_WORDS_BEFORE_INCISE = re.compile(r"(?:\s*[\w'’-]+){1,4}(?=\s*,)")
 class Attributor(SpeechForms):
     """Runs the rules over one article."""
 
@@ -53,16 +55,47 @@ class Attributor(SpeechForms):
                 if not s.heading:
                     previous = None if sp is None else (sp, si, s.para)
                 continue
-            results = self._sentence(si, qs, previous)
-            for a in results:
-                out.append(a)
+            heading = self._heading_quote(si, qs)
+            results = self._sentence(si, qs, None if heading else previous)
+            out.extend(results)
+            if heading:
+                continue  # a sub-heading quoting the body: its speaker is found below (_echoes)
             last = next((a for a in reversed(results) if a.speaker is not None and not a.name_or_title), None)
             if last is not None:
                 self._speaker_of[si] = (last.speaker, last.rule)  # type: ignore[assignment]
                 previous = (last.speaker, si, s.para)  # type: ignore[assignment]
             elif any(not a.name_or_title for a in results):
                 previous = None
+        self._echoes(out)
         return out
+
+    def _heading_quote(self, si: int, qs: list[QuoteSpan]) -> bool:
+        """A heading that quotes someone: a headline, or a paragraph that is one short quotation
+        without a final stop ('"C'est une belle intervention"' above the paragraph that says it)."""
+        s = self.sentences[si]
+        if s.heading:
+            return True
+        para = self.article.paragraphs[s.para]
+        body = self.view[para.start : para.end].strip()
+        if len(qs) != 1 or not body or body[0] not in "«“\"" or qs[0].end < para.start + len(body.rstrip()):
+            return False
+        inner = self.view[qs[0].inner_start : qs[0].inner_end].strip()
+        return len(inner.split()) <= 12 and not inner.endswith((".", "!", "?", "…"))
+
+    def _echoes(self, out: list[Attribution]) -> None:
+        """A heading quote takes the speaker of the later quotation that holds its words."""
+        for k, a in enumerate(out):
+            if a.name_or_title or a.speaker is not None or not self._heading_quote(a.sentence, [a.quote]):
+                continue
+            words = fold(a.text).split()
+            key = " ".join(words[:4])
+            if len(words) < 2:
+                continue
+            for later in out[k + 1 :]:
+                if later.speaker is not None and key in fold(later.text) and later.quote.open != a.quote.open:
+                    a.speaker, a.rule, a.review = later.speaker, "echo", True
+                    a.why = f"titre qui reprend les mots de {later.speaker.name} plus bas"
+                    break
 
     def _sentence(
         self, si: int, qs: list[QuoteSpan], previous: tuple[Speaker, int, int] | None
@@ -91,6 +124,10 @@ class Attributor(SpeechForms):
             found[k] = self.inner_incise(si, q) or self._post(si, q.end - s.start)
             if found[k][0] is None:
                 found[k] = self.parsed_incise(si, q) or found[k]
+            words = _WORDS_BEFORE_INCISE.match(after)
+            if found[k][0] is None and k == n - 1 and words:
+                # "« On est à 40 jours … » en France, déclare à l'AFP X": the incise after a few words.
+                found[k] = self._post(si, q.end - s.start + words.end())
         # 2-5. Rules that read the text before the quotation.
         for k, q in enumerate(qs):
             if names[k] or found[k][0] is not None:
@@ -98,6 +135,7 @@ class Attributor(SpeechForms):
             offset = max(q.open - s.start, 0)
             found[k] = (
                 self.colon_before(si, q)
+                or self.narrative_infinitive(si, q)
                 or self.answer_label(si, q)
                 or self._pre_verb(si, offset)
                 or self._selon(si, offset)
@@ -128,6 +166,8 @@ class Attributor(SpeechForms):
         mm = self.p["selon_after"].match(after)
         if mm:
             sp = self._speaker(self._np_after(si, offset + mm.end()), si)
+            if sp is not None and news_agency(sp.name):
+                return None, "", False  # "« … », rapporte l'AFP": the agency reports, someone else said it
             return (sp, "selon", False) if sp else (None, "", False)
         mm = self.p["speech_noun"].match(after)
         if mm:
@@ -283,9 +323,17 @@ class Attributor(SpeechForms):
         reported = self._speaker_of.get(psi, (None, ""))[1] == "reported"
         if ppara == s.para:
             return sp, "continuation", reported
-        if ppara == s.para - 1 and self.article.paragraphs[s.para].start == s.start:
+        if ppara == s.para - 1 and self.article.paragraphs[s.para].start == s.start and not self._lead_in(si):
             return sp, "continuation", True
         return None
+
+    def _lead_in(self, si: int) -> bool:
+        """'"Une simulation d'accident". Sur le chemin…': a quotation opening its paragraph as a
+        lead-in heading, narrative after it, is no one's continuation."""
+        nxt = si + 1
+        if nxt >= len(self.sentences) or self.sentences[nxt].para != self.sentences[si].para:
+            return False
+        return not self._masked[nxt].lstrip().startswith(("«", "“", '"', MASK))
 
     def _source_line(self, si: int, q: QuoteSpan) -> tuple[Speaker | None, str, bool] | None:
         s = self.sentences[si]

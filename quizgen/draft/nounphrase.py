@@ -283,6 +283,13 @@ def _determiner(toks: list[Tok], i: int) -> tuple[str | None, int]:
         and toks[i + 2].low in ("des", "d'entre")
     ):
         return f"l'{toks[i + 1].low} des", i + 3
+    if (
+        low in ("un", "une")
+        and i + 2 < n
+        and toks[i + 1].low in ("de", "d'entre")
+        and toks[i + 2].low in ("ses", "leurs", "nos", "vos", "mes", "ces", "eux", "elles")
+    ):
+        return f"{low} {toks[i + 1].low} {toks[i + 2].low}", i + 3  # "un de ses collègues"
     if low in ("un", "une") and i + 1 < n and toks[i + 1].low == "autre":
         return f"{low} autre", i + 2
     if low in DETERMINERS:

@@ -156,6 +156,9 @@ class Reader:
         if k < len(toks) and toks[k].low in ("à", "au", "aux"):
             # An indirect object before the speaker: 'a déclaré aux journalistes l'assistant…'
             for m in range(k + 1, min(k + 5, len(toks))):
+                if toks[m].low == "," and m + 1 < len(toks) and toks[m + 1].cap and m > k + 1:
+                    k = m + 1  # "déclare à l'AFP, Christophe Ferrari"
+                    break
                 if toks[m].low in (",", ".", ";"):
                     break
                 if (
@@ -208,12 +211,16 @@ class Reader:
             return None, toks
         return np_, toks
 
-    def _speaker(self, np_: NP | None, si: int) -> Speaker | None:
+    def _speaker(self, np_: NP | None, si: int, *, create: bool = True) -> Speaker | None:
+        """The speaker a noun phrase names; `create` False for the rules that guess more (a
+        capitalised word they read as a subject is not a new person: "Pompiers agressés :")."""
         if np_ is None:
             return None
         if np_.head in PRONOUNS and np_.det is None:
             return self._resolve_pronoun(np_.head, si, np_.start)
-        return self.registry.speaker_from_np(np_, self.text)
+        if not create:  # still a person when written with a first name: "Aurélie Filippetti"
+            create = any(b - a >= 2 for a, b in np_.names())
+        return self.registry.speaker_from_np(np_, self.text, create=create)
 
     def main_subject(self, si: int) -> Speaker | None:
         """The subject that opens sentence si ('M. Biden, qui …, n'offrira…'), if it names someone."""
@@ -331,23 +338,24 @@ _ADVERBIAL_STARTS = frozenset(
 def _walk_back_incises(toks: list[Tok]) -> tuple[NP | None, int]:
     """Walk back over incises between commas ("M. Biden, qui …, a dit"): (the subject when an
     incise names it — "Le préfet de l'Isère, Antoine Roussel, a salué" —, where the clause ends)."""
-    end = len(toks)
-    while end > 0 and toks[end - 1].text == ",":
-        k = end - 2
+    end = stop = len(toks)  # stop: just after the comma that closes the incise read next
+    while stop > 0 and toks[stop - 1].text == ",":
+        k = stop - 2
         while k >= 0 and toks[k].text != ",":
             k -= 1
         if k < 0:
             break
-        inner = toks[k + 1 : end - 1]
+        inner = toks[k + 1 : stop - 1]
         if not inner:
             break
         if all((t.cap and t.word) or t.text == "-" or t.low in _PARTICLES for t in inner) and inner[0].cap:
-            np_ = parse_np(toks[: end - 1], k + 1)
-            if np_ is not None and np_.j == end - 1:
-                return np_, end
+            np_ = parse_np(toks[: stop - 1], k + 1)
+            if np_ is not None and np_.j == stop - 1:
+                return np_, stop
         first = inner[0].low
         if first in _INCISE_OPENERS or first in ROLE_NOUNS or first in ANONYMOUS_PERSON_NOUNS:
-            end = k
+            # "X, chef de la compagnie, qui était sur place, reconnaît": one incise after another.
+            end, stop = k, k + 1
             continue
         break
     return None, end

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .clean import Article, plain
-from .lexicon import INSTITUTION_NOUNS, ROLE_NOUNS
+from .lexicon import INSTITUTION_NOUNS, ROLE_NOUNS, news_agency
 from .reader import Attribution
 from .speakers import Person, Registry, Speaker
 from .tokens import fold
@@ -153,7 +153,11 @@ def resolve_speakers(
         words = _words(sp.name)
         first = words[0].lower() if words else ""
         bare = sp.kind != "person" and sp.name[:1].islower() and first not in _DEFINITE + _INDEFINITE
-        if not words or fold(sp.name) in _LABELS or bare:
+        # "Un ministère" is no institution one can name; "R :" (an interview's answer) no one;
+        # "« … », rapporte l'AFP": the agency reports the words, someone else said them.
+        reporter = news_agency(sp.name) and att.rule not in ("agency", "source-line")
+        vague = (sp.kind == "institution" and first in _INDEFINITE) or reporter
+        if not words or fold(sp.name) in _LABELS or bare or vague or len(fold(sp.name)) < 2:
             att.speaker, att.review = None, False
             continue
         if sp.kind == "anonymous" and first in _DEFINITE:

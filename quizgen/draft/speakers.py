@@ -138,10 +138,16 @@ class Registry:
         return person
 
     def person(self, name: str) -> Person | None:
+        """The person a name stands for: by surname, else a first name that only one person
+        of the article bears ('Léo' for 'Léo Tessier')."""
         words = name.replace("’", "'").split()
         if not words:
             return None
-        return self.people.get(name_key(words[-1]))
+        found = self.people.get(name_key(words[-1]))
+        if found is not None or len(words) > 1:
+            return found
+        bearers = {p.key for p in self.people.values() for f in p.forms if f.split()[0] == words[0]}
+        return self.people[bearers.pop()] if len(bearers) == 1 else None
 
     def by_role(self, role: str) -> tuple[Person | None, bool]:
         """The person an article names with `role` ('président russe'); (person, certain)."""

@@ -21,6 +21,7 @@ from .tokens import Tok, tokenize
 
 Found = tuple[Speaker | None, str, bool]
 
+_NARRATIVE_INFINITIVE = re.compile(r"^\s*(?:Et|et)\s+(?:de\s+|d')[a-zéèêàâîôûç]+(?:er|ir|re)\b")
 _ANSWER_LABEL = re.compile(r"^\s*(?:(?:sa|la|leur)\s+)?(?i:réponse|réplique)\s*:\s*$")
 _QUESTION_TO = re.compile(r"\?|(?i:\b(?:interrog[ée]e?s?|demand[ée]|question(?:né)?e?s?|sollicit[ée]e?)\b)")
 # What may follow the speaker of an incise: "dans un communiqué", "à l'AFP", then a stop.
@@ -125,6 +126,10 @@ class SpeechForms(Reader):
             plain_word = word.isalpha() and word.islower() and len(word) > 3
             return first.end if plain_word and word not in NP_STOP_WORDS | _NOT_INCISE_WORDS else None
         verb = next((n for n, i in enumerate(after[:6]) if self.tokens[i].pos == "VERB"), None)
+        if verb is None and first.pos == "AUX" and len(after) > 1:
+            # 'a precise à l'AFP' (a typo the model reads as an adjective): the word after the auxiliary.
+            nxt = self.view[self.tokens[after[1]].start : self.tokens[after[1]].end]
+            return self.tokens[after[1]].end if nxt.isalpha() and nxt.islower() else None
         if verb is None or any(self.tokens[i].pos not in _VERB_GROUP_POS for i in after[:verb]):
             return None
         # 'a voulu rassurer', 'a tenu à préciser': the last verb of the chain.
@@ -180,7 +185,7 @@ class SpeechForms(Reader):
             np_ = self._np_at(si, subjects[0].start)
         else:
             np_, _ = self._subject_before(si, self.tokens[v].start - s.start)
-        sp = self._speaker(np_, si) if np_ is not None else None
+        sp = self._speaker(np_, si, create=False) if np_ is not None else None
         return (sp, "colon", True) if sp is not None else None
 
     def _governing(self, v: int) -> int:
@@ -203,6 +208,27 @@ class SpeechForms(Reader):
             why = f"{found[0].name} : sujet du verbe avant les deux-points, lu par l’analyseur"
             self.extra.setdefault(q.open, {})["why"] = why
         return found
+
+    # ---------------------------------------------------------------- Et d'ajouter : « … »
+
+    def narrative_infinitive(self, si: int, q: QuoteSpan) -> Found | None:
+        """'Et d'ajouter : « … »', 'Et de réclamer que … « … »': the infinitive of narration has
+        no subject; the speaker is whoever spoke or acted in the sentence before (to review)."""
+        s = self.sentences[si]
+        if si == 0 or not _NARRATIVE_INFINITIVE.match(self._masked[si][: max(q.open - s.start, 0)]):
+            return None
+        for back in range(si - 1, max(-1, si - 3), -1):
+            if self.sentences[back].heading:
+                continue
+            said = self._speaker_of.get(back)
+            sp = said[0] if said else self.main_subject(back)
+            if sp is not None and sp.kind in ("person", "institution"):
+                why = f"« Et de … » sans sujet : {sp.name}, qui parlait juste avant"
+                self.extra.setdefault(q.open, {})["why"] = why
+                return sp, "narrative", True
+            if said is not None:
+                break
+        return None
 
     # ---------------------------------------------------------------- Réponse : « … »
 
@@ -252,12 +278,14 @@ class SpeechForms(Reader):
         if lemma not in SPEECH_LEMMAS:
             return None  # "X entend une conversation : « … »" is not X speaking
         v = self._governing(v)  # 'veut croire que', 'a tenu à rappeler que'
-        subjects = [i for i, t in enumerate(self.tokens) if t.head == v and t.dep in _SUBJECT_DEPS and i != v]
+        if any(t.head == v and t.dep == "aux:pass" for t in self.tokens):
+            return None  # "les pompiers ont été appelés pour … « … »": a passive subject is not speaking
+        subjects = [i for i, t in enumerate(self.tokens) if t.head == v and t.dep == "nsubj" and i != v]
         for i in subjects:
             np_ = self._np_at(si, self.tokens[i].start)
             if np_ is None or (np_.head in PRONOUNS and np_.det is None and q.open < verb.start):
                 continue
-            sp = self._speaker(np_, si)
+            sp = self._speaker(np_, si, create=False)
             if sp is not None:
                 if not sp.certain:
                     self.extra.setdefault(q.open, {})["why"] = f"verbe « {verb.lemma} » lu par l’analyseur"

@@ -127,3 +127,62 @@ def test_the_subject_of_a_governing_verb(entities):
     text = "La députée Clémentine Autain veut croire que la réforme sera « retirée ».\n"
     (att,) = analyse(text, entities).attributions
     assert att.speaker.name == "Clémentine Autain"
+
+
+def test_et_de_infinitive_takes_the_speaker_before():
+    # The narrative infinitive: "Et d'ajouter : « … »" has no subject of its own.
+    text = (
+        "« Il faudrait partir », dit M. Olivier Roux. Et d'ajouter : « Je ne vois pas comment le festival "
+        "pourrait vivre ici. »"
+    )
+    atts = analyse(text).attributions
+    assert [a.speaker.name for a in atts] == ["Olivier Roux", "Olivier Roux"]
+    assert atts[1].review and "Et de" in atts[1].why
+
+
+def test_a_news_agency_reporting_the_words_is_not_their_speaker():
+    text = "La ministre a parlé. « Dans ce cas, la culture vient à la fin », rapporte l'AFP."
+    assert speakers(text) == [None]
+
+
+def test_an_agency_after_the_words_then_a_comma_and_the_name():
+    text = "« On est à 40 jours d’une décision » en France, déclare à l’AFP, Christophe Ferrari, maire."
+    assert speakers(text) == ["Christophe Ferrari"]
+
+
+def test_a_vague_institution_or_a_one_letter_label_is_no_speaker():
+    text = "Bercy décide. Un ministère a réclamé « des économies ».\n\nR : « C'était difficile à digérer. »\n"
+    assert speakers(text) == [None, None]
+
+
+def test_a_sub_heading_quote_takes_the_speaker_of_the_words_below():
+    text = (
+        "M. Jean Roux a parlé des secours.\n\n"
+        "« C'est une belle intervention »\n\n"
+        "Le commandant Paul Dimitri reconnaît que tout a été vite. « Les gendarmes ont tout donné. "
+        "C'est une belle intervention qui a sauvé cet homme. »\n"
+    )
+    atts = analyse(text).attributions
+    assert [a.speaker.name for a in atts] == ["Paul Dimitri", "Paul Dimitri"]
+    assert atts[0].rule == "echo" and atts[0].review
+
+
+def test_a_lead_in_quote_does_not_continue_the_paragraph_before():
+    text = (
+        "« Le feu a pris vite », a dit le procureur Eric Maillaud.\n\n"
+        "« Une simulation d'accident ». Sur la route, un véhicule a doublé le camion.\n"
+    )
+    assert speakers(text) == ["Eric Maillaud", None]
+
+
+def test_one_of_his_colleagues():
+    text = "« C’est répugnant ! », a ajouté un de ses collègues."
+    assert speakers(text) == ["un de ses collègues"]
+
+
+def test_a_first_name_alone_is_the_person_named_in_full():
+    text = (
+        "« Une météorite est tombée ici », explique M. Léo Tessier. « Vous n'avez rien vu ? », "
+        "demande Léo aux voisins."
+    )
+    assert speakers(text) == ["Léo Tessier", "Léo Tessier"]

@@ -70,3 +70,12 @@ def test_the_command_loads_the_model_and_drafts(tmp_path):
     result = CliRunner().invoke(cli, ["draft", str(ARTICLES / SEEDS[0]), "-o", str(tmp_path / "s.yaml")])
     assert result.exit_code == 0, result.output
     load_bank(tmp_path / "s.yaml")
+
+
+def test_a_passive_subject_is_not_a_speaker(entities):
+    text = (
+        "Les pompiers ont été appelés pour un jeune homme « frappé à plusieurs reprises », "
+        "a precise à l'AFP le procureur, Eric Maillaud.\n"
+    )
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Eric Maillaud"
