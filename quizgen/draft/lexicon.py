@@ -33,7 +33,7 @@ _ER_SPEECH = """
     implorer revendiquer justifier argumenter applaudir s'enthousiasmer s'émerveiller se_demander
     s'impatienter se_lamenter continuer compléter corroborer décrypter corriger rectifier
     interroger grincer asséner prophétiser raisonner philosopher blaguer confirmer détailler
-    déclamer s'esclaffer rigoler sangloter bougonner maugréer tacler taquiner
+    déclamer s'esclaffer rigoler sangloter bougonner maugréer tacler taquiner parler
 """.split()
 
 _IRREGULAR_SPEECH: dict[str, list[str]] = {
@@ -60,6 +60,7 @@ _IRREGULAR_SPEECH: dict[str, list[str]] = {
     "maintenir": ["maintenu", "maintient", "maintiennent", "maintenait"],
     "faire valoir": ["fait valoir", "font valoir", "faisait valoir"],
     "faire savoir": ["fait savoir", "font savoir", "faisait savoir"],
+    "faire remarquer": ["fait remarquer", "font remarquer", "faisait remarquer"],
     "mettre en garde": ["mis en garde", "met en garde", "mettent en garde"],
     "s'écrier": ["écrié", "écrie", "écrient"],
 }
@@ -246,7 +247,7 @@ VERB_ADVERBS = (
     r"fermement|sobrement|sèchement|fièrement|bien|tout|seulement|sans\s+ambages|"
     r"sans\s+détour|à\s+nouveau|de\s+nouveau|en\s+substance|en\s+outre|elle-même|lui-même|"
     r"quant\s+à\s+(?:lui|elle|eux|elles)|de\s+son\s+côté|pour\s+sa\s+part|d'abord|ensuite|"
-    r"longuement|volontiers|toujours)"
+    r"longuement|volontiers|toujours|[a-zéèêàâîôûç]{3,}ment)"
 )
 
 AUXILIARIES = (

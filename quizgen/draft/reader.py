@@ -148,11 +148,21 @@ class Reader:
         toks = tokenize(self._masked[si])
         toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in toks]
         k = next((n for n, t in enumerate(toks) if t.start >= s.start + offset), len(toks))
-        # 'a déclaré mercredi soir la ministre': a time adverbial before the speaker.
-        while k + 1 < len(toks) and (
-            toks[k].low in _TIME_WORDS or (toks[k].low in ("ce", "cette") and toks[k + 1].low in _TIME_WORDS)
-        ):
-            k += 1
+        # 'a déclaré mercredi soir la ministre', 'a fustigé ce samedi 1er avril X', 'a répété de son
+        # côté X': an adverbial before the speaker.
+        while k + 1 < len(toks):
+            three = " ".join(t.low for t in toks[k : k + 3])
+            if three in _SIDE_PHRASES:
+                k += 3
+            elif (
+                toks[k].low in _TIME_WORDS
+                or (toks[k].low in ("ce", "cette") and toks[k + 1].low in _TIME_WORDS)
+                or (toks[k].text[:1].isdigit() and toks[k + 1].low in _MONTHS | _TIME_WORDS)
+                or (toks[k].low in _MONTHS and k > 0 and toks[k - 1].text[:1].isdigit())
+            ):
+                k += 1
+            else:
+                break
         if k < len(toks) and toks[k].low in ("à", "au", "aux"):
             # An indirect object before the speaker: 'a déclaré aux journalistes l'assistant…'
             for m in range(k + 1, min(k + 5, len(toks))):
@@ -218,8 +228,9 @@ class Reader:
             return None
         if np_.head in PRONOUNS and np_.det is None:
             return self._resolve_pronoun(np_.head, si, np_.start)
-        if not create:  # still a person when written with a first name: "Aurélie Filippetti"
-            create = any(b - a >= 2 for a, b in np_.names())
+        if not create:  # a first name and a surname ("Aurélie Filippetti"), a description ("le spationaute")
+            names = np_.names()
+            create = any(b - a >= 2 for a, b in names) or (np_.det is not None and not names)
         return self.registry.speaker_from_np(np_, self.text, create=create)
 
     def main_subject(self, si: int) -> Speaker | None:
@@ -324,6 +335,10 @@ _TIME_WORDS = frozenset(
     """lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui avant-hier matin soir
     après-midi midi encore alors aussi également ensuite enfin d'ailleurs aussitôt""".split()
 )
+_MONTHS = frozenset(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+)
+_SIDE_PHRASES = frozenset({"de son côté", "pour sa part", "à son tour", "quant à lui", "quant à elle"})
 _CLITICS = frozenset("l' le la les lui leur y en ne n' se s' nous vous l'a me m' t' te".split())
 _BOUNDARY_MARKS = frozenset([",", ";", ":", "(", ")", "–", "—", "-", "«", "»", '"', "“", "”"])
 _BOUNDARY_WORDS = frozenset(

@@ -40,6 +40,7 @@ _NOT_SPEAKING = frozenset(
     "entendre écouter voir regarder lire recevoir découvrir trouver apprendre montrer afficher brandir "
     "porter citer".split()
 )
+_CLIMB_DEPS = ("xcomp", "conj", "advcl")
 _NOT_INCISE_WORDS = frozenset(
     "selon puis donc mais alors dont comme avec sans pour contre chez vers après avant depuis pendant "
     "ainsi surtout notamment même voire encore aussi outre".split()
@@ -106,7 +107,7 @@ class SpeechForms(Reader):
         verb_end = self._incise_verb_end(after)
         if verb_end is None:
             return None
-        np_ = self._np_after(si, verb_end - s.start)
+        np_ = self._np_after(si, verb_end - s.start) or self._parsed_subject_after(si, after, verb_end)
         if np_ is None or (np_.head in PRONOUNS and np_.det is None):
             return None
         tail = self.view[np_.end : s.end]
@@ -114,6 +115,17 @@ class SpeechForms(Reader):
             return None  # '« … », a écrit la presse que…': not a closed incise
         sp = self._speaker(np_, si)
         return (sp, "parsed-incise", not sp.certain) if sp is not None else None
+
+    def _parsed_subject_after(self, si: int, after: list[int], verb_end: int) -> NP | None:
+        """'est venu dire devant le portail le directeur du site': the subject the parser
+        finds after the verb, past a complement."""
+        verbs = {i for i in after if self.tokens[i].end <= verb_end}
+        for i in after:
+            t = self.tokens[i]
+            governed = t.head in verbs or self.tokens[t.head].head in verbs
+            if t.start >= verb_end and t.dep in ("nsubj", "obj") and governed:  # inverted: read as obj
+                return self._np_at(si, t.start)
+        return None
 
     def _incise_verb_end(self, after: list[int]) -> int | None:
         """Where the verb group opening an incise ends ('a tenu à rappeler', 'persifle'), or None."""
@@ -180,6 +192,10 @@ class SpeechForms(Reader):
             sp = self.main_subject(si) if len(clause) <= 10 else None
             return (sp, "colon", True) if sp is not None and sp.kind == "person" else None
         v = self._governing(verbs[-1])
+        has_subject = any(t.head == v and t.dep in _SUBJECT_DEPS for t in self.tokens)
+        if self.tokens[v].dep == "acl" or not has_subject:
+            # ', se comparant à un commandant :': the participle's subject is the clause's.
+            v = next((i for i in clause if self.tokens[i].dep == "ROOT" and self.tokens[i].pos == "VERB"), v)
         subjects = [t for t in self.tokens if t.head == v and t.dep in _SUBJECT_DEPS]
         if subjects and subjects[0].start < self.tokens[v].start:
             np_ = self._np_at(si, subjects[0].start)
@@ -192,7 +208,7 @@ class SpeechForms(Reader):
         """'a tenu à rassurer', 'veut croire': the verb that carries the subject."""
         for _ in range(3):
             has_subject = any(t.head == v and t.dep in _SUBJECT_DEPS for t in self.tokens)
-            if has_subject or self.tokens[v].dep not in ("xcomp", "conj") or self.tokens[v].head == v:
+            if has_subject or self.tokens[v].dep not in _CLIMB_DEPS or self.tokens[v].head == v:
                 break
             v = self.tokens[v].head
         return v

@@ -193,3 +193,21 @@ def test_another_office_is_not_the_person_who_just_spoke():
         "Le sous-préfet a salué « un projet exemplaire »."
     )
     assert [s for _, s in said(text)] == ["Jean-Pierre Martin", None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Date, side phrase and -ment adverb forms of the dev2 articles, rewritten short.
+        "« C'est une gifle », a fustigé ce samedi 1er avril Dmytro Kuleba, le ministre ukrainien.",
+        "« On se battra », a répété de son côté Dmytro Kuleba, secrétaire du syndicat.",
+        "M. Dmytro Kuleba a parlé. « Le pays viole les règles », avait-il ironiquement fait remarquer.",
+    ],
+)
+def test_adverbials_around_an_incise(text):
+    assert [s for _, s in said(text)][-1] == "Dmytro Kuleba"
+
+
+def test_parler_de_is_speech():
+    text = "Le président français Emmanuel Macron a parlé d'un « grand honneur »."
+    assert [s for _, s in said(text)] == ["Emmanuel Macron"]

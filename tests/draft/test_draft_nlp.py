@@ -79,3 +79,18 @@ def test_a_passive_subject_is_not_a_speaker(entities):
     )
     (att,) = analyse(text, entities).attributions
     assert att.speaker.name == "Eric Maillaud"
+
+
+def test_an_incise_with_a_complement_before_its_subject(entities):
+    text = "« Il y a un projet de fermeture », est venu dire devant le portail le directeur, Paul Depierre.\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Paul Depierre"
+
+
+def test_a_participle_before_the_colon_has_the_clause_subject(entities):
+    text = (
+        "Le spationaute Thomas Pesquet a parlé. Le spationaute de 43 ans a évoqué sa tâche, "
+        "se comparant à un commandant de bateau : « Il n’y a qu’un seul maître à bord. »\n"
+    )
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Thomas Pesquet" and att.review
