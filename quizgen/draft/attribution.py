@@ -157,6 +157,8 @@ class Attributor(SpeechForms):
                     sp, rule, review = cont
             if sp is None and not names[k]:
                 sp, rule, review = self._source_line(si, q) or (None, "", False)
+            if sp is None and not names[k] and not outside:
+                sp, rule, review = self.forward(si, q) or (None, "", False)
             results.append(self._make(si, q, sp, rule, review, names[k], previous))
         return results
 

@@ -59,7 +59,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"(?:s'|se\s+)?(?P<verb>{form})(?P<inv2>{INVERTED_PRONOUN})?(?![\w-])"
     )
     return {
-        "post": re.compile(rf"^[\s,;]*(?:[-–—]\s*)?(?i:{vg})"),
+        # "« … », nous explique X", "« … », lui a répondu X": an object pronoun before the verb.
+        "post": re.compile(rf"^[\s,;]*(?:[-–—]\s*)?(?i:(?:nous|vous|lui|leur|me)\s+|m')?(?i:{vg})"),
         "pre": re.compile(rf"(?<![\w'-])(?i:(?:(?:ne|n')\s*)?{vg})"),
         "selon_after": re.compile(
             r"^[\s,;]*(?:[-–—]\s*)?(?i:(?:toujours|encore|notamment|a\s+priori)\s+)?"
@@ -395,7 +396,8 @@ _ADVERBIAL_OPENERS = frozenset(
     en lors dans après avant pour selon d'après depuis pendant à au aux par sur avec ainsi mais et or alors
     puis enfin ensuite cependant pourtant toutefois néanmoins si quand lorsque lorsqu' comme bien tandis dès
     face malgré outre près d' au-delà mardi lundi mercredi jeudi vendredi samedi dimanche hier aujourd'hui
-    avant-hier demain dimanche ici là-bas concernant s'agissant interrogé interrogée
+    avant-hier demain dimanche ici là-bas concernant s'agissant interrogé interrogée invité invitée
+    questionné questionnée sollicité sollicitée
 """.split()
 )
 _INSTITUTION_HEADS = frozenset(

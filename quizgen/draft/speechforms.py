@@ -22,6 +22,9 @@ from .tokens import Tok, tokenize
 Found = tuple[Speaker | None, str, bool]
 
 _NARRATIVE_INFINITIVE = re.compile(r"^\s*(?:Et|et)\s+(?:de\s+|d')[a-zéèêàâîôûç]+(?:er|ir|re)\b")
+_THESE_WORDS = re.compile(
+    r"^\s*(?:C'est|c'est)\s+(?:par|avec|en|sur)\s+ces\s+(?:mots|termes|propos|paroles)\s+(?:que|qu')\s*"
+)
 _ANSWER_LABEL = re.compile(r"^\s*(?:(?:sa|la|leur)\s+)?(?i:réponse|réplique)\s*:\s*$")
 _QUESTION_TO = re.compile(r"\?|(?i:\b(?:interrog[ée]e?s?|demand[ée]|question(?:né)?e?s?|sollicit[ée]e?)\b)")
 # What may follow the speaker of an incise: "dans un communiqué", "à l'AFP", then a stop.
@@ -186,11 +189,12 @@ class SpeechForms(Reader):
         if any(self.tokens[i].lemma in _NOT_SPEAKING and self.tokens[i].pos == "VERB" for i in clause):
             return None
         verbs = [i for i in clause if self.tokens[i].pos == "VERB"]
+        # 'X persiste :', 'X, secrétaire syndical, est inquiet :' (verbs the small model misreads):
+        # the subject that opens the sentence, when little else stands before the colon.
+        opening = self.main_subject(si) if len(clause) <= 12 else None
+        opening = opening if opening is not None and opening.kind == "person" else None
         if not verbs:
-            # 'X persiste :', 'X monte au créneau :' read as nouns by the small model: the subject
-            # that opens the sentence, when nothing else stands before the colon.
-            sp = self.main_subject(si) if len(clause) <= 10 else None
-            return (sp, "colon", True) if sp is not None and sp.kind == "person" else None
+            return (opening, "colon", True) if opening is not None else None
         v = self._governing(verbs[-1])
         has_subject = any(t.head == v and t.dep in _SUBJECT_DEPS for t in self.tokens)
         if self.tokens[v].dep == "acl" or not has_subject:
@@ -201,7 +205,7 @@ class SpeechForms(Reader):
             np_ = self._np_at(si, subjects[0].start)
         else:
             np_, _ = self._subject_before(si, self.tokens[v].start - s.start)
-        sp = self._speaker(np_, si, create=False) if np_ is not None else None
+        sp = self._speaker(np_, si, create=False) if np_ is not None else opening
         return (sp, "colon", True) if sp is not None else None
 
     def _governing(self, v: int) -> int:
@@ -245,6 +249,29 @@ class SpeechForms(Reader):
             if said is not None:
                 break
         return None
+
+    # ---------------------------------------------------------------- the speaker named after
+
+    def forward(self, si: int, q: QuoteSpan) -> Found | None:
+        """A quotation alone in its sentence, its speaker named in the next one: '« … » C'est par
+        ces mots que la députée X a conclu', '« Pitoyable. » Invitée …, X a réagi …' (to review)."""
+        nxt = si + 1
+        if nxt >= len(self.sentences) or self.sentences[nxt].para != self.sentences[si].para:
+            return None
+        m = self._masked[nxt]
+        mm = _THESE_WORDS.match(m)
+        if mm:
+            sp = self._speaker(self._np_after(nxt, mm.end()), nxt)
+        elif MASK not in m and any(
+            not (v["aux"] is None and _needs_aux(v["verb"])) for v in self.p["pre"].finditer(m)
+        ):
+            sp = self.main_subject(nxt)
+        else:
+            return None
+        if sp is None or sp.kind == "institution":
+            return None  # a description ("la députée") is resolved to the person it names later
+        self.extra.setdefault(q.open, {})["why"] = f"{sp.name}, nommé dans la phrase qui suit la citation"
+        return sp, "forward", True
 
     # ---------------------------------------------------------------- Réponse : « … »
 

@@ -186,3 +186,26 @@ def test_a_first_name_alone_is_the_person_named_in_full():
         "demande Léo aux voisins."
     )
     assert speakers(text) == ["Léo Tessier", "Léo Tessier"]
+
+
+def test_the_speaker_named_in_the_sentence_after():
+    # "C'est par ces mots que la députée … a conclu" (a French press idiom).
+    text = (
+        "« Vous ne faites qu'un seul geste, vous le bâillonnez ! » C'est par ces mots que "
+        "Mme Mathilde Panot a conclu son explication de vote."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Mathilde Panot" and att.review
+
+
+def test_an_object_pronoun_before_the_incise_verb():
+    text = "Le jury est serein : « Cannes refuse ces films », nous explique Bernard Pivot, président du jury."
+    assert speakers(text) == ["Bernard Pivot"]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_subject_then_etre_and_an_adjective_before_the_colon(entities):
+    text = "Régis Scheenaerts, secrétaire syndical CGT, est inquiet : « La direction a arrêté un moteur. »\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Régis Scheenaerts"
