@@ -37,6 +37,9 @@ _SUBJECT_THEN_INCISE = re.compile(r"^[^,]{3,60},(?:.*,\s*$|(?![^,]*\b(?:qui|que|
 
 
 _WORDS_BEFORE_INCISE = re.compile(r"(?:\s*[\w'’-]+){1,4}(?=\s*,)")
+_CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
+
+
 class Attributor(SpeechForms):
     """Runs the rules over one article."""
 
@@ -133,6 +136,11 @@ class Attributor(SpeechForms):
             if names[k] or found[k][0] is not None:
                 continue
             offset = max(q.open - s.start, 0)
+            before = found[k - 1] if k > 0 else (None, "", False)
+            if before[0] is not None and self._participle_between(si, qs[k - 1], q, before[1]):
+                # "« … », a fustigé X, appelant « les membres » … « à contrecarrer … »": still X.
+                found[k] = (before[0], "participle", before[2])
+                continue
             found[k] = (
                 self.colon_before(si, q)
                 or self.narrative_infinitive(si, q)
@@ -328,6 +336,23 @@ class Attributor(SpeechForms):
         if ppara == s.para - 1 and self.article.paragraphs[s.para].start == s.start and not self._lead_in(si):
             return sp, "continuation", True
         return None
+
+    def _participle_between(self, si: int, prev: QuoteSpan, q: QuoteSpan, prev_rule: str) -> bool:
+        """', appelant « … »' after a quotation whose speaker is known: the participle's subject
+        is that speaker (and so for a quotation that goes on the participle's clause)."""
+        s = self.sentences[si]
+        between = self._masked[si][prev.end - s.start : q.open - s.start]
+        if re.search(r"[.;!?]", re.sub(r"\b(?:M|Dr|Pr|St)\.", "", between)):
+            return False
+        if prev_rule != "participle":
+            participle = re.search(r",\s*(?:en\s+)?[a-zéèêàâîôûç]{3,}ant\b", between)
+            if participle is None or _CLAUSE_OPENER.search(between[: participle.start()]):
+                return False  # ", alors que les députés, réclamant « … »": another subject
+            between = between[participle.end() :]
+        return not (
+            self.p["pre"].search(between)
+            or re.search(r",\s*(?:qui|que|qu'|mais|et)\b|\b(?:il|elle|ils|elles)\b", between)
+        )
 
     def _lead_in(self, si: int) -> bool:
         """'"Une simulation d'accident". Sur le chemin…': a quotation opening its paragraph as a

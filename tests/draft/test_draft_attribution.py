@@ -211,3 +211,16 @@ def test_adverbials_around_an_incise(text):
 def test_parler_de_is_speech():
     text = "Le président français Emmanuel Macron a parlé d'un « grand honneur »."
     assert [s for _, s in said(text)] == ["Emmanuel Macron"]
+
+
+def test_a_participle_after_an_incise_keeps_its_speaker():
+    text = (
+        "« C'est une gifle », a fustigé M. Dmytro Kuleba, appelant « les membres » du Conseil "
+        "« à contrecarrer toute tentative »."
+    )
+    assert [s for _, s in said(text)] == ["Dmytro Kuleba"] * 3
+
+
+def test_a_participle_clause_with_its_own_subject_is_not_the_speaker():
+    text = "« C'est une gifle », a dit M. Kuleba, alors que les députés, réclamant « un vote », partaient."
+    assert [s for _, s in said(text)][1] is None
