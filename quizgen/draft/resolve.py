@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .clean import Article, plain
-from .lexicon import INSTITUTION_NOUNS, ROLE_NOUNS, news_agency
+from .lexicon import ANONYMOUS_PERSON_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, news_agency
 from .reader import Attribution
 from .speakers import Person, Registry, Speaker
 from .tokens import fold
@@ -26,6 +26,8 @@ _GENERIC_FUNCTIONS = frozenset(
     "diplomate responsable dirigeant dirigeante leader representant representante expert experte "
     "specialiste chef cheffe patron patronne homologue emissaire envoye envoyee".split()
 )
+_LATTER = re.compile(r"\b(?:[Cc]e|[Cc]ette)\s+derni(?:er|ère)\b")
+_FOLDED_HUMAN_NOUNS = frozenset(fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS)
 _FOLDED_INSTITUTIONS = frozenset(fold(r) for r in INSTITUTION_NOUNS)
 _INDEFINITE = ("un", "une", "l'un", "l'une", "des")
 _LABELS = frozenset({"reponse", "question", "replique", "commentaire", "message", "legende"})  # folded
@@ -99,18 +101,41 @@ def _other_function(registry: Registry, person: Person, description: str) -> boo
     return registry.role_conflicts(person, description)
 
 
+def _the_latter(
+    sp: Speaker, att: Attribution, registry: Registry, mentions: list[tuple[int, Person]], view: str
+) -> Speaker | None:
+    """'Ce dernier', 'cette dernière': the person named last before it, unless someone unnamed
+    ('son homologue', 'un élu') was mentioned in between — then no one the article names."""
+    found = _LATTER.finditer(view, max(0, att.quote.open - 400), att.evidence[1])
+    at = max((m.start() for m in found), default=-1)
+    before = [(pos, p) for pos, p in mentions if pos < at]
+    if at < 0 or not before:
+        return None
+    pos, person = before[-1]
+    between = fold(view[pos:at]).split()
+    if any(w in _FOLDED_HUMAN_NOUNS for w in between):
+        return None
+    if sp.gender is not None and person.gender not in (None, sp.gender):
+        return None
+    att.why = f"« {sp.name} » : {person.name}, la dernière personne nommée avant"
+    return registry._person_speaker(person)
+
+
 def _resolve_label(
     sp: Speaker,
     att: Attribution,
     registry: Registry,
     mentions: list[tuple[int, Person]],
     last: Person | None = None,
+    view: str = "",
 ) -> Speaker | None:
     """A definite description ('la ministre', 'ce dernier'): the person it stands for, or None."""
     words = _words(sp.name)
     det, rest = words[0].lower(), " ".join(words[1:])
     if det in ("son", "sa", "ses", "leur", "leurs") or (rest.split() or [""])[0].lower() in _RELATIVES:
         return None  # "sa mère": a relative of someone, not someone the article names
+    if rest.lower() in ("dernier", "dernière"):
+        return _the_latter(sp, att, registry, mentions, view)
     if _ambiguous(registry, rest):
         return None  # "le ministre" when the article names two ministers
     person, _certain = registry.by_role(rest) if rest else (None, False)
@@ -142,6 +167,7 @@ def resolve_speakers(
 ) -> None:
     """Make every speaker a named person or institution (see the module doc), in place."""
     mentions = _mentions(article, registry)
+    view = plain(article.text)
     last: tuple[Person, int] | None = None  # the last person who spoke, and in which paragraph
     for att in attributions:
         sp = att.speaker
@@ -161,7 +187,7 @@ def resolve_speakers(
             att.speaker, att.review = None, False
             continue
         if sp.kind == "anonymous" and first in _DEFINITE:
-            att.speaker = _resolve_label(sp, att, registry, mentions, recent)
+            att.speaker = _resolve_label(sp, att, registry, mentions, recent, view)
             att.review = att.speaker is not None
             if att.speaker is not None and registry.person(att.speaker.name):
                 last = (registry.person(att.speaker.name), att.quote.last_para)  # type: ignore[assignment]

@@ -116,3 +116,15 @@ def test_a_title_of_a_work_is_not_a_person(entities):
     # "une tournée d'adieu intitulée Farewell Yellow Brick Road" (dev 09, Purepeople)
     text = "Le chanteur part avec une tournée d'adieu intitulée Farewell Yellow Brick Road.\n"
     assert not analyse(text, entities).registry.people
+
+
+def test_ce_dernier_is_the_last_person_named_not_the_subject():
+    text = "Le président Joe Biden a rencontré M. Olaf Scholz. Ce dernier a estimé que « tout avance »."
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Olaf Scholz" and att.review
+
+
+def test_ce_dernier_after_someone_unnamed_is_dropped():
+    text = "Le président Joe Biden a rencontré son homologue. Ce dernier a estimé que « tout avance »."
+    (att,) = analyse(text).attributions
+    assert att.speaker is None
