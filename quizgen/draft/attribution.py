@@ -246,6 +246,8 @@ class Attributor(SpeechForms):
         if re.search(r"[.;!?]\s", between):
             return None
         inverted = (chosen["inv1"] or chosen["inv2"] or "").lstrip("-t").lstrip("-")
+        if inverted and _CLAUSE_OPENER.search(between):
+            return None  # "« … », a-t-il dit, tandis que le procureur, requérant « … »": another clause
         if inverted:
             # "« … », a-t-il souligné, avant de réclamer « … »": the same speaker.
             sp = self._resolve_pronoun(inverted, si, self.sentences[si].start + chosen.start())

@@ -29,7 +29,7 @@ _ER_SPEECH = """
     appeler énoncer claironner clamer proclamer scander chuchoter crier hurler grommeler râler
     relater rapporter narrer exposer formuler communiquer poster publier riposter nier confesser
     révéler dévoiler divulguer pronostiquer certifier garantir alléguer considérer trouver
-    redouter condamner railler remarquer citer pondérer modérer inviter encourager presser supplier
+    redouter condamner railler remarquer pondérer modérer inviter encourager presser supplier
     implorer revendiquer justifier argumenter applaudir s'enthousiasmer s'émerveiller se_demander
     s'impatienter se_lamenter continuer compléter corroborer décrypter corriger rectifier
     interroger grincer asséner prophétiser raisonner philosopher blaguer confirmer détailler

@@ -23,7 +23,7 @@ from .nlp import Token
 from .nounphrase import NP, PRONOUNS, parse_np
 from .quotes import MASK, QuoteSpan, Sentence, is_name_or_title, masked
 from .speakers import Registry, Speaker
-from .tokens import Tok, fold, name_key, tokenize
+from .tokens import Tok, fold, tokenize
 
 
 @dataclass
@@ -322,9 +322,11 @@ class Reader:
     def _nearest_person_before(self, si: int, pos: int) -> Speaker | None:
         s = self.sentences[si]
         toks = [t for t in tokenize(self._masked[si]) if t.start + s.start < pos]
-        for t in reversed(toks):
+        for k in range(len(toks) - 1, -1, -1):
+            t = toks[k]
             if t.cap and t.word:
-                p = self.registry.people.get(name_key(t.text))
+                full = f"{toks[k - 1].text} {t.text}" if k > 0 and toks[k - 1].cap else t.text
+                p = self.registry.person(full)
                 if p is not None:
                     return self.registry._person_speaker(p)
         return None

@@ -88,6 +88,7 @@ class Registry:
         self.people: dict[str, Person] = {}
         self.roles: dict[str, set[str]] = {}
         self.institutions: dict[str, str] = {}  # fold(name) -> display
+        self.shared_surnames: set[str] = set()  # name keys two people of the article bear
         self.ner_labels: dict[str, str] = {}  # fold(text) -> PER/ORG/LOC/MISC
         self.anonymous: list[tuple[int, str, str]] = []  # (position, head, display) of "un responsable…"
         self.last_anonymous_head: str | None = None
@@ -118,6 +119,10 @@ class Registry:
         key = name_key(surname)
         if len(key) < 2:
             return None
+        if len(words) >= 2 and self._other_first_name(key, words[0]):
+            # "Marie Durand" and her son "Hugo Durand": two people who share a surname.
+            self.shared_surnames.add(key)
+            key = f"{key}+{name_key(words[0])}"
         person = self.people.get(key)
         if person is None:
             person = self.people[key] = Person(key)
@@ -137,13 +142,29 @@ class Registry:
             self.roles.setdefault(_role_text(written), set()).add(key)
         return person
 
+    def _other_first_name(self, key: str, first: str) -> bool:
+        """Whether the person keyed `key` is written with another first name than `first`."""
+        person = self.people.get(key)
+        if person is None or not person.forms or len(first.rstrip(".")) < 2:
+            return False
+        firsts = {f.split()[0] for f in person.forms}
+        return all(
+            len(f.rstrip(".")) >= 2 and not f.startswith(first) and not first.startswith(f) for f in firsts
+        )
+
     def person(self, name: str) -> Person | None:
         """The person a name stands for: by surname, else a first name that only one person
-        of the article bears ('Léo' for 'Léo Tessier')."""
+        of the article bears ('Léo' for 'Léo Tessier'); a surname two people share, alone, is
+        no one in particular."""
         words = name.replace("’", "'").split()
         if not words:
             return None
-        found = self.people.get(name_key(words[-1]))
+        key = name_key(words[-1])
+        if len(words) >= 2 and f"{key}+{name_key(words[0])}" in self.people:
+            return self.people[f"{key}+{name_key(words[0])}"]
+        if key in self.shared_surnames and len(words) == 1:
+            return None
+        found = self.people.get(key)
         if found is not None or len(words) > 1:
             return found
         bearers = {p.key for p in self.people.values() for f in p.forms if f.split()[0] == words[0]}

@@ -43,6 +43,12 @@ _NOT_SPEAKING = frozenset(
     "entendre écouter voir regarder lire recevoir découvrir trouver apprendre montrer afficher brandir "
     "porter citer".split()
 )
+# A document or words of someone else before the colon: "la lettre de sa fille :", "les mots de X :".
+_OTHERS_WORDS = re.compile(
+    r"\b(?:lettre|message|courrier|texte|mots|propos|paroles|phrase|citation|slogan|pancarte|banderole)s?"
+    r"\s+(?:de|du|des|d')",
+    re.IGNORECASE,
+)
 _CLIMB_DEPS = ("xcomp", "conj", "advcl")
 _NOT_INCISE_WORDS = frozenset(
     "selon puis donc mais alors dont comme avec sans pour contre chez vers après avant depuis pendant "
@@ -186,8 +192,11 @@ class SpeechForms(Reader):
         s = self.sentences[si]
         start = s.start + self._masked[si].rfind(MASK, 0, offset) + 1
         clause = [i for i, t in enumerate(self.tokens) if start <= t.start < s.start + offset]
-        if any(self.tokens[i].lemma in _NOT_SPEAKING and self.tokens[i].pos == "VERB" for i in clause):
-            return None
+        if any(self.tokens[i].lemma in _NOT_SPEAKING for i in clause) or _OTHERS_WORDS.search(
+            self._masked[si][start - s.start : offset]
+        ):
+            return None  # 'X entend une conversation :', 'X a lu la lettre de sa fille :'
+
         verbs = [i for i in clause if self.tokens[i].pos == "VERB"]
         # 'X persiste :', 'X, secrétaire syndical, est inquiet :' (verbs the small model misreads):
         # the subject that opens the sentence, when little else stands before the colon.

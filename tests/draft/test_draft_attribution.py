@@ -224,3 +224,15 @@ def test_a_participle_after_an_incise_keeps_its_speaker():
 def test_a_participle_clause_with_its_own_subject_is_not_the_speaker():
     text = "« C'est une gifle », a dit M. Kuleba, alors que les députés, réclamant « un vote », partaient."
     assert [s for _, s in said(text)][1] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La ministre Anne Roy a cité Victor Hugo : « Ceux qui vivent, ce sont ceux qui luttent. »",
+        "L'avocat Paul Martin a parlé. « Il est innocent », a-t-il dit, tandis que le procureur, "
+        "requérant « cinq ans », restait impassible.",
+    ],
+)
+def test_words_that_are_someone_elses(text):
+    assert [s for _, s in said(text)][-1] is None

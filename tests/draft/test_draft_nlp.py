@@ -94,3 +94,9 @@ def test_a_participle_before_the_colon_has_the_clause_subject(entities):
     )
     (att,) = analyse(text, entities).attributions
     assert att.speaker.name == "Thomas Pesquet" and att.review
+
+
+def test_a_letter_read_aloud_is_its_writers_words(entities):
+    text = "M. Paul Martin a lu la lettre de sa fille : « Papa, je t'aime. »\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker is None

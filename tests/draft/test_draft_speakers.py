@@ -128,3 +128,15 @@ def test_ce_dernier_after_someone_unnamed_is_dropped():
     text = "Le président Joe Biden a rencontré son homologue. Ce dernier a estimé que « tout avance »."
     (att,) = analyse(text).attributions
     assert att.speaker is None
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_two_people_sharing_a_surname_stay_two_speakers(entities):
+    text = (
+        "Marie Durand, la mère de la victime, était présente. « Je veux la vérité », a-t-elle lancé. "
+        "Son fils, Hugo Durand, a ajouté : « Nous irons jusqu'au bout. »\n"
+    )
+    atts = analyse(text, entities).attributions
+    assert [a.speaker.name for a in atts] == ["Marie Durand", "Hugo Durand"]
+    assert atts[0].speaker.key != atts[1].speaker.key
