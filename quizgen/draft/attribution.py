@@ -173,6 +173,10 @@ class Attributor(SpeechForms):
     def _post(self, si: int, offset: int) -> tuple[Speaker | None, str, bool]:
         m = self._masked[si]
         after = m[offset:]
+        mm = self.p["these_words_after"].match(after)
+        if mm:
+            sp = self._speaker(self._np_after(si, offset + mm.end()), si)
+            return (sp, "post", not sp.certain) if sp else (None, "", False)
         mm = self.p["selon_after"].match(after)
         if mm:
             sp = self._speaker(self._np_after(si, offset + mm.end()), si)
@@ -270,6 +274,11 @@ class Attributor(SpeechForms):
 
     def _selon(self, si: int, offset: int) -> tuple[Speaker | None, str, bool] | None:
         m = self._masked[si]
+        mm = self.p["as_says"].match(m)
+        if mm and "," in m[mm.end() : offset]:
+            sp = self._speaker(self._np_after(si, mm.end()), si)
+            if sp is not None:
+                return sp, "selon", not sp.certain
         mm = self.p["selon_start"].match(m)
         if mm and "," in m[mm.end() : offset]:
             word = m[: mm.end()].strip().lower()

@@ -260,16 +260,19 @@ def _is_title(t: Tok) -> bool:
     return t.low in TITLES
 
 
+_NAME_PARTICLES = ("de", "von", "van", "der", "den", "al", "ben", "bin", "da", "di", "del", "du", "le")
+
+
 def _is_particle(toks: list[Tok], k: int) -> bool:
+    """'de' in 'Charles de Gaulle'; 'von der' in 'Ursula von der Leyen' (two particles in a row)."""
     t = toks[k]
-    return (
-        t.low in ("de", "von", "van", "der", "den", "al", "ben", "bin", "da", "di", "del", "du", "le")
-        and k + 1 < len(toks)
-        and toks[k + 1].cap
-        and toks[k + 1].word
-        and k > 0
-        and toks[k - 1].cap
+    if t.low not in _NAME_PARTICLES or k == 0 or k + 1 >= len(toks):
+        return False
+    before = toks[k - 1].cap or (toks[k - 1].low in _NAME_PARTICLES and k > 1 and toks[k - 2].cap)
+    after = (toks[k + 1].cap and toks[k + 1].word) or (
+        toks[k + 1].low in _NAME_PARTICLES and k + 2 < len(toks) and toks[k + 2].cap
     )
+    return before and after
 
 
 def _determiner(toks: list[Tok], i: int) -> tuple[str | None, int]:

@@ -70,6 +70,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r",\s*(?i:(?:toujours|encore|notamment)\s+)?(?i:selon|d'après)\s+(?=[^,]*[.!?]?\s*$)"
         ),
         "selon_start": re.compile(r"^\s*(?i:selon|d'après|pour)\s+"),
+        # "Comme l'explique X, « … »", "Comme le souligne X, …"
+        "as_says": re.compile(rf"^\s*(?i:comme)\s+(?i:l'|le\s+)?(?:(?i:a|l'a)\s+)?(?i:{form})\s+"),
+        # "« … » : c'est en ces termes que X a conclu"
+        "these_words_after": re.compile(
+            r"^\s*[:,–—-]?\s*(?i:c'est|ce\s+sont)\s+(?:en|par|avec|sur)\s+ces\s+(?:mots|termes|propos|paroles)"
+            r"\s+(?:que|qu')\s*"
+        ),
         "speech_noun": re.compile(
             rf"^[\s,;]*(?i:(?:ont|a|avaient|avait|sont|étaient|furent|fut|seront|auraient)\s+été\s+"
             rf"(?:les|la|le|l')\s*(?:\w+\s+)?{SPEECH_NOUNS}\s+)(?=d[eu]s?\b|d')"
@@ -164,6 +171,8 @@ class Reader:
                 k += 1
             else:
                 break
+        for _ in range(2):  # 'a réagi sur Twitter le président…', 'a assuré auprès de l'AFP X'
+            k = _past_complement(toks, k)
         if k < len(toks) and toks[k].low in ("à", "au", "aux"):
             # An indirect object before the speaker: 'a déclaré aux journalistes l'assistant…'
             for m in range(k + 1, min(k + 5, len(toks))):
@@ -351,6 +360,37 @@ _ADVERBIAL_STARTS = frozenset(
     """en lors dans après avant pour selon d'après depuis pendant à au aux par sur avec ainsi
     ensuite enfin""".split()
 )
+
+
+_PREPOSITIONS = frozenset("sur dans à au aux auprès lors devant depuis en chez via".split())
+_SUBJECT_STARTS = frozenset("le la l' les un une m. mme dr. pr. son sa".split())
+
+
+def _past_complement(toks: list[Tok], k: int) -> int:
+    """After 'sur Twitter', 'auprès de l'AFP', 'dans un communiqué', 'lors d'une conférence de
+    presse', where the subject of an incise starts (k itself when no complement is there)."""
+    n = len(toks)
+    if k >= n or toks[k].low not in _PREPOSITIONS:
+        return k
+    j = k + 1
+    if j < n and toks[j].low in ("de", "d'", "du", "des") and toks[k].low in ("auprès", "lors"):
+        j += 1
+    if j < n and toks[j].low in ("le", "la", "l'", "les", "un", "une", "son", "sa", "ses"):
+        j += 1
+    if j >= n or not toks[j].word:
+        return k
+    first = j = j + 1
+    if j < n and toks[j].low in _SUBJECT_STARTS:
+        return j
+    while j < n and toks[j].cap and toks[j].word:  # 'sur France Inter le ministre'
+        j += 1
+    if j + 1 < n and toks[j].low in ("de", "d'") and toks[j + 1].word and not toks[j + 1].cap:
+        j += 2  # 'lors d'une conférence de presse le ministre'
+    if j < n and toks[j].low in _SUBJECT_STARTS:
+        return j
+    if first < n and toks[first].cap and toks[first].word:
+        return first  # 'auprès de l'AFP Sophie Binet'
+    return k
 
 
 def _walk_back_incises(toks: list[Tok]) -> tuple[NP | None, int]:

@@ -236,3 +236,21 @@ def test_a_participle_clause_with_its_own_subject_is_not_the_speaker():
 )
 def test_words_that_are_someone_elses(text):
     assert [s for _, s in said(text)][-1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("« Nous ne voterons pas », a réagi sur Twitter le président du parti, Éric Ciotti.", "Éric Ciotti"),
+        ("« La grève continuera », a assuré auprès de l'AFP Sophie Binet, de la CGT.", "Sophie Binet"),
+        (
+            "« C'est historique », a salué jeudi soir à Bruxelles la présidente de la Commission, "
+            "Ursula von der Leyen.",
+            "Ursula von der Leyen",
+        ),
+        ("Comme l'explique Jean Dupont, maire de Rennes, « le budget est serré ».", "Jean Dupont"),
+        ("« Nous avons gagné » : c'est en ces termes que le capitaine Paul Martin a conclu.", "Paul Martin"),
+    ],
+)
+def test_complements_and_turns_around_the_speaker(text, speaker):
+    assert [s for _, s in said(text)] == [speaker]
