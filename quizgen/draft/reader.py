@@ -243,10 +243,8 @@ class Reader:
             create = any(b - a >= 2 for a, b in names) or (np_.det is not None and not names)
         return self.registry.speaker_from_np(np_, self.text, create=create)
 
-    def main_subject(self, si: int) -> Speaker | None:
-        """The subject that opens sentence si ('M. Biden, qui …, n'offrira…'), if it names someone."""
-        if si in self._subject_cache:
-            return self._subject_cache[si]
+    def opening_np(self, si: int) -> NP | None:
+        """The noun phrase that opens sentence si, past up to two adverbial openers."""
         s = self.sentences[si]
         toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(self._masked[si])]
         k = 0
@@ -256,8 +254,14 @@ class Reader:
                 if comma is None:
                     break
                 k = comma + 1
+        return parse_np(toks, k, role_mode=True)
+
+    def main_subject(self, si: int) -> Speaker | None:
+        """The subject that opens sentence si ('M. Biden, qui …, n'offrira…'), if it names someone."""
+        if si in self._subject_cache:
+            return self._subject_cache[si]
         sp: Speaker | None = None
-        np_ = parse_np(toks, k, role_mode=True)
+        np_ = self.opening_np(si)
         if np_ is not None and not (np_.head in PRONOUNS and np_.det is None):
             sp = self.registry.speaker_from_np(np_, self.text, create=False)
             if (

@@ -274,7 +274,10 @@ class SpeechForms(Reader):
         elif MASK not in m and any(
             not (v["aux"] is None and _needs_aux(v["verb"])) for v in self.p["pre"].finditer(m)
         ):
-            sp = self.main_subject(nxt)
+            opening = self.opening_np(nxt)
+            opens_paragraph = self.article.paragraphs[self.sentences[si].para].start >= q.open - 1
+            named = opening is not None and opening.names() and opens_paragraph
+            sp = self._speaker(opening, nxt, create=False) if named else None
         else:
             return None
         if sp is None or sp.kind == "institution":

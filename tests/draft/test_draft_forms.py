@@ -209,3 +209,19 @@ def test_a_subject_then_etre_and_an_adjective_before_the_colon(entities):
     text = "Régis Scheenaerts, secrétaire syndical CGT, est inquiet : « La direction a arrêté un moteur. »\n"
     (att,) = analyse(text, entities).attributions
     assert att.speaker.name == "Régis Scheenaerts"
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_lone_quote_opening_its_paragraph_then_the_person_who_reacted(entities):
+    text = (
+        "Le directeur du festival a menacé de partir.\n\n"
+        "« Pitoyable. » Invitée mercredi de France Info, Marine Le Pen a réagi à la menace.\n"
+    )
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Marine Le Pen" and att.review
+
+
+def test_a_lone_quote_inside_a_paragraph_is_not_given_to_the_next_subject():
+    text = "M. Jean Dupont a visité l'usine. « Non à la fermeture ! » Mme Anne Roy a annoncé la fermeture."
+    assert speakers(text) == [None]
