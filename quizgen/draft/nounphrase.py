@@ -231,7 +231,8 @@ class NP:
                 elif k == self.j and (k - a >= 3 or (k - a == 2 and a > 0 and self.toks[a - 1].cap)):
                     # "la ministre de la Culture Jeanne Martin", "le secrétaire général de l'ONU
                     # Ban Ki-moon": the body's name, then a first name and a surname ending the phrase.
-                    out.append((k - 2, k))
+                    first = k - 3 if k - 3 >= a and _is_particle(self.toks, k - 2) else k - 2
+                    out.append((first, k))  # "… l'Économie Bruno Le Maire": the particle's first name too
                 continue
             if after_de and t.word and not t.cap and _is_adjective(t):
                 after_de = False  # "le chef de l'État sénégalais Abdoulaye Wade": the adjective ends it

@@ -64,6 +64,9 @@ class Speaker:
     via_pronoun: bool = False
 
 
+_FOLDED_INSTITUTIONS = frozenset(fold(n) for n in INSTITUTION_NOUNS)
+
+
 def _role_text(role: str) -> str:
     return " ".join(role.lower().replace("’", "'").split())
 
@@ -334,8 +337,9 @@ class Registry:
         if det == "l'" or text.lower().startswith("l'"):
             gender = None
         name = text
-        if det in ("le", "la", "les") or text.lower().startswith("l'"):
-            name = text[0].lower() + text[1:]
+        titled = len(words) == 2 and words[0][:1].isupper() and fold(words[1]) not in _FOLDED_INSTITUTIONS
+        if (det in ("le", "la", "les") or text.lower().startswith("l'")) and not titled:
+            name = text[0].lower() + text[1:]  # "le Kremlin"; but "Le Monde", "La Tribune" keep their capital
         key = "i:" + fold(re.sub(r"^(?:le|la|les|l')\s*", "", text, flags=re.IGNORECASE))
         self.institutions.setdefault(fold(name), name)
         return Speaker(name, "institution", key, gender)

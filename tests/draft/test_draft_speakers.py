@@ -140,3 +140,17 @@ def test_two_people_sharing_a_surname_stay_two_speakers(entities):
     atts = analyse(text, entities).attributions
     assert [a.speaker.name for a in atts] == ["Marie Durand", "Hugo Durand"]
     assert atts[0].speaker.key != atts[1].speaker.key
+
+
+def test_a_name_with_a_particle_after_a_body_keeps_its_first_name():
+    text = "Le ministre de l'Économie Bruno Le Maire a jugé la situation « sérieuse »."
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Bruno Le Maire"
+
+
+def test_a_title_keeps_its_capital_an_institution_noun_does_not():
+    assert [a.speaker.name for a in analyse("Selon Le Monde, l'État prépare « une réforme ».").attributions] == [
+        "Le Monde"
+    ]
+    (att,) = analyse("« C'est faux », a répondu le Kremlin.").attributions
+    assert att.speaker.name == "le Kremlin"
