@@ -29,7 +29,7 @@ from .nounphrase import NP, parse_np
 from .quotes import MASK, QuoteSpan, Sentence
 from .reader import Attribution, _needs_aux
 from .speakers import Registry, Speaker
-from .speechforms import SpeechForms
+from .speechforms import Found, SpeechForms
 from .tokens import Tok, fold, tokenize
 
 # "Elton John, à qui l'on doit …, a déclaré"; "Peter Horby, principal responsable de l'essai a dit".
@@ -105,32 +105,8 @@ class Attributor(SpeechForms):
     ) -> list[Attribution]:
         s = self.sentences[si]
         m = self._masked[si]
-        n = len(qs)
-        found: list[tuple[Speaker | None, str, bool]] = [(None, "", False)] * n
-        names = [False] * n
-        for k, q in enumerate(qs):
-            names[k] = self._name[q.open]
-        # 1. Incises after a quotation; a chain shares the incise of its last quotation.
-        for k in range(n - 1, -1, -1):
-            if names[k]:
-                continue
-            q = qs[k]
-            after = m[q.end - s.start :]
-            if (
-                k + 1 < n
-                and self.p["chain"].match(after)
-                and found[k + 1][0] is not None
-                and found[k + 1][1] in ("post", "selon", "agency")
-            ):
-                found[k] = found[k + 1]
-                continue
-            found[k] = self.inner_incise(si, q) or self._post(si, q.end - s.start)
-            if found[k][0] is None:
-                found[k] = self.parsed_incise(si, q) or found[k]
-            words = _WORDS_BEFORE_INCISE.match(after)
-            if found[k][0] is None and k == n - 1 and words:
-                # "« On est à 40 jours … » en France, déclare à l'AFP X": the incise after a few words.
-                found[k] = self._post(si, q.end - s.start + words.end())
+        names = [self._name[q.open] for q in qs]
+        found = self._incises(si, qs, names)
         # 2-5. Rules that read the text before the quotation.
         for k, q in enumerate(qs):
             if names[k] or found[k][0] is not None:
@@ -169,6 +145,32 @@ class Attributor(SpeechForms):
                 sp, rule, review = self.forward(si, q) or (None, "", False)
             results.append(self._make(si, q, sp, rule, review, names[k], previous))
         return results
+
+    def _incises(self, si: int, qs: list[QuoteSpan], names: list[bool]) -> list[Found]:
+        """1. Incises after each quotation; a chain shares the incise of its last quotation."""
+        s, m, n = self.sentences[si], self._masked[si], len(qs)
+        found: list[Found] = [(None, "", False)] * n
+        for k in range(n - 1, -1, -1):
+            if names[k]:
+                continue
+            q = qs[k]
+            after = m[q.end - s.start :]
+            if (
+                k + 1 < n
+                and self.p["chain"].match(after)
+                and found[k + 1][0] is not None
+                and found[k + 1][1] in ("post", "selon", "agency")
+            ):
+                found[k] = found[k + 1]
+                continue
+            found[k] = self.inner_incise(si, q) or self._post(si, q.end - s.start)
+            if found[k][0] is None:
+                found[k] = self.parsed_incise(si, q) or found[k]
+            words = _WORDS_BEFORE_INCISE.match(after)
+            if found[k][0] is None and k == n - 1 and words:
+                # "« On est à 40 jours … » en France, déclare à l'AFP X": the incise after a few words.
+                found[k] = self._post(si, q.end - s.start + words.end())
+        return found
 
     def _post(self, si: int, offset: int) -> tuple[Speaker | None, str, bool]:
         m = self._masked[si]
