@@ -3,19 +3,27 @@
 In order of trust, for each quotation of a sentence:
 
 1. an incise after it: `« … », a déclaré X`, `« … », ajoute-t-elle`,
-   `« … », selon X`, `« … », ont été les premiers mots de X`, `« … » -Reuters`;
-   a chain of quotations shares the incise of the last one;
+   `« … », selon X`, `« … », ont été les premiers mots de X`, `« … » -Reuters`,
+   `« … », c'est en ces termes que X …`; any verb the parser reads there
+   (`« … », a balayé sur Twitter X`: no verb list needed); inside the marks
+   (`« …, estime l'astronaute. »`); a chain of quotations shares the incise
+   of the last one, a participle after it keeps its speaker (`, appelant « … »`);
 2. a speech verb before it in the sentence: `X a déclaré que « … »`,
    `X a qualifié l'alliance d'« … »`, `il a dit « … »` (the pronoun is
-   resolved from context);
-3. `Selon X, … « … »` at the start, or `…, selon X.` at the end;
+   resolved from context); `Et d'ajouter : « … »`; `Réponse : « … »`;
+   `X …  :` ending the paragraph before, or any verb before a colon (review);
+3. `Selon X, … « … »`, `Comme l'explique X, « … »`, or `…, selon X.` at the end;
 4. a headline or label: `X : « … »`, `X … – « … »`, `Label : … « … »`;
 5. a subject just before the quote: `Vladimir Poutine « a proposé… »` (review);
 6. a quotation alone in its sentence continues the previous speaker
-   (review when the previous speaker is in an earlier paragraph);
-7. a `Source : X` line after a paragraph that is only a quotation.
+   (review when the previous speaker is in an earlier paragraph; never a
+   lead-in `"…". Sur la route, …`), else takes the person named in the next
+   sentence when it opens its paragraph (review);
+7. a `Source : X` line after a paragraph that is only a quotation;
+8. a sub-heading that quotes the body takes the speaker of those words (review).
 
-Anything else stays unattributed: precision first.
+Anything else stays unattributed: precision first. `resolve.py` then makes every
+speaker a named person or institution.
 """
 
 from __future__ import annotations
