@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .lexicon import NP_STOP_WORDS, SPEECH_LEMMAS
 from .nounphrase import NP, PRONOUNS, parse_np
@@ -370,14 +371,17 @@ class SpeechForms(Reader):
         for v in self.p["pre"].finditer(m):
             if v["inv1"] or v["inv2"] or (v["aux"] is None and _needs_aux(v["verb"])):
                 continue
-            if not (_REPORTED_AFTER.match(m, v.end()) or _CLAUSE_END.fullmatch(m[v.end() :])):
+            said_that = _REPORTED_AFTER.match(m, v.end())
+            if not (said_that or _CLAUSE_END.fullmatch(m[v.end() :])):
                 continue
             np_, _toks = self._subject_before(si, v.start())
             if np_ is None or (np_.head in PRONOUNS and np_.det is None):
                 continue
             sp = self._speaker(np_, si)
             if sp is not None:
-                return sp
+                # 'X a appelé à un cessez-le-feu.' says less than 'X a déclaré que': a pronoun
+                # or a quotation that follows it is to review.
+                return sp if said_that else replace(sp, certain=False)
         return self._closing_incise(si)
 
     def _closing_incise(self, si: int) -> Speaker | None:

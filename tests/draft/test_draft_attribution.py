@@ -254,3 +254,12 @@ def test_words_that_are_someone_elses(text):
 )
 def test_complements_and_turns_around_the_speaker(text, speaker):
     assert [s for _, s in said(text)] == [speaker]
+
+
+def test_a_pronoun_after_a_sentence_that_only_reports_an_act_is_to_review():
+    text = (
+        "Le secrétaire général de l'ONU, Antonio Guterres, a appelé à un cessez-le-feu. "
+        "Il a jugé la situation « extrêmement préoccupante »."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Antonio Guterres" and att.review
