@@ -240,7 +240,8 @@ class Reader:
             return self._resolve_pronoun(np_.head, si, np_.start)
         if not create:  # a first name and a surname ("Aurélie Filippetti"), a description ("le spationaute")
             names = np_.names()
-            create = any(b - a >= 2 for a, b in names) or (np_.det is not None and not names)
+            definite = np_.det in ("le", "la", "l'")
+            create = any(b - a >= 2 for a, b in names) or (definite and not names)
         return self.registry.speaker_from_np(np_, self.text, create=create)
 
     def opening_np(self, si: int) -> NP | None:

@@ -150,10 +150,9 @@ class Registry:
         person = self.people.get(key)
         if person is None or not person.forms or len(first.rstrip(".")) < 2:
             return False
-        firsts = {f.split()[0] for f in person.forms}
-        return all(
-            len(f.rstrip(".")) >= 2 and not f.startswith(first) and not first.startswith(f) for f in firsts
-        )
+        firsts = {name_key(f.split()[0]) for f in person.forms}  # "Yuri" and "Iouri" are one spelling
+        mine = name_key(first)
+        return all(len(f) >= 2 and not f.startswith(mine) and not mine.startswith(f) for f in firsts)
 
     def person(self, name: str) -> Person | None:
         """The person a name stands for: by surname, else a first name that only one person
@@ -321,6 +320,7 @@ class Registry:
             or (
                 self.ner_labels.get(f) in ("ORG", "LOC")
                 and f not in {fold(n) for p in self.people.values() for n in p.surnames}
+                and self.person(name) is None  # "Ouchakov", a spelling of the person "Ushakov"
             )
         )
 

@@ -397,4 +397,6 @@ class SpeechForms(Reader):
             return None
         if np_.head in PRONOUNS and np_.det is None:
             return None
-        return self._speaker(np_, si)
+        # "Luca de Meo, a annoncé un plan d'économies.": the comma closed an apposition, and
+        # what follows the verb is its object, not a speaker the article names.
+        return self._speaker(np_, si, create=False)

@@ -153,3 +153,19 @@ def test_a_title_keeps_its_capital_an_institution_noun_does_not():
     assert att.speaker.name == "Le Monde"
     (att,) = analyse("« C'est faux », a répondu le Kremlin.").attributions
     assert att.speaker.name == "le Kremlin"
+
+
+def test_a_transliterated_first_name_is_the_same_person():
+    text = "M. Yuri Ushakov a parlé. M. Iouri Ouchakov a ajouté : « Rien n'est réglé. »"
+    (att,) = analyse(text).attributions
+    assert att.speaker.name in ("Yuri Ushakov", "Iouri Ouchakov")
+    assert len(analyse(text).registry.people) == 1
+
+
+def test_the_object_after_an_apposition_comma_is_not_a_speaker():
+    text = (
+        "Le patron de Renault, Luca de Meo, a annoncé un plan d'économies. "
+        "« Nous devons réduire nos coûts », a-t-il expliqué."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Luca de Meo"
