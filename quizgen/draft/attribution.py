@@ -3,19 +3,27 @@
 In order of trust, for each quotation of a sentence:
 
 1. an incise after it: `« … », a déclaré X`, `« … », ajoute-t-elle`,
-   `« … », selon X`, `« … », ont été les premiers mots de X`, `« … » -Reuters`;
-   a chain of quotations shares the incise of the last one;
+   `« … », selon X`, `« … », ont été les premiers mots de X`, `« … » -Reuters`,
+   `« … », c'est en ces termes que X …`; any verb the parser reads there
+   (`« … », a balayé sur Twitter X`: no verb list needed); inside the marks
+   (`« …, estime l'astronaute. »`); a chain of quotations shares the incise
+   of the last one, a participle after it keeps its speaker (`, appelant « … »`);
 2. a speech verb before it in the sentence: `X a déclaré que « … »`,
    `X a qualifié l'alliance d'« … »`, `il a dit « … »` (the pronoun is
-   resolved from context);
-3. `Selon X, … « … »` at the start, or `…, selon X.` at the end;
+   resolved from context); `Et d'ajouter : « … »`; `Réponse : « … »`;
+   `X …  :` ending the paragraph before, or any verb before a colon (review);
+3. `Selon X, … « … »`, `Comme l'explique X, « … »`, or `…, selon X.` at the end;
 4. a headline or label: `X : « … »`, `X … – « … »`, `Label : … « … »`;
 5. a subject just before the quote: `Vladimir Poutine « a proposé… »` (review);
 6. a quotation alone in its sentence continues the previous speaker
-   (review when the previous speaker is in an earlier paragraph);
-7. a `Source : X` line after a paragraph that is only a quotation.
+   (review when the previous speaker is in an earlier paragraph; never a
+   lead-in `"…". Sur la route, …`), else takes the person named in the next
+   sentence when it opens its paragraph (review);
+7. a `Source : X` line after a paragraph that is only a quotation;
+8. a sub-heading that quotes the body takes the speaker of those words (review).
 
-Anything else stays unattributed: precision first.
+Anything else stays unattributed: precision first. `resolve.py` then makes every
+speaker a named person or institution.
 """
 
 from __future__ import annotations
@@ -23,16 +31,21 @@ from __future__ import annotations
 import re
 
 from .clean import Article
+from .lexicon import news_agency
 from .nlp import Token
 from .nounphrase import NP, parse_np
 from .quotes import MASK, QuoteSpan, Sentence
 from .reader import Attribution, _needs_aux
 from .speakers import Registry, Speaker
-from .speechforms import SpeechForms
+from .speechforms import Found, SpeechForms
 from .tokens import Tok, fold, tokenize
 
 # "Elton John, à qui l'on doit …, a déclaré"; "Peter Horby, principal responsable de l'essai a dit".
 _SUBJECT_THEN_INCISE = re.compile(r"^[^,]{3,60},(?:.*,\s*$|(?![^,]*\b(?:qui|que|qu'|il|elle)\b)[^,]{3,80}$)")
+
+
+_WORDS_BEFORE_INCISE = re.compile(r"(?:\s*[\w'’-]+){1,4}(?=\s*,)")
+_CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
 class Attributor(SpeechForms):
@@ -53,54 +66,74 @@ class Attributor(SpeechForms):
                 if not s.heading:
                     previous = None if sp is None else (sp, si, s.para)
                 continue
-            results = self._sentence(si, qs, previous)
-            for a in results:
-                out.append(a)
+            heading = self._heading_quote(si, qs)
+            results = self._sentence(si, qs, None if heading else previous)
+            out.extend(results)
+            if heading:
+                continue  # a sub-heading quoting the body: its speaker is found below (_echoes)
             last = next((a for a in reversed(results) if a.speaker is not None and not a.name_or_title), None)
             if last is not None:
                 self._speaker_of[si] = (last.speaker, last.rule)  # type: ignore[assignment]
                 previous = (last.speaker, si, s.para)  # type: ignore[assignment]
             elif any(not a.name_or_title for a in results):
                 previous = None
+        self._echoes(out)
         return out
+
+    def _heading_quote(self, si: int, qs: list[QuoteSpan]) -> bool:
+        """A heading that quotes someone: a headline, or a paragraph that is one short quotation
+        without a final stop ('"C'est une belle intervention"' above the paragraph that says it)."""
+        s = self.sentences[si]
+        if s.heading:
+            return True
+        para = self.article.paragraphs[s.para]
+        body = self.view[para.start : para.end].strip()
+        if len(qs) != 1 or not body or body[0] not in "«“\"" or qs[0].end < para.start + len(body.rstrip()):
+            return False
+        inner = self.view[qs[0].inner_start : qs[0].inner_end].strip()
+        return len(inner.split()) <= 12 and not inner.endswith((".", "!", "?", "…"))
+
+    def _echoes(self, out: list[Attribution]) -> None:
+        """A heading quote takes the speaker of the later quotation that holds its words."""
+        for k, a in enumerate(out):
+            if a.name_or_title or a.speaker is not None or not self._heading_quote(a.sentence, [a.quote]):
+                continue
+            words = fold(a.text).split()
+            key = " ".join(words[:4])
+            if len(words) < 2:
+                continue
+            for later in out[k + 1 :]:
+                if later.speaker is not None and key in fold(later.text) and later.quote.open != a.quote.open:
+                    a.speaker, a.rule, a.review = later.speaker, "echo", True
+                    a.why = f"titre qui reprend les mots de {later.speaker.name} plus bas"
+                    break
 
     def _sentence(
         self, si: int, qs: list[QuoteSpan], previous: tuple[Speaker, int, int] | None
     ) -> list[Attribution]:
         s = self.sentences[si]
         m = self._masked[si]
-        n = len(qs)
-        found: list[tuple[Speaker | None, str, bool]] = [(None, "", False)] * n
-        names = [False] * n
-        for k, q in enumerate(qs):
-            names[k] = self._name[q.open]
-        # 1. Incises after a quotation; a chain shares the incise of its last quotation.
-        for k in range(n - 1, -1, -1):
-            if names[k]:
-                continue
-            q = qs[k]
-            after = m[q.end - s.start :]
-            if (
-                k + 1 < n
-                and self.p["chain"].match(after)
-                and found[k + 1][0] is not None
-                and found[k + 1][1] in ("post", "selon", "agency")
-            ):
-                found[k] = found[k + 1]
-                continue
-            found[k] = self.inner_incise(si, q) or self._post(si, q.end - s.start)
+        names = [self._name[q.open] for q in qs]
+        found = self._incises(si, qs, names)
         # 2-5. Rules that read the text before the quotation.
         for k, q in enumerate(qs):
             if names[k] or found[k][0] is not None:
                 continue
             offset = max(q.open - s.start, 0)
+            before = found[k - 1] if k > 0 else (None, "", False)
+            if before[0] is not None and self._participle_between(si, qs[k - 1], q, before[1]):
+                # "« … », a fustigé X, appelant « les membres » … « à contrecarrer … »": still X.
+                found[k] = (before[0], "participle", before[2])
+                continue
             found[k] = (
                 self.colon_before(si, q)
+                or self.narrative_infinitive(si, q)
                 or self.answer_label(si, q)
                 or self._pre_verb(si, offset)
                 or self._selon(si, offset)
                 or self._intro(si, offset, k == 0)
                 or self.parsed_verb(si, q)
+                or self.colon_in_sentence(si, q)
                 or self._adjacent(si, offset)
                 or (None, "", False)
             )
@@ -116,15 +149,49 @@ class Attributor(SpeechForms):
                     sp, rule, review = cont
             if sp is None and not names[k]:
                 sp, rule, review = self._source_line(si, q) or (None, "", False)
+            if sp is None and not names[k] and not outside:
+                sp, rule, review = self.forward(si, q) or (None, "", False)
             results.append(self._make(si, q, sp, rule, review, names[k], previous))
         return results
+
+    def _incises(self, si: int, qs: list[QuoteSpan], names: list[bool]) -> list[Found]:
+        """1. Incises after each quotation; a chain shares the incise of its last quotation."""
+        s, m, n = self.sentences[si], self._masked[si], len(qs)
+        found: list[Found] = [(None, "", False)] * n
+        for k in range(n - 1, -1, -1):
+            if names[k]:
+                continue
+            q = qs[k]
+            after = m[q.end - s.start :]
+            if (
+                k + 1 < n
+                and self.p["chain"].match(after)
+                and found[k + 1][0] is not None
+                and found[k + 1][1] in ("post", "selon", "agency")
+            ):
+                found[k] = found[k + 1]
+                continue
+            found[k] = self.inner_incise(si, q) or self._post(si, q.end - s.start)
+            if found[k][0] is None:
+                found[k] = self.parsed_incise(si, q) or found[k]
+            words = _WORDS_BEFORE_INCISE.match(after)
+            if found[k][0] is None and k == n - 1 and words:
+                # "« On est à 40 jours … » en France, déclare à l'AFP X": the incise after a few words.
+                found[k] = self._post(si, q.end - s.start + words.end())
+        return found
 
     def _post(self, si: int, offset: int) -> tuple[Speaker | None, str, bool]:
         m = self._masked[si]
         after = m[offset:]
+        mm = self.p["these_words_after"].match(after)
+        if mm:
+            sp = self._speaker(self._np_after(si, offset + mm.end()), si)
+            return (sp, "post", not sp.certain) if sp else (None, "", False)
         mm = self.p["selon_after"].match(after)
         if mm:
             sp = self._speaker(self._np_after(si, offset + mm.end()), si)
+            if sp is not None and news_agency(sp.name):
+                return None, "", False  # "« … », rapporte l'AFP": the agency reports, someone else said it
             return (sp, "selon", False) if sp else (None, "", False)
         mm = self.p["speech_noun"].match(after)
         if mm:
@@ -193,6 +260,8 @@ class Attributor(SpeechForms):
         if re.search(r"[.;!?]\s", between):
             return None
         inverted = (chosen["inv1"] or chosen["inv2"] or "").lstrip("-t").lstrip("-")
+        if inverted and _CLAUSE_OPENER.search(between):
+            return None  # "« … », a-t-il dit, tandis que le procureur, requérant « … »": another clause
         if inverted:
             # "« … », a-t-il souligné, avant de réclamer « … »": the same speaker.
             sp = self._resolve_pronoun(inverted, si, self.sentences[si].start + chosen.start())
@@ -215,6 +284,11 @@ class Attributor(SpeechForms):
 
     def _selon(self, si: int, offset: int) -> tuple[Speaker | None, str, bool] | None:
         m = self._masked[si]
+        mm = self.p["as_says"].match(m)
+        if mm and "," in m[mm.end() : offset]:
+            sp = self._speaker(self._np_after(si, mm.end()), si)
+            if sp is not None:
+                return sp, "selon", not sp.certain
         mm = self.p["selon_start"].match(m)
         if mm and "," in m[mm.end() : offset]:
             word = m[: mm.end()].strip().lower()
@@ -280,9 +354,34 @@ class Attributor(SpeechForms):
         reported = self._speaker_of.get(psi, (None, ""))[1] == "reported"
         if ppara == s.para:
             return sp, "continuation", reported
-        if ppara == s.para - 1 and self.article.paragraphs[s.para].start == s.start:
+        if ppara == s.para - 1 and self.article.paragraphs[s.para].start == s.start and not self._lead_in(si):
             return sp, "continuation", True
         return None
+
+    def _participle_between(self, si: int, prev: QuoteSpan, q: QuoteSpan, prev_rule: str) -> bool:
+        """', appelant « … »' after a quotation whose speaker is known: the participle's subject
+        is that speaker (and so for a quotation that goes on the participle's clause)."""
+        s = self.sentences[si]
+        between = self._masked[si][prev.end - s.start : q.open - s.start]
+        if re.search(r"[.;!?]", re.sub(r"\b(?:M|Dr|Pr|St)\.", "", between)):
+            return False
+        if prev_rule != "participle":
+            participle = re.search(r",\s*(?:en\s+)?[a-zéèêàâîôûç]{3,}ant\b", between)
+            if participle is None or _CLAUSE_OPENER.search(between[: participle.start()]):
+                return False  # ", alors que les députés, réclamant « … »": another subject
+            between = between[participle.end() :]
+        return not (
+            self.p["pre"].search(between)
+            or re.search(r",\s*(?:qui|que|qu'|mais|et)\b|\b(?:il|elle|ils|elles)\b", between)
+        )
+
+    def _lead_in(self, si: int) -> bool:
+        """'"Une simulation d'accident". Sur le chemin…': a quotation opening its paragraph as a
+        lead-in heading, narrative after it, is no one's continuation."""
+        nxt = si + 1
+        if nxt >= len(self.sentences) or self.sentences[nxt].para != self.sentences[si].para:
+            return False
+        return not self._masked[nxt].lstrip().startswith(("«", "“", '"', MASK))
 
     def _source_line(self, si: int, q: QuoteSpan) -> tuple[Speaker | None, str, bool] | None:
         s = self.sentences[si]

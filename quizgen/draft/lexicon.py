@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..text import strip_accents
+
 # Verbs that introduce or close reported speech (and opinion: "pense que").
 # Regular -er verbs are conjugated by `_er_forms`; the rest are listed.
 _ER_SPEECH = """
@@ -27,11 +29,11 @@ _ER_SPEECH = """
     appeler énoncer claironner clamer proclamer scander chuchoter crier hurler grommeler râler
     relater rapporter narrer exposer formuler communiquer poster publier riposter nier confesser
     révéler dévoiler divulguer pronostiquer certifier garantir alléguer considérer trouver
-    redouter condamner railler remarquer citer pondérer modérer inviter encourager presser supplier
+    redouter condamner railler remarquer pondérer modérer inviter encourager presser supplier
     implorer revendiquer justifier argumenter applaudir s'enthousiasmer s'émerveiller se_demander
     s'impatienter se_lamenter continuer compléter corroborer décrypter corriger rectifier
     interroger grincer asséner prophétiser raisonner philosopher blaguer confirmer détailler
-    déclamer s'esclaffer rigoler sangloter bougonner maugréer tacler taquiner
+    déclamer s'esclaffer rigoler sangloter bougonner maugréer tacler taquiner parler
 """.split()
 
 _IRREGULAR_SPEECH: dict[str, list[str]] = {
@@ -58,6 +60,7 @@ _IRREGULAR_SPEECH: dict[str, list[str]] = {
     "maintenir": ["maintenu", "maintient", "maintiennent", "maintenait"],
     "faire valoir": ["fait valoir", "font valoir", "faisait valoir"],
     "faire savoir": ["fait savoir", "font savoir", "faisait savoir"],
+    "faire remarquer": ["fait remarquer", "font remarquer", "faisait remarquer"],
     "mettre en garde": ["mis en garde", "met en garde", "mettent en garde"],
     "s'écrier": ["écrié", "écrie", "écrient"],
 }
@@ -242,7 +245,9 @@ VERB_ADVERBS = (
     r"aussitôt|immédiatement|déjà|même|surtout|pourtant|toutefois|cependant|ainsi|mardi|lundi|"
     r"mercredi|jeudi|vendredi|samedi|dimanche|hier|récemment|publiquement|clairement|"
     r"fermement|sobrement|sèchement|fièrement|bien|tout|seulement|sans\s+ambages|"
-    r"sans\s+détour|à\s+nouveau|de\s+nouveau|en\s+substance|en\s+outre|elle-même|lui-même)"
+    r"sans\s+détour|à\s+nouveau|de\s+nouveau|en\s+substance|en\s+outre|elle-même|lui-même|"
+    r"quant\s+à\s+(?:lui|elle|eux|elles)|de\s+son\s+côté|pour\s+sa\s+part|d'abord|ensuite|"
+    r"longuement|volontiers|toujours|[a-zéèêàâîôûç]{3,}ment)"
 )
 
 AUXILIARIES = (
@@ -361,3 +366,17 @@ def _trie_pattern(words: tuple[str, ...]) -> str:
 def speech_verb_pattern() -> str:
     """A regex matching any speech verb form (callers add the word boundaries)."""
     return rf"(?:{_trie_pattern(speech_forms())})"
+
+
+# News agencies: "« … », rapporte l'AFP" names who reports the words, not who said them.
+NEWS_AGENCIES = frozenset(
+    "afp,reuters,ap,associated press,belga,ansa,tass,ria novosti,xinhua,dpa,efe,bloomberg,kyodo,anadolu,"
+    "interfax,ats,apa,france-presse,france presse".split(",")
+)
+
+
+def news_agency(name: str) -> bool:
+    words = re.sub(r"[^\w-]+", " ", strip_accents(name.lower())).split()
+    while words[:1] and words[0] in ("l", "le", "la", "agence"):
+        words = words[1:]
+    return " ".join(words) in NEWS_AGENCIES or " ".join(words[:2]) in NEWS_AGENCIES

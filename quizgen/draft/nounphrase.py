@@ -228,11 +228,14 @@ class NP:
                     k += 1
                 if not after_de:
                     out.append((a, k))
-                elif k - a >= 3 and k == self.j:
-                    # "la ministre de la Culture Jeanne Martin": the body's name, then a first
-                    # name and a surname ending the phrase.
-                    out.append((k - 2, k))
+                elif k == self.j and (k - a >= 3 or (k - a == 2 and a > 0 and self.toks[a - 1].cap)):
+                    # "la ministre de la Culture Jeanne Martin", "le secrétaire général de l'ONU
+                    # Ban Ki-moon": the body's name, then a first name and a surname ending the phrase.
+                    first = k - 3 if k - 3 >= a and _is_particle(self.toks, k - 2) else k - 2
+                    out.append((first, k))  # "… l'Économie Bruno Le Maire": the particle's first name too
                 continue
+            if after_de and t.word and not t.cap and _is_adjective(t):
+                after_de = False  # "le chef de l'État sénégalais Abdoulaye Wade": the adjective ends it
             k += 1
         return out
 
@@ -258,16 +261,19 @@ def _is_title(t: Tok) -> bool:
     return t.low in TITLES
 
 
+_NAME_PARTICLES = ("de", "von", "van", "der", "den", "al", "ben", "bin", "da", "di", "del", "du", "le")
+
+
 def _is_particle(toks: list[Tok], k: int) -> bool:
+    """'de' in 'Charles de Gaulle'; 'von der' in 'Ursula von der Leyen' (two particles in a row)."""
     t = toks[k]
-    return (
-        t.low in ("de", "von", "van", "der", "den", "al", "ben", "bin", "da", "di", "del", "du", "le")
-        and k + 1 < len(toks)
-        and toks[k + 1].cap
-        and toks[k + 1].word
-        and k > 0
-        and toks[k - 1].cap
+    if t.low not in _NAME_PARTICLES or k == 0 or k + 1 >= len(toks):
+        return False
+    before = toks[k - 1].cap or (toks[k - 1].low in _NAME_PARTICLES and k > 1 and toks[k - 2].cap)
+    after = (toks[k + 1].cap and toks[k + 1].word) or (
+        toks[k + 1].low in _NAME_PARTICLES and k + 2 < len(toks) and toks[k + 2].cap
     )
+    return before and after
 
 
 def _determiner(toks: list[Tok], i: int) -> tuple[str | None, int]:
@@ -281,6 +287,13 @@ def _determiner(toks: list[Tok], i: int) -> tuple[str | None, int]:
         and toks[i + 2].low in ("des", "d'entre")
     ):
         return f"l'{toks[i + 1].low} des", i + 3
+    if (
+        low in ("un", "une")
+        and i + 2 < n
+        and toks[i + 1].low in ("de", "d'entre")
+        and toks[i + 2].low in ("ses", "leurs", "nos", "vos", "mes", "ces", "eux", "elles")
+    ):
+        return f"{low} {toks[i + 1].low} {toks[i + 2].low}", i + 3  # "un de ses collègues"
     if low in ("un", "une") and i + 1 < n and toks[i + 1].low == "autre":
         return f"{low} autre", i + 2
     if low in DETERMINERS:

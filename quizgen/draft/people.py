@@ -15,7 +15,7 @@ from .lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
-from .nounphrase import DETERMINERS, NOT_NAMES_OR_ROLES, _is_particle, is_role_head, parse_np
+from .nounphrase import DETERMINERS, NOT_NAMES_OR_ROLES, NP, _is_particle, is_role_head, parse_np
 from .speakers import OFFICIALS, Registry
 from .tokens import Tok, fold, name_key, tokenize
 
@@ -55,13 +55,14 @@ def collect_people(
     """Fill `registry` with the people the article names: after a title (M. Biden), with a
     role (le président russe Vladimir Poutine; Jake Sullivan, le conseiller…; Marta
     Nowak, chercheuse à…), or found by the NER model (`ner`: (start, end, label) spans)."""
+    persons = [(a, b) for a, b, label in ner if label == "PER"]
     for start, masked_text in sentences:
         toks = [Tok(t.text, t.start + start, t.end + start) for t in tokenize(masked_text)]
         for k, t in enumerate(toks):
             if t.low in TITLES and k + 1 < len(toks) and toks[k + 1].cap:
                 _titled(registry, toks, k)
             elif t.low in DETERMINERS:
-                _role_before_name(registry, source, toks, k)
+                _role_before_name(registry, source, toks, k, persons)
             elif (
                 t.cap
                 and t.word
@@ -81,13 +82,17 @@ def _titled(registry: Registry, toks: list[Tok], k: int) -> None:
         registry.add_person([x.text for x in toks[k + 1 : j]], t.start, gender=TITLES[t.low], title=title)
 
 
-def _role_before_name(registry: Registry, source: str, toks: list[Tok], k: int) -> None:
-    """'le président russe Vladimir Poutine', "l'assistant du Kremlin, Yuri Ushakov", 'un responsable'."""
+def _role_before_name(
+    registry: Registry, source: str, toks: list[Tok], k: int, persons: Sequence[tuple[int, int]] = ()
+) -> None:
+    """'le président russe Vladimir Poutine', "l'assistant du Kremlin, Yuri Ushakov", 'un responsable';
+    any noun before a first name and surname the model reads as a person ("l'ancien footballeur
+    Zinédine Zidane", "la romancière Annie Ernaux")."""
     t = toks[k]
     np_ = parse_np(toks, k, role_mode=True) if k + 1 < len(toks) else None
     if np_ is None or not np_.head:
         return
-    if not is_role_head(np_.head, toks[k + 1].cap):
+    if not is_role_head(np_.head, toks[k + 1].cap) and not _described_person(registry, source, np_, persons):
         if t.low in ("un", "une") and np_.head in ANONYMOUS_PERSON_NOUNS | OFFICIALS:
             registry.anonymous.append((t.start, np_.head, source[np_.start : toks[np_.j - 1].end]))
         return
@@ -114,6 +119,19 @@ def _role_before_name(registry: Registry, source: str, toks: list[Tok], k: int) 
         registry.add_person(words, toks[a].start, gender=gender, role=role, det=t.low)
     elif t.low in ("un", "une") and np_.head in ANONYMOUS_PERSON_NOUNS | OFFICIALS:
         registry.anonymous.append((t.start, np_.head, source[np_.start : toks[np_.j - 1].end]))
+
+
+def _described_person(registry: Registry, source: str, np_: NP, persons: Sequence[tuple[int, int]]) -> bool:
+    """A common noun, then a name of two words or more ending the phrase, the model's PER
+    (not a title: "une tournée intitulée Farewell Yellow Brick Road")."""
+    runs = np_.names()
+    if not runs or runs[-1][1] != np_.j or runs[-1][1] - runs[-1][0] < 2:
+        return False
+    head = np_.toks[np_.i + 1 if np_.det else np_.i]
+    if head.cap or not head.word or np_.head in INSTITUTION_NOUNS:
+        return False
+    a, b = np_.toks[runs[-1][0]].start, np_.toks[runs[-1][1] - 1].end
+    return any(pa < b and a < pb for pa, pb in persons) and _person_words(registry, source, a, b) is not None
 
 
 def _name_then_role(registry: Registry, source: str, toks: list[Tok], k: int) -> None:

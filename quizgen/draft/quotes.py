@@ -215,13 +215,17 @@ def masked(article_view: str, start: int, end: int, quotes: list[QuoteSpan]) -> 
     return "".join(chars)
 
 
+_REFLEXIVE_AUX = frozenset({"s'est", "s'était", "sont", "étaient", "se", "s'"})
+
+
 def is_name_or_title(words: str, before: str) -> bool:
     """« Situation Room », « Le Monde »: quotation marks around a name, not speech."""
     tokens = re.findall(r"[\w'-]+", words)
     if not tokens or len(tokens) > 6:
         return False
-    prev = re.findall(r"[\w'-]+", before.lower())
-    if prev and prev[-1] in NAMING_VERBS:
+    prev = re.findall(r"[\w'-]+", before.lower().replace("’", "'"))
+    reflexive = len(prev) >= 2 and prev[-2] in _REFLEXIVE_AUX  # "elle s'est dite « touchée »": speech
+    if prev and prev[-1] in NAMING_VERBS and not reflexive:
         return True
     if prev and prev[-1] in NAMING_WORDS and tokens[0][0].isupper():
         return True  # 'le plan « Grenoble respire »', but 'le plan « trop cher »' is speech

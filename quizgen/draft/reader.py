@@ -23,7 +23,7 @@ from .nlp import Token
 from .nounphrase import NP, PRONOUNS, parse_np
 from .quotes import MASK, QuoteSpan, Sentence, is_name_or_title, masked
 from .speakers import Registry, Speaker
-from .tokens import Tok, fold, name_key, tokenize
+from .tokens import Tok, fold, tokenize
 
 
 @dataclass
@@ -59,7 +59,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"(?:s'|se\s+)?(?P<verb>{form})(?P<inv2>{INVERTED_PRONOUN})?(?![\w-])"
     )
     return {
-        "post": re.compile(rf"^[\s,;]*(?:[-–—]\s*)?(?i:{vg})"),
+        # "« … », nous explique X", "« … », lui a répondu X": an object pronoun before the verb.
+        "post": re.compile(rf"^[\s,;]*(?:[-–—]\s*)?(?i:(?:nous|vous|lui|leur|me)\s+|m')?(?i:{vg})"),
         "pre": re.compile(rf"(?<![\w'-])(?i:(?:(?:ne|n')\s*)?{vg})"),
         "selon_after": re.compile(
             r"^[\s,;]*(?:[-–—]\s*)?(?i:(?:toujours|encore|notamment|a\s+priori)\s+)?"
@@ -69,6 +70,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r",\s*(?i:(?:toujours|encore|notamment)\s+)?(?i:selon|d'après)\s+(?=[^,]*[.!?]?\s*$)"
         ),
         "selon_start": re.compile(r"^\s*(?i:selon|d'après|pour)\s+"),
+        # "Comme l'explique X, « … »", "Comme le souligne X, …"
+        "as_says": re.compile(rf"^\s*(?i:comme)\s+(?i:l'|le\s+)?(?:(?i:a|l'a)\s+)?(?i:{form})\s+"),
+        # "« … » : c'est en ces termes que X a conclu"
+        "these_words_after": re.compile(
+            r"^\s*[:,–—-]?\s*(?i:c'est|ce\s+sont)\s+(?:en|par|avec|sur)\s+ces\s+(?:mots|termes|propos|paroles)"
+            r"\s+(?:que|qu')\s*"
+        ),
         "speech_noun": re.compile(
             rf"^[\s,;]*(?i:(?:ont|a|avaient|avait|sont|étaient|furent|fut|seront|auraient)\s+été\s+"
             rf"(?:les|la|le|l')\s*(?:\w+\s+)?{SPEECH_NOUNS}\s+)(?=d[eu]s?\b|d')"
@@ -148,9 +156,29 @@ class Reader:
         toks = tokenize(self._masked[si])
         toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in toks]
         k = next((n for n, t in enumerate(toks) if t.start >= s.start + offset), len(toks))
+        # 'a déclaré mercredi soir la ministre', 'a fustigé ce samedi 1er avril X', 'a répété de son
+        # côté X': an adverbial before the speaker.
+        while k + 1 < len(toks):
+            three = " ".join(t.low for t in toks[k : k + 3])
+            if three in _SIDE_PHRASES:
+                k += 3
+            elif (
+                toks[k].low in _TIME_WORDS
+                or (toks[k].low in ("ce", "cette") and toks[k + 1].low in _TIME_WORDS)
+                or (toks[k].text[:1].isdigit() and toks[k + 1].low in _MONTHS | _TIME_WORDS)
+                or (toks[k].low in _MONTHS and k > 0 and toks[k - 1].text[:1].isdigit())
+            ):
+                k += 1
+            else:
+                break
+        for _ in range(2):  # 'a réagi sur Twitter le président…', 'a assuré auprès de l'AFP X'
+            k = _past_complement(toks, k)
         if k < len(toks) and toks[k].low in ("à", "au", "aux"):
             # An indirect object before the speaker: 'a déclaré aux journalistes l'assistant…'
             for m in range(k + 1, min(k + 5, len(toks))):
+                if toks[m].low == "," and m + 1 < len(toks) and toks[m + 1].cap and m > k + 1:
+                    k = m + 1  # "déclare à l'AFP, Christophe Ferrari"
+                    break
                 if toks[m].low in (",", ".", ";"):
                     break
                 if (
@@ -203,17 +231,21 @@ class Reader:
             return None, toks
         return np_, toks
 
-    def _speaker(self, np_: NP | None, si: int) -> Speaker | None:
+    def _speaker(self, np_: NP | None, si: int, *, create: bool = True) -> Speaker | None:
+        """The speaker a noun phrase names; `create` False for the rules that guess more (a
+        capitalised word they read as a subject is not a new person: "Pompiers agressés :")."""
         if np_ is None:
             return None
         if np_.head in PRONOUNS and np_.det is None:
             return self._resolve_pronoun(np_.head, si, np_.start)
-        return self.registry.speaker_from_np(np_, self.text)
+        if not create:  # a first name and a surname ("Aurélie Filippetti"), a description ("le spationaute")
+            names = np_.names()
+            definite = np_.det in ("le", "la", "l'")
+            create = any(b - a >= 2 for a, b in names) or (definite and not names)
+        return self.registry.speaker_from_np(np_, self.text, create=create)
 
-    def main_subject(self, si: int) -> Speaker | None:
-        """The subject that opens sentence si ('M. Biden, qui …, n'offrira…'), if it names someone."""
-        if si in self._subject_cache:
-            return self._subject_cache[si]
+    def opening_np(self, si: int) -> NP | None:
+        """The noun phrase that opens sentence si, past up to two adverbial openers."""
         s = self.sentences[si]
         toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(self._masked[si])]
         k = 0
@@ -223,8 +255,14 @@ class Reader:
                 if comma is None:
                     break
                 k = comma + 1
+        return parse_np(toks, k, role_mode=True)
+
+    def main_subject(self, si: int) -> Speaker | None:
+        """The subject that opens sentence si ('M. Biden, qui …, n'offrira…'), if it names someone."""
+        if si in self._subject_cache:
+            return self._subject_cache[si]
         sp: Speaker | None = None
-        np_ = parse_np(toks, k, role_mode=True)
+        np_ = self.opening_np(si)
         if np_ is not None and not (np_.head in PRONOUNS and np_.det is None):
             sp = self.registry.speaker_from_np(np_, self.text, create=False)
             if (
@@ -298,9 +336,11 @@ class Reader:
     def _nearest_person_before(self, si: int, pos: int) -> Speaker | None:
         s = self.sentences[si]
         toks = [t for t in tokenize(self._masked[si]) if t.start + s.start < pos]
-        for t in reversed(toks):
+        for k in range(len(toks) - 1, -1, -1):
+            t = toks[k]
             if t.cap and t.word:
-                p = self.registry.people.get(name_key(t.text))
+                full = f"{toks[k - 1].text} {t.text}" if k > 0 and toks[k - 1].cap else t.text
+                p = self.registry.person(full)
                 if p is not None:
                     return self.registry._person_speaker(p)
         return None
@@ -308,6 +348,14 @@ class Reader:
     # ---------------------------------------------------------------- rules
 
 
+_TIME_WORDS = frozenset(
+    """lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui avant-hier matin soir
+    après-midi midi encore alors aussi également ensuite enfin d'ailleurs aussitôt""".split()
+)
+_MONTHS = frozenset(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+)
+_SIDE_PHRASES = frozenset({"de son côté", "pour sa part", "à son tour", "quant à lui", "quant à elle"})
 _CLITICS = frozenset("l' le la les lui leur y en ne n' se s' nous vous l'a me m' t' te".split())
 _BOUNDARY_MARKS = frozenset([",", ";", ":", "(", ")", "–", "—", "-", "«", "»", '"', "“", "”"])
 _BOUNDARY_WORDS = frozenset(
@@ -319,26 +367,58 @@ _ADVERBIAL_STARTS = frozenset(
 )
 
 
+_PREPOSITIONS = frozenset("sur dans à au aux auprès lors devant depuis en chez via".split())
+_SUBJECT_STARTS = frozenset("le la l' les un une m. mme dr. pr. son sa".split())
+
+
+def _past_complement(toks: list[Tok], k: int) -> int:
+    """After 'sur Twitter', 'auprès de l'AFP', 'dans un communiqué', 'lors d'une conférence de
+    presse', where the subject of an incise starts (k itself when no complement is there)."""
+    n = len(toks)
+    if k >= n or toks[k].low not in _PREPOSITIONS:
+        return k
+    j = k + 1
+    if j < n and toks[j].low in ("de", "d'", "du", "des") and toks[k].low in ("auprès", "lors"):
+        j += 1
+    if j < n and toks[j].low in ("le", "la", "l'", "les", "un", "une", "son", "sa", "ses"):
+        j += 1
+    if j >= n or not toks[j].word:
+        return k
+    first = j = j + 1
+    if j < n and toks[j].low in _SUBJECT_STARTS:
+        return j
+    while j < n and toks[j].cap and toks[j].word:  # 'sur France Inter le ministre'
+        j += 1
+    if j + 1 < n and toks[j].low in ("de", "d'") and toks[j + 1].word and not toks[j + 1].cap:
+        j += 2  # 'lors d'une conférence de presse le ministre'
+    if j < n and toks[j].low in _SUBJECT_STARTS:
+        return j
+    if first < n and toks[first].cap and toks[first].word:
+        return first  # 'auprès de l'AFP Sophie Binet'
+    return k
+
+
 def _walk_back_incises(toks: list[Tok]) -> tuple[NP | None, int]:
     """Walk back over incises between commas ("M. Biden, qui …, a dit"): (the subject when an
     incise names it — "Le préfet de l'Isère, Antoine Roussel, a salué" —, where the clause ends)."""
-    end = len(toks)
-    while end > 0 and toks[end - 1].text == ",":
-        k = end - 2
+    end = stop = len(toks)  # stop: just after the comma that closes the incise read next
+    while stop > 0 and toks[stop - 1].text == ",":
+        k = stop - 2
         while k >= 0 and toks[k].text != ",":
             k -= 1
         if k < 0:
             break
-        inner = toks[k + 1 : end - 1]
+        inner = toks[k + 1 : stop - 1]
         if not inner:
             break
         if all((t.cap and t.word) or t.text == "-" or t.low in _PARTICLES for t in inner) and inner[0].cap:
-            np_ = parse_np(toks[: end - 1], k + 1)
-            if np_ is not None and np_.j == end - 1:
-                return np_, end
+            np_ = parse_np(toks[: stop - 1], k + 1)
+            if np_ is not None and np_.j == stop - 1:
+                return np_, stop
         first = inner[0].low
         if first in _INCISE_OPENERS or first in ROLE_NOUNS or first in ANONYMOUS_PERSON_NOUNS:
-            end = k
+            # "X, chef de la compagnie, qui était sur place, reconnaît": one incise after another.
+            end, stop = k, k + 1
             continue
         break
     return None, end
@@ -363,7 +443,8 @@ _ADVERBIAL_OPENERS = frozenset(
     en lors dans après avant pour selon d'après depuis pendant à au aux par sur avec ainsi mais et or alors
     puis enfin ensuite cependant pourtant toutefois néanmoins si quand lorsque lorsqu' comme bien tandis dès
     face malgré outre près d' au-delà mardi lundi mercredi jeudi vendredi samedi dimanche hier aujourd'hui
-    avant-hier demain dimanche ici là-bas concernant s'agissant interrogé interrogée
+    avant-hier demain dimanche ici là-bas concernant s'agissant interrogé interrogée invité invitée
+    questionné questionnée sollicité sollicitée
 """.split()
 )
 _INSTITUTION_HEADS = frozenset(

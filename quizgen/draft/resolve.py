@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .clean import Article, plain
+from .lexicon import ANONYMOUS_PERSON_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, news_agency
 from .reader import Attribution
 from .speakers import Person, Registry, Speaker
 from .tokens import fold
@@ -20,6 +21,14 @@ _RELATIVES = frozenset(
     enfants parents oncle tante cousin cousine grand-mère grand-père voisin voisine proche proches
 """.split()
 )
+_FOLDED_ROLES = frozenset(fold(r) for r in ROLE_NOUNS)
+_GENERIC_FUNCTIONS = frozenset(
+    "diplomate responsable dirigeant dirigeante leader representant representante expert experte "
+    "specialiste chef cheffe patron patronne homologue emissaire envoye envoyee".split()
+)
+_LATTER = re.compile(r"\b(?:[Cc]e|[Cc]ette)\s+derni(?:er|ère)\b")
+_FOLDED_HUMAN_NOUNS = frozenset(fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS)
+_FOLDED_INSTITUTIONS = frozenset(fold(r) for r in INSTITUTION_NOUNS)
 _INDEFINITE = ("un", "une", "l'un", "l'une", "des")
 _LABELS = frozenset({"reponse", "question", "replique", "commentaire", "message", "legende"})  # folded
 _REACH = 1200
@@ -75,18 +84,58 @@ def _ambiguous(registry: Registry, description: str) -> bool:
     return len(holders) > 1
 
 
+def _place(registry: Registry, name: str) -> bool:
+    """A place or country the model reads as LOC, not a body named after its seat (l'Élysée)."""
+    bare = fold(re.sub(r"^(?:le|la|les|l['’])\s*", "", name, flags=re.IGNORECASE))
+    if not bare or bare.split()[0] in _FOLDED_INSTITUTIONS:
+        return False
+    return registry.ner_labels.get(bare) == "LOC" or registry.ner_labels.get(fold(name)) == "LOC"
+
+
+def _other_function(registry: Registry, person: Person, description: str) -> bool:
+    """'Le sous-préfet' is not the mayor who spoke just before: a function (ROLE_NOUNS) the
+    person's roles do not share."""
+    head = re.sub(r"^(?:sous|vice|co|ex) ", "", fold(description)).split()[:1]
+    if not head or head[0] not in _FOLDED_ROLES or head[0] in _GENERIC_FUNCTIONS:
+        return False  # "le diplomate" may well be the porte-parole who just spoke
+    return registry.role_conflicts(person, description)
+
+
+def _the_latter(
+    sp: Speaker, att: Attribution, registry: Registry, mentions: list[tuple[int, Person]], view: str
+) -> Speaker | None:
+    """'Ce dernier', 'cette dernière': the person named last before it, unless someone unnamed
+    ('son homologue', 'un élu') was mentioned in between — then no one the article names."""
+    found = _LATTER.finditer(view, max(0, att.quote.open - 400), att.evidence[1])
+    at = max((m.start() for m in found), default=-1)
+    before = [(pos, p) for pos, p in mentions if pos < at]
+    if at < 0 or not before:
+        return None
+    pos, person = before[-1]
+    between = fold(view[pos:at]).split()
+    if any(w in _FOLDED_HUMAN_NOUNS for w in between):
+        return None
+    if sp.gender is not None and person.gender not in (None, sp.gender):
+        return None
+    att.why = f"« {sp.name} » : {person.name}, la dernière personne nommée avant"
+    return registry._person_speaker(person)
+
+
 def _resolve_label(
     sp: Speaker,
     att: Attribution,
     registry: Registry,
     mentions: list[tuple[int, Person]],
     last: Person | None = None,
+    view: str = "",
 ) -> Speaker | None:
     """A definite description ('la ministre', 'ce dernier'): the person it stands for, or None."""
     words = _words(sp.name)
     det, rest = words[0].lower(), " ".join(words[1:])
     if det in ("son", "sa", "ses", "leur", "leurs") or (rest.split() or [""])[0].lower() in _RELATIVES:
         return None  # "sa mère": a relative of someone, not someone the article names
+    if rest.lower() in ("dernier", "dernière"):
+        return _the_latter(sp, att, registry, mentions, view)
     if _ambiguous(registry, rest):
         return None  # "le ministre" when the article names two ministers
     person, _certain = registry.by_role(rest) if rest else (None, False)
@@ -96,7 +145,11 @@ def _resolve_label(
         why = f"« {sp.name} » : {person.name}"
     elif person is not None:
         why = f"« {sp.name} » : titre que l’article donne à {person.name}"
-    elif last is not None and (sp.gender is None or last.gender in (None, sp.gender)):
+    elif (
+        last is not None
+        and (sp.gender is None or last.gender in (None, sp.gender))
+        and not _other_function(registry, last, rest)
+    ):
         person = last  # "« … », a dit X. Le diplomate a accusé …": the one who just spoke
         why = f"« {sp.name} » : rattaché à {person.name}, qui parlait juste avant"
     else:
@@ -114,6 +167,7 @@ def resolve_speakers(
 ) -> None:
     """Make every speaker a named person or institution (see the module doc), in place."""
     mentions = _mentions(article, registry)
+    view = plain(article.text)
     last: tuple[Person, int] | None = None  # the last person who spoke, and in which paragraph
     for att in attributions:
         sp = att.speaker
@@ -125,15 +179,23 @@ def resolve_speakers(
         words = _words(sp.name)
         first = words[0].lower() if words else ""
         bare = sp.kind != "person" and sp.name[:1].islower() and first not in _DEFINITE + _INDEFINITE
-        if not words or fold(sp.name) in _LABELS or bare:
+        # "Un ministère" is no institution one can name; "R :" (an interview's answer) no one;
+        # "« … », rapporte l'AFP": the agency reports the words, someone else said them.
+        reporter = news_agency(sp.name) and att.rule not in ("agency", "source-line")
+        vague = (sp.kind == "institution" and first in _INDEFINITE) or reporter
+        if not words or fold(sp.name) in _LABELS or bare or vague or len(fold(sp.name)) < 2:
             att.speaker, att.review = None, False
             continue
         if sp.kind == "anonymous" and first in _DEFINITE:
-            att.speaker = _resolve_label(sp, att, registry, mentions, recent)
+            att.speaker = _resolve_label(sp, att, registry, mentions, recent, view)
             att.review = att.speaker is not None
             if att.speaker is not None and registry.person(att.speaker.name):
                 last = (registry.person(att.speaker.name), att.quote.last_para)  # type: ignore[assignment]
             continue
+        if sp.kind == "institution" and _place(registry, sp.name):
+            # "« … », a déclaré Kiev": a capital for its government, or a misread: to check.
+            att.review = True
+            att.why = att.why or f"« {sp.name} » est un lieu : qui parle au juste ?"
         if sp.via_pronoun and att.review and not att.why:
             att.why = f"pronom rattaché à {sp.name}"
         if att.review and not att.why:

@@ -64,6 +64,9 @@ class Speaker:
     via_pronoun: bool = False
 
 
+_FOLDED_INSTITUTIONS = frozenset(fold(n) for n in INSTITUTION_NOUNS)
+
+
 def _role_text(role: str) -> str:
     return " ".join(role.lower().replace("’", "'").split())
 
@@ -88,6 +91,7 @@ class Registry:
         self.people: dict[str, Person] = {}
         self.roles: dict[str, set[str]] = {}
         self.institutions: dict[str, str] = {}  # fold(name) -> display
+        self.shared_surnames: set[str] = set()  # name keys two people of the article bear
         self.ner_labels: dict[str, str] = {}  # fold(text) -> PER/ORG/LOC/MISC
         self.anonymous: list[tuple[int, str, str]] = []  # (position, head, display) of "un responsable…"
         self.last_anonymous_head: str | None = None
@@ -118,6 +122,10 @@ class Registry:
         key = name_key(surname)
         if len(key) < 2:
             return None
+        if len(words) >= 2 and self._other_first_name(key, words[0]):
+            # "Marie Durand" and her son "Hugo Durand": two people who share a surname.
+            self.shared_surnames.add(key)
+            key = f"{key}+{name_key(words[0])}"
         person = self.people.get(key)
         if person is None:
             person = self.people[key] = Person(key)
@@ -137,11 +145,32 @@ class Registry:
             self.roles.setdefault(_role_text(written), set()).add(key)
         return person
 
+    def _other_first_name(self, key: str, first: str) -> bool:
+        """Whether the person keyed `key` is written with another first name than `first`."""
+        person = self.people.get(key)
+        if person is None or not person.forms or len(first.rstrip(".")) < 2:
+            return False
+        firsts = {name_key(f.split()[0]) for f in person.forms}  # "Yuri" and "Iouri" are one spelling
+        mine = name_key(first)
+        return all(len(f) >= 2 and not f.startswith(mine) and not mine.startswith(f) for f in firsts)
+
     def person(self, name: str) -> Person | None:
+        """The person a name stands for: by surname, else a first name that only one person
+        of the article bears ('Léo' for 'Léo Tessier'); a surname two people share, alone, is
+        no one in particular."""
         words = name.replace("’", "'").split()
         if not words:
             return None
-        return self.people.get(name_key(words[-1]))
+        key = name_key(words[-1])
+        if len(words) >= 2 and f"{key}+{name_key(words[0])}" in self.people:
+            return self.people[f"{key}+{name_key(words[0])}"]
+        if key in self.shared_surnames and len(words) == 1:
+            return None
+        found = self.people.get(key)
+        if found is not None or len(words) > 1:
+            return found
+        bearers = {p.key for p in self.people.values() for f in p.forms if f.split()[0] == words[0]}
+        return self.people[bearers.pop()] if len(bearers) == 1 else None
 
     def by_role(self, role: str) -> tuple[Person | None, bool]:
         """The person an article names with `role` ('président russe'); (person, certain)."""
@@ -291,6 +320,7 @@ class Registry:
             or (
                 self.ner_labels.get(f) in ("ORG", "LOC")
                 and f not in {fold(n) for p in self.people.values() for n in p.surnames}
+                and self.person(name) is None  # "Ouchakov", a spelling of the person "Ushakov"
             )
         )
 
@@ -307,8 +337,9 @@ class Registry:
         if det == "l'" or text.lower().startswith("l'"):
             gender = None
         name = text
-        if det in ("le", "la", "les") or text.lower().startswith("l'"):
-            name = text[0].lower() + text[1:]
+        titled = len(words) == 2 and words[0][:1].isupper() and fold(words[1]) not in _FOLDED_INSTITUTIONS
+        if (det in ("le", "la", "les") or text.lower().startswith("l'")) and not titled:
+            name = text[0].lower() + text[1:]  # "le Kremlin"; but "Le Monde", "La Tribune" keep their capital
         key = "i:" + fold(re.sub(r"^(?:le|la|les|l')\s*", "", text, flags=re.IGNORECASE))
         self.institutions.setdefault(fold(name), name)
         return Speaker(name, "institution", key, gender)

@@ -11,8 +11,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from .lexicon import SPEECH_LEMMAS
+from .lexicon import NP_STOP_WORDS, SPEECH_LEMMAS
 from .nounphrase import NP, PRONOUNS, parse_np
 from .quotes import MASK, QuoteSpan
 from .reader import Reader, _needs_aux
@@ -21,14 +22,39 @@ from .tokens import Tok, tokenize
 
 Found = tuple[Speaker | None, str, bool]
 
+_NARRATIVE_INFINITIVE = re.compile(r"^\s*(?:Et|et)\s+(?:de\s+|d')[a-zéèêàâîôûç]+(?:er|ir|re)\b")
+_THESE_WORDS = re.compile(
+    r"^\s*(?:C'est|c'est)\s+(?:par|avec|en|sur)\s+ces\s+(?:mots|termes|propos|paroles)\s+(?:que|qu')\s*"
+)
 _ANSWER_LABEL = re.compile(r"^\s*(?:(?:sa|la|leur)\s+)?(?i:réponse|réplique)\s*:\s*$")
 _QUESTION_TO = re.compile(r"\?|(?i:\b(?:interrog[ée]e?s?|demand[ée]|question(?:né)?e?s?|sollicit[ée]e?)\b)")
 # What may follow the speaker of an incise: "dans un communiqué", "à l'AFP", then a stop.
 _INCISE_END = re.compile(
     r"^(?P<adverbial>\s*(?:(?:dans|sur|à|au|auprès|lors|devant|en)\b[^.,;!?«»]{0,60})?)\s*(?:[.,;!?…]|$)"
 )
+# "s'est confié au journal L'Équipe." — a speech verb closing its sentence.
+_CLAUSE_END = re.compile(r"\s*(?:(?:à|au|aux|auprès|dans|sur|devant)\b[^.,;!?«»:]{0,60})?\s*[.:]\s*")
 _REPORTED_AFTER = re.compile(r"\s*(?:(?:alors|aussi|encore|ensuite|d'abord)\s+)?(?:que\b|qu'|:)")
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+_INCISE_COMMA = re.compile(r"\s*,\s*(?:[-–—]\s*)?")
+# Between the comma and the verb of an incise: auxiliary, negation, adverbs, 'tenu à', 'voulu'.
+_VERB_GROUP_POS = frozenset({"AUX", "ADV", "ADP", "PART", "SCONJ"})
+# Verbs of perceiving, receiving or showing: what follows their colon is someone else's words.
+_NOT_SPEAKING = frozenset(
+    "entendre écouter voir regarder lire recevoir découvrir trouver apprendre montrer afficher brandir "
+    "porter citer".split()
+)
+# A document or words of someone else before the colon: "la lettre de sa fille :", "les mots de X :".
+_OTHERS_WORDS = re.compile(
+    r"\b(?:lettre|message|courrier|texte|mots|propos|paroles|phrase|citation|slogan|pancarte|banderole)s?"
+    r"\s+(?:de|du|des|d')",
+    re.IGNORECASE,
+)
+_CLIMB_DEPS = ("xcomp", "conj", "advcl")
+_NOT_INCISE_WORDS = frozenset(
+    "selon puis donc mais alors dont comme avec sans pour contre chez vers après avant depuis pendant "
+    "ainsi surtout notamment même voire encore aussi outre".split()
+)
 _QUOTE_DEPS = ("ccomp", "obj", "parataxis", "xcomp", "advcl", "dep", "appos", "conj")
 
 
@@ -75,6 +101,73 @@ class SpeechForms(Reader):
         self.extra.setdefault(q.open, {})["cut"] = (pos, end)
         return sp, "incise-inside", review
 
+    # ---------------------------------------------------------------- incise read by the parser
+
+    def parsed_incise(self, si: int, q: QuoteSpan) -> Found | None:
+        """« … », a balayé la députée: a verb right after the closing mark and its comma, its
+        subject after it. French writes speech this way whatever the verb (an incise), so the
+        verb need not be in any list: the parser says it is a verb, the subject says who."""
+        if not self.tokens:
+            return None
+        s = self.sentences[si]
+        comma = _INCISE_COMMA.match(self._masked[si], q.end - s.start)
+        if comma is None or "," not in comma.group():
+            return None
+        after = [i for i, t in enumerate(self.tokens) if s.start + comma.end() <= t.start < s.end]
+        verb_end = self._incise_verb_end(after)
+        if verb_end is None:
+            return None
+        np_ = self._np_after(si, verb_end - s.start) or self._parsed_subject_after(si, after, verb_end)
+        if np_ is None or (np_.head in PRONOUNS and np_.det is None):
+            return None
+        tail = self.view[np_.end : s.end]
+        if _INCISE_END.match(tail) is None and not tail.lstrip().startswith((",", "(")):
+            return None  # '« … », a écrit la presse que…': not a closed incise
+        sp = self._speaker(np_, si)
+        return (sp, "parsed-incise", not sp.certain) if sp is not None else None
+
+    def _parsed_subject_after(self, si: int, after: list[int], verb_end: int) -> NP | None:
+        """'est venu dire devant le portail le directeur du site': the subject the parser
+        finds after the verb, past a complement."""
+        verbs = {i for i in after if self.tokens[i].end <= verb_end}
+        for i in after:
+            t = self.tokens[i]
+            governed = t.head in verbs or self.tokens[t.head].head in verbs
+            if t.start >= verb_end and t.dep in ("nsubj", "obj") and governed:  # inverted: read as obj
+                return self._np_at(si, t.start)
+        return None
+
+    def _incise_verb_end(self, after: list[int]) -> int | None:
+        """Where the verb group opening an incise ends ('a tenu à rappeler', 'persifle'), or None."""
+        if not after:
+            return None
+        first = self.tokens[after[0]]
+        word = self.view[first.start : first.end]
+        if first.pos not in ("AUX", "VERB"):
+            # A verb the small model misreads ('persifle'): one lower-case word, then the subject.
+            plain_word = word.isalpha() and word.islower() and len(word) > 3
+            return first.end if plain_word and word not in NP_STOP_WORDS | _NOT_INCISE_WORDS else None
+        verb = next((n for n, i in enumerate(after[:6]) if self.tokens[i].pos == "VERB"), None)
+        if verb is None and first.pos == "AUX" and len(after) > 1:
+            # 'a precise à l'AFP' (a typo the model reads as an adjective): the word after the auxiliary.
+            nxt = self.view[self.tokens[after[1]].start : self.tokens[after[1]].end]
+            return self.tokens[after[1]].end if nxt.isalpha() and nxt.islower() else None
+        if verb is None or any(self.tokens[i].pos not in _VERB_GROUP_POS for i in after[:verb]):
+            return None
+        # 'a voulu rassurer', 'a tenu à préciser': the last verb of the chain.
+        while verb + 1 < len(after) and (
+            self.tokens[after[verb + 1]].pos == "VERB"
+            or (
+                verb + 2 < len(after)
+                and self.tokens[after[verb + 1]].pos == "ADP"
+                and self.tokens[after[verb + 2]].pos == "VERB"
+            )
+        ):
+            verb += 1 if self.tokens[after[verb + 1]].pos == "VERB" else 2
+        if self.tokens[after[verb]].lemma in ("être", "avoir", "faire"):
+            return None
+        return self.tokens[after[verb]].end
+
     # ---------------------------------------------------------------- colon, next paragraph
 
     def colon_before(self, si: int, q: QuoteSpan) -> Found | None:
@@ -94,16 +187,104 @@ class SpeechForms(Reader):
         return found[0], "colon", found[2]
 
     def _parsed_before_colon(self, si: int, offset: int) -> Found | None:
-        """'Jean Dupont s'agace :' — the last verb before the colon, with its subject."""
+        """'Jean Dupont s'agace :', 'La députée monte au créneau :' — the last verb before the
+        colon and its subject, as the parser reads them (any verb but one of perceiving or
+        receiving: 'X entend une conversation :' is not X speaking); to review."""
         s = self.sentences[si]
-        verbs = [t for t in self._tokens_in(s.start, s.start + offset) if t.pos == "VERB"]
+        start = s.start + self._masked[si].rfind(MASK, 0, offset) + 1
+        clause = [i for i, t in enumerate(self.tokens) if start <= t.start < s.start + offset]
+        if any(self.tokens[i].lemma in _NOT_SPEAKING for i in clause) or _OTHERS_WORDS.search(
+            self._masked[si][start - s.start : offset]
+        ):
+            return None  # 'X entend une conversation :', 'X a lu la lettre de sa fille :'
+
+        verbs = [i for i in clause if self.tokens[i].pos == "VERB"]
+        # 'X persiste :', 'X, secrétaire syndical, est inquiet :' (verbs the small model misreads):
+        # the subject that opens the sentence, when little else stands before the colon.
+        opening = self.main_subject(si) if len(clause) <= 12 else None
+        opening = opening if opening is not None and opening.kind == "person" else None
         if not verbs:
-            return None
-        np_, _ = self._subject_before(si, verbs[-1].start - s.start)
-        if np_ is None:
-            return None
-        sp = self._speaker(np_, si)
+            return (opening, "colon", True) if opening is not None else None
+        v = self._governing(verbs[-1])
+        has_subject = any(t.head == v and t.dep in _SUBJECT_DEPS for t in self.tokens)
+        if self.tokens[v].dep == "acl" or not has_subject:
+            # ', se comparant à un commandant :': the participle's subject is the clause's.
+            v = next((i for i in clause if self.tokens[i].dep == "ROOT" and self.tokens[i].pos == "VERB"), v)
+        subjects = [t for t in self.tokens if t.head == v and t.dep in _SUBJECT_DEPS]
+        if subjects and subjects[0].start < self.tokens[v].start:
+            np_ = self._np_at(si, subjects[0].start)
+        else:
+            np_, _ = self._subject_before(si, self.tokens[v].start - s.start)
+        sp = self._speaker(np_, si, create=False) if np_ is not None else opening
         return (sp, "colon", True) if sp is not None else None
+
+    def _governing(self, v: int) -> int:
+        """'a tenu à rassurer', 'veut croire': the verb that carries the subject."""
+        for _ in range(3):
+            has_subject = any(t.head == v and t.dep in _SUBJECT_DEPS for t in self.tokens)
+            if has_subject or self.tokens[v].dep not in _CLIMB_DEPS or self.tokens[v].head == v:
+                break
+            v = self.tokens[v].head
+        return v
+
+    def colon_in_sentence(self, si: int, q: QuoteSpan) -> Found | None:
+        """'X monte au créneau : « … »' in one sentence, whatever the verb; to review."""
+        s = self.sentences[si]
+        before = self._masked[si][: max(q.open - s.start, 0)].rstrip()
+        if not self.tokens or not before.endswith(":"):
+            return None
+        found = self._parsed_before_colon(si, len(before) - 1)
+        if found is not None and found[0] is not None:
+            why = f"{found[0].name} : sujet du verbe avant les deux-points, lu par l’analyseur"
+            self.extra.setdefault(q.open, {})["why"] = why
+        return found
+
+    # ---------------------------------------------------------------- Et d'ajouter : « … »
+
+    def narrative_infinitive(self, si: int, q: QuoteSpan) -> Found | None:
+        """'Et d'ajouter : « … »', 'Et de réclamer que … « … »': the infinitive of narration has
+        no subject; the speaker is whoever spoke or acted in the sentence before (to review)."""
+        s = self.sentences[si]
+        if si == 0 or not _NARRATIVE_INFINITIVE.match(self._masked[si][: max(q.open - s.start, 0)]):
+            return None
+        for back in range(si - 1, max(-1, si - 3), -1):
+            if self.sentences[back].heading:
+                continue
+            said = self._speaker_of.get(back)
+            sp = said[0] if said else self.main_subject(back)
+            if sp is not None and sp.kind in ("person", "institution"):
+                why = f"« Et de … » sans sujet : {sp.name}, qui parlait juste avant"
+                self.extra.setdefault(q.open, {})["why"] = why
+                return sp, "narrative", True
+            if said is not None:
+                break
+        return None
+
+    # ---------------------------------------------------------------- the speaker named after
+
+    def forward(self, si: int, q: QuoteSpan) -> Found | None:
+        """A quotation alone in its sentence, its speaker named in the next one: '« … » C'est par
+        ces mots que la députée X a conclu', '« Pitoyable. » Invitée …, X a réagi …' (to review)."""
+        nxt = si + 1
+        if nxt >= len(self.sentences) or self.sentences[nxt].para != self.sentences[si].para:
+            return None
+        m = self._masked[nxt]
+        mm = _THESE_WORDS.match(m)
+        if mm:
+            sp = self._speaker(self._np_after(nxt, mm.end()), nxt)
+        elif MASK not in m and any(
+            not (v["aux"] is None and _needs_aux(v["verb"])) for v in self.p["pre"].finditer(m)
+        ):
+            opening = self.opening_np(nxt)
+            opens_paragraph = self.article.paragraphs[self.sentences[si].para].start >= q.open - 1
+            named = opening is not None and opening.names() and opens_paragraph
+            sp = self._speaker(opening, nxt, create=False) if named else None
+        else:
+            return None
+        if sp is None or sp.kind == "institution":
+            return None  # a description ("la députée") is resolved to the person it names later
+        self.extra.setdefault(q.open, {})["why"] = f"{sp.name}, nommé dans la phrase qui suit la citation"
+        return sp, "forward", True
 
     # ---------------------------------------------------------------- Réponse : « … »
 
@@ -152,12 +333,15 @@ class SpeechForms(Reader):
         lemma = verb.lemma.removeprefix("se ").removeprefix("s'")
         if lemma not in SPEECH_LEMMAS:
             return None  # "X entend une conversation : « … »" is not X speaking
-        subjects = [i for i, t in enumerate(self.tokens) if t.head == v and t.dep in _SUBJECT_DEPS and i != v]
+        v = self._governing(v)  # 'veut croire que', 'a tenu à rappeler que'
+        if any(t.head == v and t.dep == "aux:pass" for t in self.tokens):
+            return None  # "les pompiers ont été appelés pour … « … »": a passive subject is not speaking
+        subjects = [i for i, t in enumerate(self.tokens) if t.head == v and t.dep == "nsubj" and i != v]
         for i in subjects:
             np_ = self._np_at(si, self.tokens[i].start)
             if np_ is None or (np_.head in PRONOUNS and np_.det is None and q.open < verb.start):
                 continue
-            sp = self._speaker(np_, si)
+            sp = self._speaker(np_, si, create=False)
             if sp is not None:
                 if not sp.certain:
                     self.extra.setdefault(q.open, {})["why"] = f"verbe « {verb.lemma} » lu par l’analyseur"
@@ -180,20 +364,24 @@ class SpeechForms(Reader):
     # ---------------------------------------------------------------- reported speech, no quotation
 
     def reported(self, si: int) -> Speaker | None:
-        """'Le dirigeant explique alors qu'il …': who speaks in a sentence without quotation
-        marks (a quotation alone in the next sentence may continue it)."""
+        """'Le dirigeant explique alors qu'il …', 'Il s'est confié au journal L'Équipe.': who
+        speaks in a sentence without quotation marks (a quotation alone in the next sentence
+        may continue it, to review)."""
         m = self._masked[si]
         for v in self.p["pre"].finditer(m):
             if v["inv1"] or v["inv2"] or (v["aux"] is None and _needs_aux(v["verb"])):
                 continue
-            if not _REPORTED_AFTER.match(m, v.end()):
+            said_that = _REPORTED_AFTER.match(m, v.end())
+            if not (said_that or _CLAUSE_END.fullmatch(m[v.end() :])):
                 continue
             np_, _toks = self._subject_before(si, v.start())
             if np_ is None or (np_.head in PRONOUNS and np_.det is None):
                 continue
             sp = self._speaker(np_, si)
             if sp is not None:
-                return sp
+                # 'X a appelé à un cessez-le-feu.' says less than 'X a déclaré que': a pronoun
+                # or a quotation that follows it is to review.
+                return sp if said_that else replace(sp, certain=False)
         return self._closing_incise(si)
 
     def _closing_incise(self, si: int) -> Speaker | None:
@@ -209,4 +397,6 @@ class SpeechForms(Reader):
             return None
         if np_.head in PRONOUNS and np_.det is None:
             return None
-        return self._speaker(np_, si)
+        # "Luca de Meo, a annoncé un plan d'économies.": the comma closed an apposition, and
+        # what follows the verb is its object, not a speaker the article names.
+        return self._speaker(np_, si, create=False)

@@ -142,3 +142,124 @@ def test_evidence_spans_the_attribution_and_the_quote():
     second = art.attributions[1]
     evidence = art.article.text[second.evidence[0] : second.evidence[1]]
     assert evidence.startswith("« Il fera") and evidence.endswith("intensifié. »")
+
+
+# The forms below are written as French news writes them; the sentence each test keeps
+# from a published article is quoted in its comment.
+
+
+def test_a_time_adverbial_between_the_verb_and_the_speaker():
+    # Pattern of "a déclaré jeudi qu'il est prêt" (dev 05, Xinhua) written as an incise.
+    text = "« Nous sommes prêts », a déclaré jeudi soir la ministre de la Santé, Agnès Buzyn."
+    assert [s for _, s in said(text)] == ["Agnès Buzyn"]
+
+
+def test_quant_a_lui_inside_the_verb_group():
+    text = "Le ministre Stéphane Séjourné a quant à lui jugé qu’il fallait « tout faire pour la paix »."
+    assert [s for _, s in said(text)] == ["Stéphane Séjourné"]
+
+
+def test_a_role_with_an_adjective_after_the_body_then_the_name():
+    # "Le chef de l'Etat … a également exclu toute démission. « Je tiens … », a-t-il affirmé." (dev 05)
+    text = (
+        "Le chef de l'Etat sénégalais Abdoulaye Wade a parlé à ses partisans. "
+        "« Nous irons jusqu'au bout » a dit le président."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Abdoulaye Wade" and att.review
+
+
+def test_a_name_after_an_acronym_body():
+    text = "Le secrétaire général de l'ONU Ban Ki-moon a appelé jeudi à la fin « immédiate » des tirs."
+    assert [s for _, s in said(text)] == ["Ban Ki-moon"]
+
+
+def test_se_dire_is_speech_not_a_name():
+    # "Steinmeier se dit "très heureux"" (dev 11, headline), here after the auxiliary.
+    text = "Mme Annie Ernaux a reçu le prix. Elle s'est dite « très touchée » par cette distinction."
+    (att,) = analyse(text).attributions
+    assert not att.name_or_title and att.speaker.name == "Annie Ernaux"
+
+
+def test_a_speech_verb_closing_its_sentence_then_a_quote_alone():
+    text = "M. Zinédine Zidane s'est confié au journal L'Équipe. « J'ai toujours voulu entraîner. »"
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Zinédine Zidane" and att.review
+
+
+def test_another_office_is_not_the_person_who_just_spoke():
+    text = (
+        "Le maire, Jean-Pierre Martin, a rappelé que « la culture et le sport sont essentiels ». "
+        "Le sous-préfet a salué « un projet exemplaire »."
+    )
+    assert [s for _, s in said(text)] == ["Jean-Pierre Martin", None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Date, side phrase and -ment adverb forms of the dev2 articles, rewritten short.
+        "« C'est une gifle », a fustigé ce samedi 1er avril Dmytro Kuleba, le ministre ukrainien.",
+        "« On se battra », a répété de son côté Dmytro Kuleba, secrétaire du syndicat.",
+        "M. Dmytro Kuleba a parlé. « Le pays viole les règles », avait-il ironiquement fait remarquer.",
+    ],
+)
+def test_adverbials_around_an_incise(text):
+    assert [s for _, s in said(text)][-1] == "Dmytro Kuleba"
+
+
+def test_parler_de_is_speech():
+    text = "Le président français Emmanuel Macron a parlé d'un « grand honneur »."
+    assert [s for _, s in said(text)] == ["Emmanuel Macron"]
+
+
+def test_a_participle_after_an_incise_keeps_its_speaker():
+    text = (
+        "« C'est une gifle », a fustigé M. Dmytro Kuleba, appelant « les membres » du Conseil "
+        "« à contrecarrer toute tentative »."
+    )
+    assert [s for _, s in said(text)] == ["Dmytro Kuleba"] * 3
+
+
+def test_a_participle_clause_with_its_own_subject_is_not_the_speaker():
+    text = "« C'est une gifle », a dit M. Kuleba, alors que les députés, réclamant « un vote », partaient."
+    assert [s for _, s in said(text)][1] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La ministre Anne Roy a cité Victor Hugo : « Ceux qui vivent, ce sont ceux qui luttent. »",
+        "L'avocat Paul Martin a parlé. « Il est innocent », a-t-il dit, tandis que le procureur, "
+        "requérant « cinq ans », restait impassible.",
+    ],
+)
+def test_words_that_are_someone_elses(text):
+    assert [s for _, s in said(text)][-1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("« Nous ne voterons pas », a réagi sur Twitter le président du parti, Éric Ciotti.", "Éric Ciotti"),
+        ("« La grève continuera », a assuré auprès de l'AFP Sophie Binet, de la CGT.", "Sophie Binet"),
+        (
+            "« C'est historique », a salué jeudi soir à Bruxelles la présidente de la Commission, "
+            "Ursula von der Leyen.",
+            "Ursula von der Leyen",
+        ),
+        ("Comme l'explique Jean Dupont, maire de Rennes, « le budget est serré ».", "Jean Dupont"),
+        ("« Nous avons gagné » : c'est en ces termes que le capitaine Paul Martin a conclu.", "Paul Martin"),
+    ],
+)
+def test_complements_and_turns_around_the_speaker(text, speaker):
+    assert [s for _, s in said(text)] == [speaker]
+
+
+def test_a_pronoun_after_a_sentence_that_only_reports_an_act_is_to_review():
+    text = (
+        "Le secrétaire général de l'ONU, Antonio Guterres, a appelé à un cessez-le-feu. "
+        "Il a jugé la situation « extrêmement préoccupante »."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Antonio Guterres" and att.review

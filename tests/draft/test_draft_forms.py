@@ -1,8 +1,10 @@
-"""Reported speech as French articles write it (rules only, no model)."""
+"""Reported speech as French articles write it (rules only; the slow tests load the model)."""
 
 from __future__ import annotations
 
 from datetime import date
+
+import pytest
 
 from quizgen.draft.bank import SourceInfo, build_bank
 from quizgen.draft.pipeline import analyse
@@ -98,3 +100,137 @@ def test_the_speakers_role_after_an_incise_is_left_out_too():
     )
     (q,) = quote_questions(text)
     assert q["quote"] == "C’est devenu une tradition. Nous venons vous saluer."
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+@pytest.mark.parametrize("verb", ["a balayé", "a tenu à préciser", "a voulu rassurer", "persifle"])
+def test_an_incise_after_the_quote_needs_no_verb_list(entities, verb):
+    # The form of "« C'est un grand pas … », a commenté Jean-Jacques Dordain" (dev 07), any verb.
+    text = f"« Nous ne lâcherons rien », {verb} la députée Clémentine Autain.\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Clémentine Autain"
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_verb_before_a_colon_is_read_by_the_parser_and_flagged(entities):
+    text = "La députée Clémentine Autain a pris la parole devant les élus : « Nous ne lâcherons rien. »\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Clémentine Autain" and att.review and att.why
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_hearing_a_conversation_is_not_speaking(entities):
+    # "Michel-Edouard Leclerc entend alors une conversation entre son observateur et sa compagne :
+    # "Ce type là, c'est Edouard, …"" (dev 01, France Bleu)
+    text = "Michel-Edouard Leclerc entend alors une conversation : « Ce type là, c’est Edouard. »\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker is None
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_the_subject_of_a_governing_verb(entities):
+    text = "La députée Clémentine Autain veut croire que la réforme sera « retirée ».\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Clémentine Autain"
+
+
+def test_et_de_infinitive_takes_the_speaker_before():
+    # The narrative infinitive: "Et d'ajouter : « … »" has no subject of its own.
+    text = (
+        "« Il faudrait partir », dit M. Olivier Roux. Et d'ajouter : « Je ne vois pas comment le festival "
+        "pourrait vivre ici. »"
+    )
+    atts = analyse(text).attributions
+    assert [a.speaker.name for a in atts] == ["Olivier Roux", "Olivier Roux"]
+    assert atts[1].review and "Et de" in atts[1].why
+
+
+def test_a_news_agency_reporting_the_words_is_not_their_speaker():
+    text = "La ministre a parlé. « Dans ce cas, la culture vient à la fin », rapporte l'AFP."
+    assert speakers(text) == [None]
+
+
+def test_an_agency_after_the_words_then_a_comma_and_the_name():
+    text = "« On est à 40 jours d’une décision » en France, déclare à l’AFP, Christophe Ferrari, maire."
+    assert speakers(text) == ["Christophe Ferrari"]
+
+
+def test_a_vague_institution_or_a_one_letter_label_is_no_speaker():
+    text = "Bercy décide. Un ministère a réclamé « des économies ».\n\nR : « C'était difficile à digérer. »\n"
+    assert speakers(text) == [None, None]
+
+
+def test_a_sub_heading_quote_takes_the_speaker_of_the_words_below():
+    text = (
+        "M. Jean Roux a parlé des secours.\n\n"
+        "« C'est une belle intervention »\n\n"
+        "Le commandant Paul Dimitri reconnaît que tout a été vite. « Les gendarmes ont tout donné. "
+        "C'est une belle intervention qui a sauvé cet homme. »\n"
+    )
+    atts = analyse(text).attributions
+    assert [a.speaker.name for a in atts] == ["Paul Dimitri", "Paul Dimitri"]
+    assert atts[0].rule == "echo" and atts[0].review
+
+
+def test_a_lead_in_quote_does_not_continue_the_paragraph_before():
+    text = (
+        "« Le feu a pris vite », a dit le procureur Eric Maillaud.\n\n"
+        "« Une simulation d'accident ». Sur la route, un véhicule a doublé le camion.\n"
+    )
+    assert speakers(text) == ["Eric Maillaud", None]
+
+
+def test_one_of_his_colleagues():
+    text = "« C’est répugnant ! », a ajouté un de ses collègues."
+    assert speakers(text) == ["un de ses collègues"]
+
+
+def test_a_first_name_alone_is_the_person_named_in_full():
+    text = (
+        "« Une météorite est tombée ici », explique M. Léo Tessier. « Vous n'avez rien vu ? », "
+        "demande Léo aux voisins."
+    )
+    assert speakers(text) == ["Léo Tessier", "Léo Tessier"]
+
+
+def test_the_speaker_named_in_the_sentence_after():
+    # "C'est par ces mots que la députée … a conclu" (a French press idiom).
+    text = (
+        "« Vous ne faites qu'un seul geste, vous le bâillonnez ! » C'est par ces mots que "
+        "Mme Mathilde Panot a conclu son explication de vote."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Mathilde Panot" and att.review
+
+
+def test_an_object_pronoun_before_the_incise_verb():
+    text = "Le jury est serein : « Cannes refuse ces films », nous explique Bernard Pivot, président du jury."
+    assert speakers(text) == ["Bernard Pivot"]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_subject_then_etre_and_an_adjective_before_the_colon(entities):
+    text = "Régis Scheenaerts, secrétaire syndical CGT, est inquiet : « La direction a arrêté un moteur. »\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Régis Scheenaerts"
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_lone_quote_opening_its_paragraph_then_the_person_who_reacted(entities):
+    text = (
+        "Le directeur du festival a menacé de partir.\n\n"
+        "« Pitoyable. » Invitée mercredi de France Info, Marine Le Pen a réagi à la menace.\n"
+    )
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Marine Le Pen" and att.review
+
+
+def test_a_lone_quote_inside_a_paragraph_is_not_given_to_the_next_subject():
+    text = "M. Jean Dupont a visité l'usine. « Non à la fermeture ! » Mme Anne Roy a annoncé la fermeture."
+    assert speakers(text) == [None]

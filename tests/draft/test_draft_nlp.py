@@ -70,3 +70,33 @@ def test_the_command_loads_the_model_and_drafts(tmp_path):
     result = CliRunner().invoke(cli, ["draft", str(ARTICLES / SEEDS[0]), "-o", str(tmp_path / "s.yaml")])
     assert result.exit_code == 0, result.output
     load_bank(tmp_path / "s.yaml")
+
+
+def test_a_passive_subject_is_not_a_speaker(entities):
+    text = (
+        "Les pompiers ont été appelés pour un jeune homme « frappé à plusieurs reprises », "
+        "a precise à l'AFP le procureur, Eric Maillaud.\n"
+    )
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Eric Maillaud"
+
+
+def test_an_incise_with_a_complement_before_its_subject(entities):
+    text = "« Il y a un projet de fermeture », est venu dire devant le portail le directeur, Paul Depierre.\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Paul Depierre"
+
+
+def test_a_participle_before_the_colon_has_the_clause_subject(entities):
+    text = (
+        "Le spationaute Thomas Pesquet a parlé. Le spationaute de 43 ans a évoqué sa tâche, "
+        "se comparant à un commandant de bateau : « Il n’y a qu’un seul maître à bord. »\n"
+    )
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Thomas Pesquet" and att.review
+
+
+def test_a_letter_read_aloud_is_its_writers_words(entities):
+    text = "M. Paul Martin a lu la lettre de sa fille : « Papa, je t'aime. »\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker is None

@@ -88,3 +88,84 @@ def test_two_people_with_the_same_role_are_not_guessed():
         "« Rien n’est réglé », a dit le ministre."
     )
     assert speakers(text) != ["Jean Dupont"] and speakers(text) != ["Hans Weber"]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_place_speaking_for_a_person_is_to_review(entities):
+    text = "La France a condamné l'attaque. « C'est une violation du droit », a déclaré Paris.\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Paris" and att.review and "lieu" in att.why
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_any_noun_before_a_name_the_model_reads_as_a_person(entities):
+    text = (
+        "L'ancien footballeur Zinédine Zidane s'est confié au journal L'Équipe.\n\n"
+        "« Je reviendrai un jour au Real », a-t-il ajouté.\n"
+    )
+    analysis = analyse(text, entities)
+    assert analysis.attributions[0].speaker.name == "Zinédine Zidane"
+    assert analysis.registry.person("Zidane").roles == ["ancien footballeur"]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_title_of_a_work_is_not_a_person(entities):
+    # "une tournée d'adieu intitulée Farewell Yellow Brick Road" (dev 09, Purepeople)
+    text = "Le chanteur part avec une tournée d'adieu intitulée Farewell Yellow Brick Road.\n"
+    assert not analyse(text, entities).registry.people
+
+
+def test_ce_dernier_is_the_last_person_named_not_the_subject():
+    text = "Le président Joe Biden a rencontré M. Olaf Scholz. Ce dernier a estimé que « tout avance »."
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Olaf Scholz" and att.review
+
+
+def test_ce_dernier_after_someone_unnamed_is_dropped():
+    text = "Le président Joe Biden a rencontré son homologue. Ce dernier a estimé que « tout avance »."
+    (att,) = analyse(text).attributions
+    assert att.speaker is None
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_two_people_sharing_a_surname_stay_two_speakers(entities):
+    text = (
+        "Marie Durand, la mère de la victime, était présente. « Je veux la vérité », a-t-elle lancé. "
+        "Son fils, Hugo Durand, a ajouté : « Nous irons jusqu'au bout. »\n"
+    )
+    atts = analyse(text, entities).attributions
+    assert [a.speaker.name for a in atts] == ["Marie Durand", "Hugo Durand"]
+    assert atts[0].speaker.key != atts[1].speaker.key
+
+
+def test_a_name_with_a_particle_after_a_body_keeps_its_first_name():
+    text = "Le ministre de l'Économie Bruno Le Maire a jugé la situation « sérieuse »."
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Bruno Le Maire"
+
+
+def test_a_title_keeps_its_capital_an_institution_noun_does_not():
+    (att,) = analyse("Selon Le Monde, l'État prépare « une réforme ».").attributions
+    assert att.speaker.name == "Le Monde"
+    (att,) = analyse("« C'est faux », a répondu le Kremlin.").attributions
+    assert att.speaker.name == "le Kremlin"
+
+
+def test_a_transliterated_first_name_is_the_same_person():
+    text = "M. Yuri Ushakov a parlé. M. Iouri Ouchakov a ajouté : « Rien n'est réglé. »"
+    (att,) = analyse(text).attributions
+    assert att.speaker.name in ("Yuri Ushakov", "Iouri Ouchakov")
+    assert len(analyse(text).registry.people) == 1
+
+
+def test_the_object_after_an_apposition_comma_is_not_a_speaker():
+    text = (
+        "Le patron de Renault, Luca de Meo, a annoncé un plan d'économies. "
+        "« Nous devons réduire nos coûts », a-t-il expliqué."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Luca de Meo"
