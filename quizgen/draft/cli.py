@@ -178,6 +178,9 @@ def _report(results: list[ArticleResult], verbose: bool) -> None:
                 click.echo(f"{'':{width}}    {k}: {note}")
     total = totals(results)
     click.echo((f"{'all':{width}}" + "".join(cell(total.get(k)) for k in kinds)).rstrip())
+    if "quotes" in total:
+        quotes = total["quotes"]
+        click.echo(f"wrong speakers: {quotes.wrong}, of which without review: true: {quotes.unflagged}")
     click.echo(f"\n{'':{width}}  words  questions  per 600 words  types  key facts asked")
     for r in results:
         n = sum(r.types.values())

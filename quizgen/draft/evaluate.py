@@ -47,6 +47,8 @@ class Score:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    wrong: int = 0  # attributions: a speaker named who did not say it
+    unflagged: int = 0  # … of which without review: true (the teacher is not told to check)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -61,6 +63,8 @@ class Score:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
+        self.wrong += other.wrong
+        self.unflagged += other.unflagged
         return self
 
 
@@ -94,15 +98,16 @@ def score_quotes(analysis: Analysis, items: list[dict[str, Any]]) -> Score:
                 score.notes.append(f"missed «{item['prefix']}» → {aliases[0]} (no speaker)")
             continue
         said = _norm(sp.name)
-        if not aliases:
-            score.fp += 1
-            score.notes.append(f"wrong «{item['prefix']}» → {sp.name} (no speaker in the text)")
-        elif any(a in said for a in aliases):
+        if aliases and any(a in said for a in aliases):
             score.tp += 1
-        else:
-            score.fp += 1
-            score.fn += 1
-            score.notes.append(f"wrong «{item['prefix']}» → {sp.name} (expected {aliases[0]})")
+            continue
+        score.fp += 1
+        score.fn += bool(aliases)
+        score.wrong += 1
+        score.unflagged += not atts[i].review
+        expected = f"expected {aliases[0]}" if aliases else "no speaker in the text"
+        flag = "to review" if atts[i].review else "NOT flagged for review"
+        score.notes.append(f"wrong «{item['prefix']}» → {sp.name} ({expected}; {flag})")
     for i, a in enumerate(atts):
         if i not in used and a.speaker is not None:
             score.fp += 1

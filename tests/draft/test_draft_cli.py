@@ -187,7 +187,7 @@ def test_draft_eval_fails_below_the_thresholds(runner, tmp_path):
     )
     assert result.exit_code == 1
     assert "0.50 0.50 1/1/1" in result.output
-    assert "wrong «Rien» → Paul Martin (expected durand)" in result.output
+    assert "wrong «Rien» → Paul Martin (expected durand; " in result.output
     assert "error: attribution precision 0.500 < 0.95; attribution recall 0.500 < 0.85" in result.output
 
 
@@ -218,3 +218,16 @@ def test_published_sets_label_what_their_articles_say(labels_path):
         assert 3 <= len(facts[name]) <= 5, name
         for fact in facts[name]:
             assert normalize(fact["evidence"]) in text, (name, fact["question"])
+
+
+def test_draft_eval_says_which_wrong_speakers_carry_no_review_flag(runner, tmp_path):
+    # The label says Paul Martin spoke; the plain incise names Anne Roy, with
+    # nothing to make the drafter unsure: a wrong speaker the teacher is not told to check.
+    (tmp_path / "a.txt").write_text(
+        "« Nous tiendrons nos promesses », a déclaré la maire Anne Roy.\n", encoding="utf-8")
+    (tmp_path / "labels.yaml").write_text(
+        "a.txt:\n  quotes:\n    - {prefix: Nous tiendrons, speakers: [Paul Martin]}\n", encoding="utf-8")
+    result = runner.invoke(cli, ["draft-eval", str(tmp_path / "labels.yaml"), "--rules-only", "-v"])
+    assert result.exit_code == 0, result.output
+    assert "wrong speakers: 1, of which without review: true: 1" in result.output
+    assert "→ Anne Roy (expected paul martin; NOT flagged for review)" in result.output
