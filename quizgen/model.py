@@ -79,6 +79,10 @@ class Source(_Strict):
         """The article text (NFC), filled in by the loader."""
         return self._text
 
+    def attach_text(self, text: str) -> None:
+        """Give the source its article's text (the loader does, once the file is read)."""
+        self._text = text
+
 
 #: Several sources: two ids or more, each once.
 SourceList = Annotated[list[Slug], Field(min_length=2, json_schema_extra={"uniqueItems": True})]
@@ -109,8 +113,6 @@ class _QuestionBase(_Strict):
     tags: list[Tag] = Field(default_factory=list)
     draft: bool = Field(default=False, description="Written by the draft generator, not yet reviewed.")
     review: bool = Field(default=False, description="The generator was unsure: check this one.")
-
-    #: Human name of the type, for interfaces.
 
     @property
     def sources(self) -> list[str]:
@@ -278,6 +280,10 @@ class Bank(_Strict):
     def path(self) -> Path | None:
         """The YAML file the bank was loaded from, if any."""
         return self._path
+
+    def attach_path(self, path: Path) -> None:
+        """Record the YAML file the bank was loaded from (the loader does)."""
+        self._path = path
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:

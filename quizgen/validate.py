@@ -253,9 +253,9 @@ class _Validator:
         self._cross_checks(report, data, questions, sources)
         if report.problems or bank is None:
             return None, report.problems
-        bank._path = doc.path
+        bank.attach_path(doc.path)
         for source in bank.sources:
-            source._text = sources[source.id].text  # type: ignore[union-attr]
+            source.attach_text(sources[source.id].text)  # type: ignore[union-attr]
         return bank, []
 
     def _questions(self, report: _Report, data: dict[str, Any]) -> list[tuple[int, AnyQuestion]]:
