@@ -28,8 +28,10 @@ MONTHS = {
 }
 _WEEKDAYS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_B = r"(?<![\w\-/.,])"  # a year starts a word (not F-35, 8.12)
-_E = r"(?![\w\-/]|[.,]\d)"
+#: A number starts a word (not F-35, G20, 8.12) and ends one: for years here, for figures too.
+NUMBER_START = r"(?<![\w\-/.,])"
+NUMBER_END = r"(?![\w\-/]|[.,]\d)"
+_B, _E = NUMBER_START, NUMBER_END
 
 DATE = re.compile(
     rf"\b(?:{_WEEKDAYS}\s+)?(?P<d>1er|[12]?\d|3[01])\s+(?P<month>{_MONTH_RE})(?:\s+(?P<y>(?:19|20)\d\d))?\b"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .clean import plain
 from .dates import DATE as _DATE
 from .dates import ISO_DATE as _ISO_DATE
-from .dates import MONTHS
+from .dates import MONTHS, NUMBER_END, NUMBER_START
 from .dates import NUMERIC_DATE as _NUMERIC_DATE
 
 _UNITS = {
@@ -89,8 +89,7 @@ _TIME_UNITS = {
 _TIME_UNIT_RE = "|".join(sorted(_TIME_UNITS, key=len, reverse=True))
 _IN_MINUTES = {"heures": 60, "minutes": 1, "secondes": 1 / 60}
 
-_B = r"(?<![\w\-/.,])"  # a number starts a word (not F-35, G20, 8.12)
-_E = r"(?![\w\-/]|[.,]\d)"
+_B, _E = NUMBER_START, NUMBER_END
 
 _DURATION = re.compile(
     rf"{_B}(?P<n1>{_NUMBER})\s+(?:(?:prochaine?s|derni[eè]re?s|longue?s|petite?s|bonne?s)\s+)?"
