@@ -77,6 +77,26 @@ SPEECH_LEMMAS = frozenset(
 """.split()
 )
 
+# Verbs of expressing that take a colon before the words ("X exprime son désaccord :").
+_EXPRESSING = frozenset("exprimer reprendre".split())
+
+
+# Speaking said with a verb and its noun: "prendre la parole", "monter au créneau", "hausser le ton".
+SPEECH_IDIOMS: dict[str, frozenset[str]] = {
+    "prendre": frozenset({"parole"}),
+    "monter": frozenset({"créneau"}),
+    "hausser": frozenset({"ton"}),
+    "donner": frozenset({"avis", "explication"}),
+    "tirer": frozenset({"sonnette"}),
+}
+
+
+def speech_lemma(lemma: str) -> bool:
+    """Whether the parser's lemma is a verb of speaking ("s'agacer" as "agacer")."""
+    bare = lemma.lower().removeprefix("se ").removeprefix("s'")
+    return bare in SPEECH_LEMMAS or bare in _EXPRESSING
+
+
 # Reported speech made a document: "selon le communiqué de X" means X said it.
 DOCUMENT_NOUNS = frozenset(
     """

@@ -5,7 +5,8 @@
   "Elle a déclaré :" ¶ « … »;
 - `Réponse : « … »` after a question put to a named person;
 - any verb the parser reads as governing the quotation, with a subject that
-  names someone (« … », tranche la juge; X s'agace : « … »; X martèle que « … »).
+  names someone (« … », tranche la juge; X martèle que « … »); before a colon
+  only a verb of speaking by its lemma (X s'agace : « … »), to review.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lexicon import NP_STOP_WORDS, SPEECH_LEMMAS
+from .lexicon import NP_STOP_WORDS, SPEECH_IDIOMS, SPEECH_LEMMAS, speech_lemma
 from .nounphrase import NP, PRONOUNS, parse_np
 from .quotes import MASK, QuoteSpan
 from .reader import Reader, _needs_aux
@@ -22,7 +23,7 @@ from .tokens import Tok, tokenize
 
 Found = tuple[Speaker | None, str, bool]
 
-_NARRATIVE_INFINITIVE = re.compile(r"^\s*(?:Et|et)\s+(?:de\s+|d')[a-zéèêàâîôûç]+(?:er|ir|re)\b")
+_NARRATIVE_INFINITIVE = re.compile(r"^\s*(?:Et|et)\s+(?:de\s+|d')(?P<verb>[a-zéèêàâîôûç]+(?:er|ir|re))\b")
 _THESE_WORDS = re.compile(
     r"^\s*(?:C'est|c'est)\s+(?:par|avec|en|sur)\s+ces\s+(?:mots|termes|propos|paroles)\s+(?:que|qu')\s*"
 )
@@ -51,6 +52,7 @@ _OTHERS_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CLIMB_DEPS = ("xcomp", "conj", "advcl")
+_COPULA = frozenset({"est", "sont", "était", "étaient", "reste", "restent", "semble", "paraît"})
 _NOT_INCISE_WORDS = frozenset(
     "selon puis donc mais alors dont comme avec sans pour contre chez vers après avant depuis pendant "
     "ainsi surtout notamment même voire encore aussi outre".split()
@@ -187,9 +189,11 @@ class SpeechForms(Reader):
         return found[0], "colon", found[2]
 
     def _parsed_before_colon(self, si: int, offset: int) -> Found | None:
-        """'Jean Dupont s'agace :', 'La députée monte au créneau :' — the last verb before the
-        colon and its subject, as the parser reads them (any verb but one of perceiving or
-        receiving: 'X entend une conversation :' is not X speaking); to review."""
+        """'Jean Dupont s'agace :', 'X, secrétaire syndical, est inquiet :' — the last verb before
+        the colon, as the parser reads it, when it is a verb of speaking by its lemma (or a
+        copula and an adjective of attitude), and its subject names someone (a description is
+        resolved later or dropped); to review. Any other verb guesses too much: 'X entend une conversation :', 'X a lu la
+        lettre de sa fille :', 'X a réuni les élus :' are not X speaking."""
         s = self.sentences[si]
         start = s.start + self._masked[si].rfind(MASK, 0, offset) + 1
         clause = [i for i, t in enumerate(self.tokens) if start <= t.start < s.start + offset]
@@ -197,26 +201,45 @@ class SpeechForms(Reader):
             self._masked[si][start - s.start : offset]
         ):
             return None  # 'X entend une conversation :', 'X a lu la lettre de sa fille :'
-
         verbs = [i for i in clause if self.tokens[i].pos == "VERB"]
-        # 'X persiste :', 'X, secrétaire syndical, est inquiet :' (verbs the small model misreads):
-        # the subject that opens the sentence, when little else stands before the colon.
-        opening = self.main_subject(si) if len(clause) <= 12 else None
-        opening = opening if opening is not None and opening.kind == "person" else None
-        if not verbs:
-            return (opening, "colon", True) if opening is not None else None
+        copular = verbs and any(t.head == verbs[-1] and t.lemma == "être" for t in self.tokens)
+        if not verbs or copular:  # the small model reads 'est inquiet' as a verb and its copula
+            return self._attitude_before_colon(si, clause)
         v = self._governing(verbs[-1])
         has_subject = any(t.head == v and t.dep in _SUBJECT_DEPS for t in self.tokens)
         if self.tokens[v].dep == "acl" or not has_subject:
             # ', se comparant à un commandant :': the participle's subject is the clause's.
             v = next((i for i in clause if self.tokens[i].dep == "ROOT" and self.tokens[i].pos == "VERB"), v)
+        if not any(self._speaking(i) for i in {v, verbs[-1]}):
+            return None
         subjects = [t for t in self.tokens if t.head == v and t.dep in _SUBJECT_DEPS]
         if subjects and subjects[0].start < self.tokens[v].start:
             np_ = self._np_at(si, subjects[0].start)
         else:
             np_, _ = self._subject_before(si, self.tokens[v].start - s.start)
-        sp = self._speaker(np_, si, create=False) if np_ is not None else opening
+        sp = self._speaker(np_, si, create=False) if np_ is not None else None
+        # A description ('le spationaute de 43 ans') is resolved to the person it names, or dropped.
         return (sp, "colon", True) if sp is not None else None
+
+    def _speaking(self, v: int) -> bool:
+        """A verb of speaking by its lemma, or with its noun ('a pris la parole', 'monte au créneau')."""
+        lemma = self.tokens[v].lemma
+        nouns = SPEECH_IDIOMS.get(lemma, frozenset())
+        return speech_lemma(lemma) or any(t.head == v and t.lemma in nouns for t in self.tokens)
+
+    def _attitude_before_colon(self, si: int, clause: list[int]) -> Found | None:
+        """'Régis Scheenaerts, sécrétaire syndical CGT, est inquiet:' (dev2, 04-fermetures): a
+        named person, the copula and an adjective, nothing else before the colon; to review."""
+        if not clause or len(clause) > 12:
+            return None
+        forms = [self.view[self.tokens[i].start : self.tokens[i].end].lower() for i in clause]
+        last = self.tokens[clause[-1]]
+        if not _COPULA.intersection(forms) or last.pos not in ("ADJ", "VERB") or last.lemma == "être":
+            return None
+        if "été" in forms or forms[-1].endswith(("é", "ée", "és", "ées")):
+            return None  # 'X a été arrêté :', 'X est arrêté :': a passive, not an attitude
+        opening = self.main_subject(si)
+        return (opening, "colon", True) if opening is not None and opening.kind == "person" else None
 
     def _governing(self, v: int) -> int:
         """'a tenu à rassurer', 'veut croire': the verb that carries the subject."""
@@ -245,13 +268,14 @@ class SpeechForms(Reader):
         """'Et d'ajouter : « … »', 'Et de réclamer que … « … »': the infinitive of narration has
         no subject; the speaker is whoever spoke or acted in the sentence before (to review)."""
         s = self.sentences[si]
-        if si == 0 or not _NARRATIVE_INFINITIVE.match(self._masked[si][: max(q.open - s.start, 0)]):
-            return None
+        mm = _NARRATIVE_INFINITIVE.match(self._masked[si][: max(q.open - s.start, 0)])
+        if si == 0 or mm is None or not speech_lemma(mm["verb"]):
+            return None  # 'Et de conclure', 'Et de réclamer'; not 'Et de partir : « … »'
         for back in range(si - 1, max(-1, si - 3), -1):
             if self.sentences[back].heading:
                 continue
             said = self._speaker_of.get(back)
-            sp = said[0] if said else self.main_subject(back)
+            sp = said[0] if said else None  # whoever spoke just before, not any subject
             if sp is not None and sp.kind in ("person", "institution"):
                 why = f"« Et de … » sans sujet : {sp.name}, qui parlait juste avant"
                 self.extra.setdefault(q.open, {})["why"] = why
@@ -272,19 +296,30 @@ class SpeechForms(Reader):
         mm = _THESE_WORDS.match(m)
         if mm:
             sp = self._speaker(self._np_after(nxt, mm.end()), nxt)
-        elif MASK not in m and any(
-            not (v["aux"] is None and _needs_aux(v["verb"])) for v in self.p["pre"].finditer(m)
-        ):
+        elif MASK not in m and self.article.paragraphs[self.sentences[si].para].start >= q.open - 1:
             opening = self.opening_np(nxt)
-            opens_paragraph = self.article.paragraphs[self.sentences[si].para].start >= q.open - 1
-            named = opening is not None and opening.names() and opens_paragraph
+            named = opening is not None and opening.names()
             sp = self._speaker(opening, nxt, create=False) if named else None
+            sp = sp if sp is not None and self._subject_of_speech_verb(nxt, sp) else None
         else:
             return None
         if sp is None or sp.kind == "institution":
             return None  # a description ("la députée") is resolved to the person it names later
         self.extra.setdefault(q.open, {})["why"] = f"{sp.name}, nommé dans la phrase qui suit la citation"
         return sp, "forward", True
+
+    def _subject_of_speech_verb(self, si: int, sp: Speaker) -> bool:
+        """Whether `sp` is the subject of a speech verb of sentence si ('Invitée …, Marine Le Pen
+        a réagi'), not merely named in it ('X a été reçu par Y, qui a dit …')."""
+        m = self._masked[si]
+        for v in self.p["pre"].finditer(m):
+            if v["inv1"] or v["inv2"] or (v["aux"] is None and _needs_aux(v["verb"])):
+                continue
+            np_, _toks = self._subject_before(si, v.start())
+            found = self._speaker(np_, si, create=False) if np_ is not None else None
+            if found is not None and found.key == sp.key:
+                return True
+        return False
 
     # ---------------------------------------------------------------- Réponse : « … »
 
