@@ -83,11 +83,16 @@ _EXPRESSING = frozenset("exprimer reprendre".split())
 
 # Speaking said with a verb and its noun: "prendre la parole", "monter au créneau", "hausser le ton".
 SPEECH_IDIOMS: dict[str, frozenset[str]] = {
-    "prendre": frozenset({"parole"}),
+    "prendre": frozenset({"parole", "position"}),
     "monter": frozenset({"créneau"}),
     "hausser": frozenset({"ton"}),
+    "élever": frozenset({"voix"}),
     "donner": frozenset({"avis", "explication"}),
     "tirer": frozenset({"sonnette"}),
+    "revenir": frozenset({"charge"}),
+    "enfoncer": frozenset({"clou"}),
+    "poser": frozenset({"question"}),
+    "faire": frozenset({"déclaration", "annonce", "part"}),
 }
 
 

@@ -192,8 +192,9 @@ class SpeechForms(Reader):
         """'Jean Dupont s'agace :', 'X, secrétaire syndical, est inquiet :' — the last verb before
         the colon, as the parser reads it, when it is a verb of speaking by its lemma (or a
         copula and an adjective of attitude), and its subject names someone (a description is
-        resolved later or dropped); to review. Any other verb guesses too much: 'X entend une conversation :', 'X a lu la
-        lettre de sa fille :', 'X a réuni les élus :' are not X speaking."""
+        resolved later or dropped); to review. Any other verb guesses too much: 'X entend une
+        conversation :', 'X a lu la lettre de sa fille :', 'X a réuni les élus :' are not X
+        speaking."""
         s = self.sentences[si]
         start = s.start + self._masked[si].rfind(MASK, 0, offset) + 1
         clause = [i for i, t in enumerate(self.tokens) if start <= t.start < s.start + offset]
@@ -202,8 +203,7 @@ class SpeechForms(Reader):
         ):
             return None  # 'X entend une conversation :', 'X a lu la lettre de sa fille :'
         verbs = [i for i in clause if self.tokens[i].pos == "VERB"]
-        copular = verbs and any(t.head == verbs[-1] and t.lemma == "être" for t in self.tokens)
-        if not verbs or copular:  # the small model reads 'est inquiet' as a verb and its copula
+        if not verbs:
             return self._attitude_before_colon(si, clause)
         v = self._governing(verbs[-1])
         has_subject = any(t.head == v and t.dep in _SUBJECT_DEPS for t in self.tokens)
@@ -211,7 +211,9 @@ class SpeechForms(Reader):
             # ', se comparant à un commandant :': the participle's subject is the clause's.
             v = next((i for i in clause if self.tokens[i].dep == "ROOT" and self.tokens[i].pos == "VERB"), v)
         if not any(self._speaking(i) for i in {v, verbs[-1]}):
-            return None
+            # The small model reads 'est inquiet' as a verb with its copula.
+            copular = any(t.head == verbs[-1] and t.lemma == "être" for t in self.tokens)
+            return self._attitude_before_colon(si, clause) if copular else None
         subjects = [t for t in self.tokens if t.head == v and t.dep in _SUBJECT_DEPS]
         if subjects and subjects[0].start < self.tokens[v].start:
             np_ = self._np_at(si, subjects[0].start)

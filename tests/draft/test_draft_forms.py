@@ -312,3 +312,12 @@ def test_a_narrative_sentence_naming_someone_else_ends_the_speech():
         "« Ils étaient en polo manches courtes. »"
     )
     assert speakers(text) == ["Jean Dimitri", None]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_speech_idiom_before_a_colon(entities):
+    # "Dmitry Chernyshev est revenu à la charge dans la soirée : « Kiev vend … »" (seed kiev article).
+    text = "M. Dmitry Chernyshev est revenu à la charge le soir : « Kiev vend ce qui est à nous. »\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Dmitry Chernyshev" and att.rule == "colon" and att.review
