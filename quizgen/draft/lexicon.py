@@ -102,6 +102,18 @@ def speech_lemma(lemma: str) -> bool:
     return bare in SPEECH_LEMMAS or bare in _EXPRESSING
 
 
+# Role nouns that name one function ("le coach" is the article's "entraîneur"), folded.
+_SAME_ROLES = (
+    frozenset({"coach", "entraineur", "entraineuse"}),
+    frozenset({"patron", "patronne", "pdg"}),
+)
+
+
+def same_role(head: str) -> frozenset[str]:
+    """The role nouns that name the same function as `head` (folded), itself included."""
+    return next((group for group in _SAME_ROLES if head in group), frozenset({head}))
+
+
 # Reported speech made a document: "selon le communiqué de X" means X said it.
 DOCUMENT_NOUNS = frozenset(
     """
