@@ -372,16 +372,18 @@ class Attributor(SpeechForms):
 
     def _bridge(self, bi: int, sp: Speaker) -> bool:
         """A narrative sentence between two quotations of one speaker, in one paragraph: no
-        quotation, no speech, no question, and no one else named ('"Sur le moment, …" Et surtout,
-        contrairement aux pompiers, les gendarmes ne sont pas équipés. "Ils étaient en polo …"').
-        """
+        quotation, no speech, no question, no one else named or meant by a pronoun ('"Sur le
+        moment, …" Et surtout, contrairement aux pompiers, les gendarmes ne sont pas équipés.
+        "Ils étaient en polo …"', dev2 08)."""
         m = self._masked[bi]
         if self.sentences[bi].heading or MASK in m or m.rstrip().endswith("?") or self.p["pre"].search(m):
             return False
         own = set(fold(sp.name).split())
         names = [w for w in re.findall(r"(?<=\s)[A-ZÀ-Ý][\w'-]+", m) if fold(w) not in own]
         subject = self.main_subject(bi)
-        return not names and (subject is None or subject.key == sp.key)
+        own_pronoun = {"m": "il", "f": "elle"}.get(sp.gender or "", "")
+        others = {p for p in re.findall(r"\b(?:il|elle)s?\b", m.lower()) if p != own_pronoun}
+        return not names and not others and (subject is None or subject.key == sp.key)
 
     def _participle_between(self, si: int, prev: QuoteSpan, q: QuoteSpan, prev_rule: str) -> bool:
         """', appelant « … »' after a quotation whose speaker is known: the participle's subject

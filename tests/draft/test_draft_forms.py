@@ -321,3 +321,12 @@ def test_a_speech_idiom_before_a_colon(entities):
     text = "M. Dmitry Chernyshev est revenu à la charge le soir : « Kiev vend ce qui est à nous. »\n"
     (att,) = analyse(text, entities).attributions
     assert att.speaker.name == "Dmitry Chernyshev" and att.rule == "colon" and att.review
+
+
+def test_a_narrative_sentence_about_someone_else_by_a_pronoun_ends_the_speech():
+    text = (
+        "« Sur le moment, on ne se rend pas compte », raconte Mme Anne Dimitri. "
+        "Plus loin, il attend les secours depuis une heure. "
+        "« Ils étaient en polo manches courtes. »"
+    )
+    assert speakers(text) == ["Anne Dimitri", None]
