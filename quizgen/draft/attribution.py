@@ -11,7 +11,7 @@ In order of trust, for each quotation of a sentence:
 2. a speech verb before it in the sentence: `X a déclaré que « … »`,
    `X a qualifié l'alliance d'« … »`, `il a dit « … »` (the pronoun is
    resolved from context); `Et d'ajouter : « … »`; `Réponse : « … »`;
-   `X …  :` ending the paragraph before, or a verb of speaking before a colon (review);
+   `X …  :` ending the paragraph before, or any verb before a colon (review);
 3. `Selon X, … « … »`, `Comme l'explique X, « … »`, or `…, selon X.` at the end;
 4. a headline or label: `X : « … »`, `X … – « … »`, `Label : … « … »`;
 5. a subject just before the quote: `Vladimir Poutine « a proposé… »` (review);

@@ -81,21 +81,6 @@ SPEECH_LEMMAS = frozenset(
 _EXPRESSING = frozenset("exprimer reprendre".split())
 
 
-# Speaking said with a verb and its noun: "prendre la parole", "monter au créneau", "hausser le ton".
-SPEECH_IDIOMS: dict[str, frozenset[str]] = {
-    "prendre": frozenset({"parole", "position"}),
-    "monter": frozenset({"créneau"}),
-    "hausser": frozenset({"ton"}),
-    "élever": frozenset({"voix"}),
-    "donner": frozenset({"avis", "explication"}),
-    "tirer": frozenset({"sonnette"}),
-    "revenir": frozenset({"charge"}),
-    "enfoncer": frozenset({"clou"}),
-    "poser": frozenset({"question"}),
-    "faire": frozenset({"déclaration", "annonce", "part"}),
-}
-
-
 def speech_lemma(lemma: str) -> bool:
     """Whether the parser's lemma is a verb of speaking ("s'agacer" as "agacer")."""
     bare = lemma.lower().removeprefix("se ").removeprefix("s'")

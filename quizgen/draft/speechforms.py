@@ -5,8 +5,7 @@
   "Elle a déclaré :" ¶ « … »;
 - `Réponse : « … »` after a question put to a named person;
 - any verb the parser reads as governing the quotation, with a subject that
-  names someone (« … », tranche la juge; X martèle que « … »); before a colon
-  only a verb of speaking by its lemma (X s'agace : « … »), to review.
+  names someone (« … », tranche la juge; X s'agace : « … »; X martèle que « … »).
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lexicon import NP_STOP_WORDS, SPEECH_IDIOMS, SPEECH_LEMMAS, speech_lemma
+from .lexicon import NP_STOP_WORDS, SPEECH_LEMMAS, speech_lemma
 from .nounphrase import NP, PRONOUNS, parse_np
 from .quotes import MASK, QuoteSpan
 from .reader import Reader, _needs_aux
@@ -52,7 +51,6 @@ _OTHERS_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CLIMB_DEPS = ("xcomp", "conj", "advcl")
-_COPULA = frozenset({"est", "sont", "était", "étaient", "reste", "restent", "semble", "paraît"})
 _NOT_INCISE_WORDS = frozenset(
     "selon puis donc mais alors dont comme avec sans pour contre chez vers après avant depuis pendant "
     "ainsi surtout notamment même voire encore aussi outre".split()
@@ -189,12 +187,9 @@ class SpeechForms(Reader):
         return found[0], "colon", found[2]
 
     def _parsed_before_colon(self, si: int, offset: int) -> Found | None:
-        """'Jean Dupont s'agace :', 'X, secrétaire syndical, est inquiet :' — the last verb before
-        the colon, as the parser reads it, when it is a verb of speaking by its lemma (or a
-        copula and an adjective of attitude), and its subject names someone (a description is
-        resolved later or dropped); to review. Any other verb guesses too much: 'X entend une
-        conversation :', 'X a lu la lettre de sa fille :', 'X a réuni les élus :' are not X
-        speaking."""
+        """'Jean Dupont s'agace :', 'La députée monte au créneau :' — the last verb before the
+        colon and its subject, as the parser reads them (any verb but one of perceiving or
+        receiving: 'X entend une conversation :' is not X speaking); to review."""
         s = self.sentences[si]
         start = s.start + self._masked[si].rfind(MASK, 0, offset) + 1
         clause = [i for i, t in enumerate(self.tokens) if start <= t.start < s.start + offset]
@@ -202,46 +197,26 @@ class SpeechForms(Reader):
             self._masked[si][start - s.start : offset]
         ):
             return None  # 'X entend une conversation :', 'X a lu la lettre de sa fille :'
+
         verbs = [i for i in clause if self.tokens[i].pos == "VERB"]
+        # 'X persiste :', 'X, secrétaire syndical, est inquiet :' (verbs the small model misreads):
+        # the subject that opens the sentence, when little else stands before the colon.
+        opening = self.main_subject(si) if len(clause) <= 12 else None
+        opening = opening if opening is not None and opening.kind == "person" else None
         if not verbs:
-            return self._attitude_before_colon(si, clause)
+            return (opening, "colon", True) if opening is not None else None
         v = self._governing(verbs[-1])
         has_subject = any(t.head == v and t.dep in _SUBJECT_DEPS for t in self.tokens)
         if self.tokens[v].dep == "acl" or not has_subject:
             # ', se comparant à un commandant :': the participle's subject is the clause's.
             v = next((i for i in clause if self.tokens[i].dep == "ROOT" and self.tokens[i].pos == "VERB"), v)
-        if not any(self._speaking(i) for i in {v, verbs[-1]}):
-            # The small model reads 'est inquiet' as a verb with its copula.
-            copular = any(t.head == verbs[-1] and t.lemma == "être" for t in self.tokens)
-            return self._attitude_before_colon(si, clause) if copular else None
         subjects = [t for t in self.tokens if t.head == v and t.dep in _SUBJECT_DEPS]
         if subjects and subjects[0].start < self.tokens[v].start:
             np_ = self._np_at(si, subjects[0].start)
         else:
             np_, _ = self._subject_before(si, self.tokens[v].start - s.start)
-        sp = self._speaker(np_, si, create=False) if np_ is not None else None
-        # A description ('le spationaute de 43 ans') is resolved to the person it names, or dropped.
+        sp = self._speaker(np_, si, create=False) if np_ is not None else opening
         return (sp, "colon", True) if sp is not None else None
-
-    def _speaking(self, v: int) -> bool:
-        """A verb of speaking by its lemma, or with its noun ('a pris la parole', 'monte au créneau')."""
-        lemma = self.tokens[v].lemma
-        nouns = SPEECH_IDIOMS.get(lemma, frozenset())
-        return speech_lemma(lemma) or any(t.head == v and t.lemma in nouns for t in self.tokens)
-
-    def _attitude_before_colon(self, si: int, clause: list[int]) -> Found | None:
-        """'Régis Scheenaerts, sécrétaire syndical CGT, est inquiet:' (dev2, 04-fermetures): a
-        named person, the copula and an adjective, nothing else before the colon; to review."""
-        if not clause or len(clause) > 12:
-            return None
-        forms = [self.view[self.tokens[i].start : self.tokens[i].end].lower() for i in clause]
-        last = self.tokens[clause[-1]]
-        if not _COPULA.intersection(forms) or last.pos not in ("ADJ", "VERB") or last.lemma == "être":
-            return None
-        if "été" in forms or forms[-1].endswith(("é", "ée", "és", "ées")):
-            return None  # 'X a été arrêté :', 'X est arrêté :': a passive, not an attitude
-        opening = self.main_subject(si)
-        return (opening, "colon", True) if opening is not None and opening.kind == "person" else None
 
     def _governing(self, v: int) -> int:
         """'a tenu à rassurer', 'veut croire': the verb that carries the subject."""

@@ -241,16 +241,6 @@ def test_a_lone_quote_inside_a_paragraph_is_not_given_to_the_next_subject():
 
 @pytest.mark.slow
 @pytest.mark.nlp
-def test_a_verb_before_a_colon_that_is_not_speaking_gives_no_speaker(entities):
-    # The colon rule reads speech by the verb's lemma ("Aurélie Filippetti exprime clairement son
-    # désaccord : « … »", dev2 02), not any verb: meeting people is not speaking.
-    text = "Le maire Jean Dupont a réuni les élus du canton : « Nous ne lâcherons rien. »\n"
-    (att,) = analyse(text, entities).attributions
-    assert att.speaker is None
-
-
-@pytest.mark.slow
-@pytest.mark.nlp
 def test_a_verb_of_expressing_before_a_colon_is_flagged(entities):
     text = "Mais Aurélie Filippetti exprime clairement son désaccord : « La culture est structurante. »\n"
     (att,) = analyse(text, entities).attributions
