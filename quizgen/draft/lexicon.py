@@ -77,7 +77,7 @@ SPEECH_LEMMAS = frozenset(
 """.split()
 )
 
-# Verbs of expressing that take a colon before the words ("X exprime son désaccord :").
+# Verbs of expressing, speech too when the parser reads them ("Et d'exprimer : « … »").
 _EXPRESSING = frozenset("exprimer reprendre".split())
 
 

@@ -242,8 +242,9 @@ class SpeechForms(Reader):
     # ---------------------------------------------------------------- Et d'ajouter : « … »
 
     def narrative_infinitive(self, si: int, q: QuoteSpan) -> Found | None:
-        """'Et d'ajouter : « … »', 'Et de réclamer que … « … »': the infinitive of narration has
-        no subject; the speaker is whoever spoke or acted in the sentence before (to review)."""
+        """'Et d'ajouter : « … »', 'Et de réclamer que … « … »': the infinitive of narration, a
+        verb of speaking, has no subject; the speaker is whoever spoke in the sentence before
+        (to review), not merely its subject."""
         s = self.sentences[si]
         mm = _NARRATIVE_INFINITIVE.match(self._masked[si][: max(q.open - s.start, 0)])
         if si == 0 or mm is None or not speech_lemma(mm["verb"]):
