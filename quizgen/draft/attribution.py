@@ -16,11 +16,13 @@ In order of trust, for each quotation of a sentence:
 4. a headline or label: `X : « … »`, `X … – « … »`, `Label : … « … »`;
 5. a subject just before the quote: `Vladimir Poutine « a proposé… »` (review);
 6. a quotation alone in its sentence continues the previous speaker
-   (review when the previous speaker is in an earlier paragraph; never a
-   lead-in `"…". Sur la route, …`), else takes the person named in the next
-   sentence when it opens its paragraph (review);
+   (review when the previous speaker is in an earlier paragraph or one narrative
+   sentence naming no one else stands between; never a lead-in
+   `"…". Sur la route, …`), else takes the person named in the next sentence
+   when it opens its paragraph and that person is the subject of its speech verb (review);
 7. a `Source : X` line after a paragraph that is only a quotation;
-8. a sub-heading that quotes the body takes the speaker of those words (review).
+8. a sub-heading that repeats words of the body takes their speaker (review), not
+   from another guess.
 
 Anything else stays unattributed: precision first. `resolve.py` then makes every
 speaker a named person or institution.
@@ -45,6 +47,8 @@ _SUBJECT_THEN_INCISE = re.compile(r"^[^,]{3,60},(?:.*,\s*$|(?![^,]*\b(?:qui|que|
 
 
 _WORDS_BEFORE_INCISE = re.compile(r"(?:\s*[\w'’-]+){1,4}(?=\s*,)")
+# Rules that guess the speaker from context: another guess is not built on theirs.
+_GUESSES = frozenset({"echo", "forward", "narrative", "colon", "answer", "adjacent"})
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
@@ -63,8 +67,10 @@ class Attributor(SpeechForms):
                 sp = self.reported(si) if not s.heading else None
                 if sp is not None:
                     self._speaker_of[si] = (sp, "reported")
-                if not s.heading:
-                    previous = None if sp is None else (sp, si, s.para)
+                if sp is not None and not s.heading:
+                    previous = (sp, si, s.para)
+                elif previous is not None and previous[1] < si - 1:
+                    previous = None  # one narrative sentence may come between (see _bridge)
                 continue
             heading = self._heading_quote(si, qs)
             results = self._sentence(si, qs, None if heading else previous)
@@ -98,12 +104,16 @@ class Attributor(SpeechForms):
         for k, a in enumerate(out):
             if a.name_or_title or a.speaker is not None or not self._heading_quote(a.sentence, [a.quote]):
                 continue
-            words = fold(a.text).split()
-            key = " ".join(words[:4])
-            if len(words) < 2:
-                continue
+            words = re.findall(r"\w+", fold(a.text))
+            if len(words) < 3:
+                continue  # 'Pitoyable', 'Un drame': too short to say whose words
             for later in out[k + 1 :]:
-                if later.speaker is not None and key in fold(later.text) and later.quote.open != a.quote.open:
+                if (
+                    later.speaker is not None
+                    and later.rule not in _GUESSES
+                    and _repeats(words, re.findall(r"\w+", fold(later.text)))
+                    and later.quote.open != a.quote.open
+                ):
                     a.speaker, a.rule, a.review = later.speaker, "echo", True
                     a.why = f"titre qui reprend les mots de {later.speaker.name} plus bas"
                     break
@@ -349,6 +359,8 @@ class Attributor(SpeechForms):
         if previous is None:
             return None
         sp, psi, ppara = previous
+        if psi == si - 2 and ppara == s.para and self._bridge(si - 1, sp):
+            return sp, "continuation", True
         if psi != si - 1:
             return None
         reported = self._speaker_of.get(psi, (None, ""))[1] == "reported"
@@ -357,6 +369,21 @@ class Attributor(SpeechForms):
         if ppara == s.para - 1 and self.article.paragraphs[s.para].start == s.start and not self._lead_in(si):
             return sp, "continuation", True
         return None
+
+    def _bridge(self, bi: int, sp: Speaker) -> bool:
+        """A narrative sentence between two quotations of one speaker, in one paragraph: no
+        quotation, no speech, no question, no one else named or meant by a pronoun ('"Sur le
+        moment, …" Et surtout, contrairement aux pompiers, les gendarmes ne sont pas équipés.
+        "Ils étaient en polo …"', dev2 08)."""
+        m = self._masked[bi]
+        if self.sentences[bi].heading or MASK in m or m.rstrip().endswith("?") or self.p["pre"].search(m):
+            return False
+        own = set(fold(sp.name).split())
+        names = [w for w in re.findall(r"(?<=\s)[A-ZÀ-Ý][\w'-]+", m) if fold(w) not in own]
+        subject = self.main_subject(bi)
+        own_pronoun = {"m": "il", "f": "elle"}.get(sp.gender or "", "")
+        others = {p for p in re.findall(r"\b(?:il|elle)s?\b", m.lower()) if p != own_pronoun}
+        return not names and not others and (subject is None or subject.key == sp.key)
 
     def _participle_between(self, si: int, prev: QuoteSpan, q: QuoteSpan, prev_rule: str) -> bool:
         """', appelant « … »' after a quotation whose speaker is known: the participle's subject
@@ -434,6 +461,19 @@ class Attributor(SpeechForms):
             extra.get("cut"),  # type: ignore[arg-type]
         )
 
+
+def _repeats(heading: list[str], words: list[str]) -> bool:
+    """Whether a sub-heading repeats a quotation: all its words in a row, or its first five
+    words and at least half of them ('On n'a pas réfléchi, il fallait faire vite' over '… On n'a
+    pas réfléchi, on est rentrés.', dev2 08); a few common words shared is not enough."""
+    n = len(heading)
+    for i in range(len(words)):
+        run = 0
+        while run < n and i + run < len(words) and words[i + run] == heading[run]:
+            run += 1
+        if run == n or (run >= 5 and 2 * run >= n):
+            return True
+    return False
 
 
 def attribute(

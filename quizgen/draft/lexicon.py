@@ -77,6 +77,28 @@ SPEECH_LEMMAS = frozenset(
 """.split()
 )
 
+# Verbs of expressing, speech too when the parser reads them ("Et d'exprimer : « … »").
+_EXPRESSING = frozenset("exprimer reprendre".split())
+
+
+def speech_lemma(lemma: str) -> bool:
+    """Whether the parser's lemma is a verb of speaking ("s'agacer" as "agacer")."""
+    bare = lemma.lower().removeprefix("se ").removeprefix("s'")
+    return bare in SPEECH_LEMMAS or bare in _EXPRESSING
+
+
+# Role nouns that name one function ("le coach" is the article's "entraîneur"), folded.
+_SAME_ROLES = (
+    frozenset({"coach", "entraineur", "entraineuse"}),
+    frozenset({"patron", "patronne", "pdg"}),
+)
+
+
+def same_role(head: str) -> frozenset[str]:
+    """The role nouns that name the same function as `head` (folded), itself included."""
+    return next((group for group in _SAME_ROLES if head in group), frozenset({head}))
+
+
 # Reported speech made a document: "selon le communiqué de X" means X said it.
 DOCUMENT_NOUNS = frozenset(
     """

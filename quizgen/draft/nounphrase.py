@@ -87,7 +87,7 @@ _ADJECTIVE_SUFFIX = re.compile(
     r"(?:ien|ienne|iens|iennes|ais|aise|aises|ain|aine|ains|aines|ique|iques|al|ale|aux|ales|el|elle|els|"
     r"elles|if|ive|ifs|ives|eux|euse|euses|aire|aires|oire|oires|é|ée|és|ées|iste|istes|ier|ière|iers|"
     r"ère|ères|ieur|ieure|ieurs|ieures|"
-    r"ières|ional|ionale|in|ine|ins|ines)$"
+    r"ières|ional|ionale|in|ine|ins|ines|ois|oise|oises)$"  # -ois: demonyms ('le coach duchérois')
 )
 _NOT_ADJECTIVES = frozenset(
     {
@@ -102,6 +102,13 @@ _NOT_ADJECTIVES = frozenset(
         "fait",
         "dit",
         "mais",
+        "fois",
+        "mois",
+        "bois",
+        "trois",
+        "parfois",
+        "toutefois",
+        "autrefois",
         "entre",
         "contre",
         "pendant",

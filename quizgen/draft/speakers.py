@@ -21,6 +21,7 @@ from .lexicon import (
     NOT_NAMES,
     ROLE_NOUNS,
     TITLES,
+    same_role,
 )
 from .nounphrase import _COMPLEMENT, NP, PRONOUNS, _balanced, is_role_head, parse_np
 from .tokens import Tok, fold, name_key
@@ -76,6 +77,12 @@ def _nationality(role: str) -> str | None:
         if w in {fold(n) for n in NATIONALITIES}:
             return w[:5]  # américain/américaine → 'ameri'
     return None
+
+
+def _head_word(role: str) -> str:
+    """The noun a role starts with, past its determiner: "l'entraîneur" → "entraineur"."""
+    words = re.sub(r"^(?:le|la|les|l')\s*", "", fold(role)).split()
+    return words[0] if words else ""
 
 
 def _leader(role: str) -> bool:
@@ -184,6 +191,11 @@ class Registry:
         longer = {k for rr, ks in self.roles.items() if rr.startswith(r + " ") for k in ks}
         if len(longer) == 1:
             return self.people[next(iter(longer))], False
+        # "le coach duchérois" for the one person the article calls "l'entraîneur": the same head noun.
+        heads = same_role(_head_word(r))
+        by_head = {k for rr, ks in self.roles.items() if _head_word(rr) in heads for k in ks}
+        if len(by_head) == 1:
+            return self.people[next(iter(by_head))], False
         # "le dirigeant russe" may be "le président russe": a leader of the same country.
         nat = _nationality(r)
         if nat and _leader(r):

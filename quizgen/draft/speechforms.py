@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lexicon import NP_STOP_WORDS, SPEECH_LEMMAS
+from .lexicon import NP_STOP_WORDS, SPEECH_LEMMAS, speech_lemma
 from .nounphrase import NP, PRONOUNS, parse_np
 from .quotes import MASK, QuoteSpan
 from .reader import Reader, _needs_aux
@@ -22,7 +22,7 @@ from .tokens import Tok, tokenize
 
 Found = tuple[Speaker | None, str, bool]
 
-_NARRATIVE_INFINITIVE = re.compile(r"^\s*(?:Et|et)\s+(?:de\s+|d')[a-zéèêàâîôûç]+(?:er|ir|re)\b")
+_NARRATIVE_INFINITIVE = re.compile(r"^\s*(?:Et|et)\s+(?:de\s+|d')(?P<verb>[a-zéèêàâîôûç]+(?:er|ir|re))\b")
 _THESE_WORDS = re.compile(
     r"^\s*(?:C'est|c'est)\s+(?:par|avec|en|sur)\s+ces\s+(?:mots|termes|propos|paroles)\s+(?:que|qu')\s*"
 )
@@ -242,16 +242,18 @@ class SpeechForms(Reader):
     # ---------------------------------------------------------------- Et d'ajouter : « … »
 
     def narrative_infinitive(self, si: int, q: QuoteSpan) -> Found | None:
-        """'Et d'ajouter : « … »', 'Et de réclamer que … « … »': the infinitive of narration has
-        no subject; the speaker is whoever spoke or acted in the sentence before (to review)."""
+        """'Et d'ajouter : « … »', 'Et de réclamer que … « … »': the infinitive of narration, a
+        verb of speaking, has no subject; the speaker is whoever spoke in the sentence before
+        (to review), not merely its subject."""
         s = self.sentences[si]
-        if si == 0 or not _NARRATIVE_INFINITIVE.match(self._masked[si][: max(q.open - s.start, 0)]):
-            return None
+        mm = _NARRATIVE_INFINITIVE.match(self._masked[si][: max(q.open - s.start, 0)])
+        if si == 0 or mm is None or not speech_lemma(mm["verb"]):
+            return None  # 'Et de conclure', 'Et de réclamer'; not 'Et de partir : « … »'
         for back in range(si - 1, max(-1, si - 3), -1):
             if self.sentences[back].heading:
                 continue
             said = self._speaker_of.get(back)
-            sp = said[0] if said else self.main_subject(back)
+            sp = said[0] if said else None  # whoever spoke just before, not any subject
             if sp is not None and sp.kind in ("person", "institution"):
                 why = f"« Et de … » sans sujet : {sp.name}, qui parlait juste avant"
                 self.extra.setdefault(q.open, {})["why"] = why
@@ -272,19 +274,30 @@ class SpeechForms(Reader):
         mm = _THESE_WORDS.match(m)
         if mm:
             sp = self._speaker(self._np_after(nxt, mm.end()), nxt)
-        elif MASK not in m and any(
-            not (v["aux"] is None and _needs_aux(v["verb"])) for v in self.p["pre"].finditer(m)
-        ):
+        elif MASK not in m and self.article.paragraphs[self.sentences[si].para].start >= q.open - 1:
             opening = self.opening_np(nxt)
-            opens_paragraph = self.article.paragraphs[self.sentences[si].para].start >= q.open - 1
-            named = opening is not None and opening.names() and opens_paragraph
+            named = opening is not None and opening.names()
             sp = self._speaker(opening, nxt, create=False) if named else None
+            sp = sp if sp is not None and self._subject_of_speech_verb(nxt, sp) else None
         else:
             return None
         if sp is None or sp.kind == "institution":
             return None  # a description ("la députée") is resolved to the person it names later
         self.extra.setdefault(q.open, {})["why"] = f"{sp.name}, nommé dans la phrase qui suit la citation"
         return sp, "forward", True
+
+    def _subject_of_speech_verb(self, si: int, sp: Speaker) -> bool:
+        """Whether `sp` is the subject of a speech verb of sentence si ('Invitée …, Marine Le Pen
+        a réagi'), not merely named in it ('X a été reçu par Y, qui a dit …')."""
+        m = self._masked[si]
+        for v in self.p["pre"].finditer(m):
+            if v["inv1"] or v["inv2"] or (v["aux"] is None and _needs_aux(v["verb"])):
+                continue
+            np_, _toks = self._subject_before(si, v.start())
+            found = self._speaker(np_, si, create=False) if np_ is not None else None
+            if found is not None and found.key == sp.key:
+                return True
+        return False
 
     # ---------------------------------------------------------------- Réponse : « … »
 

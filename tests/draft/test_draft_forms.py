@@ -234,3 +234,89 @@ def test_a_lone_quote_opening_its_paragraph_then_the_person_who_reacted(entities
 def test_a_lone_quote_inside_a_paragraph_is_not_given_to_the_next_subject():
     text = "M. Jean Dupont a visité l'usine. « Non à la fermeture ! » Mme Anne Roy a annoncé la fermeture."
     assert speakers(text) == [None]
+
+
+# ---------------------------------------------------------------- the guessing rules, kept strict
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_verb_of_expressing_before_a_colon_is_flagged(entities):
+    text = "Mais Aurélie Filippetti exprime clairement son désaccord : « La culture est structurante. »\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Aurélie Filippetti" and att.rule == "colon" and att.review
+
+
+def test_et_de_with_a_verb_that_is_not_speaking_takes_no_speaker():
+    text = "« Il faudrait partir », dit M. Olivier Roux. Et de partir : « Je ne reviendrai pas. »"
+    assert speakers(text) == ["Olivier Roux", None]
+
+
+def test_et_d_ajouter_needs_someone_who_spoke_just_before():
+    # Only the speaker of the sentence before, not any subject of it.
+    text = "M. Olivier Roux visite le site lundi. Et d'ajouter : « Je ne vois pas comment faire. »"
+    assert speakers(text) == [None]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_the_person_named_after_a_lone_quote_must_be_the_one_who_speaks(entities):
+    # "« Pitoyable. » Invitée …, Marine Le Pen a réagi" (dev2 01) gives Le Pen; here the
+    # speech verb is the mayor's, not hers.
+    text = (
+        "Le directeur du festival a menacé de partir.\n\n"
+        "« Pitoyable. » Marine Le Pen était à Avignon lundi, où le maire Jean Roux "
+        "a répondu aux journalistes.\n"
+    )
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker is None
+
+
+def test_a_sub_heading_sharing_only_its_first_words_with_a_quote_is_no_echo():
+    text = (
+        "M. Jean Roux a parlé des secours.\n\n"
+        "« C'est une belle journée pour nous »\n\n"
+        "Le commandant Paul Dimitri reconnaît que tout a été vite. « C'est une belle victoire. »\n"
+    )
+    atts = analyse(text).attributions
+    assert atts[0].speaker is None and atts[1].speaker.name == "Paul Dimitri"
+
+
+def test_a_quote_goes_on_after_one_narrative_sentence_of_the_paragraph():
+    # "Sur le moment, …" Et surtout, contrairement aux pompiers, les gendarmes ne sont pas
+    # équipés. "Ils étaient en polo manches courtes …" (dev2 08, one gendarme speaking).
+    text = (
+        "« Sur le moment, on ne se rend pas compte », raconte M. Jean Dimitri. "
+        "Et surtout, contrairement aux pompiers, les gendarmes ne sont pas équipés. "
+        "« Ils étaient en polo manches courtes. »"
+    )
+    atts = [a for a in analyse(text).attributions if not a.name_or_title]
+    assert [a.speaker.name for a in atts] == ["Jean Dimitri", "Jean Dimitri"]
+    assert atts[1].rule == "continuation" and atts[1].review
+
+
+def test_a_narrative_sentence_naming_someone_else_ends_the_speech():
+    text = (
+        "« Sur le moment, on ne se rend pas compte », raconte M. Jean Dimitri. "
+        "Et surtout, le capitaine Paul Martin n'était pas équipé. "
+        "« Ils étaient en polo manches courtes. »"
+    )
+    assert speakers(text) == ["Jean Dimitri", None]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_speech_idiom_before_a_colon(entities):
+    # "Dmitry Chernyshev est revenu à la charge dans la soirée : « Kiev vend … »" (seed kiev article).
+    text = "M. Dmitry Chernyshev est revenu à la charge le soir : « Kiev vend ce qui est à nous. »\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Dmitry Chernyshev" and att.rule == "colon" and att.review
+
+
+def test_a_narrative_sentence_about_someone_else_by_a_pronoun_ends_the_speech():
+    text = (
+        "« Sur le moment, on ne se rend pas compte », raconte Mme Anne Dimitri. "
+        "Plus loin, il attend les secours depuis une heure. "
+        "« Ils étaient en polo manches courtes. »"
+    )
+    assert speakers(text) == ["Anne Dimitri", None]

@@ -169,3 +169,27 @@ def test_the_object_after_an_apposition_comma_is_not_a_speaker():
     )
     (att,) = analyse(text).attributions
     assert att.speaker.name == "Luca de Meo"
+
+
+def test_a_demonym_after_a_role_noun_is_part_of_the_description():
+    # "« On manque une immanquable …, constatait le coach duchérois. Après, … »" (dev2 05); not
+    # "cette fois" or "trois mois" read as adjectives.
+    from quizgen.draft.nounphrase import parse_np
+    from quizgen.draft.tokens import tokenize
+
+    assert parse_np(tokenize("le coach duchérois."), 0).j == 3
+    assert parse_np(tokenize("le coach cette fois."), 0).j == 2
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_the_coach_is_the_person_the_article_calls_its_trainer(entities):
+    # "Et même pas à la grimace pour Karim Mokeddem, l’entraîneur, et Hatim Sbai, le capitaine-taulier,
+    # …" then "« …, constatait le coach duchérois. … »" (dev2 05).
+    text = (
+        "Lyon a perdu. Pas de sourire pour Karim Mokeddem, l’entraîneur, et Hatim Sbai, le capitaine, "
+        "conscients d’être passés à côté. « On manque une immanquable dès la première minute, constatait "
+        "le coach duchérois. Après, on fait des cadeaux. »"
+    )
+    (att,) = [a for a in analyse(text, entities).attributions if not a.name_or_title]
+    assert att.speaker.name == "Karim Mokeddem"
