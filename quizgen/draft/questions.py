@@ -162,7 +162,7 @@ class Builder:
 
     def _in_a_question(self, pos: int) -> bool:
         s = next((s for s in self.a.sentences if s.start <= pos < s.end), None)
-        return s is not None and self.text[s.start : s.end].rstrip(" »\"”").endswith("?")
+        return s is not None and self.text[s.start : s.end].rstrip(' »"”').endswith("?")
 
     def _numeric(self, fig: Figure, si: int, start: int, end: int) -> None:
         pre, _mid, post = window(self.text, start, end, fig.start, fig.end)
@@ -244,7 +244,7 @@ class Builder:
         chosen: dict[str, Any] = {}
         for r in self.a.roles:
             said = " ".join(r.role.lower().replace("’", "'").split())
-            if said in shared or len(holders[fold_answer(r.role)]) > 1:
+            if said in shared or len(holders[fold_answer(r.role)]) > 1 or self._word_shared(r):
                 continue  # "a role shared by two": no single answer
             if r.person not in chosen and fold_answer(r.role) not in {
                 fold_answer(x.role) for x in chosen.values()
@@ -256,6 +256,13 @@ class Builder:
             return
         for r in pairs:
             self._single_role(r)
+
+    def _word_shared(self, r: Any) -> bool:
+        """A one-word role ("entraîneur") whose word is in another person's role."""
+        if len(r.role.split()) > 1:
+            return False
+        word = fold_answer(r.role)
+        return any(o.person != r.person and word in fold_answer(o.role).split() for o in self.a.roles)
 
     def _match(self, pairs: list[Any]) -> None:
         first, last = min(r.sentence for r in pairs), max(r.sentence for r in pairs)
@@ -271,11 +278,11 @@ class Builder:
             + ".",
             "tags": ["fonctions"],
         }
-        self.add("role", q, review=False)
+        guessed = [r.guess for r in pairs if r.guess]
+        self.add("role", q, review=bool(guessed), why="; ".join(guessed))
 
     def _single_role(self, r: Any) -> None:
-        if len(r.role.split()) < 2:
-            return  # "qui est l'entraîneur ?": whose? Too vague on its own
+        one_word = len(r.role.split()) < 2  # "qui est l'entraîneur ?": whose? The teacher says
         person = self.a.registry.person(r.person)
         answer = Candidate(display(r.person), "person", "p:" + (person.key if person else r.person), r.role)
         picked = pick(answer, self.candidates)
@@ -292,6 +299,8 @@ class Builder:
             if self._accepted(answer.name):
                 q["accept"] = self._accepted(answer.name)
             why = "aucune autre personne à proposer : question ouverte"
+        reasons = [why, r.guess or "", "fonction d’un seul mot : préciser laquelle" if one_word else ""]
+        why = " ; ".join(x for x in reasons if x)
         q.update(
             evidence=collapse(self.text[start:end]),
             explanation=f"L’article présente {answer.name} comme {with_article(r)}.",
@@ -307,8 +316,10 @@ def is_age(text: str, fig: Figure) -> bool:
     before = text[max(0, fig.start - 40) : fig.start]
     words = [w.lower() for w in re.findall(r"[\w-]+", before)[-3:]]
     # "un homme de", "le chanteur britannique de": a person noun one or two words before "de".
-    person = len(words) >= 2 and words[-1] == "de" and any(
-        w in PERSON_NOUNS or _PERSON_ENDING.search(w.rstrip("s")) for w in words[:-1]
+    person = (
+        len(words) >= 2
+        and words[-1] == "de"
+        and any(w in PERSON_NOUNS or _PERSON_ENDING.search(w.rstrip("s")) for w in words[:-1])
     )
     return bool(_AGE.search(before)) or bool(person)
 
