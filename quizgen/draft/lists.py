@@ -34,6 +34,8 @@ _ROLE_COMPLEMENT = re.compile(
 )
 _ROLE_BEFORE = re.compile(r"(?<![\w'])(?:le|la|les|l')\s*(?:[a-zàâçéèêëîïôûùüÿœ-]+\s+){1,5}")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
+
+
 @dataclass(frozen=True)
 class PeopleList:
     sentence: int

@@ -86,6 +86,19 @@ class Builder:
         s = self.a.sentences[si]
         return s.start, s.end
 
+    def role_span(self, r: Any) -> tuple[int, int]:
+        """The sentence of a role; for a guessed one, with the sentence next to it that names the
+        person (the evidence shows both the title and the name)."""
+        start, end = self.sentence_span(r.sentence)
+        if not r.guess:
+            return start, end
+        last = r.person.split()[-1]
+        for si in (r.sentence - 1, r.sentence + 1):
+            if 0 <= si < len(self.a.sentences) and last in self.text[slice(*self.sentence_span(si))]:
+                a, b = self.sentence_span(si)
+                return min(a, start), max(b, end)
+        return start, end
+
     # ---------------------------------------------------------------- quotes
 
     def quotes(self) -> None:
@@ -265,14 +278,14 @@ class Builder:
         return any(o.person != r.person and word in fold_answer(o.role).split() for o in self.a.roles)
 
     def _match(self, pairs: list[Any]) -> None:
-        first, last = min(r.sentence for r in pairs), max(r.sentence for r in pairs)
+        spans = [self.role_span(r) for r in pairs]
         q = {
             "id": self.ids("fonctions", pairs[0].person),
             "type": "match",
             "source": self.source_id,
             "prompt": "Associez chaque personne à la fonction que lui donne l’article.",
             "pairs": {display(r.person): r.role for r in pairs},
-            "evidence": collapse(self.text[self.a.sentences[first].start : self.a.sentences[last].end]),
+            "evidence": collapse(self.text[min(a for a, _ in spans) : max(b for _, b in spans)]),
             "explanation": "D’après l’article : "
             + " ; ".join(f"{display(r.person)}, {r.role}" for r in pairs)
             + ".",
@@ -286,7 +299,7 @@ class Builder:
         person = self.a.registry.person(r.person)
         answer = Candidate(display(r.person), "person", "p:" + (person.key if person else r.person), r.role)
         picked = pick(answer, self.candidates)
-        start, end = self.sentence_span(r.sentence)
+        start, end = self.role_span(r)
         qid = self.ids("fonction", r.person)
         q: dict[str, Any] = {"id": qid, "source": self.source_id}
         prompt = f"D’après l’article, qui est {with_article(r)} ?"

@@ -289,7 +289,8 @@ def title_roles(
     the same person goes on acting) or after (when it is not: the next sentence names them).
     Guessed: each comes with its reason, for `review: true`."""
     tree = _Tree(text, tokens)
-    per = [(a, b) for a, b, label in ner if label == "PER"]
+    # People as the model tags them, or as the registry knows them (a headline's "Filippetti" read as ORG).
+    per = [(a, b) for a, b, label in ner if label == "PER" or registry.person(text[a:b]) is not None]
     out: list[tuple[int, str, str, bool, str | None, str | None]] = []
     seen: dict[str, str] = {}
     for i, tok in enumerate(tokens):

@@ -113,10 +113,7 @@ def test_a_figure_alone_of_its_unit_is_not_swapped_for_an_invented_one():
 
 
 def test_a_person_after_a_title_or_before_a_role_is_not_swapped():
-    text = (
-        "La députée Mathilde Panot a conclu. Pour lui, Richard Ferrand, ex-patron du groupe, "
-        "a perdu."
-    )
+    text = "La députée Mathilde Panot a conclu. Pour lui, Richard Ferrand, ex-patron du groupe, a perdu."
     assert _swaps(text, "La députée") == []
     assert _swaps(text, "Pour lui") == []
 
