@@ -50,6 +50,10 @@ _ROLE_AFTER_INCISE = re.compile(
 _AGE = re.compile(r"(?:âgée?s?\s+de\s+(?:seulement\s+|presque\s+|près\s+de\s+)?|,\s*|\(\s*)$", re.IGNORECASE)
 
 
+MAX_LISTS = 2  # multi questions on lists of people, per article
+HIDDEN_NAMES = "[noms masqués]"
+
+
 class Builder:
     """Collects questions; `used` holds the sentences already asked about."""
 
@@ -228,8 +232,11 @@ class Builder:
 
     def lists(self) -> None:
         for lst in self.a.lists:
+            if self.made["list"] >= MAX_LISTS:
+                break  # "Gardiens : …", "Défenseurs : …": a team sheet is not four questions
             start, end = self.sentence_span(lst.sentence)
-            pre, _mid, post = window(self.text, start, end, lst.start, lst.end)
+            pre, _mid, post = window(self.text, start, end, lst.start, lst.end, words=40)
+            pre, post = pre.removeprefix("… "), post.removesuffix(" …")  # no "…" a student reads as a blank
             members = [display(m) for m in lst.members]
             answer = Candidate(members[0], "person", "list")
             picked = pick(answer, self.candidates, n=3, exclude=members)
@@ -240,14 +247,16 @@ class Builder:
                 "id": qid,
                 "type": "multi",
                 "source": self.source_id,
-                "prompt": f"D’après l’article, qui est nommé : « {join(pre, BLANK, post)} » ?",
+                "prompt": "D’après l’article, lesquelles de ces personnes sont nommées dans ce passage : "
+                f"« {join(pre, HIDDEN_NAMES, post).strip()} » ?",
                 "choices": stable_order(members + [display(d) for d in picked.names], qid),
                 "answers": members,
                 "evidence": collapse(self.text[start:end]),
                 "explanation": f"La phrase cite {', '.join(members[:-1])} et {members[-1]}.",
                 "tags": ["personnes"],
             }
-            self.add("list", q, review=False, sentence=lst.sentence)
+            if self.add("list", q, review=False, sentence=lst.sentence):
+                self.made["list"] += 1
 
     def roles(self) -> None:
         holders: dict[str, set[str]] = {}

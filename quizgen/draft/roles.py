@@ -269,7 +269,28 @@ def _roles_of(tree: _Tree, name: int, inside: set[int]) -> list[tuple[str, str |
     ):
         verb = {k for k in tree.kids.get(head, ()) if toks[k].dep in ("cop", "aux:tense", "advmod")}
         out.append((_role_text(tree, head, set(tree.subtree(name)) | verb), tree.det(head), True))
+    out += _named_to(tree, name, inside)
     return [(role, det, after) for role, det, after in out if role]
+
+
+_NAMING_LEMMAS = frozenset("nommer élire désigner promouvoir reconduire installer introniser".split())
+
+
+def _named_to(tree: _Tree, name: int, inside: set[int]) -> list[tuple[str | None, str | None, bool]]:
+    """ "Ronald Koeman a été nommé entraîneur du Barça", "Oscar Garcia a été nommé nouvel
+    entraîneur des Verts": the role a named person was appointed to."""
+    toks = tree.toks
+    head = toks[name].head
+    if not toks[name].dep.startswith("nsubj") or toks[head].lemma not in _NAMING_LEMMAS:
+        return []
+    when = {j for k in range(len(toks)) if toks[k].dep in ("obl:mod", "advmod") for j in tree.subtree(k)}
+    return [
+        (_role_text(tree, k, inside | when), tree.det(k), True)  # not "ce mercredi"
+        for k in tree.kids.get(head, ())
+        if toks[k].dep in ("xcomp", "obj", "obl:arg")
+        and k > head
+        and _is_role_noun(tree, k, before_name=False)
+    ]
 
 
 # ---------------------------------------------------------------- titles alone

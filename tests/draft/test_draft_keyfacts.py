@@ -122,3 +122,19 @@ def test_a_guessed_role_is_asked_with_review_and_its_evidence_names_the_person(e
     assert q["answer"] == "Rima Abdul Malak"
     assert q["review"] is True
     assert "ministre de la Culture" in q["evidence"] and "Rima Abdul Malak" in q["evidence"]
+
+
+def test_lists_of_people_are_direct_questions_at_most_two_per_article(entities):
+    text = "Voici la liste.\n\n" + "\n".join(
+        f"{group} : {a} (PSG), {b} (OL), {c} (OM) ;"
+        for group, a, b, c in [
+            ("Gardiens", "Alphonse Areola", "Benjamin Lecomte", "Hugo Lloris"),
+            ("Défenseurs", "Lucas Digne", "Léo Dubois", "Clément Lenglet"),
+            ("Milieux", "Blaise Matuidi", "Paul Pogba", "Moussa Sissoko"),
+        ]
+    )
+    multis = [q for q in draft_questions(analyse(text, entities), "a").questions if q["type"] == "multi"]
+    assert len(multis) == 2
+    for q in multis:
+        assert "lesquelles" in q["prompt"] and "_" not in q["prompt"] and "…" not in q["prompt"]
+        assert len(q["answers"]) == 3 and not set(q["answers"]) & (set(q["choices"]) - set(q["answers"]))

@@ -113,3 +113,8 @@ def test_roles_written_after_a_name_and_joined_by_et(entities):
     assert ("Christophe Ferrari", "maire de Pont-de-Claix") in roles
     assert ("Peter Horby", "principal responsable de l’essai") in roles
     assert not any(roles.values())  # written, not guessed
+
+
+def test_the_role_a_person_is_appointed_to(entities):
+    text = "Le club a tranché. Ronald Koeman a officiellement été nommé entraîneur du Barça ce mercredi."
+    assert ("Ronald Koeman", "entraîneur du Barça") in _guesses(text, entities)
