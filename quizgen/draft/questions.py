@@ -106,7 +106,14 @@ class Builder:
     # ---------------------------------------------------------------- quotes
 
     def quotes(self) -> None:
-        for att in _one_per_sentence(self.a.attributions):
+        chosen = _one_per_sentence(self.a.attributions)
+        in_body = {
+            att.speaker.key for att in chosen if att.speaker and not self.a.sentences[att.sentence].heading
+        }
+        for att in chosen:
+            if self.a.sentences[att.sentence].heading and att.speaker and att.speaker.key in in_body:
+                continue  # the headline's words are the speaker's, asked from the body
+
             sp = att.speaker
             assert sp is not None
             answer = Candidate(display(sp.name), sp.kind, sp.key, sp.role)

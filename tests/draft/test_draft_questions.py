@@ -272,3 +272,14 @@ def test_who_asks_a_direct_question_when_the_name_opens_the_sentence():
     prompts = [q["prompt"] for q in qs if q["type"] == "single"]
     assert "D’après l’article, qui fut le premier président des États-Unis ?" in prompts
     assert not [p for p in prompts if "_____" in p]
+
+
+def test_a_headline_quoting_a_speaker_asked_from_the_body_gives_one_quote_question():
+    text = (
+        "« Nous ouvrirons aussi le dimanche », promet la directrice Awa Diallo\n\n"
+        "La médiathèque de Lorient a ouvert samedi. « Nous ouvrirons aussi le dimanche, et le soir jusqu’à "
+        "vingt heures pour les lycéens », a déclaré la directrice, Mme Awa Diallo, devant les invités."
+    )
+    quoted = [q for q in questions(text) if q["type"] in ("quote", "short") and "dimanche" in str(q)]
+    assert len(quoted) == 1, quoted
+    assert "lycéens" in str(quoted[0])
