@@ -72,7 +72,7 @@ def find_roles(
     for pos, key, role, apposition, det, guess in sorted(found, key=lambda f: f[0]):
         person = registry.people.get(key)
         name = person.name if person else key
-        role = " ".join(role.split()).strip(" ,;:")
+        role = _TAIL.sub("", " ".join(role.split())).strip(" ,;:")
         if not role or (len(role.split()) < 2 and not apposition and role.lower() != "porte-parole"):
             continue  # "le président Biden": too vague to ask about
         if fold(role).split()[0] in _RELATIONAL:
@@ -86,6 +86,13 @@ def find_roles(
             where = old.sentence if not old.guess else _sentence_of(sentences, pos)
             out[same] = RolePair(where, name, role, det or old.det, guess)
     return out
+
+
+# What follows a role and is no part of it: an age, a cause, a time ("chanteur britannique de 70 ans",
+# "coach intérimaire suite au départ de Graham Potter").
+_TAIL = re.compile(
+    r"\s+(?:de\s+\d+\s+ans\b|âgée?\s+de\b|suite\s+(?:à|au|aux)\b|depuis\b|après\b|lors\s+d).*$"
+)
 
 
 def _split_joined(role: str) -> list[str]:

@@ -118,3 +118,11 @@ def test_roles_written_after_a_name_and_joined_by_et(entities):
 def test_the_role_a_person_is_appointed_to(entities):
     text = "Le club a tranché. Ronald Koeman a officiellement été nommé entraîneur du Barça ce mercredi."
     assert ("Ronald Koeman", "entraîneur du Barça") in _guesses(text, entities)
+
+
+def test_a_role_loses_an_age_or_a_cause_written_after_it(entities):
+    text = (
+        "L’Argentin succède à Frank Lampard, coach intérimaire suite au départ de Graham Potter. "
+        "Il sera en charge de relancer la machine londonienne."
+    )
+    assert ("Frank Lampard", "coach intérimaire") in _guesses(text, entities)
