@@ -343,6 +343,13 @@ def title_roles(
         if not subject and any(sentences[si].start <= a < sentences[si].end for a, _b in per):
             continue  # "X a parlé avec le président": the next sentence's subject may be anybody
         key, name = found
+        person = registry.people.get(key)
+        if (
+            person is not None
+            and person.gender
+            and person.gender != {"le": "m", "la": "f"}.get(det, person.gender)
+        ):
+            continue  # "le président" is not Mme Trump
         if seen.setdefault(fold(role), key) != key:
             continue  # the same title tied to two people: no guess
         where = "précédente" if subject else "suivante"
@@ -377,6 +384,7 @@ def _subject_person(
         if not (s.start <= a < s.end):
             continue
         inside = [t for t in tokens if a <= t.start and t.end <= b]
+        inside += [tokens[t.head] for t in inside if tokens[t.head].end <= a]  # "M." that heads "Paul Martin"
         if any(t.dep.startswith("nsubj") and tokens[t.head].dep == "ROOT" for t in inside):
             person = registry.person(text[a:b])
             if person is not None:

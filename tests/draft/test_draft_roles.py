@@ -126,3 +126,13 @@ def test_a_role_loses_an_age_or_a_cause_written_after_it(entities):
         "Il sera en charge de relancer la machine londonienne."
     )
     assert ("Frank Lampard", "coach intérimaire") in _guesses(text, entities)
+
+
+def test_a_title_alone_is_not_tied_to_a_person_of_the_other_gender(entities):
+    text = (
+        "Mme Claire Martin a inauguré le stade samedi. "
+        "Face à la presse, le président du club a ensuite annoncé un nouveau projet."
+    )
+    assert not any("président" in role for _person, role in _guesses(text, entities))
+    text = text.replace("Mme Claire Martin", "M. Paul Martin")
+    assert _guesses(text, entities).get(("Paul Martin", "président du club"))  # guessed, with its reason
