@@ -107,13 +107,11 @@ class Builder:
 
     def quotes(self) -> None:
         chosen = _one_per_sentence(self.a.attributions)
-        in_body = {
-            att.speaker.key for att in chosen if att.speaker and not self.a.sentences[att.sentence].heading
-        }
+        titles = {id(att) for att in chosen if att.rule == "echo" or self.a.sentences[att.sentence].heading}
+        in_body = {att.speaker.key for att in chosen if att.speaker and id(att) not in titles}
         for att in chosen:
-            if self.a.sentences[att.sentence].heading and att.speaker and att.speaker.key in in_body:
-                continue  # the headline's words are the speaker's, asked from the body
-
+            if id(att) in titles and att.speaker and att.speaker.key in in_body:
+                continue  # a headline or intertitle in the speaker's words, asked from the body
             sp = att.speaker
             assert sp is not None
             answer = Candidate(display(sp.name), sp.kind, sp.key, sp.role)

@@ -283,3 +283,17 @@ def test_a_headline_quoting_a_speaker_asked_from_the_body_gives_one_quote_questi
     quoted = [q for q in questions(text) if q["type"] in ("quote", "short") and "dimanche" in str(q)]
     assert len(quoted) == 1, quoted
     assert "lycéens" in str(quoted[0])
+
+
+def test_an_intertitle_in_a_speakers_words_gives_no_second_quote_question():
+    text = (
+        "Incendie : deux gendarmes sauvent un homme\n\n"
+        "Deux gendarmes sont entrés dans la maison en flammes mardi soir.\n\n"
+        '"On n\'a pas réfléchi, on est rentrés"\n\n'
+        '"Quand on arrive, on voit une grosse fumée noire. '
+        'On n\'a pas réfléchi, on est rentrés tout de suite", '
+        "raconte le brigadier Jean Moreau, encore ému. Le commandant Paul Leroy a salué leur courage."
+    )
+    quoted = [q for q in questions(text) if q["type"] in ("quote", "short") and "réfléchi" in str(q)]
+    assert len(quoted) == 1, quoted
+    assert "fumée" in str(quoted[0])
