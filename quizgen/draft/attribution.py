@@ -94,7 +94,7 @@ class Attributor(SpeechForms):
             return True
         para = self.article.paragraphs[s.para]
         body = self.view[para.start : para.end].strip()
-        if len(qs) != 1 or not body or body[0] not in "«“\"" or qs[0].end < para.start + len(body.rstrip()):
+        if len(qs) != 1 or not body or body[0] not in '«“"' or qs[0].end < para.start + len(body.rstrip()):
             return False
         inner = self.view[qs[0].inner_start : qs[0].inner_end].strip()
         return len(inner.split()) <= 12 and not inner.endswith((".", "!", "?", "…"))

@@ -82,13 +82,14 @@ def summary_of(analysis: Analysis) -> str:
 
 def draft_questions(analysis: Analysis, source_id: str) -> Builder:
     """Every question of the draft, in the order that gives each sentence its best question:
-    quotations, figures, the key facts of the headline and lead, then the rest of the story."""
+    quotations, figures, lists of people (a multi asks more of a list sentence than a cloze), the
+    key facts of the headline and lead, then roles and the rest of the story."""
     b = Builder(analysis, source_id)
     b.quotes()
     b.figures(numeric=True)
+    b.lists()
     key_facts(b)
     b.figures(numeric=False)
-    b.lists()
     b.roles()
     more_facts(b, target=max(8, word_count(analysis.article.text) // QUESTION_EVERY_WORDS))
     return b

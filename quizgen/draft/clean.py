@@ -120,7 +120,7 @@ def _is_heading(text: str) -> bool:
     # 'Steinmeier se dit "très heureux"': a quotation closes the line, nothing ends the sentence
     # (a line that is all quotation is someone's words, not a heading).
     closes = re.search(r"[\w\s][»\"”]\s*$", bare) and not re.search(r"[.!?…]\s", bare)
-    if len(words) <= 20 and closes and bare.lstrip()[:1] not in "«\"“":
+    if len(words) <= 20 and closes and bare.lstrip()[:1] not in '«"“':
         return True
     # A shouted headline: "POUTINE A DÉCLARÉ QUE LES SANCTIONS…"
     letters = [c for c in text if c.isalpha()] if len(words) <= 40 else []
@@ -166,7 +166,7 @@ def _without_footer(view: str, kept: list[Paragraph], last_nav: int) -> list[Par
 
 
 def _without_name_lines(view: str, kept: list[Paragraph]) -> tuple[list[Paragraph], str | None]:
-    """"Thomas Montet" alone on the first or the last line: the byline, not the story."""
+    """ "Thomas Montet" alone on the first or the last line: the byline, not the story."""
     author = None
     for end in (0, -1):
         if kept and _NAME_LINE.match(view[kept[end].start : kept[end].end]):

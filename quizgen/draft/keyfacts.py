@@ -82,9 +82,23 @@ def _lead(b: Builder) -> list[int]:
     return out
 
 
+# "n'est pas", "ne sera plus", "n'a jamais": a true/false on a negative stem reads as a double negative.
+_NEGATION = re.compile(
+    r"\b(n(?:e\s+|['’]))((?:\S+\s+){0,3}?)(pas|plus|jamais|rien|guère|point|aucune?|personne)\b",
+    re.IGNORECASE,
+)
+
+
+def emphasised(text: str) -> str:
+    """The negation in capitals ("N'a PAS"), as teachers write it so that students see it."""
+    return _NEGATION.sub(lambda m: m.group(1).upper() + m.group(2) + m.group(3).upper(), text)
+
+
 def _who(b: Builder, si: int) -> bool:
     if len(_spans(b, si, "PER")) >= 3:
         return False  # a list of people is a multi question (lists), not "who completes it?"
+    if _NEGATION.search(b.text[slice(*b.sentence_span(si))]):
+        return False  # "qui n'est pas à Cannes ?" asks about what did not happen
     for x, y in _spans(b, si, "PER"):
         if len([w for w in b.text[x:y].split() if w.lower() not in TITLES]) < 2:
             continue  # "Mme Trump", "Koeman": a surname may be someone else's (the answer must be sure)
@@ -103,7 +117,7 @@ def _who(b: Builder, si: int) -> bool:
             "type": "single",
             "source": b.source_id,
             "prompt": _who_prompt(b, start, end, x, y)
-            or f"D’après l’article, qui complète cette phrase : « {join(pre, BLANK, post)} » ?",
+            or emphasised(f"D’après l’article, qui complète cette phrase : « {join(pre, BLANK, post)} » ?"),
             "choices": stable_order([answer.name, *(display(d) for d in picked.names)], qid),
             "answer": answer.name,
             "evidence": collapse(b.text[start:end]),
@@ -119,11 +133,14 @@ def _who_prompt(b: Builder, start: int, end: int, x: int, y: int) -> str | None:
     """A direct question when the name opens the sentence: "Justine Triet fustige le
     gouvernement." → "D’après l’article, qui fustige le gouvernement ?" (no blank to fill)."""
     rest = collapse(b.text[y:end]).rstrip(" .!")
+    rest = re.split(r",\s+(?:il|elle|ils|elles|on|mais|puis)\s", rest)[
+        0
+    ]  # "…, elle dénonce…": another clause
     if b.text[start:x].strip() or not re.match(r"(?:,\s*)?[a-zàâçéèêëîïôûùüÿœ]", rest):
         return None
     if len(rest.split()) > 30 or any(c in rest for c in '«»"“”…'):
         return None
-    return f"D’après l’article, qui {rest} ?".replace("qui , ", "qui, ")
+    return emphasised(f"D’après l’article, qui {rest} ?".replace("qui , ", "qui, "))
 
 
 def _where(b: Builder, si: int) -> bool:
@@ -243,7 +260,8 @@ def _places(b: Builder) -> list[tuple[str, str]]:
 
 def _true_false(b: Builder, si: int) -> bool:
     swaps = _swaps(b, si)
-    if not swaps:
+    start, end = b.sentence_span(si)
+    if not swaps or _NEGATION.search(b.text[start:end]):
         return False
     x, y, new, why = swaps[0]
     start, end = b.sentence_span(si)
@@ -283,7 +301,7 @@ def _true_statement(b: Builder, si: int) -> bool:
         "id": b.ids("vrai-faux", said[:40]),
         "type": "true_false",
         "source": b.source_id,
-        "statement": f"D’après l’article : « {said} »",
+        "statement": f"D’après l’article : « {emphasised(said)} »",
         "answer": True,
         "evidence": said,
         "explanation": "Vrai : c’est ce qu’écrit l’article.",
@@ -406,6 +424,8 @@ def _ask(b: Builder, sentences: list[int], limit: int, lead: bool = False) -> in
             continue
         if said.endswith("?"):
             continue  # a question of the article (an interview's) states no fact
+        if any(r.sentence == si and r.guess for r in b.a.roles):
+            continue  # "la ministre de la Culture réagit": the role question asks whom it names
         order = sorted(_MAKERS, key=lambda m: (b.made[m.__name__], _MAKERS.index(m)))
         if lead:
             order.append(_true_statement)  # when nothing else fits a sentence of the lead

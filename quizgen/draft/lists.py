@@ -22,8 +22,20 @@ _SEPARATOR = re.compile(
 )
 
 
+# "Anne Hidalgo, maire de Paris, Martine Aubry": a role after a name, before the next one.
+_ROLE_BETWEEN = re.compile(
+    r"^\s*,\s*(?:(?:le|la|l')\s*)?(?!(?:qui|que|dont|a|ont|est|sont|avait|était)\b)"
+    r"[a-zàâçéèêëîïôûùüÿœ][\w'’-]*(?:\s+[\w'’-]+){0,6}?\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:et\s+)?$"
+)
+# The place or body of such a role: "Paris" in "maire de Paris" is no member of the list.
+_ROLE_COMPLEMENT = re.compile(
+    r"^\s*,\s*(?:(?:le|la|l')\s*)?[a-zàâçéèêëîïôûùüÿœ][\w'’-]*(?:\s+[\w'’-]+){0,4}?"
+    r"\s+(?:de|du|des|d'|d’|à|au|aux)\s*(?:la\s+|l'|l’)?$"
+)
 _ROLE_BEFORE = re.compile(r"(?<![\w'])(?:le|la|les|l')\s*(?:[a-zàâçéèêëîïôûùüÿœ-]+\s+){1,5}")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
+
+
 @dataclass(frozen=True)
 class PeopleList:
     sentence: int
@@ -47,6 +59,8 @@ def _mentions(
         depth += (t.text == "(") - (t.text == ")")
         if depth == 0 and t.cap and t.word and (k == 0 or toks[k - 1].low not in ("m.", "mme")):
             j = _name_run(toks, k)
+            if k < j < len(toks) and toks[j - 1].low in ("le", "la") and toks[j].cap and toks[j].word:
+                j += 1  # "Bruno Le Maire": a surname that is also a role noun
             if j > k:
                 a, b = toks[k].start, toks[j - 1].end
                 person = registry.person(view[a:b])
@@ -84,15 +98,34 @@ def _extent(view: str, s: Sentence, start: int, end: int) -> tuple[int, int]:
 
 def _runs(view: str, mentions: list[tuple[int, int, str | None]]) -> list[list[tuple[int, int, str | None]]]:
     """Names one after another, separated by commas, "et", "ainsi que" (and their roles)."""
+    mentions = _without_role_places(view, mentions)
     out, k = [], 0
     while k < len(mentions):
         run = [mentions[k]]
         j = k + 1
-        while j < len(mentions) and _SEPARATOR.match(view[run[-1][1] : mentions[j][0]]):
+        while j < len(mentions) and _separated(view[run[-1][1] : mentions[j][0]]):
             run.append(mentions[j])
             j += 1
         out.append(run)
         k = j
+    return out
+
+
+def _separated(gap: str) -> bool:
+    return bool(_SEPARATOR.match(gap) or _ROLE_BETWEEN.match(gap))
+
+
+def _without_role_places(
+    view: str, mentions: list[tuple[int, int, str | None]]
+) -> list[tuple[int, int, str | None]]:
+    """The mentions without the places and bodies of roles written after a name ("maire de Paris")."""
+    out: list[tuple[int, int, str | None]] = []
+    for m in mentions:
+        if out and m[2] is None and _ROLE_COMPLEMENT.match(view[out[-1][1] : m[0]]):
+            after = view[m[1] : m[1] + 3]
+            if re.match(r"\s*(?:,|et\b)", after):
+                continue
+        out.append(m)
     return out
 
 

@@ -50,12 +50,12 @@ def main_phrases(text: str, tokens: list[Token], start: int, end: int) -> list[t
     return out
 
 
-def _phrase(
-    text: str, tokens: list[Token], kids: dict[int, list[int]], head: int
-) -> tuple[int, int] | None:
+def _phrase(text: str, tokens: list[Token], kids: dict[int, list[int]], head: int) -> tuple[int, int] | None:
     words = _subtree(kids, head)
-    while words and words[0] < head and (
-        tokens[words[0]].dep in ("det", "case", "cc") or tokens[words[0]].pos in ("CCONJ", "ADV")
+    while (
+        words
+        and words[0] < head
+        and (tokens[words[0]].dep in ("det", "case", "cc") or tokens[words[0]].pos in ("CCONJ", "ADV"))
     ):
         words.pop(0)  # "Mais Justine Triet", "la liste": the phrase starts with its noun
     said = [text[tokens[i].start : tokens[i].end].lower().replace("’", "'") for i in words]

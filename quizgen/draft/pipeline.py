@@ -41,7 +41,7 @@ def _parse(article: Article, entities: Any) -> tuple[Parsed, list[Token]]:
     view = plain(article.text)
     texts = [view[p.start : p.end] for p in article.paragraphs]
     # Reported speech: paragraphs with quotation marks, or ending with a colon.
-    speech = [any(c in t for c in "«»“”\"") or t.rstrip().endswith(":") for t in texts]
+    speech = [any(c in t for c in '«»“”"') or t.rstrip().endswith(":") for t in texts]
     if hasattr(entities, "parse"):
         parsed = entities.parse(texts)  # roles are read from the parse of every paragraph
     else:  # an entity finder alone

@@ -50,6 +50,10 @@ _ROLE_AFTER_INCISE = re.compile(
 _AGE = re.compile(r"(?:âgée?s?\s+de\s+(?:seulement\s+|presque\s+|près\s+de\s+)?|,\s*|\(\s*)$", re.IGNORECASE)
 
 
+MAX_LISTS = 2  # multi questions on lists of people, per article
+HIDDEN_NAMES = "[noms masqués]"
+
+
 class Builder:
     """Collects questions; `used` holds the sentences already asked about."""
 
@@ -86,10 +90,28 @@ class Builder:
         s = self.a.sentences[si]
         return s.start, s.end
 
+    def role_span(self, r: Any) -> tuple[int, int]:
+        """The sentence of a role; for a guessed one, with the sentence next to it that names the
+        person (the evidence shows both the title and the name)."""
+        start, end = self.sentence_span(r.sentence)
+        if not r.guess:
+            return start, end
+        last = r.person.split()[-1]
+        for si in (r.sentence - 1, r.sentence + 1):
+            if 0 <= si < len(self.a.sentences) and last in self.text[slice(*self.sentence_span(si))]:
+                a, b = self.sentence_span(si)
+                return min(a, start), max(b, end)
+        return start, end
+
     # ---------------------------------------------------------------- quotes
 
     def quotes(self) -> None:
-        for att in _one_per_sentence(self.a.attributions):
+        chosen = _one_per_sentence(self.a.attributions)
+        titles = {id(att) for att in chosen if att.rule == "echo" or self.a.sentences[att.sentence].heading}
+        in_body = {att.speaker.key for att in chosen if att.speaker and id(att) not in titles}
+        for att in chosen:
+            if id(att) in titles and att.speaker and att.speaker.key in in_body:
+                continue  # a headline or intertitle in the speaker's words, asked from the body
             sp = att.speaker
             assert sp is not None
             answer = Candidate(display(sp.name), sp.kind, sp.key, sp.role)
@@ -162,7 +184,7 @@ class Builder:
 
     def _in_a_question(self, pos: int) -> bool:
         s = next((s for s in self.a.sentences if s.start <= pos < s.end), None)
-        return s is not None and self.text[s.start : s.end].rstrip(" »\"”").endswith("?")
+        return s is not None and self.text[s.start : s.end].rstrip(' »"”').endswith("?")
 
     def _numeric(self, fig: Figure, si: int, start: int, end: int) -> None:
         pre, _mid, post = window(self.text, start, end, fig.start, fig.end)
@@ -215,8 +237,11 @@ class Builder:
 
     def lists(self) -> None:
         for lst in self.a.lists:
+            if self.made["list"] >= MAX_LISTS:
+                break  # "Gardiens : …", "Défenseurs : …": a team sheet is not four questions
             start, end = self.sentence_span(lst.sentence)
-            pre, _mid, post = window(self.text, start, end, lst.start, lst.end)
+            pre, _mid, post = window(self.text, start, end, lst.start, lst.end, words=40)
+            pre, post = pre.removeprefix("… "), post.removesuffix(" …")  # no "…" a student reads as a blank
             members = [display(m) for m in lst.members]
             answer = Candidate(members[0], "person", "list")
             picked = pick(answer, self.candidates, n=3, exclude=members)
@@ -227,14 +252,16 @@ class Builder:
                 "id": qid,
                 "type": "multi",
                 "source": self.source_id,
-                "prompt": f"D’après l’article, qui est nommé : « {join(pre, BLANK, post)} » ?",
+                "prompt": "D’après l’article, lesquelles de ces personnes sont nommées dans ce passage : "
+                f"« {join(pre, HIDDEN_NAMES, post).strip()} » ?",
                 "choices": stable_order(members + [display(d) for d in picked.names], qid),
                 "answers": members,
                 "evidence": collapse(self.text[start:end]),
                 "explanation": f"La phrase cite {', '.join(members[:-1])} et {members[-1]}.",
                 "tags": ["personnes"],
             }
-            self.add("list", q, review=False, sentence=lst.sentence)
+            if self.add("list", q, review=False, sentence=lst.sentence):
+                self.made["list"] += 1
 
     def roles(self) -> None:
         holders: dict[str, set[str]] = {}
@@ -244,7 +271,7 @@ class Builder:
         chosen: dict[str, Any] = {}
         for r in self.a.roles:
             said = " ".join(r.role.lower().replace("’", "'").split())
-            if said in shared or len(holders[fold_answer(r.role)]) > 1:
+            if said in shared or len(holders[fold_answer(r.role)]) > 1 or self._word_shared(r):
                 continue  # "a role shared by two": no single answer
             if r.person not in chosen and fold_answer(r.role) not in {
                 fold_answer(x.role) for x in chosen.values()
@@ -257,29 +284,36 @@ class Builder:
         for r in pairs:
             self._single_role(r)
 
+    def _word_shared(self, r: Any) -> bool:
+        """A one-word role ("entraîneur") whose word is in another person's role."""
+        if len(r.role.split()) > 1:
+            return False
+        word = fold_answer(r.role)
+        return any(o.person != r.person and word in fold_answer(o.role).split() for o in self.a.roles)
+
     def _match(self, pairs: list[Any]) -> None:
-        first, last = min(r.sentence for r in pairs), max(r.sentence for r in pairs)
+        spans = [self.role_span(r) for r in pairs]
         q = {
             "id": self.ids("fonctions", pairs[0].person),
             "type": "match",
             "source": self.source_id,
             "prompt": "Associez chaque personne à la fonction que lui donne l’article.",
             "pairs": {display(r.person): r.role for r in pairs},
-            "evidence": collapse(self.text[self.a.sentences[first].start : self.a.sentences[last].end]),
+            "evidence": collapse(self.text[min(a for a, _ in spans) : max(b for _, b in spans)]),
             "explanation": "D’après l’article : "
             + " ; ".join(f"{display(r.person)}, {r.role}" for r in pairs)
             + ".",
             "tags": ["fonctions"],
         }
-        self.add("role", q, review=False)
+        guessed = [r.guess for r in pairs if r.guess]
+        self.add("role", q, review=bool(guessed), why="; ".join(guessed))
 
     def _single_role(self, r: Any) -> None:
-        if len(r.role.split()) < 2:
-            return  # "qui est l'entraîneur ?": whose? Too vague on its own
+        one_word = len(r.role.split()) < 2  # "qui est l'entraîneur ?": whose? The teacher says
         person = self.a.registry.person(r.person)
         answer = Candidate(display(r.person), "person", "p:" + (person.key if person else r.person), r.role)
         picked = pick(answer, self.candidates)
-        start, end = self.sentence_span(r.sentence)
+        start, end = self.role_span(r)
         qid = self.ids("fonction", r.person)
         q: dict[str, Any] = {"id": qid, "source": self.source_id}
         prompt = f"D’après l’article, qui est {with_article(r)} ?"
@@ -292,6 +326,8 @@ class Builder:
             if self._accepted(answer.name):
                 q["accept"] = self._accepted(answer.name)
             why = "aucune autre personne à proposer : question ouverte"
+        reasons = [why, r.guess or "", "fonction d’un seul mot : préciser laquelle" if one_word else ""]
+        why = " ; ".join(x for x in reasons if x)
         q.update(
             evidence=collapse(self.text[start:end]),
             explanation=f"L’article présente {answer.name} comme {with_article(r)}.",
@@ -307,8 +343,10 @@ def is_age(text: str, fig: Figure) -> bool:
     before = text[max(0, fig.start - 40) : fig.start]
     words = [w.lower() for w in re.findall(r"[\w-]+", before)[-3:]]
     # "un homme de", "le chanteur britannique de": a person noun one or two words before "de".
-    person = len(words) >= 2 and words[-1] == "de" and any(
-        w in PERSON_NOUNS or _PERSON_ENDING.search(w.rstrip("s")) for w in words[:-1]
+    person = (
+        len(words) >= 2
+        and words[-1] == "de"
+        and any(w in PERSON_NOUNS or _PERSON_ENDING.search(w.rstrip("s")) for w in words[:-1])
     )
     return bool(_AGE.search(before)) or bool(person)
 

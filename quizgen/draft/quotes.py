@@ -20,8 +20,14 @@ _PAIRS = {"«": "»", "“": "”", '"': '"'}
 _ABBREVIATIONS = frozenset(
     """
     m mm mme mlle dr pr me st ste etc av apr j.-c cf p n° no vol art bd ch éd coll gén col lt sgt
-    env hab min max prof
+    env hab min max prof mgr gal jr sr
 """.split()
+)
+# After an initial ("José E. Feliciano", "J.-C. Juncker", "J.K. Rowling") a name follows, not a
+# new sentence, unless the next word is one that opens sentences and never a name.
+_INITIALS = re.compile(r"(?:[A-ZÀ-Ý]\.-?)*[A-ZÀ-Ý]$")
+_SENTENCE_OPENERS = frozenset(
+    "il elle ils elles on je nous vous puis mais cette ces ce c'est cela ceci depuis pourtant".split()
 )
 _MAX_CARRIED_PARAGRAPHS = 4
 
@@ -191,9 +197,13 @@ def _ends_sentence(view: str, i: int, end: int, sent_start: int) -> bool:
     if view[i] == ".":
         word = re.search(r"([\w.°'-]+)$", view[sent_start:i])
         if word:
-            w = word.group(1).lower().split("'")[-1]
-            if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+            written = word.group(1).replace("’", "'").split("'")[-1]
+            if written.lower() in _ABBREVIATIONS:
                 return False
+            if _INITIALS.fullmatch(written):
+                following = re.match(r"[^\w]*([\w'’]+)", view[j:])
+                nxt = following.group(1).lower().replace("’", "'") if following else ""
+                return nxt in _SENTENCE_OPENERS or nxt.startswith(("c'", "l'", "qu'"))
     return True
 
 

@@ -41,6 +41,7 @@ class RolePair:
     person: str  # canonical name
     role: str  # as written, without its determiner: "conseiller à la sécurité nationale des Etats-Unis"
     det: str | None = None  # the determiner the article used: le, la, l'…
+    guess: str | None = None  # why the role is only guessed (a title alone tied to a name nearby)
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> int:
@@ -56,16 +57,22 @@ def find_roles(
 ) -> list[RolePair]:
     """People introduced with a role, once per (person, role), in reading order: those the
     rules found while collecting people, and those the parse links to a name."""
-    found: list[tuple[int, str, str, bool, str | None]] = [
-        (pos, key, role, apposition, det) for pos, key, role, apposition, det in registry.role_mentions
+    found: list[tuple[int, str, str, bool, str | None, str | None]] = [
+        (pos, key, role, apposition, det, None) for pos, key, role, apposition, det in registry.role_mentions
     ]
     if tokens and ner:
-        found += parsed_roles(article.text, tokens, ner, registry)
+        found += [(*f, None) for f in parsed_roles(article.text, tokens, ner, registry)]
+        found += [(*f, None) for f in written_roles(article.text, tokens, ner, registry)]
+        named = {fold(f[2]) for f in found}
+        found += [
+            f for f in title_roles(article.text, sentences, tokens, ner, registry) if fold(f[2]) not in named
+        ]
     out: list[RolePair] = []
-    for pos, key, role, apposition, det in sorted(found, key=lambda f: f[0]):
+    found = [(*f[:2], part, *f[3:]) for f in found for part in _split_joined(f[2])]
+    for pos, key, role, apposition, det, guess in sorted(found, key=lambda f: f[0]):
         person = registry.people.get(key)
         name = person.name if person else key
-        role = " ".join(role.split()).strip(" ,;:")
+        role = _TAIL.sub("", " ".join(role.split())).strip(" ,;:")
         if not role or (len(role.split()) < 2 and not apposition and role.lower() != "porte-parole"):
             continue  # "le président Biden": too vague to ask about
         if fold(role).split()[0] in _RELATIONAL:
@@ -73,10 +80,39 @@ def find_roles(
         # The same role once, in its longest wording: "président", "président (DVG) de la Métropole".
         same = next((i for i, r in enumerate(out) if r.person == name and _overlap(r.role, role)), None)
         if same is None:
-            out.append(RolePair(_sentence_of(sentences, pos), name, role, det))
-        elif len(role) > len(out[same].role):
-            out[same] = RolePair(out[same].sentence, name, role, det or out[same].det)
+            out.append(RolePair(_sentence_of(sentences, pos), name, role, det, guess))
+        elif _better(out[same], role, guess):
+            old = out[same]
+            where = old.sentence if not old.guess else _sentence_of(sentences, pos)
+            out[same] = RolePair(where, name, role, det or old.det, guess)
     return out
+
+
+# What follows a role and is no part of it: an age, a cause, a time ("chanteur britannique de 70 ans",
+# "coach intérimaire suite au départ de Graham Potter").
+_TAIL = re.compile(
+    r"\s+(?:de\s+\d+\s+ans\b|âgée?\s+de\b|suite\s+(?:à|au|aux)\b|depuis\b|après\b|lors\s+d).*$"
+)
+
+
+def _split_joined(role: str) -> list[str]:
+    """ "président de la métropole et maire de Pont-de-Claix": two roles."""
+    parts = re.split(r"\s+et\s+(?=(?:\w+\s+)?([\w-]+))", role)
+    out, k = [parts[0]], 1
+    while k + 1 < len(parts):
+        if _is_function_word(parts[k]) or _is_function_word(parts[k + 1].split()[0]):
+            out.append(parts[k + 1])
+        else:
+            out[-1] += " et " + parts[k + 1]
+        k += 2
+    return out
+
+
+def _better(old: RolePair, role: str, guess: str | None) -> bool:
+    """A role read from the article's words beats a guessed one; else the longer wording wins."""
+    if bool(old.guess) != bool(guess):
+        return not guess
+    return len(role) > len(old.role)
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -137,9 +173,7 @@ def _role_text(tree: _Tree, noun: int, stop: set[int], until: int | None = None)
     span = set(tree.subtree(noun)) - stop
     start = noun
     while (
-        start - 1 in span
-        and tree.toks[start - 1].dep != "det"
-        and tree.word(start - 1).lower() not in _CUT
+        start - 1 in span and tree.toks[start - 1].dep != "det" and tree.word(start - 1).lower() not in _CUT
     ):
         start -= 1
     words = [start]
@@ -153,9 +187,13 @@ def _role_text(tree: _Tree, noun: int, stop: set[int], until: int | None = None)
         words.append(k)
     if len(words) > MAX_ROLE_WORDS:
         return None
-    while words and words[-1] != noun and (
-        tree.toks[words[-1]].pos in ("ADP", "DET", "CCONJ")
-        or (tree.toks[words[-1]].pos == "PUNCT" and tree.word(words[-1]) != ")")
+    while (
+        words
+        and words[-1] != noun
+        and (
+            tree.toks[words[-1]].pos in ("ADP", "DET", "CCONJ")
+            or (tree.toks[words[-1]].pos == "PUNCT" and tree.word(words[-1]) != ")")
+        )
     ):
         words.pop()
     return tree.text[tree.toks[words[0]].start : tree.toks[words[-1]].end] if words else None
@@ -165,7 +203,7 @@ _OF = frozenset({"de", "du", "des", "d'", "d’"})
 
 
 def _detached_of(tree: _Tree, k: int, last: int, stop: set[int]) -> bool:
-    """"de Chelsea", "de la Métropole de Grenoble" after the role noun, which the parser hung
+    """ "de Chelsea", "de la Métropole de Grenoble" after the role noun, which the parser hung
     elsewhere: still the role's (a capitalised name after "de", with its article)."""
     word = tree.word(k)
     if k in stop:
@@ -238,4 +276,201 @@ def _roles_of(tree: _Tree, name: int, inside: set[int]) -> list[tuple[str, str |
     ):
         verb = {k for k in tree.kids.get(head, ()) if toks[k].dep in ("cop", "aux:tense", "advmod")}
         out.append((_role_text(tree, head, set(tree.subtree(name)) | verb), tree.det(head), True))
+    out += _named_to(tree, name, inside)
     return [(role, det, after) for role, det, after in out if role]
+
+
+_NAMING_LEMMAS = frozenset("nommer élire désigner promouvoir reconduire installer introniser".split())
+
+
+def _named_to(tree: _Tree, name: int, inside: set[int]) -> list[tuple[str | None, str | None, bool]]:
+    """ "Ronald Koeman a été nommé entraîneur du Barça", "Oscar Garcia a été nommé nouvel
+    entraîneur des Verts": the role a named person was appointed to."""
+    toks = tree.toks
+    head = toks[name].head
+    if not toks[name].dep.startswith("nsubj") or toks[head].lemma not in _NAMING_LEMMAS:
+        return []
+    when = {j for k in range(len(toks)) if toks[k].dep in ("obl:mod", "advmod") for j in tree.subtree(k)}
+    return [
+        (_role_text(tree, k, inside | when), tree.det(k), True)  # not "ce mercredi"
+        for k in tree.kids.get(head, ())
+        if toks[k].dep in ("xcomp", "obj", "obl:arg")
+        and k > head
+        and _is_role_noun(tree, k, before_name=False)
+    ]
+
+
+# ---------------------------------------------------------------- titles alone
+
+_DEFINITE = ("le", "la", "l'")
+
+
+def title_roles(
+    text: str,
+    sentences: list[Sentence],
+    tokens: list[Token],
+    ner: list[tuple[int, int, str]],
+    registry: Registry,
+) -> list[tuple[int, str, str, bool, str | None, str | None]]:
+    """Roles written without a name ("la ministre de la Culture réagit"), tied to the person
+    the article names as the subject of the sentence before (when the title is the subject:
+    the same person goes on acting) or after (when it is not: the next sentence names them).
+    Guessed: each comes with its reason, for `review: true`."""
+    tree = _Tree(text, tokens)
+    # People as the model tags them, or as the registry knows them (a headline's "Filippetti" read as ORG).
+    per = [(a, b) for a, b, label in ner if label == "PER" or registry.person(text[a:b]) is not None]
+    out: list[tuple[int, str, str, bool, str | None, str | None]] = []
+    seen: dict[str, str] = {}
+    for i, tok in enumerate(tokens):
+        det = tree.det(i)
+        if tok.pos != "NOUN" or det not in _DEFINITE or not _is_title_noun(tree, i):
+            continue
+        if any(a <= tokens[k].start < b for k in [*tree.subtree(i), tok.head] for a, b in per):
+            continue  # a name of its own: parsed_roles reads it
+        si = _sentence_of(sentences, tok.start)
+        if sentences[si].heading:
+            continue
+        subject = tok.dep.startswith("nsubj")
+        other = si - 1 if subject else si + 1
+        found = (
+            _subject_person(text, tokens, sentences, other, per, registry)
+            if 0 <= other < len(sentences)
+            else None
+        )
+        role = _role_text(tree, i, set())
+        if found is None or role is None or _names_in(sentences[si], per, text, found[1]):
+            continue
+        if not subject and any(sentences[si].start <= a < sentences[si].end for a, _b in per):
+            continue  # "X a parlé avec le président": the next sentence's subject may be anybody
+        key, name = found
+        person = registry.people.get(key)
+        if (
+            person is not None
+            and person.gender
+            and person.gender != {"le": "m", "la": "f"}.get(det, person.gender)
+        ):
+            continue  # "le président" is not Mme Trump
+        if seen.setdefault(fold(role), key) != key:
+            continue  # the same title tied to two people: no guess
+        where = "précédente" if subject else "suivante"
+        why = f"fonction devinée : « {det} {role} » rattachée à {name}, sujet de la phrase {where}"
+        out.append((tok.start, key, role, True, det, why.replace("l' ", "l’")))
+    return [f for f in out if seen.get(fold(f[2])) == f[1]]
+
+
+# Endings that name people only (not "-eur": la chaleur, le secteur).
+_TITLE_ENDINGS = re.compile(r"(?:rice|euse|iste|logue)$")
+
+
+def _is_title_noun(tree: _Tree, i: int) -> bool:
+    """A function a title alone can name ("la ministre", "la réalisatrice"), not "le jeune homme"."""
+    low = tree.word(i).lower()
+    if not _is_role_noun(tree, i, before_name=True):
+        return False
+    return low in ROLE_NOUNS or low in PROFESSIONS or bool(_TITLE_ENDINGS.search(low.rstrip("s")))
+
+
+def _subject_person(
+    text: str,
+    tokens: list[Token],
+    sentences: list[Sentence],
+    si: int,
+    per: list[tuple[int, int]],
+    registry: Registry,
+) -> tuple[str, str] | None:
+    """(key, name) of the named person who is the main subject of sentence si."""
+    s = sentences[si]
+    for a, b in per:
+        if not (s.start <= a < s.end):
+            continue
+        inside = [t for t in tokens if a <= t.start and t.end <= b]
+        inside += [tokens[t.head] for t in inside if tokens[t.head].end <= a]  # "M." that heads "Paul Martin"
+        if any(t.dep.startswith("nsubj") and tokens[t.head].dep == "ROOT" for t in inside):
+            person = registry.person(text[a:b])
+            if person is not None:
+                return person.key, person.name
+            return (text[a:b], text[a:b]) if len(text[a:b].split()) >= 2 else None
+    return None
+
+
+def _names_in(s: Sentence, per: list[tuple[int, int]], text: str, name: str) -> bool:
+    """Whether sentence s names `name` (then the title there is somebody else's)."""
+    last = fold(name).split()[-1]
+    return any(s.start <= a < s.end and last in fold(text[a:b]).split() for a, b in per)
+
+
+# ---------------------------------------------------------------- roles as written
+
+# Functions the lexicon's role nouns leave out, common in news about culture and sport.
+PROFESSIONS = frozenset(
+    """
+    chanteur chanteuse acteur actrice comédien comédienne réalisateur réalisatrice producteur
+    productrice écrivain écrivaine romancier romancière auteur autrice compositeur compositrice
+    coach technicien technicienne joueur joueuse footballeur footballeuse attaquant attaquante
+    gardien gardienne défenseur défenseure capitaine arbitre pilote astronaute spationaute
+    urgentiste chirurgien chirurgienne infirmier infirmière pompier adjudant brigadier gendarme
+    animateur animatrice présentateur présentatrice éditeur éditrice patron patronne gérant gérante
+    boulanger boulangère agriculteur agricultrice commerçant commerçante
+""".split()
+)
+_ROLE_AFTER_CUT = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
+_ROLE_ADP = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "pour"})
+
+
+def _is_function_word(word: str) -> bool:
+    low = word.lower()
+    return low in ROLE_NOUNS or low in PROFESSIONS or low.split("-")[-1] in ROLE_NOUNS
+
+
+def written_roles(
+    text: str, tokens: list[Token], ner: list[tuple[int, int, str]], registry: Registry
+) -> list[tuple[int, str, str, bool, str | None]]:
+    """Roles written right after a name and its comma, read from the words when the parse hangs
+    them elsewhere: "le Dr Mohamed Kadi, médecin urgentiste", "Christophe Ferrari, président
+    (DVG) de la métropole de Grenoble et maire de Pont-de-Claix"."""
+    out: list[tuple[int, str, str, bool, str | None]] = []
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    for a, b, label in ner:
+        person = registry.person(text[a:b])
+        if label != "PER" and person is None:
+            continue  # "Dr. Mohamed Kadi" read as MISC: still a person the article names
+        key = person.key if person else (text[a:b] if len(text[a:b].split()) >= 2 else None)
+        m = re.match(r",\s*(?:(le|la|l')\s*)?", text[b:])
+        if key is None or m is None or b + m.end() not in starts:
+            continue
+        det = m.group(1)
+        for role in _role_words(text, tokens, starts[b + m.end()]):
+            out.append((a, key, role, True, det))
+    return out
+
+
+def _role_words(text: str, tokens: list[Token], i: int) -> list[str]:
+    """The roles (one, or several joined by "et") written from token i on."""
+    out: list[str] = []
+    if (
+        i + 1 < len(tokens)
+        and tokens[i].pos == "ADJ"
+        and _is_function_word(text[tokens[i + 1].start : tokens[i + 1].end])
+    ):
+        first, i = i, i + 1  # "principal responsable de l'essai"
+    else:
+        first = i
+    while i < len(tokens) and _is_function_word(text[tokens[i].start : tokens[i].end]):
+        k = i + 1
+        while k < len(tokens) and k - i < MAX_ROLE_WORDS:
+            word = text[tokens[k].start : tokens[k].end]
+            if word in (",", ";", ":", ".", "«", "»") or tokens[k].pos in _ROLE_AFTER_CUT:
+                break
+            if tokens[k].pos == "ADP" and word.lower() not in _ROLE_ADP:
+                break
+            if word == "et" or (tokens[k].pos == "CCONJ"):
+                break
+            k += 1
+        while k - 1 > i and tokens[k - 1].pos in ("ADP", "DET"):
+            k -= 1
+        out.append(text[tokens[first].start : tokens[k - 1].end])
+        if k + 1 < len(tokens) and text[tokens[k].start : tokens[k].end] == "et":
+            first = i = k + 1
+        else:
+            break
+    return out

@@ -18,6 +18,7 @@ from .quotes import MASK
 _TOKEN = re.compile(
     r"(?i:(?:qu|jusqu|lorsqu|puisqu|quoiqu|presqu|[ldjmnstc])')"
     r"|(?:M|Mme|Mlle|Dr|Pr|Me|St)\.(?=\s)"
+    r"|(?:[A-ZÀ-Ý]\.-?)*[A-ZÀ-Ý]\.(?=\s+[A-ZÀ-Ý])"  # initials: José E. Feliciano, J.-C. Juncker
     r"|[\w]+(?:[-.'][\w]+)*"
     rf"|{MASK}+"
     r"|\S"

@@ -158,10 +158,10 @@ def test_draft_eval_counts_the_key_facts_the_draft_asks_about(runner, tmp_path):
     (tmp_path / "labels.yaml").write_text("a.txt:\n  quotes: []\n", encoding="utf-8")
     (tmp_path / "key_facts.yaml").write_text(
         "a.txt:\n"
-        "  - {question: \"Quel budget ?\", answer: 120 millions,"
-        " evidence: \"La mairie de Lorient a voté un budget de 120 millions d’euros mardi.\"}\n"
-        "  - {question: \"Qui a été élu ?\", answer: personne,"
-        " evidence: \"Une phrase absente de l’article.\"}\n",
+        '  - {question: "Quel budget ?", answer: 120 millions,'
+        ' evidence: "La mairie de Lorient a voté un budget de 120 millions d’euros mardi."}\n'
+        '  - {question: "Qui a été élu ?", answer: personne,'
+        ' evidence: "Une phrase absente de l’article."}\n',
         encoding="utf-8",
     )
     result = runner.invoke(cli, ["draft-eval", str(tmp_path / "labels.yaml"), "--rules-only", "-v"])
@@ -224,9 +224,11 @@ def test_draft_eval_says_which_wrong_speakers_carry_no_review_flag(runner, tmp_p
     # The label says Paul Martin spoke; the plain incise names Anne Roy, with
     # nothing to make the drafter unsure: a wrong speaker the teacher is not told to check.
     (tmp_path / "a.txt").write_text(
-        "« Nous tiendrons nos promesses », a déclaré la maire Anne Roy.\n", encoding="utf-8")
+        "« Nous tiendrons nos promesses », a déclaré la maire Anne Roy.\n", encoding="utf-8"
+    )
     (tmp_path / "labels.yaml").write_text(
-        "a.txt:\n  quotes:\n    - {prefix: Nous tiendrons, speakers: [Paul Martin]}\n", encoding="utf-8")
+        "a.txt:\n  quotes:\n    - {prefix: Nous tiendrons, speakers: [Paul Martin]}\n", encoding="utf-8"
+    )
     result = runner.invoke(cli, ["draft-eval", str(tmp_path / "labels.yaml"), "--rules-only", "-v"])
     assert result.exit_code == 0, result.output
     assert "wrong speakers: 1, of which without review: true: 1" in result.output

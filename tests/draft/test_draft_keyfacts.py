@@ -88,3 +88,53 @@ def test_a_phrase_is_not_about_when_and_stops_at_a_participle(entities):
     text = "Les chercheurs britanniques participant à l’essai annoncent l’arrêt du traitement."
     assert "chercheurs britanniques" in _phrases(text, entities)
 
+
+def test_a_negation_in_a_key_fact_is_written_in_capitals_and_never_swapped(entities):
+    from quizgen.draft.keyfacts import emphasised
+
+    assert emphasised("Les chercheurs annoncent ne plus avoir recours au traitement.") == (
+        "Les chercheurs annoncent NE PLUS avoir recours au traitement."
+    )
+    assert emphasised("Cet essai n’a montré aucun effet.") == "Cet essai N’a montré AUCUN effet."
+    text = (
+        "Cannes : la Palme d’or pour Justine Triet\n\n"
+        "Justine Triet a reçu la Palme d’or samedi soir. Rima Abdul Malak n’est pas à Cannes. "
+        "Jane Fonda a remis le prix sur la scène du Palais."
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    stems = [q.get("statement") or q.get("prompt") or "" for q in qs]
+    assert not any(
+        q["type"] == "true_false" and not q["answer"] and "pas" in q["statement"].lower() for q in qs
+    )
+    assert not any(" n’est pas " in s or " n'est pas " in s for s in stems), stems
+
+
+def test_a_guessed_role_is_asked_with_review_and_its_evidence_names_the_person(entities):
+    text = (
+        "Cannes : polémique autour d’une Palme\n\n"
+        "Justine Triet a reçu la Palme d’or samedi soir. Le jury a salué son film. La salle a applaudi.\n\n"
+        "Mais très vite, les remerciements laissent place à un discours politique. "
+        "La réaction de la ministre de la Culture ne se fait pas attendre. "
+        "Rima Abdul Malak réagit dans la soirée sur les réseaux sociaux."
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    (q,) = [q for q in qs if q["type"] in ("single", "short") and "ministre de la Culture" in q["prompt"]]
+    assert q["answer"] == "Rima Abdul Malak"
+    assert q["review"] is True
+    assert "ministre de la Culture" in q["evidence"] and "Rima Abdul Malak" in q["evidence"]
+
+
+def test_lists_of_people_are_direct_questions_at_most_two_per_article(entities):
+    text = "Voici la liste.\n\n" + "\n".join(
+        f"{group} : {a} (PSG), {b} (OL), {c} (OM) ;"
+        for group, a, b, c in [
+            ("Gardiens", "Alphonse Areola", "Benjamin Lecomte", "Hugo Lloris"),
+            ("Défenseurs", "Lucas Digne", "Léo Dubois", "Clément Lenglet"),
+            ("Milieux", "Blaise Matuidi", "Paul Pogba", "Moussa Sissoko"),
+        ]
+    )
+    multis = [q for q in draft_questions(analyse(text, entities), "a").questions if q["type"] == "multi"]
+    assert len(multis) == 2
+    for q in multis:
+        assert "lesquelles" in q["prompt"] and "_" not in q["prompt"] and "…" not in q["prompt"]
+        assert len(q["answers"]) == 3 and not set(q["answers"]) & (set(q["choices"]) - set(q["answers"]))

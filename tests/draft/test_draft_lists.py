@@ -63,3 +63,31 @@ def test_a_list_after_their_children_and_a_comma():
     )
     (lst,) = analyse(text).lists
     assert [m.split()[0] for m in lst.members] == ["David", "Zachary", "Elijah"]
+
+
+def test_a_list_across_an_initial_is_one_list():
+    an = analyse(
+        "Mais les propriétaires du club, Todd Boehly, Behdad Eghbali, José E. Feliciano, Mark Walter "
+        "et Hansjörg Wyss, ont confiance en lui."
+    )
+    (lst,) = an.lists
+    assert lst.members == (
+        "Todd Boehly",
+        "Behdad Eghbali",
+        "José E. Feliciano",
+        "Mark Walter",
+        "Hansjörg Wyss",
+    )
+
+
+def test_a_list_with_roles_between_the_names():
+    an = analyse("Étaient présents Anne Hidalgo, maire de Paris, Martine Aubry et Grégory Doucet.")
+    assert [lst.members for lst in an.lists] == [("Anne Hidalgo", "Martine Aubry", "Grégory Doucet")]
+
+
+def test_a_list_after_a_colon_with_a_surname_that_is_a_role_noun():
+    an = analyse(
+        "Trois ministres ont été reçus : Bruno Le Maire (Économie), Gérald Darmanin (Intérieur), "
+        "Élisabeth Borne (Travail)."
+    )
+    assert [lst.members for lst in an.lists] == [("Bruno Le Maire", "Gérald Darmanin", "Élisabeth Borne")]

@@ -113,10 +113,7 @@ def test_a_figure_alone_of_its_unit_is_not_swapped_for_an_invented_one():
 
 
 def test_a_person_after_a_title_or_before_a_role_is_not_swapped():
-    text = (
-        "La députée Mathilde Panot a conclu. Pour lui, Richard Ferrand, ex-patron du groupe, "
-        "a perdu."
-    )
+    text = "La députée Mathilde Panot a conclu. Pour lui, Richard Ferrand, ex-patron du groupe, a perdu."
     assert _swaps(text, "La députée") == []
     assert _swaps(text, "Pour lui") == []
 
@@ -275,3 +272,28 @@ def test_who_asks_a_direct_question_when_the_name_opens_the_sentence():
     prompts = [q["prompt"] for q in qs if q["type"] == "single"]
     assert "D’après l’article, qui fut le premier président des États-Unis ?" in prompts
     assert not [p for p in prompts if "_____" in p]
+
+
+def test_a_headline_quoting_a_speaker_asked_from_the_body_gives_one_quote_question():
+    text = (
+        "« Nous ouvrirons aussi le dimanche », promet la directrice Awa Diallo\n\n"
+        "La médiathèque de Lorient a ouvert samedi. « Nous ouvrirons aussi le dimanche, et le soir jusqu’à "
+        "vingt heures pour les lycéens », a déclaré la directrice, Mme Awa Diallo, devant les invités."
+    )
+    quoted = [q for q in questions(text) if q["type"] in ("quote", "short") and "dimanche" in str(q)]
+    assert len(quoted) == 1, quoted
+    assert "lycéens" in str(quoted[0])
+
+
+def test_an_intertitle_in_a_speakers_words_gives_no_second_quote_question():
+    text = (
+        "Incendie : deux gendarmes sauvent un homme\n\n"
+        "Deux gendarmes sont entrés dans la maison en flammes mardi soir.\n\n"
+        '"On n\'a pas réfléchi, on est rentrés"\n\n'
+        '"Quand on arrive, on voit une grosse fumée noire. '
+        'On n\'a pas réfléchi, on est rentrés tout de suite", '
+        "raconte le brigadier Jean Moreau, encore ému. Le commandant Paul Leroy a salué leur courage."
+    )
+    quoted = [q for q in questions(text) if q["type"] in ("quote", "short") and "réfléchi" in str(q)]
+    assert len(quoted) == 1, quoted
+    assert "fumée" in str(quoted[0])

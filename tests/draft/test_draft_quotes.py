@@ -76,3 +76,33 @@ def test_sentences_do_not_end_inside_quotes_or_after_abbreviations():
 )
 def test_names_in_quotation_marks_are_not_speech(words, before, expected):
     assert is_name_or_title(words, before) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An initial inside a name is no sentence end.
+        (
+            "Les propriétaires, José E. Feliciano et Mark Walter, ont parlé. Puis rien.",
+            ["Les propriétaires, José E. Feliciano et Mark Walter, ont parlé.", "Puis rien."],
+        ),
+        ("J.K. Rowling publie. J.-C. Juncker répond.", ["J.K. Rowling publie.", "J.-C. Juncker répond."]),
+        # French abbreviations before a capital.
+        (
+            "Mme Durand et le Dr. Martin sont venus. Mgr Dupont aussi. Il habite St. Louis.",
+            ["Mme Durand et le Dr. Martin sont venus.", "Mgr Dupont aussi.", "Il habite St. Louis."],
+        ),
+        ("Né en 52 av. J.-C. César régnait. La suite.", ["Né en 52 av. J.-C. César régnait.", "La suite."]),
+        ("Selon le Pr. Raoult, tout va bien. Fin.", ["Selon le Pr. Raoult, tout va bien.", "Fin."]),
+        # Numbers keep their points.
+        (
+            "Elle a vendu 3.5 millions et 1.000 euros. Fin.",
+            ["Elle a vendu 3.5 millions et 1.000 euros.", "Fin."],
+        ),
+        # A capital letter that ends a sentence, and a lower-case unit, still end it.
+        ("Il a gagné le plan B. Puis il est parti.", ["Il a gagné le plan B.", "Puis il est parti."]),
+        ("Il était 10 h. Puis on a vu M. Dupont.", ["Il était 10 h.", "Puis on a vu M. Dupont."]),
+    ],
+)
+def test_sentence_ends_after_initials_abbreviations_and_numbers(text, expected):
+    assert sentences(text) == expected

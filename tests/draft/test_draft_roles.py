@@ -71,3 +71,68 @@ def test_an_adjective_club_or_party_after_a_name_is_not_a_role(entities):
 def test_a_role_after_a_speakers_name_the_parser_hangs_on_the_verb(entities):
     text = "« On vient vous voir », explique Léo Tessier, médiateur scientifique."
     assert _roles(text, entities) == {("Léo Tessier", "médiateur scientifique")}
+
+
+def _guesses(text: str, entities) -> dict[tuple[str, str], str | None]:
+    return {(r.person, r.role): r.guess for r in analyse(text, entities).roles}
+
+
+def test_a_title_alone_tied_to_the_subject_named_next_is_a_guess(entities):
+    text = (
+        "Le film a reçu la Palme d’or. La réaction de la ministre de la Culture ne se fait pas attendre. "
+        "Rima Abdul Malak n’est pas à Cannes, mais elle réagit dans la soirée."
+    )
+    guesses = _guesses(text, entities)
+    assert guesses[("Rima Abdul Malak", "ministre de la Culture")]  # with its reason, for review
+
+
+def test_a_title_alone_as_subject_is_the_person_of_the_sentence_before(entities):
+    text = (
+        "Didier Deschamps a convoqué 24 joueurs mardi. "
+        "Face à la concurrence, le sélectionneur de l’équipe de France a justifié ses choix."
+    )
+    guesses = _guesses(text, entities)
+    assert guesses[("Didier Deschamps", "sélectionneur de l’équipe de France")]
+
+
+def test_a_title_alone_beside_another_named_person_is_not_guessed(entities):
+    text = (
+        "M. Macron sera accueilli mardi et s’entretiendra avec le président américain. "
+        "Mme Trump a choisi le Washington National Opera pour le dîner."
+    )
+    assert not any("président" in role for _person, role in _guesses(text, entities))
+
+
+def test_roles_written_after_a_name_and_joined_by_et(entities):
+    text = (
+        "« Quarante jours », déclare Christophe Ferrari, président de la métropole de Grenoble "
+        "et maire de Pont-de-Claix, où se trouve l’usine. Peter Horby, principal responsable de l’essai, "
+        "a déclaré : « c’est décevant »."
+    )
+    roles = _guesses(text, entities)
+    assert ("Christophe Ferrari", "maire de Pont-de-Claix") in roles
+    assert ("Peter Horby", "principal responsable de l’essai") in roles
+    assert not any(roles.values())  # written, not guessed
+
+
+def test_the_role_a_person_is_appointed_to(entities):
+    text = "Le club a tranché. Ronald Koeman a officiellement été nommé entraîneur du Barça ce mercredi."
+    assert ("Ronald Koeman", "entraîneur du Barça") in _guesses(text, entities)
+
+
+def test_a_role_loses_an_age_or_a_cause_written_after_it(entities):
+    text = (
+        "L’Argentin succède à Frank Lampard, coach intérimaire suite au départ de Graham Potter. "
+        "Il sera en charge de relancer la machine londonienne."
+    )
+    assert ("Frank Lampard", "coach intérimaire") in _guesses(text, entities)
+
+
+def test_a_title_alone_is_not_tied_to_a_person_of_the_other_gender(entities):
+    text = (
+        "Mme Claire Martin a inauguré le stade samedi. "
+        "Face à la presse, le président du club a ensuite annoncé un nouveau projet."
+    )
+    assert not any("président" in role for _person, role in _guesses(text, entities))
+    text = text.replace("Mme Claire Martin", "M. Paul Martin")
+    assert _guesses(text, entities).get(("Paul Martin", "président du club"))  # guessed, with its reason
