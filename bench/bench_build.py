@@ -28,9 +28,7 @@ import gc
 import inspect
 import os
 import pickle
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -46,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchlib.bank import SOURCES, make_build_bank  # noqa: E402
+from benchlib.process import run_child  # noqa: E402
 
 from quizgen.build import build  # noqa: E402
 from quizgen.exporters.anki import AnkiExporter  # noqa: E402
@@ -132,14 +131,7 @@ def measure_process(label: str, argv: list[str], setup: Callable[[], Any] = lamb
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     for _ in range(repeat):
         setup()
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t0 = time.perf_counter()
-        done = subprocess.run(argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        wall = time.perf_counter() - t0
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if done.returncode != 0:
-            sys.exit(f"{label}: failed: {done.stderr.decode()[-2000:]}")
-        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+        wall, cpu = run_child(argv, env, ROOT)
         best = (cpu, wall) if best is None or cpu < best[0] else best
     cpu, wall = best
     print(f"{label:<42} cpu {cpu:6.2f} s   wall {wall:6.2f} s")

@@ -25,31 +25,18 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from benchlib.process import run_child
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMIT = "questions/sommet-biden-poutine-2021.yaml"
 DEPENDENCIES = "import click, yaml; from pydantic import BaseModel, TypeAdapter"
 TARGET_SECONDS = 0.3
-
-
-def run_once(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
-    """(wall, cpu) seconds of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    done = subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        sys.exit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
 
 
 def timed(label: str, argv: list[str], envs: dict[Path, dict[str, str]], runs: int) -> dict[Path, float]:
@@ -58,10 +45,10 @@ def timed(label: str, argv: list[str], envs: dict[Path, dict[str, str]], runs: i
     checkout and return the median wall time of each."""
     samples: dict[Path, list[tuple[float, float]]] = {code: [] for code in envs}
     for code, env in envs.items():
-        run_once(argv, env, code)  # warm the bytecode cache and the file cache
+        run_child(argv, env, code)  # warm the bytecode cache and the file cache
     for _ in range(runs):
         for code, env in envs.items():
-            samples[code].append(run_once(argv, env, code))
+            samples[code].append(run_child(argv, env, code))
     walls = {}
     for code, runs_of_code in samples.items():
         wall = statistics.median(s[0] for s in runs_of_code)
