@@ -12,7 +12,7 @@ from quizgen import load_bank
 from quizgen.cli import cli
 from quizgen.draft.evaluate import find_article, load_key_facts, load_labels
 from quizgen.text import normalize
-from tests.draft.draftdata import ARTICLES, LABELS, OWN, REAL_DEV, REAL_DEV2, REAL_DEV3, SEEDS
+from tests.draft.draftdata import ARTICLES, LABELS, OWN, REAL_DEV, REAL_DEV2, REAL_DEV3, REAL_DEV4, SEEDS
 
 
 @pytest.fixture
@@ -198,7 +198,9 @@ def test_draft_eval_reports_a_bad_labels_file(runner, tmp_path):
     assert result.exit_code == 1 and "article missing.txt not found" in result.output
 
 
-@pytest.mark.parametrize("labels_path", [REAL_DEV, REAL_DEV2, REAL_DEV3], ids=["dev", "dev2", "dev3"])
+@pytest.mark.parametrize(
+    "labels_path", [REAL_DEV, REAL_DEV2, REAL_DEV3, REAL_DEV4], ids=["dev", "dev2", "dev3", "dev4"]
+)
 def test_published_sets_label_what_their_articles_say(labels_path):
     # A label that is not in its article can never be found: it would lower every score silently.
     labels = load_labels(labels_path)
