@@ -23,11 +23,13 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from flask import Flask, Response, current_app, g, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
+from quizgen.errors import QuizgenError
 from quizgen.text import normalize
 
 DEFAULTS = {
@@ -46,6 +48,9 @@ DEFAULTS = {
 }
 
 limiter = Limiter(key_func=get_remote_address)
+#: Flask-Limiter settings for limits on every page, which quizgen refuses.
+SITE_WIDE = ("RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION")
+ViewFn = TypeVar("ViewFn", bound=Callable[..., object])
 
 
 class Busy(Exception):
@@ -74,13 +79,35 @@ def _account() -> str:
     return "account:" + normalize(name if isinstance(name, str) else "").casefold()[:80]
 
 
+#: The views our limits decorate (the functions the decorators return).
+_LIMITED: set[Callable[..., object]] = set()
+
+
+def _marked(decorator: Callable[[ViewFn], ViewFn]) -> Callable[[ViewFn], ViewFn]:
+    """`decorator`, remembering the views it limits (see `_unlimited`)."""
+    def mark(view: ViewFn) -> ViewFn:
+        limited = decorator(view)
+        _LIMITED.add(limited)
+        return limited
+    return mark
+
+
 #: Failed logins per client address and per account; only POSTs, only failures count.
-login_per_client = limiter.limit(_setting("QUIZGEN_LOGIN_LIMIT"), methods=["POST"], deduct_when=failed_try)
-login_per_account = limiter.limit(_setting("QUIZGEN_LOGIN_ACCOUNT_LIMIT"), methods=["POST"],
-                                  key_func=_account, deduct_when=failed_try)
+login_per_client = _marked(limiter.limit(_setting("QUIZGEN_LOGIN_LIMIT"), methods=["POST"],
+                                         deduct_when=failed_try))
+login_per_account = _marked(limiter.limit(_setting("QUIZGEN_LOGIN_ACCOUNT_LIMIT"), methods=["POST"],
+                                          key_func=_account, deduct_when=failed_try))
 #: Join codes tried, per client, shared by the code form and the join links.
-join_code_guesses = limiter.shared_limit(_setting("QUIZGEN_JOIN_LIMIT"), scope="join-code",
-                                         deduct_when=failed_try)
+join_code_guesses = _marked(limiter.shared_limit(_setting("QUIZGEN_JOIN_LIMIT"), scope="join-code",
+                                                 deduct_when=failed_try))
+
+
+@limiter.request_filter
+def _unlimited() -> bool:
+    """A request for a view none of our limits decorates: Flask-Limiter need
+    not look for limits (a student's question pages and answers, the teacher
+    area). There are no others: see init_app."""
+    return current_app.view_functions.get(request.endpoint or "") not in _LIMITED
 
 
 @contextlib.contextmanager
@@ -100,4 +127,10 @@ def init_app(app: Flask) -> None:
         app.config.setdefault(key, value)
     app.extensions["quizgen_password_slots"] = threading.BoundedSemaphore(
         int(app.config["QUIZGEN_PASSWORD_CHECKS"]))
+    for key in SITE_WIDE:
+        if app.config.get(key):
+            raise QuizgenError(
+                f"{key} is not supported: a class answers from one school address, and a limit on "
+                "every page would lock it out. quizgen limits failed tries only: set "
+                + ", ".join(k for k in DEFAULTS if k.startswith("QUIZGEN_") and k.endswith("LIMIT")) + ".")
     limiter.init_app(app)

@@ -19,6 +19,7 @@ from sqlalchemy import create_engine, insert, select
 from werkzeug.security import generate_password_hash
 
 from quizgen import Bank
+from quizgen.errors import QuizgenError
 from tests.web.conftest import PASSWORD, create_session, join, login, refused
 from tests.web.pages import form_data, without_csrf
 from tests.web.test_sessions import questions_in_order
@@ -237,6 +238,17 @@ def test_join_code_guessing_is_limited(make_app: Callable[..., Flask], bank_dir:
     classmate = app.test_client()
     r = classmate.post(f"/j/{code}", data={"nickname": "Léa"}, environ_base={"REMOTE_ADDR": "10.0.0.7"})
     assert r.status_code == 303
+
+
+@pytest.mark.parametrize("setting", ["RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION"])
+def test_a_limit_on_every_page_is_refused_at_start(make_app: Callable[..., Flask], bank_dir: Path,
+                                                   setting: str) -> None:
+    """A class shares one school address: a limit on every page would lock it
+    out, and the pages no limit of ours decorates skip Flask-Limiter."""
+    with pytest.raises(QuizgenError, match=f"{setting} is not supported.*QUIZGEN_JOIN_LIMIT"):
+        make_app(bank_dir, **{setting: "3 per minute"})
+    student = make_app(bank_dir).test_client()  # nothing of the refused setting stays behind
+    assert {student.get("/").status_code for _ in range(10)} == {200}
 
 
 def test_wrong_codes_do_not_tell_which_exist(app: Flask, teacher: FlaskClient) -> None:
