@@ -10,6 +10,7 @@ database can replace the SQLite file in the instance folder.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -35,8 +36,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from quizgen.errors import QuizgenError
-
-from .writers import WriterTurns
 
 metadata = MetaData()
 
@@ -161,14 +160,22 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+#: Writers of this process take turns here before they ask SQLite. SQLite lets
+#: one writer in at a time, and a writer it turns away sleeps in its busy
+#: handler for 1, 2, 5, 10… ms before trying again: under a class's answers
+#: those sleeps, not the writes, made the slowest answers. A Python lock
+#: hands over as soon as the previous writer commits. (Other processes still
+#: meet at SQLite's lock; with a server database the lock is not used.)
+_SQLITE_WRITER = threading.Lock()
+
+
 @contextlib.contextmanager
 def writing() -> Iterator[None]:
-    """Around a short write transaction: one writer at a time on SQLite (web/writers.py)."""
-    turns = current_app.extensions.get("quizgen_writer_turns")
-    if turns is None:  # a server database queues its writers itself
+    """Around a short write transaction: one writer of this process at a time on SQLite."""
+    if current_app.extensions["quizgen_db"].dialect.name != "sqlite":
         yield
         return
-    with turns.turn():
+    with _SQLITE_WRITER:
         yield
 
 
@@ -214,9 +221,6 @@ def init_db(app: Flask) -> Engine:
     # cross a fork. Each process then opens its own pooled connections.
     engine.dispose()
     app.extensions["quizgen_db"] = engine
-    if engine.dialect.name == "sqlite":
-        app.extensions["quizgen_writer_turns"] = WriterTurns(
-            path.with_name(path.name + "-writer.lock") if path is not None else None)
     return engine
 
 
