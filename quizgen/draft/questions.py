@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 from ..text import fold_answer, word_count
 from .distractors import Candidate, pick
 from .figures import Figure
-from .lexicon import ANONYMOUS_PERSON_NOUNS, ROLE_NOUNS
 from .pipeline import Analysis
 from .reader import Attribution
 from .textbits import (
@@ -24,30 +24,22 @@ from .textbits import (
     collapse,
     display,
     join,
+    leans_back,
     of,
     shorten_quote,
     stable_order,
     window,
     with_article,
 )
+from .trivia import a_firm, clock_like, is_age, side_duration, standalone
 
 MIN_QUOTE_WORDS = 3  # « obsolète » alone makes a poor "who said it?"
+MAX_QUOTES_PER_SPEAKER = 3  # more of one voice asks the same "who said it?" again
 _NEGATION = re.compile(r"\b(?:et|mais)\s+non\b|\bnon\s+pas\b|\bet\s+pas\b|\(\s*et\s+non\b", re.IGNORECASE)
-PERSON_NOUNS = (
-    ROLE_NOUNS
-    | ANONYMOUS_PERSON_NOUNS
-    | frozenset(
-        "chanteur chanteuse garçon acteur actrice homme femme enfant fille fils jeune victime "
-        "adolescent adolescente retraité retraitée patient patiente".split()
-    )
-)
-_PERSON_ENDING = re.compile(r"(?:eur|euse|rice|iste|logue|ien|ienne|aute|aire)$")
-_CLOCK_BEFORE = re.compile(r"(?:à\s+partir\s+de|dès|vers|jusqu'à|à)\s*$", re.IGNORECASE)
 _ROLE_AFTER_INCISE = re.compile(
     r"\s*,\s*(?!(?:et|mais|ou|puis|car|donc|qui|que|avant|après)\b)(?:l[ea]\s+|l['’]\s*)?"
     r"[a-zàâçéèêëîïôûùüÿœ][^.!?«»\"“”,]{0,80}(?=\.\s*(?:[A-ZÀ-Ý«\"“]|$))"
 )
-_AGE = re.compile(r"(?:âgée?s?\s+de\s+(?:seulement\s+|presque\s+|près\s+de\s+)?|,\s*|\(\s*)$", re.IGNORECASE)
 
 
 MAX_LISTS = 2  # multi questions on lists of people, per article
@@ -109,6 +101,7 @@ class Builder:
         chosen = _one_per_sentence(self.a.attributions)
         titles = {id(att) for att in chosen if att.rule == "echo" or self.a.sentences[att.sentence].heading}
         in_body = {att.speaker.key for att in chosen if att.speaker and id(att) not in titles}
+        asked: Counter[str] = Counter()
         for att in chosen:
             if id(att) in titles and att.speaker and att.speaker.key in in_body:
                 continue  # a headline or intertitle in the speaker's words, asked from the body
@@ -117,6 +110,11 @@ class Builder:
             answer = Candidate(display(sp.name), sp.kind, sp.key, sp.role)
             picked = pick(answer, self.candidates)
             words = shorten_quote(collapse(_without_incise(self.text, att))).lstrip(" .,;:")
+            if not standalone(words) or asked[sp.key] >= (MAX_QUOTES_PER_SPEAKER if picked.names else 1):
+                continue  # a fragment, or the only voice asked about again: "who said it?" is no question
+            if sp.kind == "anonymous" and (not picked.names or picked.fallback):
+                continue  # "qui a dit … ? — Une salariée": no name to learn, no choice of its kind
+            asked[sp.key] += 1
             evidence = collapse(self.text[att.evidence[0] : att.evidence[1]])
             qid = self.ids("citation", sp.name.split()[-1] if sp.kind == "person" else sp.name)
             role = f" ({sp.role})" if sp.role and sp.kind == "person" else ""
@@ -160,6 +158,8 @@ class Builder:
             if key in self.figures_seen or self.trivia(fig):
                 continue
             start, end = self.sentence_span(si)
+            if leans_back(self.text[start:end]):
+                continue  # "Elle est prévue le 3 juin": which one? The sentence leans on the one before
             countable = fig.value is not None and fig.kind in ("duration", "count", "percent", "money")
             if numeric and countable:
                 self.figures_seen.add(key)
@@ -180,7 +180,9 @@ class Builder:
             return True
         if self._in_a_question(fig.start):
             return True  # "Q : À quoi ont ressemblé les deux heures ?": an interviewer's question
-        return is_age(view, fig)
+        if not re.search(r"\d", fig.text) and any(q.open < fig.start < q.close for q in self.a.quotes):
+            return True  # "jouer deux semaines en Grand Chelem", said in passing: a figure in words
+        return is_age(view, fig) or side_duration(view, fig)
 
     def _in_a_question(self, pos: int) -> bool:
         s = next((s for s in self.a.sentences if s.start <= pos < s.end), None)
@@ -188,7 +190,7 @@ class Builder:
 
     def _numeric(self, fig: Figure, si: int, start: int, end: int) -> None:
         pre, _mid, post = window(self.text, start, end, fig.start, fig.end)
-        unit = fig.unit or ""
+        unit = self._unit(fig)
         if unit == "%":
             ask = "quel pourcentage ?"
         else:
@@ -215,6 +217,16 @@ class Builder:
             tags=["chiffres"],
         )
         self.add("figure", q, review=fig.approx, why="chiffre approximatif (tolérance de 10 %)", sentence=si)
+
+    def _unit(self, fig: Figure) -> str:
+        """What a count counts: the noun after an adjective the figure rules took for it ("4
+        immenses télescopes" → "télescopes"), read from the parse."""
+        unit = fig.unit or ""
+        toks = [t for t in self.a.tokens if fig.start <= t.start < fig.end + 60]
+        for t, nxt in pairwise(toks):
+            if self.text[t.start : t.end].lower() == unit and t.pos == "ADJ" and nxt.pos == "NOUN":
+                return self.text[nxt.start : nxt.end].lower()
+        return unit
 
     def _cloze(self, fig: Figure, si: int, start: int, end: int) -> None:
         pre, mid, post = window(self.text, start, end, fig.start, fig.end)
@@ -336,36 +348,20 @@ class Builder:
         self.add("role", q, review=bool(why), why=why, sentence=r.sentence)
 
 
-def is_age(text: str, fig: Figure) -> bool:
-    """'âgé de 20 ans', 'Le Chef de l'Etat, 85 ans', 'le chanteur de 70 ans', 'Zachary (7 ans)'."""
-    if not (fig.kind == "duration" and fig.unit == "ans"):
-        return False
-    before = text[max(0, fig.start - 40) : fig.start]
-    words = [w.lower() for w in re.findall(r"[\w-]+", before)[-3:]]
-    # "un homme de", "le chanteur britannique de": a person noun one or two words before "de".
-    person = (
-        len(words) >= 2
-        and words[-1] == "de"
-        and any(w in PERSON_NOUNS or _PERSON_ENDING.search(w.rstrip("s")) for w in words[:-1])
-    )
-    return bool(_AGE.search(before)) or bool(person)
-
-
-def clock_like(text: str, fig: Figure) -> bool:
-    """'à partir de 18 heures': a time of day, not a duration."""
-    return fig.unit == "heures" and bool(_CLOCK_BEFORE.search(text[max(0, fig.start - 20) : fig.start]))
-
-
 def candidates_of(analysis: Analysis) -> list[Candidate]:
-    """The article's speakers first (its voices), then everyone else it names."""
+    """The article's speakers first (its voices), then everyone else it names (no firm)."""
     out: list[Candidate] = []
+    text = analysis.article.text
     seen: set[str] = set()
     for att in analysis.attributions:
         sp = att.speaker
         if sp is not None and not att.name_or_title and sp.key not in seen:
             seen.add(sp.key)
-            out.append(Candidate(display(sp.name), sp.kind, sp.key, sp.role))
+            if sp.kind != "person" or not a_firm(text, sp.name):
+                out.append(Candidate(display(sp.name), sp.kind, sp.key, sp.role))
     for p in analysis.registry.persons():
+        if a_firm(text, p.name):
+            continue
         if "p:" + p.key not in seen:
             seen.add("p:" + p.key)
             role = max(p.roles, key=lambda r: len(r.split()), default=None)
