@@ -26,7 +26,7 @@ from .lexicon import ROLE_NOUNS, TITLES
 from .phrases import phrases_and_roles
 from .questions import Builder
 from .statements import true_false, true_statement
-from .textbits import BLANK, collapse, display, join, leans_back, stable_order, window
+from .textbits import BLANK, collapse, display, join, stable_order
 from .trivia import a_firm, clock_like, is_age
 
 MAX_KEY_FACTS = 6
@@ -69,7 +69,7 @@ def _who(b: Builder, si: int) -> bool:
         if len(picked.names) < 2 or picked.fallback:
             continue
         start, end = b.sentence_span(si)
-        pre, _mid, post = window(b.text, start, end, x, y)
+        pre, _mid, post = b.window(si, x, y)
         qid = b.ids("qui", person.name)
         q = {
             "id": qid,
@@ -111,7 +111,7 @@ def _where(b: Builder, si: int) -> bool:
             continue  # the same place asked about once
         b.cache["where"].add(place.lower())
         start, end = b.sentence_span(si)
-        pre, _mid, post = window(b.text, start, end, x, y)
+        pre, _mid, post = b.window(si, x, y)
         qid = b.ids("lieu", place)
         q: dict[str, object] = {"id": qid, "source": b.source_id}
         # Other places the article names after the same preposition ("à Vannes", "à Cholet").
@@ -149,7 +149,7 @@ def _cloze(b: Builder, si: int) -> bool:
     spans += [(x, y) for x, y in spans_of(b, si, "ORG") if _a_body(b, x, y)]
     spans += _phrase_spans(b, start, end)
     for x, y in spans:
-        pre, mid, post = window(b.text, start, end, x, y)
+        pre, mid, post = b.window(si, x, y)
         if (
             "{{" in pre + post
             or "}}" in pre + post
@@ -273,7 +273,7 @@ def _ask(b: Builder, sentences: list[int], limit: int, lead: bool = False) -> in
         said = b.text[b.a.sentences[si].start : b.a.sentences[si].end].rstrip(' »"”')
         if si in b.used or (b.a.sentences[si].heading and si > 0) or _mostly_quoted(b, si):
             continue
-        if said.endswith(("?", ":")) or leans_back(said):
+        if said.endswith(("?", ":")) or b.opening(si) is None:
             continue  # a question of the article, a heading "X (entraîneur de Y) :", "Il affirme…"
         if any(r.sentence == si and r.guess for r in b.a.roles):
             continue  # "la ministre de la Culture réagit": the role question asks whom it names

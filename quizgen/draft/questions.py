@@ -16,15 +16,16 @@ from typing import Any
 from ..text import fold_answer, word_count
 from .distractors import Candidate, pick
 from .figures import Figure
+from .openings import Opening, opening
 from .pipeline import Analysis
 from .reader import Attribution
 from .textbits import (
     BLANK,
+    WINDOW_WORDS,
     Ids,
     collapse,
     display,
     join,
-    leans_back,
     of,
     shorten_quote,
     stable_order,
@@ -34,7 +35,7 @@ from .textbits import (
 from .trivia import a_firm, clock_like, is_age, side_duration, standalone
 
 MIN_QUOTE_WORDS = 3  # « obsolète » alone makes a poor "who said it?"
-MAX_QUOTES_PER_SPEAKER = 3  # more of one voice asks the same "who said it?" again
+MAX_QUOTES_PER_SPEAKER = 5  # more of one voice asks the same "who said it?" again and again
 _NEGATION = re.compile(r"\b(?:et|mais)\s+non\b|\bnon\s+pas\b|\bet\s+pas\b|\(\s*et\s+non\b", re.IGNORECASE)
 _ROLE_AFTER_INCISE = re.compile(
     r"\s*,\s*(?!(?:et|mais|ou|puis|car|donc|qui|que|avant|après)\b)(?:l[ea]\s+|l['’]\s*)?"
@@ -61,6 +62,9 @@ class Builder:
         self.made: Counter[str] = Counter()  # key-fact questions by kind
         self.figures_seen: set[tuple[str, str]] = set()
         self.cache: dict[str, Any] = {}  # what the key-fact rules compute once per article
+        self.openings: dict[int, Opening | None] = {}
+        self.rewritten: dict[int, str] = {}  # sentence → the guess its rewritten opening made
+        self.kind_of: dict[str, tuple[str, int | None]] = {}  # question id → (kind, sentence)
         self.candidates = candidates_of(analysis)
 
     def add(
@@ -70,13 +74,42 @@ class Builder:
             if sentence in self.used:
                 return False
             self.used.add(sentence)
+            guessed = self.rewritten.pop(sentence, "")
+            review, why = review or bool(guessed), "; ".join(w for w in (why, guessed) if w)
         q = {**q, "draft": True}
         if review:
             q["review"] = True
             self.reasons[q["id"]] = why or "à vérifier"
         self.questions.append(q)
         self.counts[kind] += 1
+        self.kind_of[q["id"]] = (kind, sentence)
         return True
+
+    def drop(self, q: dict[str, Any]) -> None:
+        """Take a drafted question back: its sentence may be asked about again."""
+        kind, sentence = self.kind_of.pop(q["id"])
+        self.questions.remove(q)
+        self.counts[kind] -= 1
+        self.reasons.pop(q["id"], None)
+        if sentence is not None:
+            self.used.discard(sentence)
+
+    def opening(self, si: int) -> Opening | None:
+        """How sentence si opens in a question (None: it leans on the one before, not asked)."""
+        if si not in self.openings:
+            self.openings[si] = opening(self.a, si)
+        return self.openings[si]
+
+    def window(self, si: int, x: int, y: int, words: int = WINDOW_WORDS) -> tuple[str, str, str]:
+        """textbits.window on sentence si, its opening made to read alone ("[Paul Durand] a…")."""
+        start, end = self.sentence_span(si)
+        pre, mid, post = window(self.text, start, end, x, y, words)
+        fix = self.opening(si)
+        if fix is not None and fix.cut and pre.startswith(fix.cut):
+            pre = fix.apply(pre)
+            if fix.why:
+                self.rewritten[si] = fix.why
+        return pre, mid, post
 
     def sentence_span(self, si: int) -> tuple[int, int]:
         s = self.a.sentences[si]
@@ -158,7 +191,7 @@ class Builder:
             if key in self.figures_seen or self.trivia(fig):
                 continue
             start, end = self.sentence_span(si)
-            if leans_back(self.text[start:end]):
+            if self.opening(si) is None:
                 continue  # "Elle est prévue le 3 juin": which one? The sentence leans on the one before
             countable = fig.value is not None and fig.kind in ("duration", "count", "percent", "money")
             if numeric and countable:
@@ -189,7 +222,7 @@ class Builder:
         return s is not None and self.text[s.start : s.end].rstrip(' »"”').endswith("?")
 
     def _numeric(self, fig: Figure, si: int, start: int, end: int) -> None:
-        pre, _mid, post = window(self.text, start, end, fig.start, fig.end)
+        pre, _mid, post = self.window(si, fig.start, fig.end)
         unit = self._unit(fig)
         if unit == "%":
             ask = "quel pourcentage ?"
@@ -229,7 +262,7 @@ class Builder:
         return unit
 
     def _cloze(self, fig: Figure, si: int, start: int, end: int) -> None:
-        pre, mid, post = window(self.text, start, end, fig.start, fig.end)
+        pre, mid, post = self.window(si, fig.start, fig.end)
         if "{{" in pre + post or "}}" in pre + post or "::" in mid:
             return
         tag = {"date": "dates", "duration": "durées"}[fig.kind]

@@ -16,7 +16,7 @@ from .factspans import NEGATION, emphasised, in_sentence, places_of, preposition
 from .figures import Figure
 from .lexicon import TITLES
 from .questions import Builder
-from .textbits import collapse, display, join, window
+from .textbits import collapse, display, join
 from .trivia import a_firm
 
 
@@ -39,13 +39,19 @@ def swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
         if fsi != si or fig.kind not in (*_FIGURE_KINDS, "date") or b.trivia(fig):
             continue
         other = next((f for f, _ in b.a.figures if _same_kind(fig, f) and f.text not in said), None)
-        if other is not None:
-            why = "une date remplacée" if fig.kind == "date" else "un chiffre remplacé"
-            out.append((fig.start, fig.end, collapse(other.text), f"{why} par une autre de l’article"))
+        if other is None:
+            continue
+        if fig.kind == "date":
+            new = collapse(other.text)
+            new = new[:1].lower() + new[1:] if fig.start > start else new  # "Invitée mercredi 26 mars"
+            out.append((fig.start, fig.end, new, "une date remplacée par une autre de l’article"))
+        else:
+            out.append((fig.start, fig.end, collapse(other.text), _A_FIGURE))
     return out
 
 
 _FIGURE_KINDS = ("count", "percent", "money", "duration")
+_A_FIGURE = "un chiffre remplacé par un autre de l’article"
 _MONTH = re.compile(
     r"\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
     re.IGNORECASE,
@@ -77,6 +83,7 @@ def _same_kind(fig: Figure, other: Figure) -> bool:
 _BEFORE_NAME = re.compile(r"(?:\b(?:le|la|les|l'|d'|de|du|des|au|aux)|[a-zàâçéèêëîïôûùüÿœ]{3,})\s*$")
 
 
+_PRONOUN = re.compile(r"\b(?:il|elle|ils|elles|lui|leur|eux|son|sa|ses)\b", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\b(?:de|à|par|avec|pour|contre|entre)\s+$")
 _VOWEL = re.compile(r"[aeiouyàâéèêëîïôûùüœh]", re.IGNORECASE)
 
@@ -87,6 +94,8 @@ def person_swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
     spans = spans_of(b, si, "PER")
     if len(spans) >= 3:
         return []  # a list of people: swapping one of them proves nothing
+    start, end = b.sentence_span(si)
+    pronoun = bool(_PRONOUN.search(b.text[start:end]))
     out = []
     for x, y in spans:
         person = b.a.registry.person(b.text[x:y])
@@ -107,7 +116,7 @@ def person_swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
             continue
         for name in picked.names:
             other = b.a.registry.person(name)
-            if len(name.split()) < 2 or name.lower() in b.text[x - 200 : y + 200].lower():
+            if len(name.split()) < 2 or (pronoun and name.lower() in b.text[x - 200 : y + 200].lower()):
                 continue  # a person named close by may be the one a pronoun of this sentence means
             if other and person.gender and other.gender and other.gender != person.gender:
                 continue
@@ -130,7 +139,7 @@ def true_false(b: Builder, si: int) -> bool:
 def _false_statement(b: Builder, si: int, swap: tuple[int, int, str, str]) -> bool:
     x, y, new, why = swap
     start, end = b.sentence_span(si)
-    pre, mid, post = window(b.text, start, end, x, y, words=40)
+    pre, mid, post = b.window(si, x, y, words=40)
     q = {
         "id": b.ids("vrai-faux", new),
         "type": "true_false",
@@ -159,7 +168,9 @@ _LEANS_BACK = frozenset(
 def true_statement(b: Builder, si: int) -> bool:
     """A lead sentence that states a fact, asked as it is written (answer: true)."""
     start, end = b.sentence_span(si)
-    said = collapse(b.text[start:end])
+    written = collapse(b.text[start:end])
+    fix = b.opening(si)
+    said = fix.apply(written) if fix else written
     verbs = [t for t in b.a.tokens if start <= t.start < end and t.pos == "VERB" and t.dep == "ROOT"]
     trues = sum(1 for q in b.questions if q["type"] == "true_false" and q["answer"])
     if trues >= MAX_TRUE_STATEMENTS or (b.a.tokens and not verbs):
@@ -179,8 +190,21 @@ def true_statement(b: Builder, si: int) -> bool:
         "source": b.source_id,
         "statement": f"D’après l’article : « {emphasised(said)} »",
         "answer": True,
-        "evidence": said,
+        "evidence": written,
         "explanation": "Vrai : c’est ce qu’écrit l’article.",
         "tags": ["essentiel"],
     }
+    if fix and fix.why:
+        b.rewritten[si] = fix.why
     return b.add("keyfact", q, review=False, sentence=si)
+
+
+def balance(b: Builder) -> None:
+    """About as many true statements as false ones (one more at most): "Vrai" is never the safe
+    answer. The last true ones go (their sentences may then be asked
+    about another way)."""
+    tf = [q for q in b.questions if q["type"] == "true_false"]
+    false = sum(1 for q in tf if not q["answer"])
+    extra = sum(1 for q in tf if q["answer"]) - (false + 1)
+    for q in [q for q in reversed(tf) if q["answer"]][: max(0, extra)]:
+        b.drop(q)

@@ -29,6 +29,7 @@ _FIRM_BEFORE = re.compile(
     r"PDG|dirigeant(?:e)?|direction)\s+(?:de\s+|du\s+|d['’]\s*))$",
     re.IGNORECASE,
 )
+_TITLE_OF = re.compile(r"\b(\w+)\s+(?:du|de\s+la|de\s+l['’]|des)\s*$", re.IGNORECASE)
 _MORE_MINUTES = re.compile(r"\s*(?:et\s+)?\d+\s*(?:min\b|minutes?\b)")
 _AGE = re.compile(
     r"(?:(?:âgée?s?|l['’]âge)\s+de\s+(?:seulement\s+|presque\s+|près\s+de\s+)?|,\s*|\(\s*)$", re.IGNORECASE
@@ -81,4 +82,10 @@ def a_firm(text: str, name: str) -> bool:
     """A "person" the article writes as a firm or a band: "l'usine Saunier Duval", "le leader de
     Louise Attaque" (a wrong choice of another kind, ruled out at a glance)."""
     rx = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-    return any(_FIRM_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) for m in rx.finditer(text))
+    for m in rx.finditer(text):
+        before = text[max(0, m.start() - 80) : m.start()]
+        firm = _FIRM_BEFORE.search(before)
+        title = _TITLE_OF.search(before[: firm.start()]) if firm else None
+        if firm and not (title and title.group(1).lower() in ROLE_NOUNS):
+            return True  # "l'usine X"; but "le président du groupe X" is a title and a name
+    return False

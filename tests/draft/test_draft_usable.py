@@ -218,3 +218,58 @@ def test_a_count_counts_the_noun_after_an_adjective(entities):
     text = "L'observatoire est composé de 4 immenses télescopes installés dans le désert du Chili."
     units = [q.get("unit") for q in questions(text, entities) if q["type"] == "numeric"]
     assert units == ["télescopes"], units
+
+
+def test_a_title_before_de_group_and_a_name_is_a_person_not_a_firm():
+    from quizgen.draft.trivia import a_firm
+
+    assert a_firm("Les salariés de l’usine Martin Dupuis ont débrayé.", "Martin Dupuis")
+    assert not a_firm(
+        "Ils visent le président du groupe Richard Ferrand, jugé trop sévère.", "Richard Ferrand"
+    )
+
+
+def _people(texts):
+    out = []
+    for t in texts:
+        spans = []
+        for name in ("Paul Durand", "Anne Roy"):
+            i = t.find(name)
+            if i >= 0:
+                spans.append((i, i + len(name), "PER"))
+        out.append(spans)
+    return out
+
+
+def test_a_pronoun_opening_a_sentence_is_replaced_by_the_person_the_sentence_before_names():
+    from quizgen.draft.openings import opening
+
+    text = (
+        "Paul Durand a présenté mardi le nouveau budget de la commune de Lorient. "
+        "Il y annonce une hausse de 3 millions d’euros pour les écoles. "
+        "Mais le conseil municipal a rejeté ce budget par 15 voix contre 14. "
+        "Elle est prévue le 3 juin."
+    )
+    a = analyse(text, _people)
+    fix = opening(a, 1)
+    assert fix is not None and fix.text == "[Paul Durand]" and "Paul Durand" in fix.why
+    assert fix.apply("Il y annonce une hausse") == "[Paul Durand] y annonce une hausse"
+    assert opening(a, 2).apply("Mais le conseil municipal a rejeté") == "Le conseil municipal a rejeté"
+    assert opening(a, 3) is None  # "Elle": Paul Durand is no "elle", and the sentence names no one
+    numeric = [q for q in questions(text, _people) if q["type"] == "numeric" and q["answer"] == 3]
+    assert numeric and numeric[0]["prompt"].startswith("D’après l’article : « [Paul Durand] y annonce")
+    assert numeric[0]["review"]
+
+
+def test_true_statements_never_outnumber_false_ones_by_more_than_one():
+    from quizgen.draft.questions import Builder
+    from quizgen.draft.statements import balance
+
+    b = Builder(analyse(LEAD), "a")
+    for n, answer in enumerate((True, True, True, False)):
+        q = {"id": f"vf-{n}", "type": "true_false", "answer": answer}
+        b.add("keyfact", q, review=False, sentence=n)
+    balance(b)
+    answers = [q["answer"] for q in b.questions]
+    assert answers.count(True) == 2 and answers.count(False) == 1
+    assert 2 not in b.used  # the sentence of the dropped statement may be asked about again
