@@ -146,8 +146,8 @@ def _cloze(b: Builder, si: int) -> bool:
     ]
     start, end = b.sentence_span(si)
     spans += _titles(b, start, end)
+    spans += _phrase_spans(b, start, end)  # what the sentence is about before a body it names in passing
     spans += [(x, y) for x, y in spans_of(b, si, "ORG") if _a_body(b, x, y)]
-    spans += _phrase_spans(b, start, end)
     for x, y in spans:
         pre, mid, post = b.window(si, x, y)
         if (

@@ -30,6 +30,10 @@ _FIRM_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_OF = re.compile(r"\b(\w+)\s+(?:du|de\s+la|de\s+l['’]|des)\s*$", re.IGNORECASE)
+_CAREER = re.compile(
+    r"\s*(?:de\s+|d['’]\s*)(?:profession|carrière|métier|service|ancienneté|expérience|mariage|maison)\b",
+    re.IGNORECASE,
+)
 _MORE_MINUTES = re.compile(r"\s*(?:et\s+)?\d+\s*(?:min\b|minutes?\b)")
 _AGE = re.compile(
     r"(?:(?:âgée?s?|l['’]âge)\s+de\s+(?:seulement\s+|presque\s+|près\s+de\s+)?|,\s*|\(\s*)$", re.IGNORECASE
@@ -64,11 +68,11 @@ def is_age(text: str, fig: Figure) -> bool:
 
 def side_duration(text: str, fig: Figure) -> bool:
     """A duration of no consequence: one half of "1 heure 48 minutes" (the blank would split it),
-    or a tenure told in passing ("Karim, qui travaille ici depuis 5 ans")."""
+    or a tenure told in passing ("Karim, qui travaille ici depuis 5 ans", "15 ans de métier")."""
     if fig.kind != "duration":
         return False
-    if _MORE_MINUTES.match(text, fig.end):
-        return True
+    if _MORE_MINUTES.match(text, fig.end) or _CAREER.match(text, fig.end):
+        return True  # "1 heure 48 minutes", "15 ans de métier"
     before = text[max(0, fig.start - 80) : fig.start]
     return bool(re.search(r"\bdepuis\s+$", before)) and bool(re.search(r",\s*qui\s[^,.;:]*$", before))
 
