@@ -70,6 +70,8 @@ def _who(b: Builder, si: int) -> bool:
             continue
         start, end = b.sentence_span(si)
         pre, _mid, post = b.window(si, x, y)
+        if given_away(b.text[x:y], pre, post):
+            continue  # "M. Macron … Emmanuel Macron": the sentence names the answer again
         qid = b.ids("qui", person.name)
         q = {
             "id": qid,
@@ -112,6 +114,8 @@ def _where(b: Builder, si: int) -> bool:
         b.cache["where"].add(place.lower())
         start, end = b.sentence_span(si)
         pre, _mid, post = b.window(si, x, y)
+        if given_away(place, pre, post):
+            continue  # "Carquefou (AFP) … le site de la Seita à _____": the answer is in the prompt
         qid = b.ids("lieu", place)
         q: dict[str, object] = {"id": qid, "source": b.source_id}
         # Other places the article names after the same preposition ("à Vannes", "à Cholet").
@@ -156,7 +160,7 @@ def _cloze(b: Builder, si: int) -> bool:
             or "::" in mid
             or mid.lower() in b.cache.get("asked", set())
             or _cut_short(b.text, x, y)
-            or b.text[start:end].count(b.text[x:y]) > 1  # "… de Ligue 1 … de Ligue 1": given away
+            or given_away(mid, pre, post)  # "… de Ligue 1 … de Ligue 1", "M. Trump … Melania Trump"
         ):
             continue
         b.cache.setdefault("asked", set()).add(mid.lower())
@@ -196,6 +200,16 @@ def _phrase_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
             continue
         out.append((x, y))
     return out
+
+
+def given_away(answer: str, pre: str, post: str) -> bool:
+    """The answer written in the rest of the prompt: the same words, or the same name ("M. Trump"
+    hidden, "Melania Trump" shown)."""
+    shown = f" {pre} {post} ".lower()
+    last = answer.split()[-1] if answer.split() else ""
+    named = last[:1].isupper() and len(last) >= 3
+    again = named and re.search(rf"(?<!\w){re.escape(last.lower())}(?!\w)", shown)
+    return answer.lower() in shown or bool(again)
 
 
 def _cut_short(text: str, x: int, y: int) -> bool:

@@ -282,3 +282,27 @@ def test_a_cloze_hides_what_was_done_before_a_body_named_in_passing(entities):
     text = "La CGT a dénoncé mercredi la fermeture de deux usines de Michelin."
     clozes = [q["text"] for q in questions(text, entities) if q["type"] == "cloze"]
     assert clozes and "{{c1::fermeture de deux usines de Michelin}}" in clozes[0], clozes
+
+
+def test_the_answer_written_elsewhere_in_the_prompt_is_not_asked():
+    from quizgen.draft.keyfacts import given_away
+
+    assert given_away("M. Trump", "", "et la première dame Melania Trump reçoivent M. Macron")
+    assert given_away("Carquefou", "Carquefou (AFP) Au lendemain de la fermeture du site à", "")
+    assert not given_away("Paul Durand", "Le maire", "a présenté le budget de Lorient")
+
+    def finder(texts):
+        out = []
+        for t in texts:
+            spans = []
+            for word, label in (("Carquefou", "LOC"), ("Nantes", "LOC")):
+                spans += [(i, i + len(word), label) for i in range(len(t)) if t.startswith(word, i)]
+            out.append(spans)
+        return out
+
+    text = (
+        "Carquefou (AFP) Au lendemain de l’annonce de la fermeture du site de la Seita à Carquefou, "
+        "les salariés ont bloqué l’entrée de l’usine mercredi matin."
+    )
+    places = [q["answer"] for q in questions(text, finder) if "lieux" in q["tags"]]
+    assert "Carquefou" not in places, places
