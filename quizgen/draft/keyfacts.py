@@ -27,7 +27,7 @@ from .phrases import phrases_and_roles
 from .questions import Builder
 from .statements import true_false, true_statement
 from .textbits import BLANK, collapse, display, join, stable_order
-from .trivia import a_firm, clock_like, is_age
+from .trivia import a_firm
 
 MAX_KEY_FACTS = 6
 _LEAD_SENTENCES = 8
@@ -180,6 +180,10 @@ def _cloze(b: Builder, si: int) -> bool:
     return False
 
 
+# "le Néerlandais", "l'Argentin", "la Canadienne": a nationality standing for a person.
+_DEMONYM = re.compile(r"(?:ais|aise|ois|oise|ien|ienne|ain|ol|ole)$")
+
+
 def _phrase_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
     """The phrases of the main verb worth hiding: a name in any role, a common-noun phrase only
     as the object (what was decided, announced, found), never a title ("le maire de X": the who
@@ -192,8 +196,10 @@ def _phrase_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
         words = b.text[x:y].split()
         if any(o <= x < c for o, c in quoted) or not _a_fact(b.text, x, y, start) or _asked(b, x, y):
             continue
-        if len(words) == 1 and not any(a <= x and y <= c for a, c, _ in b.a.ner):
-            continue
+        if len(words) == 1 and (
+            not any(a <= x and y <= c for a, c, _ in b.a.ner) or _DEMONYM.search(words[0])
+        ):
+            continue  # a lone common noun, or "le Néerlandais": a nationality for a person
         if role != "obj" and not _named(b.text, x, y, start):
             continue  # "la direction du groupe est entrée", "sur les marches du palais": a side phrase
         if words[0].lower() in ROLE_NOUNS:
@@ -271,8 +277,7 @@ def _named(text: str, x: int, y: int, start: int) -> bool:
 
 
 def _worth(b: Builder, f: Figure) -> bool:
-    small = f.kind == "count" and (f.value or 0) < 3
-    return f.kind != "time" and not small and not clock_like(b.text, f) and not is_age(b.text, f)
+    return not b.trivia(f)
 
 
 _MAKERS: list[Callable[[Builder, int], bool]] = [_who, true_false, _where, _cloze]

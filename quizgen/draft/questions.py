@@ -43,6 +43,7 @@ _ROLE_AFTER_INCISE = re.compile(
 )
 
 
+_PAIRED = re.compile(r"\d\s*(?:et|au|-|à)\s*$")  # "des 23 et [27 juin]"
 MAX_LISTS = 2  # multi questions on lists of people, per article
 HIDDEN_NAMES = "[noms masqués]"
 
@@ -209,6 +210,10 @@ class Builder:
             return True
         if fig.kind == "date" and self.made["date"] >= 2:
             return True  # two dates are enough; the rest is chronology a teacher rarely asks
+        if fig.kind == "date" and re.search(
+            r"\d\s*(?:et|au|-|à)\s*$", view[max(0, fig.start - 8) : fig.start]
+        ):
+            return True  # "des 23 et 27 juin", "la nuit du 9 au 10 avril": the blank would split it
         if fig.kind == "count" and (fig.value or 0) < 3:
             return True
         if self._in_a_question(fig.start):

@@ -146,7 +146,9 @@ class Ids:
 # A sentence that leans on the one before: "Il affirme…", "Ce dernier…", "Mais le club…".
 _DANGLING = re.compile(
     r"(?:(?:il|elle|ils|elles|lui|cela|ça|ceci|celui-ci|celle-ci|ceux-ci|celles-ci|mais|et|or|donc|puis|"
-    r"cependant|pourtant|toutefois|néanmoins)\b|c(?:e|es|ette)\s+derni(?:er|ère|ers|ères)\b)",
+    r"cependant|pourtant|toutefois|néanmoins)\b|c(?:e|es|ette)\s+derni(?:er|ère|ers|ères)\b"
+    # "Pour toutes ces raisons, …", "Dans ce cadre, …", "À cette occasion, …": a pointer back.
+    r"|(?:pour|dans|à|de|par|après|avant|malgré|avec|sur)\s+(?:toutes?\s+|tous\s+)?(?:ce|cet|cette|ces)\s+[^\s,]+\s*,)",
     re.IGNORECASE,
 )
 _IMPERSONAL = re.compile(

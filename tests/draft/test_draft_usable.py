@@ -306,3 +306,23 @@ def test_the_answer_written_elsewhere_in_the_prompt_is_not_asked():
     )
     places = [q["answer"] for q in questions(text, finder) if "lieux" in q["tags"]]
     assert "Carquefou" not in places, places
+
+
+def test_a_date_paired_with_another_day_is_no_cloze_and_a_pointer_back_is_no_opening():
+    text = (
+        "Le président a été réélu dimanche après une campagne difficile et longue dans tout le pays. "
+        "Les manifestations des 23 et 27 juin avaient pourtant rassemblé des milliers de personnes."
+    )
+    clozes = [q["text"] for q in questions(text) if q["type"] == "cloze"]
+    assert not [c for c in clozes if "27 juin" in c], clozes
+    assert leans_back("Pour toutes ces raisons, Chelsea a cru en lui.")
+    assert leans_back("Dans ce cadre, la commune a créé deux prix.")
+    assert not leans_back("Ce mercredi, la commune a créé deux prix.")
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_nationality_standing_for_a_person_is_not_hidden(entities):
+    text = "Le Néerlandais remplace Quique Setién, limogé lundi par le club."
+    clozes = [q["text"] for q in questions(text, entities) if q["type"] == "cloze"]
+    assert not [c for c in clozes if "{{c1::Néerlandais}}" in c], clozes
