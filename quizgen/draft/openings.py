@@ -1,6 +1,7 @@
 """A sentence that opens on the one before, made to read alone in a question.
 
-"Mais le club a refusé" → "Le club a refusé" (the connector dropped); "Il a exhorté les
+"Mais le club a refusé" → "Le club a refusé" (the connector dropped, as a dateline
+"NÎMES" or "WASHINGTON —" is); "Il a exhorté les
 parties…" → "[Antonio Guterres] a exhorté les parties…": a subject pronoun replaced, in
 square brackets as a quotation marks an insertion, by the person the sentence before is
 about (the speaker it quotes, else the named subject of its main verb), of the pronoun's
@@ -17,6 +18,10 @@ from .textbits import collapse, display, leans_back
 
 _CONNECTOR = re.compile(
     r"(?:mais|et|or|donc|puis|cependant|pourtant|toutefois|néanmoins)\b\s*,?\s*", re.IGNORECASE
+)
+_DATELINE = re.compile(
+    r"[A-ZÀ-Ý]{3,}(?:[ '’-][A-ZÀ-Ý]{2,})*\s*"
+    r"(?:[—–-]\s*(?=[A-ZÀ-Ý])|(?=L['’]|(?:Le|La|Les|Un|Une|Des|Ce|Cette)\s))"
 )
 _SUBJECT = re.compile(r"(?P<p>il|elle|ce\s+dernier|cette\s+dernière)(?=\s+[^\s,])", re.IGNORECASE)
 
@@ -45,6 +50,9 @@ def opening(a: Analysis, si: int) -> Opening | None:
     it leans on the sentence before and nothing sure can stand in for its opening."""
     s = a.sentences[si]
     said = collapse(a.article.text[s.start : s.end])
+    dateline = _DATELINE.match(said)
+    if dateline:  # "NÎMES Le procureur…", "WASHINGTON — Le président…": the place of the newsroom
+        return Opening(said[: dateline.end()], "")
     if not leans_back(said):
         return Opening("", "")
     m = _CONNECTOR.match(said)

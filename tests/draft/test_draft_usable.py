@@ -326,3 +326,13 @@ def test_a_nationality_standing_for_a_person_is_not_hidden(entities):
     text = "Le Néerlandais remplace Quique Setién, limogé lundi par le club."
     clozes = [q["text"] for q in questions(text, entities) if q["type"] == "cloze"]
     assert not [c for c in clozes if "{{c1::Néerlandais}}" in c], clozes
+
+
+def test_a_dateline_is_left_out_of_the_statement():
+    text = (
+        "NÎMES Le procureur fait arrêter un policier dans la rue par les gendarmes\n\n"
+        "Le procureur de la ville a demandé mardi à un homme de remettre son masque dans le hall du palais."
+    )
+    statements = [q["statement"] for q in questions(text) if q["type"] == "true_false"]
+    assert statements and not [s for s in statements if "NÎMES" in s], statements
+    assert any("« Le procureur fait arrêter un policier" in s for s in statements), statements
