@@ -26,7 +26,7 @@ from .lexicon import ROLE_NOUNS, TITLES
 from .phrases import phrases_and_roles
 from .questions import Builder
 from .statements import true_false, true_statement
-from .textbits import BLANK, collapse, display, join, stable_order
+from .textbits import BLANK, collapse, display, guillemets, join, stable_order
 from .trivia import a_firm
 
 MAX_KEY_FACTS = 6
@@ -78,7 +78,9 @@ def _who(b: Builder, si: int) -> bool:
             "type": "single",
             "source": b.source_id,
             "prompt": _who_prompt(b, start, end, x, y)
-            or emphasised(f"D’après l’article, qui complète cette phrase : « {join(pre, BLANK, post)} » ?"),
+            or emphasised(
+                f"D’après l’article, qui complète cette phrase : {guillemets(join(pre, BLANK, post))} ?"
+            ),
             "choices": stable_order([answer.name, *(display(d) for d in picked.names)], qid),
             "answer": answer.name,
             "evidence": collapse(b.text[start:end]),
@@ -121,7 +123,7 @@ def _where(b: Builder, si: int) -> bool:
         # Other places the article names after the same preposition ("à Vannes", "à Cholet").
         prep = preposition(b.text, x)
         others = [p for p, pp in places_of(b) if pp == prep and p.lower() != place.lower()][:3]
-        prompt = f"D’après l’article, quel lieu manque : « {join(pre, BLANK, post)} » ?"
+        prompt = f"D’après l’article, quel lieu manque : {guillemets(join(pre, BLANK, post))} ?"
         if len(others) >= 2:
             q.update(type="single", prompt=prompt, choices=stable_order([place, *others], qid), answer=place)
         else:  # too few places of its kind in the article: the answer is typed

@@ -25,6 +25,7 @@ from .textbits import (
     Ids,
     collapse,
     display,
+    guillemets,
     join,
     of,
     shorten_quote,
@@ -241,7 +242,7 @@ class Builder:
             "id": self.ids("chiffre", unit or fig.kind),
             "type": "numeric",
             "source": self.source_id,
-            "prompt": f"D’après l’article : « {join(pre, BLANK, post)} » — {ask}",
+            "prompt": f"D’après l’article : {guillemets(join(pre, BLANK, post))} — {ask}",
             "answer": value,
         }
         if fig.approx and value is not None:

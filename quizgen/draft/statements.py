@@ -16,7 +16,7 @@ from .factspans import NEGATION, emphasised, in_sentence, places_of, preposition
 from .figures import Figure
 from .lexicon import TITLES
 from .questions import Builder
-from .textbits import collapse, display, join
+from .textbits import collapse, display, guillemets, join
 from .trivia import a_firm
 
 
@@ -144,7 +144,7 @@ def _false_statement(b: Builder, si: int, swap: tuple[int, int, str, str]) -> bo
         "id": b.ids("vrai-faux", new),
         "type": "true_false",
         "source": b.source_id,
-        "statement": f"D’après l’article : « {join(pre, new, post)} »",
+        "statement": f"D’après l’article : {guillemets(join(pre, new, post))}",
         "answer": False,
         "evidence": collapse(b.text[start:end]),
         "explanation": f"Faux : l’article écrit « {join(pre, mid, post)} ».",
@@ -188,7 +188,7 @@ def true_statement(b: Builder, si: int) -> bool:
         "id": b.ids("vrai-faux", said[:40]),
         "type": "true_false",
         "source": b.source_id,
-        "statement": f"D’après l’article : « {emphasised(said)} »",
+        "statement": f"D’après l’article : {guillemets(emphasised(said))}",
         "answer": True,
         "evidence": written,
         "explanation": "Vrai : c’est ce qu’écrit l’article.",

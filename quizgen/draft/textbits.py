@@ -94,6 +94,15 @@ def _clause_start(before: list[str], keep: int) -> int:
     return keep
 
 
+def guillemets(extract: str) -> str:
+    """The extract between « », unless it is a quotation already (an intertitle in someone's
+    words): « « On nous a dit … » » reads as a typo."""
+    s = extract.strip()
+    if s.startswith("«") and s.endswith("»") and s.count("«") == 1:
+        return s
+    return f"« {s} »"
+
+
 def join(before: str, middle: str, after: str) -> str:
     """before + middle + after, a space between them unless punctuation or an open quotation
     mark holds them together ('pour "Anatomie d'une chute", l'histoire')."""

@@ -336,3 +336,18 @@ def test_a_dateline_is_left_out_of_the_statement():
     statements = [q["statement"] for q in questions(text) if q["type"] == "true_false"]
     assert statements and not [s for s in statements if "NÎMES" in s], statements
     assert any("« Le procureur fait arrêter un policier" in s for s in statements), statements
+
+
+def test_an_intertitle_in_someones_words_is_not_put_between_guillemets_twice():
+    from quizgen.draft.textbits import guillemets
+
+    assert guillemets("« On va embaucher _____ et, en mai, du chômage partiel »") == (
+        "« On va embaucher _____ et, en mai, du chômage partiel »"
+    )
+    assert guillemets("Le conseil a voté _____ voix contre.") == "« Le conseil a voté _____ voix contre. »"
+    text = (
+        "« On nous a dit : on va embaucher 150 personnes et, en mai, du chômage partiel »\n\n"
+        "Le coup est dur pour les salariés de l’usine de chauffage, qui ferme ses portes cette année."
+    )
+    prompts = [q["prompt"] for q in questions(text) if q["type"] == "numeric"]
+    assert prompts and not [p for p in prompts if "« «" in p], prompts
