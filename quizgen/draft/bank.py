@@ -24,6 +24,7 @@ from ..text import word_count
 from .keyfacts import key_facts, more_facts
 from .pipeline import Analysis
 from .questions import Builder
+from .statements import balance
 from .textbits import collapse, slugify
 from .yamlout import Draft, schema_reference, to_yaml
 
@@ -91,7 +92,10 @@ def draft_questions(analysis: Analysis, source_id: str) -> Builder:
     key_facts(b)
     b.figures(numeric=False)
     b.roles()
-    more_facts(b, target=max(8, word_count(analysis.article.text) // QUESTION_EVERY_WORDS))
+    target = max(8, word_count(analysis.article.text) // QUESTION_EVERY_WORDS)
+    more_facts(b, target)
+    balance(b)  # as many false statements as true ones, then the freed sentences asked another way
+    more_facts(b, target)
     return b
 
 

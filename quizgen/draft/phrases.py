@@ -33,20 +33,27 @@ def sentence_tokens(tokens: list[Token], start: int, end: int) -> list[int]:
 def main_phrases(text: str, tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
     """Spans [x, y) of the object, then the subject, of the main verb of text[start:end]:
     noun phrases of one to MAX_PHRASE_WORDS words, without their determiner."""
+    return [span for span, _role in phrases_and_roles(text, tokens, start, end)]
+
+
+def phrases_and_roles(
+    text: str, tokens: list[Token], start: int, end: int
+) -> list[tuple[tuple[int, int], str]]:
+    """main_phrases with the role of each ("obj", "nsubj", …) in the main verb's clause."""
     inside = sentence_tokens(tokens, start, end)
     kids: dict[int, list[int]] = defaultdict(list)
     for i in inside:
         if tokens[i].head != i:
             kids[tokens[i].head].append(i)
     roots = [i for i in inside if tokens[i].head == i and tokens[i].pos in ("VERB", "AUX")]
-    out: list[tuple[int, int]] = []
+    out: list[tuple[tuple[int, int], str]] = []
     for root in roots[:1]:
         for role in _ROLES:
             for k in kids.get(root, ()):
                 if tokens[k].dep == role and tokens[k].pos in ("NOUN", "PROPN"):
                     span = _phrase(text, tokens, kids, k)
                     if span:
-                        out.append(span)
+                        out.append((span, role))
     return out
 
 
@@ -55,9 +62,12 @@ def _phrase(text: str, tokens: list[Token], kids: dict[int, list[int]], head: in
     while (
         words
         and words[0] < head
-        and (tokens[words[0]].dep in ("det", "case", "cc") or tokens[words[0]].pos in ("CCONJ", "ADV"))
+        and (
+            tokens[words[0]].dep in ("det", "case", "cc", "mark")
+            or tokens[words[0]].pos in ("CCONJ", "SCONJ", "ADV")
+        )
     ):
-        words.pop(0)  # "Mais Justine Triet", "la liste": the phrase starts with its noun
+        words.pop(0)  # "Mais Justine Triet", "la liste", "que d'un masque": the phrase starts with its noun
     said = [text[tokens[i].start : tokens[i].end].lower().replace("’", "'") for i in words]
     cut = next(
         (
@@ -68,7 +78,7 @@ def _phrase(text: str, tokens: list[Token], kids: dict[int, list[int]], head: in
             and (
                 w in _STOP_WORDS
                 or w in _TIME_WORDS
-                or tokens[i].pos == "VERB"  # "les chercheurs [participant à l'essai]"
+                or tokens[i].pos in ("VERB", "CCONJ")  # "les chercheurs [participant à l'essai]", "[et …]"
                 or (tokens[i].pos == "ADP" and w not in _OF)
             )
         ),

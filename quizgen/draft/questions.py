@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 from ..text import fold_answer, word_count
 from .distractors import Candidate, pick
 from .figures import Figure
-from .lexicon import ANONYMOUS_PERSON_NOUNS, ROLE_NOUNS
+from .openings import Opening, opening
 from .pipeline import Analysis
 from .reader import Attribution
 from .textbits import (
     BLANK,
+    WINDOW_WORDS,
     Ids,
     collapse,
     display,
+    guillemets,
     join,
     of,
     shorten_quote,
@@ -30,26 +33,18 @@ from .textbits import (
     window,
     with_article,
 )
+from .trivia import a_firm, clock_like, is_age, side_duration, standalone
 
 MIN_QUOTE_WORDS = 3  # « obsolète » alone makes a poor "who said it?"
+MAX_QUOTES_PER_SPEAKER = 5  # more of one voice asks the same "who said it?" again and again
 _NEGATION = re.compile(r"\b(?:et|mais)\s+non\b|\bnon\s+pas\b|\bet\s+pas\b|\(\s*et\s+non\b", re.IGNORECASE)
-PERSON_NOUNS = (
-    ROLE_NOUNS
-    | ANONYMOUS_PERSON_NOUNS
-    | frozenset(
-        "chanteur chanteuse garçon acteur actrice homme femme enfant fille fils jeune victime "
-        "adolescent adolescente retraité retraitée patient patiente".split()
-    )
-)
-_PERSON_ENDING = re.compile(r"(?:eur|euse|rice|iste|logue|ien|ienne|aute|aire)$")
-_CLOCK_BEFORE = re.compile(r"(?:à\s+partir\s+de|dès|vers|jusqu'à|à)\s*$", re.IGNORECASE)
 _ROLE_AFTER_INCISE = re.compile(
     r"\s*,\s*(?!(?:et|mais|ou|puis|car|donc|qui|que|avant|après)\b)(?:l[ea]\s+|l['’]\s*)?"
     r"[a-zàâçéèêëîïôûùüÿœ][^.!?«»\"“”,]{0,80}(?=\.\s*(?:[A-ZÀ-Ý«\"“]|$))"
 )
-_AGE = re.compile(r"(?:âgée?s?\s+de\s+(?:seulement\s+|presque\s+|près\s+de\s+)?|,\s*|\(\s*)$", re.IGNORECASE)
 
 
+_PAIRED = re.compile(r"\d\s*(?:et|au|-|à)\s*$")  # "des 23 et [27 juin]"
 MAX_LISTS = 2  # multi questions on lists of people, per article
 HIDDEN_NAMES = "[noms masqués]"
 
@@ -69,6 +64,9 @@ class Builder:
         self.made: Counter[str] = Counter()  # key-fact questions by kind
         self.figures_seen: set[tuple[str, str]] = set()
         self.cache: dict[str, Any] = {}  # what the key-fact rules compute once per article
+        self.openings: dict[int, Opening | None] = {}
+        self.rewritten: dict[int, str] = {}  # sentence → the guess its rewritten opening made
+        self.kind_of: dict[str, tuple[str, int | None]] = {}  # question id → (kind, sentence)
         self.candidates = candidates_of(analysis)
 
     def add(
@@ -78,13 +76,42 @@ class Builder:
             if sentence in self.used:
                 return False
             self.used.add(sentence)
+            guessed = self.rewritten.pop(sentence, "")
+            review, why = review or bool(guessed), "; ".join(w for w in (why, guessed) if w)
         q = {**q, "draft": True}
         if review:
             q["review"] = True
             self.reasons[q["id"]] = why or "à vérifier"
         self.questions.append(q)
         self.counts[kind] += 1
+        self.kind_of[q["id"]] = (kind, sentence)
         return True
+
+    def drop(self, q: dict[str, Any]) -> None:
+        """Take a drafted question back: its sentence may be asked about again."""
+        kind, sentence = self.kind_of.pop(q["id"])
+        self.questions.remove(q)
+        self.counts[kind] -= 1
+        self.reasons.pop(q["id"], None)
+        if sentence is not None:
+            self.used.discard(sentence)
+
+    def opening(self, si: int) -> Opening | None:
+        """How sentence si opens in a question (None: it leans on the one before, not asked)."""
+        if si not in self.openings:
+            self.openings[si] = opening(self.a, si)
+        return self.openings[si]
+
+    def window(self, si: int, x: int, y: int, words: int = WINDOW_WORDS) -> tuple[str, str, str]:
+        """textbits.window on sentence si, its opening made to read alone ("[Paul Durand] a…")."""
+        start, end = self.sentence_span(si)
+        pre, mid, post = window(self.text, start, end, x, y, words)
+        fix = self.opening(si)
+        if fix is not None and fix.cut and pre.startswith(fix.cut):
+            pre = fix.apply(pre)
+            if fix.why:
+                self.rewritten[si] = fix.why
+        return pre, mid, post
 
     def sentence_span(self, si: int) -> tuple[int, int]:
         s = self.a.sentences[si]
@@ -109,6 +136,7 @@ class Builder:
         chosen = _one_per_sentence(self.a.attributions)
         titles = {id(att) for att in chosen if att.rule == "echo" or self.a.sentences[att.sentence].heading}
         in_body = {att.speaker.key for att in chosen if att.speaker and id(att) not in titles}
+        asked: Counter[str] = Counter()
         for att in chosen:
             if id(att) in titles and att.speaker and att.speaker.key in in_body:
                 continue  # a headline or intertitle in the speaker's words, asked from the body
@@ -117,6 +145,11 @@ class Builder:
             answer = Candidate(display(sp.name), sp.kind, sp.key, sp.role)
             picked = pick(answer, self.candidates)
             words = shorten_quote(collapse(_without_incise(self.text, att))).lstrip(" .,;:")
+            if not standalone(words) or asked[sp.key] >= (MAX_QUOTES_PER_SPEAKER if picked.names else 1):
+                continue  # a fragment, or the only voice asked about again: "who said it?" is no question
+            if sp.kind == "anonymous" and (not picked.names or picked.fallback):
+                continue  # "qui a dit … ? — Une salariée": no name to learn, no choice of its kind
+            asked[sp.key] += 1
             evidence = collapse(self.text[att.evidence[0] : att.evidence[1]])
             qid = self.ids("citation", sp.name.split()[-1] if sp.kind == "person" else sp.name)
             role = f" ({sp.role})" if sp.role and sp.kind == "person" else ""
@@ -160,6 +193,8 @@ class Builder:
             if key in self.figures_seen or self.trivia(fig):
                 continue
             start, end = self.sentence_span(si)
+            if self.opening(si) is None:
+                continue  # "Elle est prévue le 3 juin": which one? The sentence leans on the one before
             countable = fig.value is not None and fig.kind in ("duration", "count", "percent", "money")
             if numeric and countable:
                 self.figures_seen.add(key)
@@ -176,19 +211,25 @@ class Builder:
             return True
         if fig.kind == "date" and self.made["date"] >= 2:
             return True  # two dates are enough; the rest is chronology a teacher rarely asks
+        if fig.kind == "date" and re.search(
+            r"\d\s*(?:et|au|-|à)\s*$", view[max(0, fig.start - 8) : fig.start]
+        ):
+            return True  # "des 23 et 27 juin", "la nuit du 9 au 10 avril": the blank would split it
         if fig.kind == "count" and (fig.value or 0) < 3:
             return True
         if self._in_a_question(fig.start):
             return True  # "Q : À quoi ont ressemblé les deux heures ?": an interviewer's question
-        return is_age(view, fig)
+        if not re.search(r"\d", fig.text) and any(q.open < fig.start < q.close for q in self.a.quotes):
+            return True  # "jouer deux semaines en Grand Chelem", said in passing: a figure in words
+        return is_age(view, fig) or side_duration(view, fig)
 
     def _in_a_question(self, pos: int) -> bool:
         s = next((s for s in self.a.sentences if s.start <= pos < s.end), None)
         return s is not None and self.text[s.start : s.end].rstrip(' »"”').endswith("?")
 
     def _numeric(self, fig: Figure, si: int, start: int, end: int) -> None:
-        pre, _mid, post = window(self.text, start, end, fig.start, fig.end)
-        unit = fig.unit or ""
+        pre, _mid, post = self.window(si, fig.start, fig.end)
+        unit = self._unit(fig)
         if unit == "%":
             ask = "quel pourcentage ?"
         else:
@@ -201,7 +242,7 @@ class Builder:
             "id": self.ids("chiffre", unit or fig.kind),
             "type": "numeric",
             "source": self.source_id,
-            "prompt": f"D’après l’article : « {join(pre, BLANK, post)} » — {ask}",
+            "prompt": f"D’après l’article : {guillemets(join(pre, BLANK, post))} — {ask}",
             "answer": value,
         }
         if fig.approx and value is not None:
@@ -216,8 +257,18 @@ class Builder:
         )
         self.add("figure", q, review=fig.approx, why="chiffre approximatif (tolérance de 10 %)", sentence=si)
 
+    def _unit(self, fig: Figure) -> str:
+        """What a count counts: the noun after an adjective the figure rules took for it ("4
+        immenses télescopes" → "télescopes"), read from the parse."""
+        unit = fig.unit or ""
+        toks = [t for t in self.a.tokens if fig.start <= t.start < fig.end + 60]
+        for t, nxt in pairwise(toks):
+            if self.text[t.start : t.end].lower() == unit and t.pos == "ADJ" and nxt.pos == "NOUN":
+                return self.text[nxt.start : nxt.end].lower()
+        return unit
+
     def _cloze(self, fig: Figure, si: int, start: int, end: int) -> None:
-        pre, mid, post = window(self.text, start, end, fig.start, fig.end)
+        pre, mid, post = self.window(si, fig.start, fig.end)
         if "{{" in pre + post or "}}" in pre + post or "::" in mid:
             return
         tag = {"date": "dates", "duration": "durées"}[fig.kind]
@@ -336,36 +387,20 @@ class Builder:
         self.add("role", q, review=bool(why), why=why, sentence=r.sentence)
 
 
-def is_age(text: str, fig: Figure) -> bool:
-    """'âgé de 20 ans', 'Le Chef de l'Etat, 85 ans', 'le chanteur de 70 ans', 'Zachary (7 ans)'."""
-    if not (fig.kind == "duration" and fig.unit == "ans"):
-        return False
-    before = text[max(0, fig.start - 40) : fig.start]
-    words = [w.lower() for w in re.findall(r"[\w-]+", before)[-3:]]
-    # "un homme de", "le chanteur britannique de": a person noun one or two words before "de".
-    person = (
-        len(words) >= 2
-        and words[-1] == "de"
-        and any(w in PERSON_NOUNS or _PERSON_ENDING.search(w.rstrip("s")) for w in words[:-1])
-    )
-    return bool(_AGE.search(before)) or bool(person)
-
-
-def clock_like(text: str, fig: Figure) -> bool:
-    """'à partir de 18 heures': a time of day, not a duration."""
-    return fig.unit == "heures" and bool(_CLOCK_BEFORE.search(text[max(0, fig.start - 20) : fig.start]))
-
-
 def candidates_of(analysis: Analysis) -> list[Candidate]:
-    """The article's speakers first (its voices), then everyone else it names."""
+    """The article's speakers first (its voices), then everyone else it names (no firm)."""
     out: list[Candidate] = []
+    text = analysis.article.text
     seen: set[str] = set()
     for att in analysis.attributions:
         sp = att.speaker
         if sp is not None and not att.name_or_title and sp.key not in seen:
             seen.add(sp.key)
-            out.append(Candidate(display(sp.name), sp.kind, sp.key, sp.role))
+            if sp.kind != "person" or not a_firm(text, sp.name):
+                out.append(Candidate(display(sp.name), sp.kind, sp.key, sp.role))
     for p in analysis.registry.persons():
+        if a_firm(text, p.name):
+            continue
         if "p:" + p.key not in seen:
             seen.add("p:" + p.key)
             role = max(p.roles, key=lambda r: len(r.split()), default=None)

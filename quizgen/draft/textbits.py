@@ -12,6 +12,7 @@ from .clean import plain
 
 MAX_QUOTE_WORDS = 45
 WINDOW_WORDS = 28  # words of context shown around a figure or a list
+SPARE_WORDS = 4  # a sentence is not cut to save so few words
 BLANK = "_____"  # what a question asks for, never mistaken for the '…' of a cut extract
 
 
@@ -62,11 +63,17 @@ def window(
 ) -> tuple[str, str, str]:
     """(before, middle, after) of the sentence text[start:end] around [a, b), cut to about
     `words` words with '…' where it was cut."""
-    before = collapse(text[start:a]).split(" ")
-    after = collapse(text[b:end]).split(" ")
+    before = [w for w in collapse(text[start:a]).split(" ") if w]
+    after = [w for w in collapse(text[b:end]).split(" ") if w]
     room = max(words - len(collapse(text[a:b]).split()), 6)
     keep_before = min(len(before), room // 2 + max(0, room // 2 - len(after)))
     keep_after = min(len(after), room - keep_before)
+    if len(before) - keep_before <= SPARE_WORDS:
+        keep_before = len(before)  # "… adolescent de 14 ans": a sentence starts where it starts
+    elif keep_before:
+        keep_before = _clause_start(before, keep_before)
+    if len(after) - keep_after <= SPARE_WORDS:
+        keep_after = len(after)
     pre = " ".join(before[len(before) - keep_before :]) if keep_before else ""
     post = " ".join(after[:keep_after]) if keep_after else ""
     if keep_before < len(before) and pre:
@@ -74,6 +81,26 @@ def window(
     if keep_after < len(after) and post:
         post = post + " …"
     return pre, collapse(text[a:b]), post
+
+
+def _clause_start(before: list[str], keep: int) -> int:
+    """How many words to keep before a blank so that the extract opens a clause (after a comma,
+    a colon, a semicolon) rather than in the middle of a phrase, when one is near the cut."""
+    cut = len(before) - keep
+    for shift in (*range(0, SPARE_WORDS + 1), *range(-1, -SPARE_WORDS - 1, -1)):
+        i = cut + shift
+        if 0 < i < len(before) and before[i - 1].endswith((",", ";", ":")):
+            return len(before) - i
+    return keep
+
+
+def guillemets(extract: str) -> str:
+    """The extract between « », unless it is a quotation already (an intertitle in someone's
+    words): « « On nous a dit … » » reads as a typo."""
+    s = extract.strip()
+    if s.startswith("«") and s.endswith("»") and s.count("«") == 1:
+        return s
+    return f"« {s} »"
 
 
 def join(before: str, middle: str, after: str) -> str:
@@ -123,3 +150,25 @@ class Ids:
         self.used[base] += 1
         n = self.used[base]
         return base if n == 1 else f"{base}-{n}"
+
+
+# A sentence that leans on the one before: "Il affirme…", "Ce dernier…", "Mais le club…".
+_DANGLING = re.compile(
+    r"(?:(?:il|elle|ils|elles|lui|cela|ça|ceci|celui-ci|celle-ci|ceux-ci|celles-ci|mais|et|or|donc|puis|"
+    r"cependant|pourtant|toutefois|néanmoins)\b|c(?:e|es|ette)\s+derni(?:er|ère|ers|ères)\b"
+    # "Pour toutes ces raisons, …", "Dans ce cadre, …", "À cette occasion, …": a pointer back.
+    r"|(?:pour|dans|à|de|par|après|avant|malgré|avec|sur)\s+(?:toutes?\s+|tous\s+)?(?:ce|cet|cette|ces)\s+[^\s,]+\s*,)",
+    re.IGNORECASE,
+)
+_IMPERSONAL = re.compile(
+    r"il\s+(?:y\s+a|y\s+avait|faut|fallait|a\s+fallu|s['’]agit|s['’]agissait|reste|est\s+(?:prévu|question|temps))\b",
+    re.IGNORECASE,
+)
+
+
+def leans_back(said: str) -> bool:
+    """A sentence that opens on a pronoun or a connector pointing back ("Il affirme à l'audience…",
+    "Ce dernier…", "Mais…"): unreadable as a question outside the article. "Il y a", "il faut"
+    are no pointer."""
+    s = said.lstrip(' «"“-–—')
+    return bool(_DANGLING.match(s)) and not _IMPERSONAL.match(s)

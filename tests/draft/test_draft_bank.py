@@ -68,11 +68,11 @@ def test_the_seed_draft_has_the_questions_the_issue_names(drafted):
     assert not any("18h00" in (q.text or "") for q in bank.questions if q.type == "cloze")
 
 
-def test_uncertain_speakers_are_marked_for_review(drafted):
+def test_a_short_fragment_woven_into_reported_speech_is_no_quote_question(drafted):
     bank = load_bank(drafted[SEEDS[1]])
-    flagged = {q.quote[:20]: q.speaker for q in bank.questions if q.type == "quote" and q.review}
-    # "il a déclaré à Poutine que … des « mesures économiques fortes »": the pronoun is resolved, flagged.
-    assert flagged.get("mesures économiques ") == "Joe Biden"
+    quotes = [q.quote for q in bank.questions if q.type == "quote"]
+    # "il a déclaré à Poutine que … des « mesures économiques fortes »": three words, no question alone.
+    assert quotes and not [q for q in quotes if q.startswith("mesures économiques")]
 
 
 def test_summary_is_an_extract_within_the_word_limit():

@@ -90,7 +90,7 @@ def test_a_phrase_is_not_about_when_and_stops_at_a_participle(entities):
 
 
 def test_a_negation_in_a_key_fact_is_written_in_capitals_and_never_swapped(entities):
-    from quizgen.draft.keyfacts import emphasised
+    from quizgen.draft.factspans import emphasised
 
     assert emphasised("Les chercheurs annoncent ne plus avoir recours au traitement.") == (
         "Les chercheurs annoncent NE PLUS avoir recours au traitement."

@@ -92,8 +92,8 @@ def test_a_false_statement_swaps_one_fact_of_the_article():
 
 
 def _swaps(text: str, starts: str, entities=None) -> list[tuple[str, str]]:
-    from quizgen.draft.keyfacts import _swaps
     from quizgen.draft.questions import Builder
+    from quizgen.draft.statements import swaps_of as _swaps
 
     b = Builder(analyse(text, entities), "a")
     si = next(i for i, s in enumerate(b.a.sentences) if b.text[s.start : s.end].startswith(starts))

@@ -1,0 +1,82 @@
+"""The facts a sentence names, for the key-fact questions: people, places, negations.
+
+Shared by the key-fact makers (keyfacts.py) and the true/false statements
+(statements.py): entity spans outside quotations, the people a sentence names,
+the places the article names after a preposition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .questions import Builder
+from .textbits import collapse, display
+
+IN_PLACE = re.compile(r"(?:\b(?:à|en|au|aux|dans|vers|depuis)|près\s+d[e']|\bd')\s*$", re.IGNORECASE)
+NOT_PLACES = frozenset({"france", "europe", "terre", "la terre", "monde"})  # too broad for "where?"
+
+
+def spans_of(b: Builder, si: int, label: str) -> list[tuple[int, int]]:
+    """Entity spans of `label` inside sentence si, outside quotations (people: also the
+    names of the people the rules found, when there is no model)."""
+    s = b.a.sentences[si]
+    return [(x, y) for x, y in all_spans_of(b, label) if s.start <= x and y <= s.end]
+
+
+def all_spans_of(b: Builder, label: str) -> list[tuple[int, int]]:
+    """Every span of `label` outside quotations, the longest of nested ones (computed once)."""
+    key = f"spans:{label}"
+    if key in b.cache:
+        return b.cache[key]
+    spans = {(x, y) for x, y, lab in b.a.ner if lab == label}
+    if label == "PER" and not b.a.ner:
+        for person in b.a.registry.persons():
+            for form in [*person.forms, *person.surnames]:
+                rx = rf"(?<![\w-]){re.escape(form)}(?![\w-])"
+                spans |= {(m.start(), m.end()) for m in re.finditer(rx, b.text)}
+    inside = [(q.open, q.close) for q in b.a.quotes]
+    kept = sorted(sp for sp in spans if not any(o <= sp[0] < c for o, c in inside))
+    out = [
+        (x, y)
+        for i, (x, y) in enumerate(kept)
+        if not any(a <= x and y <= c and (a, c) != (x, y) for a, c in kept[max(0, i - 3) : i + 4])
+    ]
+    b.cache[key] = out
+    return out
+
+
+def in_sentence(b: Builder, si: int) -> list[str]:
+    """The people sentence si names: never a wrong answer about it."""
+    out = []
+    for x, y in spans_of(b, si, "PER"):
+        person = b.a.registry.person(b.text[x:y])
+        out.append(display(person.name) if person else collapse(b.text[x:y]))
+    return out
+
+
+# "n'est pas", "ne sera plus", "n'a jamais": a true/false on a negative stem reads as a double negative.
+NEGATION = re.compile(
+    r"\b(n(?:e\s+|['’]))((?:\S+\s+){0,3}?)(pas|plus|jamais|rien|guère|point|aucune?|personne)\b",
+    re.IGNORECASE,
+)
+
+
+def emphasised(text: str) -> str:
+    """The negation in capitals ("N'a PAS"), as teachers write it so that students see it."""
+    return NEGATION.sub(lambda m: m.group(1).upper() + m.group(2) + m.group(3).upper(), text)
+
+
+def preposition(text: str, x: int) -> str | None:
+    m = IN_PLACE.search(text[max(0, x - 12) : x])
+    return m.group().strip().lower() if m else None
+
+
+def places_of(b: Builder) -> list[tuple[str, str]]:
+    """Places the article names after a preposition ('à Lamballe'), with that preposition."""
+    out = []
+    for x, y, lab in b.a.ner:
+        prep = preposition(b.text, x) if lab == "LOC" else None
+        place = collapse(b.text[x:y])
+        if prep and place.lower() not in NOT_PLACES and (place, prep) not in out:
+            out.append((place, prep))
+    return out

@@ -1,0 +1,108 @@
+"""A sentence that opens on the one before, made to read alone in a question.
+
+"Mais le club a refusé" → "Le club a refusé" (the connector dropped, as a dateline
+"NÎMES" or "WASHINGTON —" is); "Il a exhorté les
+parties…" → "[Antonio Guterres] a exhorté les parties…": a subject pronoun replaced, in
+square brackets as a quotation marks an insertion, by the person the sentence before is
+about (the speaker it quotes, else the named subject of its main verb), of the pronoun's
+gender. That guess is to review; with no sure person the sentence is not asked at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .pipeline import Analysis
+from .textbits import collapse, display, leans_back
+
+_CONNECTOR = re.compile(
+    r"(?:mais|et|or|donc|puis|cependant|pourtant|toutefois|néanmoins)\b\s*,?\s*", re.IGNORECASE
+)
+_DATELINE = re.compile(
+    r"[A-ZÀ-Ý]{3,}(?:[ '’-][A-ZÀ-Ý]{2,})*\s*"
+    r"(?:[—–-]\s*(?=[A-ZÀ-Ý])|(?=L['’]|(?:Le|La|Les|Un|Une|Des|Ce|Cette)\s))"
+)
+_SUBJECT = re.compile(r"(?P<p>il|elle|ce\s+dernier|cette\s+dernière)(?=\s+[^\s,])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The first words of a sentence (`cut`, collapsed as in the extracts) and what stands
+    instead (`text`); `why` says what was guessed ("" when nothing was)."""
+
+    cut: str
+    text: str
+    why: str = ""
+
+    def apply(self, extract: str) -> str:
+        """The extract of the sentence (from its start) with its opening replaced."""
+        if not self.cut or not extract.startswith(self.cut):
+            return extract
+        rest = extract[len(self.cut) :]
+        if not self.text:
+            return rest[:1].upper() + rest[1:]
+        return self.text + rest
+
+
+def opening(a: Analysis, si: int) -> Opening | None:
+    """How sentence si opens in a question: Opening("", "") as written, a rewrite, or None when
+    it leans on the sentence before and nothing sure can stand in for its opening."""
+    s = a.sentences[si]
+    said = collapse(a.article.text[s.start : s.end])
+    dateline = _DATELINE.match(said)
+    if dateline:  # "NÎMES Le procureur…", "WASHINGTON — Le président…": the place of the newsroom
+        return Opening(said[: dateline.end()], "")
+    if not leans_back(said):
+        return Opening("", "")
+    m = _CONNECTOR.match(said)
+    cut = m.end() if m else 0
+    rest = said[cut:]
+    if rest and not leans_back(rest):
+        return Opening(said[:cut], "")
+    p = _SUBJECT.match(rest)
+    if p is None:
+        return None
+    pronoun = p["p"].lower()
+    person = _referent(a, si, "f" if pronoun.startswith(("elle", "cette")) else "m")
+    if person is None:
+        return None
+    why = f"« {p['p']} » remplacé par {person}, de qui parle la phrase précédente"
+    return Opening(said[: cut + p.end()], f"[{person}]", why)
+
+
+def _referent(a: Analysis, si: int, gender: str) -> str | None:
+    """The one person the sentence before si is about: the speaker it quotes, else the named
+    subject of its main verb; None when unsure or of the other gender."""
+    if si == 0:
+        return None
+    prev = a.sentences[si - 1]
+    speakers = {
+        att.speaker.key: att.speaker
+        for att in a.attributions
+        if att.sentence == si - 1 and att.speaker is not None and att.speaker.kind == "person"
+    }
+    if len(speakers) == 1:
+        (sp,) = speakers.values()
+        return display(sp.name) if sp.gender in (None, gender) else None
+    if speakers:
+        return None
+    opener = next(((x, y) for x, y, lab in a.ner if lab == "PER" and x == prev.start), None)
+    if opener is not None:  # "Michel-Edouard Leclerc s'est fendu d'un message. Il y explique…"
+        return _named(a, opener, gender)
+    for t in a.tokens:
+        if not (prev.start <= t.start < prev.end and t.dep in ("nsubj", "nsubj:pass")):
+            continue
+        if a.tokens[t.head].dep != "ROOT":
+            continue
+        span = next(((x, y) for x, y, lab in a.ner if lab == "PER" and x <= t.start < y), None)
+        return _named(a, span, gender) if span else None
+    return None
+
+
+def _named(a: Analysis, span: tuple[int, int], gender: str) -> str | None:
+    """The full name of the person the PER span names, if of the pronoun's gender (or unknown)."""
+    person = a.registry.person(a.article.text[span[0] : span[1]])
+    if person is not None and person.gender in (None, gender) and len(person.name.split()) >= 2:
+        return display(person.name)
+    return None

@@ -1,0 +1,210 @@
+"""True/false statements on the lead: a sentence as written (true), or with one fact swapped for
+another of the same kind the article names (false, its correction in the explanation).
+
+About as many false as true statements, so that "Vrai" is no safe guess: a person for a person
+of the same gender, a place after the same preposition, a figure of the same unit, a date of the
+same form, always taken from the article, never from a stock list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold_answer
+from .distractors import Candidate, pick
+from .factspans import NEGATION, emphasised, in_sentence, places_of, preposition, spans_of
+from .figures import Figure
+from .lexicon import TITLES
+from .questions import Builder
+from .textbits import collapse, display, guillemets, join
+from .trivia import a_firm
+
+
+def swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, replacement, why) facts of sentence si that another fact of the same kind,
+    taken from the article, can replace: a person, a place after the same preposition, a figure
+    of the same unit."""
+    out = person_swaps_of(b, si)
+    places = places_of(b)
+    for x, y in spans_of(b, si, "LOC"):
+        prep = preposition(b.text, x)
+        near = b.text[max(0, x - 600) : y + 600].lower()  # includes the place itself
+        # A place named close by may be where this happened too: no sure "false".
+        other = next((p for p, pp in places if pp == prep and p.lower() not in near), None)
+        if prep and other:
+            out.append((x, y, other, "un lieu remplacé par un autre de l’article"))
+    start, end = b.sentence_span(si)
+    said = b.text[start:end]
+    for fig, fsi in b.a.figures:
+        if fsi != si or fig.kind not in (*_FIGURE_KINDS, "date") or b.trivia(fig):
+            continue
+        other = next((f for f, _ in b.a.figures if _same_kind(fig, f) and f.text not in said), None)
+        if other is None:
+            continue
+        if fig.kind == "date":
+            new = collapse(other.text)
+            new = new[:1].lower() + new[1:] if fig.start > start else new  # "Invitée mercredi 26 mars"
+            out.append((fig.start, fig.end, new, "une date remplacée par une autre de l’article"))
+        else:
+            out.append((fig.start, fig.end, collapse(other.text), _A_FIGURE))
+    return out
+
+
+_FIGURE_KINDS = ("count", "percent", "money", "duration")
+_A_FIGURE = "un chiffre remplacé par un autre de l’article"
+_MONTH = re.compile(
+    r"\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.IGNORECASE)
+
+
+def _date_form(text: str) -> tuple[bool, bool, bool, bool]:
+    """(weekday, day, month, year) written: "mercredi 24 janvier" and "samedi 7 décembre" are of
+    one form, "2014" and "30 juin 2022" are not."""
+    return (
+        bool(_WEEKDAY.search(text)),
+        bool(re.search(r"\b\d{1,2}(?:er)?\b", text)),
+        bool(_MONTH.search(text)),
+        bool(re.search(r"\b\d{4}\b", text)),
+    )
+
+
+def _same_kind(fig: Figure, other: Figure) -> bool:
+    """Another figure that can stand in for `fig`: same kind and unit (dates: same form), another
+    value, not the same words."""
+    if other.kind != fig.kind or fold_answer(other.text) == fold_answer(fig.text):
+        return False
+    if fig.kind == "date":
+        return _date_form(fig.text) == _date_form(other.text)
+    return other.unit == fig.unit and other.value not in (None, fig.value)
+
+
+_BEFORE_NAME = re.compile(r"(?:\b(?:le|la|les|l'|d'|de|du|des|au|aux)|[a-zàâçéèêëîïôûùüÿœ]{3,})\s*$")
+
+
+_PRONOUN = re.compile(r"\b(?:il|elle|ils|elles|lui|leur|eux|son|sa|ses)\b", re.IGNORECASE)
+_OF_BEFORE = re.compile(r"\b(?:de|à|par|avec|pour|contre|entre)\s+$")
+_VOWEL = re.compile(r"[aeiouyàâéèêëîïôûùüœh]", re.IGNORECASE)
+
+
+def person_swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
+    """A full name written alone (no title, role or article before it, so that the sentence
+    stays French), replaced by another person of the article of the same gender."""
+    spans = spans_of(b, si, "PER")
+    if len(spans) >= 3:
+        return []  # a list of people: swapping one of them proves nothing
+    start, end = b.sentence_span(si)
+    pronoun = bool(_PRONOUN.search(b.text[start:end]))
+    out = []
+    for x, y in spans:
+        person = b.a.registry.person(b.text[x:y])
+        before = b.text[max(0, x - 30) : x].replace("’", "'")
+        if person is None or len(b.text[x:y].split()) < 2 or b.text[x:y].split()[0].lower() in TITLES:
+            continue  # "Mme Trump": the title would not fit the other person
+        if a_firm(b.text, person.name):
+            continue  # "l'usine Martin Dupuis": a firm, not a person to swap
+        # "de X", "à X": another name fits if neither elides ("de Paul", not "d'Anne").
+        after_of = bool(_OF_BEFORE.search(before)) and not _VOWEL.match(b.text[x:y])
+        if _BEFORE_NAME.search(before) and not re.search(r"[,;:.!?]\s*$|^\s*$", before) and not after_of:
+            continue  # "la députée X", "d'X": the swap would break gender or elision
+        if re.match(r"\s*,\s*(?:l[ea]\s+|l')?[a-zàâçéèêëîïôûùüÿœ-]+", b.text[y : y + 30]):
+            continue  # "X, ex-patron du groupe": the role says who it is
+        answer = Candidate(display(person.name), "person", "p:" + person.key)
+        picked = pick(answer, b.candidates, n=5, exclude=in_sentence(b, si))
+        if picked.fallback:
+            continue
+        for name in picked.names:
+            other = b.a.registry.person(name)
+            if len(name.split()) < 2 or (pronoun and name.lower() in b.text[x - 200 : y + 200].lower()):
+                continue  # a person named close by may be the one a pronoun of this sentence means
+            if other and person.gender and other.gender and other.gender != person.gender:
+                continue
+            if after_of and _VOWEL.match(name):
+                continue
+            out.append((x, y, name, "une personne remplacée par une autre de l’article"))
+            break
+    return out
+
+
+def true_false(b: Builder, si: int) -> bool:
+    """A sentence with one fact swapped for another of the article (answer: false)."""
+    swaps = swaps_of(b, si)
+    start, end = b.sentence_span(si)
+    if not swaps or NEGATION.search(b.text[start:end]):
+        return False
+    return _false_statement(b, si, swaps[0])
+
+
+def _false_statement(b: Builder, si: int, swap: tuple[int, int, str, str]) -> bool:
+    x, y, new, why = swap
+    start, end = b.sentence_span(si)
+    pre, mid, post = b.window(si, x, y, words=40)
+    q = {
+        "id": b.ids("vrai-faux", new),
+        "type": "true_false",
+        "source": b.source_id,
+        "statement": f"D’après l’article : {guillemets(join(pre, new, post))}",
+        "answer": False,
+        "evidence": collapse(b.text[start:end]),
+        "explanation": f"Faux : l’article écrit « {join(pre, mid, post)} ».",
+        "tags": ["essentiel"],
+    }
+    return b.add("keyfact", q, review=True, why=f"affirmation fausse à relire ({why})", sentence=si)
+
+
+def _balance(b: Builder) -> int:
+    """True statements drafted so far minus false ones."""
+    return sum(1 if q["answer"] else -1 for q in b.questions if q["type"] == "true_false")
+
+
+MAX_TRUE_STATEMENTS = 2  # enough for the false statements not to give "Faux" away
+_LEANS_BACK = frozenset(
+    "et mais quand si il elle ils elles ce cela ça on puis alors donc or ensuite enfin lui "
+    "accompagné accompagnée cependant pourtant aussi".split()
+)
+
+
+def true_statement(b: Builder, si: int) -> bool:
+    """A lead sentence that states a fact, asked as it is written (answer: true)."""
+    start, end = b.sentence_span(si)
+    written = collapse(b.text[start:end])
+    fix = b.opening(si)
+    said = fix.apply(written) if fix else written
+    verbs = [t for t in b.a.tokens if start <= t.start < end and t.pos == "VERB" and t.dep == "ROOT"]
+    trues = sum(1 for q in b.questions if q["type"] == "true_false" and q["answer"])
+    if trues >= MAX_TRUE_STATEMENTS or (b.a.tokens and not verbs):
+        return False
+    if not 8 <= len(said.split()) <= 40 or said.split()[0].lower().strip(",") in _LEANS_BACK:
+        return False  # "Et le maire devait…", "Quand ils arrivent…": no fact on its own
+    if any(start <= q.open < end for q in b.a.quotes):
+        return False  # someone's words: a quote question asks about them
+    swaps = [] if NEGATION.search(said) else swaps_of(b, si)
+    if swaps and _balance(b) >= 0:
+        return _false_statement(b, si, swaps[0])  # as many false statements as true ones
+    if _balance(b) > 0:
+        return False  # one true statement more than false ones is enough: "Vrai" is no safe guess
+    q = {
+        "id": b.ids("vrai-faux", said[:40]),
+        "type": "true_false",
+        "source": b.source_id,
+        "statement": f"D’après l’article : {guillemets(emphasised(said))}",
+        "answer": True,
+        "evidence": written,
+        "explanation": "Vrai : c’est ce qu’écrit l’article.",
+        "tags": ["essentiel"],
+    }
+    if fix and fix.why:
+        b.rewritten[si] = fix.why
+    return b.add("keyfact", q, review=False, sentence=si)
+
+
+def balance(b: Builder) -> None:
+    """About as many true statements as false ones (one more at most): "Vrai" is never the safe
+    answer. The last true ones go (their sentences may then be asked
+    about another way)."""
+    tf = [q for q in b.questions if q["type"] == "true_false"]
+    false = sum(1 for q in tf if not q["answer"])
+    extra = sum(1 for q in tf if q["answer"]) - (false + 1)
+    for q in [q for q in reversed(tf) if q["answer"]][: max(0, extra)]:
+        b.drop(q)

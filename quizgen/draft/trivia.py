@@ -1,0 +1,95 @@
+"""What is not worth a question: ages, clock times, side durations, quotation fragments, firms
+named like people. Small tests on the text, shared by the question rules."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import word_count
+from .figures import Figure
+from .lexicon import ANONYMOUS_PERSON_NOUNS, ROLE_NOUNS
+
+FRAGMENT_WORDS = 10  # a shorter quotation that leans on the sentence around it reads as nothing alone
+_LEANING_OPENERS = frozenset("mais et alors car donc or puis ensuite sauf quand si parce".split())
+
+PERSON_NOUNS = (
+    ROLE_NOUNS
+    | ANONYMOUS_PERSON_NOUNS
+    | frozenset(
+        "chanteur chanteuse garçon acteur actrice homme femme enfant fille fils jeune victime "
+        "adolescent adolescente retraité retraitée patient patiente".split()
+    )
+)
+_PERSON_ENDING = re.compile(r"(?:eur|euse|rice|iste|logue|ien|ienne|aute|aire)$")
+_CLOCK_BEFORE = re.compile(r"(?:à\s+partir\s+de|dès|vers|jusqu'à|à)\s*$", re.IGNORECASE)
+# A firm or a band named like a person: "l'usine X", "du groupe X", "le leader de X".
+_FIRM_BEFORE = re.compile(
+    r"\b(?:(?:usines?|groupe|société|entreprise|marque|enseigne|firme|fabricant|label|formation)\s+"
+    r"|(?:leader|fondat(?:eur|rice)|membres?|chanteu(?:r|se)|guitariste|salariés|employés|patron(?:ne)?|"
+    r"PDG|dirigeant(?:e)?|direction)\s+(?:de\s+|du\s+|d['’]\s*))$",
+    re.IGNORECASE,
+)
+_TITLE_OF = re.compile(r"\b(\w+)\s+(?:du|de\s+la|de\s+l['’]|des)\s*$", re.IGNORECASE)
+_CAREER = re.compile(
+    r"\s*(?:de\s+|d['’]\s*)(?:profession|carrière|métier|service|ancienneté|expérience|mariage|maison)\b",
+    re.IGNORECASE,
+)
+_MORE_MINUTES = re.compile(r"\s*(?:et\s+)?\d+\s*(?:min\b|minutes?\b)")
+_AGE = re.compile(
+    r"(?:(?:âgée?s?|l['’]âge)\s+de\s+(?:seulement\s+|presque\s+|près\s+de\s+)?|,\s*|\(\s*)$", re.IGNORECASE
+)
+
+
+def standalone(words: str) -> bool:
+    """A quotation that reads on its own: not a short fragment woven into the narrator's sentence
+    ("… qu'il fallait « éviter à tout prix une guerre régionale »") nor one that leans on what came
+    before ("Mais un jour après la livraison")."""
+    first = re.sub(r"^[^\w]+", "", words)
+    opener = first.split(" ")[0].lower().replace("’", "'") if first else ""
+    leaning = first[:1].islower() or opener in _LEANING_OPENERS
+    named = any(w[:1].isupper() for w in first.split()[1:])  # « la lutte contre le Front national »
+    return bool(first) and not (leaning and word_count(first) < FRAGMENT_WORDS and not named)
+
+
+def is_age(text: str, fig: Figure) -> bool:
+    """'âgé de 20 ans', 'Le Chef de l'Etat, 85 ans', 'le chanteur de 70 ans', 'Zachary (7 ans)'."""
+    if not (fig.kind == "duration" and fig.unit == "ans"):
+        return False
+    before = text[max(0, fig.start - 40) : fig.start]
+    words = [w.lower() for w in re.findall(r"[\w-]+", before)[-3:]]
+    # "un homme de", "le chanteur britannique de": a person noun one or two words before "de".
+    person = (
+        len(words) >= 2
+        and words[-1] == "de"
+        and any(w in PERSON_NOUNS or _PERSON_ENDING.search(w.rstrip("s")) for w in words[:-1])
+    )
+    return bool(_AGE.search(before)) or bool(person)
+
+
+def side_duration(text: str, fig: Figure) -> bool:
+    """A duration of no consequence: one half of "1 heure 48 minutes" (the blank would split it),
+    or a tenure told in passing ("Karim, qui travaille ici depuis 5 ans", "15 ans de métier")."""
+    if fig.kind != "duration":
+        return False
+    if _MORE_MINUTES.match(text, fig.end) or _CAREER.match(text, fig.end):
+        return True  # "1 heure 48 minutes", "15 ans de métier"
+    before = text[max(0, fig.start - 80) : fig.start]
+    return bool(re.search(r"\bdepuis\s+$", before)) and bool(re.search(r",\s*qui\s[^,.;:]*$", before))
+
+
+def clock_like(text: str, fig: Figure) -> bool:
+    """'à partir de 18 heures': a time of day, not a duration."""
+    return fig.unit == "heures" and bool(_CLOCK_BEFORE.search(text[max(0, fig.start - 20) : fig.start]))
+
+
+def a_firm(text: str, name: str) -> bool:
+    """A "person" the article writes as a firm or a band: "l'usine Saunier Duval", "le leader de
+    Louise Attaque" (a wrong choice of another kind, ruled out at a glance)."""
+    rx = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    for m in rx.finditer(text):
+        before = text[max(0, m.start() - 80) : m.start()]
+        firm = _FIRM_BEFORE.search(before)
+        title = _TITLE_OF.search(before[: firm.start()]) if firm else None
+        if firm and not (title and title.group(1).lower() in ROLE_NOUNS):
+            return True  # "l'usine X"; but "le président du groupe X" is a title and a name
+    return False

@@ -1,0 +1,353 @@
+"""Questions a teacher keeps: no fragment or lone voice asked again and again, no firm among the
+people, no side duration, true/false statements about half false, clozes and prompts that read on
+their own (rules only, but for the tests marked slow)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from quizgen.draft.bank import SourceInfo, build_bank
+from quizgen.draft.pipeline import analyse
+from quizgen.draft.textbits import leans_back, window
+from quizgen.draft.trivia import standalone
+
+
+def questions(text: str, entities=None) -> list[dict]:
+    bank = build_bank(
+        analyse(text, entities), SourceInfo(), bank_id="t", source_path="t.txt", today=date(2024, 1, 1)
+    ).bank
+    return bank.model_dump()["questions"]
+
+
+def test_a_short_fragment_or_one_leaning_on_the_sentence_before_is_no_quotation_to_ask():
+    assert not standalone("priorités ont changé")
+    assert not standalone("éviter à tout prix une guerre régionale")
+    assert not standalone("Mais un jour après la réunion du conseil")
+    assert standalone("la lutte contre le Front national")  # a name: the fragment says something
+    assert standalone("Nous rouvrirons la salle dès le mois prochain")
+    text = (
+        "Le ministre Paul Durand a appelé mardi les deux camps à « éviter à tout prix une guerre "
+        "régionale ». La députée Anne Roy a répondu : « Nous voterons contre ce texte demain. »"
+    )
+    quoted = [q.get("quote") or q.get("prompt") for q in questions(text) if "citation" in q["tags"]]
+    assert quoted and not [q for q in quoted if "guerre régionale" in q], quoted
+
+
+def test_the_only_voice_of_an_article_is_asked_about_once():
+    text = (
+        "« Nous ouvrirons une nouvelle école à la rentrée », a annoncé le maire Paul Durand mardi. "
+        "« Les travaux commenceront dès le mois de mars prochain », a-t-il ajouté devant les parents. "
+        "« Le budget de la commune le permet sans aucune hausse d’impôt », a assuré Paul Durand."
+    )
+    short = [q for q in questions(text) if q["type"] == "short" and "citation" in q["tags"]]
+    assert len(short) == 1, short
+
+
+def test_an_unnamed_speaker_with_no_one_of_its_kind_gives_no_who_said_question():
+    text = (
+        "L’usine fermera ses portes à la fin de l’année, a annoncé jeudi la direction du groupe. "
+        "« On est perdus, on ne sait pas ce qui va nous arriver après tant d’années », "
+        "s’inquiète une salariée."
+    )
+    answers = [q.get("answer") or q.get("speaker") for q in questions(text) if "citation" in q["tags"]]
+    assert not [a for a in answers if a and "salariée" in a.lower()], answers
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_firm_named_like_a_person_is_no_wrong_answer_for_a_person(entities):
+    text = (
+        "Les salariés de l’usine Martin Dupuis ont débrayé mercredi. "
+        "« Nous voulons des garanties sur les emplois du site », explique Paul Lefèvre, délégué syndical. "
+        "« La direction nous a promis une réponse avant la fin du mois », ajoute Anne Roy, ouvrière."
+    )
+    qs = questions(text, entities)
+    choices = [
+        c for q in qs if q["type"] in ("quote", "single") for c in [q.get("speaker"), *q.get("choices", [])]
+    ]
+    assert "Paul Lefèvre" in choices and "Martin Dupuis" not in choices, choices
+
+
+def test_a_side_duration_or_an_age_written_with_l_age_is_not_asked():
+    text = (
+        "Karim, qui travaille dans l’atelier depuis 12 ans, est en colère contre la direction. "
+        "Il a fallu attendre 1 heure 48 minutes pour que le conseil municipal commence. "
+        "Le chanteur a pris ce virage vers l’âge de 35 ans, avec un album plus sombre. "
+        "La pompière, qui a 17 ans de métier, n’avait jamais vu cela lors d’une intervention. "
+        "La commune a voté un budget de 3 millions d’euros pour la nouvelle école."
+    )
+    numeric = [q["answer"] for q in questions(text) if q["type"] == "numeric"]
+    assert not {12, 1, 35, 17} & set(numeric) and 3 in numeric, numeric
+
+
+def test_a_figure_written_in_words_inside_a_quotation_is_not_asked():
+    text = (
+        "« Être capable de jouer deux semaines à ce niveau, c’est quelque chose », a déclaré la joueuse "
+        "Anne Roy après la finale. La finale a réuni 15 000 spectateurs dans le stade de la ville."
+    )
+    numeric = [q["answer"] for q in questions(text) if q["type"] == "numeric"]
+    assert 2 not in numeric and 15000 in numeric, numeric
+
+
+def test_an_extract_keeps_the_start_of_its_sentence_or_opens_on_a_clause():
+    text = (
+        "Un adolescent de 14 ans avait refusé de se soumettre à un contrôle, il avait reçu des coups "
+        "de matraque et s'en était sorti avec une côte cassée."
+    )
+    x = text.index("coups")
+    pre, _mid, _post = window(text, 0, len(text), x, x + 5)
+    assert pre.startswith("Un adolescent"), pre
+    long = "Selon le procureur de la ville, " * 3 + "le prévenu, " + "arrêté hier soir, a été relâché " * 4
+    x = long.index("relâché")
+    pre, _mid, _post = window(long, 0, len(long), x, x + 7, words=16)
+    assert pre.startswith("… "), pre
+    assert long[: long.index(pre[2:])].rstrip().endswith(","), pre  # opens after a comma
+
+
+def test_a_sentence_leaning_on_the_one_before_is_detected():
+    assert leans_back("Il affirme à l'audience qu'il n'avait rien compris.")
+    assert leans_back("Ce dernier a quitté la salle.")
+    assert leans_back("Mais le club a refusé.")
+    assert not leans_back("Il y a trois ans, la commune a fermé l'école.")
+    assert not leans_back("Le maire a quitté la salle.")
+
+
+def test_no_date_cloze_on_a_sentence_opening_on_a_pronoun():
+    text = (
+        "Le Sénat a adopté mardi le projet de loi sur l’eau par 185 voix contre 44. "
+        "Le texte doit encore passer devant une commission mixte paritaire. Elle est prévue le 3 juin."
+    )
+    clozes = [q["text"] for q in questions(text) if q["type"] == "cloze"]
+    assert not [c for c in clozes if "3 juin" in c], clozes
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_heading_naming_a_speaker_is_no_true_false_statement(entities):
+    text = (
+        "Les réactions après le match de samedi soir\n\n"
+        "Paul Durand (entraîneur de Lorient) :\n\n"
+        "« Nous avons été patients et la victoire est méritée ce soir. »\n\n"
+        "Marc Leroy (entraîneur de Brest) :\n\n"
+        "« Nous avons manqué d’efficacité devant le but adverse. »\n"
+    )
+    statements = [q["statement"] for q in questions(text, entities) if q["type"] == "true_false"]
+    assert not [s for s in statements if "entraîneur de" in s], statements
+
+
+LEAD = (
+    "Le conseil municipal de Lorient a rejeté mardi le budget de la ville par 15 voix contre 14.\n\n"
+    "Le maire Paul Durand avait présenté un budget en hausse de 3 millions d’euros le 30 mars.\n\n"
+    "La préfète Anne Roy arrêtera désormais le budget de la commune avant le 15 juin.\n\n"
+    "Les 8 élus dissidents de la majorité ont voté contre, avec les 6 élus de l’opposition.\n\n"
+    "Le vote s’est déroulé à bulletins secrets, une procédure rare dans la commune.\n\n"
+    "Une nouvelle séance aura lieu le 12 mai pour examiner les subventions aux associations.\n"
+)
+
+
+def test_true_false_statements_are_about_half_false_with_the_correction():
+    tf = [q for q in questions(LEAD) if q["type"] == "true_false"]
+    true = [q for q in tf if q["answer"]]
+    false = [q for q in tf if not q["answer"]]
+    assert false and len(true) <= len(false) + 1, tf
+    for q in false:
+        assert q["review"] and q["explanation"].startswith("Faux : l’article écrit")
+
+
+def test_a_date_is_swapped_for_another_date_of_the_same_form():
+    from quizgen.draft.questions import Builder
+    from quizgen.draft.statements import swaps_of
+
+    b = Builder(analyse(LEAD), "a")
+    si = next(i for i, s in enumerate(b.a.sentences) if b.text[s.start : s.end].startswith("La préfète"))
+    swapped = {b.text[x:y]: new for x, y, new, _why in swaps_of(b, si)}
+    assert swapped.get("15 juin") in ("30 mars", "12 mai"), swapped
+
+
+def _persons(texts):
+    out = []
+    for t in texts:
+        spans = []
+        for name in ("Paul Durand", "Marc Leroy"):
+            i = t.find(name)
+            if i >= 0:
+                spans.append((i, i + len(name), "PER"))
+        out.append(spans)
+    return out
+
+
+def test_a_name_after_de_is_swapped_for_a_name_that_does_not_elide():
+    from quizgen.draft.questions import Builder
+    from quizgen.draft.statements import swaps_of
+
+    filler = "La saison a été longue et difficile pour tout le monde au club, sans aucun doute. " * 8
+    lead = "Le club a officialisé mardi l’arrivée de Paul Durand au poste d’entraîneur."
+    text = f"{lead} {filler}Marc Leroy a signé."
+    b = Builder(analyse(text, _persons), "a")
+    swapped = [(b.text[x:y], new) for x, y, new, _why in swaps_of(b, 0)]
+    assert swapped == [("Paul Durand", "Marc Leroy")], swapped
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_cloze_hides_a_name_or_what_was_decided_never_a_side_phrase(entities):
+    text = (
+        "Tôt ce jeudi matin, la direction du groupe est entrée dans l'usine sous les applaudissements. "
+        "Ils se retrouvent sur les marches du palais et l'ambiance dérape. "
+        "Le maire de Lorient, Paul Durand, a annoncé la fermeture de la piscine municipale."
+    )
+    hidden = [
+        q["text"].split("{{c1::")[1].split("}}")[0] for q in questions(text, entities) if q["type"] == "cloze"
+    ]
+    assert "direction du groupe" not in hidden and "maire de Lorient" not in hidden, hidden
+    assert not [h for h in hidden if " et " in h], hidden
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_cloze_never_hides_words_the_sentence_repeats(entities):
+    text = "Retrouvez les réactions des entraîneurs de Ligue 1 après la 23e journée de Ligue 1."
+    hidden = [q["text"] for q in questions(text, entities) if q["type"] == "cloze"]
+    assert not [h for h in hidden if "{{c1::Ligue 1}}" in h], hidden
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_count_counts_the_noun_after_an_adjective(entities):
+    text = "L'observatoire est composé de 4 immenses télescopes installés dans le désert du Chili."
+    units = [q.get("unit") for q in questions(text, entities) if q["type"] == "numeric"]
+    assert units == ["télescopes"], units
+
+
+def test_a_title_before_de_group_and_a_name_is_a_person_not_a_firm():
+    from quizgen.draft.trivia import a_firm
+
+    assert a_firm("Les salariés de l’usine Martin Dupuis ont débrayé.", "Martin Dupuis")
+    assert not a_firm(
+        "Ils visent le président du groupe Richard Ferrand, jugé trop sévère.", "Richard Ferrand"
+    )
+
+
+def _people(texts):
+    out = []
+    for t in texts:
+        spans = []
+        for name in ("Paul Durand", "Anne Roy"):
+            i = t.find(name)
+            if i >= 0:
+                spans.append((i, i + len(name), "PER"))
+        out.append(spans)
+    return out
+
+
+def test_a_pronoun_opening_a_sentence_is_replaced_by_the_person_the_sentence_before_names():
+    from quizgen.draft.openings import opening
+
+    text = (
+        "Paul Durand a présenté mardi le nouveau budget de la commune de Lorient. "
+        "Il y annonce une hausse de 3 millions d’euros pour les écoles. "
+        "Mais le conseil municipal a rejeté ce budget par 15 voix contre 14. "
+        "Elle est prévue le 3 juin."
+    )
+    a = analyse(text, _people)
+    fix = opening(a, 1)
+    assert fix is not None and fix.text == "[Paul Durand]" and "Paul Durand" in fix.why
+    assert fix.apply("Il y annonce une hausse") == "[Paul Durand] y annonce une hausse"
+    assert opening(a, 2).apply("Mais le conseil municipal a rejeté") == "Le conseil municipal a rejeté"
+    assert opening(a, 3) is None  # "Elle": Paul Durand is no "elle", and the sentence names no one
+    numeric = [q for q in questions(text, _people) if q["type"] == "numeric" and q["answer"] == 3]
+    assert numeric and numeric[0]["prompt"].startswith("D’après l’article : « [Paul Durand] y annonce")
+    assert numeric[0]["review"]
+
+
+def test_true_statements_never_outnumber_false_ones_by_more_than_one():
+    from quizgen.draft.questions import Builder
+    from quizgen.draft.statements import balance
+
+    b = Builder(analyse(LEAD), "a")
+    for n, answer in enumerate((True, True, True, False)):
+        q = {"id": f"vf-{n}", "type": "true_false", "answer": answer}
+        b.add("keyfact", q, review=False, sentence=n)
+    balance(b)
+    answers = [q["answer"] for q in b.questions]
+    assert answers.count(True) == 2 and answers.count(False) == 1
+    assert 2 not in b.used  # the sentence of the dropped statement may be asked about again
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_cloze_hides_what_was_done_before_a_body_named_in_passing(entities):
+    text = "La CGT a dénoncé mercredi la fermeture de deux usines de Michelin."
+    clozes = [q["text"] for q in questions(text, entities) if q["type"] == "cloze"]
+    assert clozes and "{{c1::fermeture de deux usines de Michelin}}" in clozes[0], clozes
+
+
+def test_the_answer_written_elsewhere_in_the_prompt_is_not_asked():
+    from quizgen.draft.keyfacts import given_away
+
+    assert given_away("M. Trump", "", "et la première dame Melania Trump reçoivent M. Macron")
+    assert given_away("Carquefou", "Carquefou (AFP) Au lendemain de la fermeture du site à", "")
+    assert not given_away("Paul Durand", "Le maire", "a présenté le budget de Lorient")
+
+    def finder(texts):
+        out = []
+        for t in texts:
+            spans = []
+            for word, label in (("Carquefou", "LOC"), ("Nantes", "LOC")):
+                spans += [(i, i + len(word), label) for i in range(len(t)) if t.startswith(word, i)]
+            out.append(spans)
+        return out
+
+    text = (
+        "Carquefou (AFP) Au lendemain de l’annonce de la fermeture du site de la Seita à Carquefou, "
+        "les salariés ont bloqué l’entrée de l’usine mercredi matin."
+    )
+    places = [q["answer"] for q in questions(text, finder) if "lieux" in q["tags"]]
+    assert "Carquefou" not in places, places
+
+
+def test_a_date_paired_with_another_day_is_no_cloze_and_a_pointer_back_is_no_opening():
+    text = (
+        "Le président a été réélu dimanche après une campagne difficile et longue dans tout le pays. "
+        "Les manifestations des 23 et 27 juin avaient pourtant rassemblé des milliers de personnes."
+    )
+    clozes = [q["text"] for q in questions(text) if q["type"] == "cloze"]
+    assert not [c for c in clozes if "27 juin" in c], clozes
+    assert leans_back("Pour toutes ces raisons, Chelsea a cru en lui.")
+    assert leans_back("Dans ce cadre, la commune a créé deux prix.")
+    assert not leans_back("Ce mercredi, la commune a créé deux prix.")
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_nationality_standing_for_a_person_is_not_hidden(entities):
+    text = "Le Néerlandais remplace Quique Setién, limogé lundi par le club."
+    clozes = [q["text"] for q in questions(text, entities) if q["type"] == "cloze"]
+    assert not [c for c in clozes if "{{c1::Néerlandais}}" in c], clozes
+
+
+def test_a_dateline_is_left_out_of_the_statement():
+    text = (
+        "NÎMES Le procureur fait arrêter un policier dans la rue par les gendarmes\n\n"
+        "Le procureur de la ville a demandé mardi à un homme de remettre son masque dans le hall du palais."
+    )
+    statements = [q["statement"] for q in questions(text) if q["type"] == "true_false"]
+    assert statements and not [s for s in statements if "NÎMES" in s], statements
+    assert any("« Le procureur fait arrêter un policier" in s for s in statements), statements
+
+
+def test_an_intertitle_in_someones_words_is_not_put_between_guillemets_twice():
+    from quizgen.draft.textbits import guillemets
+
+    assert guillemets("« On va embaucher _____ et, en mai, du chômage partiel »") == (
+        "« On va embaucher _____ et, en mai, du chômage partiel »"
+    )
+    assert guillemets("Le conseil a voté _____ voix contre.") == "« Le conseil a voté _____ voix contre. »"
+    text = (
+        "« On nous a dit : on va embaucher 150 personnes et, en mai, du chômage partiel »\n\n"
+        "Le coup est dur pour les salariés de l’usine de chauffage, qui ferme ses portes cette année."
+    )
+    prompts = [q["prompt"] for q in questions(text) if q["type"] == "numeric"]
+    assert prompts and not [p for p in prompts if "« «" in p], prompts
