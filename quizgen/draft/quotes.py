@@ -99,7 +99,7 @@ def find_quotes(article: Article) -> list[QuoteSpan]:
                 if stack and stack[-1][0] == "“":
                     _close(view, stack, nested, out, pos, pi)
             elif c == '"' and straight_ok:
-                if stack and stack[-1][0] == '"':
+                if stack and stack[-1][0] == '"' and not _opens_straight(view, pos, p.start, p.end):
                     _close(view, stack, nested, out, pos, pi)
                 else:
                     stack.append(('"', pos, pi))
@@ -117,6 +117,19 @@ def find_quotes(article: Article) -> list[QuoteSpan]:
             nested.clear()
         carried = 0
     return out
+
+
+_OPENING_CONTEXT = " \t\u00a0\u202f([{:'’«“—–-"
+_CLOSING_NEXT = " \t\u00a0\u202f.,;:!?…)]}»”"
+
+
+def _opens_straight(view: str, pos: int, start: int, end: int) -> bool:
+    """Whether a straight mark inside a straight quotation opens a nested one: white space or
+    an opening sign before it and a word after it ('"Nous avons dit "non" à …"'); a mark
+    glued to a word before it, or followed by a stop or a space, closes."""
+    before = view[pos - 1] if pos > start else " "
+    after = view[pos + 1] if pos + 1 < end else " "
+    return before in _OPENING_CONTEXT and after not in _CLOSING_NEXT
 
 
 def _close(
