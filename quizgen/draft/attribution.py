@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 
 from .clean import Article
+from .layouts import Layouts
 from .lexicon import news_agency
 from .nlp import Token
 from .nounphrase import NP, parse_np
@@ -48,11 +49,13 @@ _SUBJECT_THEN_INCISE = re.compile(r"^[^,]{3,60},(?:.*,\s*$|(?![^,]*\b(?:qui|que|
 
 _WORDS_BEFORE_INCISE = re.compile(r"(?:\s*[\w'’-]+){1,4}(?=\s*,)")
 # Rules that guess the speaker from context: another guess is not built on theirs.
-_GUESSES = frozenset({"echo", "forward", "narrative", "colon", "answer", "adjacent"})
+_GUESSES = frozenset(
+    {"echo", "forward", "narrative", "colon", "answer", "adjacent", "name-line", "participle-colon"}
+)
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
-class Attributor(SpeechForms):
+class Attributor(SpeechForms, Layouts):
     """Runs the rules over one article."""
 
     def run(self) -> list[Attribution]:
@@ -136,8 +139,10 @@ class Attributor(SpeechForms):
                 found[k] = (before[0], "participle", before[2])
                 continue
             found[k] = (
-                self.colon_before(si, q)
+                self.name_line(si, q)
+                or self.colon_before(si, q)
                 or self.narrative_infinitive(si, q)
+                or self.participle_colon(si, q)
                 or self.answer_label(si, q)
                 or self._pre_verb(si, offset)
                 or self._selon(si, offset)

@@ -26,7 +26,7 @@ _NARRATIVE_INFINITIVE = re.compile(r"^\s*(?:Et|et)\s+(?:de\s+|d')(?P<verb>[a-zé
 _THESE_WORDS = re.compile(
     r"^\s*(?:C'est|c'est)\s+(?:par|avec|en|sur)\s+ces\s+(?:mots|termes|propos|paroles)\s+(?:que|qu')\s*"
 )
-_ANSWER_LABEL = re.compile(r"^\s*(?:(?:sa|la|leur)\s+)?(?i:réponse|réplique)\s*:\s*$")
+_ANSWER_LABEL = re.compile(r"^\s*(?:[-–—]\s*)?(?:(?:sa|la|leur)\s+)?(?i:réponse|réplique)\s*:\s*$")
 _QUESTION_TO = re.compile(r"\?|(?i:\b(?:interrog[ée]e?s?|demand[ée]|question(?:né)?e?s?|sollicit[ée]e?)\b)")
 # What may follow the speaker of an incise: "dans un communiqué", "à l'AFP", then a stop.
 _INCISE_END = re.compile(
@@ -302,15 +302,23 @@ class SpeechForms(Reader):
     # ---------------------------------------------------------------- Réponse : « … »
 
     def answer_label(self, si: int, q: QuoteSpan) -> Found | None:
-        """'Réponse : « … »' after a question put to a named person: that person, to review."""
+        """'Réponse : « … »' after a question put to a named person: that person, to review.
+        The question may share the sentence ('Pourquoi ? — Réponse : « … »'), and the person be
+        named in the sentence before it ('X a répondu à nos questions. Pourquoi … ?')."""
         s = self.sentences[si]
-        if not _ANSWER_LABEL.match(self._masked[si][: q.open - s.start]):
+        before = self._masked[si][: q.open - s.start]
+        asked_here = "?" in before
+        if not _ANSWER_LABEL.match(before.rsplit("?", 1)[-1] if asked_here else before):
             return None
-        for back in range(si - 1, max(-1, si - 4), -1):
+        for back in range(si if asked_here else si - 1, max(-1, si - 4), -1):
             prev = self.sentences[back]
             if not _QUESTION_TO.search(self._masked[back]):
                 continue
-            sp = self._nearest_person_before(back, prev.end)
+            end = s.start + before.rfind("?") if back == si else prev.end
+            sp = self._nearest_person_before(back, end)
+            if sp is None and back > 0 and self.sentences[back - 1].para >= prev.para - 1:
+                prev = self.sentences[back - 1]
+                sp = self._nearest_person_before(back - 1, prev.end)
             if sp is not None:
                 extra = self.extra.setdefault(q.open, {})
                 extra["start"] = prev.start

@@ -1,0 +1,98 @@
+"""Speech laid out by the page rather than by a sentence:
+
+- a line that names a person (« Marc Leroy (Rennes) », « Jean Petit, entraîneur de Brest : »)
+  above a paragraph that is one quotation: the reactions and interview format;
+- a sentence opened by a participle or a gerund, with no subject of its own, before a colon:
+  `Revenant sur son parcours : « … »` — the person the previous sentences are about.
+
+All of them guess from the layout: the speaker is always to review, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .nounphrase import PRONOUNS, parse_np
+from .quotes import MASK, QuoteSpan
+from .reader import Reader
+from .speakers import Speaker
+from .tokens import Tok, tokenize
+
+Found = tuple[Speaker | None, str, bool]
+
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+# A quotation that speaks of someone in the third person ('il le connaît', 'c'est lui qui joue')
+# is a comment on the person the line names, not their words; impersonal 'il faut' is not.
+_THIRD_PERSON = re.compile(
+    r"\b(?:il|elle)\b(?!\s+(?:faut|faudra|faudrait|fallait|fallu|y\b|s'agit|suffit|suffira|semble|"
+    r"reste|était\s+temps|est\s+temps|va\s+falloir|pleut|manque))|\bc'est\s+(?:lui|elle)\b",
+    re.IGNORECASE,
+)
+_PARTICIPLE_OPENER = re.compile(
+    r"^\s*(?:(?:Et|Tout)\s+)?(?:[Ee]n\s+)?(?P<verb>[A-ZÀ-Ýa-zéèêàâîôûç]{3,}ant)\b"
+)
+_NOT_PARTICIPLES = frozenset(
+    "avant durant pendant cependant maintenant pourtant néanmoins autant tant".split()
+)
+
+
+class Layouts(Reader):
+    """The rules for the layouts above; each returns (speaker, rule, review) or None."""
+
+    def name_line(self, si: int, q: QuoteSpan) -> Found | None:
+        """'Marc Leroy (Rennes)' alone on its line, then a paragraph that opens with a quotation."""
+        s = self.sentences[si]
+        para = self.article.paragraphs[s.para]
+        if si == 0 or s.start != para.start or q.open > s.start + 1:
+            return None
+        line = self.sentences[si - 1]
+        if line.para != s.para - 1 or (si >= 2 and self.sentences[si - 2].para == line.para):
+            return None  # the line is a paragraph of its own
+        text = self._masked[si - 1]
+        if MASK in text:
+            return None
+        core = _PARENTHESIS.sub("", text).strip().rstrip(" :–—-").strip()
+        head = core.split(",")[0].strip()  # 'Jean Petit, entraîneur de Brest'
+        toks = [Tok(t.text, t.start + line.start, t.end + line.start) for t in tokenize(head)]
+        if not toks or len(toks) > 6 or len(core.split()) > 14:
+            return None
+        np_ = parse_np(toks, 0)
+        if np_ is None or np_.j != len(toks) or not np_.names() or np_.head in PRONOUNS:
+            return None
+        sp = self._speaker(np_, si - 1)
+        if sp is None or sp.kind != "person":
+            return None
+        words = self.view[q.inner_start : q.inner_end]
+        if _THIRD_PERSON.search(words[:300]) or any(w in words for w in sp.name.split() if len(w) > 2):
+            return None  # the quotation is about the person the line names
+        self.extra.setdefault(q.open, {})["why"] = (
+            f"{sp.name} : nommé seul sur la ligne au-dessus de la citation"
+        )
+        return sp, "name-line", True
+
+    def participle_colon(self, si: int, q: QuoteSpan) -> Found | None:
+        """'Assumant ses choix : « … »': a participle clause has the subject of the sentences
+        around it; the speaker of the sentence before, else its subject (a person)."""
+        s = self.sentences[si]
+        before = self._masked[si][: max(q.open - s.start, 0)].rstrip()
+        mm = _PARTICIPLE_OPENER.match(before)
+        if si == 0 or not before.endswith(":") or mm is None or mm["verb"].lower() in _NOT_PARTICIPLES:
+            return None
+        if re.search(r"[,;]\s*(?:il|elle|ils|elles|on|je|nous)\b|,\s*[A-ZÀ-Ý]", before):
+            return None  # 'Revenant sur ce point, le maire assure :' has a subject: other rules
+        for back in range(si - 1, max(-1, si - 3), -1):
+            prev = self.sentences[back]
+            if prev.heading or prev.para < s.para - 1:
+                break
+            said = self._speaker_of.get(back)
+            sp = said[0] if said else self.main_subject(back)
+            # 'constatait le coach' before: the description is resolved to its person later.
+            if sp is not None and (sp.kind == "person" or (said is not None and sp.kind == "anonymous")):
+                why = (
+                    f"proposition sans sujet avant la citation : {sp.name}, de qui parle la phrase précédente"
+                )
+                self.extra.setdefault(q.open, {})["why"] = why
+                return sp, "participle-colon", True
+            if said is not None or sp is not None:
+                break
+        return None

@@ -1,0 +1,60 @@
+"""Speech laid out by the page: a line naming the speaker above the quotation, a question
+and its answer, a participle clause before a colon (rules only, no model)."""
+
+from __future__ import annotations
+
+from quizgen.draft.pipeline import analyse
+
+
+def found(text: str) -> list[tuple[str | None, bool]]:
+    return [
+        (a.speaker.name if a.speaker else None, a.review)
+        for a in analyse(text).attributions
+        if not a.name_or_title
+    ]
+
+
+def test_a_line_naming_a_person_above_a_quotation_paragraph():
+    text = (
+        "Les deux entraîneurs ont commenté la rencontre.\n\n"
+        "Marc Leroy (Rennes)\n\n"
+        "« Nous avons manqué de réalisme. Il faudra mieux faire samedi. »\n\n"
+        "Jean Petit, entraîneur de Brest :\n\n"
+        "« Une victoire méritée, le groupe a beaucoup travaillé. »\n"
+    )
+    assert found(text) == [("Marc Leroy", True), ("Jean Petit", True)]
+    (first, _) = analyse(text).attributions
+    assert "ligne" in first.why
+
+
+def test_a_quotation_about_the_person_the_line_names_is_not_theirs():
+    text = (
+        "Le sélectionneur a justifié ses choix.\n\n"
+        "Léo Durand\n\n"
+        "« On le suit depuis longtemps, il le mérite. »\n"
+    )
+    assert found(text) == [(None, False)]
+
+
+def test_a_question_and_its_answer_in_one_sentence():
+    text = (
+        "La chercheuse Lucie Blanc a répondu à nos questions. Pourquoi ce projet ? "
+        "— Réponse : « Parce que personne ne l’avait fait. »"
+    )
+    assert found(text) == [("Lucie Blanc", True)]
+
+
+def test_a_participle_clause_before_a_colon_has_the_subject_of_the_sentence_before():
+    text = (
+        "Julie Martin, la nouvelle directrice, a pris ses fonctions lundi. "
+        "Revenant sur son parcours : « J’ai toujours voulu travailler ici. »"
+    )
+    assert found(text) == [("Julie Martin", True)]
+
+
+def test_a_participle_clause_with_its_own_subject_is_left_to_the_other_rules():
+    text = (
+        "Julie Martin a pris ses fonctions lundi. "
+        "Revenant sur son parcours, un ancien collègue : « Elle a toujours voulu travailler ici. »"
+    )
+    assert found(text)[0][0] != "Julie Martin"
