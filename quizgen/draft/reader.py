@@ -61,7 +61,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # "« … », nous explique X", "« … », lui a répondu X": an object pronoun before the verb.
         "post": re.compile(rf"^[\s,;]*(?:[-–—]\s*)?(?i:(?:nous|vous|lui|leur|me)\s+|m')?(?i:{vg})"),
-        "pre": re.compile(rf"(?<![\w'-])(?i:(?:(?:ne|n')\s*)?{vg})"),
+        # "X l'assure :", "X l'a dit :": an elided object pronoun glued to the verb or its auxiliary.
+        "pre": re.compile(rf"(?:(?<=\b[lL]')|(?<=\b[nN]'[lL]')|(?<![\w'-]))(?i:(?:(?:ne|n')\s*)?{vg})"),
         "selon_after": re.compile(
             r"^[\s,;]*(?:[-–—]\s*)?(?i:(?:toujours|encore|notamment|a\s+priori)\s+)?"
             r"(?i:selon|d'après|rapporte|rapportent|cité(?:e|s)?\s+par|relayée?s?\s+par)\s+"
@@ -257,12 +258,23 @@ class Reader:
                 k = comma + 1
         return parse_np(toks, k, role_mode=True)
 
+    def _coordinated(self, si: int, np_: NP) -> bool:
+        """Whether the noun phrase is the first of two joined by 'et'/'ou' ('X et Y ont visité')."""
+        rest = tokenize(self._masked[si][np_.end - self.sentences[si].start :])
+        return (
+            len(rest) >= 2
+            and rest[0].low in ("et", "ou")
+            and (rest[1].cap or rest[1].low in ("le", "la", "l'", "m.", "mme", "son", "sa", "leur"))
+        )
+
     def main_subject(self, si: int) -> Speaker | None:
         """The subject that opens sentence si ('M. Biden, qui …, n'offrira…'), if it names someone."""
         if si in self._subject_cache:
             return self._subject_cache[si]
         sp: Speaker | None = None
         np_ = self.opening_np(si)
+        if np_ is not None and self._coordinated(si, np_):
+            np_ = None  # "Anne Roux et Paul Girard ont …": two people, no one subject
         if np_ is not None and not (np_.head in PRONOUNS and np_.det is None):
             sp = self.registry.speaker_from_np(np_, self.text, create=False)
             if (
@@ -306,6 +318,9 @@ class Reader:
             if final is not None and fits(final):
                 return _as_pronoun(final, certain=back == si - 1)
             sub = self.main_subject(back)
+            opening = self.opening_np(back) if sub is None and said is None else None
+            if opening is not None and self._coordinated(back, opening):
+                return None  # "Anne Roux et Paul Girard …. « … », tonne-t-il": which one?
             if sub is not None and fits(sub):
                 return _as_pronoun(sub, certain=False)
             if said is not None and fits(said[0]):

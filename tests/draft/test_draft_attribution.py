@@ -263,3 +263,16 @@ def test_a_pronoun_after_a_sentence_that_only_reports_an_act_is_to_review():
     )
     (att,) = analyse(text).attributions
     assert att.speaker.name == "Antonio Guterres" and att.review
+
+
+def test_an_elided_object_pronoun_before_the_verb():
+    # "X l'assure :", "X l'a répété :": the verb after l' is still the speech verb.
+    assert [s for _, s in said("Marie Lenoir l’assure : « Nous ferons appel. »")] == ["Marie Lenoir"]
+    assert [s for _, s in said("Marie Lenoir l’a répété : « Nous ferons appel. »")] == ["Marie Lenoir"]
+
+
+def test_a_pronoun_after_two_people_joined_by_et_is_not_resolved():
+    text = (
+        "Le maire Paul Girard et le préfet Jean Roux ont visité le site. « C’est inacceptable », tonne-t-il."
+    )
+    assert [s for _, s in said(text)] == [None]
