@@ -94,9 +94,24 @@ _SAME_ROLES = (
 )
 
 
+# Generic nouns a second mention uses for a function named once ("le maire …, lâche l'élu",
+# "le procureur …, poursuit le magistrat"), folded: the generic noun, then what it may stand for.
+_GENERIC_ROLES = {
+    "elu": "maire adjoint adjointe depute deputee senateur senatrice conseiller conseillere edile",
+    "elue": "maire adjointe deputee senatrice conseillere edile",
+    "edile": "maire",
+    "parlementaire": "depute deputee senateur senatrice",
+    "magistrat": "procureur procureure juge substitut avocat",
+    "magistrate": "procureure procureur juge substitute avocate",
+    "technicien": "entraineur coach selectionneur",
+}
+
+
 def same_role(head: str) -> frozenset[str]:
-    """The role nouns that name the same function as `head` (folded), itself included."""
-    return next((group for group in _SAME_ROLES if head in group), frozenset({head}))
+    """The role nouns that name the same function as `head` (folded), itself included; for a
+    generic noun ('élu', 'magistrat'), the functions it may stand for too."""
+    group = next((group for group in _SAME_ROLES if head in group), frozenset({head}))
+    return group | frozenset(_GENERIC_ROLES.get(head, "").split())
 
 
 # Reported speech made a document: "selon le communiqué de X" means X said it.

@@ -215,7 +215,7 @@ class Registry:
         """'le chef de l'ONU' cannot be a person the article calls its 'porte-parole'."""
         if not person.roles:
             return False
-        words = set(fold(description).split())
+        words = set(fold(description).split()) | same_role(_head_word(description))
         for role in person.roles:
             if words & set(fold(role).split()) - {"de", "la", "le", "l", "du", "des"}:
                 return False

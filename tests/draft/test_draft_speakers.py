@@ -193,3 +193,14 @@ def test_the_coach_is_the_person_the_article_calls_its_trainer(entities):
     )
     (att,) = [a for a in analyse(text, entities).attributions if not a.name_or_title]
     assert att.speaker.name == "Karim Mokeddem"
+
+
+@pytest.mark.parametrize(
+    ("first", "generic"),
+    [("Le maire, Paul Girard,", "l’élu"), ("Le procureur Paul Girard", "le magistrat")],
+)
+def test_a_generic_noun_for_the_function_named_before(first, generic):
+    # A second mention by a generic noun: the one person holding a function it covers.
+    text = f"{first} a visité le site avec des habitants. « C’est inacceptable », lâche {generic}."
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Paul Girard" and att.review
