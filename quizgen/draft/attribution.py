@@ -52,6 +52,8 @@ _WORDS_BEFORE_INCISE = re.compile(r"(?:\s*[\w'’-]+){1,4}(?=\s*,)")
 _GUESSES = frozenset(
     {"echo", "forward", "narrative", "colon", "answer", "adjacent", "name-line", "participle-colon"}
 )
+# ', lundi, devant la presse, ' between the verb of an incise and its speaker.
+_COMMA_ADVERBIALS = re.compile(r"(?:\s*,\s*[^,.;:!?«»\u2591]{2,40}?){1,3}\s*,\s*")
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
@@ -235,8 +237,22 @@ class Attributor(SpeechForms, Layouts):
             return (sp, "pronoun", not sp.certain) if sp else (None, "", False)
         sp = self._speaker(self._np_after(si, offset + mm.end()), si)
         if sp is None:
+            sp = self._speaker_after_adverbials(si, offset + mm.end())
+        if sp is None:
             return None, "", False
         return sp, "post", not sp.certain
+
+    def _speaker_after_adverbials(self, si: int, k: int) -> Speaker | None:
+        """'« … », a martelé, lundi, devant la presse, Pierre Moreau.': the speaker after
+        adverbials set off by commas, when it closes the sentence."""
+        m = self._masked[si]
+        mm = _COMMA_ADVERBIALS.match(m, k)
+        if mm is None:
+            return None
+        np_ = self._np_after(si, mm.end())
+        if np_ is None or not np_.names() or m[np_.end - self.sentences[si].start :].strip(" .!?…"):
+            return None
+        return self._speaker(np_, si)
 
     def _np_after_contracted(self, si: int, k: int, contraction: str) -> NP | None:
         """'mots du président russe': read 'du' as 'le' so the NP keeps its determiner."""

@@ -32,6 +32,7 @@ def said(text: str) -> list[tuple[str, str | None]]:
         ("« Nous ne céderons pas » -Reuters", "Reuters"),
         ("« Nous ne céderons pas », a commenté l’un des internautes sur Twitter.", "un internaute"),
         ("« Nous ne céderons pas », confie Samia, mère de deux élèves.", "Samia"),
+        ("« Nous ne céderons pas », a martelé, lundi, devant la presse, Pierre Moreau.", "Pierre Moreau"),
     ],
 )
 def test_one_pattern_one_speaker(text, speaker):
