@@ -1,0 +1,88 @@
+"""The incise after a quotation, read by the rules: `« … », a déclaré X`, `« … », ajoute-t-elle`,
+`« … », selon X`, `« … », ont été les premiers mots de X`, `« … » -Reuters`, `« … », c'est en
+ces termes que X …`, and the speaker after adverbials set off by commas."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import news_agency
+from .nounphrase import NP, parse_np
+from .reader import Reader, _needs_aux
+from .speakers import Speaker
+from .tokens import Tok, tokenize
+
+# ', lundi, devant la presse, ' between the verb of an incise and its speaker.
+_COMMA_ADVERBIALS = re.compile(r"(?:\s*,\s*[^,.;:!?«»\u2591]{2,40}?){1,3}\s*,\s*")
+
+
+class Incises(Reader):
+    """The incise rules; `_post` returns (speaker, rule, review), the speaker None when none."""
+
+    def _post(self, si: int, offset: int) -> tuple[Speaker | None, str, bool]:
+        m = self._masked[si]
+        after = m[offset:]
+        mm = self.p["these_words_after"].match(after)
+        if mm:
+            sp = self._speaker(self._np_after(si, offset + mm.end()), si)
+            return (sp, "post", not sp.certain) if sp else (None, "", False)
+        mm = self.p["selon_after"].match(after)
+        if mm:
+            sp = self._speaker(self._np_after(si, offset + mm.end()), si)
+            if sp is not None and news_agency(sp.name):
+                return None, "", False  # "« … », rapporte l'AFP": the agency reports, someone else said it
+            return (sp, "selon", False) if sp else (None, "", False)
+        mm = self.p["speech_noun"].match(after)
+        if mm:
+            k = offset + mm.end()
+            d = re.match(r"(du|des|de|d')\s*", m[k:])
+            if d:
+                if d.group(1) in ("du", "des"):
+                    np_ = self._np_after_contracted(si, k, d.group(1))
+                else:
+                    np_ = self._np_after(si, k + d.end())
+                sp = self._speaker(np_, si)
+                if sp:
+                    return sp, "post", not sp.certain
+        mm = self.p["agency"].match(after)
+        if mm:
+            sp = self.registry._institution(mm["name"])
+            return sp, "agency", False
+        mm = self.p["post"].match(after)
+        if not mm:
+            return None, "", False
+        if mm["aux"] is None and mm["inv2"] is None and _needs_aux(mm["verb"]):
+            return None, "", False
+        pronoun = (mm["inv1"] or mm["inv2"] or "").lstrip("-t").lstrip("-")
+        if pronoun:
+            sp = self._resolve_pronoun(pronoun, si, self.sentences[si].start + offset)
+            return (sp, "pronoun", not sp.certain) if sp else (None, "", False)
+        sp = self._speaker(self._np_after(si, offset + mm.end()), si)
+        if sp is None:
+            sp = self._speaker_after_adverbials(si, offset + mm.end())
+        if sp is None:
+            return None, "", False
+        return sp, "post", not sp.certain
+
+    def _speaker_after_adverbials(self, si: int, k: int) -> Speaker | None:
+        """'« … », a martelé, lundi, devant la presse, Pierre Moreau.': the speaker after
+        adverbials set off by commas, when it closes the sentence."""
+        m = self._masked[si]
+        mm = _COMMA_ADVERBIALS.match(m, k)
+        if mm is None:
+            return None
+        np_ = self._np_after(si, mm.end())
+        if np_ is None or not np_.names() or m[np_.end - self.sentences[si].start :].strip(" .!?…"):
+            return None
+        return self._speaker(np_, si)
+
+    def _np_after_contracted(self, si: int, k: int, contraction: str) -> NP | None:
+        """'mots du président russe': read 'du' as 'le' so the NP keeps its determiner."""
+        s = self.sentences[si]
+        toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(self._masked[si])]
+        idx = next((n for n, t in enumerate(toks) if t.start >= s.start + k), None)
+        if idx is None:
+            return None
+        det = {"du": "le", "des": "les"}[contraction]
+        toks[idx] = Tok(det, toks[idx].start, toks[idx].end)
+        return parse_np(toks, idx)
