@@ -188,7 +188,7 @@ class Attributor(SpeechForms, Layouts, Incises):
                 continue
             found[k] = self.inner_incise(si, q) or self._post(si, q.end - s.start)
             if found[k][0] is None:
-                found[k] = self.parsed_incise(si, q) or found[k]
+                found[k] = self.parsed_incise(si, q) or self.colon_after(si, q.end) or found[k]
             words = _WORDS_BEFORE_INCISE.match(after)
             if found[k][0] is None and k == n - 1 and words:
                 # "« On est à 40 jours … » en France, déclare à l'AFP X": the incise after a few words.

@@ -8,6 +8,7 @@ import re
 
 from .lexicon import news_agency
 from .nounphrase import NP, parse_np
+from .quotes import MASK
 from .reader import Reader, _needs_aux
 from .speakers import Speaker
 from .tokens import Tok, tokenize
@@ -86,3 +87,21 @@ class Incises(Reader):
         det = {"du": "le", "des": "les"}[contraction]
         toks[idx] = Tok(det, toks[idx].start, toks[idx].end)
         return parse_np(toks, idx)
+
+    def colon_after(self, si: int, close: int) -> tuple[Speaker | None, str, bool] | None:
+        """'« Nous ne lâcherons rien » : Marie Dubois, déléguée syndicale, résume …': a colon after
+        the quotation, then a clause whose subject opens it and whose verb is one of speech."""
+        s, m = self.sentences[si], self._masked[si]
+        mm = re.compile(r"\s*:\s*").match(m, close - s.start)
+        if mm is None:
+            return None
+        v = self.p["pre"].search(m, mm.end())
+        if v is None or MASK in m[mm.end() : v.start()] or v["inv1"] or v["inv2"]:
+            return None
+        if v["aux"] is None and _needs_aux(v["verb"]):
+            return None
+        np_, _toks = self._subject_before(si, v.start())
+        if np_ is None or np_.start != s.start + mm.end() or not np_.names():
+            return None  # the subject must open the clause and name someone
+        sp = self._speaker(np_, si)
+        return (sp, "post", not sp.certain) if sp is not None else None

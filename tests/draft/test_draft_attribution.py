@@ -33,6 +33,7 @@ def said(text: str) -> list[tuple[str, str | None]]:
         ("« Nous ne céderons pas », a commenté l’un des internautes sur Twitter.", "un internaute"),
         ("« Nous ne céderons pas », confie Samia, mère de deux élèves.", "Samia"),
         ("« Nous ne céderons pas », a martelé, lundi, devant la presse, Pierre Moreau.", "Pierre Moreau"),
+        ("« Rien n’est perdu » : Marie Dubois, déléguée syndicale, résume l’état d’esprit.", "Marie Dubois"),
     ],
 )
 def test_one_pattern_one_speaker(text, speaker):
@@ -277,3 +278,7 @@ def test_a_pronoun_after_two_people_joined_by_et_is_not_resolved():
         "Le maire Paul Girard et le préfet Jean Roux ont visité le site. « C’est inacceptable », tonne-t-il."
     )
     assert [s for _, s in said(text)] == [None]
+
+
+def test_a_colon_after_the_quote_then_a_verb_that_is_not_speech():
+    assert [s for _, s in said("« Nous ferons appel » : Marie Lenoir a reçu la lettre lundi.")] == [None]
