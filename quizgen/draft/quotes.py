@@ -63,6 +63,13 @@ def _next_opening_balance(view: str, start: int, end: int) -> int:
     return seg.count("»") - seg.count("«")
 
 
+def _reopens(view: str, start: int, end: int) -> bool:
+    """A paragraph that repeats « at its start and closes at its end: the old style of a long
+    quotation, its first paragraph left open ('« Je suis fier. ¶ « Et elle ira loin. »')."""
+    seg = view[start:end].strip()
+    return seg.startswith("«") and seg.endswith(("»", "».", "» ")) and seg.count("«") == seg.count("»")
+
+
 def find_quotes(article: Article) -> list[QuoteSpan]:
     """Every top-level quotation of the article's paragraphs, in reading order."""
     view = plain(article.text)
@@ -109,7 +116,10 @@ def find_quotes(article: Article) -> list[QuoteSpan]:
                 stack[0][0] == "«"
                 and nxt is not None
                 and carried < _MAX_CARRIED_PARAGRAPHS
-                and _next_opening_balance(view, nxt.start, nxt.end) > 0
+                and (
+                    _next_opening_balance(view, nxt.start, nxt.end) > 0
+                    or (len(stack) == 1 and _reopens(view, nxt.start, nxt.end))
+                )
             ):
                 carried += 1
                 continue

@@ -120,3 +120,8 @@ def test_a_straight_mark_after_a_space_and_before_a_stop_closes():
     assert quotes('Il poursuit : "On était là, face à une arme "! Puis il se tait.') == [
         "On était là, face à une arme"
     ]
+
+
+def test_a_quotation_left_open_goes_on_in_a_paragraph_that_repeats_the_mark():
+    text = "Le maire a pris la parole. « Je suis fier de cette équipe.\n\n« Et elle ira loin. »\n"
+    assert quotes(text) == ["Je suis fier de cette équipe.\n\n« Et elle ira loin."]
