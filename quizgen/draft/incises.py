@@ -31,7 +31,8 @@ class Incises(Reader):
         if mm:
             sp = self._speaker(self._np_after(si, offset + mm.end()), si)
             if sp is not None and news_agency(sp.name):
-                return None, "", False  # "« … », rapporte l'AFP": the agency reports, someone else said it
+                # "« … », rapporte l'AFP": the agency reports the words of whoever spoke just before.
+                return self._reported_by_agency(si) or (None, "", False)
             return (sp, "selon", False) if sp else (None, "", False)
         mm = self.p["speech_noun"].match(after)
         if mm:
@@ -105,3 +106,20 @@ class Incises(Reader):
             return None  # the subject must open the clause and name someone
         sp = self._speaker(np_, si)
         return (sp, "post", not sp.certain) if sp is not None else None
+
+    def _reported_by_agency(self, si: int) -> tuple[Speaker | None, str, bool] | None:
+        """The person who spoke in one of the two sentences before, in the same paragraph, else
+        the person they are about (to review): an agency that reports words is not their speaker."""
+        para = self.sentences[si].para
+        for back in range(si - 1, max(-1, si - 3), -1):
+            if self.sentences[back].para != para:
+                break
+            said = self._speaker_of.get(back)
+            if said is not None and said[0].kind in ("person", "anonymous"):
+                return said[0], "agency-relay", True
+            subject = self.main_subject(back) if said is None else None
+            if subject is not None and subject.kind == "person":
+                return subject, "agency-relay", True
+            if said is not None or subject is not None:
+                break
+        return None

@@ -42,6 +42,7 @@ _WHY = {
     "source-line": "ligne « Source : » après la citation",
     "pre": "sujet de la phrase ({}), éloigné du verbe",
     "post": "titre rattaché à {}",
+    "agency-relay": "mots rapportés par une agence : {} parlait juste avant",
 }  # characters back to look for the person a label stands for
 
 

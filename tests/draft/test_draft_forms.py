@@ -320,3 +320,12 @@ def test_a_narrative_sentence_about_someone_else_by_a_pronoun_ends_the_speech():
         "« Ils étaient en polo manches courtes. »"
     )
     assert speakers(text) == ["Anne Dimitri", None]
+
+
+def test_words_an_agency_reports_are_those_of_the_person_who_spoke_before():
+    text = (
+        "La ministre Anne Roux a défendu le budget devant les députés. "
+        "« Le budget est préservé », rapporte l’AFP."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Anne Roux" and att.review and "agence" in att.why
