@@ -34,6 +34,11 @@ _INCISE_END = re.compile(
 )
 # "s'est confié au journal L'Équipe." — a speech verb closing its sentence.
 _CLAUSE_END = re.compile(r"\s*(?:(?:à|au|aux|auprès|dans|sur|devant)\b[^.,;!?«»:]{0,60})?\s*[.:]\s*")
+# 'a annoncé son départ.', 'a défendu le projet devant les élus.': a short object, then the end.
+_SHORT_OBJECT = re.compile(
+    r"\s*(?:(?:le|la|l'|les|son|sa|ses|leur|leurs|un|une|des|ce|cette|ces)\s*)[^.,;!?«»:\u2591]{1,60}?"
+    r"(?<!\bque)(?<!\bqui)(?<!\bdont)\s*\.\s*"
+)
 _REPORTED_AFTER = re.compile(r"\s*(?:(?:alors|aussi|encore|ensuite|d'abord)\s+)?(?:que\b|qu'|:)")
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 _INCISE_COMMA = re.compile(r"\s*,\s*(?:[-–—]\s*)?")
@@ -393,12 +398,17 @@ class SpeechForms(Reader):
             if v["inv1"] or v["inv2"] or (v["aux"] is None and _needs_aux(v["verb"])):
                 continue
             said_that = _REPORTED_AFTER.match(m, v.end())
-            if not (said_that or _CLAUSE_END.fullmatch(m[v.end() :])):
+            if not (
+                said_that or _CLAUSE_END.fullmatch(m[v.end() :]) or _SHORT_OBJECT.fullmatch(m[v.end() :])
+            ):
                 continue
             np_, _toks = self._subject_before(si, v.start())
-            if np_ is None or (np_.head in PRONOUNS and np_.det is None):
+            if np_ is None:
                 continue
+            # 'Il a précisé que …': the pronoun's person (never certain), a person only.
             sp = self._speaker(np_, si)
+            if sp is not None and sp.via_pronoun and sp.kind != "person":
+                continue
             if sp is not None:
                 # 'X a appelé à un cessez-le-feu.' says less than 'X a déclaré que': a pronoun
                 # or a quotation that follows it is to review.

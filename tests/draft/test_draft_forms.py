@@ -329,3 +329,26 @@ def test_words_an_agency_reports_are_those_of_the_person_who_spoke_before():
     )
     (att,) = analyse(text).attributions
     assert att.speaker.name == "Anne Roux" and att.review and "agence" in att.why
+
+
+def test_a_pronoun_goes_to_the_one_person_of_its_gender_named_before():
+    text = (
+        "La ministre Anne Roux a rencontré le préfet Paul Girard lundi.\n\n"
+        "« Nous avons beaucoup avancé », ajoute-t-il.\n"
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Paul Girard" and att.review and "pronom" in att.why
+
+
+def test_a_pronoun_is_not_resolved_when_two_people_may_be_meant():
+    text = (
+        "Le ministre Jean Roux a rencontré le préfet Paul Girard. La ministre Anne Petit était là.\n\n"
+        "« Nous avons beaucoup avancé », ajoute-t-elle. « Et nous continuerons », ajoute-t-il.\n"
+    )
+    assert speakers(text) == ["Anne Petit", None]
+
+
+def test_a_lone_quote_after_a_speech_verb_and_its_object():
+    text = "Le maire Paul Girard a annoncé son départ.\n« J’ai pris cette décision après mûre réflexion. »\n"
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Paul Girard" and att.review
