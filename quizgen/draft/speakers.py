@@ -258,8 +258,12 @@ class Registry:
                 sp = self._person_speaker(p, role=role)
                 sp.certain = certain
                 return sp
+        body = [t.text for t in toks[np_.i + (1 if np_.det else 0) : np_.j]]
+        acronym = len(body) == 1 and body[0].isupper() and body[0].isalpha() and len(body[0]) > 1
         if head in INSTITUTION_NOUNS or (np_.det is None and text.isupper() and len(text) > 1):
             return self._institution(text)
+        if acronym and np_.det in ("le", "la", "l'", "les"):
+            return self._institution(text)  # "la CGT", "l'ONU": a body, not a description
         if (
             head in ANONYMOUS_PERSON_NOUNS
             or is_role_head(head, head_cap)

@@ -204,3 +204,8 @@ def test_a_generic_noun_for_the_function_named_before(first, generic):
     text = f"{first} a visité le site avec des habitants. « C’est inacceptable », lâche {generic}."
     (att,) = analyse(text).attributions
     assert att.speaker.name == "Paul Girard" and att.review
+
+
+def test_an_acronym_after_a_determiner_is_a_body_not_a_description():
+    (att,) = analyse("La CGT dénonce « un mensonge de la direction ».").attributions
+    assert att.speaker.name == "La CGT" and att.speaker.kind == "institution"
