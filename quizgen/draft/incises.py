@@ -7,11 +7,9 @@ from __future__ import annotations
 import re
 
 from .lexicon import news_agency
-from .nounphrase import NP, parse_np
 from .quotes import MASK
 from .reader import Reader, _needs_aux
 from .speakers import Speaker
-from .tokens import Tok, tokenize
 
 # ', lundi, devant la presse, ' between the verb of an incise and its speaker.
 _COMMA_ADVERBIALS = re.compile(r"(?:\s*,\s*[^,.;:!?«»\u2591]{2,40}?){1,3}\s*,\s*")
@@ -77,17 +75,6 @@ class Incises(Reader):
         if np_ is None or not np_.names() or m[np_.end - self.sentences[si].start :].strip(" .!?…"):
             return None
         return self._speaker(np_, si)
-
-    def _np_after_contracted(self, si: int, k: int, contraction: str) -> NP | None:
-        """'mots du président russe': read 'du' as 'le' so the NP keeps its determiner."""
-        s = self.sentences[si]
-        toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(self._masked[si])]
-        idx = next((n for n, t in enumerate(toks) if t.start >= s.start + k), None)
-        if idx is None:
-            return None
-        det = {"du": "le", "des": "les"}[contraction]
-        toks[idx] = Tok(det, toks[idx].start, toks[idx].end)
-        return parse_np(toks, idx)
 
     def colon_after(self, si: int, close: int) -> tuple[Speaker | None, str, bool] | None:
         """'« Nous ne lâcherons rien » : Marie Dubois, déléguée syndicale, résume …': a colon after

@@ -190,6 +190,17 @@ class Reader:
                     break
         return parse_np(toks, k)
 
+    def _np_after_contracted(self, si: int, k: int, contraction: str) -> NP | None:
+        """'mots du président russe': read 'du' as 'le' so the NP keeps its determiner."""
+        s = self.sentences[si]
+        toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(self._masked[si])]
+        idx = next((n for n, t in enumerate(toks) if t.start >= s.start + k), None)
+        if idx is None:
+            return None
+        det = {"du": "le", "des": "les"}[contraction]
+        toks[idx] = Tok(det, toks[idx].start, toks[idx].end)
+        return parse_np(toks, idx)
+
     def _subject_before(self, si: int, offset: int) -> tuple[NP | None, list[Tok]]:
         """The subject noun phrase that ends just before `offset` in sentence si."""
         s = self.sentences[si]

@@ -26,6 +26,11 @@ _NARRATIVE_INFINITIVE = re.compile(r"^\s*(?:Et|et)\s+(?:de\s+|d')(?P<verb>[a-zé
 _THESE_WORDS = re.compile(
     r"^\s*(?:C'est|c'est)\s+(?:par|avec|en|sur)\s+ces\s+(?:mots|termes|propos|paroles)\s+(?:que|qu')\s*"
 )
+_WHAT_SAID = re.compile(r"^\s*(?:C'est|c'est|Voilà|Voici)\s+(?:là\s+)?ce\s+qu'(?=(?:a|avait|ont|vient)\b)")
+_WORDS_OF = re.compile(
+    r"^\s*(?:Ce\s+sont|Tels\s+sont|Telles\s+sont)\s+(?:là\s+)?les\s+(?:\w+\s+)?(?:mots|propos|paroles)\s+"
+    r"(?P<of>du|des|de\s+|d')\s*"
+)
 _ANSWER_LABEL = re.compile(r"^\s*(?:[-–—]\s*)?(?:(?:sa|la|leur)\s+)?(?i:réponse|réplique)\s*:\s*$")
 _QUESTION_TO = re.compile(r"\?|(?i:\b(?:interrog[ée]e?s?|demand[ée]|question(?:né)?e?s?|sollicit[ée]e?)\b)")
 # What may follow the speaker of an incise: "dans un communiqué", "à l'AFP", then a stop.
@@ -277,8 +282,11 @@ class SpeechForms(Reader):
             return None
         m = self._masked[nxt]
         mm = _THESE_WORDS.match(m)
+        said = self._what_was_said(nxt)
         if mm:
             sp = self._speaker(self._np_after(nxt, mm.end()), nxt)
+        elif said is not None:
+            sp = self._speaker(said, nxt)
         elif MASK not in m and self.article.paragraphs[self.sentences[si].para].start >= q.open - 1:
             opening = self.opening_np(nxt)
             named = opening is not None and opening.names()
@@ -290,6 +298,21 @@ class SpeechForms(Reader):
             return None  # a description ("la députée") is resolved to the person it names later
         self.extra.setdefault(q.open, {})["why"] = f"{sp.name}, nommé dans la phrase qui suit la citation"
         return sp, "forward", True
+
+    def _what_was_said(self, si: int) -> NP | None:
+        """ "C'est ce qu'a affirmé lundi X", "Voilà ce qu'a promis X", "Ce sont les mots du
+        directeur X": a sentence that names who said the quotation before it."""
+        m = self._masked[si]
+        mm = _WHAT_SAID.match(m)
+        if mm is not None:
+            verb = self.p["post"].match(m[mm.end() :])
+            return self._np_after(si, mm.end() + verb.end()) if verb is not None else None
+        mm = _WORDS_OF.match(m)
+        if mm is None:
+            return None
+        if mm["of"] in ("du", "des"):
+            return self._np_after_contracted(si, mm.start("of"), mm["of"])
+        return self._np_after(si, mm.end())
 
     def _subject_of_speech_verb(self, si: int, sp: Speaker) -> bool:
         """Whether `sp` is the subject of a speech verb of sentence si ('Invitée …, Marine Le Pen

@@ -352,3 +352,16 @@ def test_a_lone_quote_after_a_speech_verb_and_its_object():
     text = "Le maire Paul Girard a annoncé son départ.\n« J’ai pris cette décision après mûre réflexion. »\n"
     (att,) = analyse(text).attributions
     assert att.speaker.name == "Paul Girard" and att.review
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "C’est ce qu’a affirmé lundi le directeur Pierre Moreau.",
+        "Voilà ce qu’a promis Pierre Moreau devant les salariés.",
+        "Ce sont les mots du directeur Pierre Moreau.",
+    ],
+)
+def test_the_sentence_after_a_lone_quote_says_who_said_it(after):
+    (att,) = analyse(f"« Nous ne fermerons pas l’usine. » {after}").attributions
+    assert att.speaker.name == "Pierre Moreau" and att.review
