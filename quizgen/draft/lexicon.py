@@ -107,6 +107,20 @@ _GENERIC_ROLES = {
 }
 
 
+# Periphrases the press uses for one office, folded: the phrase, then how the office is named.
+ROLE_PERIPHRASES = {
+    "chef du gouvernement": ("premier ministre", "premiere ministre"),
+    "cheffe du gouvernement": ("premiere ministre",),
+    "locataire de matignon": ("premier ministre", "premiere ministre"),
+    "chef de la diplomatie": ("ministre des affaires etrangeres",),
+    "cheffe de la diplomatie": ("ministre des affaires etrangeres",),
+    "garde des sceaux": ("ministre de la justice",),
+    "locataire de beauvau": ("ministre de l interieur",),
+    "premier magistrat de la ville": ("maire",),
+    "premiere magistrate de la ville": ("maire",),
+}
+
+
 def same_role(head: str) -> frozenset[str]:
     """The role nouns that name the same function as `head` (folded), itself included; for a
     generic noun ('élu', 'magistrat'), the functions it may stand for too."""

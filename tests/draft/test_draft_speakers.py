@@ -209,3 +209,18 @@ def test_a_generic_noun_for_the_function_named_before(first, generic):
 def test_an_acronym_after_a_determiner_is_a_body_not_a_description():
     (att,) = analyse("La CGT dénonce « un mensonge de la direction ».").attributions
     assert att.speaker.name == "La CGT" and att.speaker.kind == "institution"
+
+
+def test_a_periphrasis_for_an_office_is_the_person_holding_it():
+    text = (
+        "Le Premier ministre Michel Barnier a présenté son budget. "
+        "« Ce budget est une faute », a réagi M. Olivier Faure.\n\n"
+        "« Nous assumons nos choix », rétorque le chef du gouvernement.\n"
+    )
+    assert [a.speaker.name for a in analyse(text).attributions] == ["Olivier Faure", "Michel Barnier"]
+
+
+def test_a_nationality_for_the_person_named_before():
+    text = "Le ministre Jean Dupont a parlé aux élèves. « Nous partirons en mars », a annoncé le Français."
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Jean Dupont" and att.review
