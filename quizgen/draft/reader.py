@@ -164,6 +164,7 @@ class Reader:
                 k += 3
             elif (
                 toks[k].low in _TIME_WORDS
+                or (toks[k].low.endswith("ment") and len(toks[k].low) > 6 and not toks[k].cap)
                 or (toks[k].low in ("ce", "cette") and toks[k + 1].low in _TIME_WORDS)
                 or (toks[k].text[:1].isdigit() and toks[k + 1].low in _MONTHS | _TIME_WORDS)
                 or (toks[k].low in _MONTHS and k > 0 and toks[k - 1].text[:1].isdigit())

@@ -149,6 +149,11 @@ class SpeechForms(Reader):
 
     def _incise_verb_end(self, after: list[int]) -> int | None:
         """Where the verb group opening an incise ends ('a tenu à rappeler', 'persifle'), or None."""
+        first_word = (
+            self.view[self.tokens[after[0]].start : self.tokens[after[0]].end].lower() if after else ""
+        )
+        if first_word in ("s'", "se") and len(after) > 1:
+            after = after[1:]  # a reflexive verb: 's'émeut X', 's'étrangle X'
         if not after:
             return None
         first = self.tokens[after[0]]

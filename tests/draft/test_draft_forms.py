@@ -104,7 +104,9 @@ def test_the_speakers_role_after_an_incise_is_left_out_too():
 
 @pytest.mark.slow
 @pytest.mark.nlp
-@pytest.mark.parametrize("verb", ["a balayé", "a tenu à préciser", "a voulu rassurer", "persifle"])
+@pytest.mark.parametrize(
+    "verb", ["a balayé", "a tenu à préciser", "a voulu rassurer", "persifle", "s’émeut", "s’étrangle"]
+)
 def test_an_incise_after_the_quote_needs_no_verb_list(entities, verb):
     # The form of "« C'est un grand pas … », a commenté Jean-Jacques Dordain" (dev 07), any verb.
     text = f"« Nous ne lâcherons rien », {verb} la députée Clémentine Autain.\n"
@@ -365,3 +367,8 @@ def test_a_lone_quote_after_a_speech_verb_and_its_object():
 def test_the_sentence_after_a_lone_quote_says_who_said_it(after):
     (att,) = analyse(f"« Nous ne fermerons pas l’usine. » {after}").attributions
     assert att.speaker.name == "Pierre Moreau" and att.review
+
+
+def test_an_adverb_between_the_verb_of_an_incise_and_its_speaker():
+    text = "« Nous ne lâcherons rien », résume sobrement la députée Clémentine Autain."
+    assert speakers(text) == ["Clémentine Autain"]
