@@ -224,3 +224,12 @@ def test_a_nationality_for_the_person_named_before():
     text = "Le ministre Jean Dupont a parlé aux élèves. « Nous partirons en mars », a annoncé le Français."
     (att,) = analyse(text).attributions
     assert att.speaker.name == "Jean Dupont" and att.review
+
+
+def test_the_union_representative_is_the_syndicaliste():
+    text = (
+        "Le délégué CGT, Marc Lefebvre, dénonce un choix financier. Mme Nadia Benali, opératrice, a vingt ans "
+        "de maison. « Où est passé cet argent ? », interroge le syndicaliste."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Marc Lefebvre" and att.review
