@@ -228,7 +228,8 @@ def test_a_nationality_for_the_person_named_before():
 
 def test_the_union_representative_is_the_syndicaliste():
     text = (
-        "Le délégué CGT, Marc Lefebvre, dénonce un choix financier. Mme Nadia Benali, opératrice, a vingt ans "
+        "Le délégué CGT, Marc Lefebvre, dénonce un choix financier. "
+        "Mme Nadia Benali, opératrice, a vingt ans "
         "de maison. « Où est passé cet argent ? », interroge le syndicaliste."
     )
     (att,) = analyse(text).attributions
