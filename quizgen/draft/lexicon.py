@@ -91,7 +91,7 @@ def speech_lemma(lemma: str) -> bool:
 _SAME_ROLES = (
     frozenset({"coach", "entraineur", "entraineuse"}),
     frozenset({"patron", "patronne", "pdg"}),
-    frozenset({"syndicaliste", "delegue", "deleguee", "representant", "representante"}),
+    frozenset({"syndicaliste", "delegue", "deleguee"}),
 )
 
 
