@@ -50,7 +50,17 @@ _SUBJECT_THEN_INCISE = re.compile(r"^[^,]{3,60},(?:.*,\s*$|(?![^,]*\b(?:qui|que|
 _WORDS_BEFORE_INCISE = re.compile(r"(?:\s*[\w'’-]+){1,4}(?=\s*,)")
 # Rules that guess the speaker from context: another guess is not built on theirs.
 _GUESSES = frozenset(
-    {"echo", "forward", "narrative", "colon", "answer", "adjacent", "name-line", "participle-colon"}
+    {
+        "echo",
+        "forward",
+        "narrative",
+        "colon",
+        "answer",
+        "adjacent",
+        "name-line",
+        "participle-colon",
+        "interview",
+    }
 )
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
@@ -140,6 +150,7 @@ class Attributor(SpeechForms, Layouts, Incises):
                 continue
             found[k] = (
                 self.name_line(si, q)
+                or self.interview_answer(si, q)
                 or self.colon_before(si, q)
                 or self.narrative_infinitive(si, q)
                 or self.participle_colon(si, q)

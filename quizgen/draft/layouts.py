@@ -1,5 +1,7 @@
 """Speech laid out by the page rather than by a sentence:
 
+- a question put to "vous" in its own paragraph, the answer quoted in the next: an interview
+  of the one person the article names before its first question;
 - a line that names a person (« Marc Leroy (Rennes) », « Jean Petit, entraîneur de Brest : »)
   above a paragraph that is one quotation: the reactions and interview format;
 - a sentence opened by a participle or a gerund, with no subject of its own, before a colon:
@@ -28,6 +30,7 @@ _THIRD_PERSON = re.compile(
     r"reste|était\s+temps|est\s+temps|va\s+falloir|pleut|manque))|\bc'est\s+(?:lui|elle)\b",
     re.IGNORECASE,
 )
+_TO_YOU = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
 _PARTICIPLE_OPENER = re.compile(
     r"^\s*(?:(?:Et|Tout)\s+)?(?:[Ee]n\s+)?(?P<verb>[A-ZÀ-Ýa-zéèêàâîôûç]{3,}ant)\b"
 )
@@ -63,8 +66,10 @@ class Layouts(Reader):
         if sp is None or sp.kind != "person":
             return None
         words = self.view[q.inner_start : q.inner_end]
-        if _THIRD_PERSON.search(words[:300]) or any(w in words for w in sp.name.split() if len(w) > 2):
-            return None  # the quotation is about the person the line names
+        bare = core == text.strip()  # no '(Club)', no ', role', no colon: a name alone
+        about = _THIRD_PERSON.search(words[:300]) or any(w in words for w in sp.name.split() if len(w) > 2)
+        if bare and about:
+            return None  # 'Léo Durand' ¶ « On le suit depuis longtemps »: words about the person
         self.extra.setdefault(q.open, {})["why"] = (
             f"{sp.name} : nommé seul sur la ligne au-dessus de la citation"
         )
@@ -96,3 +101,28 @@ class Layouts(Reader):
             if said is not None or sp is not None:
                 break
         return None
+
+    def interview_answer(self, si: int, q: QuoteSpan) -> Found | None:
+        """An interview: a paragraph that asks a question ('Comment vous sentez-vous ?'), then a
+        paragraph that opens with a quotation: the answer of the one person the article names
+        before its first question (to review)."""
+        s = self.sentences[si]
+        if si == 0 or s.start != self.article.paragraphs[s.para].start or q.open > s.start + 1:
+            return None
+        asked = self._masked[si - 1].rstrip()
+        if self.sentences[si - 1].para != s.para - 1 or not asked.endswith("?") or MASK in asked:
+            return None
+        # The first question put to 'vous' ('Quel a été le moment le plus fort ?' may come after).
+        first = next(
+            (k for k in range(si) if _TO_YOU.search(self._masked[k]) and "?" in self._masked[k]), None
+        )
+        if first is None:
+            return None
+        named = {sp.key: sp for k in range(first) for sp in self._people_named(k, self.sentences[k].end)}
+        if len(named) != 1:
+            return None
+        (sp,) = named.values()
+        self.extra.setdefault(q.open, {})["why"] = (
+            f"réponse à une question d’entretien : {sp.name}, seul nommé avant"
+        )
+        return sp, "interview", True

@@ -58,3 +58,32 @@ def test_a_participle_clause_with_its_own_subject_is_left_to_the_other_rules():
         "Revenant sur son parcours, un ancien collègue : « Elle a toujours voulu travailler ici. »"
     )
     assert found(text)[0][0] != "Julie Martin"
+
+
+def test_a_line_with_a_role_announces_the_speaker_even_of_words_about_someone_else():
+    text = (
+        "Les réactions après le match.\n\n"
+        "Marc Leroy (capitaine de Rennes) :\n\n"
+        "« Le coach nous a demandé de rester calmes. Il avait raison. »\n"
+    )
+    assert found(text) == [("Marc Leroy", True)]
+
+
+def test_the_answers_of_an_interview_are_the_person_named_before_the_questions():
+    text = (
+        "Entretien. La navigatrice Mme Lucie Blanc revient sur sa course.\n\n"
+        "Vous rentrez de trois mois en mer. Comment vous sentez-vous ?\n\n"
+        "« Fatiguée, mais heureuse. »\n\n"
+        "Quel a été le moment le plus dur ?\n\n"
+        "« La tempête au large du cap Horn. »\n"
+    )
+    assert found(text) == [("Lucie Blanc", True), ("Lucie Blanc", True)]
+
+
+def test_a_question_to_the_reader_in_an_article_naming_two_people_is_no_interview():
+    text = (
+        "Le maire Paul Girard et la préfète Anne Roux ont visité le chantier.\n\n"
+        "Et vous, qu’en pensez-vous ?\n\n"
+        "« Un chantier de cette taille est rare. »\n"
+    )
+    assert found(text) == [(None, False)]
