@@ -8,7 +8,14 @@ In order of trust, for each quotation of a sentence:
    (`« … », a balayé sur Twitter X`: no verb list needed); inside the marks
    (`« …, estime l'astronaute. »`); a chain of quotations shares the incise
    of the last one, a participle after it keeps its speaker (`, appelant « … »`);
-2. a speech verb before it in the sentence: `X a déclaré que « … »`,
+   adverbials between commas (`, a martelé, lundi, devant la presse, X`); a colon
+   then the speaker's clause (`« … » : X, déléguée syndicale, résume …`); words an
+   agency reports (`, rapporte l'AFP`) go to who spoke just before (review) —
+   see incises.py;
+2. the page's layout (layouts.py, review): a line naming a person above a
+   paragraph that opens with the quotation; the answer below an interview question;
+   a participle clause before a colon (`Assumant ses choix : « … »`);
+   a speech verb before it in the sentence: `X a déclaré que « … »`,
    `X a qualifié l'alliance d'« … »`, `il a dit « … »` (the pronoun is
    resolved from context); `Et d'ajouter : « … »`; `Réponse : « … »`;
    `X …  :` ending the paragraph before, or any verb before a colon (review);
@@ -19,7 +26,8 @@ In order of trust, for each quotation of a sentence:
    (review when the previous speaker is in an earlier paragraph or one narrative
    sentence naming no one else stands between; never a lead-in
    `"…". Sur la route, …`), else takes the person named in the next sentence
-   when it opens its paragraph and that person is the subject of its speech verb (review);
+   when it opens its paragraph and that person is the subject of its speech verb, or
+   the next sentence says who said it (`C'est ce qu'a affirmé X`) (review);
 7. a `Source : X` line after a paragraph that is only a quotation;
 8. a sub-heading that repeats words of the body takes their speaker (review), not
    from another guess.
