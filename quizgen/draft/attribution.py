@@ -70,6 +70,9 @@ _GUESSES = frozenset(
         "interview",
     }
 )
+_PASSIVE = re.compile(r"\bété\s", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:est|sont|était|étaient|sera|seront|fut|furent)\s+$")
+_BY_AGENT = re.compile(r"[^.;!?]*?\bpar\s+", re.IGNORECASE)
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
@@ -246,6 +249,11 @@ class Attributor(SpeechForms, Layouts, Incises):
             # "« … », a-t-il souligné, avant de réclamer « … »": the same speaker.
             sp = self._resolve_pronoun(inverted, si, self.sentences[si].start + chosen.start())
             return (sp, "pronoun", not sp.certain) if sp else None
+        if _PASSIVE.search(chosen.group()) or _PASSIVE_BEFORE.search(m[: chosen.start()]):
+            # "La décision a été jugée « injuste » par X": the agent speaks, not the subject.
+            agent = _BY_AGENT.match(self._masked[si], offset)
+            sp = self._speaker(self._np_after(si, agent.end()), si) if agent else None
+            return (sp, "pre", not sp.certain) if sp is not None and sp.kind != "anonymous" else None
         np_, _toks = self._subject_before(si, chosen.start())
         index = verbs.index(chosen)
         while np_ is None and index > 0 and re.search(r"\bet\s+$", m[: verbs[index].start()]):

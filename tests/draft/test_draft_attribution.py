@@ -282,3 +282,8 @@ def test_a_pronoun_after_two_people_joined_by_et_is_not_resolved():
 
 def test_a_colon_after_the_quote_then_a_verb_that_is_not_speech():
     assert [s for _, s in said("« Nous ferons appel » : Marie Lenoir a reçu la lettre lundi.")] == [None]
+
+
+def test_the_agent_of_a_passive_speech_verb_speaks_not_its_subject():
+    assert [s for _, s in said("La décision a été jugée « injuste » par M. Paul Girard.")] == ["Paul Girard"]
+    assert [s for _, s in said("Le chantier a été qualifié de « fiasco » lundi.")] == [None]
