@@ -225,6 +225,12 @@ class SpeechForms(Reader):
         if self.tokens[v].dep == "acl" or not has_subject:
             # ', se comparant à un commandant :': the participle's subject is the clause's.
             v = next((i for i in clause if self.tokens[i].dep == "ROOT" and self.tokens[i].pos == "VERB"), v)
+        agents = [t for t in self.tokens if t.head == v and t.dep == "obl:agent"]
+        if agents and any(t.head == v and t.dep == "aux:pass" for t in self.tokens):
+            # 'X a été interpellée par Y :' — the agent speaks ('X est revenu à la charge :' has none).
+            np_ = self._np_at(si, agents[0].start)
+            sp = self._speaker(np_, si, create=False) if np_ is not None else None
+            return (sp, "colon", True) if sp is not None else None
         subjects = [t for t in self.tokens if t.head == v and t.dep in _SUBJECT_DEPS]
         if subjects and subjects[0].start < self.tokens[v].start:
             np_ = self._np_at(si, subjects[0].start)

@@ -372,3 +372,11 @@ def test_the_sentence_after_a_lone_quote_says_who_said_it(after):
 def test_an_adverb_between_the_verb_of_an_incise_and_its_speaker():
     text = "« Nous ne lâcherons rien », résume sobrement la députée Clémentine Autain."
     assert speakers(text) == ["Clémentine Autain"]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_passive_verb_before_a_colon_gives_its_agent(entities):
+    text = "Mme Anne Roux a été interpellée par M. Paul Girard : « Vous avez tort. »\n"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker.name == "Paul Girard" and att.review
