@@ -73,6 +73,7 @@ _GUESSES = frozenset(
 _PASSIVE = re.compile(r"\bété\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:est|sont|était|étaient|sera|seront|fut|furent)\s+$")
 _BY_AGENT = re.compile(r"[^.;!?]*?\bpar\s+", re.IGNORECASE)
+_LABEL_NAME = re.compile(r"(?P<name>[^(),]+?)\s*(?:\([^()]{1,40}\)|,[^,]{1,60})\s*$")
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
@@ -299,10 +300,13 @@ class Attributor(SpeechForms, Layouts, Incises):
             cut = max(label.rfind(":"), label.rfind("–"), label.rfind("—"), label.rfind(" - "))
             label_start = cut + 1 if cut >= 0 else 0
             label_start += len(label[label_start:]) - len(label[label_start:].lstrip())
-            if 0 < len(label[label_start:].split()) <= 4:
+            # "Franck Haise (entraîneur de Lens) :", "Awa Diallo, marathonienne :": the name part.
+            named = _LABEL_NAME.match(label, label_start)
+            label_end = named.end("name") if named else len(label.rstrip())
+            if 0 < len(label[label_start:label_end].split()) <= 4:
                 # "Awa Diallo : « … »": a name, then the words.
                 np_ = self._np_after(si, label_start)
-                if np_ is not None and np_.end - self.sentences[si].start >= len(label.rstrip()):
+                if np_ is not None and np_.end - self.sentences[si].start >= label_end:
                     sp = self._speaker(np_, si)
                     if sp is not None and sp.kind in ("person", "institution"):
                         return sp, "intro", sp.kind != "person"

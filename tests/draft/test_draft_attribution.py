@@ -34,6 +34,8 @@ def said(text: str) -> list[tuple[str, str | None]]:
         ("« Nous ne céderons pas », confie Samia, mère de deux élèves.", "Samia"),
         ("« Nous ne céderons pas », a martelé, lundi, devant la presse, Pierre Moreau.", "Pierre Moreau"),
         ("« Rien n’est perdu » : Marie Dubois, déléguée syndicale, résume l’état d’esprit.", "Marie Dubois"),
+        ("Franck Haise (entraîneur de Lens) : « Nous avons été sérieux. »", "Franck Haise"),
+        ("Awa Diallo, marathonienne : « Nous avons été sérieux. »", "Awa Diallo"),
     ],
 )
 def test_one_pattern_one_speaker(text, speaker):
