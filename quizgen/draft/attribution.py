@@ -303,10 +303,12 @@ class Attributor(SpeechForms, Layouts, Incises):
             # "Franck Haise (entraîneur de Lens) :", "Awa Diallo, marathonienne :": the name part.
             named = _LABEL_NAME.match(label, label_start)
             label_end = named.end("name") if named else len(label.rstrip())
-            if 0 < len(label[label_start:label_end].split()) <= 4:
-                # "Awa Diallo : « … »": a name, then the words.
+            words = len(label[label_start:label_end].split())
+            if 0 < words <= 7:
+                # "Awa Diallo : « … »", "Le capitaine nantais Nicolas Pallois : « … »".
                 np_ = self._np_after(si, label_start)
-                if np_ is not None and np_.end - self.sentences[si].start >= label_end:
+                covers = np_ is not None and np_.end - self.sentences[si].start >= label_end
+                if covers and (words <= 4 or np_.names()):  # type: ignore[union-attr]
                     sp = self._speaker(np_, si)
                     if sp is not None and sp.kind in ("person", "institution"):
                         return sp, "intro", sp.kind != "person"

@@ -36,6 +36,7 @@ def said(text: str) -> list[tuple[str, str | None]]:
         ("« Rien n’est perdu » : Marie Dubois, déléguée syndicale, résume l’état d’esprit.", "Marie Dubois"),
         ("Franck Haise (entraîneur de Lens) : « Nous avons été sérieux. »", "Franck Haise"),
         ("Awa Diallo, marathonienne : « Nous avons été sérieux. »", "Awa Diallo"),
+        ("Le capitaine nantais Nicolas Pallois : « Nous avons été sérieux. »", "Nicolas Pallois"),
     ],
 )
 def test_one_pattern_one_speaker(text, speaker):
