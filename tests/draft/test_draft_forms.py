@@ -380,3 +380,13 @@ def test_a_passive_verb_before_a_colon_gives_its_agent(entities):
     text = "Mme Anne Roux a été interpellée par M. Paul Girard : « Vous avez tort. »\n"
     (att,) = analyse(text, entities).attributions
     assert att.speaker.name == "Paul Girard" and att.review
+
+
+def test_q_and_r_labels_of_an_interview():
+    text = (
+        "Nous avons interrogé M. Paul Durand sur son départ.\n\n"
+        "Q : Pourquoi partir maintenant ?\n\n"
+        "R : « Il était temps de passer la main. »\n"
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Paul Durand" and att.review
