@@ -33,7 +33,7 @@ _ER_SPEECH = """
     implorer revendiquer justifier argumenter applaudir s'enthousiasmer s'émerveiller se_demander
     s'impatienter se_lamenter continuer compléter corroborer décrypter corriger rectifier
     interroger grincer asséner prophétiser raisonner philosopher blaguer confirmer détailler
-    déclamer s'esclaffer rigoler sangloter bougonner maugréer tacler taquiner parler
+    déclamer s'esclaffer rigoler sangloter bougonner maugréer tacler taquiner parler s'exprimer
 """.split()
 
 _IRREGULAR_SPEECH: dict[str, list[str]] = {
@@ -62,6 +62,7 @@ _IRREGULAR_SPEECH: dict[str, list[str]] = {
     "faire savoir": ["fait savoir", "font savoir", "faisait savoir"],
     "faire remarquer": ["fait remarquer", "font remarquer", "faisait remarquer"],
     "mettre en garde": ["mis en garde", "met en garde", "mettent en garde"],
+    "prendre la parole": ["pris la parole", "prend la parole", "prennent la parole", "prenait la parole"],
     "s'écrier": ["écrié", "écrie", "écrient"],
 }
 

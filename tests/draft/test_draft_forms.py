@@ -390,3 +390,10 @@ def test_q_and_r_labels_of_an_interview():
     )
     (att,) = analyse(text).attributions
     assert att.speaker.name == "Paul Durand" and att.review
+
+
+@pytest.mark.parametrize("took_the_floor", ["a pris la parole", "s’est exprimé devant la presse"])
+def test_a_lone_quote_after_someone_takes_the_floor(took_the_floor):
+    text = f"Le maire Paul Girard {took_the_floor}.\n\n« Je suis fier de cette équipe. »\n"
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Paul Girard" and att.review
