@@ -56,7 +56,12 @@ def walk_back_incises(toks: list[Tok]) -> tuple[NP | None, int]:
             if np_ is not None and np_.j == stop - 1:
                 return np_, stop
         first = inner[0].low
-        if first in _INCISE_OPENERS or first in ROLE_NOUNS or first in ANONYMOUS_PERSON_NOUNS:
+        if (
+            first in _INCISE_OPENERS
+            or first in ROLE_NOUNS
+            or first in ANONYMOUS_PERSON_NOUNS
+            or first[:1].isdigit()
+        ):
             # "X, chef de la compagnie, qui était sur place, reconnaît": one incise after another.
             end, stop = k, k + 1
             continue
@@ -70,6 +75,6 @@ _INCISE_OPENERS = frozenset(
     qui que qu' dont selon d'après lui elle eux pour de quant elle-même lui-même le la l' un une en après
     avant lors dans ancien ancienne ex notamment également aussi toutefois pourtant cependant néanmoins
     enfin par sur à interrogé interrogée interrogés cité citée joint jointe contacté contactée sollicité
-    sollicitée invité invitée présent présente visiblement très
+    sollicitée invité invitée présent présente visiblement très encore toujours
 """.split()
 )

@@ -37,6 +37,8 @@ def said(text: str) -> list[tuple[str, str | None]]:
         ("Franck Haise (entraîneur de Lens) : « Nous avons été sérieux. »", "Franck Haise"),
         ("Awa Diallo, marathonienne : « Nous avons été sérieux. »", "Awa Diallo"),
         ("Le capitaine nantais Nicolas Pallois : « Nous avons été sérieux. »", "Nicolas Pallois"),
+        ("Nadia Benali, 45 ans, raconte : « Nous avons tout perdu. »", "Nadia Benali"),
+        ("Nadia Benali, encore sous le choc, raconte : « Nous avons tout perdu. »", "Nadia Benali"),
     ],
 )
 def test_one_pattern_one_speaker(text, speaker):
