@@ -15,6 +15,15 @@ from .speakers import Speaker
 _COMMA_ADVERBIALS = re.compile(r"(?:\s*,\s*[^,.;:!?«»\u2591]{2,40}?){1,3}\s*,\s*")
 
 
+# ', prédit-il', ', a-t-elle persiflé', ', s'amuse-t-il' — then the end of the sentence or a complement;
+# never ', paraît-il', ', semble-t-il' (hearsay, no speaker).
+_INVERTED_INCISE = re.compile(
+    r"[\s,;]*(?:[-–—]\s*)?(?!(?:paraît|parait|semble|sait|faut|suffit|reste|est)-)"
+    r"(?:s'|se\s+)?(?:[a-zéèêëàâîïôûüç]{3,}(?:-t)?|(?:a|avait|aurait)-t)-(?P<pronoun>il|elle)"
+    r"(?:\s+[a-zéèêëàâîïôûüç]{3,})?\s*(?=[.,;!?…]|$|\s+(?:à|au|aux|dans|sur|devant|lors|en)\b)"
+)
+
+
 class Incises(Reader):
     """The incise rules; `_post` returns (speaker, rule, review), the speaker None when none."""
 
@@ -50,7 +59,7 @@ class Incises(Reader):
             return sp, "agency", False
         mm = self.p["post"].match(after)
         if not mm:
-            return None, "", False
+            return self._any_inverted(si, offset)
         if mm["aux"] is None and mm["inv2"] is None and _needs_aux(mm["verb"]):
             return None, "", False
         pronoun = (mm["inv1"] or mm["inv2"] or "").lstrip("-t").lstrip("-")
@@ -63,6 +72,15 @@ class Incises(Reader):
         if sp is None:
             return None, "", False
         return sp, "post", not sp.certain
+
+    def _any_inverted(self, si: int, offset: int) -> tuple[Speaker | None, str, bool]:
+        """'« … », prédit-il', '« … », a-t-elle persiflé': French inverts the subject pronoun
+        after a quotation only for a verb of saying or thinking, whatever the verb: no list."""
+        mm = _INVERTED_INCISE.match(self._masked[si], offset)
+        if mm is None:
+            return None, "", False
+        sp = self._resolve_pronoun(mm["pronoun"], si, self.sentences[si].start + offset)
+        return (sp, "pronoun", not sp.certain) if sp else (None, "", False)
 
     def _speaker_after_adverbials(self, si: int, k: int) -> Speaker | None:
         """'« … », a martelé, lundi, devant la presse, Pierre Moreau.': the speaker after

@@ -400,3 +400,9 @@ def test_a_lone_quote_after_someone_takes_the_floor(took_the_floor):
     text = f"Le maire Paul Girard {took_the_floor}.\n\n« Je suis fier de cette équipe. »\n"
     (att,) = analyse(text).attributions
     assert att.speaker.name == "Paul Girard" and att.review
+
+
+@pytest.mark.parametrize(("incise", "speaker"), [("prédit-il", "Paul Léna"), ("paraît-il", None)])
+def test_an_inverted_pronoun_after_a_quote_needs_no_verb_list(incise, speaker):
+    text = f"Le chercheur Paul Léna a parlé lundi. « Nous verrons des planètes comme la Terre », {incise}."
+    assert speakers(text) == [speaker]
