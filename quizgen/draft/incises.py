@@ -17,7 +17,7 @@ _COMMA_ADVERBIALS = re.compile(r"(?:\s*,\s*[^,.;:!?«»\u2591]{2,40}?){1,3}\s*,\
 
 # ', prédit-il', ', a-t-elle persiflé', ', s'amuse-t-il' — then the end of the sentence or a complement;
 # never ', paraît-il', ', semble-t-il' (hearsay, no speaker).
-_INVERTED_INCISE = re.compile(
+INVERTED_INCISE = re.compile(
     r"[\s,;]*(?:[-–—]\s*)?(?!(?:paraît|parait|semble|sait|faut|suffit|reste|est)-)"
     r"(?:s'|se\s+)?(?:[a-zéèêëàâîïôûüç]{3,}(?:-t)?|(?:a|avait|aurait)-t)-(?P<pronoun>il|elle)"
     r"(?:\s+[a-zéèêëàâîïôûüç]{3,})?\s*(?=[.,;!?…]|$|\s+(?:à|au|aux|dans|sur|devant|lors|en)\b)"
@@ -76,7 +76,7 @@ class Incises(Reader):
     def _any_inverted(self, si: int, offset: int) -> tuple[Speaker | None, str, bool]:
         """'« … », prédit-il', '« … », a-t-elle persiflé': French inverts the subject pronoun
         after a quotation only for a verb of saying or thinking, whatever the verb: no list."""
-        mm = _INVERTED_INCISE.match(self._masked[si], offset)
+        mm = INVERTED_INCISE.match(self._masked[si], offset)
         if mm is None:
             return None, "", False
         sp = self._resolve_pronoun(mm["pronoun"], si, self.sentences[si].start + offset)

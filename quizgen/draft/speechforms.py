@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .incises import INVERTED_INCISE as _INVERTED_INCISE
 from .lexicon import NP_STOP_WORDS, SPEECH_LEMMAS, speech_lemma
 from .nounphrase import NP, PRONOUNS, parse_np
 from .quotes import MASK, QuoteSpan
@@ -87,13 +88,17 @@ class SpeechForms(Reader):
 
     def _incise_at(self, si: int, q: QuoteSpan, pos: int) -> Found | None:
         mm = self.p["post"].match(self.view[pos : q.inner_end])
+        inverted = _INVERTED_INCISE.match(self.view[pos : q.inner_end]) if mm is None else None
+        if mm is None and inverted is None:
+            return None
+        if mm is not None and mm["aux"] is None and mm["inv2"] is None and _needs_aux(mm["verb"]):
+            return None
         if mm is None:
-            return None
-        if mm["aux"] is None and mm["inv2"] is None and _needs_aux(mm["verb"]):
-            return None
-        pronoun = (mm["inv1"] or mm["inv2"] or "").lstrip("-t").lstrip("-")
+            pronoun = inverted["pronoun"]  # type: ignore[index]  # « A, prédit-il, B »: any verb
+        else:
+            pronoun = (mm["inv1"] or mm["inv2"] or "").lstrip("-t").lstrip("-")
         if pronoun:
-            end = pos + mm.end()
+            end = pos + (mm or inverted).end()  # type: ignore[union-attr]
             sp = self._resolve_pronoun(pronoun, si, q.open)
             review = sp is not None and not sp.certain
         else:

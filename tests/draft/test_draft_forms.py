@@ -406,3 +406,8 @@ def test_a_lone_quote_after_someone_takes_the_floor(took_the_floor):
 def test_an_inverted_pronoun_after_a_quote_needs_no_verb_list(incise, speaker):
     text = f"Le chercheur Paul Léna a parlé lundi. « Nous verrons des planètes comme la Terre », {incise}."
     assert speakers(text) == [speaker]
+
+
+def test_an_inverted_pronoun_inside_the_marks_needs_no_verb_list():
+    text = "Le chercheur Paul Léna a parlé lundi. « Dans dix ans, prédit-il, nous verrons des planètes. »"
+    assert speakers(text) == ["Paul Léna"]
