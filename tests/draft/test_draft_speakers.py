@@ -234,3 +234,12 @@ def test_the_union_representative_is_the_syndicaliste():
     )
     (att,) = analyse(text).attributions
     assert att.speaker.name == "Marc Lefebvre" and att.review
+
+
+def test_l_agence_is_the_body_that_spoke_just_before():
+    text = (
+        "Selon la Nasa, l’image « ouvre une nouvelle ère ». "
+        "L’agence précise que la planète est « six fois plus massive que Jupiter »."
+    )
+    first, second = analyse(text).attributions
+    assert first.speaker.name == second.speaker.name == "la Nasa" and second.review
