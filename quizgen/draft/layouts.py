@@ -62,7 +62,7 @@ class Layouts(Reader):
         np_ = parse_np(toks, 0)
         if np_ is None or np_.j != len(toks) or not np_.names() or np_.head in PRONOUNS:
             return None
-        sp = self._speaker(np_, si - 1)
+        sp = self._speaker(np_, si - 1, create=False)  # a first name and a surname, or someone known
         if sp is None or sp.kind != "person":
             return None
         words = self.view[q.inner_start : q.inner_end]

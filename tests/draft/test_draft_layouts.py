@@ -87,3 +87,7 @@ def test_a_question_to_the_reader_in_an_article_naming_two_people_is_no_intervie
         "« Un chantier de cette taille est rare. »\n"
     )
     assert found(text) == [(None, False)]
+
+
+def test_a_dateline_above_a_quotation_is_no_speaker():
+    assert found("Rennes\n\n« Nous ouvrirons le magasin dimanche. »\n") == [(None, False)]
