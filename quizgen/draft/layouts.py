@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .nounphrase import PRONOUNS, parse_np
+from .nounphrase import NP, PRONOUNS, parse_np
 from .quotes import MASK, QuoteSpan
 from .reader import Reader
 from .speakers import Speaker
@@ -22,6 +22,11 @@ from .tokens import Tok, tokenize
 
 Found = tuple[Speaker | None, str, bool]
 
+# 'Réaction du maire, …', 'Le témoignage de …', 'Ce que dit …': a label of speech before the name.
+_LABEL_OPENER = re.compile(
+    r"(?i:(?:la\s+|les\s+)?réactions?|le\s+témoignage|l'avis|le\s+mot|la\s+réponse|l'analyse|le\s+regard|"
+    r"extrait\s+(?:du|de\s+la|de\s+l')\s*\w+|ce\s+que\s+(?:dit|pense|répond))\s+(?:de\s+|du\s+|d'|de\s+la\s+)?"
+)
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 # A quotation that speaks of someone in the third person ('il le connaît', 'c'est lui qui joue')
 # is a comment on the person the line names, not their words; impersonal 'il faut' is not.
@@ -55,12 +60,10 @@ class Layouts(Reader):
         if MASK in text:
             return None
         core = _PARENTHESIS.sub("", text).strip().rstrip(" :–—-").strip()
-        head = core.split(",")[0].strip()  # 'Jean Petit, entraîneur de Brest'
-        toks = [Tok(t.text, t.start + line.start, t.end + line.start) for t in tokenize(head)]
-        if not toks or len(toks) > 6 or len(core.split()) > 14:
+        if len(core.split()) > 14:
             return None
-        np_ = parse_np(toks, 0)
-        if np_ is None or np_.j != len(toks) or not np_.names() or np_.head in PRONOUNS:
+        np_ = self._line_name(core, line.start)
+        if np_ is None:
             return None
         sp = self._speaker(np_, si - 1, create=False)  # a first name and a surname, or someone known
         if sp is None or sp.kind != "person":
@@ -74,6 +77,21 @@ class Layouts(Reader):
             f"{sp.name} : nommé seul sur la ligne au-dessus de la citation"
         )
         return sp, "name-line", True
+
+    def _line_name(self, core: str, base: int) -> NP | None:
+        """The name a line gives: 'Jean Petit, entraîneur de Brest', 'Réaction du maire, Paul
+        Girard' (a label of speech, then the name in the first part that holds one)."""
+        opener = _LABEL_OPENER.match(core)
+        offset = opener.end() if opener else 0
+        for part in core[offset:].split(",")[:2]:
+            toks = [Tok(t.text, t.start + base + offset, t.end + base + offset) for t in tokenize(part)]
+            offset += len(part) + 1
+            if not toks or len(toks) > 6:
+                continue
+            np_ = parse_np(toks, 0)
+            if np_ is not None and np_.j == len(toks) and np_.names() and np_.head not in PRONOUNS:
+                return np_
+        return None
 
     def participle_colon(self, si: int, q: QuoteSpan) -> Found | None:
         """'Assumant ses choix : « … »': a participle clause has the subject of the sentences

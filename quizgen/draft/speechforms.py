@@ -200,7 +200,11 @@ class SpeechForms(Reader):
         if prev.heading or not before.endswith(":") or prev.para != s.para - 1:
             return None
         offset = len(before) - 1
-        found = self._pre_verb(si - 1, offset) or self._parsed_before_colon(si - 1, offset)
+        found = (
+            self._pre_verb(si - 1, offset)
+            or self._parsed_before_colon(si - 1, offset)
+            or self._selon(si - 1, offset)  # type: ignore[attr-defined]  # 'Pour X, c'est clair :'
+        )
         if found is None or found[0] is None:
             return None
         self.extra.setdefault(q.open, {})["start"] = prev.start

@@ -91,3 +91,13 @@ def test_a_question_to_the_reader_in_an_article_naming_two_people_is_no_intervie
 
 def test_a_dateline_above_a_quotation_is_no_speaker():
     assert found("Rennes\n\n« Nous ouvrirons le magasin dimanche. »\n") == [(None, False)]
+
+
+def test_a_label_of_speech_then_the_name_above_a_quotation():
+    text = "Le conseil a voté.\n\nRéaction du maire, Paul Girard :\n\n« Nous ne céderons rien. »\n"
+    assert found(text) == [("Paul Girard", True)]
+
+
+def test_pour_x_then_a_colon_ending_the_paragraph_before_the_quotation():
+    text = "Pour le maire Paul Girard, la situation est claire :\n\n« Nous ne céderons rien. »\n"
+    assert found(text) == [("Paul Girard", True)]
