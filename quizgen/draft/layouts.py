@@ -83,7 +83,8 @@ class Layouts(Reader):
         Girard' (a label of speech, then the name in the first part that holds one)."""
         opener = _LABEL_OPENER.match(core)
         offset = opener.end() if opener else 0
-        for part in core[offset:].split(",")[:2]:
+        # The name after a comma only after a label ('Réaction du maire, X'), never in a sentence.
+        for part in core[offset:].split(",")[: 2 if opener else 1]:
             toks = [Tok(t.text, t.start + base + offset, t.end + base + offset) for t in tokenize(part)]
             offset += len(part) + 1
             if not toks or len(toks) > 6:
