@@ -156,7 +156,10 @@ class Attributor(SpeechForms, Layouts, Incises):
                 continue
             offset = max(q.open - s.start, 0)
             before = found[k - 1] if k > 0 else (None, "", False)
-            if before[0] is not None and self._participle_between(si, qs[k - 1], q, before[1]):
+            if before[0] is not None and (
+                self._participle_between(si, qs[k - 1], q, before[1])
+                or self._relative_on_speaker(si, qs[k - 1], q, before[0])
+            ):
                 # "« … », a fustigé X, appelant « les membres » … « à contrecarrer … »": still X.
                 found[k] = (before[0], "participle", before[2])
                 continue
@@ -385,6 +388,17 @@ class Attributor(SpeechForms, Layouts, Incises):
             self.p["pre"].search(between)
             or re.search(r",\s*(?:qui|que|qu'|mais|et)\b|\b(?:il|elle|ils|elles)\b", between)
         )
+
+    def _relative_on_speaker(self, si: int, prev: QuoteSpan, q: QuoteSpan, sp: Speaker) -> bool:
+        """'« … » selon un témoin, qui aurait vu « … »': a relative clause on the speaker just
+        named is that speaker's account."""
+        s = self.sentences[si]
+        between = self._masked[si][prev.end - s.start : q.open - s.start]
+        mm = re.search(r",\s*qui\s+[^,.;:!?«»\u2591]{2,60}$", between)
+        if mm is None:
+            return False
+        name = fold(re.sub(r"^(?:le|la|les|l'|un|une|des)\s*", "", sp.name, flags=re.IGNORECASE))
+        return bool(name) and fold(between[: mm.start()]).rstrip().endswith(name)
 
     def _lead_in(self, si: int) -> bool:
         """'"Une simulation d'accident". Sur le chemin…': a quotation opening its paragraph as a

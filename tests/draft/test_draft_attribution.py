@@ -292,3 +292,13 @@ def test_a_colon_after_the_quote_then_a_verb_that_is_not_speech():
 def test_the_agent_of_a_passive_speech_verb_speaks_not_its_subject():
     assert [s for _, s in said("La décision a été jugée « injuste » par M. Paul Girard.")] == ["Paul Girard"]
     assert [s for _, s in said("Le chantier a été qualifié de « fiasco » lundi.")] == [None]
+
+
+def test_a_relative_clause_on_the_speaker_keeps_the_speaker():
+    text = (
+        "Les pompiers font face « à deux agresseurs » selon un témoin de la scène, "
+        "qui aurait vu « au moins une arme » et entendu « des coups de feu »."
+    )
+    assert [s for _, s in said(text)] == ["un témoin de la scène"] * 3
+    other = "« Rien ne change », a déclaré M. Paul Girard à Mme Anne Roux, qui a jugé la réforme « injuste »."
+    assert [s for _, s in said(other)][1] != "Paul Girard"
