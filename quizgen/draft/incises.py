@@ -24,6 +24,9 @@ INVERTED_INCISE = re.compile(
 )
 
 
+_PAREN_SOURCE = re.compile(r"\s*\(\s*(?=[A-ZÀ-Ý])")
+
+
 class Incises(Reader):
     """The incise rules; `_post` returns (speaker, rule, review), the speaker None when none."""
 
@@ -57,6 +60,15 @@ class Incises(Reader):
         if mm:
             sp = self.registry._institution(mm["name"])
             return sp, "agency", False
+        paren = _PAREN_SOURCE.match(after)
+        if paren:
+            # "« … » (Paul Girard, maire de Vienne)": the source in brackets.
+            np_ = self._np_after(si, offset + paren.end())
+            rest = m[np_.end - self.sentences[si].start :] if np_ is not None else ""
+            if np_ is not None and np_.names() and re.match(r"\s*(?:,[^()]{0,80})?\)", rest):
+                sp = self._speaker(np_, si)
+                if sp is not None:
+                    return sp, "post", not sp.certain
         mm = self.p["post"].match(after)
         if not mm:
             return self._any_inverted(si, offset)

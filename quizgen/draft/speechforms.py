@@ -24,6 +24,9 @@ from .tokens import Tok, tokenize
 Found = tuple[Speaker | None, str, bool]
 
 _NARRATIVE_INFINITIVE = re.compile(r"^\s*(?:Et|et)\s+(?:de\s+|d')(?P<verb>[a-zéèêàâîôûç]+(?:er|ir|re))\b")
+_NAMED_INFINITIVE = re.compile(
+    r"^\s*(?:Et|et)\s+(?P<subject>[^,:;«»]{3,60}?)\s+(?:de\s+|d')(?P<verb>[a-zéèêàâîôûç]+(?:er|ir|re))\b"
+)
 _THESE_WORDS = re.compile(
     r"^\s*(?:C'est|c'est)\s+(?:par|avec|en|sur)\s+ces\s+(?:mots|termes|propos|paroles)\s+(?:que|qu')\s*"
 )
@@ -276,6 +279,16 @@ class SpeechForms(Reader):
         verb of speaking, has no subject; the speaker is whoever spoke in the sentence before
         (to review), not merely its subject."""
         s = self.sentences[si]
+        named = _NAMED_INFINITIVE.match(self._masked[si][: max(q.open - s.start, 0)])
+        if named is not None and speech_lemma(named["verb"]):
+            # 'Et le maire Paul Girard de conclure : « … »': the subject is written.
+            toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(self._masked[si])]
+            k = next((n for n, t in enumerate(toks) if t.start >= s.start + named.start("subject")), None)
+            np_ = parse_np(toks, k) if k is not None else None
+            end = s.start + named.end("subject")
+            sp = self._speaker(np_, si) if np_ is not None and np_.end >= end and np_.names() else None
+            if sp is not None:
+                return sp, "pre", not sp.certain
         mm = _NARRATIVE_INFINITIVE.match(self._masked[si][: max(q.open - s.start, 0)])
         if si == 0 or mm is None or not speech_lemma(mm["verb"]):
             return None  # 'Et de conclure', 'Et de réclamer'; not 'Et de partir : « … »'

@@ -38,6 +38,11 @@ def said(text: str) -> list[tuple[str, str | None]]:
         ("Awa Diallo, marathonienne : « Nous avons été sérieux. »", "Awa Diallo"),
         ("Le capitaine nantais Nicolas Pallois : « Nous avons été sérieux. »", "Nicolas Pallois"),
         ("Nadia Benali, 45 ans, raconte : « Nous avons tout perdu. »", "Nadia Benali"),
+        ("« Les travaux avancent bien » (Paul Girard, maire de Vienne).", "Paul Girard"),
+        (
+            "Le chantier a pris du retard. Et le maire Paul Girard de conclure : « Rien n’est perdu. »",
+            "Paul Girard",
+        ),
         ("Nadia Benali, encore sous le choc, raconte : « Nous avons tout perdu. »", "Nadia Benali"),
     ],
 )
