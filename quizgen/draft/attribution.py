@@ -68,6 +68,7 @@ _GUESSES = frozenset(
         "name-line",
         "participle-colon",
         "interview",
+        "subject-before",
     }
 )
 _PASSIVE = re.compile(r"\bété\s", re.IGNORECASE)
@@ -191,7 +192,7 @@ class Attributor(SpeechForms, Layouts, Incises):
             if sp is None and not names[k]:
                 sp, rule, review = self._source_line(si, q) or (None, "", False)
             if sp is None and not names[k] and not outside:
-                sp, rule, review = self.forward(si, q) or (None, "", False)
+                sp, rule, review = self.forward(si, q) or self.subject_before(si, q) or (None, "", False)
             results.append(self._make(si, q, sp, rule, review, names[k], previous))
         return results
 

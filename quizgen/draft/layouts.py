@@ -4,6 +4,7 @@
   of the one person the article names before its first question;
 - a line that names a person (« Marc Leroy (Rennes) », « Jean Petit, entraîneur de Brest : »)
   above a paragraph that is one quotation: the reactions and interview format;
+- a quotation in the first person alone after a sentence about one person: that person;
 - a sentence opened by a participle or a gerund, with no subject of its own, before a colon:
   `Revenant sur son parcours : « … »` — the person the previous sentences are about.
 
@@ -35,6 +36,7 @@ _THIRD_PERSON = re.compile(
     r"reste|était\s+temps|est\s+temps|va\s+falloir|pleut|manque))|\bc'est\s+(?:lui|elle)\b",
     re.IGNORECASE,
 )
+_FIRST_PERSON = re.compile(r"\b(?:je|j'|nous|me|m'|moi|mon|ma|mes|notre|nos)(?![\w-])", re.IGNORECASE)
 _TO_YOU = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
 _PARTICIPLE_OPENER = re.compile(
     r"^\s*(?:(?:Et|Tout)\s+)?(?:[Ee]n\s+)?(?P<verb>[A-ZÀ-Ýa-zéèêàâîôûç]{3,}ant)\b"
@@ -145,3 +147,24 @@ class Layouts(Reader):
             f"réponse à une question d’entretien : {sp.name}, seul nommé avant"
         )
         return sp, "interview", True
+
+    def subject_before(self, si: int, q: QuoteSpan) -> Found | None:
+        """'Le maire Paul Girard ne cache pas sa joie. « Nous avons réussi. »': a quotation alone
+        in its sentence, in the first person, after a sentence of the same paragraph whose subject
+        is a person and that names no one else (to review)."""
+        if si == 0:
+            return None
+        s, prev = self.sentences[si], self.sentences[si - 1]
+        if prev.heading or prev.para != s.para or MASK in self._masked[si - 1]:
+            return None
+        if not _FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
+            return None
+        subject = self.main_subject(si - 1)
+        if subject is None or subject.kind != "person":
+            return None
+        if {p.key for p in self._people_named(si - 1, prev.end)} - {subject.key}:
+            return None  # 'X a reçu Y. « … »': whose words?
+        self.extra.setdefault(q.open, {})["why"] = (
+            f"{subject.name}, sujet de la phrase qui précède la citation"
+        )
+        return subject, "subject-before", True

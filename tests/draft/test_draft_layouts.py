@@ -101,3 +101,12 @@ def test_a_label_of_speech_then_the_name_above_a_quotation():
 def test_pour_x_then_a_colon_ending_the_paragraph_before_the_quotation():
     text = "Pour le maire Paul Girard, la situation est claire :\n\n« Nous ne céderons rien. »\n"
     assert found(text) == [("Paul Girard", True)]
+
+
+def test_a_first_person_quote_after_a_sentence_about_one_person():
+    text = "Le maire Paul Girard ne cache pas sa joie. « Nous avons réussi notre pari. »"
+    assert found(text) == [("Paul Girard", True)]
+    two = "Le maire Paul Girard a reçu la ministre Anne Roux. « Nous avons réussi notre pari. »"
+    assert found(two) == [(None, False)]
+    third_person = "Le maire Paul Girard ne cache pas sa joie. « Le pari est réussi. »"
+    assert found(third_person) == [(None, False)]
