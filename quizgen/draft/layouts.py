@@ -36,7 +36,7 @@ _THIRD_PERSON = re.compile(
     r"reste|était\s+temps|est\s+temps|va\s+falloir|pleut|manque))|\bc'est\s+(?:lui|elle)\b",
     re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(r"\b(?:je|j'|nous|me|m'|moi|mon|ma|mes|notre|nos)(?![\w-])", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:je|j'|nous|me|m'|moi|mon|ma|mes|notre|nos)(?![\w-])", re.IGNORECASE)
 _TO_YOU = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
 _PARTICIPLE_OPENER = re.compile(
     r"^\s*(?:(?:Et|Tout)\s+)?(?:[Ee]n\s+)?(?P<verb>[A-ZÀ-Ýa-zéèêàâîôûç]{3,}ant)\b"
@@ -157,7 +157,7 @@ class Layouts(Reader):
         s, prev = self.sentences[si], self.sentences[si - 1]
         if prev.heading or prev.para != s.para or MASK in self._masked[si - 1]:
             return None
-        if not _FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
+        if not FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
             return None
         subject = self.main_subject(si - 1)
         if subject is None or subject.kind != "person":

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from .incises import INVERTED_INCISE as _INVERTED_INCISE
+from .layouts import FIRST_PERSON
 from .lexicon import NP_STOP_WORDS, SPEECH_LEMMAS, speech_lemma
 from .nounphrase import NP, PRONOUNS, parse_np
 from .quotes import MASK, QuoteSpan
@@ -324,7 +325,10 @@ class SpeechForms(Reader):
             opening = self.opening_np(nxt)
             named = opening is not None and opening.names()
             sp = self._speaker(opening, nxt, create=False) if named else None
-            sp = sp if sp is not None and self._subject_of_speech_verb(nxt, sp) else None
+            speaks = sp is not None and (
+                self._subject_of_speech_verb(nxt, sp) or self._alone_after(nxt, q, sp)
+            )
+            sp = sp if speaks else None
         else:
             return None
         if sp is None or sp.kind == "institution":
@@ -346,6 +350,13 @@ class SpeechForms(Reader):
         if mm["of"] in ("du", "des"):
             return self._np_after_contracted(si, mm.start("of"), mm["of"])
         return self._np_after(si, mm.end())
+
+    def _alone_after(self, si: int, q: QuoteSpan, sp: Speaker) -> bool:
+        """'« Nous tiendrons. » Paul Girard, maire de Vienne, se veut rassurant.': words in the
+        first person, then a sentence about that one person only."""
+        if sp.kind != "person" or not FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
+            return False
+        return not {p.key for p in self._people_named(si, self.sentences[si].end)} - {sp.key}
 
     def _subject_of_speech_verb(self, si: int, sp: Speaker) -> bool:
         """Whether `sp` is the subject of a speech verb of sentence si ('Invitée …, Marine Le Pen

@@ -411,3 +411,10 @@ def test_an_inverted_pronoun_after_a_quote_needs_no_verb_list(incise, speaker):
 def test_an_inverted_pronoun_inside_the_marks_needs_no_verb_list():
     text = "Le chercheur Paul Léna a parlé lundi. « Dans dix ans, prédit-il, nous verrons des planètes. »"
     assert speakers(text) == ["Paul Léna"]
+
+
+def test_a_first_person_quote_then_a_sentence_about_one_named_person():
+    text = "« Nous tiendrons les délais. » Paul Girard, maire de Vienne, se veut rassurant."
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Paul Girard" and att.review
+    assert speakers("« Le chantier avance. » Paul Girard, maire de Vienne, se veut rassurant.") == [None]
