@@ -46,6 +46,13 @@ _NOT_PARTICIPLES = frozenset(
 )
 
 
+_WHAT_SAID = re.compile(r"^\s*(?:C'est|c'est|Voilà|Voici)\s+(?:là\s+)?ce\s+qu'(?=(?:a|avait|ont|vient)\b)")
+_WORDS_OF = re.compile(
+    r"^\s*(?:Ce\s+sont|Tels\s+sont|Telles\s+sont)\s+(?:là\s+)?les\s+(?:\w+\s+)?(?:mots|propos|paroles)\s+"
+    r"(?P<of>du|des|de\s+|d')\s*"
+)
+
+
 class Layouts(Reader):
     """The rules for the layouts above; each returns (speaker, rule, review) or None."""
 
@@ -168,3 +175,25 @@ class Layouts(Reader):
             f"{subject.name}, sujet de la phrase qui précède la citation"
         )
         return subject, "subject-before", True
+
+    def _what_was_said(self, si: int) -> NP | None:
+        """ "C'est ce qu'a affirmé lundi X", "Voilà ce qu'a promis X", "Ce sont les mots du
+        directeur X": a sentence that names who said the quotation before it."""
+        m = self._masked[si]
+        mm = _WHAT_SAID.match(m)
+        if mm is not None:
+            verb = self.p["post"].match(m[mm.end() :])
+            return self._np_after(si, mm.end() + verb.end()) if verb is not None else None
+        mm = _WORDS_OF.match(m)
+        if mm is None:
+            return None
+        if mm["of"] in ("du", "des"):
+            return self._np_after_contracted(si, mm.start("of"), mm["of"])
+        return self._np_after(si, mm.end())
+
+    def _alone_after(self, si: int, q: QuoteSpan, sp: Speaker) -> bool:
+        """'« Nous tiendrons. » Paul Girard, maire de Vienne, se veut rassurant.': words in the
+        first person, then a sentence about that one person only."""
+        if sp.kind != "person" or not FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
+            return False
+        return not {p.key for p in self._people_named(si, self.sentences[si].end)} - {sp.key}

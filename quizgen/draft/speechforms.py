@@ -14,7 +14,6 @@ import re
 from dataclasses import replace
 
 from .incises import INVERTED_INCISE as _INVERTED_INCISE
-from .layouts import FIRST_PERSON
 from .lexicon import NP_STOP_WORDS, SPEECH_LEMMAS, speech_lemma
 from .nounphrase import NP, PRONOUNS, parse_np
 from .quotes import MASK, QuoteSpan
@@ -30,11 +29,6 @@ _NAMED_INFINITIVE = re.compile(
 )
 _THESE_WORDS = re.compile(
     r"^\s*(?:C'est|c'est)\s+(?:par|avec|en|sur)\s+ces\s+(?:mots|termes|propos|paroles)\s+(?:que|qu')\s*"
-)
-_WHAT_SAID = re.compile(r"^\s*(?:C'est|c'est|Voilà|Voici)\s+(?:là\s+)?ce\s+qu'(?=(?:a|avait|ont|vient)\b)")
-_WORDS_OF = re.compile(
-    r"^\s*(?:Ce\s+sont|Tels\s+sont|Telles\s+sont)\s+(?:là\s+)?les\s+(?:\w+\s+)?(?:mots|propos|paroles)\s+"
-    r"(?P<of>du|des|de\s+|d')\s*"
 )
 _ANSWER_LABEL = re.compile(r"^\s*(?:[-–—]\s*)?(?:(?:sa|la|leur)\s+)?(?i:réponse|réplique|R)\s*:\s*$")
 _QUESTION_TO = re.compile(r"\?|(?i:\b(?:interrog[ée]e?s?|demand[ée]|question(?:né)?e?s?|sollicit[ée]e?)\b)")
@@ -335,28 +329,6 @@ class SpeechForms(Reader):
             return None  # a description ("la députée") is resolved to the person it names later
         self.extra.setdefault(q.open, {})["why"] = f"{sp.name}, nommé dans la phrase qui suit la citation"
         return sp, "forward", True
-
-    def _what_was_said(self, si: int) -> NP | None:
-        """ "C'est ce qu'a affirmé lundi X", "Voilà ce qu'a promis X", "Ce sont les mots du
-        directeur X": a sentence that names who said the quotation before it."""
-        m = self._masked[si]
-        mm = _WHAT_SAID.match(m)
-        if mm is not None:
-            verb = self.p["post"].match(m[mm.end() :])
-            return self._np_after(si, mm.end() + verb.end()) if verb is not None else None
-        mm = _WORDS_OF.match(m)
-        if mm is None:
-            return None
-        if mm["of"] in ("du", "des"):
-            return self._np_after_contracted(si, mm.start("of"), mm["of"])
-        return self._np_after(si, mm.end())
-
-    def _alone_after(self, si: int, q: QuoteSpan, sp: Speaker) -> bool:
-        """'« Nous tiendrons. » Paul Girard, maire de Vienne, se veut rassurant.': words in the
-        first person, then a sentence about that one person only."""
-        if sp.kind != "person" or not FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
-            return False
-        return not {p.key for p in self._people_named(si, self.sentences[si].end)} - {sp.key}
 
     def _subject_of_speech_verb(self, si: int, sp: Speaker) -> bool:
         """Whether `sp` is the subject of a speech verb of sentence si ('Invitée …, Marine Le Pen
