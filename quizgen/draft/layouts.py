@@ -4,7 +4,9 @@
   of the one person the article names before its first question;
 - a line that names a person (« Marc Leroy (Rennes) », « Jean Petit, entraîneur de Brest : »)
   above a paragraph that is one quotation: the reactions and interview format;
-- a quotation in the first person alone after a sentence about one person: that person;
+- a quotation in the first person alone after (or before) a sentence about one person only:
+  that person; a sentence after a quotation that says who said it (`C'est ce qu'a affirmé X`,
+  `Ce sont les mots de X`), read by `SpeechForms.forward`;
 - a sentence opened by a participle or a gerund, with no subject of its own, before a colon:
   `Revenant sur son parcours : « … »` — the person the previous sentences are about.
 
