@@ -433,3 +433,21 @@ def news_agency(name: str) -> bool:
     while words[:1] and words[0] in ("l", "le", "la", "agence"):
         words = words[1:]
     return " ".join(words) in NEWS_AGENCIES or " ".join(words[:2]) in NEWS_AGENCIES
+
+
+_FEMININE_ROLE_ENDINGS = ("rice", "euse", "ienne", "ière", "esse", "ante", "ée")
+_MASCULINE_ROLE_ENDINGS = ("eur", "ien", "ier", "ant", "é")
+
+
+def role_gender(head: str) -> str | None:
+    """The gender a role noun's own form gives ('présidente', 'directrice' → f; 'président',
+    'chercheur' → m); None for a noun of both genders ('ministre', 'juge', 'porte-parole')."""
+    h = head.lower()
+    known = ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS
+    if h not in known:
+        return None
+    if h.endswith(_FEMININE_ROLE_ENDINGS) or (h.endswith("e") and h[:-1] in known):
+        return "f"
+    if h + "e" in known or h.endswith(_MASCULINE_ROLE_ENDINGS):
+        return "m"
+    return None

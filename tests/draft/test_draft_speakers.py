@@ -243,3 +243,12 @@ def test_l_agence_is_the_body_that_spoke_just_before():
     )
     first, second = analyse(text).attributions
     assert first.speaker.name == second.speaker.name == "la Nasa" and second.review
+
+
+def test_the_form_of_a_role_noun_gives_the_gender_a_pronoun_needs():
+    text = (
+        "Paul Girard, directeur du port, a reçu Anne Roux, présidente de la région. "
+        "« Nous avancerons ensemble », dit-elle."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Anne Roux" and att.review
