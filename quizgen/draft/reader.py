@@ -64,7 +64,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "pre": re.compile(rf"(?:(?<=\b[lL]')|(?<=\b[nN]'[lL]')|(?<![\w'-]))(?i:(?:(?:ne|n')\s*)?{vg})"),
         "selon_after": re.compile(
             r"^[\s,;]*(?:[-–—]\s*)?(?i:(?:toujours|encore|notamment|a\s+priori)\s+)?"
-            r"(?i:selon|d'après|rapporte|rapportent|cité(?:e|s)?\s+par|relayée?s?\s+par)\s+"
+            r"(?i:(?:selon|d'après|rapporte|rapportent|cité(?:e|s)?\s+par|relayée?s?\s+par)\s+"
+            # "« … », peut-on lire dans un communiqué de X", "« … », a-t-on appris auprès de X"
+            r"|peut-on\s+lire\s+(?:dans|sur)\s+|(?:a-t-on|avons-nous|apprend-on)\s+(?:appris\s+)?auprès\s+"
+            r"(?:de\s+|d'))"
         ),
         "selon_anywhere": re.compile(
             r",\s*(?i:(?:toujours|encore|notamment)\s+)?(?i:selon|d'après)\s+(?=[^,]*[.!?]?\s*$)"

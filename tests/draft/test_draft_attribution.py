@@ -39,6 +39,8 @@ def said(text: str) -> list[tuple[str, str | None]]:
         ("Le capitaine nantais Nicolas Pallois : « Nous avons été sérieux. »", "Nicolas Pallois"),
         ("Nadia Benali, 45 ans, raconte : « Nous avons tout perdu. »", "Nadia Benali"),
         ("« Les travaux avancent bien » (Paul Girard, maire de Vienne).", "Paul Girard"),
+        ("« La route restera fermée », peut-on lire dans un communiqué de la préfecture.", "la préfecture"),
+        ("« La route restera fermée », a-t-on appris auprès de la préfecture.", "la préfecture"),
         (
             "Le chantier a pris du retard. Et le maire Paul Girard de conclure : « Rien n’est perdu. »",
             "Paul Girard",
