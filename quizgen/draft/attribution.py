@@ -8,7 +8,14 @@ In order of trust, for each quotation of a sentence:
    (`« … », a balayé sur Twitter X`: no verb list needed); inside the marks
    (`« …, estime l'astronaute. »`); a chain of quotations shares the incise
    of the last one, a participle after it keeps its speaker (`, appelant « … »`);
-2. a speech verb before it in the sentence: `X a déclaré que « … »`,
+   adverbials between commas (`, a martelé, lundi, devant la presse, X`); a colon
+   then the speaker's clause (`« … » : X, déléguée syndicale, résume …`); words an
+   agency reports (`, rapporte l'AFP`) go to who spoke just before (review) —
+   see incises.py;
+2. the page's layout (layouts.py, review): a line naming a person above a
+   paragraph that opens with the quotation; the answer below an interview question;
+   a participle clause before a colon (`Assumant ses choix : « … »`);
+   a speech verb before it in the sentence: `X a déclaré que « … »`,
    `X a qualifié l'alliance d'« … »`, `il a dit « … »` (the pronoun is
    resolved from context); `Et d'ajouter : « … »`; `Réponse : « … »`;
    `X …  :` ending the paragraph before, or any verb before a colon (review);
@@ -19,7 +26,8 @@ In order of trust, for each quotation of a sentence:
    (review when the previous speaker is in an earlier paragraph or one narrative
    sentence naming no one else stands between; never a lead-in
    `"…". Sur la route, …`), else takes the person named in the next sentence
-   when it opens its paragraph and that person is the subject of its speech verb (review);
+   when it opens its paragraph and that person is the subject of its speech verb, or
+   the next sentence says who said it (`C'est ce qu'a affirmé X`) (review);
 7. a `Source : X` line after a paragraph that is only a quotation;
 8. a sub-heading that repeats words of the body takes their speaker (review), not
    from another guess.
@@ -33,9 +41,10 @@ from __future__ import annotations
 import re
 
 from .clean import Article
-from .lexicon import news_agency
+from .incises import Incises
+from .layouts import Layouts
 from .nlp import Token
-from .nounphrase import NP, parse_np
+from .nounphrase import parse_np
 from .quotes import MASK, QuoteSpan, Sentence
 from .reader import Attribution, _needs_aux
 from .speakers import Registry, Speaker
@@ -48,11 +57,28 @@ _SUBJECT_THEN_INCISE = re.compile(r"^[^,]{3,60},(?:.*,\s*$|(?![^,]*\b(?:qui|que|
 
 _WORDS_BEFORE_INCISE = re.compile(r"(?:\s*[\w'’-]+){1,4}(?=\s*,)")
 # Rules that guess the speaker from context: another guess is not built on theirs.
-_GUESSES = frozenset({"echo", "forward", "narrative", "colon", "answer", "adjacent"})
+_GUESSES = frozenset(
+    {
+        "echo",
+        "forward",
+        "narrative",
+        "colon",
+        "answer",
+        "adjacent",
+        "name-line",
+        "participle-colon",
+        "interview",
+        "subject-before",
+    }
+)
+_PASSIVE = re.compile(r"\bété\s", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:est|sont|était|étaient|sera|seront|fut|furent)\s+$")
+_BY_AGENT = re.compile(r"[^.;!?]*?\bpar\s+", re.IGNORECASE)
+_LABEL_NAME = re.compile(r"(?P<name>[^(),]+?)\s*(?:\([^()]{1,40}\)|,[^,]{1,60})\s*$")
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
-class Attributor(SpeechForms):
+class Attributor(SpeechForms, Layouts, Incises):
     """Runs the rules over one article."""
 
     def run(self) -> list[Attribution]:
@@ -131,13 +157,19 @@ class Attributor(SpeechForms):
                 continue
             offset = max(q.open - s.start, 0)
             before = found[k - 1] if k > 0 else (None, "", False)
-            if before[0] is not None and self._participle_between(si, qs[k - 1], q, before[1]):
+            if before[0] is not None and (
+                self._participle_between(si, qs[k - 1], q, before[1])
+                or self._relative_on_speaker(si, qs[k - 1], q, before[0])
+            ):
                 # "« … », a fustigé X, appelant « les membres » … « à contrecarrer … »": still X.
                 found[k] = (before[0], "participle", before[2])
                 continue
             found[k] = (
-                self.colon_before(si, q)
+                self.name_line(si, q)
+                or self.interview_answer(si, q)
+                or self.colon_before(si, q)
                 or self.narrative_infinitive(si, q)
+                or self.participle_colon(si, q)
                 or self.answer_label(si, q)
                 or self._pre_verb(si, offset)
                 or self._selon(si, offset)
@@ -160,7 +192,7 @@ class Attributor(SpeechForms):
             if sp is None and not names[k]:
                 sp, rule, review = self._source_line(si, q) or (None, "", False)
             if sp is None and not names[k] and not outside:
-                sp, rule, review = self.forward(si, q) or (None, "", False)
+                sp, rule, review = self.forward(si, q) or self.subject_before(si, q) or (None, "", False)
             results.append(self._make(si, q, sp, rule, review, names[k], previous))
         return results
 
@@ -183,66 +215,12 @@ class Attributor(SpeechForms):
                 continue
             found[k] = self.inner_incise(si, q) or self._post(si, q.end - s.start)
             if found[k][0] is None:
-                found[k] = self.parsed_incise(si, q) or found[k]
+                found[k] = self.parsed_incise(si, q) or self.colon_after(si, q.end) or found[k]
             words = _WORDS_BEFORE_INCISE.match(after)
             if found[k][0] is None and k == n - 1 and words:
                 # "« On est à 40 jours … » en France, déclare à l'AFP X": the incise after a few words.
                 found[k] = self._post(si, q.end - s.start + words.end())
         return found
-
-    def _post(self, si: int, offset: int) -> tuple[Speaker | None, str, bool]:
-        m = self._masked[si]
-        after = m[offset:]
-        mm = self.p["these_words_after"].match(after)
-        if mm:
-            sp = self._speaker(self._np_after(si, offset + mm.end()), si)
-            return (sp, "post", not sp.certain) if sp else (None, "", False)
-        mm = self.p["selon_after"].match(after)
-        if mm:
-            sp = self._speaker(self._np_after(si, offset + mm.end()), si)
-            if sp is not None and news_agency(sp.name):
-                return None, "", False  # "« … », rapporte l'AFP": the agency reports, someone else said it
-            return (sp, "selon", False) if sp else (None, "", False)
-        mm = self.p["speech_noun"].match(after)
-        if mm:
-            k = offset + mm.end()
-            d = re.match(r"(du|des|de|d')\s*", m[k:])
-            if d:
-                if d.group(1) in ("du", "des"):
-                    np_ = self._np_after_contracted(si, k, d.group(1))
-                else:
-                    np_ = self._np_after(si, k + d.end())
-                sp = self._speaker(np_, si)
-                if sp:
-                    return sp, "post", not sp.certain
-        mm = self.p["agency"].match(after)
-        if mm:
-            sp = self.registry._institution(mm["name"])
-            return sp, "agency", False
-        mm = self.p["post"].match(after)
-        if not mm:
-            return None, "", False
-        if mm["aux"] is None and mm["inv2"] is None and _needs_aux(mm["verb"]):
-            return None, "", False
-        pronoun = (mm["inv1"] or mm["inv2"] or "").lstrip("-t").lstrip("-")
-        if pronoun:
-            sp = self._resolve_pronoun(pronoun, si, self.sentences[si].start + offset)
-            return (sp, "pronoun", not sp.certain) if sp else (None, "", False)
-        sp = self._speaker(self._np_after(si, offset + mm.end()), si)
-        if sp is None:
-            return None, "", False
-        return sp, "post", not sp.certain
-
-    def _np_after_contracted(self, si: int, k: int, contraction: str) -> NP | None:
-        """'mots du président russe': read 'du' as 'le' so the NP keeps its determiner."""
-        s = self.sentences[si]
-        toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(self._masked[si])]
-        idx = next((n for n, t in enumerate(toks) if t.start >= s.start + k), None)
-        if idx is None:
-            return None
-        det = {"du": "le", "des": "les"}[contraction]
-        toks[idx] = Tok(det, toks[idx].start, toks[idx].end)
-        return parse_np(toks, idx)
 
     def _pre_verb(self, si: int, offset: int) -> tuple[Speaker | None, str, bool] | None:
         m = self._masked[si][:offset]
@@ -276,6 +254,11 @@ class Attributor(SpeechForms):
             # "« … », a-t-il souligné, avant de réclamer « … »": the same speaker.
             sp = self._resolve_pronoun(inverted, si, self.sentences[si].start + chosen.start())
             return (sp, "pronoun", not sp.certain) if sp else None
+        if _PASSIVE.search(chosen.group()) or _PASSIVE_BEFORE.search(m[: chosen.start()]):
+            # "La décision a été jugée « injuste » par X": the agent speaks, not the subject.
+            agent = _BY_AGENT.match(self._masked[si], offset)
+            sp = self._speaker(self._np_after(si, agent.end()), si) if agent else None
+            return (sp, "pre", not sp.certain) if sp is not None and sp.kind != "anonymous" else None
         np_, _toks = self._subject_before(si, chosen.start())
         index = verbs.index(chosen)
         while np_ is None and index > 0 and re.search(r"\bet\s+$", m[: verbs[index].start()]):
@@ -321,10 +304,15 @@ class Attributor(SpeechForms):
             cut = max(label.rfind(":"), label.rfind("–"), label.rfind("—"), label.rfind(" - "))
             label_start = cut + 1 if cut >= 0 else 0
             label_start += len(label[label_start:]) - len(label[label_start:].lstrip())
-            if 0 < len(label[label_start:].split()) <= 4:
-                # "Awa Diallo : « … »": a name, then the words.
+            # "Franck Haise (entraîneur de Lens) :", "Awa Diallo, marathonienne :": the name part.
+            named = _LABEL_NAME.match(label, label_start)
+            label_end = named.end("name") if named else len(label.rstrip())
+            words = len(label[label_start:label_end].split())
+            if 0 < words <= 7:
+                # "Awa Diallo : « … »", "Le capitaine nantais Nicolas Pallois : « … »".
                 np_ = self._np_after(si, label_start)
-                if np_ is not None and np_.end - self.sentences[si].start >= len(label.rstrip()):
+                covers = np_ is not None and np_.end - self.sentences[si].start >= label_end
+                if covers and (words <= 4 or np_.names()):  # type: ignore[union-attr]
                     sp = self._speaker(np_, si)
                     if sp is not None and sp.kind in ("person", "institution"):
                         return sp, "intro", sp.kind != "person"
@@ -401,6 +389,17 @@ class Attributor(SpeechForms):
             self.p["pre"].search(between)
             or re.search(r",\s*(?:qui|que|qu'|mais|et)\b|\b(?:il|elle|ils|elles)\b", between)
         )
+
+    def _relative_on_speaker(self, si: int, prev: QuoteSpan, q: QuoteSpan, sp: Speaker) -> bool:
+        """'« … » selon un témoin, qui aurait vu « … »': a relative clause on the speaker just
+        named is that speaker's account."""
+        s = self.sentences[si]
+        between = self._masked[si][prev.end - s.start : q.open - s.start]
+        mm = re.search(r",\s*qui\s+[^,.;:!?«»\u2591]{2,60}$", between)
+        if mm is None:
+            return False
+        name = fold(re.sub(r"^(?:le|la|les|l'|un|une|des)\s*", "", sp.name, flags=re.IGNORECASE))
+        return bool(name) and fold(between[: mm.start()]).rstrip().endswith(name)
 
     def _lead_in(self, si: int) -> bool:
         """'"Une simulation d'accident". Sur le chemin…': a quotation opening its paragraph as a

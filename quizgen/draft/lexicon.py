@@ -33,7 +33,7 @@ _ER_SPEECH = """
     implorer revendiquer justifier argumenter applaudir s'enthousiasmer s'émerveiller se_demander
     s'impatienter se_lamenter continuer compléter corroborer décrypter corriger rectifier
     interroger grincer asséner prophétiser raisonner philosopher blaguer confirmer détailler
-    déclamer s'esclaffer rigoler sangloter bougonner maugréer tacler taquiner parler
+    déclamer s'esclaffer rigoler sangloter bougonner maugréer tacler taquiner parler s'exprimer
 """.split()
 
 _IRREGULAR_SPEECH: dict[str, list[str]] = {
@@ -62,6 +62,7 @@ _IRREGULAR_SPEECH: dict[str, list[str]] = {
     "faire savoir": ["fait savoir", "font savoir", "faisait savoir"],
     "faire remarquer": ["fait remarquer", "font remarquer", "faisait remarquer"],
     "mettre en garde": ["mis en garde", "met en garde", "mettent en garde"],
+    "prendre la parole": ["pris la parole", "prend la parole", "prennent la parole", "prenait la parole"],
     "s'écrier": ["écrié", "écrie", "écrient"],
 }
 
@@ -91,12 +92,42 @@ def speech_lemma(lemma: str) -> bool:
 _SAME_ROLES = (
     frozenset({"coach", "entraineur", "entraineuse"}),
     frozenset({"patron", "patronne", "pdg"}),
+    frozenset({"syndicaliste", "delegue", "deleguee"}),
 )
 
 
+# Generic nouns a second mention uses for a function named once ("le maire …, lâche l'élu",
+# "le procureur …, poursuit le magistrat"), folded: the generic noun, then what it may stand for.
+_GENERIC_ROLES = {
+    "elu": "maire adjoint adjointe depute deputee senateur senatrice conseiller conseillere edile",
+    "elue": "maire adjointe deputee senatrice conseillere edile",
+    "edile": "maire",
+    "parlementaire": "depute deputee senateur senatrice",
+    "magistrat": "procureur procureure juge substitut avocat",
+    "magistrate": "procureure procureur juge substitute avocate",
+    "technicien": "entraineur coach selectionneur",
+}
+
+
+# Periphrases the press uses for one office, folded: the phrase, then how the office is named.
+ROLE_PERIPHRASES = {
+    "chef du gouvernement": ("premier ministre", "premiere ministre"),
+    "cheffe du gouvernement": ("premiere ministre",),
+    "locataire de matignon": ("premier ministre", "premiere ministre"),
+    "chef de la diplomatie": ("ministre des affaires etrangeres",),
+    "cheffe de la diplomatie": ("ministre des affaires etrangeres",),
+    "garde des sceaux": ("ministre de la justice",),
+    "locataire de beauvau": ("ministre de l interieur",),
+    "premier magistrat de la ville": ("maire",),
+    "premiere magistrate de la ville": ("maire",),
+}
+
+
 def same_role(head: str) -> frozenset[str]:
-    """The role nouns that name the same function as `head` (folded), itself included."""
-    return next((group for group in _SAME_ROLES if head in group), frozenset({head}))
+    """The role nouns that name the same function as `head` (folded), itself included; for a
+    generic noun ('élu', 'magistrat'), the functions it may stand for too."""
+    group = next((group for group in _SAME_ROLES if head in group), frozenset({head}))
+    return group | frozenset(_GENERIC_ROLES.get(head, "").split())
 
 
 # Reported speech made a document: "selon le communiqué de X" means X said it.
@@ -402,3 +433,21 @@ def news_agency(name: str) -> bool:
     while words[:1] and words[0] in ("l", "le", "la", "agence"):
         words = words[1:]
     return " ".join(words) in NEWS_AGENCIES or " ".join(words[:2]) in NEWS_AGENCIES
+
+
+_FEMININE_ROLE_ENDINGS = ("rice", "euse", "ienne", "ière", "esse", "ante", "ée")
+_MASCULINE_ROLE_ENDINGS = ("eur", "ien", "ier", "ant", "é")
+
+
+def role_gender(head: str) -> str | None:
+    """The gender a role noun's own form gives ('présidente', 'directrice' → f; 'président',
+    'chercheur' → m); None for a noun of both genders ('ministre', 'juge', 'porte-parole')."""
+    h = head.lower()
+    known = ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS
+    if h not in known:
+        return None
+    if h.endswith(_FEMININE_ROLE_ENDINGS) or (h.endswith("e") and h[:-1] in known):
+        return "f"
+    if h + "e" in known or h.endswith(_MASCULINE_ROLE_ENDINGS):
+        return "m"
+    return None

@@ -14,6 +14,7 @@ from .lexicon import (
     NOT_NAMES,
     ROLE_NOUNS,
     TITLES,
+    role_gender,
 )
 from .nounphrase import DETERMINERS, NOT_NAMES_OR_ROLES, NP, _is_particle, is_role_head, parse_np
 from .speakers import OFFICIALS, Registry
@@ -97,6 +98,7 @@ def _role_before_name(
             registry.anonymous.append((t.start, np_.head, source[np_.start : toks[np_.j - 1].end]))
         return
     gender = {"le": "m", "un": "m", "la": "f", "une": "f", "son": None, "sa": "f"}.get(t.low)
+    gender = gender or role_gender(np_.head)  # "l'ancienne ministre", "l'astrophysicienne"
     plural = t.low in ("les", "des", "ces", "leurs", "nos", "deux", "trois", "plusieurs")
     runs = np_.names()
     if runs and runs[-1][1] == np_.j:
@@ -147,7 +149,7 @@ def _name_then_role(registry: Registry, source: str, toks: list[Tok], k: int) ->
         return
     first = j + 1 if bare else j + 2
     role = source[toks[first].start : toks[np_.j - 1].end]
-    gender = {"le": "m", "la": "f"}.get(toks[j + 1].low)
+    gender = {"le": "m", "la": "f"}.get(toks[j + 1].low) or role_gender(np_.head)  # "X, présidente de …"
     words = [x.text for x in toks[k:j] if x.text != "-"]
     registry.add_person(words, toks[k].start, gender=gender, role=role, det=None if bare else toks[j + 1].low)
 

@@ -63,6 +63,13 @@ def _next_opening_balance(view: str, start: int, end: int) -> int:
     return seg.count("»") - seg.count("«")
 
 
+def _reopens(view: str, start: int, end: int) -> bool:
+    """A paragraph that repeats « at its start and closes at its end: the old style of a long
+    quotation, its first paragraph left open ('« Je suis fier. ¶ « Et elle ira loin. »')."""
+    seg = view[start:end].strip()
+    return seg.startswith("«") and seg.endswith(("»", "».", "» ")) and seg.count("«") == seg.count("»")
+
+
 def find_quotes(article: Article) -> list[QuoteSpan]:
     """Every top-level quotation of the article's paragraphs, in reading order."""
     view = plain(article.text)
@@ -99,7 +106,7 @@ def find_quotes(article: Article) -> list[QuoteSpan]:
                 if stack and stack[-1][0] == "“":
                     _close(view, stack, nested, out, pos, pi)
             elif c == '"' and straight_ok:
-                if stack and stack[-1][0] == '"':
+                if stack and stack[-1][0] == '"' and not _opens_straight(view, pos, p.start, p.end):
                     _close(view, stack, nested, out, pos, pi)
                 else:
                     stack.append(('"', pos, pi))
@@ -109,7 +116,10 @@ def find_quotes(article: Article) -> list[QuoteSpan]:
                 stack[0][0] == "«"
                 and nxt is not None
                 and carried < _MAX_CARRIED_PARAGRAPHS
-                and _next_opening_balance(view, nxt.start, nxt.end) > 0
+                and (
+                    _next_opening_balance(view, nxt.start, nxt.end) > 0
+                    or (len(stack) == 1 and _reopens(view, nxt.start, nxt.end))
+                )
             ):
                 carried += 1
                 continue
@@ -117,6 +127,19 @@ def find_quotes(article: Article) -> list[QuoteSpan]:
             nested.clear()
         carried = 0
     return out
+
+
+_OPENING_CONTEXT = " \t\u00a0\u202f([{:'’«“—–-"
+_CLOSING_NEXT = " \t\u00a0\u202f.,;:!?…)]}»”"
+
+
+def _opens_straight(view: str, pos: int, start: int, end: int) -> bool:
+    """Whether a straight mark inside a straight quotation opens a nested one: white space or
+    an opening sign before it and a word after it ('"Nous avons dit "non" à …"'); a mark
+    glued to a word before it, or followed by a stop or a space, closes."""
+    before = view[pos - 1] if pos > start else " "
+    after = view[pos + 1] if pos + 1 < end else " "
+    return before in _OPENING_CONTEXT and after not in _CLOSING_NEXT
 
 
 def _close(

@@ -9,12 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from .clauses import past_complement, walk_back_incises
 from .clean import Article, plain
 from .lexicon import (
-    ANONYMOUS_PERSON_NOUNS,
     AUXILIARIES,
     INVERTED_PRONOUN,
-    ROLE_NOUNS,
     SPEECH_NOUNS,
     VERB_ADVERBS,
     speech_verb_pattern,
@@ -61,10 +60,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # "« … », nous explique X", "« … », lui a répondu X": an object pronoun before the verb.
         "post": re.compile(rf"^[\s,;]*(?:[-–—]\s*)?(?i:(?:nous|vous|lui|leur|me)\s+|m')?(?i:{vg})"),
-        "pre": re.compile(rf"(?<![\w'-])(?i:(?:(?:ne|n')\s*)?{vg})"),
+        # "X l'assure :", "X l'a dit :": an elided object pronoun glued to the verb or its auxiliary.
+        "pre": re.compile(rf"(?:(?<=\b[lL]')|(?<=\b[nN]'[lL]')|(?<![\w'-]))(?i:(?:(?:ne|n')\s*)?{vg})"),
         "selon_after": re.compile(
             r"^[\s,;]*(?:[-–—]\s*)?(?i:(?:toujours|encore|notamment|a\s+priori)\s+)?"
-            r"(?i:selon|d'après|rapporte|rapportent|cité(?:e|s)?\s+par|relayée?s?\s+par)\s+"
+            r"(?i:(?:selon|d'après|rapporte|rapportent|cité(?:e|s)?\s+par|relayée?s?\s+par)\s+"
+            # "« … », peut-on lire dans un communiqué de X", "« … », a-t-on appris auprès de X"
+            r"|peut-on\s+lire\s+(?:dans|sur)\s+|(?:a-t-on|avons-nous|apprend-on)\s+(?:appris\s+)?auprès\s+"
+            r"(?:de\s+|d'))"
         ),
         "selon_anywhere": re.compile(
             r",\s*(?i:(?:toujours|encore|notamment)\s+)?(?i:selon|d'après)\s+(?=[^,]*[.!?]?\s*$)"
@@ -164,6 +167,7 @@ class Reader:
                 k += 3
             elif (
                 toks[k].low in _TIME_WORDS
+                or (toks[k].low.endswith("ment") and len(toks[k].low) > 6 and not toks[k].cap)
                 or (toks[k].low in ("ce", "cette") and toks[k + 1].low in _TIME_WORDS)
                 or (toks[k].text[:1].isdigit() and toks[k + 1].low in _MONTHS | _TIME_WORDS)
                 or (toks[k].low in _MONTHS and k > 0 and toks[k - 1].text[:1].isdigit())
@@ -172,7 +176,7 @@ class Reader:
             else:
                 break
         for _ in range(2):  # 'a réagi sur Twitter le président…', 'a assuré auprès de l'AFP X'
-            k = _past_complement(toks, k)
+            k = past_complement(toks, k)
         if k < len(toks) and toks[k].low in ("à", "au", "aux"):
             # An indirect object before the speaker: 'a déclaré aux journalistes l'assistant…'
             for m in range(k + 1, min(k + 5, len(toks))):
@@ -189,6 +193,17 @@ class Reader:
                     k = m
                     break
         return parse_np(toks, k)
+
+    def _np_after_contracted(self, si: int, k: int, contraction: str) -> NP | None:
+        """'mots du président russe': read 'du' as 'le' so the NP keeps its determiner."""
+        s = self.sentences[si]
+        toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(self._masked[si])]
+        idx = next((n for n, t in enumerate(toks) if t.start >= s.start + k), None)
+        if idx is None:
+            return None
+        det = {"du": "le", "des": "les"}[contraction]
+        toks[idx] = Tok(det, toks[idx].start, toks[idx].end)
+        return parse_np(toks, idx)
 
     def _subject_before(self, si: int, offset: int) -> tuple[NP | None, list[Tok]]:
         """The subject noun phrase that ends just before `offset` in sentence si."""
@@ -209,7 +224,7 @@ class Reader:
                 k -= 1
             if k > 0 and k >= len(toks) - 5:
                 toks = toks[:k]
-        named, end = _walk_back_incises(toks)
+        named, end = walk_back_incises(toks)
         if named is not None:
             return named, toks
         # The clause the verb belongs to starts after the last boundary.
@@ -257,12 +272,23 @@ class Reader:
                 k = comma + 1
         return parse_np(toks, k, role_mode=True)
 
+    def _coordinated(self, si: int, np_: NP) -> bool:
+        """Whether the noun phrase is the first of two joined by 'et'/'ou' ('X et Y ont visité')."""
+        rest = tokenize(self._masked[si][np_.end - self.sentences[si].start :])
+        return (
+            len(rest) >= 2
+            and rest[0].low in ("et", "ou")
+            and (rest[1].cap or rest[1].low in ("le", "la", "l'", "m.", "mme", "son", "sa", "leur"))
+        )
+
     def main_subject(self, si: int) -> Speaker | None:
         """The subject that opens sentence si ('M. Biden, qui …, n'offrira…'), if it names someone."""
         if si in self._subject_cache:
             return self._subject_cache[si]
         sp: Speaker | None = None
         np_ = self.opening_np(si)
+        if np_ is not None and self._coordinated(si, np_):
+            np_ = None  # "Anne Roux et Paul Girard ont …": two people, no one subject
         if np_ is not None and not (np_.head in PRONOUNS and np_.det is None):
             sp = self.registry.speaker_from_np(np_, self.text, create=False)
             if (
@@ -306,13 +332,49 @@ class Reader:
             if final is not None and fits(final):
                 return _as_pronoun(final, certain=back == si - 1)
             sub = self.main_subject(back)
+            opening = self.opening_np(back) if sub is None and said is None else None
+            if opening is not None and self._coordinated(back, opening):
+                return None  # "Anne Roux et Paul Girard …. « … », tonne-t-il": which one?
             if sub is not None and fits(sub):
                 return _as_pronoun(sub, certain=False)
             if said is not None and fits(said[0]):
                 return _as_pronoun(said[0], certain=False)
             if final is not None or sub is not None or said is not None:
-                return None  # the nearest candidate does not fit: do not guess further
+                # The nearest candidate does not fit: only the one person of that gender.
+                return self._only_one_of_gender(si, pos, want)
         return self._nearest_fitting(si, pos, fits)
+
+    def _only_one_of_gender(self, si: int, pos: int, want: str | None) -> Speaker | None:
+        """'La ministre Anne Roux a reçu le préfet Paul Girard. « … », ajoute-t-il': the one
+        person named before, in this paragraph and the one before, whose gender (known from a
+        title or a determiner) is the pronoun's, when no one named there has an unknown gender."""
+        if want is None:
+            return None
+        para = self.sentences[si].para
+        seen: dict[str, Speaker] = {}
+        for back in range(si, max(-1, si - 8), -1):
+            prev = self.sentences[back]
+            if prev.para < para - 1:
+                break
+            for sp in self._people_named(back, min(pos, prev.end)):
+                seen.setdefault(sp.key, sp)
+        if any(sp.gender is None for sp in seen.values()):
+            return None
+        fitting = [sp for sp in seen.values() if sp.gender == want]
+        return _as_pronoun(fitting[0], certain=False) if len(fitting) == 1 else None
+
+    def _people_named(self, si: int, pos: int) -> list[Speaker]:
+        """Every person the registry knows named in sentence si before `pos`."""
+        s = self.sentences[si]
+        toks = [t for t in tokenize(self._masked[si]) if t.start + s.start < pos]
+        out = []
+        for k, t in enumerate(toks):
+            if t.cap and t.word and not (k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word):
+                full = f"{toks[k - 1].text} {t.text}" if k > 0 and toks[k - 1].cap else t.text
+                p = self.registry.person(full)
+                if p is not None:
+                    out.append(self.registry._person_speaker(p))
+        return out
 
     def _nearest_fitting(self, si: int, pos: int, fits: Callable[[Speaker | None], bool]) -> Speaker | None:
         """The last person named before `pos` in this paragraph or the one before (to review)."""
@@ -366,73 +428,6 @@ _ADVERBIAL_STARTS = frozenset(
     ensuite enfin""".split()
 )
 
-
-_PREPOSITIONS = frozenset("sur dans à au aux auprès lors devant depuis en chez via".split())
-_SUBJECT_STARTS = frozenset("le la l' les un une m. mme dr. pr. son sa".split())
-
-
-def _past_complement(toks: list[Tok], k: int) -> int:
-    """After 'sur Twitter', 'auprès de l'AFP', 'dans un communiqué', 'lors d'une conférence de
-    presse', where the subject of an incise starts (k itself when no complement is there)."""
-    n = len(toks)
-    if k >= n or toks[k].low not in _PREPOSITIONS:
-        return k
-    j = k + 1
-    if j < n and toks[j].low in ("de", "d'", "du", "des") and toks[k].low in ("auprès", "lors"):
-        j += 1
-    if j < n and toks[j].low in ("le", "la", "l'", "les", "un", "une", "son", "sa", "ses"):
-        j += 1
-    if j >= n or not toks[j].word:
-        return k
-    first = j = j + 1
-    if j < n and toks[j].low in _SUBJECT_STARTS:
-        return j
-    while j < n and toks[j].cap and toks[j].word:  # 'sur France Inter le ministre'
-        j += 1
-    if j + 1 < n and toks[j].low in ("de", "d'") and toks[j + 1].word and not toks[j + 1].cap:
-        j += 2  # 'lors d'une conférence de presse le ministre'
-    if j < n and toks[j].low in _SUBJECT_STARTS:
-        return j
-    if first < n and toks[first].cap and toks[first].word:
-        return first  # 'auprès de l'AFP Sophie Binet'
-    return k
-
-
-def _walk_back_incises(toks: list[Tok]) -> tuple[NP | None, int]:
-    """Walk back over incises between commas ("M. Biden, qui …, a dit"): (the subject when an
-    incise names it — "Le préfet de l'Isère, Antoine Roussel, a salué" —, where the clause ends)."""
-    end = stop = len(toks)  # stop: just after the comma that closes the incise read next
-    while stop > 0 and toks[stop - 1].text == ",":
-        k = stop - 2
-        while k >= 0 and toks[k].text != ",":
-            k -= 1
-        if k < 0:
-            break
-        inner = toks[k + 1 : stop - 1]
-        if not inner:
-            break
-        if all((t.cap and t.word) or t.text == "-" or t.low in _PARTICLES for t in inner) and inner[0].cap:
-            np_ = parse_np(toks[: stop - 1], k + 1)
-            if np_ is not None and np_.j == stop - 1:
-                return np_, stop
-        first = inner[0].low
-        if first in _INCISE_OPENERS or first in ROLE_NOUNS or first in ANONYMOUS_PERSON_NOUNS:
-            # "X, chef de la compagnie, qui était sur place, reconnaît": one incise after another.
-            end, stop = k, k + 1
-            continue
-        break
-    return None, end
-
-
-_PARTICLES = frozenset({"de", "von", "van", "der", "den", "al", "ben", "bin", "da", "di", "del", "du", "le"})
-_INCISE_OPENERS = frozenset(
-    """
-    qui que qu' dont selon d'après lui elle eux pour de quant elle-même lui-même le la l' un une en après
-    avant lors dans ancien ancienne ex notamment également aussi toutefois pourtant cependant néanmoins
-    enfin par sur à interrogé interrogée interrogés cité citée joint jointe contacté contactée sollicité
-    sollicitée invité invitée présent présente visiblement très
-""".split()
-)
 
 # Attributions that close a sentence: a following "a-t-il ajouté" refers to their speaker.
 _FINAL_RULES = frozenset(

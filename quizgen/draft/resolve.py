@@ -42,6 +42,7 @@ _WHY = {
     "source-line": "ligne « Source : » après la citation",
     "pre": "sujet de la phrase ({}), éloigné du verbe",
     "post": "titre rattaché à {}",
+    "agency-relay": "mots rapportés par une agence : {} parlait juste avant",
 }  # characters back to look for the person a label stands for
 
 
@@ -162,6 +163,18 @@ def _resolve_label(
     return out
 
 
+# "l'agence", "le groupe": a body the article named before, not one a teacher can ask about.
+_ANAPHORIC_BODIES = frozenset(
+    f"{det} {noun}"
+    for det, nouns in (
+        ("l", "agence entreprise association organisation institution enseigne equipe"),
+        ("le", "groupe club syndicat constructeur laboratoire operateur"),
+        ("la", "societe firme compagnie federation"),
+    )
+    for noun in nouns.split()
+)
+
+
 def resolve_speakers(
     attributions: list[Attribution], registry: Registry, article: Article, ner: list[tuple[int, int, str]]
 ) -> None:
@@ -169,8 +182,12 @@ def resolve_speakers(
     mentions = _mentions(article, registry)
     view = plain(article.text)
     last: tuple[Person, int] | None = None  # the last person who spoke, and in which paragraph
+    named_body: tuple[Speaker, int] | None = None  # the last named institution that spoke
     for att in attributions:
         sp = att.speaker
+        body = named_body[0] if named_body and named_body[1] >= att.quote.first_para - 1 else None
+        if sp is not None and sp.kind == "institution" and fold(sp.name) not in _ANAPHORIC_BODIES:
+            named_body = (sp, att.quote.last_para)
         recent = last[0] if last and last[1] >= att.quote.first_para - 1 else None
         if sp is not None and sp.kind == "person":
             last = (registry.person(sp.name), att.quote.last_para) if registry.person(sp.name) else last
@@ -191,6 +208,11 @@ def resolve_speakers(
             att.review = att.speaker is not None
             if att.speaker is not None and registry.person(att.speaker.name):
                 last = (registry.person(att.speaker.name), att.quote.last_para)  # type: ignore[assignment]
+            continue
+        if sp.kind == "institution" and fold(sp.name) in _ANAPHORIC_BODIES and body is not None:
+            # "Selon la Nasa, … L'agence précise que « … »": the body that spoke just before.
+            att.speaker, att.review = body, True
+            att.why = f"« {sp.name} » : {body.name}, qui parlait juste avant"
             continue
         if sp.kind == "institution" and _place(registry, sp.name):
             # "« … », a déclaré Kiev": a capital for its government, or a misread: to check.

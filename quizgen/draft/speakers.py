@@ -20,6 +20,7 @@ from .lexicon import (
     NATIONALITIES,
     NOT_NAMES,
     ROLE_NOUNS,
+    ROLE_PERIPHRASES,
     TITLES,
     same_role,
 )
@@ -191,6 +192,13 @@ class Registry:
         longer = {k for rr, ks in self.roles.items() if rr.startswith(r + " ") for k in ks}
         if len(longer) == 1:
             return self.people[next(iter(longer))], False
+        # "le chef du gouvernement" for the one person the article calls "Premier ministre".
+        meant = ROLE_PERIPHRASES.get(fold(r), ())
+        by_office = (
+            {k for rr, ks in self.roles.items() if fold(rr).startswith(meant) for k in ks} if meant else set()
+        )
+        if len(by_office) == 1:
+            return self.people[next(iter(by_office))], False
         # "le coach duchérois" for the one person the article calls "l'entraîneur": the same head noun.
         heads = same_role(_head_word(r))
         by_head = {k for rr, ks in self.roles.items() if _head_word(rr) in heads for k in ks}
@@ -215,7 +223,10 @@ class Registry:
         """'le chef de l'ONU' cannot be a person the article calls its 'porte-parole'."""
         if not person.roles:
             return False
-        words = set(fold(description).split())
+        nationality = _nationality(_head_word(description))
+        if nationality:  # "l'Argentin", "le Français": a nationality, not a function
+            return any(_nationality(role) not in (None, nationality) for role in person.roles)
+        words = set(fold(description).split()) | same_role(_head_word(description))
         for role in person.roles:
             if words & set(fold(role).split()) - {"de", "la", "le", "l", "du", "des"}:
                 return False
@@ -258,8 +269,12 @@ class Registry:
                 sp = self._person_speaker(p, role=role)
                 sp.certain = certain
                 return sp
+        body = [t.text for t in toks[np_.i + (1 if np_.det else 0) : np_.j]]
+        acronym = len(body) == 1 and body[0].isupper() and body[0].isalpha() and len(body[0]) > 1
         if head in INSTITUTION_NOUNS or (np_.det is None and text.isupper() and len(text) > 1):
             return self._institution(text)
+        if acronym and np_.det in ("le", "la", "l'", "les"):
+            return self._institution(text)  # "la CGT", "l'ONU": a body, not a description
         if (
             head in ANONYMOUS_PERSON_NOUNS
             or is_role_head(head, head_cap)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .incises import INVERTED_INCISE as _INVERTED_INCISE
 from .lexicon import NP_STOP_WORDS, SPEECH_LEMMAS, speech_lemma
 from .nounphrase import NP, PRONOUNS, parse_np
 from .quotes import MASK, QuoteSpan
@@ -23,10 +24,13 @@ from .tokens import Tok, tokenize
 Found = tuple[Speaker | None, str, bool]
 
 _NARRATIVE_INFINITIVE = re.compile(r"^\s*(?:Et|et)\s+(?:de\s+|d')(?P<verb>[a-zéèêàâîôûç]+(?:er|ir|re))\b")
+_NAMED_INFINITIVE = re.compile(
+    r"^\s*(?:Et|et)\s+(?P<subject>[^,:;«»]{3,60}?)\s+(?:de\s+|d')(?P<verb>[a-zéèêàâîôûç]+(?:er|ir|re))\b"
+)
 _THESE_WORDS = re.compile(
     r"^\s*(?:C'est|c'est)\s+(?:par|avec|en|sur)\s+ces\s+(?:mots|termes|propos|paroles)\s+(?:que|qu')\s*"
 )
-_ANSWER_LABEL = re.compile(r"^\s*(?:(?:sa|la|leur)\s+)?(?i:réponse|réplique)\s*:\s*$")
+_ANSWER_LABEL = re.compile(r"^\s*(?:[-–—]\s*)?(?:(?:sa|la|leur)\s+)?(?i:réponse|réplique|R)\s*:\s*$")
 _QUESTION_TO = re.compile(r"\?|(?i:\b(?:interrog[ée]e?s?|demand[ée]|question(?:né)?e?s?|sollicit[ée]e?)\b)")
 # What may follow the speaker of an incise: "dans un communiqué", "à l'AFP", then a stop.
 _INCISE_END = re.compile(
@@ -34,6 +38,11 @@ _INCISE_END = re.compile(
 )
 # "s'est confié au journal L'Équipe." — a speech verb closing its sentence.
 _CLAUSE_END = re.compile(r"\s*(?:(?:à|au|aux|auprès|dans|sur|devant)\b[^.,;!?«»:]{0,60})?\s*[.:]\s*")
+# 'a annoncé son départ.', 'a défendu le projet devant les élus.': a short object, then the end.
+_SHORT_OBJECT = re.compile(
+    r"\s*(?:(?:le|la|l'|les|son|sa|ses|leur|leurs|un|une|des|ce|cette|ces)\s*)[^.,;!?«»:\u2591]{1,60}?"
+    r"(?<!\bque)(?<!\bqui)(?<!\bdont)\s*\.\s*"
+)
 _REPORTED_AFTER = re.compile(r"\s*(?:(?:alors|aussi|encore|ensuite|d'abord)\s+)?(?:que\b|qu'|:)")
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 _INCISE_COMMA = re.compile(r"\s*,\s*(?:[-–—]\s*)?")
@@ -77,13 +86,17 @@ class SpeechForms(Reader):
 
     def _incise_at(self, si: int, q: QuoteSpan, pos: int) -> Found | None:
         mm = self.p["post"].match(self.view[pos : q.inner_end])
+        inverted = _INVERTED_INCISE.match(self.view[pos : q.inner_end]) if mm is None else None
+        if mm is None and inverted is None:
+            return None
+        if mm is not None and mm["aux"] is None and mm["inv2"] is None and _needs_aux(mm["verb"]):
+            return None
         if mm is None:
-            return None
-        if mm["aux"] is None and mm["inv2"] is None and _needs_aux(mm["verb"]):
-            return None
-        pronoun = (mm["inv1"] or mm["inv2"] or "").lstrip("-t").lstrip("-")
+            pronoun = inverted["pronoun"]  # type: ignore[index]  # « A, prédit-il, B »: any verb
+        else:
+            pronoun = (mm["inv1"] or mm["inv2"] or "").lstrip("-t").lstrip("-")
         if pronoun:
-            end = pos + mm.end()
+            end = pos + (mm or inverted).end()  # type: ignore[union-attr]
             sp = self._resolve_pronoun(pronoun, si, q.open)
             review = sp is not None and not sp.certain
         else:
@@ -139,6 +152,11 @@ class SpeechForms(Reader):
 
     def _incise_verb_end(self, after: list[int]) -> int | None:
         """Where the verb group opening an incise ends ('a tenu à rappeler', 'persifle'), or None."""
+        first_word = (
+            self.view[self.tokens[after[0]].start : self.tokens[after[0]].end].lower() if after else ""
+        )
+        if first_word in ("s'", "se") and len(after) > 1:
+            after = after[1:]  # a reflexive verb: 's'émeut X', 's'étrangle X'
         if not after:
             return None
         first = self.tokens[after[0]]
@@ -180,7 +198,11 @@ class SpeechForms(Reader):
         if prev.heading or not before.endswith(":") or prev.para != s.para - 1:
             return None
         offset = len(before) - 1
-        found = self._pre_verb(si - 1, offset) or self._parsed_before_colon(si - 1, offset)
+        found = (
+            self._pre_verb(si - 1, offset)
+            or self._parsed_before_colon(si - 1, offset)
+            or self._selon(si - 1, offset)  # type: ignore[attr-defined]  # 'Pour X, c'est clair :'
+        )
         if found is None or found[0] is None:
             return None
         self.extra.setdefault(q.open, {})["start"] = prev.start
@@ -210,6 +232,12 @@ class SpeechForms(Reader):
         if self.tokens[v].dep == "acl" or not has_subject:
             # ', se comparant à un commandant :': the participle's subject is the clause's.
             v = next((i for i in clause if self.tokens[i].dep == "ROOT" and self.tokens[i].pos == "VERB"), v)
+        agents = [t for t in self.tokens if t.head == v and t.dep == "obl:agent"]
+        if agents and any(t.head == v and t.dep == "aux:pass" for t in self.tokens):
+            # 'X a été interpellée par Y :' — the agent speaks ('X est revenu à la charge :' has none).
+            np_ = self._np_at(si, agents[0].start)
+            sp = self._speaker(np_, si, create=False) if np_ is not None else None
+            return (sp, "colon", True) if sp is not None else None
         subjects = [t for t in self.tokens if t.head == v and t.dep in _SUBJECT_DEPS]
         if subjects and subjects[0].start < self.tokens[v].start:
             np_ = self._np_at(si, subjects[0].start)
@@ -246,6 +274,16 @@ class SpeechForms(Reader):
         verb of speaking, has no subject; the speaker is whoever spoke in the sentence before
         (to review), not merely its subject."""
         s = self.sentences[si]
+        named = _NAMED_INFINITIVE.match(self._masked[si][: max(q.open - s.start, 0)])
+        if named is not None and speech_lemma(named["verb"]):
+            # 'Et le maire Paul Girard de conclure : « … »': the subject is written.
+            toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(self._masked[si])]
+            k = next((n for n, t in enumerate(toks) if t.start >= s.start + named.start("subject")), None)
+            np_ = parse_np(toks, k) if k is not None else None
+            end = s.start + named.end("subject")
+            sp = self._speaker(np_, si) if np_ is not None and np_.end >= end and np_.names() else None
+            if sp is not None:
+                return sp, "pre", not sp.certain
         mm = _NARRATIVE_INFINITIVE.match(self._masked[si][: max(q.open - s.start, 0)])
         if si == 0 or mm is None or not speech_lemma(mm["verb"]):
             return None  # 'Et de conclure', 'Et de réclamer'; not 'Et de partir : « … »'
@@ -272,13 +310,19 @@ class SpeechForms(Reader):
             return None
         m = self._masked[nxt]
         mm = _THESE_WORDS.match(m)
+        said = self._what_was_said(nxt)
         if mm:
             sp = self._speaker(self._np_after(nxt, mm.end()), nxt)
+        elif said is not None:
+            sp = self._speaker(said, nxt)
         elif MASK not in m and self.article.paragraphs[self.sentences[si].para].start >= q.open - 1:
             opening = self.opening_np(nxt)
             named = opening is not None and opening.names()
             sp = self._speaker(opening, nxt, create=False) if named else None
-            sp = sp if sp is not None and self._subject_of_speech_verb(nxt, sp) else None
+            speaks = sp is not None and (
+                self._subject_of_speech_verb(nxt, sp) or self._alone_after(nxt, q, sp)
+            )
+            sp = sp if speaks else None
         else:
             return None
         if sp is None or sp.kind == "institution":
@@ -302,15 +346,23 @@ class SpeechForms(Reader):
     # ---------------------------------------------------------------- Réponse : « … »
 
     def answer_label(self, si: int, q: QuoteSpan) -> Found | None:
-        """'Réponse : « … »' after a question put to a named person: that person, to review."""
+        """'Réponse : « … »' after a question put to a named person: that person, to review.
+        The question may share the sentence ('Pourquoi ? — Réponse : « … »'), and the person be
+        named in the sentence before it ('X a répondu à nos questions. Pourquoi … ?')."""
         s = self.sentences[si]
-        if not _ANSWER_LABEL.match(self._masked[si][: q.open - s.start]):
+        before = self._masked[si][: q.open - s.start]
+        asked_here = "?" in before
+        if not _ANSWER_LABEL.match(before.rsplit("?", 1)[-1] if asked_here else before):
             return None
-        for back in range(si - 1, max(-1, si - 4), -1):
+        for back in range(si if asked_here else si - 1, max(-1, si - 4), -1):
             prev = self.sentences[back]
             if not _QUESTION_TO.search(self._masked[back]):
                 continue
-            sp = self._nearest_person_before(back, prev.end)
+            end = s.start + before.rfind("?") if back == si else prev.end
+            sp = self._nearest_person_before(back, end)
+            if sp is None and back > 0 and self.sentences[back - 1].para >= prev.para - 1:
+                prev = self.sentences[back - 1]
+                sp = self._nearest_person_before(back - 1, prev.end)
             if sp is not None:
                 extra = self.extra.setdefault(q.open, {})
                 extra["start"] = prev.start
@@ -385,12 +437,17 @@ class SpeechForms(Reader):
             if v["inv1"] or v["inv2"] or (v["aux"] is None and _needs_aux(v["verb"])):
                 continue
             said_that = _REPORTED_AFTER.match(m, v.end())
-            if not (said_that or _CLAUSE_END.fullmatch(m[v.end() :])):
+            if not (
+                said_that or _CLAUSE_END.fullmatch(m[v.end() :]) or _SHORT_OBJECT.fullmatch(m[v.end() :])
+            ):
                 continue
             np_, _toks = self._subject_before(si, v.start())
-            if np_ is None or (np_.head in PRONOUNS and np_.det is None):
+            if np_ is None:
                 continue
+            # 'Il a précisé que …': the pronoun's person (never certain), a person only.
             sp = self._speaker(np_, si)
+            if sp is not None and sp.via_pronoun and sp.kind != "person":
+                continue
             if sp is not None:
                 # 'X a appelé à un cessez-le-feu.' says less than 'X a déclaré que': a pronoun
                 # or a quotation that follows it is to review.

@@ -32,6 +32,20 @@ def said(text: str) -> list[tuple[str, str | None]]:
         ("« Nous ne céderons pas » -Reuters", "Reuters"),
         ("« Nous ne céderons pas », a commenté l’un des internautes sur Twitter.", "un internaute"),
         ("« Nous ne céderons pas », confie Samia, mère de deux élèves.", "Samia"),
+        ("« Nous ne céderons pas », a martelé, lundi, devant la presse, Pierre Moreau.", "Pierre Moreau"),
+        ("« Rien n’est perdu » : Marie Dubois, déléguée syndicale, résume l’état d’esprit.", "Marie Dubois"),
+        ("Franck Haise (entraîneur de Lens) : « Nous avons été sérieux. »", "Franck Haise"),
+        ("Awa Diallo, marathonienne : « Nous avons été sérieux. »", "Awa Diallo"),
+        ("Le capitaine nantais Nicolas Pallois : « Nous avons été sérieux. »", "Nicolas Pallois"),
+        ("Nadia Benali, 45 ans, raconte : « Nous avons tout perdu. »", "Nadia Benali"),
+        ("« Les travaux avancent bien » (Paul Girard, maire de Vienne).", "Paul Girard"),
+        ("« La route restera fermée », peut-on lire dans un communiqué de la préfecture.", "la préfecture"),
+        ("« La route restera fermée », a-t-on appris auprès de la préfecture.", "la préfecture"),
+        (
+            "Le chantier a pris du retard. Et le maire Paul Girard de conclure : « Rien n’est perdu. »",
+            "Paul Girard",
+        ),
+        ("Nadia Benali, encore sous le choc, raconte : « Nous avons tout perdu. »", "Nadia Benali"),
     ],
 )
 def test_one_pattern_one_speaker(text, speaker):
@@ -263,3 +277,35 @@ def test_a_pronoun_after_a_sentence_that_only_reports_an_act_is_to_review():
     )
     (att,) = analyse(text).attributions
     assert att.speaker.name == "Antonio Guterres" and att.review
+
+
+def test_an_elided_object_pronoun_before_the_verb():
+    # "X l'assure :", "X l'a répété :": the verb after l' is still the speech verb.
+    assert [s for _, s in said("Marie Lenoir l’assure : « Nous ferons appel. »")] == ["Marie Lenoir"]
+    assert [s for _, s in said("Marie Lenoir l’a répété : « Nous ferons appel. »")] == ["Marie Lenoir"]
+
+
+def test_a_pronoun_after_two_people_joined_by_et_is_not_resolved():
+    text = (
+        "Le maire Paul Girard et le préfet Jean Roux ont visité le site. « C’est inacceptable », tonne-t-il."
+    )
+    assert [s for _, s in said(text)] == [None]
+
+
+def test_a_colon_after_the_quote_then_a_verb_that_is_not_speech():
+    assert [s for _, s in said("« Nous ferons appel » : Marie Lenoir a reçu la lettre lundi.")] == [None]
+
+
+def test_the_agent_of_a_passive_speech_verb_speaks_not_its_subject():
+    assert [s for _, s in said("La décision a été jugée « injuste » par M. Paul Girard.")] == ["Paul Girard"]
+    assert [s for _, s in said("Le chantier a été qualifié de « fiasco » lundi.")] == [None]
+
+
+def test_a_relative_clause_on_the_speaker_keeps_the_speaker():
+    text = (
+        "Les pompiers font face « à deux agresseurs » selon un témoin de la scène, "
+        "qui aurait vu « au moins une arme » et entendu « des coups de feu »."
+    )
+    assert [s for _, s in said(text)] == ["un témoin de la scène"] * 3
+    other = "« Rien ne change », a déclaré M. Paul Girard à Mme Anne Roux, qui a jugé la réforme « injuste »."
+    assert [s for _, s in said(other)][1] != "Paul Girard"

@@ -106,3 +106,22 @@ def test_names_in_quotation_marks_are_not_speech(words, before, expected):
 )
 def test_sentence_ends_after_initials_abbreviations_and_numbers(text, expected):
     assert sentences(text) == expected
+
+
+def test_straight_quotes_nest_in_straight_quotes():
+    # A word quoted inside a straight quotation: the outer quotation runs to its own end.
+    text = 'La maire a tranché. "Nous avons dit "non" à la hausse, et nous tiendrons", a-t-elle dit.'
+    assert quotes(text) == ['Nous avons dit "non" à la hausse, et nous tiendrons']
+    text = 'Le médecin alerte : "Les gens diront : "J\'attendrai demain". Et ce sera trop tard", dit-il.'
+    assert quotes(text) == ['Les gens diront : "J\'attendrai demain". Et ce sera trop tard']
+
+
+def test_a_straight_mark_after_a_space_and_before_a_stop_closes():
+    assert quotes('Il poursuit : "On était là, face à une arme "! Puis il se tait.') == [
+        "On était là, face à une arme"
+    ]
+
+
+def test_a_quotation_left_open_goes_on_in_a_paragraph_that_repeats_the_mark():
+    text = "Le maire a pris la parole. « Je suis fier de cette équipe.\n\n« Et elle ira loin. »\n"
+    assert quotes(text) == ["Je suis fier de cette équipe.\n\n« Et elle ira loin."]

@@ -193,3 +193,62 @@ def test_the_coach_is_the_person_the_article_calls_its_trainer(entities):
     )
     (att,) = [a for a in analyse(text, entities).attributions if not a.name_or_title]
     assert att.speaker.name == "Karim Mokeddem"
+
+
+@pytest.mark.parametrize(
+    ("first", "generic"),
+    [("Le maire, Paul Girard,", "l’élu"), ("Le procureur Paul Girard", "le magistrat")],
+)
+def test_a_generic_noun_for_the_function_named_before(first, generic):
+    # A second mention by a generic noun: the one person holding a function it covers.
+    text = f"{first} a visité le site avec des habitants. « C’est inacceptable », lâche {generic}."
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Paul Girard" and att.review
+
+
+def test_an_acronym_after_a_determiner_is_a_body_not_a_description():
+    (att,) = analyse("La CGT dénonce « un mensonge de la direction ».").attributions
+    assert att.speaker.name == "La CGT" and att.speaker.kind == "institution"
+
+
+def test_a_periphrasis_for_an_office_is_the_person_holding_it():
+    text = (
+        "Le Premier ministre Michel Barnier a présenté son budget. "
+        "« Ce budget est une faute », a réagi M. Olivier Faure.\n\n"
+        "« Nous assumons nos choix », rétorque le chef du gouvernement.\n"
+    )
+    assert [a.speaker.name for a in analyse(text).attributions] == ["Olivier Faure", "Michel Barnier"]
+
+
+def test_a_nationality_for_the_person_named_before():
+    text = "Le ministre Jean Dupont a parlé aux élèves. « Nous partirons en mars », a annoncé le Français."
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Jean Dupont" and att.review
+
+
+def test_the_union_representative_is_the_syndicaliste():
+    text = (
+        "Le délégué CGT, Marc Lefebvre, dénonce un choix financier. "
+        "Mme Nadia Benali, opératrice, a vingt ans "
+        "de maison. « Où est passé cet argent ? », interroge le syndicaliste."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Marc Lefebvre" and att.review
+
+
+def test_l_agence_is_the_body_that_spoke_just_before():
+    text = (
+        "Selon la Nasa, l’image « ouvre une nouvelle ère ». "
+        "L’agence précise que la planète est « six fois plus massive que Jupiter »."
+    )
+    first, second = analyse(text).attributions
+    assert first.speaker.name == second.speaker.name == "la Nasa" and second.review
+
+
+def test_the_form_of_a_role_noun_gives_the_gender_a_pronoun_needs():
+    text = (
+        "Paul Girard, directeur du port, a reçu Anne Roux, présidente de la région. "
+        "« Nous avancerons ensemble », dit-elle."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker.name == "Anne Roux" and att.review

@@ -1,0 +1,142 @@
+"""The incise after a quotation, read by the rules: `« … », a déclaré X`, `« … », ajoute-t-elle`,
+`« … », selon X`, `« … », ont été les premiers mots de X`, `« … » -Reuters`, `« … », c'est en
+ces termes que X …`, and the speaker after adverbials set off by commas."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import news_agency
+from .quotes import MASK
+from .reader import Reader, _needs_aux
+from .speakers import Speaker
+
+# ', lundi, devant la presse, ' between the verb of an incise and its speaker.
+_COMMA_ADVERBIALS = re.compile(r"(?:\s*,\s*[^,.;:!?«»\u2591]{2,40}?){1,3}\s*,\s*")
+
+
+# ', prédit-il', ', a-t-elle persiflé', ', s'amuse-t-il' — then the end of the sentence or a complement;
+# never ', paraît-il', ', semble-t-il' (hearsay, no speaker).
+INVERTED_INCISE = re.compile(
+    r"[\s,;]*(?:[-–—]\s*)?(?!(?:paraît|parait|semble|sait|faut|suffit|reste|est)-)"
+    r"(?:s'|se\s+)?(?:[a-zéèêëàâîïôûüç]{3,}(?:-t)?|(?:a|avait|aurait)-t)-(?P<pronoun>il|elle)"
+    r"(?:\s+[a-zéèêëàâîïôûüç]{3,})?\s*(?=[.,;!?…]|$|\s+(?:à|au|aux|dans|sur|devant|lors|en)\b)"
+)
+
+
+_PAREN_SOURCE = re.compile(r"\s*\(\s*(?=[A-ZÀ-Ý])")
+
+
+class Incises(Reader):
+    """The incise rules; `_post` returns (speaker, rule, review), the speaker None when none."""
+
+    def _post(self, si: int, offset: int) -> tuple[Speaker | None, str, bool]:
+        m = self._masked[si]
+        after = m[offset:]
+        mm = self.p["these_words_after"].match(after)
+        if mm:
+            sp = self._speaker(self._np_after(si, offset + mm.end()), si)
+            return (sp, "post", not sp.certain) if sp else (None, "", False)
+        mm = self.p["selon_after"].match(after)
+        if mm:
+            sp = self._speaker(self._np_after(si, offset + mm.end()), si)
+            if sp is not None and news_agency(sp.name):
+                # "« … », rapporte l'AFP": the agency reports the words of whoever spoke just before.
+                return self._reported_by_agency(si) or (None, "", False)
+            return (sp, "selon", False) if sp else (None, "", False)
+        mm = self.p["speech_noun"].match(after)
+        if mm:
+            k = offset + mm.end()
+            d = re.match(r"(du|des|de|d')\s*", m[k:])
+            if d:
+                if d.group(1) in ("du", "des"):
+                    np_ = self._np_after_contracted(si, k, d.group(1))
+                else:
+                    np_ = self._np_after(si, k + d.end())
+                sp = self._speaker(np_, si)
+                if sp:
+                    return sp, "post", not sp.certain
+        mm = self.p["agency"].match(after)
+        if mm:
+            sp = self.registry._institution(mm["name"])
+            return sp, "agency", False
+        paren = _PAREN_SOURCE.match(after)
+        if paren:
+            # "« … » (Paul Girard, maire de Vienne)": the source in brackets.
+            np_ = self._np_after(si, offset + paren.end())
+            rest = m[np_.end - self.sentences[si].start :] if np_ is not None else ""
+            if np_ is not None and np_.names() and re.match(r"\s*(?:,[^()]{0,80})?\)", rest):
+                sp = self._speaker(np_, si)
+                if sp is not None:
+                    return sp, "post", not sp.certain
+        mm = self.p["post"].match(after)
+        if not mm:
+            return self._any_inverted(si, offset)
+        if mm["aux"] is None and mm["inv2"] is None and _needs_aux(mm["verb"]):
+            return None, "", False
+        pronoun = (mm["inv1"] or mm["inv2"] or "").lstrip("-t").lstrip("-")
+        if pronoun:
+            sp = self._resolve_pronoun(pronoun, si, self.sentences[si].start + offset)
+            return (sp, "pronoun", not sp.certain) if sp else (None, "", False)
+        sp = self._speaker(self._np_after(si, offset + mm.end()), si)
+        if sp is None:
+            sp = self._speaker_after_adverbials(si, offset + mm.end())
+        if sp is None:
+            return None, "", False
+        return sp, "post", not sp.certain
+
+    def _any_inverted(self, si: int, offset: int) -> tuple[Speaker | None, str, bool]:
+        """'« … », prédit-il', '« … », a-t-elle persiflé': French inverts the subject pronoun
+        after a quotation only for a verb of saying or thinking, whatever the verb: no list."""
+        mm = INVERTED_INCISE.match(self._masked[si], offset)
+        if mm is None:
+            return None, "", False
+        sp = self._resolve_pronoun(mm["pronoun"], si, self.sentences[si].start + offset)
+        return (sp, "pronoun", not sp.certain) if sp else (None, "", False)
+
+    def _speaker_after_adverbials(self, si: int, k: int) -> Speaker | None:
+        """'« … », a martelé, lundi, devant la presse, Pierre Moreau.': the speaker after
+        adverbials set off by commas, when it closes the sentence."""
+        m = self._masked[si]
+        mm = _COMMA_ADVERBIALS.match(m, k)
+        if mm is None:
+            return None
+        np_ = self._np_after(si, mm.end())
+        if np_ is None or not np_.names() or m[np_.end - self.sentences[si].start :].strip(" .!?…"):
+            return None
+        return self._speaker(np_, si)
+
+    def colon_after(self, si: int, close: int) -> tuple[Speaker | None, str, bool] | None:
+        """'« Nous ne lâcherons rien » : Marie Dubois, déléguée syndicale, résume …': a colon after
+        the quotation, then a clause whose subject opens it and whose verb is one of speech."""
+        s, m = self.sentences[si], self._masked[si]
+        mm = re.compile(r"\s*:\s*").match(m, close - s.start)
+        if mm is None:
+            return None
+        v = self.p["pre"].search(m, mm.end())
+        if v is None or MASK in m[mm.end() : v.start()] or v["inv1"] or v["inv2"]:
+            return None
+        if v["aux"] is None and _needs_aux(v["verb"]):
+            return None
+        np_, _toks = self._subject_before(si, v.start())
+        if np_ is None or np_.start != s.start + mm.end() or not np_.names():
+            return None  # the subject must open the clause and name someone
+        sp = self._speaker(np_, si)
+        return (sp, "post", not sp.certain) if sp is not None else None
+
+    def _reported_by_agency(self, si: int) -> tuple[Speaker | None, str, bool] | None:
+        """The person who spoke in one of the two sentences before, in the same paragraph, else
+        the person they are about (to review): an agency that reports words is not their speaker."""
+        para = self.sentences[si].para
+        for back in range(si - 1, max(-1, si - 3), -1):
+            if self.sentences[back].para != para:
+                break
+            said = self._speaker_of.get(back)
+            if said is not None and said[0].kind in ("person", "anonymous"):
+                return said[0], "agency-relay", True
+            subject = self.main_subject(back) if said is None else None
+            if subject is not None and subject.kind == "person":
+                return subject, "agency-relay", True
+            if said is not None or subject is not None:
+                break
+        return None

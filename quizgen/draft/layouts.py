@@ -1,0 +1,201 @@
+"""Speech laid out by the page rather than by a sentence:
+
+- a question put to "vous" in its own paragraph, the answer quoted in the next: an interview
+  of the one person the article names before its first question;
+- a line that names a person (« Marc Leroy (Rennes) », « Jean Petit, entraîneur de Brest : »)
+  above a paragraph that is one quotation: the reactions and interview format;
+- a quotation in the first person alone after (or before) a sentence about one person only:
+  that person; a sentence after a quotation that says who said it (`C'est ce qu'a affirmé X`,
+  `Ce sont les mots de X`), read by `SpeechForms.forward`;
+- a sentence opened by a participle or a gerund, with no subject of its own, before a colon:
+  `Revenant sur son parcours : « … »` — the person the previous sentences are about.
+
+All of them guess from the layout: the speaker is always to review, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .nounphrase import NP, PRONOUNS, parse_np
+from .quotes import MASK, QuoteSpan
+from .reader import Reader
+from .speakers import Speaker
+from .tokens import Tok, tokenize
+
+Found = tuple[Speaker | None, str, bool]
+
+# 'Réaction du maire, …', 'Le témoignage de …', 'Ce que dit …': a label of speech before the name.
+_LABEL_OPENER = re.compile(
+    r"(?i:(?:la\s+|les\s+)?réactions?|le\s+témoignage|l'avis|le\s+mot|la\s+réponse|l'analyse|le\s+regard|"
+    r"extrait\s+(?:du|de\s+la|de\s+l')\s*\w+|ce\s+que\s+(?:dit|pense|répond))\s+(?:de\s+|du\s+|d'|de\s+la\s+)?"
+)
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+# A quotation that speaks of someone in the third person ('il le connaît', 'c'est lui qui joue')
+# is a comment on the person the line names, not their words; impersonal 'il faut' is not.
+_THIRD_PERSON = re.compile(
+    r"\b(?:il|elle)\b(?!\s+(?:faut|faudra|faudrait|fallait|fallu|y\b|s'agit|suffit|suffira|semble|"
+    r"reste|était\s+temps|est\s+temps|va\s+falloir|pleut|manque))|\bc'est\s+(?:lui|elle)\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"\b(?:je|j'|nous|me|m'|moi|mon|ma|mes|notre|nos)(?![\w-])", re.IGNORECASE)
+_TO_YOU = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
+_PARTICIPLE_OPENER = re.compile(
+    r"^\s*(?:(?:Et|Tout)\s+)?(?:[Ee]n\s+)?(?P<verb>[A-ZÀ-Ýa-zéèêàâîôûç]{3,}ant)\b"
+)
+_NOT_PARTICIPLES = frozenset(
+    "avant durant pendant cependant maintenant pourtant néanmoins autant tant".split()
+)
+
+
+_WHAT_SAID = re.compile(r"^\s*(?:C'est|c'est|Voilà|Voici)\s+(?:là\s+)?ce\s+qu'(?=(?:a|avait|ont|vient)\b)")
+_WORDS_OF = re.compile(
+    r"^\s*(?:Ce\s+sont|Tels\s+sont|Telles\s+sont)\s+(?:là\s+)?les\s+(?:\w+\s+)?(?:mots|propos|paroles)\s+"
+    r"(?P<of>du|des|de\s+|d')\s*"
+)
+
+
+class Layouts(Reader):
+    """The rules for the layouts above; each returns (speaker, rule, review) or None."""
+
+    def name_line(self, si: int, q: QuoteSpan) -> Found | None:
+        """'Marc Leroy (Rennes)' alone on its line, then a paragraph that opens with a quotation."""
+        s = self.sentences[si]
+        para = self.article.paragraphs[s.para]
+        if si == 0 or s.start != para.start or q.open > s.start + 1:
+            return None
+        line = self.sentences[si - 1]
+        if line.para != s.para - 1 or (si >= 2 and self.sentences[si - 2].para == line.para):
+            return None  # the line is a paragraph of its own
+        text = self._masked[si - 1]
+        if MASK in text:
+            return None
+        core = _PARENTHESIS.sub("", text).strip().rstrip(" :–—-").strip()
+        if len(core.split()) > 14:
+            return None
+        np_ = self._line_name(core, line.start)
+        if np_ is None:
+            return None
+        sp = self._speaker(np_, si - 1, create=False)  # a first name and a surname, or someone known
+        if sp is None or sp.kind != "person":
+            return None
+        words = self.view[q.inner_start : q.inner_end]
+        bare = core == text.strip()  # no '(Club)', no ', role', no colon: a name alone
+        about = _THIRD_PERSON.search(words[:300]) or any(w in words for w in sp.name.split() if len(w) > 2)
+        if bare and about:
+            return None  # 'Léo Durand' ¶ « On le suit depuis longtemps »: words about the person
+        self.extra.setdefault(q.open, {})["why"] = (
+            f"{sp.name} : nommé seul sur la ligne au-dessus de la citation"
+        )
+        return sp, "name-line", True
+
+    def _line_name(self, core: str, base: int) -> NP | None:
+        """The name a line gives: 'Jean Petit, entraîneur de Brest', 'Réaction du maire, Paul
+        Girard' (a label of speech, then the name in the first part that holds one)."""
+        opener = _LABEL_OPENER.match(core)
+        offset = opener.end() if opener else 0
+        # The name after a comma only after a label ('Réaction du maire, X'), never in a sentence.
+        for part in core[offset:].split(",")[: 2 if opener else 1]:
+            toks = [Tok(t.text, t.start + base + offset, t.end + base + offset) for t in tokenize(part)]
+            offset += len(part) + 1
+            if not toks or len(toks) > 6:
+                continue
+            np_ = parse_np(toks, 0)
+            if np_ is not None and np_.j == len(toks) and np_.names() and np_.head not in PRONOUNS:
+                return np_
+        return None
+
+    def participle_colon(self, si: int, q: QuoteSpan) -> Found | None:
+        """'Assumant ses choix : « … »': a participle clause has the subject of the sentences
+        around it; the speaker of the sentence before, else its subject (a person)."""
+        s = self.sentences[si]
+        before = self._masked[si][: max(q.open - s.start, 0)].rstrip()
+        mm = _PARTICIPLE_OPENER.match(before)
+        if si == 0 or not before.endswith(":") or mm is None or mm["verb"].lower() in _NOT_PARTICIPLES:
+            return None
+        if re.search(r"[,;]\s*(?:il|elle|ils|elles|on|je|nous)\b|,\s*[A-ZÀ-Ý]", before):
+            return None  # 'Revenant sur ce point, le maire assure :' has a subject: other rules
+        for back in range(si - 1, max(-1, si - 3), -1):
+            prev = self.sentences[back]
+            if prev.heading or prev.para < s.para - 1:
+                break
+            said = self._speaker_of.get(back)
+            sp = said[0] if said else self.main_subject(back)
+            # 'constatait le coach' before: the description is resolved to its person later.
+            if sp is not None and (sp.kind == "person" or (said is not None and sp.kind == "anonymous")):
+                why = (
+                    f"proposition sans sujet avant la citation : {sp.name}, de qui parle la phrase précédente"
+                )
+                self.extra.setdefault(q.open, {})["why"] = why
+                return sp, "participle-colon", True
+            if said is not None or sp is not None:
+                break
+        return None
+
+    def interview_answer(self, si: int, q: QuoteSpan) -> Found | None:
+        """An interview: a paragraph that asks a question ('Comment vous sentez-vous ?'), then a
+        paragraph that opens with a quotation: the answer of the one person the article names
+        before its first question (to review)."""
+        s = self.sentences[si]
+        if si == 0 or s.start != self.article.paragraphs[s.para].start or q.open > s.start + 1:
+            return None
+        asked = self._masked[si - 1].rstrip()
+        if self.sentences[si - 1].para != s.para - 1 or not asked.endswith("?") or MASK in asked:
+            return None
+        # The first question put to 'vous' ('Quel a été le moment le plus fort ?' may come after).
+        first = next(
+            (k for k in range(si) if _TO_YOU.search(self._masked[k]) and "?" in self._masked[k]), None
+        )
+        if first is None:
+            return None
+        named = {sp.key: sp for k in range(first) for sp in self._people_named(k, self.sentences[k].end)}
+        if len(named) != 1:
+            return None
+        (sp,) = named.values()
+        self.extra.setdefault(q.open, {})["why"] = (
+            f"réponse à une question d’entretien : {sp.name}, seul nommé avant"
+        )
+        return sp, "interview", True
+
+    def subject_before(self, si: int, q: QuoteSpan) -> Found | None:
+        """'Le maire Paul Girard ne cache pas sa joie. « Nous avons réussi. »': a quotation alone
+        in its sentence, in the first person, after a sentence of the same paragraph whose subject
+        is a person and that names no one else (to review)."""
+        if si == 0:
+            return None
+        s, prev = self.sentences[si], self.sentences[si - 1]
+        if prev.heading or prev.para != s.para or MASK in self._masked[si - 1]:
+            return None
+        if not FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
+            return None
+        subject = self.main_subject(si - 1)
+        if subject is None or subject.kind != "person":
+            return None
+        if {p.key for p in self._people_named(si - 1, prev.end)} - {subject.key}:
+            return None  # 'X a reçu Y. « … »': whose words?
+        self.extra.setdefault(q.open, {})["why"] = (
+            f"{subject.name}, sujet de la phrase qui précède la citation"
+        )
+        return subject, "subject-before", True
+
+    def _what_was_said(self, si: int) -> NP | None:
+        """ "C'est ce qu'a affirmé lundi X", "Voilà ce qu'a promis X", "Ce sont les mots du
+        directeur X": a sentence that names who said the quotation before it."""
+        m = self._masked[si]
+        mm = _WHAT_SAID.match(m)
+        if mm is not None:
+            verb = self.p["post"].match(m[mm.end() :])
+            return self._np_after(si, mm.end() + verb.end()) if verb is not None else None
+        mm = _WORDS_OF.match(m)
+        if mm is None:
+            return None
+        if mm["of"] in ("du", "des"):
+            return self._np_after_contracted(si, mm.start("of"), mm["of"])
+        return self._np_after(si, mm.end())
+
+    def _alone_after(self, si: int, q: QuoteSpan, sp: Speaker) -> bool:
+        """'« Nous tiendrons. » Paul Girard, maire de Vienne, se veut rassurant.': words in the
+        first person, then a sentence about that one person only."""
+        if sp.kind != "person" or not FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
+            return False
+        return not {p.key for p in self._people_named(si, self.sentences[si].end)} - {sp.key}
