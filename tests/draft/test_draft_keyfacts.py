@@ -138,3 +138,57 @@ def test_lists_of_people_are_direct_questions_at_most_two_per_article(entities):
     for q in multis:
         assert "lesquelles" in q["prompt"] and "_" not in q["prompt"] and "…" not in q["prompt"]
         assert len(q["answers"]) == 3 and not set(q["answers"]) & (set(q["choices"]) - set(q["answers"]))
+
+
+def test_who_did_it_in_a_passive_clause_main_or_not(entities):
+    from quizgen.draft.phrases import agents
+
+    for text, agent in [
+        ("Le texte a été adopté mardi par le conseil municipal.", "conseil municipal"),
+        (
+            "Les secours arrivent, quand le blessé a déjà été évacué par des passants du quartier.",
+            "passants du quartier",
+        ),
+    ]:
+        a = analyse(text, entities)
+        got = [a.article.text[x:y] for x, y in agents(a.article.text, a.tokens, 0, len(a.article.text))]
+        assert got == [agent], got
+
+
+def _hidden(text: str, entities) -> list[str]:
+    qs = draft_questions(analyse(text, entities), "a").questions
+    return [q["text"].split("{{c1::")[1].split("}}")[0] for q in qs if q["type"] == "cloze"]
+
+
+def _cloze_of(sentence: str, entities) -> str:
+    from quizgen.draft.keyfacts import _cloze
+    from quizgen.draft.questions import Builder
+
+    b = Builder(analyse("Les nouvelles du jour\n\n" + sentence, entities), "a")
+    si = next(i for i, s in enumerate(b.a.sentences) if b.text[s.start : s.end] == sentence)
+    assert _cloze(b, si), sentence
+    return b.questions[-1]["text"]
+
+
+def test_who_did_it_and_why_are_hidden_in_clozes(entities):
+    text = "Le blessé a été évacué vers l’hôpital par des passants du quartier."
+    assert "par des {{c1::passants du quartier}}" in _cloze_of(text, entities)
+    text = "Faute de bénévoles, la médiathèque fermera tous les samedis de l’été."
+    assert "Faute de {{c1::bénévoles}}" in _cloze_of(text, entities)
+
+
+def test_a_name_the_model_cut_before_its_lowercase_words_is_not_hidden(entities):
+    from quizgen.draft.keyfacts import _runs_on
+    from quizgen.draft.questions import Builder
+
+    for text, name, cut in [
+        (
+            "Paul Durand, ancien patron du groupe La République en marche, espérait un vote large.",
+            "La République",
+            True,
+        ),
+        ("Le texte a été adopté mardi par le Sénat.", "Sénat", False),
+    ]:
+        b = Builder(analyse(text, entities), "a")
+        x = b.text.index(name)
+        assert _runs_on(b, x, x + len(name)) is cut, name
