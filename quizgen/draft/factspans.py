@@ -113,3 +113,17 @@ def causes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         out.append((m.end(), m.end() + len(text[m.end() : y].rstrip())))
     return out
+
+
+# "une tournée intitulée Farewell Yellow Brick Road", "le module, baptisé Crew Dragon": the name
+# a thing is given ("nommé" is left out: "nommé Premier ministre" names a post, not a thing).
+_GIVEN_NAME = re.compile(
+    r"\b(?:intitulée?s?|baptisée?s?|surnommée?s?|dénommée?s?|appelée?s?)\s+"
+    r"(?:[«“\"]\s*(?P<quoted>[^»”\"]{1,60}?)\s*[»”\"]"
+    r"|(?P<name>[A-ZÀ-Ý0-9][\w'’-]*(?:\s+(?:(?:de|du|des|d['’]|la|le|les|of|the|and|et)\s+)?[A-ZÀ-Ý0-9][\w'’-]*)*))"
+)
+
+
+def given_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the names things are given in text[start:end] ("baptisé Crew Dragon")."""
+    return [m.span("quoted" if m.group("quoted") else "name") for m in _GIVEN_NAME.finditer(text, start, end)]

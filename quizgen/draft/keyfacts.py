@@ -17,6 +17,7 @@ from .factspans import (
     NOT_PLACES,
     causes,
     emphasised,
+    given_names,
     in_sentence,
     places_of,
     preposition,
@@ -152,7 +153,7 @@ def _cloze(b: Builder, si: int) -> bool:
         if fsi == si and _worth(b, f) and (f.value, f.unit) not in asked  # "150 invités" once
     ]
     start, end = b.sentence_span(si)
-    spans += _titles(b, start, end)
+    spans += _titles(b, start, end) + given_names(b.text, start, end)  # "baptisé Crew Dragon"
     spans += _phrase_spans(b, start, end)  # what the sentence is about before a body it names in passing
     spans += [(x, y) for x, y in spans_of(b, si, "ORG") if _a_body(b, x, y)]
     spans += _agent_spans(b, start, end) + causes(b.text, start, end)  # who did it, why

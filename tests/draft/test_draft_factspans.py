@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizgen.draft.bank import question_target
-from quizgen.draft.factspans import causes, preposition
+from quizgen.draft.factspans import causes, given_names, preposition
 
 
 def _causes(sentence: str) -> list[str]:
@@ -36,3 +36,20 @@ def test_a_place_named_after_its_kind_is_a_place_to_ask_about():
 def test_a_600_word_article_asks_for_at_least_15_questions_a_brief_for_10():
     assert question_target(600) >= 15
     assert question_target(250) == 10
+
+
+def _given(sentence: str) -> list[str]:
+    return [sentence[x:y] for x, y in given_names(sentence, 0, len(sentence))]
+
+
+def test_the_name_a_thing_is_given_is_a_fact_to_hide():
+    assert _given("Il part en tournée avec un spectacle intitulé Les Nuits de Paris.") == [
+        "Les Nuits de Paris"
+    ]
+    assert _given("La mission, baptisée Artemis, partira en mai.") == ["Artemis"]
+    assert _given("Son roman intitulé « La Vie devant soi », paru en mai, a plu.") == ["La Vie devant soi"]
+
+
+def test_no_given_name_from_an_appointment_or_a_lowercase_word():
+    assert _given("Il a été nommé Premier ministre lundi.") == []
+    assert _given("Il a été appelé à témoigner devant le juge.") == []
