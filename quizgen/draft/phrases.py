@@ -118,11 +118,15 @@ def agents(text: str, tokens: list[Token], start: int, end: int) -> list[tuple[i
         if tokens[i].head != i:
             kids[tokens[i].head].append(i)
     out = []
+
+    def passive(v: int) -> bool:  # "a été évacué": the small model reads "été" as aux:pass, or as cop
+        return any(tokens[k].dep in ("aux:pass", "cop") for k in kids.get(v, ()))
+
     for verb in inside:
-        # "a été évacué": the small model reads that "été" as aux:pass, or as cop on a verb.
-        if tokens[verb].pos != "VERB" or not any(
-            tokens[k].dep in ("aux:pass", "cop") for k in kids.get(verb, ())
-        ):
+        # "il est reconnu et abordé par deux clients": the second verb shares the first one's "est";
+        # a participle that only qualifies a noun ("la conférence, attendue par …") is a side phrase.
+        shared = tokens[verb].dep == "conj" and passive(tokens[verb].head)
+        if tokens[verb].pos != "VERB" or not (passive(verb) or shared):
             continue
         for k in kids.get(verb, ()):
             by = any(_said(text, tokens[c]) == "par" and tokens[c].dep == "case" for c in kids.get(k, ()))
