@@ -322,7 +322,7 @@ def _worth(b: Builder, f: Figure) -> bool:
 _MAKERS: list[Callable[[Builder, int], bool]] = [_who, true_false, _where, _cloze]
 
 
-def _ask(b: Builder, sentences: list[int], limit: int, lead: bool = False) -> int:
+def _ask(b: Builder, sentences: list[int], limit: int) -> int:
     """One question on each of `sentences` not yet asked about, the least used kind first."""
     made = 0
     for si in sentences:
@@ -336,8 +336,7 @@ def _ask(b: Builder, sentences: list[int], limit: int, lead: bool = False) -> in
         if any(r.sentence == si and r.guess for r in b.a.roles):
             continue  # "la ministre de la Culture réagit": the role question asks whom it names
         order = sorted(_MAKERS, key=lambda m: (b.made[m.__name__], _MAKERS.index(m)))
-        if lead:
-            order.append(true_statement)  # when nothing else fits a sentence of the lead
+        order.append(true_statement)  # when nothing else fits (two at most, never more than false ones)
         for maker in order:
             if maker(b, si):
                 b.made[maker.__name__] += 1
@@ -348,7 +347,7 @@ def _ask(b: Builder, sentences: list[int], limit: int, lead: bool = False) -> in
 
 def key_facts(b: Builder) -> None:
     """Questions on the headline and the lead, before any other."""
-    _ask(b, _lead(b), MAX_KEY_FACTS, lead=True)
+    _ask(b, _lead(b), MAX_KEY_FACTS)
 
 
 def more_facts(b: Builder, target: int) -> None:

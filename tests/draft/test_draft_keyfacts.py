@@ -194,3 +194,18 @@ def test_a_name_the_model_cut_before_its_lowercase_words_is_not_hidden(entities)
         b = Builder(analyse(text, entities), "a")
         x = b.text.index(name)
         assert _runs_on(b, x, x + len(name)) is cut, name
+
+
+def test_a_sentence_after_the_lead_with_nothing_else_to_ask_is_a_true_statement(entities):
+    filler = "La séance a duré longtemps. Les élus ont parlé. Le public a écouté. La salle était pleine. "
+    filler += "Le débat fut vif. Chacun a voté. La nuit est tombée. Tout le monde est rentré. "
+    text = (
+        "La commune change ses horaires\n\n"
+        + filler
+        + ("Les riverains du quartier ont toujours soutenu cette décision courageuse.")
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    statements = [q["statement"] for q in qs if q["type"] == "true_false" and q["answer"]]
+    assert statements == [
+        "D’après l’article : « Les riverains du quartier ont toujours soutenu cette décision courageuse. »"
+    ]
