@@ -30,7 +30,8 @@ from .yamlout import Draft, schema_reference, to_yaml
 
 __all__ = ["Draft", "SourceInfo", "build_bank", "schema_reference", "slugify", "summary_of", "to_yaml"]
 
-QUESTION_EVERY_WORDS = 45  # at least 12 questions for 600 words, when the article has the sentences
+QUESTION_EVERY_WORDS = 36  # 16 questions for 600 words, when the article has the sentences
+MIN_QUESTIONS = 10  # a short article (a 250-word brief) still asks its lead and the rest
 MAX_SUMMARY_WORDS = 60  # the validator allows 80: leave the teacher room to rewrite
 
 
@@ -81,6 +82,12 @@ def summary_of(analysis: Analysis) -> str:
     return out
 
 
+def question_target(words: int) -> int:
+    """How many questions the draft asks for at most, from the article's length in words: the
+    key-fact rules stop there or when no sentence is left to ask about."""
+    return max(MIN_QUESTIONS, words // QUESTION_EVERY_WORDS)
+
+
 def draft_questions(analysis: Analysis, source_id: str) -> Builder:
     """Every question of the draft, in the order that gives each sentence its best question:
     quotations, figures, lists of people (a multi asks more of a list sentence than a cloze), the
@@ -92,7 +99,7 @@ def draft_questions(analysis: Analysis, source_id: str) -> Builder:
     key_facts(b)
     b.figures(numeric=False)
     b.roles()
-    target = max(8, word_count(analysis.article.text) // QUESTION_EVERY_WORDS)
+    target = question_target(word_count(analysis.article.text))
     more_facts(b, target)
     balance(b)  # as many false statements as true ones, then the freed sentences asked another way
     more_facts(b, target)

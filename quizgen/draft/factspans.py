@@ -12,7 +12,12 @@ import re
 from .questions import Builder
 from .textbits import collapse, display
 
-IN_PLACE = re.compile(r"(?:\b(?:à|en|au|aux|dans|vers|depuis)|près\s+d[e']|\bd')\s*$", re.IGNORECASE)
+# "à Lorient", "près de Nantes", and a place named after its kind: "la commune de Duingt".
+IN_PLACE = re.compile(
+    r"(?:\b(?:à|en|au|aux|dans|vers|depuis)|près\s+d[e']|\bd'"
+    r"|\b(?:village|ville|commune|bourg|quartier|région|département)\s+d(?:e\s|['’]))\s*$",
+    re.IGNORECASE,
+)
 NOT_PLACES = frozenset({"france", "europe", "terre", "la terre", "monde"})  # too broad for "where?"
 
 
@@ -67,7 +72,7 @@ def emphasised(text: str) -> str:
 
 
 def preposition(text: str, x: int) -> str | None:
-    m = IN_PLACE.search(text[max(0, x - 12) : x])
+    m = IN_PLACE.search(text[max(0, x - 16) : x])
     return m.group().strip().lower() if m else None
 
 
@@ -80,3 +85,45 @@ def places_of(b: Builder) -> list[tuple[str, str]]:
         if prep and place.lower() not in NOT_PLACES and (place, prep) not in out:
             out.append((place, prep))
     return out
+
+
+# "faute de personnel", "à cause du gel", "en raison d'une grève", "grâce aux dons": why it happened.
+_CAUSE = re.compile(
+    r"\b(?:faute\s+d(?:e\s+|['’])|(?:à\s+cause|en\s+raison|du\s+fait)\s+(?:d(?:e\s+|['’])|du\s+|des\s+)|"
+    r"grâce\s+(?:à\s+|aux?\s+))"
+    r"(?:(?:la|le|les|l['’]|une?|des|ses|son|sa|leurs?)\s*)?(?=\w)",
+    re.IGNORECASE,
+)
+_CAUSE_END = re.compile(r"[,.;:!?()«»\"“”]|\s(?:qui|que|qu['’]|dont|où|selon|mais)\s|$")
+_NOT_CAUSES = frozenset(
+    {"cela", "ça", "ceci", "elle", "elles", "lui", "eux", "celle", "celui", "ceux", "quoi"}
+)
+MAX_CAUSE_WORDS = 6
+
+
+def causes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the cause a sentence gives, after "faute de", "à cause de", "en raison de",
+    "grâce à" (its determiner outside): "faute de [personnel]", "en raison d'une [grève]"."""
+    out = []
+    for m in _CAUSE.finditer(text, start, end):
+        stop = _CAUSE_END.search(text, m.end(), end)
+        y = stop.start() if stop else end
+        words = text[m.end() : y].split()
+        if not words or len(words) > MAX_CAUSE_WORDS or words[0].lower() in _NOT_CAUSES:
+            continue
+        out.append((m.end(), m.end() + len(text[m.end() : y].rstrip())))
+    return out
+
+
+# "une tournée intitulée Farewell Yellow Brick Road", "le module, baptisé Crew Dragon": the name
+# a thing is given ("nommé" is left out: "nommé Premier ministre" names a post, not a thing).
+_GIVEN_NAME = re.compile(
+    r"\b(?:intitulée?s?|baptisée?s?|surnommée?s?|dénommée?s?|appelée?s?)\s+"
+    r"(?:[«“\"]\s*(?P<quoted>[^»”\"]{1,60}?)\s*[»”\"]"
+    r"|(?P<name>[A-ZÀ-Ý0-9][\w'’-]*(?:\s+(?:(?:de|du|des|d['’]|la|le|les|of|the|and|et)\s+)?[A-ZÀ-Ý0-9][\w'’-]*)*))"
+)
+
+
+def given_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the names things are given in text[start:end] ("baptisé Crew Dragon")."""
+    return [m.span("quoted" if m.group("quoted") else "name") for m in _GIVEN_NAME.finditer(text, start, end)]

@@ -15,7 +15,9 @@ from .distractors import Candidate, pick
 from .factspans import (
     NEGATION,
     NOT_PLACES,
+    causes,
     emphasised,
+    given_names,
     in_sentence,
     places_of,
     preposition,
@@ -23,7 +25,7 @@ from .factspans import (
 )
 from .figures import Figure
 from .lexicon import ROLE_NOUNS, TITLES
-from .phrases import phrases_and_roles
+from .phrases import agents, phrases_and_roles
 from .questions import Builder
 from .statements import true_false, true_statement
 from .textbits import BLANK, collapse, display, guillemets, join, stable_order
@@ -151,9 +153,10 @@ def _cloze(b: Builder, si: int) -> bool:
         if fsi == si and _worth(b, f) and (f.value, f.unit) not in asked  # "150 invités" once
     ]
     start, end = b.sentence_span(si)
-    spans += _titles(b, start, end)
+    spans += _titles(b, start, end) + given_names(b.text, start, end)  # "baptisé Crew Dragon"
     spans += _phrase_spans(b, start, end)  # what the sentence is about before a body it names in passing
     spans += [(x, y) for x, y in spans_of(b, si, "ORG") if _a_body(b, x, y)]
+    spans += _agent_spans(b, start, end) + causes(b.text, start, end)  # who did it, why
     for x, y in spans:
         pre, mid, post = b.window(si, x, y)
         if (
@@ -162,6 +165,7 @@ def _cloze(b: Builder, si: int) -> bool:
             or "::" in mid
             or mid.lower() in b.cache.get("asked", set())
             or _cut_short(b.text, x, y)
+            or _runs_on(b, x, y)
             or given_away(mid, pre, post)  # "… de Ligue 1 … de Ligue 1", "M. Trump … Melania Trump"
         ):
             continue
@@ -210,6 +214,19 @@ def _phrase_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _agent_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
+    """Who did it in a passive clause ("… a été extrait du véhicule par des chauffeurs de
+    camions"): a name, or two words or more ("la police" alone is a guess, no fact)."""
+    quoted = [(q.open, q.close) for q in b.a.quotes]
+    return [
+        (x, y)
+        for x, y in agents(b.text, b.a.tokens, start, end)
+        if not any(o <= x < c for o, c in quoted)
+        and (len(b.text[x:y].split()) >= 2 or _named(b.text, x, y, start))
+        and not _asked(b, x, y)
+    ]
+
+
 def given_away(answer: str, pre: str, post: str) -> bool:
     """The answer written in the rest of the prompt: the same words, or the same name ("M. Trump"
     hidden, "Melania Trump" shown)."""
@@ -223,6 +240,26 @@ def given_away(answer: str, pre: str, post: str) -> bool:
 def _cut_short(text: str, x: int, y: int) -> bool:
     """A name the model or the parse cut short: "le Washington National [Opera]"."""
     return text[x : x + 1].isupper() and bool(re.match(r" [A-ZÀ-Ý][a-zà-ÿ]", text[y : y + 3]))
+
+
+_NAME_GOES_ON = frozenset({"en", "de", "d'", "d’", "du", "des", "pour", "sur"})
+
+
+def _runs_on(b: Builder, x: int, y: int) -> bool:
+    """A name the model cut before its lowercase words ("le groupe [La République] en marche"):
+    the next word is "en", "de", "pour"… and the parse hangs it, through its noun, on the name."""
+    if not b.text[x : x + 1].isupper():
+        return False
+    toks = b.a.tokens
+    nxt = next((i for i, t in enumerate(toks) if t.start >= y), None)
+    if (
+        nxt is None
+        or b.text[y : toks[nxt].start].strip()
+        or b.text[toks[nxt].start : toks[nxt].end].lower() not in _NAME_GOES_ON
+    ):
+        return False
+    noun = toks[nxt].head
+    return x <= toks[toks[noun].head].start < y and noun != nxt
 
 
 def _a_body(b: Builder, x: int, y: int) -> bool:
@@ -285,7 +322,7 @@ def _worth(b: Builder, f: Figure) -> bool:
 _MAKERS: list[Callable[[Builder, int], bool]] = [_who, true_false, _where, _cloze]
 
 
-def _ask(b: Builder, sentences: list[int], limit: int, lead: bool = False) -> int:
+def _ask(b: Builder, sentences: list[int], limit: int) -> int:
     """One question on each of `sentences` not yet asked about, the least used kind first."""
     made = 0
     for si in sentences:
@@ -299,8 +336,7 @@ def _ask(b: Builder, sentences: list[int], limit: int, lead: bool = False) -> in
         if any(r.sentence == si and r.guess for r in b.a.roles):
             continue  # "la ministre de la Culture réagit": the role question asks whom it names
         order = sorted(_MAKERS, key=lambda m: (b.made[m.__name__], _MAKERS.index(m)))
-        if lead:
-            order.append(true_statement)  # when nothing else fits a sentence of the lead
+        order.append(true_statement)  # when nothing else fits (two at most, never more than false ones)
         for maker in order:
             if maker(b, si):
                 b.made[maker.__name__] += 1
@@ -311,7 +347,7 @@ def _ask(b: Builder, sentences: list[int], limit: int, lead: bool = False) -> in
 
 def key_facts(b: Builder) -> None:
     """Questions on the headline and the lead, before any other."""
-    _ask(b, _lead(b), MAX_KEY_FACTS, lead=True)
+    _ask(b, _lead(b), MAX_KEY_FACTS)
 
 
 def more_facts(b: Builder, target: int) -> None:

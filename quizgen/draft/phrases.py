@@ -20,7 +20,9 @@ _OF = frozenset({"de", "d'", "du", "des"})
 _TIME_WORDS = frozenset(
     """
     jour jours semaine semaines mois an ans année années heure heures minute minutes matin matinée
-    soir soirée nuit midi après-midi lundi mardi mercredi jeudi vendredi samedi dimanche week-end
+    soir soirée nuit nuits midi après-midi week-end week-ends été hiver printemps automne
+    lundi mardi mercredi jeudi vendredi samedi dimanche
+    lundis mardis mercredis jeudis vendredis samedis dimanches
     ce cette ces
 """.split()
 )
@@ -104,3 +106,37 @@ def _subtree(kids: dict[int, list[int]], i: int) -> list[int]:
         out.append(j)
         todo.extend(kids.get(j, ()))
     return sorted(out)
+
+
+def agents(text: str, tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of who did it in a passive clause ("le blessé a été extrait du véhicule par des
+    chauffeurs de camions" → "chauffeurs de camions"): the "par" phrase of a verb in the passive,
+    main or not. The determiner stays outside, as in main_phrases."""
+    inside = sentence_tokens(tokens, start, end)
+    kids: dict[int, list[int]] = defaultdict(list)
+    for i in inside:
+        if tokens[i].head != i:
+            kids[tokens[i].head].append(i)
+    out = []
+
+    def passive(v: int) -> bool:  # "a été évacué": the small model reads "été" as aux:pass, or as cop
+        return any(tokens[k].dep in ("aux:pass", "cop") for k in kids.get(v, ()))
+
+    for verb in inside:
+        # "il est reconnu et abordé par deux clients": the second verb shares the first one's "est";
+        # a participle that only qualifies a noun ("la conférence, attendue par …") is a side phrase.
+        shared = tokens[verb].dep == "conj" and passive(tokens[verb].head)
+        if tokens[verb].pos != "VERB" or not (passive(verb) or shared):
+            continue
+        for k in kids.get(verb, ()):
+            by = any(_said(text, tokens[c]) == "par" and tokens[c].dep == "case" for c in kids.get(k, ()))
+            agent = tokens[k].dep == "obl:agent" or (by and tokens[k].dep.startswith("obl"))
+            if agent and tokens[k].pos in ("NOUN", "PROPN"):
+                span = _phrase(text, tokens, kids, k)
+                if span:
+                    out.append(span)
+    return out
+
+
+def _said(text: str, t: Token) -> str:
+    return text[t.start : t.end].lower()

@@ -166,7 +166,8 @@ _LEANS_BACK = frozenset(
 
 
 def true_statement(b: Builder, si: int) -> bool:
-    """A lead sentence that states a fact, asked as it is written (answer: true)."""
+    """A sentence that states a fact, asked as it is written (answer: true), when nothing else
+    fits it."""
     start, end = b.sentence_span(si)
     written = collapse(b.text[start:end])
     fix = b.opening(si)

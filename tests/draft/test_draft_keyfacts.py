@@ -138,3 +138,74 @@ def test_lists_of_people_are_direct_questions_at_most_two_per_article(entities):
     for q in multis:
         assert "lesquelles" in q["prompt"] and "_" not in q["prompt"] and "…" not in q["prompt"]
         assert len(q["answers"]) == 3 and not set(q["answers"]) & (set(q["choices"]) - set(q["answers"]))
+
+
+def test_who_did_it_in_a_passive_clause_main_or_not(entities):
+    from quizgen.draft.phrases import agents
+
+    for text, agent in [
+        ("Le texte a été adopté mardi par le conseil municipal.", "conseil municipal"),
+        (
+            "Les secours arrivent, quand le blessé a déjà été évacué par des passants du quartier.",
+            "passants du quartier",
+        ),
+        ("Le ministre a été reconnu et abordé par deux habitants du quartier.", "deux habitants du quartier"),
+        ("La réunion, attendue par les riverains du quartier, a commencé à midi.", None),
+    ]:
+        a = analyse(text, entities)
+        got = [a.article.text[x:y] for x, y in agents(a.article.text, a.tokens, 0, len(a.article.text))]
+        assert got == ([agent] if agent else []), got
+
+
+def _hidden(text: str, entities) -> list[str]:
+    qs = draft_questions(analyse(text, entities), "a").questions
+    return [q["text"].split("{{c1::")[1].split("}}")[0] for q in qs if q["type"] == "cloze"]
+
+
+def _cloze_of(sentence: str, entities) -> str:
+    from quizgen.draft.keyfacts import _cloze
+    from quizgen.draft.questions import Builder
+
+    b = Builder(analyse("Les nouvelles du jour\n\n" + sentence, entities), "a")
+    si = next(i for i, s in enumerate(b.a.sentences) if b.text[s.start : s.end] == sentence)
+    assert _cloze(b, si), sentence
+    return b.questions[-1]["text"]
+
+
+def test_who_did_it_and_why_are_hidden_in_clozes(entities):
+    text = "Le blessé a été évacué vers l’hôpital par des passants du quartier."
+    assert "par des {{c1::passants du quartier}}" in _cloze_of(text, entities)
+    text = "Faute de bénévoles, la médiathèque fermera tous les samedis de l’été."
+    assert "Faute de {{c1::bénévoles}}" in _cloze_of(text, entities)
+
+
+def test_a_name_the_model_cut_before_its_lowercase_words_is_not_hidden(entities):
+    from quizgen.draft.keyfacts import _runs_on
+    from quizgen.draft.questions import Builder
+
+    for text, name, cut in [
+        (
+            "Paul Durand, ancien patron du groupe La République en marche, espérait un vote large.",
+            "La République",
+            True,
+        ),
+        ("Le texte a été adopté mardi par le Sénat.", "Sénat", False),
+    ]:
+        b = Builder(analyse(text, entities), "a")
+        x = b.text.index(name)
+        assert _runs_on(b, x, x + len(name)) is cut, name
+
+
+def test_a_sentence_after_the_lead_with_nothing_else_to_ask_is_a_true_statement(entities):
+    filler = "La séance a duré longtemps. Les élus ont parlé. Le public a écouté. La salle était pleine. "
+    filler += "Le débat fut vif. Chacun a voté. La nuit est tombée. Tout le monde est rentré. "
+    text = (
+        "La commune change ses horaires\n\n"
+        + filler
+        + ("Les riverains du quartier ont toujours soutenu cette décision courageuse.")
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    statements = [q["statement"] for q in qs if q["type"] == "true_false" and q["answer"]]
+    assert statements == [
+        "D’après l’article : « Les riverains du quartier ont toujours soutenu cette décision courageuse. »"
+    ]

@@ -1,0 +1,55 @@
+"""Facts a key-fact question hides, read from the words alone (fast): why, where, how many."""
+
+from __future__ import annotations
+
+from quizgen.draft.bank import question_target
+from quizgen.draft.factspans import causes, given_names, preposition
+
+
+def _causes(sentence: str) -> list[str]:
+    return [sentence[x:y] for x, y in causes(sentence, 0, len(sentence))]
+
+
+def test_the_cause_a_sentence_gives_without_its_determiner():
+    assert _causes("Faute de moyens, la bibliothèque fermera le samedi.") == ["moyens"]
+    assert _causes("Le match est reporté à cause du gel.") == ["gel"]
+    assert _causes("Le vol est annulé en raison d’une grève des contrôleurs.") == ["grève des contrôleurs"]
+    assert _causes("Le club a survécu grâce aux dons des supporters, selon son président.") == [
+        "dons des supporters"
+    ]
+
+
+def test_no_cause_from_a_pronoun_or_a_whole_clause():
+    assert _causes("Il a gagné grâce à cela.") == []
+    assert (
+        _causes("Tout a changé à cause de la décision prise en urgence par le conseil lors de la séance.")
+        == []
+    )
+
+
+def test_a_place_named_after_its_kind_is_a_place_to_ask_about():
+    for before in ("dans la commune de ", "près du petit village d’", "dans le département de "):
+        assert preposition(before + "Lorient", len(before)) is not None, before
+    assert preposition("le directeur de Lorient", len("le directeur de ")) is None
+
+
+def test_a_600_word_article_asks_for_at_least_15_questions_a_brief_for_10():
+    assert question_target(600) >= 15
+    assert question_target(250) == 10
+
+
+def _given(sentence: str) -> list[str]:
+    return [sentence[x:y] for x, y in given_names(sentence, 0, len(sentence))]
+
+
+def test_the_name_a_thing_is_given_is_a_fact_to_hide():
+    assert _given("Il part en tournée avec un spectacle intitulé Les Nuits de Paris.") == [
+        "Les Nuits de Paris"
+    ]
+    assert _given("La mission, baptisée Artemis, partira en mai.") == ["Artemis"]
+    assert _given("Son roman intitulé « La Vie devant soi », paru en mai, a plu.") == ["La Vie devant soi"]
+
+
+def test_no_given_name_from_an_appointment_or_a_lowercase_word():
+    assert _given("Il a été nommé Premier ministre lundi.") == []
+    assert _given("Il a été appelé à témoigner devant le juge.") == []
