@@ -23,6 +23,7 @@ _DATELINE = re.compile(
     r"[A-ZÀ-Ý]{3,}(?:[ '’-][A-ZÀ-Ý]{2,})*\s*"
     r"(?:[—–-]\s*(?=[A-ZÀ-Ý])|(?=L['’]|(?:Le|La|Les|Un|Une|Des|Ce|Cette)\s))"
 )
+_POINTING = frozenset("il elle ils elles ceux-ci celles-ci celui-ci celle-ci ceux-là celles-là".split())
 _SUBJECT = re.compile(r"(?P<p>il|elle|ce\s+dernier|cette\s+dernière)(?=\s+[^\s,])", re.IGNORECASE)
 
 
@@ -54,12 +55,12 @@ def opening(a: Analysis, si: int) -> Opening | None:
     if dateline:  # "NÎMES Le procureur…", "WASHINGTON — Le président…": the place of the newsroom
         return Opening(said[: dateline.end()], "")
     if not leans_back(said):
-        return Opening("", "")
+        return _inner_subject(a, si, said)
     m = _CONNECTOR.match(said)
     cut = m.end() if m else 0
     rest = said[cut:]
     if rest and not leans_back(rest):
-        return Opening(said[:cut], "")
+        return _lead_in(a, si, said, cut) or Opening(said[:cut], "")
     p = _SUBJECT.match(rest)
     if p is None:
         return None
@@ -106,3 +107,46 @@ def _named(a: Analysis, span: tuple[int, int], gender: str) -> str | None:
     if person is not None and person.gender in (None, gender) and len(person.name.split()) >= 2:
         return display(person.name)
     return None
+
+
+def _inner_subject(a: Analysis, si: int, said: str) -> Opening | None:
+    """A sentence whose main subject, after a phrase set before it, points back: "Selon Paul
+    Martin, ceux-ci seront rénovés", "Au sortir de la boîte, il est ivre". "il"/"elle" become the
+    person of the sentence before (to review), as at the start; anything else is not asked."""
+    s = a.sentences[si]
+    for t in a.tokens:
+        if not (s.start < t.start < s.end and t.dep in ("nsubj", "nsubj:pass")):
+            continue
+        word = a.article.text[t.start : t.end].lower()
+        if word not in _POINTING or a.tokens[t.head].dep != "ROOT":
+            continue
+        if any(
+            s.start <= o.start < t.start and o.dep.startswith("nsubj") and o.pos in ("NOUN", "PROPN")
+            for o in a.tokens
+        ):
+            return Opening("", "")  # "Une marche a été lancée, elle aura lieu à Pau": its subject is here
+        k = len(collapse(a.article.text[s.start : t.start]))
+        p = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE).search(said, max(0, k - 2))
+        if p is None or not leans_back(said[p.start() :]):
+            continue  # "il y a", "il faut": no pointer
+        gender = {"il": "m", "elle": "f"}.get(word)
+        person = _referent(a, si, gender) if gender else None
+        if person is None:
+            return None
+        why = f"« {p[0]} » remplacé par {person}, de qui parle la phrase précédente"
+        return Opening(said[: p.end()], f"{said[: p.start()]}[{person}]", why)
+    return Opening("", "")
+
+
+def _lead_in(a: Analysis, si: int, said: str, cut: int) -> Opening | None:
+    """"Et surtout d'un télescope : la comète passera…": once the connector goes, the words
+    before the colon are a verbless ellipsis of the sentence before; the question starts after."""
+    colon = said.find(" : ", cut)
+    if colon < 0 or len(said[cut:colon].split()) > 8 or not a.tokens:
+        return None
+    s = a.sentences[si]
+    end = a.article.text.find(":", s.start, s.end)
+    head = [t for t in a.tokens if s.start <= t.start < end]
+    if not head or any(t.pos in ("VERB", "AUX") for t in head):
+        return None
+    return Opening(said[: colon + 3], "")
