@@ -218,13 +218,28 @@ def _given_away(shown: str, q: dict[str, Any]) -> bool:
     return any(len(fold_answer(x)) >= 3 and f" {fold_answer(x)} " in folded for x in answers)
 
 
+_NOMINAL = frozenset(("NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "PUNCT"))
+_FINITE = re.compile(r"(?:aient|ait|ent|ont|era|eront|rait)$")
+
+
 def _verbless(a: Analysis, si: int) -> bool:
-    """A sentence of the story (not the headline) with no verb: "Soit en abrégé : MOT."."""
+    """A sentence of the story (not the headline) with no verb of its own: "Une ouverture très
+    attendue après quatorze mois de travaux." (no auxiliary, its root no verb)."""
     s = a.sentences[si]
     if si == 0 or s.heading or not a.tokens:
         return False
     toks = [t for t in a.tokens if s.start <= t.start < s.end]
-    return bool(toks) and not any(t.pos in ("VERB", "AUX") for t in toks)
+    # "Une ouverture très attendue", "l'usine fournissant du gaz": a participle that qualifies a
+    # noun is no verb of the sentence
+    words = [(t, a.article.text[t.start : t.end].lower()) for t in toks]
+    verbs = [
+        w
+        for t, w in words
+        if t.pos == "AUX"
+        or (t.pos == "VERB" and t.dep not in ("acl", "amod") and not w.endswith("ant"))
+        or (t.pos not in _NOMINAL and _FINITE.search(w))  # "occupaient" tagged as an adverb
+    ]
+    return bool(toks) and not verbs
 
 
 def _trim_dangling(shown: str) -> str:
