@@ -54,6 +54,9 @@ def opening(a: Analysis, si: int) -> Opening | None:
     dateline = _DATELINE.match(said)
     if dateline:  # "NÎMES Le procureur…", "WASHINGTON — Le président…": the place of the newsroom
         return Opening(said[: dateline.end()], "")
+    named = _noun_referent(a, si, said)
+    if named is not None:
+        return named
     if not leans_back(said):
         return _inner_subject(a, si, said)
     m = _CONNECTOR.match(said)
@@ -150,3 +153,36 @@ def _lead_in(a: Analysis, si: int, said: str, cut: int) -> Opening | None:
     if not head or any(t.pos in ("VERB", "AUX") for t in head):
         return None
     return Opening(said[: colon + 3], "")
+
+
+_POINTED = re.compile(r"(?P<det>Ce|Cet|Cette|Ces|Son|Sa|Ses)\s+(?P<noun>[a-zàâçéèêëîïôûùüÿœ]{3,})\b")
+_LOWER_WORD = r"[a-zàâçéèêëîïôûùüÿœ-]+"
+_NAME = r"[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*"
+LOOK_BACK = 5  # sentences where the noun's first mention is looked for
+
+
+def _noun_referent(a: Analysis, si: int, said: str) -> Opening | None:
+    """"Cet essai clinique, réalisé sur…" after "l'essai clinique Recovery"; "Son arrivée…" after
+    "l'arrivée de Ronald Koeman": a demonstrative or possessive noun phrase replaced by the one
+    earlier mention of its noun that names what it is (a name after it, or "de" + a name)."""
+    m = _POINTED.match(said)
+    if m is None:
+        return None
+    noun = m["noun"]
+    mention = re.compile(
+        rf"\b(?P<det>l['’]\s*|le\s+|la\s+|les\s+){noun}(?P<adj>(?:\s+{_LOWER_WORD})?)"
+        rf"(?P<name>\s+(?:(?:de|du|des)\s+|d['’]\s*)?{_NAME})"
+    )
+    found = set()
+    for back in range(max(0, si - LOOK_BACK), si):
+        prev = a.sentences[back]
+        for x in mention.finditer(collapse(a.article.text[prev.start : prev.end])):
+            found.add((x["det"].strip().lower(), x["adj"], x["name"]))
+    if len(found) != 1:
+        return None
+    det, adj, name = found.pop()
+    written = m[0] + (adj if adj and said[m.end() :].startswith(adj) else "")
+    det = det if det.endswith(("'", "’")) else det + " "
+    referent = f"{det[:1].upper()}{det[1:]}{noun}{adj}{name}"
+    why = f"« {written} » remplacé par « {referent} », nommé plus haut dans l’article"
+    return Opening(written, f"[{referent}]", why)

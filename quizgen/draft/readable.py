@@ -152,10 +152,24 @@ def _speaker(a: Analysis | None, si: int | None) -> str | None:
         for att in a.attributions
         if att.sentence == si and att.speaker is not None and att.speaker.kind == "person"
     }
+    if not names:  # no quotation attributed: the one person the sentence or the one before names
+        names = {p.key: p.name for p in _persons(a, range(max(0, si - 1), si + 1))}
     if len(names) != 1:
         return None
     (name,) = names.values()
     return display(name) if len(name.split()) >= 2 else None
+
+
+def _persons(a: Analysis, sentences: range) -> list[Any]:
+    out = []
+    for si in sentences:
+        s = a.sentences[si]
+        for x, y, label in a.ner:
+            inside = label == "PER" and s.start <= x < s.end
+            person = a.registry.person(a.article.text[x:y]) if inside else None
+            if person is not None:
+                out.append(person)
+    return out
 
 
 def _refused(text: str, q: dict[str, Any], a: Analysis | None, si: int | None) -> bool:
