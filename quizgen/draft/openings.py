@@ -75,9 +75,22 @@ def opening(a: Analysis, si: int) -> Opening | None:
     return Opening(said[: cut + p.end()], f"[{person}]", why)
 
 
-def _referent(a: Analysis, si: int, gender: str) -> str | None:
+def _referent(a: Analysis, si: int, gender: str, chain: int = 2) -> str | None:
     """The one person the sentence before si is about: the speaker it quotes, else the named
-    subject of its main verb; None when unsure or of the other gender."""
+    subject of its main verb, else (when it opens on "il"/"elle" of this gender itself) the
+    person that pronoun stands for; None when unsure or of the other gender."""
+    person = _referent_once(a, si, gender)
+    if person is None and chain and si > 0:
+        prev = a.sentences[si - 1]
+        said = collapse(a.article.text[prev.start : prev.end])
+        p = _SUBJECT.match(said)  # "Il y explique" (not "Il y a"): a person, the same one
+        same = p is not None and ("f" if p["p"].lower().startswith(("elle", "cette")) else "m") == gender
+        if same and leans_back(said):
+            return _referent(a, si - 1, gender, chain - 1)  # "X s'est fendu d'un message. Il y explique…"
+    return person
+
+
+def _referent_once(a: Analysis, si: int, gender: str) -> str | None:
     if si == 0:
         return None
     prev = a.sentences[si - 1]
@@ -118,7 +131,7 @@ def _inner_subject(a: Analysis, si: int, said: str) -> Opening | None:
     person of the sentence before (to review), as at the start; anything else is not asked."""
     s = a.sentences[si]
     for t in a.tokens:
-        if not (s.start < t.start < s.end and t.dep in ("nsubj", "nsubj:pass")):
+        if not (s.start < t.start < s.end and t.dep in ("nsubj", "nsubj:pass", "expl:subj")):
             continue
         word = a.article.text[t.start : t.end].lower()
         if word not in _POINTING or a.tokens[t.head].dep != "ROOT":

@@ -245,7 +245,8 @@ _DANGLING = re.compile(
     re.IGNORECASE,
 )
 _IMPERSONAL = re.compile(
-    r"il\s+(?:y\s+a|y\s+avait|faut|fallait|a\s+fallu|s['’]agit|s['’]agissait|reste|est\s+(?:prévu|question|temps))\b",
+    r"il\s+(?:y\s+a|y\s+avait|faut|fallait|a\s+fallu|s['’]agit|s['’]agissait|reste|est\s+(?:prévu|question|temps)"
+    r"|(?:est|était|sera|serait)\s+[a-zàâçéèêëîïôûùüÿœ]+\s+(?:de|d['’]|que|qu['’]))\b",
     re.IGNORECASE,
 )
 

@@ -141,6 +141,12 @@ def test_a_window_never_ends_on_a_word_that_needs_the_next_one_and_closes_its_qu
     assert (pre + mid + post).count('"') % 2 == 0, (pre, mid, post)
 
 
+def test_an_impersonal_il_points_to_no_one():
+    assert not leans_back("Il est important de voter dimanche.")
+    assert not leans_back("Il était prévu qu’il vienne lundi.")
+    assert leans_back("Il est parti lundi pour Paris.")
+
+
 def test_soit_opening_a_restatement_leans_on_the_sentence_before():
     assert leans_back("Soit 120 emplois supprimés sur le site.")
     assert leans_back("Soit en abrégé : MOT.")
@@ -211,3 +217,16 @@ def test_an_inverted_pronoun_with_no_quotation_is_the_one_person_named_just_befo
     )
     said = " ".join(drafted(text, entities))
     assert "a-t-il" not in said and "a indiqué [Sébastien Morel]" in said, said
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_pronoun_after_a_pronoun_is_the_person_the_first_one_stands_for(entities):
+    text = (
+        "Michel Durand s'est fendu d'un long message sur son blog samedi soir. "
+        "Il y explique que sa ville ne compte qu'une seule librairie. "
+        "Lundi 9 décembre, il est donc allé acheter 12 livres dans la ville voisine."
+    )
+    said = " ".join(drafted(text, entities))
+    assert "[Michel Durand] est donc allé" in said or "il est donc allé" not in said, said
+    assert "[Michel Durand] est donc allé" in said, said
