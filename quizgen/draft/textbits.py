@@ -110,11 +110,19 @@ def _clause_start(before: list[str], keep: int) -> int:
     """How many words to keep before a blank so that the extract opens a clause (after a comma,
     a colon, a semicolon) rather than in the middle of a phrase, when one is near the cut."""
     cut = len(before) - keep
-    for shift in (*range(0, SPARE_WORDS + 1), *range(-1, -SPARE_WORDS - 1, -1)):
+    shifts = (*range(0, SPARE_WORDS + 1), *range(-1, -SPARE_WORDS - 1, -1))
+    for shift in shifts:
         i = cut + shift
         if 0 < i < len(before) and before[i - 1].endswith((",", ";", ":")):
             return len(before) - i
+    for shift in shifts:  # else at an article: "… la communauté X a accueilli", not "… éponyme X a"
+        i = cut + shift
+        if 0 < i < len(before) and _OPENS_PHRASE.match(before[i]):
+            return len(before) - i
     return keep
+
+
+_OPENS_PHRASE = re.compile(r"(?:le|la|les|un|une|des|du|au|aux|l['’]\w+)$", re.IGNORECASE)
 
 
 # Words a cut extract cannot end on: they need the next word ("a …", "l'une des …", "3 …").
@@ -246,7 +254,8 @@ _DANGLING = re.compile(
 )
 _IMPERSONAL = re.compile(
     r"il\s+(?:y\s+a|y\s+avait|faut|fallait|a\s+fallu|s['’]agit|s['’]agissait|reste|est\s+(?:prévu|question|temps)"
-    r"|(?:est|était|sera|serait)\s+[a-zàâçéèêëîïôûùüÿœ]+\s+(?:de|d['’]|que|qu['’]))\b",
+    # "il est important de voter", "il était prévu qu'…"; not "il était connu de la justice"
+    r"|(?:est|était|sera|serait)\s+[a-zàâçéèêëîïôûùüÿœ]+\s+(?:(?:de\s+|d['’])[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir)|que|qu['’]))\b",
     re.IGNORECASE,
 )
 

@@ -145,6 +145,19 @@ def test_an_impersonal_il_points_to_no_one():
     assert not leans_back("Il est important de voter dimanche.")
     assert not leans_back("Il était prévu qu’il vienne lundi.")
     assert leans_back("Il est parti lundi pour Paris.")
+    assert leans_back("Il était connu de la justice pour un vol en 2014.")
+
+
+def test_a_window_cut_before_the_blank_starts_at_an_article_when_no_comma_is_near():
+    text = (
+        "Entouré des élus et du personnel de la communauté de communes du Pays rignacois le maire et "
+        "président de la communauté éponyme Jean Calvet a accueilli tous ces invités en retraçant "
+        "l’historique de ces quatorze mois de travaux."
+    )
+    a = text.index("quatorze")
+    pre, _mid, _post = window(text, 0, len(text), a, a + len("quatorze mois"))
+    first = pre.split()[1]
+    assert pre.startswith("… ") and (first in ("le", "la", "les", "du", "des") or first.startswith("l’")), pre
 
 
 def test_soit_opening_a_restatement_leans_on_the_sentence_before():
