@@ -44,7 +44,7 @@ _BACK_ADVERB = re.compile(r",?\s*\b(?:d['’]ailleurs|par ailleurs|en effet)\b\s
 _INVERTED = re.compile(r"\b([a-zàâçéèêëîïôûùüÿœ]+)-(?:t-)?(il|elle)\b(?!-)(\s+[a-zàâçéèêëîïôûùüÿœ]+)?")
 _AUXILIARIES = frozenset("a ont avait avaient aura".split())
 _LITOTES = re.compile(
-    r"\b(N(?:E\s+|['’]))((?:\S+\s+){0,3}?)PAS(\s+(?:\S+\s+)?(?:in|im|ir|il|sans\b)[\wéè]*)"
+    r"\b(N(?:E\s+|['’]))((?:\S+\s+){0,3}?)(PAS|GUÈRE)(\s+(?:\S+\s+)?(?:in|im|ir|il|sans\b|de\s+doute\b)[\wéè]*)"
 )
 _GAP_ARTICLE = re.compile(r"\b((?:l|d|qu|jusqu)['’])\{\{c(\d+)::", re.IGNORECASE)
 _BLANK_ELIDED = re.compile(r"\b(l|d|qu)['’]" + re.escape(BLANK), re.IGNORECASE)
@@ -135,9 +135,10 @@ def _repair(text: str, a: Analysis | None, si: int | None) -> tuple[str | None, 
 
 
 def _plain_litotes(m: re.Match[str]) -> str:
-    """"NE sont PAS passés inaperçus" → "ne sont pas passés inaperçus": no capitals in a litotes."""
+    """"NE sont PAS passés inaperçus", "NE faisait GUÈRE de doute" → small letters: a litotes
+    says yes, capitals would make it read as a no."""
     ne = m[1].capitalize() if m.start() == 0 else m[1].lower()
-    return ne + m[2] + "pas" + m[3]
+    return ne + m[2] + m[3].lower() + m[4]
 
 
 _IMPERSONAL_AFTER = re.compile(r"\s+(?:y\s|faut|fallait|s['’]agit)")

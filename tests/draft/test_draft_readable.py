@@ -115,6 +115,8 @@ def test_a_litotes_keeps_its_negation_in_small_letters():
     assert shown(statement("Les travaux NE sont PAS passés inaperçus dans le quartier de la gare.")) == (
         "D’après l’article : « Les travaux ne sont pas passés inaperçus dans le quartier de la gare. »"
     )
+    assert shown(statement("Sa venue au club NE faisait GUÈRE de doute depuis lundi.")) is None  # "Sa"
+    assert "ne faisait guère de doute" in shown(statement("Le départ NE faisait GUÈRE de doute lundi."))
     kept = "D’après l’article : « Le ministre NE viendra PAS à la réunion de lundi. »"
     assert shown(statement("Le ministre NE viendra PAS à la réunion de lundi.")) == kept
 
