@@ -117,7 +117,7 @@ def _repair(text: str, a: Analysis | None, si: int | None) -> tuple[str | None, 
     if demo and (demo[1].lower() in _NUMBERS or demo[1].isdigit()):  # "Ces deux parents" → "[Deux] parents"
         body = f"[{demo[1][:1].upper()}{demo[1][1:]}]" + body[demo.end() :]
         shown = ("… " if shown.startswith("… ") else "") + body
-    why = ""
+    shown, why = _pronoun_replaced(shown, a, si)
     inverted = _INVERTED.search(shown)
     if inverted and not _IMPERSONAL_AFTER.match(shown, inverted.end()):
         named = re.match(r"(?:… )?\[([^\]]+ [^\]]+)\]", shown)  # "[Elton John] continuera, a-t-il précisé"
@@ -129,7 +129,8 @@ def _repair(text: str, a: Analysis | None, si: int | None) -> tuple[str | None, 
         else:
             said = f"{inverted[1]} [{speaker}]{inverted[3] or ''}"
         shown = shown[: inverted.start()] + said + shown[inverted.end() :]
-        why = f"« {inverted[2]} » remplacé par {speaker}, à qui la phrase attribue ces mots"
+        said = f"« {inverted[2]} » remplacé par {speaker}, à qui la phrase attribue ces mots"
+        why = "; ".join(w for w in (why, said) if w)
     full = shown if kind_cloze else _replace_extract(text, "", shown)
     return full, why
 
@@ -184,6 +185,20 @@ def _refused(text: str, q: dict[str, Any], a: Analysis | None, si: int | None) -
         # "Défenseurs : [noms masqués]": a list needs no verb to be asked as one
         or (a is not None and si is not None and q["type"] != "multi" and _verbless(a, si))
     )
+
+
+def _pronoun_replaced(shown: str, a: Analysis | None, si: int | None) -> tuple[str, str]:
+    """The subject pronoun openings.py replaces by its person, replaced here when the blank fell
+    before it ("{{c1::Samedi 7 mai}}, il est allé" → "…, [Paul Roy] est allé"), with the reason."""
+    fix = opening(a, si) if a is not None and si is not None else None
+    body = _GAP.sub(lambda m: m[1], shown).removeprefix("… ")
+    if fix is None or not fix.why or not fix.text.endswith("]") or not _pronoun_left(body, a, si):
+        return shown, ""
+    pronoun = fix.cut.split()[-1]
+    m = re.search(rf"(?<![\w\[-]){re.escape(pronoun)}(?![\w-])", shown)
+    if m is None:
+        return shown, ""
+    return shown[: m.start()] + fix.text[fix.text.rfind("[") :] + shown[m.end() :], fix.why
 
 
 def _pronoun_left(body: str, a: Analysis | None, si: int | None) -> bool:

@@ -245,3 +245,15 @@ def test_a_pronoun_after_a_pronoun_is_the_person_the_first_one_stands_for(entiti
     said = " ".join(drafted(text, entities))
     assert "[Michel Durand] est donc allé" in said or "il est donc allé" not in said, said
     assert "[Michel Durand] est donc allé" in said, said
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_pronoun_after_a_blank_is_replaced_too(entities):
+    text = (
+        "Michel Durand a publié un long message sur son blog samedi soir.\n\n"
+        "Le 9 décembre 2024, il a acheté des livres anciens dans la librairie du village voisin."
+    )
+    said = drafted(text, entities)
+    assert not [s for s in said if ", il a acheté" in s], said
+    assert [s for s in said if "{{c1::9 décembre 2024}}, [Michel Durand] a acheté" in s], said  # not dropped
