@@ -63,7 +63,11 @@ def opening(a: Analysis, si: int) -> Opening | None:
     cut = m.end() if m else 0
     rest = said[cut:]
     if rest and not leans_back(rest):
-        return _lead_in(a, si, said, cut) or Opening(said[:cut], "")
+        lead = _lead_in(a, si, said, cut)
+        inner = _inner_subject(a, si, said) if lead is None else lead
+        if inner is None or inner.cut != "" or lead is not None:
+            return inner if inner is None or lead is not None else _after_connector(inner, cut)
+        return Opening(said[:cut], "")
     p = _SUBJECT.match(rest)
     if p is None:
         return None
@@ -125,6 +129,13 @@ def _named(a: Analysis, span: tuple[int, int], gender: str) -> str | None:
     return None
 
 
+def _after_connector(inner: Opening, cut: int) -> Opening:
+    """"Et pour cause, au matin il est ivre" → "Pour cause, au matin [X] est ivre": the connector
+    dropped as well as the pronoun replaced."""
+    text = inner.text[cut:]
+    return Opening(inner.cut, text[:1].upper() + text[1:], inner.why)
+
+
 def _inner_subject(a: Analysis, si: int, said: str) -> Opening | None:
     """A sentence whose main subject, after a phrase set before it, points back: "Selon Paul
     Martin, ceux-ci seront rénovés", "Au sortir de la boîte, il est ivre". "il"/"elle" become the
@@ -138,6 +149,7 @@ def _inner_subject(a: Analysis, si: int, said: str) -> Opening | None:
             continue
         if any(
             s.start <= o.start < t.start and o.dep.startswith("nsubj") and o.pos in ("NOUN", "PROPN")
+            and o.head != t.head  # the subject of another verb (two subjects of one verb: a misparse)
             for o in a.tokens
         ):
             return Opening("", "")  # "Une marche a été lancée, elle aura lieu à Pau": its subject is here

@@ -257,3 +257,14 @@ def test_a_pronoun_after_a_blank_is_replaced_too(entities):
     said = drafted(text, entities)
     assert not [s for s in said if ", il a acheté" in s], said
     assert [s for s in said if "{{c1::9 décembre 2024}}, [Michel Durand] a acheté" in s], said  # not dropped
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_connector_then_a_fronted_phrase_then_a_pronoun_is_read_as_one_opening(entities):
+    text = (
+        "Le tribunal de Cherbourg a jugé mardi un cuisinier de 30 ans pour conduite dangereuse.\n\n"
+        "Et pour cause ce matin là, à l'aube, au sortir d'une boîte de nuit il est fortement alcoolisé."
+    )
+    said = " ".join(drafted(text, entities))
+    assert "nuit il est" not in said, said
