@@ -23,6 +23,7 @@ _DATELINE = re.compile(
     r"[A-ZÀ-Ý]{3,}(?:[ '’-][A-ZÀ-Ý]{2,})*\s*"
     r"(?:[—–-]\s*(?=[A-ZÀ-Ý])|(?=L['’]|(?:Le|La|Les|Un|Une|Des|Ce|Cette)\s))"
 )
+_POINTING = frozenset("il elle ils elles ceux-ci celles-ci celui-ci celle-ci ceux-là celles-là".split())
 _SUBJECT = re.compile(r"(?P<p>il|elle|ce\s+dernier|cette\s+dernière)(?=\s+[^\s,])", re.IGNORECASE)
 
 
@@ -53,12 +54,19 @@ def opening(a: Analysis, si: int) -> Opening | None:
     dateline = _DATELINE.match(said)
     if dateline:  # "NÎMES Le procureur…", "WASHINGTON — Le président…": the place of the newsroom
         return Opening(said[: dateline.end()], "")
+    named = _noun_referent(a, si, said)
+    if named is not None:
+        return named
     if not leans_back(said):
-        return Opening("", "")
+        return _inner_subject(a, si, said)
     m = _CONNECTOR.match(said)
     cut = m.end() if m else 0
     rest = said[cut:]
     if rest and not leans_back(rest):
+        lead = _lead_in(a, si, said, cut)
+        inner = _inner_subject(a, si, said) if lead is None else lead
+        if inner is None or inner.cut != "" or lead is not None:
+            return inner if inner is None or lead is not None else _after_connector(inner, cut)
         return Opening(said[:cut], "")
     p = _SUBJECT.match(rest)
     if p is None:
@@ -71,9 +79,22 @@ def opening(a: Analysis, si: int) -> Opening | None:
     return Opening(said[: cut + p.end()], f"[{person}]", why)
 
 
-def _referent(a: Analysis, si: int, gender: str) -> str | None:
+def _referent(a: Analysis, si: int, gender: str, chain: int = 2) -> str | None:
     """The one person the sentence before si is about: the speaker it quotes, else the named
-    subject of its main verb; None when unsure or of the other gender."""
+    subject of its main verb, else (when it opens on "il"/"elle" of this gender itself) the
+    person that pronoun stands for; None when unsure or of the other gender."""
+    person = _referent_once(a, si, gender)
+    if person is None and chain and si > 0:
+        prev = a.sentences[si - 1]
+        said = collapse(a.article.text[prev.start : prev.end])
+        p = _SUBJECT.match(said)  # "Il y explique" (not "Il y a"): a person, the same one
+        same = p is not None and ("f" if p["p"].lower().startswith(("elle", "cette")) else "m") == gender
+        if same and leans_back(said):
+            return _referent(a, si - 1, gender, chain - 1)  # "X s'est fendu d'un message. Il y explique…"
+    return person
+
+
+def _referent_once(a: Analysis, si: int, gender: str) -> str | None:
     if si == 0:
         return None
     prev = a.sentences[si - 1]
@@ -106,3 +127,87 @@ def _named(a: Analysis, span: tuple[int, int], gender: str) -> str | None:
     if person is not None and person.gender in (None, gender) and len(person.name.split()) >= 2:
         return display(person.name)
     return None
+
+
+def _after_connector(inner: Opening, cut: int) -> Opening:
+    """"Et pour cause, au matin il est ivre" → "Pour cause, au matin [X] est ivre": the connector
+    dropped as well as the pronoun replaced."""
+    text = inner.text[cut:]
+    return Opening(inner.cut, text[:1].upper() + text[1:], inner.why)
+
+
+def _inner_subject(a: Analysis, si: int, said: str) -> Opening | None:
+    """A sentence whose main subject, after a phrase set before it, points back: "Selon Paul
+    Martin, ceux-ci seront rénovés", "Au sortir de la boîte, il est ivre". "il"/"elle" become the
+    person of the sentence before (to review), as at the start; anything else is not asked."""
+    s = a.sentences[si]
+    for t in a.tokens:
+        if not (s.start < t.start < s.end and t.dep in ("nsubj", "nsubj:pass", "expl:subj")):
+            continue
+        word = a.article.text[t.start : t.end].lower()
+        if word not in _POINTING or a.tokens[t.head].dep != "ROOT":
+            continue
+        if any(
+            s.start <= o.start < t.start and o.dep.startswith("nsubj") and o.pos in ("NOUN", "PROPN")
+            and o.head != t.head  # the subject of another verb (two subjects of one verb: a misparse)
+            for o in a.tokens
+        ):
+            return Opening("", "")  # "Une marche a été lancée, elle aura lieu à Pau": its subject is here
+        k = len(collapse(a.article.text[s.start : t.start]))
+        p = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE).search(said, max(0, k - 2))
+        if p is None or not leans_back(said[p.start() :]):
+            continue  # "il y a", "il faut": no pointer
+        gender = {"il": "m", "elle": "f"}.get(word)
+        person = _referent(a, si, gender) if gender else None
+        if person is None:
+            return None
+        why = f"« {p[0]} » remplacé par {person}, de qui parle la phrase précédente"
+        return Opening(said[: p.end()], f"{said[: p.start()]}[{person}]", why)
+    return Opening("", "")
+
+
+def _lead_in(a: Analysis, si: int, said: str, cut: int) -> Opening | None:
+    """"Et surtout d'un télescope : la comète passera…": once the connector goes, the words
+    before the colon are a verbless ellipsis of the sentence before; the question starts after."""
+    colon = said.find(" : ", cut)
+    if colon < 0 or len(said[cut:colon].split()) > 8 or not a.tokens:
+        return None
+    s = a.sentences[si]
+    end = a.article.text.find(":", s.start, s.end)
+    head = [t for t in a.tokens if s.start <= t.start < end]
+    if not head or any(t.pos in ("VERB", "AUX") for t in head):
+        return None
+    return Opening(said[: colon + 3], "")
+
+
+_POINTED = re.compile(r"(?P<det>Ce|Cet|Cette|Ces|Son|Sa|Ses)\s+(?P<noun>[a-zàâçéèêëîïôûùüÿœ]{3,})\b")
+_LOWER_WORD = r"[a-zàâçéèêëîïôûùüÿœ-]+"
+_NAME = r"[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*"
+LOOK_BACK = 5  # sentences where the noun's first mention is looked for
+
+
+def _noun_referent(a: Analysis, si: int, said: str) -> Opening | None:
+    """"Cet essai clinique, réalisé sur…" after "l'essai clinique Recovery"; "Son arrivée…" after
+    "l'arrivée de Ronald Koeman": a demonstrative or possessive noun phrase replaced by the one
+    earlier mention of its noun that names what it is (a name after it, or "de" + a name)."""
+    m = _POINTED.match(said)
+    if m is None:
+        return None
+    noun = m["noun"]
+    mention = re.compile(
+        rf"\b(?P<det>l['’]\s*|le\s+|la\s+|les\s+){noun}(?P<adj>(?:\s+{_LOWER_WORD})?)"
+        rf"(?P<name>\s+(?:(?:de|du|des)\s+|d['’]\s*)?{_NAME})"
+    )
+    found = set()
+    for back in range(max(0, si - LOOK_BACK), si):
+        prev = a.sentences[back]
+        for x in mention.finditer(collapse(a.article.text[prev.start : prev.end])):
+            found.add((x["det"].strip().lower(), x["adj"], x["name"]))
+    if len(found) != 1:
+        return None
+    det, adj, name = found.pop()
+    written = m[0] + (adj if adj and said[m.end() :].startswith(adj) else "")
+    det = det if det.endswith(("'", "’")) else det + " "
+    referent = f"{det[:1].upper()}{det[1:]}{noun}{adj}{name}"
+    why = f"« {written} » remplacé par « {referent} », nommé plus haut dans l’article"
+    return Opening(written, f"[{referent}]", why)

@@ -18,6 +18,7 @@ from .distractors import Candidate, pick
 from .figures import Figure
 from .openings import Opening, opening
 from .pipeline import Analysis
+from .readable import readable
 from .reader import Attribution
 from .textbits import (
     BLANK,
@@ -72,6 +73,11 @@ class Builder:
     def add(
         self, kind: str, q: dict[str, Any], review: bool, why: str = "", sentence: int | None = None
     ) -> bool:
+        checked = readable(q, self.a, sentence)  # the text reads alone, whole and fair (readable.py)
+        if checked is None:
+            return False
+        q, guess = checked
+        review, why = review or bool(guess), "; ".join(w for w in (why, guess) if w)
         if sentence is not None:
             if sentence in self.used:
                 return False

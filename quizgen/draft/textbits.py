@@ -72,26 +72,116 @@ def window(
         keep_before = len(before)  # "… adolescent de 14 ans": a sentence starts where it starts
     elif keep_before:
         keep_before = _clause_start(before, keep_before)
+        keep_before = min(keep_before, _after_closers(before[len(before) - keep_before :]))
     if len(after) - keep_after <= SPARE_WORDS:
         keep_after = len(after)
+    elif keep_after:
+        keep_after = _clause_end(after, keep_after)
     pre = " ".join(before[len(before) - keep_before :]) if keep_before else ""
     post = " ".join(after[:keep_after]) if keep_after else ""
-    if keep_before < len(before) and pre:
+    cut_pre, cut_post = keep_before < len(before) and bool(pre), keep_after < len(after) and bool(post)
+    if cut_pre:
         pre = "… " + pre
-    if keep_after < len(after) and post:
-        post = post + " …"
-    return pre, collapse(text[a:b]), post
+    if cut_post:
+        last = post.split(" ")[-1]
+        post = (post if needs_next(last.rstrip(",;:")) else post.rstrip(" ,;:")) + " …"
+    return _quotes_closed(pre, collapse(text[a:b]), post, cut_pre, cut_post)
+
+
+def _quotes_closed(pre: str, mid: str, post: str, cut_pre: bool, cut_post: bool) -> tuple[str, str, str]:
+    """A quotation the cut opened or closed outside the extract, its mark put back at the cut:
+    '… industrielle » pour la France' → '« … industrielle » pour la France'."""
+    said = f"{pre} {mid} {post}"
+    if said.count("«") > said.count("»") and cut_post:
+        post += " »"
+    elif said.count("»") > said.count("«") and cut_pre:
+        pre = "« " + pre
+    marks = [i for i, c in enumerate(said) if c in '"']
+    if len(marks) % 2:
+        closer_first = marks[0] > 0 and not said[marks[0] - 1].isspace() and said[marks[0] - 1] not in "(«“'’"
+        if closer_first and cut_pre:
+            pre = '"' + pre
+        elif cut_post:
+            post += '"'
+    return pre, mid, post
 
 
 def _clause_start(before: list[str], keep: int) -> int:
     """How many words to keep before a blank so that the extract opens a clause (after a comma,
     a colon, a semicolon) rather than in the middle of a phrase, when one is near the cut."""
     cut = len(before) - keep
-    for shift in (*range(0, SPARE_WORDS + 1), *range(-1, -SPARE_WORDS - 1, -1)):
+    shifts = (*range(0, SPARE_WORDS + 1), *range(-1, -SPARE_WORDS - 1, -1))
+    for shift in shifts:
         i = cut + shift
         if 0 < i < len(before) and before[i - 1].endswith((",", ";", ":")):
             return len(before) - i
+    for shift in shifts:  # else at an article: "… la communauté X a accueilli", not "… éponyme X a"
+        i = cut + shift
+        if 0 < i < len(before) and _OPENS_PHRASE.match(before[i]):
+            return len(before) - i
     return keep
+
+
+_OPENS_PHRASE = re.compile(r"(?:le|la|les|un|une|des|du|au|aux|l['’]\w+)$", re.IGNORECASE)
+
+
+# Words a cut extract cannot end on: they need the next word ("a …", "l'une des …", "3 …").
+_NEEDS_NEXT = frozenset(
+    "le la les l' un une des du de d' au aux à a en dans par pour sur sous avec sans chez vers entre "
+    "contre depuis pendant avant après selon et ou mais donc ni car que qu' qui dont si ne n' pas plus "
+    "ce cet cette ces c' se s' sa son ses leur leurs il ils elle elles on lui y est sont était étaient "
+    "été être ai as avons avez ont avait avaient sera seront fut très l'un l'une"
+    .split()
+)
+
+
+_NUMBER_WORDS = frozenset(
+    "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt "
+    "trente quarante cinquante soixante cent mille".split()
+)
+
+
+def needs_next(word: str) -> bool:
+    """A word a cut extract cannot end on: an article, a preposition, an auxiliary, a number."""
+    w = word.lower().replace("’", "'").strip("«»\"“”(")
+    return w in _NEEDS_NEXT or w in _NUMBER_WORDS or w.endswith("'") or bool(re.fullmatch(r"[\d.,]+", w))
+
+
+def _clause_end(after: list[str], keep: int) -> int:
+    """How many words to keep after a blank so that the extract ends a clause (on a comma, a
+    semicolon, a colon) when one is near the cut, and never on a word that needs the next one,
+    nor inside a bracket it opened."""
+    for shift in (*range(0, -SPARE_WORDS - 1, -1), *range(1, SPARE_WORDS + 1)):
+        i = keep + shift
+        if 0 < i < len(after) and after[i - 1].endswith((",", ";", ":")):
+            keep = i
+            break
+    while keep > 0 and (needs_next(after[keep - 1]) or _opened(after[:keep])):
+        keep -= 1
+    return keep
+
+
+def _after_closers(words: list[str]) -> int:
+    """How many of `words` (the start of an extract cut before them) follow the last bracket
+    they close without opening it: "… et Cholet) et du plan social" starts after the ")"."""
+    keep = len(words)
+    depth = 0
+    for i, w in enumerate(words):
+        depth += w.count("(") - w.count(")")
+        if depth < 0:
+            depth, keep = 0, len(words) - i - 1
+    return keep
+
+
+def _opened(words: list[str]) -> bool:
+    """A bracket or a quotation mark opened in `words` and not closed there."""
+    said = " ".join(words)
+    if said.count("(") > said.count(")") or said.count("«") > said.count("»"):
+        return True
+    opener = max((i for i, w in enumerate(words) if w.startswith(('"', '“'))), default=None)
+    if opener is None:
+        return False  # a quotation opened before the blank closes after it: no harm
+    return not any(w[1:].rstrip(".,;:!?…»)").endswith(('"', "”")) for w in words[opener:])
 
 
 def guillemets(extract: str) -> str:
@@ -157,11 +247,15 @@ _DANGLING = re.compile(
     r"(?:(?:il|elle|ils|elles|lui|cela|ça|ceci|celui-ci|celle-ci|ceux-ci|celles-ci|mais|et|or|donc|puis|"
     r"cependant|pourtant|toutefois|néanmoins)\b|c(?:e|es|ette)\s+derni(?:er|ère|ers|ères)\b"
     # "Pour toutes ces raisons, …", "Dans ce cadre, …", "À cette occasion, …": a pointer back.
-    r"|(?:pour|dans|à|de|par|après|avant|malgré|avec|sur)\s+(?:toutes?\s+|tous\s+)?(?:ce|cet|cette|ces)\s+[^\s,]+\s*,)",
+    r"|(?:pour|dans|à|de|par|après|avant|malgré|avec|sur)\s+(?:toutes?\s+|tous\s+)?(?:ce|cet|cette|ces)\s+[^\s,]+\s*,"
+    # "Soit 120 emplois.", "Soit en abrégé : MOT.": "that is", a restatement of the sentence before.
+    r"|soit\s+(?:(?:en|environ|près|plus|moins|un|une|le|la|les|des)\b|\d))",
     re.IGNORECASE,
 )
 _IMPERSONAL = re.compile(
-    r"il\s+(?:y\s+a|y\s+avait|faut|fallait|a\s+fallu|s['’]agit|s['’]agissait|reste|est\s+(?:prévu|question|temps))\b",
+    r"il\s+(?:y\s+a|y\s+avait|faut|fallait|a\s+fallu|s['’]agit|s['’]agissait|reste|est\s+(?:prévu|question|temps)"
+    # "il est important de voter", "il était prévu qu'…"; not "il était connu de la justice"
+    r"|(?:est|était|sera|serait)\s+[a-zàâçéèêëîïôûùüÿœ]+\s+(?:(?:de\s+|d['’])[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir)|que|qu['’]))\b",
     re.IGNORECASE,
 )
 
