@@ -34,6 +34,16 @@ class Connection:
         self.conn = http.client.HTTPConnection(HOST, self.port, timeout=30)
         self.conn.connect()
 
+    @classmethod
+    def opened(cls, port: int) -> Connection:
+        """A connection, open unless connecting failed (the first request then tries again)."""
+        conn = cls(port)
+        try:
+            conn.open()
+        except OSError:
+            conn.close()
+        return conn
+
     def request(self, method: str, path: str, *, body: str | None = None,
                 cookies: dict[str, str] | None = None) -> tuple[int, http.client.HTTPMessage, bytes]:
         headers = {"Accept-Language": "fr", "Connection": "keep-alive"}
@@ -139,11 +149,7 @@ def run_step(name: str, students: list[Student], task: Task, *, port: int, concu
     _deadline[0] = deadline
 
     def client() -> None:
-        conn = Connection(port)
-        try:
-            conn.open()
-        except OSError:
-            conn.close()  # the first request tries again, and counts the error
+        conn = Connection.opened(port)
         start.wait()
         try:
             while time.monotonic() < deadline:
