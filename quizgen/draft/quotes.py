@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clean import Article, plain
-from .lexicon import NAMING_VERBS, NAMING_WORDS, TITLE_FUNCTION_WORDS
+from .lexicon import NAMING_VERBS, NAMING_WORDS, TITLE_FUNCTION_WORDS, news_agency
 
 MASK = "\u2591"  # stands for quoted words when the rules read the text around a quote
 
@@ -251,10 +251,24 @@ def masked(article_view: str, start: int, end: int, quotes: list[QuoteSpan]) -> 
 _REFLEXIVE_AUX = frozenset({"s'est", "s'était", "sont", "étaient", "se", "s'"})
 
 
-def is_name_or_title(words: str, before: str) -> bool:
-    """« Situation Room », « Le Monde »: quotation marks around a name, not speech."""
+# "« Frère d'âme » (Seuil)", "« Leurs enfants » (Actes Sud, 2018)": a work with its publisher,
+# label, channel or year in brackets right after the closing mark.
+# A headline's "“…” (Bernard Pivot)" ends its line: there the brackets name the speaker.
+_WORK_CREDIT = re.compile(
+    r"^\s*\((?:[A-ZÀ-Ý][\w'’&.-]*(?:[ -][\w'’&.-]+){0,3}(?:,\s*)?)?(?:\d{4})?\)(?![ \t]*(?:\n|$))"
+)
+
+
+def is_name_or_title(words: str, before: str, after: str = "") -> bool:
+    """« Situation Room », « Le Monde »: quotation marks around a name, not speech; `after` is
+    the text just after the closing mark."""
     tokens = re.findall(r"[\w'-]+", words)
-    if not tokens or len(tokens) > 6:
+    if not tokens or len(tokens) > 12:
+        return False
+    credit = _WORK_CREDIT.match(after)
+    if credit and credit.group().strip() != "()" and not news_agency(credit.group().strip(" ()")):
+        return not words.rstrip().endswith(".")  # a work's title; "« … » (AFP)" stays speech
+    if len(tokens) > 6:
         return False
     prev = re.findall(r"[\w'-]+", before.lower().replace("’", "'"))
     reflexive = len(prev) >= 2 and prev[-2] in _REFLEXIVE_AUX  # "elle s'est dite « touchée »": speech

@@ -121,7 +121,9 @@ class Reader:
         # « Situation Room » is a name; « Rien », a-t-il dit, is speech all the same.
         self._name = {
             q.open: is_name_or_title(
-                self.text[q.inner_start : q.inner_end], self.view[max(0, q.open - 40) : q.open]
+                self.text[q.inner_start : q.inner_end],
+                self.view[max(0, q.open - 40) : q.open],
+                self.view[q.end : q.end + 40],
             )
             and not self._incise_follows(q.end)
             for q in quotes

@@ -77,6 +77,23 @@ def _nearest(mentions: list[tuple[int, Person]], pos: int, sp: Speaker, registry
     return None
 
 
+# Functions many people hold in one body: "le membre du bureau" names no one in particular.
+_SHARED_FUNCTIONS = _GENERIC_FUNCTIONS | frozenset(
+    "membre elu elue agent salarie salariee employe employee militant militante habitant habitante "
+    "conseiller conseillere depute deputee senateur senatrice avocat avocate adjoint adjointe".split()
+)
+_OFFICE = re.compile(r"^(?:[\w-]+ ){0,2}?(?:de|du|des|d') ?(?:la |l'|le |les )?[A-Z\w]")
+
+
+def _office(description: str) -> bool:
+    """A function of one named body or place: 'procureur de la République de Pau', 'ministre
+    de la Santé', 'président du tribunal' — the title of one person."""
+    words = fold(description).split()
+    if not words or words[0] not in _FOLDED_ROLES or words[0] in _SHARED_FUNCTIONS:
+        return False
+    return bool(_OFFICE.match(fold(description).replace("l' ", "l'")))
+
+
 def _ambiguous(registry: Registry, description: str) -> bool:
     head = fold(description).split()[:1]
     if not head:
@@ -153,6 +170,11 @@ def _resolve_label(
     ):
         person = last  # "« … », a dit X. Le diplomate a accusé …": the one who just spoke
         why = f"« {sp.name} » : rattaché à {person.name}, qui parlait juste avant"
+    elif _office(rest):
+        # "le procureur de la République de Pau", "le ministre de la Santé": the title names the
+        # one who holds it; a person named nearby is a guess that a title does not need.
+        att.why = f"« {sp.name} » : titre sans nom dans l’article"
+        return Speaker(sp.name[0].lower() + sp.name[1:], "anonymous", sp.key, sp.gender, False)
     else:
         person = _nearest(mentions, att.quote.open, sp, registry)
         why = f"« {sp.name} » : rattaché à {person.name}, la personne nommée juste avant" if person else ""
@@ -200,7 +222,9 @@ def resolve_speakers(
         # "« … », rapporte l'AFP": the agency reports the words, someone else said them.
         reporter = news_agency(sp.name) and att.rule not in ("agency", "source-line")
         vague = (sp.kind == "institution" and first in _INDEFINITE) or reporter
-        if not words or fold(sp.name) in _LABELS or bare or vague or len(fold(sp.name)) < 2:
+        # "« … », a ajouté une autre" with no one described before: another of whom?
+        headless = sp.kind == "anonymous" and fold(sp.name) in ("un autre", "une autre")
+        if not words or fold(sp.name) in _LABELS or bare or vague or headless or len(fold(sp.name)) < 2:
             att.speaker, att.review = None, False
             continue
         if sp.kind == "anonymous" and first in _DEFINITE:

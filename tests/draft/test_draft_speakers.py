@@ -252,3 +252,38 @@ def test_the_form_of_a_role_noun_gives_the_gender_a_pronoun_needs():
     )
     (att,) = analyse(text).attributions
     assert att.speaker.name == "Anne Roux" and att.review
+
+
+def test_a_place_after_a_title_is_not_the_speaker_the_title_holder_is():
+    text = "Le procureur de la République de Lyon a précisé que l’affaire était « la plus grave »."
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.speaker.name == "le procureur de la République de Lyon"
+    assert att.review and "titre" in att.why
+
+
+def test_an_office_is_not_given_to_a_person_named_after_it():
+    text = (
+        "Le ministre de l’Agriculture a rappelé l’importance de « bien trier ». "
+        "Un avis partagé par Paul Marchand, médecin et président de la commission régionale."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and "Marchand" not in att.speaker.name
+    assert att.speaker.name == "le ministre de l’Agriculture" and att.review
+
+
+def test_a_function_many_hold_is_no_office():
+    text = "Paul Marchand est venu. « Le dossier est clos », a tranché le membre du bureau."
+    (att,) = analyse(text).attributions
+    assert att.speaker is None or att.speaker.name != "le membre du bureau"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les invités ont ri. Et un autre de rétorquer : « Elle a trouvé le bon mot ».",
+        "Les invités ont ri. Et une autre a ajouté : « Quelle fête ».",
+    ],
+)
+def test_another_with_no_one_described_before_is_no_speaker(text):
+    (att,) = analyse(text).attributions
+    assert att.speaker is None
