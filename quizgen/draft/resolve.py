@@ -185,6 +185,16 @@ def _resolve_label(
     return out
 
 
+def _unnamed(sp: Speaker) -> bool:
+    """Someone described, not named: 'un témoin', 'le parquet', 'les autorités' (no capital,
+    no acronym); 'la Maison Blanche', 'la CGT', 'le quotidien “L'Équipe”' are named."""
+    if sp.kind == "anonymous":
+        return True
+    small = ("l", "d", *_DEFINITE, *_INDEFINITE)
+    words = [w for w in re.split(r"[\s'’]+", sp.name) if w.lower() not in small]
+    return sp.kind == "institution" and not any(w[:1].isupper() for w in words)
+
+
 # "l'agence", "le groupe": a body the article named before, not one a teacher can ask about.
 _ANAPHORIC_BODIES = frozenset(
     f"{det} {noun}"
@@ -242,6 +252,11 @@ def resolve_speakers(
             # "« … », a déclaré Kiev": a capital for its government, or a misread: to check.
             att.review = True
             att.why = att.why or f"« {sp.name} » est un lieu : qui parle au juste ?"
+        if not att.review and _unnamed(sp):
+            # A confident speaker is a named person or body; "un témoin", "le club" may be right
+            # but the teacher checks who it is.
+            att.review = True
+            att.why = f"« {sp.name} » : {'personne' if sp.kind == 'anonymous' else 'organisme'} sans nom"
         if sp.via_pronoun and att.review and not att.why:
             att.why = f"pronom rattaché à {sp.name}"
         if att.review and not att.why:

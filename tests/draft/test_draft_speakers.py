@@ -287,3 +287,18 @@ def test_a_function_many_hold_is_no_office():
 def test_another_with_no_one_described_before_is_no_speaker(text):
     (att,) = analyse(text).attributions
     assert att.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "review"),
+    [
+        ("« Le camion a pris feu », raconte un témoin de la scène.", True),
+        ("« La grippe arrive tôt », selon les autorités sanitaires.", True),
+        ("« La grippe arrive tôt », selon la Maison Blanche.", False),
+        ("« La grippe arrive tôt », a déclaré Paul Roy.", False),
+    ],
+)
+def test_a_speaker_described_not_named_is_to_review(text, review):
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.review is review
+    assert not review or "sans nom" in att.why
