@@ -302,3 +302,16 @@ def test_a_speaker_described_not_named_is_to_review(text, review):
     (att,) = analyse(text).attributions
     assert att.speaker is not None and att.review is review
     assert not review or "sans nom" in att.why
+
+
+def test_a_name_after_a_body_noun_may_be_the_body_s_name_to_review():
+    # "l'hôpital Jean Bernard" may be the hospital's name: not a confident speaker.
+    text = "Le directeur de l’hôpital Jean Bernard a expliqué que « tout va bien »."
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.review
+
+
+def test_a_minister_of_a_capitalised_body_then_a_name_is_that_person():
+    text = "La ministre de la Culture Jeanne Martin a déclaré que « tout va bien »."
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.speaker.name == "Jeanne Martin" and not att.review
