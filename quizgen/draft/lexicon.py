@@ -326,7 +326,9 @@ NAMING_WORDS = frozenset(
     """
     opération plan programme projet émission journal magazine livre film
     série salle mouvement collectif association label campagne slogan titre ouvrage rubrique
-    hashtag mot-dièse application logiciel navire bateau
+    hashtag mot-dièse application logiciel navire bateau roman romans album chanson chansons
+    pièce spectacle documentaire disque recueil essai récit pétition exposition tableau œuvre bd
+    single tube feuilleton podcast téléfilm court-métrage long-métrage opéra ballet comédie
 """.split()
 )
 

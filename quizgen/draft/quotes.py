@@ -259,23 +259,43 @@ _WORK_CREDIT = re.compile(
 )
 
 
-def is_name_or_title(words: str, before: str, after: str = "") -> bool:
-    """« Situation Room », « Le Monde »: quotation marks around a name, not speech; `after` is
-    the text just after the closing mark."""
+_ADJECTIVE = re.compile(
+    r"[a-zéèêëàâîïôûç]{2,}(?:ique|ien|ienne|el|elle|al|ale|aire|if|ive|eux|euse|é|ée|ier|ière|ais|aise|iste)"
+)
+_SUBJECT_WORDS = frozenset("je j' tu il elle nous vous on ils elles c' ne n'".split())
+
+
+def names_a_work(words: str, before: str, after: str = "") -> bool:
+    """« Frère d'âme » (Seuil), son roman « Terre promise », le plan « Grenoble respire »: a
+    name the words around the marks give, whatever incise follows the sentence."""
     tokens = re.findall(r"[\w'-]+", words)
     if not tokens or len(tokens) > 12:
         return False
     credit = _WORK_CREDIT.match(after)
-    if credit and credit.group().strip() != "()" and not news_agency(credit.group().strip(" ()")):
+    sentence = any(t.lower() in _SUBJECT_WORDS for t in tokens)  # "« Nous partons » (Paul Roy)"
+    if credit and credit.group().strip() != "()" and not sentence and not news_agency(credit.group()[1:-1]):
         return not words.rstrip().endswith(".")  # a work's title; "« … » (AFP)" stays speech
     if len(tokens) > 6:
         return False
-    prev = re.findall(r"[\w'-]+", before.lower().replace("’", "'"))
+    clause = re.split(r"[.!?;:»”]", before)[-1]
+    prev = re.findall(r"[\w'-]+", clause.lower().replace("’", "'"))
     reflexive = len(prev) >= 2 and prev[-2] in _REFLEXIVE_AUX  # "elle s'est dite « touchée »": speech
     if prev and prev[-1] in NAMING_VERBS and not reflexive:
         return True
-    if prev and prev[-1] in NAMING_WORDS and tokens[0][0].isupper():
-        return True  # 'le plan « Grenoble respire »', but 'le plan « trop cher »' is speech
+    # 'le plan « Grenoble respire »', 'son roman autobiographique « Terre »'; but 'le plan
+    # « trop cher »' is speech.
+    adjective = len(prev) >= 2 and prev[-2] in NAMING_WORDS and _ADJECTIVE.fullmatch(prev[-1])
+    return tokens[0][0].isupper() and bool((prev and prev[-1] in NAMING_WORDS) or adjective)
+
+
+def is_name_or_title(words: str, before: str, after: str = "") -> bool:
+    """« Situation Room », « Le Monde »: quotation marks around a name, not speech; `after` is
+    the text just after the closing mark."""
+    tokens = re.findall(r"[\w'-]+", words)
+    if not tokens or len(tokens) > 6:
+        return names_a_work(words, before, after)
+    if names_a_work(words, before, after):
+        return True
     content = [t for t in tokens if t.lower() not in TITLE_FUNCTION_WORDS]
     if not content:
         return False

@@ -20,7 +20,7 @@ from .lexicon import (
 )
 from .nlp import Token
 from .nounphrase import NP, PRONOUNS, parse_np
-from .quotes import MASK, QuoteSpan, Sentence, is_name_or_title, masked
+from .quotes import MASK, QuoteSpan, Sentence, is_name_or_title, masked, names_a_work
 from .speakers import Registry, Speaker
 from .tokens import Tok, fold, tokenize
 
@@ -119,13 +119,17 @@ class Reader:
         self.registry = registry
         self.p = _patterns()
         # « Situation Room » is a name; « Rien », a-t-il dit, is speech all the same.
-        self._name = {
-            q.open: is_name_or_title(
+        around = {
+            q.open: (
                 self.text[q.inner_start : q.inner_end],
                 self.view[max(0, q.open - 40) : q.open],
                 self.view[q.end : q.end + 40],
             )
-            and not self._incise_follows(q.end)
+            for q in quotes
+        }
+        self._name = {
+            q.open: names_a_work(*around[q.open])
+            or (is_name_or_title(*around[q.open]) and not self._incise_follows(q.end))
             for q in quotes
         }
         # Names in quotation marks stay readable ('le quotidien “L'Équipe”'); speech is masked.

@@ -309,3 +309,21 @@ def test_a_relative_clause_on_the_speaker_keeps_the_speaker():
     assert [s for _, s in said(text)] == ["un témoin de la scène"] * 3
     other = "« Rien ne change », a déclaré M. Paul Girard à Mme Anne Roux, qui a jugé la réforme « injuste »."
     assert [s for _, s in said(other)][1] != "Paul Girard"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Roy a chanté sa chanson « Tout va bien » sur scène, a raconté la journaliste Anne Vidal.",
+        "L’écrivaine Anne Leroy a dévoilé son roman autobiographique « Terre promise », a annoncé Paul Roy.",
+        "Le collectif a lancé la pétition « Sauvons notre école », a expliqué Anne Vidal.",
+        "Le jury a récompensé Anne Martin pour « Les Jours heureux » (Gallimard), un récit sobre.",
+    ],
+)
+def test_a_title_of_a_work_is_no_one_s_words(text):
+    assert said(text) == []
+
+
+def test_a_plan_in_the_sentence_before_does_not_make_a_quote_a_title():
+    text = "Luc Roy a annoncé un plan d’économies. « Nous devons réduire nos coûts », a-t-il expliqué."
+    assert said(text) == [("Nous devons ", "Luc Roy")]
