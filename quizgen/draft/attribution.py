@@ -151,6 +151,7 @@ class Attributor(SpeechForms, Layouts, Incises):
         m = self._masked[si]
         names = [self._name[q.open] for q in qs]
         found = self._incises(si, qs, names)
+        self._relayed(si, qs, found)
         # 2-5. Rules that read the text before the quotation.
         for k, q in enumerate(qs):
             if names[k] or found[k][0] is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import news_agency
-from .quotes import MASK
+from .quotes import MASK, QuoteSpan
 from .reader import Reader, _needs_aux
 from .speakers import Speaker
 
@@ -140,3 +140,19 @@ class Incises(Reader):
             if said is not None or subject is not None:
                 break
         return None
+
+    def _relayed(self, si: int, qs: list[QuoteSpan], found: list[tuple[Speaker | None, str, bool]]) -> None:
+        """'Le maire a promis « une enquête », a indiqué X': the incise's speaker may only relay
+        the words of the subject before; two readings, so the teacher checks."""
+        for k, q in enumerate(qs):
+            sp, rule, review = found[k]
+            if sp is None or review or rule not in ("post", "parsed-incise"):
+                continue
+            before = self._pre_verb(  # type: ignore[attr-defined]
+                si, max(q.open - self.sentences[si].start, 0)
+            )
+            other = before[0] if before else None
+            if other is not None and other.key != sp.key and other.kind != "anonymous":
+                found[k] = (sp, rule, True)
+                why = f"incise de {sp.name}, mais {other.name} parle avant"
+                self.extra.setdefault(q.open, {})["why"] = why

@@ -327,3 +327,8 @@ def test_a_title_of_a_work_is_no_one_s_words(text):
 def test_a_plan_in_the_sentence_before_does_not_make_a_quote_a_title():
     text = "Luc Roy a annoncé un plan d’économies. « Nous devons réduire nos coûts », a-t-il expliqué."
     assert said(text) == [("Nous devons ", "Luc Roy")]
+
+
+def test_an_incise_after_words_someone_else_said_before_is_to_review():
+    (att,) = analyse("Le maire Paul Roy a promis « une enquête rapide », a indiqué Anne Vidal.").attributions
+    assert att.speaker is not None and att.review and "Paul Roy" in att.why
