@@ -332,3 +332,13 @@ def test_a_plan_in_the_sentence_before_does_not_make_a_quote_a_title():
 def test_an_incise_after_words_someone_else_said_before_is_to_review():
     (att,) = analyse("Le maire Paul Roy a promis « une enquête rapide », a indiqué Anne Vidal.").attributions
     assert att.speaker is not None and att.review and "Paul Roy" in att.why
+
+
+def test_a_pronoun_after_a_sentence_opening_with_selon_is_that_person():
+    text = (
+        "Des habitants du quartier occupaient la salle des fêtes. "
+        "Selon Rémi Dupont, conseiller municipal, le mouvement est soutenu. "
+        "« Il y a trop d’enfants par classe », estime-t-il."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.speaker.name == "Rémi Dupont" and att.review
