@@ -382,7 +382,10 @@ class Attributor(SpeechForms, Layouts, Incises):
         if re.search(r"[.;!?]", re.sub(r"\b(?:M|Dr|Pr|St)\.", "", between)):
             return False
         if prev_rule != "participle":
-            participle = re.search(r",\s*(?:en\s+)?[a-zéèêàâîôûç]{3,}ant\b", between)
+            # ", appelant « … »", ", avant de conclure : « … »": the same subject.
+            participle = re.search(
+                r",\s*(?:(?:en\s+)?[a-zéèêàâîôûç]{3,}ant\b|avant\s+(?:de\s+|d')[a-zéèêàâîôûç]+\b)", between
+            )
             if participle is None or _CLAUSE_OPENER.search(between[: participle.start()]):
                 return False  # ", alors que les députés, réclamant « … »": another subject
             between = between[participle.end() :]

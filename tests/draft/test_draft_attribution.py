@@ -342,3 +342,8 @@ def test_a_pronoun_after_a_sentence_opening_with_selon_is_that_person():
     )
     (att,) = analyse(text).attributions
     assert att.speaker is not None and att.speaker.name == "Rémi Dupont" and att.review
+
+
+def test_avant_de_conclure_after_an_incise_keeps_its_speaker():
+    text = "« Il faut voir les conséquences », déplore Julie Roy, avant de conclure : « C’est du gâchis. »"
+    assert said(text) == [("Il faut voir", "Julie Roy"), ("C’est du gâc", "Julie Roy")]
