@@ -75,6 +75,7 @@ _PASSIVE = re.compile(r"\bété\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:est|sont|était|étaient|sera|seront|fut|furent)\s+$")
 _BY_AGENT = re.compile(r"[^.;!?]*?\bpar\s+", re.IGNORECASE)
 _LABEL_NAME = re.compile(r"(?P<name>[^(),]+?)\s*(?:\([^()]{1,40}\)|,[^,]{1,60})\s*$")
+_RELATIVE_AFTER = re.compile(r",\s*(?:qui|dont|où|lorsque|quand|tandis\s+qu|alors\s+qu)")
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
@@ -194,6 +195,7 @@ class Attributor(SpeechForms, Layouts, Incises):
                 sp, rule, review = self._source_line(si, q) or (None, "", False)
             if sp is None and not names[k] and not outside:
                 sp, rule, review = self.forward(si, q) or self.subject_before(si, q) or (None, "", False)
+            review = review or self.shared_words(si, q, (sp, rule, review))
             results.append(self._make(si, q, sp, rule, review, names[k], previous))
         return results
 
@@ -274,6 +276,11 @@ class Attributor(SpeechForms, Layouts, Incises):
         if sp is None:
             return None
         rule = "pronoun" if sp.via_pronoun else "pre"
+        if _RELATIVE_AFTER.search(between):
+            # "X a répondu à Y, qui lui reprochait d'être « trop lent »": Y may be the one speaking.
+            why = f"{sp.name}, mais une proposition relative s'intercale avant la citation"
+            self.extra.setdefault(self.sentences[si].start + offset, {})["why"] = why
+            return sp, rule, True
         return sp, rule, not sp.certain
 
     def _selon(self, si: int, offset: int) -> tuple[Speaker | None, str, bool] | None:

@@ -25,6 +25,13 @@ INVERTED_INCISE = re.compile(
 
 
 _PAREN_SOURCE = re.compile(r"\s*\(\s*(?=[A-ZÀ-Ý])")
+# Rules that read the clause of the quotation (its verb and subject), where 'X et Y' is a group.
+_CLAUSE_RULES = frozenset({"pre", "post", "parsed", "parsed-incise", "selon"})
+# ' et la préfète Anne Vidal', ' et M. Roy' after a name; 'Paul Roy et le sénateur ' before one.
+_AND_NEXT = re.compile(r"^\s+et\s+(?:(?:l[ae]|les|l'|son|sa|M\.|Mme|[a-zéèêç-]+)\s*){0,3}[A-ZÀ-Ý]")
+_AND_BEFORE = re.compile(
+    r"[A-ZÀ-Ý][\w'-]+\s*,?\s+et\s+(?:(?:l[ae]|les|l'|son|sa|M\.|Mme|[a-zéèêç-]+)\s*){0,3}$"
+)
 
 
 class Incises(Reader):
@@ -156,3 +163,20 @@ class Incises(Reader):
                 found[k] = (sp, rule, True)
                 why = f"incise de {sp.name}, mais {other.name} parle avant"
                 self.extra.setdefault(q.open, {})["why"] = why
+
+    def shared_words(self, si: int, q: QuoteSpan, found: tuple[Speaker | None, str, bool]) -> bool:
+        """'Paul Roy et Anne Vidal ont déclaré que « … »', '« … », ont dit X et le maire': a
+        person named with another, joined by 'et', in the clause that holds the quotation: the
+        words are several people's, or one of them; to review."""
+        sp, rule, review = found
+        if sp is None or review or sp.kind != "person" or rule not in _CLAUSE_RULES:
+            return False
+        m = self._masked[si]
+        name = re.escape(sp.name.split()[-1])
+        first = re.escape(sp.name.split()[0])
+        for mm in re.finditer(rf"(?<![\w-])(?:{first}\s+(?:[\w'-]+\s+){{0,2}})?{name}(?![\w-])", m):
+            after, before = m[mm.end() :], m[: mm.start()]
+            if _AND_NEXT.match(after) or _AND_BEFORE.search(before):
+                self.extra.setdefault(q.open, {})["why"] = f"{sp.name} et une autre personne parlent ensemble"
+                return True
+        return False

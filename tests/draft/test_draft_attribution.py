@@ -347,3 +347,16 @@ def test_a_pronoun_after_a_sentence_opening_with_selon_is_that_person():
 def test_avant_de_conclure_after_an_incise_keeps_its_speaker():
     text = "« Il faut voir les conséquences », déplore Julie Roy, avant de conclure : « C’est du gâchis. »"
     assert said(text) == [("Il faut voir", "Julie Roy"), ("C’est du gâc", "Julie Roy")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Roy et Anne Vidal ont déclaré que « rien n’est joué ».",
+        "« Rien n’est joué », ont déclaré Paul Roy et Anne Vidal.",
+        "Paul Roy a répondu à Anne Vidal, qui lui reprochait d’être « trop lent ».",
+    ],
+)
+def test_words_two_people_may_have_said_are_to_review(text):
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.review and att.why
