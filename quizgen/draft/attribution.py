@@ -307,6 +307,7 @@ class Attributor(SpeechForms, Layouts, Incises):
         """'X : « … »', 'Le Kremlin donne son avis … – « … »'."""
         m = self._masked[si]
         before = m[:offset]
+        s0 = self.sentences[si].start
         if first and self.p["intro"].search(before):
             label = before.rstrip(" :–—-")
             cut = max(label.rfind(":"), label.rfind("–"), label.rfind("—"), label.rfind(" - "))
@@ -323,7 +324,7 @@ class Attributor(SpeechForms, Layouts, Incises):
                 if covers and (words <= 4 or np_.names()):  # type: ignore[union-attr]
                     sp = self._speaker(np_, si)
                     if sp is not None and sp.kind in ("person", "institution"):
-                        return sp, "intro", sp.kind != "person"
+                        return sp, "intro", sp.kind != "person" or self.label_only(si, sp, s0 + offset)
         return None
 
     def _adjacent(self, si: int, offset: int) -> tuple[Speaker | None, str, bool] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .clean import Article, plain
-from .lexicon import ANONYMOUS_PERSON_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, news_agency
+from .lexicon import ANONYMOUS_PERSON_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, news_agency
 from .reader import Attribution
 from .speakers import Person, Registry, Speaker
 from .tokens import fold
@@ -29,6 +29,7 @@ _GENERIC_FUNCTIONS = frozenset(
 _LATTER = re.compile(r"\b(?:[Cc]e|[Cc]ette)\s+derni(?:er|ère)\b")
 _FOLDED_HUMAN_NOUNS = frozenset(fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS)
 _FOLDED_INSTITUTIONS = frozenset(fold(r) for r in INSTITUTION_NOUNS)
+_DOCUMENTS = DOCUMENT_NOUNS - {"entourage", "services", "service", "bureau", "cabinet", "site"}
 _INDEFINITE = ("un", "une", "l'un", "l'une", "des")
 _LABELS = frozenset({"reponse", "question", "replique", "commentaire", "message", "legende"})  # folded
 _REACH = 1200
@@ -185,6 +186,11 @@ def _resolve_label(
     return out
 
 
+def _document(words: list[str]) -> bool:
+    """'le communiqué', 'le texte', 'la lettre': a document that names no author."""
+    return len(words) == 2 and words[1].lower() in _DOCUMENTS
+
+
 def _unnamed(sp: Speaker) -> bool:
     """Someone described, not named: 'un témoin', 'le parquet', 'les autorités' (no capital,
     no acronym); 'la Maison Blanche', 'la CGT', 'le quotidien “L'Équipe”' are named."""
@@ -236,6 +242,11 @@ def resolve_speakers(
         headless = sp.kind == "anonymous" and fold(sp.name) in ("un autre", "une autre")
         if not words or fold(sp.name) in _LABELS or bare or vague or headless or len(fold(sp.name)) < 2:
             att.speaker, att.review = None, False
+            continue
+        if sp.kind == "anonymous" and first in _DEFINITE and _document(words):
+            # "« … », indique le communiqué": the body that spoke just before, else no one.
+            att.speaker, att.review = body, body is not None
+            att.why = f"« {sp.name} » : {body.name}, qui parlait juste avant" if body else ""
             continue
         if sp.kind == "anonymous" and first in _DEFINITE:
             att.speaker = _resolve_label(sp, att, registry, mentions, recent, view)

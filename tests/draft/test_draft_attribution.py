@@ -360,3 +360,19 @@ def test_avant_de_conclure_after_an_incise_keeps_its_speaker():
 def test_words_two_people_may_have_said_are_to_review(text):
     (att,) = analyse(text).attributions
     assert att.speaker is not None and att.review and att.why
+
+
+def test_a_name_read_only_in_a_label_is_to_review():
+    (att,) = analyse("Affaire Dupont : « C’est une honte »\n\nLe procès s’ouvre lundi.").attributions
+    assert att.speaker is None or att.review
+
+
+def test_a_label_naming_a_person_of_the_article_is_confident():
+    text = "Paul Roy : « Nous avons tout perdu »\n\nLe maire Paul Roy a reçu les sinistrés."
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.speaker.name == "Paul Roy" and not att.review
+
+
+def test_a_document_without_author_is_not_given_to_the_person_named_before():
+    text = "« Nous reconstruirons », a dit Paul Roy. « Nous avons tout perdu », indique le communiqué."
+    assert said(text) == [("Nous reconst", "Paul Roy"), ("Nous avons t", None)]
