@@ -158,7 +158,12 @@ def _resolve_label(
     if _ambiguous(registry, rest):
         return None  # "le ministre" when the article names two ministers
     person, _certain = registry.by_role(rest) if rest else (None, False)
-    named = [registry.person(w) for w in words[1:] if w[:1].isupper()]
+    capitals = [k for k, w in enumerate(words) if k and w[:1].isupper() and not _after_de(words, k)]
+    named = [registry.person(words[k]) for k in capitals]
+    if person is None and _after_de(words, len(words) - 1) and registry.person(words[-1]) is not None:
+        # "l'avocat de Paul Roy": someone close to the person named, not that person.
+        att.why = f"« {sp.name} » : désigné par rapport à une autre personne"
+        return Speaker(sp.name[0].lower() + sp.name[1:], "anonymous", sp.key, sp.gender, False)
     if person is None and any(named):
         person = next(p for p in named if p is not None)
         why = f"« {sp.name} » : {person.name}"
@@ -184,6 +189,13 @@ def _resolve_label(
     out = registry._person_speaker(person)
     att.why = why
     return out
+
+
+def _after_de(words: list[str], k: int) -> bool:
+    """Whether words[k] is in a name that follows 'de', 'du', "d'" ('l'avocat de Paul Roy')."""
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    return k > 0 and words[k - 1].lower() in ("de", "du", "des", "d'", "d’")
 
 
 def _document(words: list[str]) -> bool:

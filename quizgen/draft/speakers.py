@@ -67,6 +67,7 @@ class Speaker:
 
 
 _FOLDED_INSTITUTIONS = frozenset(fold(n) for n in INSTITUTION_NOUNS)
+_CIRCLE_NOUNS = frozenset({"entourage", "services", "service", "bureau", "cabinet", "porte-voix"})
 
 
 def _role_text(role: str) -> str:
@@ -307,6 +308,8 @@ class Registry:
         if inner is None:
             return False, None
         sp = self.speaker_from_np(inner, source, create=create)
+        if sp is not None and np_.head in _CIRCLE_NOUNS:
+            sp.certain = False  # "l'entourage de X" speaks for X, it is not X: to review
         if sp is not None and det and sp.name.lower().startswith(toks[k].low):
             sp.name = det + sp.name[len(toks[k].low) :]
         return True, sp

@@ -315,3 +315,18 @@ def test_a_minister_of_a_capitalised_body_then_a_name_is_that_person():
     text = "La ministre de la Culture Jeanne Martin a déclaré que « tout va bien »."
     (att,) = analyse(text).attributions
     assert att.speaker is not None and att.speaker.name == "Jeanne Martin" and not att.review
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "« Je pars », a dit Paul Roy. « Nous avons tout perdu », selon l’avocat de Paul Roy.",
+            "l’avocat de Paul Roy",
+        ),
+        ("Paul Roy était absent. « Nous avons tout perdu », selon l’entourage de Paul Roy.", "Paul Roy"),
+    ],
+)
+def test_someone_close_to_a_person_is_not_that_person_for_sure(text, speaker):
+    atts = analyse(text).attributions
+    assert (atts[-1].speaker.name.replace("'", "’"), atts[-1].review) == (speaker, True)
