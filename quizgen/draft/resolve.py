@@ -64,12 +64,30 @@ def _words(name: str) -> list[str]:
     return name.replace("’", "'").replace("l'", "l' ").split()
 
 
-def _nearest(mentions: list[tuple[int, Person]], pos: int, sp: Speaker, registry: Registry) -> Person | None:
-    """The person named nearest before `pos` (else just after) who may be `sp`."""
+def _beside(att: Attribution, sp: Speaker, mentions: list[tuple[int, Person]], view: str) -> set[str]:
+    """People named in the quotation's sentence outside the description and the quotation:
+    in 'Paul Roy affirme que le préfet lui a promis « … »', le préfet is not Paul Roy."""
+    a, b = att.evidence
+    text = view[a:b]
+    at = text.lower().find(sp.name.lower())
+    own = (a + at, a + at + len(sp.name)) if at >= 0 else (0, 0)
+    return {
+        p.key
+        for pos, p in mentions
+        if a <= pos < b and not own[0] <= pos < own[1] and not att.quote.open <= pos <= att.quote.close
+    }
+
+
+def _nearest(
+    mentions: list[tuple[int, Person]], pos: int, sp: Speaker, registry: Registry, others: set[str]
+) -> Person | None:
+    """The person named nearest before `pos` (else just after) who may be `sp`, not one of `others`."""
     before = [(pos - at, p) for at, p in reversed(mentions) if pos - _REACH <= at < pos]
     after = [(at - pos, p) for at, p in mentions if pos <= at < pos + _REACH // 2]
     for group in (before, after):
         for _distance, person in group:
+            if person.key in others:
+                continue
             if sp.gender is not None and person.gender not in (None, sp.gender):
                 continue
             if registry.role_conflicts(person, sp.name):
@@ -157,6 +175,7 @@ def _resolve_label(
         return _the_latter(sp, att, registry, mentions, view)
     if _ambiguous(registry, rest):
         return None  # "le ministre" when the article names two ministers
+    others = _beside(att, sp, mentions, view)
     person, _certain = registry.by_role(rest) if rest else (None, False)
     capitals = [k for k, w in enumerate(words) if k and w[:1].isupper() and not _after_de(words, k)]
     named = [registry.person(words[k]) for k in capitals]
@@ -171,6 +190,7 @@ def _resolve_label(
         why = f"« {sp.name} » : titre que l’article donne à {person.name}"
     elif (
         last is not None
+        and last.key not in others
         and (sp.gender is None or last.gender in (None, sp.gender))
         and not _other_function(registry, last, rest)
     ):
@@ -182,7 +202,7 @@ def _resolve_label(
         att.why = f"« {sp.name} » : titre sans nom dans l’article"
         return Speaker(sp.name[0].lower() + sp.name[1:], "anonymous", sp.key, sp.gender, False)
     else:
-        person = _nearest(mentions, att.quote.open, sp, registry)
+        person = _nearest(mentions, att.quote.open, sp, registry, others)
         why = f"« {sp.name} » : rattaché à {person.name}, la personne nommée juste avant" if person else ""
     if person is None:
         return None

@@ -330,3 +330,15 @@ def test_a_minister_of_a_capitalised_body_then_a_name_is_that_person():
 def test_someone_close_to_a_person_is_not_that_person_for_sure(text, speaker):
     atts = analyse(text).attributions
     assert (atts[-1].speaker.name.replace("'", "’"), atts[-1].review) == (speaker, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« Je reste », a dit Paul Roy. Paul Roy affirme que le préfet lui a promis « une aide rapide ».",
+        "« Je reste », a dit Paul Roy. Selon Paul Roy, le préfet aurait affirmé que « rien ne bougerait ».",
+    ],
+)
+def test_a_description_is_not_the_person_who_reports_its_words(text):
+    atts = analyse(text).attributions
+    assert atts[-1].speaker is None or "Roy" not in atts[-1].speaker.name
