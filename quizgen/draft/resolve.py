@@ -218,6 +218,9 @@ def _after_de(words: list[str], k: int) -> bool:
     return k > 0 and words[k - 1].lower() in ("de", "du", "des", "d'", "d’")
 
 
+_CUT_ENDS = [[w] for w in "de du des d la le les l a au aux et en pour par sur ou".split()]
+
+
 def _document(words: list[str]) -> bool:
     """'le communiqué', 'le texte', 'la lettre': a document that names no author."""
     return len(words) == 2 and words[1].lower() in _DOCUMENTS
@@ -272,6 +275,8 @@ def resolve_speakers(
         vague = (sp.kind == "institution" and first in _INDEFINITE) or reporter
         # "« … », a ajouté une autre" with no one described before: another of whom?
         headless = sp.kind == "anonymous" and fold(sp.name) in ("un autre", "une autre")
+        # "un autre de", "le président du": a phrase cut short names no one.
+        headless = headless or fold(sp.name.replace("’", "'")).split()[-1:] in _CUT_ENDS
         if not words or fold(sp.name) in _LABELS or bare or vague or headless or len(fold(sp.name)) < 2:
             att.speaker, att.review = None, False
             continue

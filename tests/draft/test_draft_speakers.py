@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from quizgen.draft.clean import clean_article
 from quizgen.draft.pipeline import analyse
+from quizgen.draft.quotes import QuoteSpan
+from quizgen.draft.reader import Attribution
+from quizgen.draft.resolve import resolve_speakers
+from quizgen.draft.speakers import Registry, Speaker
 from quizgen.draft.tokens import name_key
 
 
@@ -342,3 +347,19 @@ def test_someone_close_to_a_person_is_not_that_person_for_sure(text, speaker):
 def test_a_description_is_not_the_person_who_reports_its_words(text):
     atts = analyse(text).attributions
     assert atts[-1].speaker is None or "Roy" not in atts[-1].speaker.name
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "kept"),
+    [
+        ("un autre de", "anonymous", False),
+        ("le président du", "anonymous", False),
+        ("la CGT", "institution", True),
+    ],
+)
+def test_a_speaker_phrase_cut_short_names_no_one(name, kind, kept):
+    article = clean_article("« Oui », dit-il.")
+    quote = QuoteSpan(0, 5, 1, 4, 0, 0)
+    att = Attribution(quote, "Oui", Speaker(name, kind, "k"), "post", False, 0, (0, 10), False)
+    resolve_speakers([att], Registry(), article, [])
+    assert (att.speaker is not None) is kept
