@@ -148,6 +148,7 @@ ROLE_NOUNS = frozenset(
     roi reine pape prince princesse procureur procureure juge avocat avocate sélectionneur
     entraîneur entraîneuse capitaine professeur professeure chercheur chercheuse économiste
     analyste politologue fondateur fondatrice adjoint adjointe vice-président vice-présidente
+    échevin échevine bourgmestre
     haut-commissaire diplomate négociateur négociatrice émissaire envoyé envoyée homologue
     candidat candidate opposant opposante militant militante syndicaliste responsable
     médecin épidémiologiste infectiologue physicien physicienne historien historienne

@@ -22,6 +22,7 @@ from .lexicon import (
     ROLE_NOUNS,
     ROLE_PERIPHRASES,
     TITLES,
+    role_gender,
     same_role,
 )
 from .nounphrase import _COMPLEMENT, NP, PRONOUNS, _balanced, is_role_head, parse_np
@@ -382,6 +383,7 @@ class Registry:
             else ("m" if det in ("le", "un", "l'un des", "un autre", "ce", "cet") else None)
         )
         head = np_.head or ""
+        gender = gender or role_gender(head)  # "l'échevin", "l'avocate": the noun's own form
         name = text
         if det in ("un autre", "une autre") and not head and self.last_anonymous_head:
             # "« … », a ajouté un autre": another of the people just quoted.

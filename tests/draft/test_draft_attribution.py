@@ -376,3 +376,12 @@ def test_a_label_naming_a_person_of_the_article_is_confident():
 def test_a_document_without_author_is_not_given_to_the_person_named_before():
     text = "« Nous reconstruirons », a dit Paul Roy. « Nous avons tout perdu », indique le communiqué."
     assert said(text) == [("Nous reconst", "Paul Roy"), ("Nous avons t", None)]
+
+
+def test_the_form_of_a_role_noun_gives_a_described_speaker_s_gender_for_a_pronoun():
+    text = (
+        "Selon Marc Lenoir, l’adjoint aux sports, la piscine rouvrira. "
+        "« On y travaille », explique l’adjoint.\n\n"
+        "« Les travaux seront finis en mai », ajoute-t-il."
+    )
+    assert said(text)[-1] == ("Les travaux ", "Marc Lenoir")
