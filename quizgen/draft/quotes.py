@@ -262,6 +262,14 @@ _WORK_CREDIT = re.compile(
 _ADJECTIVE = re.compile(
     r"[a-zéèêëàâîïôûç]{2,}(?:ique|ien|ienne|el|elle|al|ale|aire|if|ive|eux|euse|é|ée|ier|ière|ais|aise|iste)"
 )
+# Words before 'pour « … »' that make the quotation the name of a charge, not anyone's words.
+_CHARGE_WORDS = frozenset(
+    """
+    ouverte ouvert ouvertes examen poursuivi poursuivie poursuivis poursuivies condamné condamnée
+    condamnés condamnées inculpé inculpée inculpés jugé jugée jugés déféré déférée écroué écrouée
+    interpellé interpellée interpellés arrêté arrêtée arrêtés plainte enquête information chef chefs
+""".split()
+)
 _SUBJECT_WORDS = frozenset("je j' tu il elle nous vous on ils elles c' ne n'".split())
 
 
@@ -275,10 +283,12 @@ def names_a_work(words: str, before: str, after: str = "") -> bool:
     sentence = any(t.lower() in _SUBJECT_WORDS for t in tokens)  # "« Nous partons » (Paul Roy)"
     if credit and credit.group().strip() != "()" and not sentence and not news_agency(credit.group()[1:-1]):
         return not words.rstrip().endswith(".")  # a work's title; "« … » (AFP)" stays speech
-    if len(tokens) > 6:
-        return False
     clause = re.split(r"[.!?;:»”]", before)[-1]
     prev = re.findall(r"[\w'-]+", clause.lower().replace("’", "'"))
+    if len(prev) >= 2 and prev[-1] in ("pour", "de", "d'") and prev[-2] in _CHARGE_WORDS:
+        return True  # "une enquête ouverte pour « assassinat »", "mis en examen pour « vol »": a charge
+    if len(tokens) > 6:
+        return False
     reflexive = len(prev) >= 2 and prev[-2] in _REFLEXIVE_AUX  # "elle s'est dite « touchée »": speech
     if prev and prev[-1] in NAMING_VERBS and not reflexive:
         return True

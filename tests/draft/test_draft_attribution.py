@@ -385,3 +385,15 @@ def test_the_form_of_a_role_noun_gives_a_described_speaker_s_gender_for_a_pronou
         "« Les travaux seront finis en mai », ajoute-t-il."
     )
     assert said(text)[-1] == ("Les travaux ", "Marc Lenoir")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le procureur Paul Roy a précisé que l’enquête ouverte pour « vol en bande organisée avec "
+        "violences ayant entraîné une incapacité » avance.",
+        "Paul Roy, mis en examen pour « abus de confiance », a dit qu’il ne savait rien.",
+    ],
+)
+def test_a_charge_in_quotation_marks_is_no_one_s_words(text):
+    assert said(text) == []
