@@ -336,7 +336,9 @@ class Reader:
             said = self._speaker_of.get(back)
             final = said[0] if said and said[1] in _FINAL_RULES else None
             if final is not None and fits(final):
-                return _as_pronoun(final, certain=back == si - 1)
+                # "« … », a dit X à Y. « … », a-t-il répondu": Y may be the one; to review.
+                rival = any(p.key != final.key and fits(p) for p in self._people_named(back, prev.end))
+                return _as_pronoun(final, certain=back == si - 1 and not rival)
             sub = self.main_subject(back)
             opening = self.opening_np(back) if sub is None and said is None else None
             if opening is not None and self._coordinated(back, opening):

@@ -397,3 +397,14 @@ def test_the_form_of_a_role_noun_gives_a_described_speaker_s_gender_for_a_pronou
 )
 def test_a_charge_in_quotation_marks_is_no_one_s_words(text):
     assert said(text) == []
+
+
+def test_a_pronoun_with_two_people_of_its_gender_just_named_is_to_review():
+    text = "« Je pars », a dit M. Paul Roy à M. Marc Dupont. « Tout va bien », a-t-il répondu."
+    att = analyse(text).attributions[-1]
+    assert att.speaker is None or att.review
+
+
+def test_a_pronoun_with_one_person_just_named_is_confident():
+    att = analyse("« Je pars », a dit M. Paul Roy. « Tout va bien », a-t-il ajouté.").attributions[-1]
+    assert att.speaker is not None and att.speaker.name == "Paul Roy" and not att.review
