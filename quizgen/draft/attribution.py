@@ -53,8 +53,6 @@ from .tokens import Tok, fold, tokenize
 
 # "Elton John, à qui l'on doit …, a déclaré"; "Peter Horby, principal responsable de l'essai a dit".
 _SUBJECT_THEN_INCISE = re.compile(r"^[^,]{3,60},(?:.*,\s*$|(?![^,]*\b(?:qui|que|qu'|il|elle)\b)[^,]{3,80}$)")
-
-
 _WORDS_BEFORE_INCISE = re.compile(r"(?:\s*[\w'’-]+){1,4}(?=\s*,)")
 # Rules that guess the speaker from context: another guess is not built on theirs.
 _GUESSES = frozenset(
@@ -361,8 +359,10 @@ class Attributor(SpeechForms, Layouts, Incises):
         if psi != si - 1:
             return None
         reported = self._speaker_of.get(psi, (None, ""))[1] == "reported"
+        # "« … », a dit X à Y. « … »": Y, named beside X, may be the one answering.
+        others = any(p.key != sp.key for p in self._people_named(psi, self.sentences[psi].end))
         if ppara == s.para:
-            return sp, "continuation", reported
+            return sp, "continuation", reported or others
         if ppara == s.para - 1 and self.article.paragraphs[s.para].start == s.start and not self._lead_in(si):
             return sp, "continuation", True
         return None

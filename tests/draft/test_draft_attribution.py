@@ -408,3 +408,8 @@ def test_a_pronoun_with_two_people_of_its_gender_just_named_is_to_review():
 def test_a_pronoun_with_one_person_just_named_is_confident():
     att = analyse("« Je pars », a dit M. Paul Roy. « Tout va bien », a-t-il ajouté.").attributions[-1]
     assert att.speaker is not None and att.speaker.name == "Paul Roy" and not att.review
+
+
+def test_a_quotation_alone_after_words_said_to_someone_named_is_to_review():
+    att = analyse("« Je pars », a dit M. Paul Roy à M. Marc Dupont. « Tout va bien. »").attributions[-1]
+    assert att.speaker is None or att.review
