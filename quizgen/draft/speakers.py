@@ -88,6 +88,21 @@ def _head_word(role: str) -> str:
     return words[0] if words else ""
 
 
+def _titled_article(np_: NP) -> bool:
+    """'Le Parisien', 'La Croix' in mid-sentence: an article written with a capital is part of a
+    title (a newspaper, a work), not a description of someone."""
+    toks = np_.toks
+    det = toks[np_.i]
+    return (
+        np_.det in ("le", "la", "les", "l'")
+        and det.text[:1].isupper()
+        and np_.i > 0
+        and toks[np_.i - 1].word
+        and np_.j - np_.i >= 2
+        and all(t.cap for t in toks[np_.i + 1 : np_.j] if t.word)
+    )
+
+
 def _leader(role: str) -> bool:
     r = fold(role)
     r = r.split(" ", 1)[1] if r.split(" ", 1)[0] in ("le", "la", "l", "ce", "cette") and " " in r else r
@@ -271,6 +286,8 @@ class Registry:
                 sp = self._person_speaker(p, role=role)
                 sp.certain = certain
                 return sp
+        if _titled_article(np_):
+            return self._institution(text)  # "selon Le Parisien", "rapporte La Croix": a title
         body = [t.text for t in toks[np_.i + (1 if np_.det else 0) : np_.j]]
         acronym = len(body) == 1 and body[0].isupper() and body[0].isalpha() and len(body[0]) > 1
         if head in INSTITUTION_NOUNS or (np_.det is None and text.isupper() and len(text) > 1):

@@ -363,3 +363,9 @@ def test_a_speaker_phrase_cut_short_names_no_one(name, kind, kept):
     att = Attribution(quote, "Oui", Speaker(name, kind, "k"), "post", False, 0, (0, 10), False)
     resolve_speakers([att], Registry(), article, [])
     assert (att.speaker is not None) is kept
+
+
+def test_a_capitalised_article_in_mid_sentence_is_a_title_not_someone_described():
+    text = "« Je reste », a dit Paul Roy.\n\n« Nous avons tout perdu », rapporte Le Parisien."
+    att = analyse(text).attributions[-1]
+    assert att.speaker is not None and att.speaker.name == "Le Parisien" and att.speaker.kind == "institution"
