@@ -369,3 +369,16 @@ def test_a_capitalised_article_in_mid_sentence_is_a_title_not_someone_described(
     text = "« Je reste », a dit Paul Roy.\n\n« Nous avons tout perdu », rapporte Le Parisien."
     att = analyse(text).attributions[-1]
     assert att.speaker is not None and att.speaker.name == "Le Parisien" and att.speaker.kind == "institution"
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_first_name_described_as_a_person_is_someone(entities):
+    text = (
+        "L'école va fermer une classe. Emmanuel, parent d'élève, est stupéfait de cette décision : "
+        "« Une fermeture de classe entraînerait une hausse des effectifs ». La commission se réunit mardi.\n"
+    )
+    analysis = analyse(text, entities)
+    assert analysis.registry.person("Emmanuel") is not None
+    (att,) = analysis.attributions
+    assert att.speaker is not None and att.speaker.name == "Emmanuel" and att.review
