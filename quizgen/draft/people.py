@@ -179,7 +179,7 @@ def _described_after(source: str, b: int) -> bool:
     """'Emmanuel, parent d'élève, …', 'Marie, mère de deux enfants': a first name the article
     describes as a person right after it."""
     mm = _DESCRIBED.match(source.replace("’", "'"), b)
-    return mm is not None and mm.group(1).lower() in ANONYMOUS_PERSON_NOUNS | ROLE_NOUNS
+    return mm is not None and mm.group(1).lower() in ANONYMOUS_PERSON_NOUNS
 
 
 def _person_words(registry: Registry, source: str, a: int, b: int) -> list[str] | None:
