@@ -53,8 +53,6 @@ from .tokens import Tok, fold, tokenize
 
 # "Elton John, à qui l'on doit …, a déclaré"; "Peter Horby, principal responsable de l'essai a dit".
 _SUBJECT_THEN_INCISE = re.compile(r"^[^,]{3,60},(?:.*,\s*$|(?![^,]*\b(?:qui|que|qu'|il|elle)\b)[^,]{3,80}$)")
-
-
 _WORDS_BEFORE_INCISE = re.compile(r"(?:\s*[\w'’-]+){1,4}(?=\s*,)")
 # Rules that guess the speaker from context: another guess is not built on theirs.
 _GUESSES = frozenset(
@@ -75,6 +73,7 @@ _PASSIVE = re.compile(r"\bété\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:est|sont|était|étaient|sera|seront|fut|furent)\s+$")
 _BY_AGENT = re.compile(r"[^.;!?]*?\bpar\s+", re.IGNORECASE)
 _LABEL_NAME = re.compile(r"(?P<name>[^(),]+?)\s*(?:\([^()]{1,40}\)|,[^,]{1,60})\s*$")
+_RELATIVE_AFTER = re.compile(r",\s*(?:qui|dont|où|lorsque|quand|tandis\s+qu|alors\s+qu)")
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
@@ -151,6 +150,7 @@ class Attributor(SpeechForms, Layouts, Incises):
         m = self._masked[si]
         names = [self._name[q.open] for q in qs]
         found = self._incises(si, qs, names)
+        self._relayed(si, qs, found)
         # 2-5. Rules that read the text before the quotation.
         for k, q in enumerate(qs):
             if names[k] or found[k][0] is not None:
@@ -193,6 +193,7 @@ class Attributor(SpeechForms, Layouts, Incises):
                 sp, rule, review = self._source_line(si, q) or (None, "", False)
             if sp is None and not names[k] and not outside:
                 sp, rule, review = self.forward(si, q) or self.subject_before(si, q) or (None, "", False)
+            review = review or self.shared_words(si, q, (sp, rule, review))
             results.append(self._make(si, q, sp, rule, review, names[k], previous))
         return results
 
@@ -273,6 +274,11 @@ class Attributor(SpeechForms, Layouts, Incises):
         if sp is None:
             return None
         rule = "pronoun" if sp.via_pronoun else "pre"
+        if _RELATIVE_AFTER.search(between):
+            # "X a répondu à Y, qui lui reprochait d'être « trop lent »": Y may be the one speaking.
+            why = f"{sp.name}, mais une proposition relative s'intercale avant la citation"
+            self.extra.setdefault(self.sentences[si].start + offset, {})["why"] = why
+            return sp, rule, True
         return sp, rule, not sp.certain
 
     def _selon(self, si: int, offset: int) -> tuple[Speaker | None, str, bool] | None:
@@ -299,6 +305,7 @@ class Attributor(SpeechForms, Layouts, Incises):
         """'X : « … »', 'Le Kremlin donne son avis … – « … »'."""
         m = self._masked[si]
         before = m[:offset]
+        s0 = self.sentences[si].start
         if first and self.p["intro"].search(before):
             label = before.rstrip(" :–—-")
             cut = max(label.rfind(":"), label.rfind("–"), label.rfind("—"), label.rfind(" - "))
@@ -315,7 +322,7 @@ class Attributor(SpeechForms, Layouts, Incises):
                 if covers and (words <= 4 or np_.names()):  # type: ignore[union-attr]
                     sp = self._speaker(np_, si)
                     if sp is not None and sp.kind in ("person", "institution"):
-                        return sp, "intro", sp.kind != "person"
+                        return sp, "intro", sp.kind != "person" or self.label_only(si, sp, s0 + offset)
         return None
 
     def _adjacent(self, si: int, offset: int) -> tuple[Speaker | None, str, bool] | None:
@@ -352,8 +359,10 @@ class Attributor(SpeechForms, Layouts, Incises):
         if psi != si - 1:
             return None
         reported = self._speaker_of.get(psi, (None, ""))[1] == "reported"
+        # "« … », a dit X à Y. « … »": Y, named beside X, may be the one answering.
+        others = any(p.key != sp.key for p in self._people_named(psi, self.sentences[psi].end))
         if ppara == s.para:
-            return sp, "continuation", reported
+            return sp, "continuation", reported or others
         if ppara == s.para - 1 and self.article.paragraphs[s.para].start == s.start and not self._lead_in(si):
             return sp, "continuation", True
         return None
@@ -381,7 +390,10 @@ class Attributor(SpeechForms, Layouts, Incises):
         if re.search(r"[.;!?]", re.sub(r"\b(?:M|Dr|Pr|St)\.", "", between)):
             return False
         if prev_rule != "participle":
-            participle = re.search(r",\s*(?:en\s+)?[a-zéèêàâîôûç]{3,}ant\b", between)
+            # ", appelant « … »", ", avant de conclure : « … »": the same subject.
+            participle = re.search(
+                r",\s*(?:(?:en\s+)?[a-zéèêàâîôûç]{3,}ant\b|avant\s+(?:de\s+|d')[a-zéèêàâîôûç]+\b)", between
+            )
             if participle is None or _CLAUSE_OPENER.search(between[: participle.start()]):
                 return False  # ", alors que les députés, réclamant « … »": another subject
             between = between[participle.end() :]

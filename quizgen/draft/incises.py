@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import news_agency
-from .quotes import MASK
+from .quotes import MASK, QuoteSpan
 from .reader import Reader, _needs_aux
 from .speakers import Speaker
 
@@ -25,6 +25,13 @@ INVERTED_INCISE = re.compile(
 
 
 _PAREN_SOURCE = re.compile(r"\s*\(\s*(?=[A-ZÀ-Ý])")
+# Rules that read the clause of the quotation (its verb and subject), where 'X et Y' is a group.
+_CLAUSE_RULES = frozenset({"pre", "post", "parsed", "parsed-incise", "selon"})
+# ' et la préfète Anne Vidal', ' et M. Roy' after a name; 'Paul Roy et le sénateur ' before one.
+_AND_NEXT = re.compile(r"^\s+et\s+(?:(?:l[ae]|les|l'|son|sa|M\.|Mme|[a-zéèêç-]+)\s*){0,3}[A-ZÀ-Ý]")
+_AND_BEFORE = re.compile(
+    r"[A-ZÀ-Ý][\w'-]+\s*,?\s+et\s+(?:(?:l[ae]|les|l'|son|sa|M\.|Mme|[a-zéèêç-]+)\s*){0,3}$"
+)
 
 
 class Incises(Reader):
@@ -43,7 +50,7 @@ class Incises(Reader):
             if sp is not None and news_agency(sp.name):
                 # "« … », rapporte l'AFP": the agency reports the words of whoever spoke just before.
                 return self._reported_by_agency(si) or (None, "", False)
-            return (sp, "selon", False) if sp else (None, "", False)
+            return (sp, "selon", not sp.certain) if sp else (None, "", False)
         mm = self.p["speech_noun"].match(after)
         if mm:
             k = offset + mm.end()
@@ -140,3 +147,36 @@ class Incises(Reader):
             if said is not None or subject is not None:
                 break
         return None
+
+    def _relayed(self, si: int, qs: list[QuoteSpan], found: list[tuple[Speaker | None, str, bool]]) -> None:
+        """'Le maire a promis « une enquête », a indiqué X': the incise's speaker may only relay
+        the words of the subject before; two readings, so the teacher checks."""
+        for k, q in enumerate(qs):
+            sp, rule, review = found[k]
+            if sp is None or review or rule not in ("post", "parsed-incise"):
+                continue
+            before = self._pre_verb(  # type: ignore[attr-defined]
+                si, max(q.open - self.sentences[si].start, 0)
+            )
+            other = before[0] if before else None
+            if other is not None and other.key != sp.key and other.kind != "anonymous":
+                found[k] = (sp, rule, True)
+                why = f"incise de {sp.name}, mais {other.name} parle avant"
+                self.extra.setdefault(q.open, {})["why"] = why
+
+    def shared_words(self, si: int, q: QuoteSpan, found: tuple[Speaker | None, str, bool]) -> bool:
+        """'Paul Roy et Anne Vidal ont déclaré que « … »', '« … », ont dit X et le maire': a
+        person named with another, joined by 'et', in the clause that holds the quotation: the
+        words are several people's, or one of them; to review."""
+        sp, rule, review = found
+        if sp is None or review or sp.kind != "person" or rule not in _CLAUSE_RULES:
+            return False
+        m = self._masked[si]
+        name = re.escape(sp.name.split()[-1])
+        first = re.escape(sp.name.split()[0])
+        for mm in re.finditer(rf"(?<![\w-])(?:{first}\s+(?:[\w'-]+\s+){{0,2}})?{name}(?![\w-])", m):
+            after, before = m[mm.end() :], m[: mm.start()]
+            if _AND_NEXT.match(after) or _AND_BEFORE.search(before):
+                self.extra.setdefault(q.open, {})["why"] = f"{sp.name} et une autre personne parlent ensemble"
+                return True
+        return False

@@ -199,3 +199,12 @@ class Layouts(Reader):
         if sp.kind != "person" or not FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
             return False
         return not {p.key for p in self._people_named(si, self.sentences[si].end)} - {sp.key}
+
+    def label_only(self, si: int, sp: Speaker, at: int) -> bool:
+        """'Affaire Dupont : « … »': a name read only in the label before the colon may be no one."""
+        s = self.sentences[si]
+        surname = re.compile(rf"(?<![\w-]){re.escape(sp.name.split()[-1])}(?![\w-])")
+        elsewhere = [m for m in surname.finditer(self.view) if not s.start <= m.start() < s.end]
+        if not elsewhere:
+            self.extra.setdefault(at, {})["why"] = f"« {sp.name} » lu seulement avant les deux-points"
+        return not elsewhere

@@ -148,6 +148,7 @@ ROLE_NOUNS = frozenset(
     roi reine pape prince princesse procureur procureure juge avocat avocate sélectionneur
     entraîneur entraîneuse capitaine professeur professeure chercheur chercheuse économiste
     analyste politologue fondateur fondatrice adjoint adjointe vice-président vice-présidente
+    échevin échevine bourgmestre
     haut-commissaire diplomate négociateur négociatrice émissaire envoyé envoyée homologue
     candidat candidate opposant opposante militant militante syndicaliste responsable
     médecin épidémiologiste infectiologue physicien physicienne historien historienne
@@ -326,7 +327,9 @@ NAMING_WORDS = frozenset(
     """
     opération plan programme projet émission journal magazine livre film
     série salle mouvement collectif association label campagne slogan titre ouvrage rubrique
-    hashtag mot-dièse application logiciel navire bateau
+    hashtag mot-dièse application logiciel navire bateau roman romans album chanson chansons
+    pièce spectacle documentaire disque recueil essai récit pétition exposition tableau œuvre bd
+    single tube feuilleton podcast téléfilm court-métrage long-métrage opéra ballet comédie
 """.split()
 )
 

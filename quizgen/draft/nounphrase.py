@@ -239,15 +239,21 @@ class NP:
                     # "la ministre de la Culture Jeanne Martin", "le secrétaire général de l'ONU
                     # Ban Ki-moon": the body's name, then a first name and a surname ending the phrase.
                     first = k - 3 if k - 3 >= a and _is_particle(self.toks, k - 2) else k - 2
-                    out.append((first, k))  # "… l'Économie Bruno Le Maire": the particle's first name too
+                    if (first > a and self.toks[a - 1].low in _BEFORE_BODY_NAME) or self.toks[a - 1].cap:
+                        # "… l'Économie Bruno Le Maire": the particle's first name too; but in
+                        # "le procureur de la République de Pau" no body's name is left before it.
+                        out.append((first, k))
                 continue
-            if after_de and t.word and not t.cap and _is_adjective(t):
+            if after_de and t.word and not t.cap and _is_adjective(t) and self.toks[k - 1].cap:
                 after_de = False  # "le chef de l'État sénégalais Abdoulaye Wade": the adjective ends it
             k += 1
         return out
 
 
 NOT_NAMES_OR_ROLES = NOT_NAMES | ROLE_NOUNS | INSTITUTION_NOUNS
+# "de la Culture Jeanne Martin": the body's name right after 'de (la)'; after "de l'hôpital"
+# the capitalised words may all be the hospital's name ("l'hôpital Pierre Paul Riquet").
+_BEFORE_BODY_NAME = frozenset({"de", "du", "des", "d'", "la", "l'", "le", "les"})
 
 
 def _balanced(text: str) -> str:
@@ -327,6 +333,8 @@ def parse_np(toks: list[Tok], i: int, *, role_mode: bool = False, bare_role: boo
     if j >= n or not toks[j].word or toks[j].text.startswith(MASK):
         return NP(toks, i, j, det, None) if another else None
     head_tok = toks[j]
+    if another and head_tok.low in _COMPLEMENT:
+        return NP(toks, i, j, det, None)  # "Et un autre de rétorquer": no head noun, no "de"
     if head_tok.low in NP_STOP_WORDS and not head_tok.cap:
         return NP(toks, i, j, det, None) if another else None
     if head_tok.low in PRONOUNS and det is None:

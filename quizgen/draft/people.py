@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -162,13 +163,23 @@ def _from_ner(registry: Registry, source: str, ner: Sequence[tuple[int, int, str
         words = _person_words(registry, source, a, b) if label == "PER" else None
         if not words:
             continue
-        if len(words) >= 2 or name_key(words[-1]) in registry.people:
+        if len(words) >= 2 or name_key(words[-1]) in registry.people or _described_after(source, b):
             registry.add_person(words, a)
         else:
             persons_seen[words[0]] += 1
     for word, count in persons_seen.items():
         if count >= 2 and fold(word) not in INSTITUTION_NOUNS:
             registry.add_person([word], source.find(word))
+
+
+_DESCRIBED = re.compile(r"\s*,\s*(?:l[ae]\s+|l'|un\s+|une\s+)?([\w-]+)")
+
+
+def _described_after(source: str, b: int) -> bool:
+    """'Emmanuel, parent d'élève, …', 'Marie, mère de deux enfants': a first name the article
+    describes as a person right after it."""
+    mm = _DESCRIBED.match(source.replace("’", "'"), b)
+    return mm is not None and mm.group(1).lower() in ANONYMOUS_PERSON_NOUNS
 
 
 def _person_words(registry: Registry, source: str, a: int, b: int) -> list[str] | None:

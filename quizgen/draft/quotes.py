@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clean import Article, plain
-from .lexicon import NAMING_VERBS, NAMING_WORDS, TITLE_FUNCTION_WORDS
+from .lexicon import NAMING_VERBS, NAMING_WORDS, TITLE_FUNCTION_WORDS, news_agency
 
 MASK = "\u2591"  # stands for quoted words when the rules read the text around a quote
 
@@ -251,17 +251,61 @@ def masked(article_view: str, start: int, end: int, quotes: list[QuoteSpan]) -> 
 _REFLEXIVE_AUX = frozenset({"s'est", "s'était", "sont", "étaient", "se", "s'"})
 
 
-def is_name_or_title(words: str, before: str) -> bool:
-    """« Situation Room », « Le Monde »: quotation marks around a name, not speech."""
+# "« Frère d'âme » (Seuil)", "« Leurs enfants » (Actes Sud, 2018)": a work with its publisher,
+# label, channel or year in brackets right after the closing mark.
+# A headline's "“…” (Bernard Pivot)" ends its line: there the brackets name the speaker.
+_WORK_CREDIT = re.compile(
+    r"^\s*\((?:[A-ZÀ-Ý][\w'’&.-]*(?:[ -][\w'’&.-]+){0,3}(?:,\s*)?)?(?:\d{4})?\)(?![ \t]*(?:\n|$))"
+)
+
+
+_ADJECTIVE = re.compile(
+    r"[a-zéèêëàâîïôûç]{2,}(?:ique|ien|ienne|el|elle|al|ale|aire|if|ive|eux|euse|é|ée|ier|ière|ais|aise|iste)"
+)
+# Words before 'pour « … »' that make the quotation the name of a charge, not anyone's words.
+_CHARGE_WORDS = frozenset(
+    """
+    ouverte ouvert ouvertes examen poursuivi poursuivie poursuivis poursuivies condamné condamnée
+    condamnés condamnées inculpé inculpée inculpés jugé jugée jugés déféré déférée écroué écrouée
+    interpellé interpellée interpellés arrêté arrêtée arrêtés plainte enquête information chef chefs
+""".split()
+)
+_SUBJECT_WORDS = frozenset("je j' tu il elle nous vous on ils elles c' ne n'".split())
+
+
+def names_a_work(words: str, before: str, after: str = "") -> bool:
+    """« Frère d'âme » (Seuil), son roman « Terre promise », le plan « Grenoble respire »: a
+    name the words around the marks give, whatever incise follows the sentence."""
     tokens = re.findall(r"[\w'-]+", words)
-    if not tokens or len(tokens) > 6:
+    if not tokens or len(tokens) > 12:
         return False
-    prev = re.findall(r"[\w'-]+", before.lower().replace("’", "'"))
+    credit = _WORK_CREDIT.match(after)
+    sentence = any(t.lower() in _SUBJECT_WORDS for t in tokens)  # "« Nous partons » (Paul Roy)"
+    if credit and credit.group().strip() != "()" and not sentence and not news_agency(credit.group()[1:-1]):
+        return not words.rstrip().endswith(".")  # a work's title; "« … » (AFP)" stays speech
+    clause = re.split(r"[.!?;:»”]", before)[-1]
+    prev = re.findall(r"[\w'-]+", clause.lower().replace("’", "'"))
+    if len(prev) >= 2 and prev[-1] in ("pour", "de", "d'") and prev[-2] in _CHARGE_WORDS:
+        return True  # "une enquête ouverte pour « assassinat »", "mis en examen pour « vol »": a charge
+    if len(tokens) > 6:
+        return False
     reflexive = len(prev) >= 2 and prev[-2] in _REFLEXIVE_AUX  # "elle s'est dite « touchée »": speech
     if prev and prev[-1] in NAMING_VERBS and not reflexive:
         return True
-    if prev and prev[-1] in NAMING_WORDS and tokens[0][0].isupper():
-        return True  # 'le plan « Grenoble respire »', but 'le plan « trop cher »' is speech
+    # 'le plan « Grenoble respire »', 'son roman autobiographique « Terre »'; but 'le plan
+    # « trop cher »' is speech.
+    adjective = len(prev) >= 2 and prev[-2] in NAMING_WORDS and _ADJECTIVE.fullmatch(prev[-1])
+    return tokens[0][0].isupper() and bool((prev and prev[-1] in NAMING_WORDS) or adjective)
+
+
+def is_name_or_title(words: str, before: str, after: str = "") -> bool:
+    """« Situation Room », « Le Monde »: quotation marks around a name, not speech; `after` is
+    the text just after the closing mark."""
+    tokens = re.findall(r"[\w'-]+", words)
+    if not tokens or len(tokens) > 6:
+        return names_a_work(words, before, after)
+    if names_a_work(words, before, after):
+        return True
     content = [t for t in tokens if t.lower() not in TITLE_FUNCTION_WORDS]
     if not content:
         return False

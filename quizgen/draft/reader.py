@@ -20,7 +20,7 @@ from .lexicon import (
 )
 from .nlp import Token
 from .nounphrase import NP, PRONOUNS, parse_np
-from .quotes import MASK, QuoteSpan, Sentence, is_name_or_title, masked
+from .quotes import MASK, QuoteSpan, Sentence, is_name_or_title, masked, names_a_work
 from .speakers import Registry, Speaker
 from .tokens import Tok, fold, tokenize
 
@@ -119,11 +119,17 @@ class Reader:
         self.registry = registry
         self.p = _patterns()
         # « Situation Room » is a name; « Rien », a-t-il dit, is speech all the same.
-        self._name = {
-            q.open: is_name_or_title(
-                self.text[q.inner_start : q.inner_end], self.view[max(0, q.open - 40) : q.open]
+        around = {
+            q.open: (
+                self.text[q.inner_start : q.inner_end],
+                self.view[max(0, q.open - 40) : q.open],
+                self.view[q.end : q.end + 40],
             )
-            and not self._incise_follows(q.end)
+            for q in quotes
+        }
+        self._name = {
+            q.open: names_a_work(*around[q.open])
+            or (is_name_or_title(*around[q.open]) and not self._incise_follows(q.end))
             for q in quotes
         }
         # Names in quotation marks stay readable ('le quotidien “L'Équipe”'); speech is masked.
@@ -330,7 +336,9 @@ class Reader:
             said = self._speaker_of.get(back)
             final = said[0] if said and said[1] in _FINAL_RULES else None
             if final is not None and fits(final):
-                return _as_pronoun(final, certain=back == si - 1)
+                # "« … », a dit X à Y. « … », a-t-il répondu": Y may be the one; to review.
+                rival = any(p.key != final.key and fits(p) for p in self._people_named(back, prev.end))
+                return _as_pronoun(final, certain=back == si - 1 and not rival)
             sub = self.main_subject(back)
             opening = self.opening_np(back) if sub is None and said is None else None
             if opening is not None and self._coordinated(back, opening):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .clean import Article, plain
-from .lexicon import ANONYMOUS_PERSON_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, news_agency
+from .lexicon import ANONYMOUS_PERSON_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, news_agency
 from .reader import Attribution
 from .speakers import Person, Registry, Speaker
 from .tokens import fold
@@ -29,6 +29,7 @@ _GENERIC_FUNCTIONS = frozenset(
 _LATTER = re.compile(r"\b(?:[Cc]e|[Cc]ette)\s+derni(?:er|ère)\b")
 _FOLDED_HUMAN_NOUNS = frozenset(fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS)
 _FOLDED_INSTITUTIONS = frozenset(fold(r) for r in INSTITUTION_NOUNS)
+_DOCUMENTS = DOCUMENT_NOUNS - {"entourage", "services", "service", "bureau", "cabinet", "site"}
 _INDEFINITE = ("un", "une", "l'un", "l'une", "des")
 _LABELS = frozenset({"reponse", "question", "replique", "commentaire", "message", "legende"})  # folded
 _REACH = 1200
@@ -63,18 +64,53 @@ def _words(name: str) -> list[str]:
     return name.replace("’", "'").replace("l'", "l' ").split()
 
 
-def _nearest(mentions: list[tuple[int, Person]], pos: int, sp: Speaker, registry: Registry) -> Person | None:
-    """The person named nearest before `pos` (else just after) who may be `sp`."""
+def _beside(att: Attribution, sp: Speaker, mentions: list[tuple[int, Person]], view: str) -> set[str]:
+    """People named in the quotation's sentence outside the description and the quotation:
+    in 'Paul Roy affirme que le préfet lui a promis « … »', le préfet is not Paul Roy."""
+    a, b = att.evidence
+    text = view[a:b]
+    at = text.lower().find(sp.name.lower())
+    own = (a + at, a + at + len(sp.name)) if at >= 0 else (0, 0)
+    return {
+        p.key
+        for pos, p in mentions
+        if a <= pos < b and not own[0] <= pos < own[1] and not att.quote.open <= pos <= att.quote.close
+    }
+
+
+def _nearest(
+    mentions: list[tuple[int, Person]], pos: int, sp: Speaker, registry: Registry, others: set[str]
+) -> Person | None:
+    """The person named nearest before `pos` (else just after) who may be `sp`, not one of `others`."""
     before = [(pos - at, p) for at, p in reversed(mentions) if pos - _REACH <= at < pos]
     after = [(at - pos, p) for at, p in mentions if pos <= at < pos + _REACH // 2]
     for group in (before, after):
         for _distance, person in group:
+            if person.key in others:
+                continue
             if sp.gender is not None and person.gender not in (None, sp.gender):
                 continue
             if registry.role_conflicts(person, sp.name):
                 continue
             return person
     return None
+
+
+# Functions many people hold in one body: "le membre du bureau" names no one in particular.
+_SHARED_FUNCTIONS = _GENERIC_FUNCTIONS | frozenset(
+    "membre elu elue agent salarie salariee employe employee militant militante habitant habitante "
+    "conseiller conseillere depute deputee senateur senatrice avocat avocate adjoint adjointe".split()
+)
+_OFFICE = re.compile(r"^(?:[\w-]+ ){0,2}?(?:de|du|des|d') ?(?:la |l'|le |les )?[A-Z\w]")
+
+
+def _office(description: str) -> bool:
+    """A function of one named body or place: 'procureur de la République de Pau', 'ministre
+    de la Santé', 'président du tribunal' — the title of one person."""
+    words = fold(description).split()
+    if not words or words[0] not in _FOLDED_ROLES or words[0] in _SHARED_FUNCTIONS:
+        return False
+    return bool(_OFFICE.match(fold(description).replace("l' ", "l'")))
 
 
 def _ambiguous(registry: Registry, description: str) -> bool:
@@ -139,8 +175,14 @@ def _resolve_label(
         return _the_latter(sp, att, registry, mentions, view)
     if _ambiguous(registry, rest):
         return None  # "le ministre" when the article names two ministers
+    others = _beside(att, sp, mentions, view)
     person, _certain = registry.by_role(rest) if rest else (None, False)
-    named = [registry.person(w) for w in words[1:] if w[:1].isupper()]
+    capitals = [k for k, w in enumerate(words) if k and w[:1].isupper() and not _after_de(words, k)]
+    named = [registry.person(words[k]) for k in capitals]
+    if person is None and _after_de(words, len(words) - 1) and registry.person(words[-1]) is not None:
+        # "l'avocat de Paul Roy": someone close to the person named, not that person.
+        att.why = f"« {sp.name} » : désigné par rapport à une autre personne"
+        return Speaker(sp.name[0].lower() + sp.name[1:], "anonymous", sp.key, sp.gender, False)
     if person is None and any(named):
         person = next(p for p in named if p is not None)
         why = f"« {sp.name} » : {person.name}"
@@ -148,19 +190,50 @@ def _resolve_label(
         why = f"« {sp.name} » : titre que l’article donne à {person.name}"
     elif (
         last is not None
+        and last.key not in others
         and (sp.gender is None or last.gender in (None, sp.gender))
         and not _other_function(registry, last, rest)
     ):
         person = last  # "« … », a dit X. Le diplomate a accusé …": the one who just spoke
         why = f"« {sp.name} » : rattaché à {person.name}, qui parlait juste avant"
+    elif _office(rest):
+        # "le procureur de la République de Pau", "le ministre de la Santé": the title names the
+        # one who holds it; a person named nearby is a guess that a title does not need.
+        att.why = f"« {sp.name} » : titre sans nom dans l’article"
+        return Speaker(sp.name[0].lower() + sp.name[1:], "anonymous", sp.key, sp.gender, False)
     else:
-        person = _nearest(mentions, att.quote.open, sp, registry)
+        person = _nearest(mentions, att.quote.open, sp, registry, others)
         why = f"« {sp.name} » : rattaché à {person.name}, la personne nommée juste avant" if person else ""
     if person is None:
         return None
     out = registry._person_speaker(person)
     att.why = why
     return out
+
+
+def _after_de(words: list[str], k: int) -> bool:
+    """Whether words[k] is in a name that follows 'de', 'du', "d'" ('l'avocat de Paul Roy')."""
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    return k > 0 and words[k - 1].lower() in ("de", "du", "des", "d'", "d’")
+
+
+_CUT_ENDS = [[w] for w in "de du des d la le les l a au aux et en pour par sur ou".split()]
+
+
+def _document(words: list[str]) -> bool:
+    """'le communiqué', 'le texte', 'la lettre': a document that names no author."""
+    return len(words) == 2 and words[1].lower() in _DOCUMENTS
+
+
+def _unnamed(sp: Speaker) -> bool:
+    """Someone described, not named: 'un témoin', 'le parquet', 'les autorités' (no capital,
+    no acronym); 'la Maison Blanche', 'la CGT', 'le quotidien “L'Équipe”' are named."""
+    if sp.kind == "anonymous":
+        return True
+    small = ("l", "d", *_DEFINITE, *_INDEFINITE)
+    words = [w for w in re.split(r"[\s'’]+", sp.name) if w.lower() not in small]
+    return sp.kind == "institution" and not any(w[:1].isupper() for w in words)
 
 
 # "l'agence", "le groupe": a body the article named before, not one a teacher can ask about.
@@ -200,8 +273,17 @@ def resolve_speakers(
         # "« … », rapporte l'AFP": the agency reports the words, someone else said them.
         reporter = news_agency(sp.name) and att.rule not in ("agency", "source-line")
         vague = (sp.kind == "institution" and first in _INDEFINITE) or reporter
-        if not words or fold(sp.name) in _LABELS or bare or vague or len(fold(sp.name)) < 2:
+        # "« … », a ajouté une autre" with no one described before: another of whom?
+        headless = sp.kind == "anonymous" and fold(sp.name) in ("un autre", "une autre")
+        # "un autre de", "le président du": a phrase cut short names no one.
+        headless = headless or fold(sp.name.replace("’", "'")).split()[-1:] in _CUT_ENDS
+        if not words or fold(sp.name) in _LABELS or bare or vague or headless or len(fold(sp.name)) < 2:
             att.speaker, att.review = None, False
+            continue
+        if sp.kind == "anonymous" and first in _DEFINITE and _document(words):
+            # "« … », indique le communiqué": the body that spoke just before, else no one.
+            att.speaker, att.review = body, body is not None
+            att.why = f"« {sp.name} » : {body.name}, qui parlait juste avant" if body else ""
             continue
         if sp.kind == "anonymous" and first in _DEFINITE:
             att.speaker = _resolve_label(sp, att, registry, mentions, recent, view)
@@ -218,6 +300,11 @@ def resolve_speakers(
             # "« … », a déclaré Kiev": a capital for its government, or a misread: to check.
             att.review = True
             att.why = att.why or f"« {sp.name} » est un lieu : qui parle au juste ?"
+        if not att.review and _unnamed(sp):
+            # A confident speaker is a named person or body; "un témoin", "le club" may be right
+            # but the teacher checks who it is.
+            att.review = True
+            att.why = f"« {sp.name} » : {'personne' if sp.kind == 'anonymous' else 'organisme'} sans nom"
         if sp.via_pronoun and att.review and not att.why:
             att.why = f"pronom rattaché à {sp.name}"
         if att.review and not att.why:

@@ -22,6 +22,7 @@ from .lexicon import (
     ROLE_NOUNS,
     ROLE_PERIPHRASES,
     TITLES,
+    role_gender,
     same_role,
 )
 from .nounphrase import _COMPLEMENT, NP, PRONOUNS, _balanced, is_role_head, parse_np
@@ -67,6 +68,7 @@ class Speaker:
 
 
 _FOLDED_INSTITUTIONS = frozenset(fold(n) for n in INSTITUTION_NOUNS)
+_CIRCLE_NOUNS = frozenset({"entourage", "services", "service", "bureau", "cabinet", "porte-voix"})
 
 
 def _role_text(role: str) -> str:
@@ -84,6 +86,21 @@ def _head_word(role: str) -> str:
     """The noun a role starts with, past its determiner: "l'entraîneur" → "entraineur"."""
     words = re.sub(r"^(?:le|la|les|l')\s*", "", fold(role)).split()
     return words[0] if words else ""
+
+
+def _titled_article(np_: NP) -> bool:
+    """'Le Parisien', 'La Croix' in mid-sentence: an article written with a capital is part of a
+    title (a newspaper, a work), not a description of someone."""
+    toks = np_.toks
+    det = toks[np_.i]
+    return (
+        np_.det in ("le", "la", "les", "l'")
+        and det.text[:1].isupper()
+        and np_.i > 0
+        and toks[np_.i - 1].word
+        and np_.j - np_.i >= 2
+        and all(t.cap for t in toks[np_.i + 1 : np_.j] if t.word)
+    )
 
 
 def _leader(role: str) -> bool:
@@ -269,6 +286,8 @@ class Registry:
                 sp = self._person_speaker(p, role=role)
                 sp.certain = certain
                 return sp
+        if _titled_article(np_):
+            return self._institution(text)  # "selon Le Parisien", "rapporte La Croix": a title
         body = [t.text for t in toks[np_.i + (1 if np_.det else 0) : np_.j]]
         acronym = len(body) == 1 and body[0].isupper() and body[0].isalpha() and len(body[0]) > 1
         if head in INSTITUTION_NOUNS or (np_.det is None and text.isupper() and len(text) > 1):
@@ -307,6 +326,8 @@ class Registry:
         if inner is None:
             return False, None
         sp = self.speaker_from_np(inner, source, create=create)
+        if sp is not None and np_.head in _CIRCLE_NOUNS:
+            sp.certain = False  # "l'entourage de X" speaks for X, it is not X: to review
         if sp is not None and det and sp.name.lower().startswith(toks[k].low):
             sp.name = det + sp.name[len(toks[k].low) :]
         return True, sp
@@ -379,6 +400,7 @@ class Registry:
             else ("m" if det in ("le", "un", "l'un des", "un autre", "ce", "cet") else None)
         )
         head = np_.head or ""
+        gender = gender or role_gender(head)  # "l'échevin", "l'avocate": the noun's own form
         name = text
         if det in ("un autre", "une autre") and not head and self.last_anonymous_head:
             # "« … », a ajouté un autre": another of the people just quoted.

@@ -452,6 +452,12 @@ class SpeechForms(Reader):
                 # 'X a appelé à un cessez-le-feu.' says less than 'X a déclaré que': a pronoun
                 # or a quotation that follows it is to review.
                 return sp if said_that else replace(sp, certain=False)
+        opening = self.p["selon_start"].match(m)
+        if opening and opening.group().strip().lower() != "pour":
+            # "Selon X, conseiller municipal, le mouvement est soutenu.": X's account (to review).
+            sp = self._speaker(self._np_after(si, opening.end()), si)
+            if sp is not None and sp.kind == "person" and not sp.via_pronoun:
+                return replace(sp, certain=False)
         return self._closing_incise(si)
 
     def _closing_incise(self, si: int) -> Speaker | None:

@@ -309,3 +309,107 @@ def test_a_relative_clause_on_the_speaker_keeps_the_speaker():
     assert [s for _, s in said(text)] == ["un témoin de la scène"] * 3
     other = "« Rien ne change », a déclaré M. Paul Girard à Mme Anne Roux, qui a jugé la réforme « injuste »."
     assert [s for _, s in said(other)][1] != "Paul Girard"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Roy a chanté sa chanson « Tout va bien » sur scène, a raconté la journaliste Anne Vidal.",
+        "L’écrivaine Anne Leroy a dévoilé son roman autobiographique « Terre promise », a annoncé Paul Roy.",
+        "Le collectif a lancé la pétition « Sauvons notre école », a expliqué Anne Vidal.",
+        "Le jury a récompensé Anne Martin pour « Les Jours heureux » (Gallimard), un récit sobre.",
+    ],
+)
+def test_a_title_of_a_work_is_no_one_s_words(text):
+    assert said(text) == []
+
+
+def test_a_plan_in_the_sentence_before_does_not_make_a_quote_a_title():
+    text = "Luc Roy a annoncé un plan d’économies. « Nous devons réduire nos coûts », a-t-il expliqué."
+    assert said(text) == [("Nous devons ", "Luc Roy")]
+
+
+def test_an_incise_after_words_someone_else_said_before_is_to_review():
+    (att,) = analyse("Le maire Paul Roy a promis « une enquête rapide », a indiqué Anne Vidal.").attributions
+    assert att.speaker is not None and att.review and "Paul Roy" in att.why
+
+
+def test_a_pronoun_after_a_sentence_opening_with_selon_is_that_person():
+    text = (
+        "Des habitants du quartier occupaient la salle des fêtes. "
+        "Selon Rémi Dupont, conseiller municipal, le mouvement est soutenu. "
+        "« Il y a trop d’enfants par classe », estime-t-il."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.speaker.name == "Rémi Dupont" and att.review
+
+
+def test_avant_de_conclure_after_an_incise_keeps_its_speaker():
+    text = "« Il faut voir les conséquences », déplore Julie Roy, avant de conclure : « C’est du gâchis. »"
+    assert said(text) == [("Il faut voir", "Julie Roy"), ("C’est du gâc", "Julie Roy")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Roy et Anne Vidal ont déclaré que « rien n’est joué ».",
+        "« Rien n’est joué », ont déclaré Paul Roy et Anne Vidal.",
+        "Paul Roy a répondu à Anne Vidal, qui lui reprochait d’être « trop lent ».",
+    ],
+)
+def test_words_two_people_may_have_said_are_to_review(text):
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.review and att.why
+
+
+def test_a_name_read_only_in_a_label_is_to_review():
+    (att,) = analyse("Affaire Dupont : « C’est une honte »\n\nLe procès s’ouvre lundi.").attributions
+    assert att.speaker is None or att.review
+
+
+def test_a_label_naming_a_person_of_the_article_is_confident():
+    text = "Paul Roy : « Nous avons tout perdu »\n\nLe maire Paul Roy a reçu les sinistrés."
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.speaker.name == "Paul Roy" and not att.review
+
+
+def test_a_document_without_author_is_not_given_to_the_person_named_before():
+    text = "« Nous reconstruirons », a dit Paul Roy. « Nous avons tout perdu », indique le communiqué."
+    assert said(text) == [("Nous reconst", "Paul Roy"), ("Nous avons t", None)]
+
+
+def test_the_form_of_a_role_noun_gives_a_described_speaker_s_gender_for_a_pronoun():
+    text = (
+        "Selon Marc Lenoir, l’adjoint aux sports, la piscine rouvrira. "
+        "« On y travaille », explique l’adjoint.\n\n"
+        "« Les travaux seront finis en mai », ajoute-t-il."
+    )
+    assert said(text)[-1] == ("Les travaux ", "Marc Lenoir")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le procureur Paul Roy a précisé que l’enquête ouverte pour « vol en bande organisée avec "
+        "violences ayant entraîné une incapacité » avance.",
+        "Paul Roy, mis en examen pour « abus de confiance », a dit qu’il ne savait rien.",
+    ],
+)
+def test_a_charge_in_quotation_marks_is_no_one_s_words(text):
+    assert said(text) == []
+
+
+def test_a_pronoun_with_two_people_of_its_gender_just_named_is_to_review():
+    text = "« Je pars », a dit M. Paul Roy à M. Marc Dupont. « Tout va bien », a-t-il répondu."
+    att = analyse(text).attributions[-1]
+    assert att.speaker is None or att.review
+
+
+def test_a_pronoun_with_one_person_just_named_is_confident():
+    att = analyse("« Je pars », a dit M. Paul Roy. « Tout va bien », a-t-il ajouté.").attributions[-1]
+    assert att.speaker is not None and att.speaker.name == "Paul Roy" and not att.review
+
+
+def test_a_quotation_alone_after_words_said_to_someone_named_is_to_review():
+    att = analyse("« Je pars », a dit M. Paul Roy à M. Marc Dupont. « Tout va bien. »").attributions[-1]
+    assert att.speaker is None or att.review

@@ -79,6 +79,21 @@ def test_names_in_quotation_marks_are_not_speech(words, before, expected):
 
 
 @pytest.mark.parametrize(
+    ("words", "after", "expected"),
+    [
+        ("Avec toutes mes sympathies", " (Stock), récit bouleversant", True),
+        ("Frère d'âme", " (Seuil) repart bredouille", True),
+        ("Les jours heureux", " (Actes Sud, 2019).", True),
+        ("Nous ne céderons pas", " (AFP), a dit X.", False),
+        ("Il ne faut pas avoir d'oeillères", " (Bernard Pivot)\n\nLes jurés", False),
+        ("Nous ne céderons pas", ", a dit Paul Roy.", False),
+    ],
+)
+def test_a_title_with_its_publisher_in_brackets_is_not_speech(words, after, expected):
+    assert is_name_or_title(words, "pour son émouvant ", after) is expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # An initial inside a name is no sentence end.

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from quizgen.draft.clean import clean_article
 from quizgen.draft.pipeline import analyse
+from quizgen.draft.quotes import QuoteSpan
+from quizgen.draft.reader import Attribution
+from quizgen.draft.resolve import resolve_speakers
+from quizgen.draft.speakers import Registry, Speaker
 from quizgen.draft.tokens import name_key
 
 
@@ -252,3 +257,128 @@ def test_the_form_of_a_role_noun_gives_the_gender_a_pronoun_needs():
     )
     (att,) = analyse(text).attributions
     assert att.speaker.name == "Anne Roux" and att.review
+
+
+def test_a_place_after_a_title_is_not_the_speaker_the_title_holder_is():
+    text = "Le procureur de la République de Lyon a précisé que l’affaire était « la plus grave »."
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.speaker.name == "le procureur de la République de Lyon"
+    assert att.review and "titre" in att.why
+
+
+def test_an_office_is_not_given_to_a_person_named_after_it():
+    text = (
+        "Le ministre de l’Agriculture a rappelé l’importance de « bien trier ». "
+        "Un avis partagé par Paul Marchand, médecin et président de la commission régionale."
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and "Marchand" not in att.speaker.name
+    assert att.speaker.name == "le ministre de l’Agriculture" and att.review
+
+
+def test_a_function_many_hold_is_no_office():
+    text = "Paul Marchand est venu. « Le dossier est clos », a tranché le membre du bureau."
+    (att,) = analyse(text).attributions
+    assert att.speaker is None or att.speaker.name != "le membre du bureau"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les invités ont ri. Et un autre de rétorquer : « Elle a trouvé le bon mot ».",
+        "Les invités ont ri. Et une autre a ajouté : « Quelle fête ».",
+    ],
+)
+def test_another_with_no_one_described_before_is_no_speaker(text):
+    (att,) = analyse(text).attributions
+    assert att.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "review"),
+    [
+        ("« Le camion a pris feu », raconte un témoin de la scène.", True),
+        ("« La grippe arrive tôt », selon les autorités sanitaires.", True),
+        ("« La grippe arrive tôt », selon la Maison Blanche.", False),
+        ("« La grippe arrive tôt », a déclaré Paul Roy.", False),
+    ],
+)
+def test_a_speaker_described_not_named_is_to_review(text, review):
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.review is review
+    assert not review or "sans nom" in att.why
+
+
+def test_a_name_after_a_body_noun_may_be_the_body_s_name_to_review():
+    # "l'hôpital Jean Bernard" may be the hospital's name: not a confident speaker.
+    text = "Le directeur de l’hôpital Jean Bernard a expliqué que « tout va bien »."
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.review
+
+
+def test_a_minister_of_a_capitalised_body_then_a_name_is_that_person():
+    text = "La ministre de la Culture Jeanne Martin a déclaré que « tout va bien »."
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.speaker.name == "Jeanne Martin" and not att.review
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "« Je pars », a dit Paul Roy. « Nous avons tout perdu », selon l’avocat de Paul Roy.",
+            "l’avocat de Paul Roy",
+        ),
+        ("Paul Roy était absent. « Nous avons tout perdu », selon l’entourage de Paul Roy.", "Paul Roy"),
+    ],
+)
+def test_someone_close_to_a_person_is_not_that_person_for_sure(text, speaker):
+    atts = analyse(text).attributions
+    assert (atts[-1].speaker.name.replace("'", "’"), atts[-1].review) == (speaker, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« Je reste », a dit Paul Roy. Paul Roy affirme que le préfet lui a promis « une aide rapide ».",
+        "« Je reste », a dit Paul Roy. Selon Paul Roy, le préfet aurait affirmé que « rien ne bougerait ».",
+    ],
+)
+def test_a_description_is_not_the_person_who_reports_its_words(text):
+    atts = analyse(text).attributions
+    assert atts[-1].speaker is None or "Roy" not in atts[-1].speaker.name
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "kept"),
+    [
+        ("un autre de", "anonymous", False),
+        ("le président du", "anonymous", False),
+        ("la CGT", "institution", True),
+    ],
+)
+def test_a_speaker_phrase_cut_short_names_no_one(name, kind, kept):
+    article = clean_article("« Oui », dit-il.")
+    quote = QuoteSpan(0, 5, 1, 4, 0, 0)
+    att = Attribution(quote, "Oui", Speaker(name, kind, "k"), "post", False, 0, (0, 10), False)
+    resolve_speakers([att], Registry(), article, [])
+    assert (att.speaker is not None) is kept
+
+
+def test_a_capitalised_article_in_mid_sentence_is_a_title_not_someone_described():
+    text = "« Je reste », a dit Paul Roy.\n\n« Nous avons tout perdu », rapporte Le Parisien."
+    att = analyse(text).attributions[-1]
+    assert att.speaker is not None and att.speaker.name == "Le Parisien" and att.speaker.kind == "institution"
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_first_name_described_as_a_person_is_someone(entities):
+    text = (
+        "L'école va fermer une classe. Emmanuel, parent d'élève, est stupéfait de cette décision : "
+        "« Une fermeture de classe entraînerait une hausse des effectifs ». La commission se réunit mardi.\n"
+    )
+    analysis = analyse(text, entities)
+    assert analysis.registry.person("Emmanuel") is not None
+    (att,) = analysis.attributions
+    assert att.speaker is not None and att.speaker.name == "Emmanuel" and att.review
