@@ -297,3 +297,16 @@ def test_an_intertitle_in_a_speakers_words_gives_no_second_quote_question():
     quoted = [q for q in questions(text) if q["type"] in ("quote", "short") and "réfléchi" in str(q)]
     assert len(quoted) == 1, quoted
     assert "fumée" in str(quoted[0])
+
+
+def test_a_figure_refused_where_first_written_is_asked_where_the_article_writes_it_next():
+    # "Leur usine …": no referent, readable.py refuses the extract; the figure is not lost for it.
+    text = (
+        "Usine de Vannes : la production reprend\n\n"
+        "Leur usine emploie 350 salariés. "
+        "La direction du site de Vannes confirme que l’usine emploie 350 salariés depuis 2010."
+    )
+    qs = questions(text)
+    numeric = [q for q in qs if q["type"] == "numeric"]
+    assert [(q["answer"], q["id"]) for q in numeric] == [(350, "chiffre-salaries")], qs
+    assert numeric[0]["prompt"].startswith("D’après l’article : « La direction du site de Vannes")
