@@ -74,23 +74,24 @@ def _who(b: Builder, si: int) -> bool:
         pre, _mid, post = b.window(si, x, y)
         if given_away(b.text[x:y], pre, post):
             continue  # "M. Macron … Emmanuel Macron": the sentence names the answer again
-        qid = b.ids("qui", person.name)
-        q = {
-            "id": qid,
-            "type": "single",
-            "source": b.source_id,
-            "prompt": _who_prompt(b, start, end, x, y)
-            or emphasised(
-                f"D’après l’article, qui complète cette phrase : {guillemets(join(pre, BLANK, post))} ?"
-            ),
-            "choices": stable_order([answer.name, *(display(d) for d in picked.names)], qid),
-            "answer": answer.name,
-            "evidence": collapse(b.text[start:end]),
-            "explanation": f"L’article écrit : « {collapse(b.text[start:end])} »",
-            "tags": ["essentiel"],
-        }
-        b.cache["who"].add(person.key)
-        return b.add("keyfact", q, review=False, sentence=si)
+        blank = f"D’après l’article, qui complète cette phrase : {guillemets(join(pre, BLANK, post))} ?"
+        # The direct question first; refused, the blank to fill; refused too, the next person.
+        for prompt in dict.fromkeys(p for p in (_who_prompt(b, start, end, x, y), emphasised(blank)) if p):
+            qid = b.ids("qui", person.name)  # a refused question gives its id back
+            q = {
+                "id": qid,
+                "type": "single",
+                "source": b.source_id,
+                "prompt": prompt,
+                "choices": stable_order([answer.name, *(display(d) for d in picked.names)], qid),
+                "answer": answer.name,
+                "evidence": collapse(b.text[start:end]),
+                "explanation": f"L’article écrit : « {collapse(b.text[start:end])} »",
+                "tags": ["essentiel"],
+            }
+            if b.add("keyfact", q, review=False, sentence=si):
+                b.cache["who"].add(person.key)
+                return True
     return False
 
 
@@ -115,7 +116,6 @@ def _where(b: Builder, si: int) -> bool:
             continue
         if place.lower() in b.cache.setdefault("where", set()):
             continue  # the same place asked about once
-        b.cache["where"].add(place.lower())
         start, end = b.sentence_span(si)
         pre, _mid, post = b.window(si, x, y)
         if given_away(place, pre, post):
@@ -135,7 +135,9 @@ def _where(b: Builder, si: int) -> bool:
             explanation=f"L’article écrit : « {join(pre, place, post)} »",
             tags=["essentiel", "lieux"],
         )
-        return b.add("keyfact", q, review=False, sentence=si)
+        if b.add("keyfact", q, review=False, sentence=si):  # refused: the next place of the sentence
+            b.cache["where"].add(place.lower())
+            return True
     return False
 
 
@@ -157,7 +159,7 @@ def _cloze(b: Builder, si: int) -> bool:
     spans += _phrase_spans(b, start, end)  # what the sentence is about before a body it names in passing
     spans += [(x, y) for x, y in spans_of(b, si, "ORG") if _a_body(b, x, y)]
     spans += _agent_spans(b, start, end) + causes(b.text, start, end)  # who did it, why
-    for x, y in spans:
+    for x, y in dict.fromkeys(spans):  # in order, each span once
         pre, mid, post = b.window(si, x, y)
         if (
             "{{" in pre + post
@@ -169,10 +171,6 @@ def _cloze(b: Builder, si: int) -> bool:
             or given_away(mid, pre, post)  # "… de Ligue 1 … de Ligue 1", "M. Trump … Melania Trump"
         ):
             continue
-        b.cache.setdefault("asked", set()).add(mid.lower())
-        person = b.a.registry.person(mid)
-        if person is not None:
-            b.cache.setdefault("who", set()).add(person.key)  # asked here: no "who" on it later
         q = {
             "id": b.ids("essentiel", mid),
             "type": "cloze",
@@ -182,7 +180,13 @@ def _cloze(b: Builder, si: int) -> bool:
             "explanation": f"L’article écrit : « {join(pre, mid, post)} »",
             "tags": ["essentiel"],
         }
-        return b.add("keyfact", q, review=False, sentence=si)
+        if not b.add("keyfact", q, review=False, sentence=si):
+            continue  # refused (readable.py): the next fact of the sentence
+        b.cache.setdefault("asked", set()).add(mid.lower())
+        person = b.a.registry.person(mid)
+        if person is not None:
+            b.cache.setdefault("who", set()).add(person.key)  # asked here: no "who" on it later
+        return True
     return False
 
 

@@ -74,13 +74,12 @@ class Builder:
         self, kind: str, q: dict[str, Any], review: bool, why: str = "", sentence: int | None = None
     ) -> bool:
         checked = readable(q, self.a, sentence)  # the text reads alone, whole and fair (readable.py)
-        if checked is None:
+        if checked is None or (sentence is not None and sentence in self.used):
+            self._release(q["id"])  # refused: the rule tries its next candidate, under this id
             return False
         q, guess = checked
         review, why = review or bool(guess), "; ".join(w for w in (why, guess) if w)
         if sentence is not None:
-            if sentence in self.used:
-                return False
             self.used.add(sentence)
             guessed = self.rewritten.pop(sentence, "")
             review, why = review or bool(guessed), "; ".join(w for w in (why, guessed) if w)
@@ -92,6 +91,13 @@ class Builder:
         self.counts[kind] += 1
         self.kind_of[q["id"]] = (kind, sentence)
         return True
+
+    def _release(self, qid: str) -> None:
+        """Give back the id of a refused question ("chiffre-salaries", not "…-2" for the next)."""
+        for base, n in self.ids.used.items():
+            if qid == (base if n == 1 else f"{base}-{n}"):
+                self.ids.used[base] -= 1
+                return
 
     def drop(self, q: dict[str, Any]) -> None:
         """Take a drafted question back: its sentence may be asked about again."""
@@ -155,7 +161,6 @@ class Builder:
                 continue  # a fragment, or the only voice asked about again: "who said it?" is no question
             if sp.kind == "anonymous" and (not picked.names or picked.fallback):
                 continue  # "qui a dit … ? — Une salariée": no name to learn, no choice of its kind
-            asked[sp.key] += 1
             evidence = collapse(self.text[att.evidence[0] : att.evidence[1]])
             qid = self.ids("citation", sp.name.split()[-1] if sp.kind == "person" else sp.name)
             role = f" ({sp.role})" if sp.role and sp.kind == "person" else ""
@@ -183,7 +188,8 @@ class Builder:
                 explanation=f"D’après l’article, ces mots sont {of(sp.name)}{role}.",
                 tags=["citation"],
             )
-            self.add("quote", q, review=att.review or bool(why), why=why, sentence=att.sentence)
+            if self.add("quote", q, review=att.review or bool(why), why=why, sentence=att.sentence):
+                asked[sp.key] += 1  # a refused quotation leaves room for another of the same voice
 
     def _accepted(self, name: str) -> list[str]:
         person = self.a.registry.person(name)
@@ -203,11 +209,13 @@ class Builder:
                 continue  # "Elle est prévue le 3 juin": which one? The sentence leans on the one before
             countable = fig.value is not None and fig.kind in ("duration", "count", "percent", "money")
             if numeric and countable:
-                self.figures_seen.add(key)
-                self._numeric(fig, si, start, end)
+                asked = self._numeric(fig, si, start, end)
             elif not numeric and not countable and fig.kind in ("date", "duration"):
+                asked = self._cloze(fig, si, start, end)
+            else:
+                continue
+            if asked:  # asked once; refused (readable.py), it may be asked where the article writes it next
                 self.figures_seen.add(key)
-                self._cloze(fig, si, start, end)
 
     def trivia(self, fig: Figure) -> bool:
         """A clock time, an age, a small count, a figure beside a negation: not worth asking."""
@@ -233,7 +241,7 @@ class Builder:
         s = next((s for s in self.a.sentences if s.start <= pos < s.end), None)
         return s is not None and self.text[s.start : s.end].rstrip(' »"”').endswith("?")
 
-    def _numeric(self, fig: Figure, si: int, start: int, end: int) -> None:
+    def _numeric(self, fig: Figure, si: int, start: int, end: int) -> bool:
         pre, _mid, post = self.window(si, fig.start, fig.end)
         unit = self._unit(fig)
         if unit == "%":
@@ -261,7 +269,9 @@ class Builder:
             explanation=f"L’article indique « {written} »{converted}.",
             tags=["chiffres"],
         )
-        self.add("figure", q, review=fig.approx, why="chiffre approximatif (tolérance de 10 %)", sentence=si)
+        return self.add(
+            "figure", q, review=fig.approx, why="chiffre approximatif (tolérance de 10 %)", sentence=si
+        )
 
     def _unit(self, fig: Figure) -> str:
         """What a count counts: the noun after an adjective the figure rules took for it ("4
@@ -273,10 +283,10 @@ class Builder:
                 return self.text[nxt.start : nxt.end].lower()
         return unit
 
-    def _cloze(self, fig: Figure, si: int, start: int, end: int) -> None:
+    def _cloze(self, fig: Figure, si: int, start: int, end: int) -> bool:
         pre, mid, post = self.window(si, fig.start, fig.end)
         if "{{" in pre + post or "}}" in pre + post or "::" in mid:
-            return
+            return False
         tag = {"date": "dates", "duration": "durées"}[fig.kind]
         q = {
             "id": self.ids(tag, fig.text),
@@ -287,8 +297,11 @@ class Builder:
             "explanation": f"L’article précise : « {join(pre, mid, post)} »",
             "tags": [tag],
         }
-        if self.add("figure", q, review=False, sentence=si) and fig.kind == "date":
+        if not self.add("figure", q, review=False, sentence=si):
+            return False
+        if fig.kind == "date":
             self.made["date"] += 1
+        return True
 
     # ---------------------------------------------------------------- lists and roles
 
@@ -335,10 +348,9 @@ class Builder:
             }:
                 chosen[r.person] = r
         pairs = list(chosen.values())
-        if len(pairs) >= 3:
-            self._match(pairs[:5])
+        if len(pairs) >= 3 and self._match(pairs[:5]):
             return
-        for r in pairs:
+        for r in pairs:  # two or fewer, or the match refused (readable.py): one question each
             self._single_role(r)
 
     def _word_shared(self, r: Any) -> bool:
@@ -348,7 +360,7 @@ class Builder:
         word = fold_answer(r.role)
         return any(o.person != r.person and word in fold_answer(o.role).split() for o in self.a.roles)
 
-    def _match(self, pairs: list[Any]) -> None:
+    def _match(self, pairs: list[Any]) -> bool:
         spans = [self.role_span(r) for r in pairs]
         q = {
             "id": self.ids("fonctions", pairs[0].person),
@@ -363,7 +375,7 @@ class Builder:
             "tags": ["fonctions"],
         }
         guessed = [r.guess for r in pairs if r.guess]
-        self.add("role", q, review=bool(guessed), why="; ".join(guessed))
+        return self.add("role", q, review=bool(guessed), why="; ".join(guessed))
 
     def _single_role(self, r: Any) -> None:
         one_word = len(r.role.split()) < 2  # "qui est l'entraîneur ?": whose? The teacher says

@@ -133,7 +133,12 @@ def true_false(b: Builder, si: int) -> bool:
     start, end = b.sentence_span(si)
     if not swaps or NEGATION.search(b.text[start:end]):
         return False
-    return _false_statement(b, si, swaps[0])
+    return _any_false_statement(b, si, swaps)
+
+
+def _any_false_statement(b: Builder, si: int, swaps: list[tuple[int, int, str, str]]) -> bool:
+    """The first swap whose statement `Builder.add` takes (a refused one: the next fact swapped)."""
+    return any(_false_statement(b, si, swap) for swap in swaps)
 
 
 def _false_statement(b: Builder, si: int, swap: tuple[int, int, str, str]) -> bool:
@@ -181,8 +186,8 @@ def true_statement(b: Builder, si: int) -> bool:
     if any(start <= q.open < end for q in b.a.quotes):
         return False  # someone's words: a quote question asks about them
     swaps = [] if NEGATION.search(said) else swaps_of(b, si)
-    if swaps and _balance(b) >= 0:
-        return _false_statement(b, si, swaps[0])  # as many false statements as true ones
+    if swaps and _balance(b) >= 0 and _any_false_statement(b, si, swaps):
+        return True  # as many false statements as true ones (all refused: the sentence as written)
     if _balance(b) > 0:
         return False  # one true statement more than false ones is enough: "Vrai" is no safe guess
     q = {

@@ -297,3 +297,41 @@ def test_an_intertitle_in_a_speakers_words_gives_no_second_quote_question():
     quoted = [q for q in questions(text) if q["type"] in ("quote", "short") and "réfléchi" in str(q)]
     assert len(quoted) == 1, quoted
     assert "fumée" in str(quoted[0])
+
+
+def test_a_figure_refused_where_first_written_is_asked_where_the_article_writes_it_next():
+    # "Leur usine …": no referent, readable.py refuses the extract; the figure is not lost for it.
+    text = (
+        "Usine de Vannes : la production reprend\n\n"
+        "Leur usine emploie 350 salariés. "
+        "La direction du site de Vannes confirme que l’usine emploie 350 salariés depuis 2010."
+    )
+    qs = questions(text)
+    numeric = [q for q in qs if q["type"] == "numeric"]
+    assert [(q["answer"], q["id"]) for q in numeric] == [(350, "chiffre-salaries")], qs
+    assert numeric[0]["prompt"].startswith("D’après l’article : « La direction du site de Vannes")
+
+
+def test_a_who_question_refused_in_its_direct_form_is_asked_with_a_blank(monkeypatch):
+    from quizgen.draft import questions as drafted
+
+    def refuse_direct(q, a=None, si=None):  # as readable.py would refuse a prompt it cannot read
+        if q.get("prompt", "").startswith("D’après l’article, qui remporte"):
+            return None
+        return drafted_readable(q, a, si)
+
+    drafted_readable = drafted.readable
+    monkeypatch.setattr(drafted, "readable", refuse_direct)
+    text = (
+        "Awa Diallo remporte le tournoi de Lorient\n\n"
+        "Awa Diallo a remporté dimanche le tournoi d’échecs de Lorient devant 300 spectateurs. "
+        "Elle a battu en finale Claire Martin, championne de Bretagne. "
+        "« Je suis très heureuse de cette victoire », a déclaré Awa Diallo. "
+        "« Elle a mérité son titre », a reconnu Claire Martin. "
+        "Le maire, Paul Durand, a remis la coupe à la gagnante."
+    )
+    who = {q["id"]: q for q in questions(text) if q["type"] == "single"}
+    assert who["qui-awa-diallo"]["prompt"] == (
+        "D’après l’article, qui complète cette phrase : « _____ remporte le tournoi de Lorient » ?"
+    )
+    assert who["qui-awa-diallo"]["answer"] == "Awa Diallo"
