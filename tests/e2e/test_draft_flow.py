@@ -3,7 +3,7 @@
 A teacher logs in, pastes a real French article of about 600 words (the first
 paragraphs of questions/sources/poutine-1-biden-0-2021-12-08.txt), lets the
 server draft it with the French spaCy model, drops 2 questions, fixes one
-speaker, accepts the others with the keyboard until 10 are accepted,
+speaker, accepts the others with the keyboard until 6 are accepted,
 publishes, and starts a class session; a student joins and answers. The
 published bank must pass quizgen's validator and the site must serve it.
 The test prints the teacher's clicks, key presses and seconds.
@@ -30,7 +30,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.nlp]
 TEACHER, PASSWORD = "Mme Lefèvre", "un mot de passe sûr"
 ARTICLE_FILE = ROOT / "questions" / "sources" / "poutine-1-biden-0-2021-12-08.txt"
 WORDS = 600
-ACCEPT, DROP = 10, 2
+ACCEPT, DROP = 6, 2
 
 
 def article_of_600_words() -> str:
@@ -125,7 +125,7 @@ def _counts(driver: Any) -> tuple[int, int, int]:
 
 
 def review_draft(driver: Any, tally: Tally) -> str:
-    """Drop 2, fix one speaker, accept until 10 are accepted; the fixed question's id."""
+    """Drop 2, fix one speaker, accept until 6 are accepted; the fixed question's id."""
     fixed = ""
     while True:
         accepted, pending, dropped = _counts(driver)
