@@ -248,6 +248,21 @@ _ANAPHORIC_BODIES = frozenset(
 )
 
 
+def _names_no_one(sp: Speaker, att: Attribution, words: list[str]) -> bool:
+    """A speaker phrase that names no one the teacher could check."""
+    first = words[0].lower() if words else ""
+    bare = sp.kind != "person" and sp.name[:1].islower() and first not in _DEFINITE + _INDEFINITE
+    # "Un ministère" is no institution one can name; "R :" (an interview's answer) no one;
+    # "« … », rapporte l'AFP": the agency reports the words, someone else said them.
+    reporter = news_agency(sp.name) and att.rule not in ("agency", "source-line")
+    vague = (sp.kind == "institution" and first in _INDEFINITE) or reporter
+    # "« … », a ajouté une autre" with no one described before: another of whom?
+    headless = sp.kind == "anonymous" and fold(sp.name) in ("un autre", "une autre")
+    # "un autre de", "le président du": a phrase cut short names no one.
+    headless = headless or fold(sp.name.replace("’", "'")).split()[-1:] in _CUT_ENDS
+    return not words or fold(sp.name) in _LABELS or bare or vague or headless or len(fold(sp.name)) < 2
+
+
 def resolve_speakers(
     attributions: list[Attribution], registry: Registry, article: Article, ner: list[tuple[int, int, str]]
 ) -> None:
@@ -268,16 +283,7 @@ def resolve_speakers(
             continue
         words = _words(sp.name)
         first = words[0].lower() if words else ""
-        bare = sp.kind != "person" and sp.name[:1].islower() and first not in _DEFINITE + _INDEFINITE
-        # "Un ministère" is no institution one can name; "R :" (an interview's answer) no one;
-        # "« … », rapporte l'AFP": the agency reports the words, someone else said them.
-        reporter = news_agency(sp.name) and att.rule not in ("agency", "source-line")
-        vague = (sp.kind == "institution" and first in _INDEFINITE) or reporter
-        # "« … », a ajouté une autre" with no one described before: another of whom?
-        headless = sp.kind == "anonymous" and fold(sp.name) in ("un autre", "une autre")
-        # "un autre de", "le président du": a phrase cut short names no one.
-        headless = headless or fold(sp.name.replace("’", "'")).split()[-1:] in _CUT_ENDS
-        if not words or fold(sp.name) in _LABELS or bare or vague or headless or len(fold(sp.name)) < 2:
+        if _names_no_one(sp, att, words):
             att.speaker, att.review = None, False
             continue
         if sp.kind == "anonymous" and first in _DEFINITE and _document(words):
