@@ -190,8 +190,14 @@ def _cloze(b: Builder, si: int) -> bool:
     return False
 
 
-# "le Néerlandais", "l'Argentin", "la Canadienne": a nationality standing for a person.
 _DEMONYM = re.compile(r"(?:ais|aise|ois|oise|ien|ienne|ain|ol|ole)$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:le|la|les|l['’])\s*$", re.IGNORECASE)
+
+
+def nationality_for_person(text: str, x: int, word: str) -> bool:
+    """"le Néerlandais", "l'Argentin", "la Canadienne": a nationality standing for a person (an
+    article before it); not a place or a first name with the same ending ("à Calais", "Alain")."""
+    return bool(_DEMONYM.search(word)) and bool(_ARTICLE_BEFORE.search(text[max(0, x - 4) : x]))
 
 
 def _phrase_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
@@ -207,7 +213,7 @@ def _phrase_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
         if any(o <= x < c for o, c in quoted) or not _a_fact(b.text, x, y, start) or _asked(b, x, y):
             continue
         if len(words) == 1 and (
-            not any(a <= x and y <= c for a, c, _ in b.a.ner) or _DEMONYM.search(words[0])
+            not any(a <= x and y <= c for a, c, _ in b.a.ner) or nationality_for_person(b.text, x, words[0])
         ):
             continue  # a lone common noun, or "le Néerlandais": a nationality for a person
         if role != "obj" and not _named(b.text, x, y, start):

@@ -17,7 +17,9 @@ from .pipeline import Analysis
 from .textbits import collapse, display, leans_back
 
 _CONNECTOR = re.compile(
-    r"(?:mais|et|or|donc|puis|cependant|pourtant|toutefois|néanmoins)\b\s*,?\s*", re.IGNORECASE
+    # "Et pour cause" is one connector: "Pour cause, …" alone is no French.
+    r"(?:et\s+pour\s+cause|mais|et|or|donc|puis|cependant|pourtant|toutefois|néanmoins)\b\s*,?\s*",
+    re.IGNORECASE,
 )
 _DATELINE = re.compile(
     r"[A-ZÀ-Ý]{3,}(?:[ '’-][A-ZÀ-Ý]{2,})*\s*"
@@ -130,8 +132,8 @@ def _named(a: Analysis, span: tuple[int, int], gender: str) -> str | None:
 
 
 def _after_connector(inner: Opening, cut: int) -> Opening:
-    """"Et pour cause, au matin il est ivre" → "Pour cause, au matin [X] est ivre": the connector
-    dropped as well as the pronoun replaced."""
+    """"Et pour cause, au matin il est ivre" → "Au matin [X] est ivre": the connector dropped as
+    well as the pronoun replaced."""
     text = inner.text[cut:]
     return Opening(inner.cut, text[:1].upper() + text[1:], inner.why)
 

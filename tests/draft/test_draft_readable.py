@@ -268,3 +268,14 @@ def test_a_connector_then_a_fronted_phrase_then_a_pronoun_is_read_as_one_opening
     )
     said = " ".join(drafted(text, entities))
     assert "nuit il est" not in said, said
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_et_pour_cause_is_dropped_as_one_connector(entities):
+    text = (
+        "La piscine municipale de Montreuil-sur-Loire reste fermée tout l'été.\n\n"
+        "Et pour cause, il y a une fuite de 300 mètres cubes par jour dans le grand bassin."
+    )
+    said = " ".join(drafted(text, entities))
+    assert "Pour cause" not in said and "pour cause" not in said, said

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from quizgen.draft.bank import SourceInfo, build_bank
+from quizgen.draft.keyfacts import nationality_for_person
 from quizgen.draft.pipeline import analyse
 from quizgen.draft.textbits import leans_back, window
 from quizgen.draft.trivia import standalone
@@ -326,6 +327,14 @@ def test_a_nationality_standing_for_a_person_is_not_hidden(entities):
     text = "Le Néerlandais remplace Quique Setién, limogé lundi par le club."
     clozes = [q["text"] for q in questions(text, entities) if q["type"] == "cloze"]
     assert not [c for c in clozes if "{{c1::Néerlandais}}" in c], clozes
+
+
+def test_a_place_or_a_first_name_ending_like_a_nationality_is_no_nationality():
+    text = "L'Italienne a battu Alain Morel, venu de Calais, puis la Suédoise."
+    def at(word: str) -> bool:
+        return nationality_for_person(text, text.index(word), word)
+    assert at("Italienne") and at("Suédoise")
+    assert not at("Calais") and not at("Alain")
 
 
 def test_a_dateline_is_left_out_of_the_statement():
