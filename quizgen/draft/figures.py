@@ -107,7 +107,7 @@ _COUNT = re.compile(
     rf"{_B}(?P<n>{_NUMBER}){_E}\s+(?:(?P<adj>nouveaux|nouvelles|autres|premiers|premières|derniers|"
     rf"dernières|prochains|prochaines|grands|grandes|petits|petites|principaux|principales|hauts|hautes|anciens|anciennes|"
     rf"jeunes|vieux|vieilles|gros|grosses|seuls|seules|immenses|énormes|vastes|longs|longues|beaux|belles|"
-    rf"bons|bonnes|mauvais|mauvaises|véritables|rares|simples|courts|courtes|hauts|hautes)\s+)?(?P<noun>[a-zàâçéèêëîïôûùüÿœ'-]{{3,}})",
+    rf"bons|bonnes|mauvais|mauvaises|véritables|rares|simples|courts|courtes)\s+)?(?P<noun>[a-zàâçéèêëîïôûùüÿœ'-]{{3,}})",
     re.IGNORECASE,
 )
 _APPROX_COUNT = re.compile(
