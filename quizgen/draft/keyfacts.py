@@ -24,7 +24,7 @@ from .factspans import (
     spans_of,
 )
 from .figures import Figure
-from .lexicon import ROLE_NOUNS, TITLES
+from .lexicon import NATIONALITIES, ROLE_NOUNS, TITLES
 from .phrases import agents, phrases_and_roles
 from .questions import Builder
 from .statements import true_false, true_statement
@@ -197,7 +197,8 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:le|la|les|l['’])\s*$", re.IGNORECASE)
 def nationality_for_person(text: str, x: int, word: str) -> bool:
     """"le Néerlandais", "l'Argentin", "la Canadienne": a nationality standing for a person (an
     article before it); not a place or a first name with the same ending ("à Calais", "Alain")."""
-    return bool(_DEMONYM.search(word)) and bool(_ARTICLE_BEFORE.search(text[max(0, x - 4) : x]))
+    shaped = word.lower() in NATIONALITIES or bool(_DEMONYM.search(word))  # "le Russe", "le Néerlandais"
+    return shaped and bool(_ARTICLE_BEFORE.search(text[max(0, x - 4) : x]))
 
 
 def _phrase_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
