@@ -54,9 +54,6 @@ class Article:
     #: "Source : X" lines: (index of the paragraph before the line, X).
     source_lines: list[tuple[int, str]] = field(default_factory=list)
 
-    def para_text(self, p: Paragraph) -> str:
-        return self.text[p.start : p.end]
-
 
 _I = re.IGNORECASE
 _COUNTER = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from ..errors import QuizgenError
 
@@ -40,10 +40,6 @@ class Parsed:
 
     ents: list[tuple[int, int, str]] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
-
-
-class EntityFinder(Protocol):
-    def __call__(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]: ...
 
 
 def load_entity_finder() -> SpacyFinder:

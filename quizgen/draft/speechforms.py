@@ -372,9 +372,6 @@ class SpeechForms(Reader):
 
     # ---------------------------------------------------------------- the parser's reading
 
-    def _tokens_in(self, start: int, end: int) -> list:  # type: ignore[type-arg]
-        return [t for t in self.tokens if start <= t.start and t.end <= end]
-
     def parsed_verb(self, si: int, q: QuoteSpan) -> Found | None:
         """A verb outside the quotation that governs it and has a subject naming someone."""
         if not self.tokens:
