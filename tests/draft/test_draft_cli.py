@@ -12,7 +12,17 @@ from quizgen import load_bank
 from quizgen.cli import cli
 from quizgen.draft.evaluate import find_article, load_key_facts, load_labels
 from quizgen.text import normalize
-from tests.draft.draftdata import ARTICLES, LABELS, OWN, REAL_DEV, REAL_DEV2, REAL_DEV3, REAL_DEV4, SEEDS
+from tests.draft.draftdata import (
+    ARTICLES,
+    LABELS,
+    OWN,
+    REAL_DEV,
+    REAL_DEV2,
+    REAL_DEV3,
+    REAL_DEV4,
+    REAL_DEV5,
+    SEEDS,
+)
 
 
 @pytest.fixture
@@ -199,7 +209,9 @@ def test_draft_eval_reports_a_bad_labels_file(runner, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "labels_path", [REAL_DEV, REAL_DEV2, REAL_DEV3, REAL_DEV4], ids=["dev", "dev2", "dev3", "dev4"]
+    "labels_path",
+    [REAL_DEV, REAL_DEV2, REAL_DEV3, REAL_DEV4, REAL_DEV5],
+    ids=["dev", "dev2", "dev3", "dev4", "dev5"],
 )
 def test_published_sets_label_what_their_articles_say(labels_path):
     # A label that is not in its article can never be found: it would lower every score silently.
