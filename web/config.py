@@ -28,7 +28,7 @@ ENVIRONMENT = {
     "QUIZGEN_SECURE_COOKIES": "SESSION_COOKIE_SECURE",
     "QUIZGEN_AUTO_MIGRATE": "QUIZGEN_AUTO_MIGRATE",
     # Where the rate limits count: QUIZGEN_REDIS_URL (a Redis server shared by
-    # every app server), or any storage URI Flask-Limiter takes (wins if both).
+    # every app server), or any storage URI of the `limits` library (wins if both).
     "QUIZGEN_REDIS_URL": "RATELIMIT_STORAGE_URI",
     "QUIZGEN_RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
     "QUIZGEN_READ_ONLY": "QUIZGEN_READ_ONLY",

@@ -32,9 +32,10 @@ def _page(error: HTTPException, detail: str | None = None):
     code = error.code or 500
     title, text = _messages().get(code, (error.name, error.description or ""))
     # abort(403, "message") passes a message meant for the user; the defaults are Werkzeug's English.
-    # A 429's description is Flask-Limiter's English limit ("5 per 1 minute"): not for the user.
-    custom = error.description if error.description != type(error).description and code != 429 else None
-    return render_template("error.html", code=code, title=title, text=detail or custom or text), code
+    custom = error.description if error.description != type(error).description else None
+    # The exception's own headers (Retry-After of a 429, Allow of a 405), not its HTML type.
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    return render_template("error.html", code=code, title=title, text=detail or custom or text), code, headers
 
 
 def _csrf(error: CSRFError):

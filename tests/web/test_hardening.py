@@ -244,7 +244,7 @@ def test_join_code_guessing_is_limited(make_app: Callable[..., Flask], bank_dir:
 def test_a_limit_on_every_page_is_refused_at_start(make_app: Callable[..., Flask], bank_dir: Path,
                                                    setting: str) -> None:
     """A class shares one school address: a limit on every page would lock it
-    out, and the pages no limit of ours decorates skip Flask-Limiter."""
+    out (quizgen used Flask-Limiter, whose settings these are)."""
     with pytest.raises(QuizgenError, match=f"{setting} is not supported.*QUIZGEN_JOIN_LIMIT"):
         make_app(bank_dir, **{setting: "3 per minute"})
     student = make_app(bank_dir).test_client()  # nothing of the refused setting stays behind
