@@ -25,7 +25,7 @@ from .factspans import (
 )
 from .figures import Figure
 from .lexicon import NATIONALITIES, ROLE_NOUNS, TITLES
-from .phrases import agents, phrases_and_roles
+from .phrases import agents, phrases_and_roles, predicate_phrases
 from .questions import Builder
 from .statements import true_false, true_statement
 from .textbits import BLANK, collapse, display, guillemets, join, stable_order
@@ -148,6 +148,11 @@ def _common(b: Builder, x: int, y: int) -> bool:
 
 
 def _cloze(b: Builder, si: int) -> bool:
+    return _cloze_on(b, si, _cloze_spans(b, si))
+
+
+def _cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
+    """The facts of sentence si a cloze may hide, the best first."""
     asked = {(q.get("answer"), q.get("unit")) for q in b.questions if q["type"] == "numeric"}
     spans: list[tuple[int, int]] = [
         (f.start, f.end)
@@ -158,7 +163,12 @@ def _cloze(b: Builder, si: int) -> bool:
     spans += _titles(b, start, end) + given_names(b.text, start, end)  # "baptisé Crew Dragon"
     spans += _phrase_spans(b, start, end)  # what the sentence is about before a body it names in passing
     spans += [(x, y) for x, y in spans_of(b, si, "ORG") if _a_body(b, x, y)]
-    spans += _agent_spans(b, start, end) + causes(b.text, start, end)  # who did it, why
+    return spans + _agent_spans(b, start, end) + causes(b.text, start, end)  # who did it, why
+
+
+def _cloze_on(b: Builder, si: int, spans: list[tuple[int, int]], tags: tuple[str, ...] = ()) -> bool:
+    """A cloze on sentence si hiding the first of `spans` that reads well."""
+    start, end = b.sentence_span(si)
     for x, y in dict.fromkeys(spans):  # in order, each span once
         pre, mid, post = b.window(si, x, y)
         if (
@@ -178,7 +188,7 @@ def _cloze(b: Builder, si: int) -> bool:
             "text": join(pre, "{{c1::" + mid + "}}", post),
             "evidence": collapse(b.text[start:end]),
             "explanation": f"L’article écrit : « {join(pre, mid, post)} »",
-            "tags": ["essentiel"],
+            "tags": ["essentiel", *tags],
         }
         if not b.add("keyfact", q, review=False, sentence=si):
             continue  # refused (readable.py): the next fact of the sentence
@@ -354,6 +364,71 @@ def _ask(b: Builder, sentences: list[int], limit: int) -> int:
                 made += 1
                 break
     return made
+
+
+MAIN_SENTENCES = 3  # the headline and the first sentences of the lead: the story is told there
+
+
+def _main_sentences(b: Builder) -> list[int]:
+    """Where the story is told in one sentence: the headline (a paste may have none), then the
+    first sentences that tell (not a question, not someone's words, not a dateline)."""
+    out = []
+    for si, s in enumerate(b.a.sentences):
+        said = collapse(b.text[s.start : s.end]).rstrip(' »"”')
+        if len(out) >= MAIN_SENTENCES:
+            break
+        if s.heading and (si > 0 or len(said.split()) < 5):
+            continue
+        if said.endswith(("?", ":")) or _mostly_quoted(b, si) or len(said.split()) < 5:
+            continue
+        if not s.heading and b.a.ner and not any(s.start <= x < s.end for x, _y, _l in b.a.ner):
+            continue  # "C'était dans l'air du temps, c'est officiel.": no one, nothing named
+        out.append(si)
+    return out
+
+
+def _main_spans(b: Builder, si: int, what: bool) -> list[tuple[int, int]]:
+    """The facts of a main sentence: what happened (`what`), or any other fact but a figure;
+    never a clause ("[le matériau sera le plus résistant]"), nor one name of a list of people."""
+    start, end = b.sentence_span(si)
+    quoted = [(q.open, q.close) for q in b.a.quotes]
+    spans = [
+        (x, y)
+        for x, y in predicate_phrases(b.text, b.a.tokens, start, end)
+        if not any(o <= x < c for o, c in quoted)
+        and (len(b.text[x:y].split()) >= 2 or _a_fact(b.text, x, y, start))  # "parents d'élèves"
+        and not _asked(b, x, y)
+        and b.text[x:y].split()[0].lower() not in ROLE_NOUNS
+    ]
+    if not what:  # figures aside: the figure rules ask them as numbers, where they read best
+        figures = {(f.start, f.end) for f, _ in b.a.figures}
+        spans = [(x, y) for x, y in _cloze_spans(b, si) if (x, y) not in figures]
+    listed = spans_of(b, si, "PER") if len(spans_of(b, si, "PER")) >= 3 else []
+    verbs = [t for t in b.a.tokens if start <= t.start < end and t.pos in ("VERB", "AUX")]
+    return [
+        (x, y)
+        for x, y in spans
+        if (x, y) not in listed
+        and b.text[x : x + 1].isalnum()  # not "[, Eric Maillaud]"
+        and not any(x <= t.start and t.end <= y for t in verbs)
+    ]
+
+
+def main_point(b: Builder) -> None:
+    """The first question of the draft: what the article is about (what happened, what was
+    decided, who did it), a cloze on the headline or, without one or when it cannot be asked,
+    on the first sentences of the lead; what the main verb governs is hidden first ("Le conseil
+    a voté {{c1::la fermeture de l'école}}")."""
+    main = _main_sentences(b)
+    heading = [si for si in main if b.a.sentences[si].heading]
+    # What happened, in the headline or the lead; else another fact of the lead, then further on.
+    tries = [(si, True) for si in heading]
+    tries += [(si, what) for si in main[len(heading) :] for what in (True, False)]
+    for si, what in tries:
+        if si in b.used or b.opening(si) is None:
+            continue
+        if _cloze_on(b, si, _main_spans(b, si, what), tags=("principal",)):
+            return
 
 
 def key_facts(b: Builder) -> None:

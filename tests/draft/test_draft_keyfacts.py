@@ -209,3 +209,16 @@ def test_a_sentence_after_the_lead_with_nothing_else_to_ask_is_a_true_statement(
     assert statements == [
         "D’après l’article : « Les riverains du quartier ont toujours soutenu cette décision courageuse. »"
     ]
+
+
+def test_the_first_question_asks_what_happened_even_when_the_lead_carries_figures(entities):
+    # Invented: the lead's figures would take its sentence; the main point is what was voted.
+    lead = (
+        "Le conseil municipal de Villebrune a voté lundi la fermeture de la piscine Jean-Moulin, "
+        "après 42 ans d'activité et 3 millions d'euros de travaux. "
+        "La maire, Claire Fontenel, regrette « une décision prise à contrecœur »."
+    )
+    for text in (lead, "Villebrune ferme sa piscine après 42 ans d'activité\n\n" + lead):
+        first = draft_questions(analyse(text, entities), "a").questions[0]
+        assert first["type"] == "cloze" and "principal" in first["tags"], first
+        assert "{{c1::fermeture de la piscine Jean-Moulin}}" in first["text"], first
