@@ -21,7 +21,7 @@ from ..evidence import SourceText
 from ..lint import lint_bank
 from ..model import Bank
 from ..text import word_count
-from .keyfacts import key_facts, main_point, more_facts
+from .keyfacts import key_facts, main_point, more_facts, why
 from .pipeline import Analysis
 from .questions import Builder
 from .statements import balance
@@ -94,6 +94,7 @@ def draft_questions(analysis: Analysis, source_id: str) -> Builder:
     key facts of the headline and lead, then roles and the rest of the story."""
     b = Builder(analysis, source_id)
     main_point(b)  # what the article is about, asked first so that no other rule takes its sentence
+    why(b)  # the causes the article gives ("parce que", "en raison de"…), before figures take them
     b.quotes()
     b.figures(numeric=True)
     b.lists()

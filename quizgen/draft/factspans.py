@@ -115,6 +115,33 @@ def causes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# "parce que la chaudière a lâché", "car les élus ont refusé", "après que le maire a démissionné":
+# a cause told as a clause (its subject and verb follow the connector).
+_CAUSE_CLAUSE = re.compile(
+    r"(?:\bparce\s+qu(?:e\s+|['’])|(?<=,\s)car\s+|\bpuisqu(?:e\s+|['’])|\baprès\s+qu(?:e\s+|['’]))",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,.;:!?()«»\"“”]|\s(?:mais|selon|tandis)\s|$")
+MAX_CLAUSE_WORDS = 16
+_AGO = re.compile(r"il\s+y\s+a\s+(?:une?|\d+|quelques|plusieurs|deux|trois)\b", re.IGNORECASE)
+
+
+def cause_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the causes text[start:end] gives as a clause ("parce qu'[il manquait trois
+    infirmières]"), then as a noun phrase ("faute de [personnel]"): what a "why?" asks. A clause
+    has three words at least (a subject and a verb: "car [elle pleut]" is no cause)."""
+    out = []
+    for m in _CAUSE_CLAUSE.finditer(text, start, end):
+        stop = _CLAUSE_END.search(text, m.end(), end)
+        y = stop.start() if stop else end
+        words = text[m.end() : y].split()
+        if _AGO.match(text, m.end()):
+            continue  # ", car il y a un mois, …": when, not why
+        if 3 <= len(words) <= MAX_CLAUSE_WORDS:
+            out.append((m.end(), m.end() + len(text[m.end() : y].rstrip())))
+    return out + causes(text, start, end)
+
+
 # "une tournée intitulée Farewell Yellow Brick Road", "le module, baptisé Crew Dragon": the name
 # a thing is given ("nommé" is left out: "nommé Premier ministre" names a post, not a thing).
 _GIVEN_NAME = re.compile(

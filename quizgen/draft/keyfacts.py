@@ -15,6 +15,7 @@ from .distractors import Candidate, pick
 from .factspans import (
     NEGATION,
     NOT_PLACES,
+    cause_clauses,
     causes,
     emphasised,
     given_names,
@@ -166,8 +167,10 @@ def _cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
     return spans + _agent_spans(b, start, end) + causes(b.text, start, end)  # who did it, why
 
 
-def _cloze_on(b: Builder, si: int, spans: list[tuple[int, int]], tags: tuple[str, ...] = ()) -> bool:
-    """A cloze on sentence si hiding the first of `spans` that reads well."""
+def _cloze_on(
+    b: Builder, si: int, spans: list[tuple[int, int]], tags: tuple[str, ...] = (), hint: str = ""
+) -> bool:
+    """A cloze on sentence si hiding the first of `spans` that reads well (`hint` shown in the gap)."""
     start, end = b.sentence_span(si)
     for x, y in dict.fromkeys(spans):  # in order, each span once
         pre, mid, post = b.window(si, x, y)
@@ -185,7 +188,7 @@ def _cloze_on(b: Builder, si: int, spans: list[tuple[int, int]], tags: tuple[str
             "id": b.ids("essentiel", mid),
             "type": "cloze",
             "source": b.source_id,
-            "text": join(pre, "{{c1::" + mid + "}}", post),
+            "text": join(pre, "{{c1::" + mid + (f"::{hint}" if hint else "") + "}}", post),
             "evidence": collapse(b.text[start:end]),
             "explanation": f"L’article écrit : « {join(pre, mid, post)} »",
             "tags": ["essentiel", *tags],
@@ -429,6 +432,39 @@ def main_point(b: Builder) -> None:
             continue
         if _cloze_on(b, si, _main_spans(b, si, what), tags=("principal",)):
             return
+
+
+MAX_CAUSES = 2  # "why?" on the causes the article gives, at most this many per article
+
+
+def why(b: Builder) -> None:
+    """Why it happened: a cloze on the cause a sentence gives after "parce que", "car", "en raison
+    de", "faute de", "à cause de"… (a clause with its verb, or a noun phrase), the hint saying a
+    cause is asked ("pourquoi ?"), never in someone's quoted words."""
+    made = 0
+    for si, s in enumerate(b.a.sentences):
+        if made >= MAX_CAUSES:
+            return
+        if si in b.used or _mostly_quoted(b, si) or b.opening(si) is None:
+            continue
+        spans = cause_clauses(b.text, s.start, s.end)
+        spans = [sp for sp in spans if not _quoted(b, sp) and _a_clause(b, sp)]
+        if spans and _cloze_on(b, si, spans, tags=("causes",), hint="pourquoi ?"):
+            made += 1
+
+
+def _quoted(b: Builder, span: tuple[int, int]) -> bool:
+    return any(q.open <= span[0] < q.close for q in b.a.quotes)
+
+
+def _a_clause(b: Builder, span: tuple[int, int]) -> bool:
+    """A cause after a clause connector has its verb ("parce qu'[il pleuvait]"); a noun phrase
+    after "faute de", "en raison de" needs none. Without a parse, three words are enough."""
+    x, y = span
+    if not re.search(r"(?:que|qu['’]|car|puisque)\s*$", b.text[max(0, x - 10) : x], re.IGNORECASE):
+        return True
+    toks = [t for t in b.a.tokens if x <= t.start and t.end <= y]
+    return not b.a.tokens or any(t.pos in ("VERB", "AUX") for t in toks)
 
 
 def key_facts(b: Builder) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from quizgen.draft.bank import question_target
-from quizgen.draft.factspans import causes, given_names, preposition
+from quizgen.draft.bank import draft_questions, question_target
+from quizgen.draft.factspans import cause_clauses, causes, given_names, preposition
+from quizgen.draft.pipeline import analyse
 
 
 def _causes(sentence: str) -> list[str]:
@@ -25,6 +26,36 @@ def test_no_cause_from_a_pronoun_or_a_whole_clause():
         _causes("Tout a changé à cause de la décision prise en urgence par le conseil lors de la séance.")
         == []
     )
+
+
+def _clauses(sentence: str) -> list[str]:
+    return [sentence[x:y] for x, y in cause_clauses(sentence, 0, len(sentence))]
+
+
+def test_a_cause_told_as_a_clause_is_found_up_to_its_end():
+    # Invented sentences.
+    said = "Le gymnase restera fermé parce que la toiture s'est effondrée, a indiqué la mairie."
+    assert _clauses(said) == ["la toiture s'est effondrée"]
+    assert _clauses("Le concert est reporté, car le chanteur est malade.") == ["le chanteur est malade"]
+    assert _clauses("La ligne a rouvert après qu'un arbre a été dégagé des voies.") == [
+        "un arbre a été dégagé des voies"
+    ]
+    assert _clauses("Il a dit non parce que.") == []  # no clause after the connector
+    assert _clauses("Le car part à midi.") == []  # "car" the bus, not the connector
+    assert _clauses("Rien ne bouge, car il y a un mois le maire a promis un vote.") == []
+
+
+def test_the_draft_asks_why_with_a_hint_from_a_cause_clause():
+    text = (
+        "La médiathèque de Villebrune restera fermée tout le mois de mars. "
+        "La directrice, Claire Fontenel, a annoncé mardi ce report parce que les travaux de la toiture "
+        "ont pris trois semaines de retard."
+    )
+    clozes = [q["text"] for q in draft_questions(analyse(text), "a").questions if q["type"] == "cloze"]
+    assert any(
+        "parce que {{c1::les travaux de la toiture ont pris trois semaines de retard::pourquoi ?}}" in c
+        for c in clozes
+    ), clozes
 
 
 def test_a_place_named_after_its_kind_is_a_place_to_ask_about():
