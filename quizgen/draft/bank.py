@@ -105,6 +105,7 @@ def draft_questions(analysis: Analysis, source_id: str) -> Builder:
     more_facts(b, target)
     balance(b)  # as many false statements as true ones, then the freed sentences asked another way
     more_facts(b, target)
+    balance(b)  # what the last round added, evened out again
     return b
 
 

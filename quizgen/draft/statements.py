@@ -189,7 +189,7 @@ def true_statement(b: Builder, si: int) -> bool:
     if swaps and _balance(b) >= 0 and _any_false_statement(b, si, swaps):
         return True  # as many false statements as true ones (all refused: the sentence as written)
     if _balance(b) > 0:
-        return False  # one true statement more than false ones is enough: "Vrai" is no safe guess
+        return False  # one true statement more than false ones for now: balance() evens them out
     q = {
         "id": b.ids("vrai-faux", said[:40]),
         "type": "true_false",
@@ -205,12 +205,39 @@ def true_statement(b: Builder, si: int) -> bool:
     return b.add("keyfact", q, review=False, sentence=si)
 
 
+MIN_OTHER_QUESTIONS = 3  # a draft with fewer other questions keeps one true statement unmatched
+
+
 def balance(b: Builder) -> None:
-    """About as many true statements as false ones (one more at most): "Vrai" is never the safe
-    answer. The last true ones go (their sentences may then be asked
-    about another way)."""
+    """No more true statements than false ones, so that "Vrai" is never the safe answer (one
+    more in a draft with fewer than MIN_OTHER_QUESTIONS other questions). A figure asked as a
+    number, when the article gives another of its unit, is asked instead as a false statement;
+    past that, the last true statements go (their sentences may then be asked another way)."""
     tf = [q for q in b.questions if q["type"] == "true_false"]
-    false = sum(1 for q in tf if not q["answer"])
-    extra = sum(1 for q in tf if q["answer"]) - (false + 1)
+    trues = sum(1 for q in tf if q["answer"])
+    spare = 1 if len(b.questions) - trues < MIN_OTHER_QUESTIONS else 0
+    extra = 2 * trues - len(tf) - spare
+    while extra > 0 and _numeric_to_false(b):
+        extra -= 1
     for q in [q for q in reversed(tf) if q["answer"]][: max(0, extra)]:
         b.drop(q)
+
+
+def _numeric_to_false(b: Builder) -> bool:
+    """The last numeric question whose figure another of the article can replace, asked instead
+    as a false statement (kept as it was when the statement does not read well)."""
+    for q in reversed([q for q in b.questions if q["type"] == "numeric"]):
+        _kind, si = b.kind_of[q["id"]]
+        if si is None or NEGATION.search(b.text[slice(*b.sentence_span(si))]):
+            continue
+        fig = next((f for f, fsi in b.a.figures if fsi == si and f.value == q["answer"]), None)
+        swap = next((w for w in swaps_of(b, si) if fig is not None and w[:2] == (fig.start, fig.end)), None)
+        if swap is None:
+            continue
+        reason = b.reasons.get(q["id"], "")
+        b.drop(q)
+        if _false_statement(b, si, swap):
+            return True
+        again = {k: v for k, v in q.items() if k not in ("draft", "review")}
+        b.add("figure", again, review=bool(q.get("review")), why=reason, sentence=si)
+    return False

@@ -360,3 +360,44 @@ def test_an_intertitle_in_someones_words_is_not_put_between_guillemets_twice():
     )
     prompts = [q["prompt"] for q in questions(text) if q["type"] == "numeric"]
     assert prompts and not [p for p in prompts if "« «" in p], prompts
+
+
+def _statements(b) -> list[bool]:
+    return [q["answer"] for q in b.questions if q["type"] == "true_false"]
+
+
+def test_true_statements_never_outnumber_false_ones_in_a_full_draft():
+    from quizgen.draft.questions import Builder
+    from quizgen.draft.statements import balance
+
+    b = Builder(analyse(LEAD), "a")
+    for n, answer in enumerate((True, True, False)):
+        b.add("keyfact", {"id": f"vf-{n}", "type": "true_false", "answer": answer}, review=False, sentence=n)
+    for n in range(3, 6):  # three other questions: the draft needs no unmatched true statement
+        b.add("keyfact", {"id": f"q-{n}", "type": "short", "answer": "x"}, review=False, sentence=n)
+    balance(b)
+    assert _statements(b) == [True, False]
+
+
+def test_a_figure_asked_as_a_number_becomes_a_false_statement_to_balance_true_ones():
+    from quizgen.draft.questions import Builder
+    from quizgen.draft.statements import balance
+
+    # Invented: two counts of one unit, so that one can stand in for the other.
+    text = (
+        "Le club de Villebrune a recruté 12 joueurs pendant le mercato d’été.\n\n"
+        "L’entraîneur Marc Dantin dirige l’équipe depuis la saison dernière.\n\n"
+        "La saison précédente, le club de Villebrune avait recruté 5 joueurs seulement.\n"
+    )
+    b = Builder(analyse(text), "a")
+    b.figures(numeric=True)
+    assert [q["answer"] for q in b.questions if q["type"] == "numeric"] == [12, 5]
+    b.add("keyfact", {"id": "vf", "type": "true_false", "answer": True}, review=False, sentence=1)
+    b.add("keyfact", {"id": "other", "type": "short", "answer": "x"}, review=False)
+    balance(b)
+    false = [q for q in b.questions if q["type"] == "true_false" and not q["answer"]]
+    assert len(false) == 1 and _statements(b).count(True) == 1, b.questions
+    # The last numeric question (5 joueurs) is the one turned; its correction is given.
+    assert "recruté 12 joueurs seulement" in false[0]["statement"]
+    assert "recruté 5 joueurs seulement" in false[0]["explanation"]
+    assert [q["answer"] for q in b.questions if q["type"] == "numeric"] == [12]
