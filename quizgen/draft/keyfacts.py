@@ -402,6 +402,7 @@ def _main_spans(b: Builder, si: int, what: bool) -> list[tuple[int, int]]:
         and (len(b.text[x:y].split()) >= 2 or _a_fact(b.text, x, y, start))  # "parents d'élèves"
         and not _asked(b, x, y)
         and b.text[x:y].split()[0].lower() not in ROLE_NOUNS
+        and not nationality_for_person(b.text, x, b.text[x:y])  # "le Néerlandais": a person
     ]
     if not what:  # figures aside: the figure rules ask them as numbers, where they read best
         figures = {(f.start, f.end) for f, _ in b.a.figures}
