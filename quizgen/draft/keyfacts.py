@@ -30,7 +30,7 @@ from .phrases import agents, phrases_and_roles, predicate_phrases
 from .questions import Builder
 from .statements import true_false, true_statement
 from .textbits import BLANK, collapse, display, guillemets, join, stable_order
-from .trivia import a_firm
+from .trivia import a_firm, a_source
 
 MAX_KEY_FACTS = 6
 _LEAD_SENTENCES = 8
@@ -67,6 +67,8 @@ def _who(b: Builder, si: int) -> bool:
         person = b.a.registry.person(b.text[x:y])
         if person is None or person.key in b.cache.setdefault("who", set()) or a_firm(b.text, person.name):
             continue  # the same person asked about once; "l'usine Martin Dupuis" is no person
+        if a_source(b.text, x, y):
+            continue  # "selon [Paul Durand]": who told the article is no fact to learn
         answer = Candidate(display(person.name), "person", "p:" + person.key)
         picked = pick(answer, b.candidates, exclude=in_sentence(b, si))
         if len(picked.names) < 2 or picked.fallback:
@@ -115,6 +117,8 @@ def _where(b: Builder, si: int) -> bool:
         place = collapse(b.text[x:y])
         if place.lower() in NOT_PLACES or len(place) < 3 or not preposition(b.text, x) or _common(b, x, y):
             continue
+        if a_source(b.text, x, y):
+            continue  # "le procureur de la République à [Annecy]" after "a précisé": the source
         if place.lower() in b.cache.setdefault("where", set()):
             continue  # the same place asked about once
         start, end = b.sentence_span(si)
@@ -164,7 +168,8 @@ def _cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
     spans += _titles(b, start, end) + given_names(b.text, start, end)  # "baptisé Crew Dragon"
     spans += _phrase_spans(b, start, end)  # what the sentence is about before a body it names in passing
     spans += [(x, y) for x, y in spans_of(b, si, "ORG") if _a_body(b, x, y)]
-    return spans + _agent_spans(b, start, end) + causes(b.text, start, end)  # who did it, why
+    spans += _agent_spans(b, start, end) + causes(b.text, start, end)  # who did it, why
+    return [(x, y) for x, y in spans if not a_source(b.text, x, y)]  # not "selon [l'AFP]"
 
 
 def _cloze_on(

@@ -93,3 +93,24 @@ def a_firm(text: str, name: str) -> bool:
         if firm and not (title and title.group(1).lower() in ROLE_NOUNS):
             return True  # "l'usine X"; but "le président du groupe X" is a title and a name
     return False
+
+
+# Where the article got it from: "selon l'AFP", "a-t-on appris auprès de la préfecture", "a
+# affirmé l'agence" (a speech verb then its subject), "(AFP)". Asking which source said it is trivia.
+_SOURCE_BEFORE = re.compile(
+    r"(?:\b(?:selon|d['’]après)(?:\s+[^\s,;:.!?()«»]+){0,5}"
+    r"|\b(?:appris|auprès|au\s+micro|à\s+l['’]antenne|sur\s+l['’]antenne|interrogée?s?\s+par|communiqué|"
+    r"conférence\s+de\s+presse)\b[^,;:.!?()«»]*"
+    r"|\b(?:rapporte|rapporté|indique|indiqué|précise|précisé|affirme|affirmé|explique|expliqué)"
+    r"(?:-t-(?:il|elle|on))?\s+(?:à\s+\S+\s+)?(?:le|la|les|l['’])?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def a_source(text: str, x: int, y: int) -> bool:
+    """The span [x, y) names where the article got its facts: after "selon", "d'après", "a-t-on
+    appris", right after a speech verb ("a affirmé [l'agence]"), or alone in brackets ("(AFP)")."""
+    before = text[max(0, x - 80) : x]
+    if before.endswith("(") and text[y : y + 1] == ")":
+        return True
+    return bool(_SOURCE_BEFORE.search(before))

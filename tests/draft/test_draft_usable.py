@@ -401,3 +401,17 @@ def test_a_figure_asked_as_a_number_becomes_a_false_statement_to_balance_true_on
     assert "recruté 12 joueurs seulement" in false[0]["statement"]
     assert "recruté 5 joueurs seulement" in false[0]["explanation"]
     assert [q["answer"] for q in b.questions if q["type"] == "numeric"] == [12]
+
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_where_the_article_got_its_facts_is_not_asked(entities):
+    # Invented: "selon [le Conseil départemental]" names a source, no fact to learn.
+    text = (
+        "Le gymnase de Villebrune a été fermé mardi, a-t-on appris auprès de la Préfecture des Landes. "
+        "Les travaux de réparation dureront tout l'hiver, selon le Conseil départemental des Landes. "
+        "Le club de basket de Villebrune jouera ses matchs à Dax."
+    )
+    said = [str(q.get("text") or q.get("prompt") or "") for q in questions(text, entities)]
+    assert not [s for s in said if "{{c1::Conseil" in s or "{{c1::Préfecture" in s], said
