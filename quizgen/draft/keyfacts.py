@@ -183,6 +183,7 @@ def _cloze_on(
             "{{" in pre + post
             or "}}" in pre + post
             or "::" in mid
+            or not mid[:1].isalnum()  # "[, Eric Maillaud]": a span the model began on a comma
             or mid.lower() in b.cache.get("asked", set())
             or _cut_short(b.text, x, y)
             or _runs_on(b, x, y)

@@ -11,7 +11,7 @@ from ..text import strip_accents, word_count
 from .clean import plain
 
 MAX_QUOTE_WORDS = 45
-WINDOW_WORDS = 28  # words of context shown around a figure or a list
+WINDOW_WORDS = 40  # words shown around a fact: most news sentences whole (a cut one reads badly)
 SPARE_WORDS = 4  # a sentence is not cut to save so few words
 BLANK = "_____"  # what a question asks for, never mistaken for the '…' of a cut extract
 
