@@ -400,12 +400,13 @@ def _main_spans(b: Builder, si: int, what: bool) -> list[tuple[int, int]]:
     """The facts of a main sentence: what happened (`what`), or any other fact but a figure;
     never a clause ("[le matériau sera le plus résistant]"), nor one name of a list of people."""
     start, end = b.sentence_span(si)
+    heading = b.a.sentences[si].heading  # a headline is short: "… s'improvisent [boulangers]"
     quoted = [(q.open, q.close) for q in b.a.quotes]
     spans = [
         (x, y)
         for x, y in predicate_phrases(b.text, b.a.tokens, start, end)
         if not any(o <= x < c for o, c in quoted)
-        and (len(b.text[x:y].split()) >= 2 or _a_fact(b.text, x, y, start))  # "parents d'élèves"
+        and (len(b.text[x:y].split()) >= 2 or _a_fact(b.text, x, y, start) or heading)  # "parents d'élèves"
         and not _asked(b, x, y)
         and b.text[x:y].split()[0].lower() not in ROLE_NOUNS
         and not nationality_for_person(b.text, x, b.text[x:y])  # "le Néerlandais": a person

@@ -89,15 +89,35 @@ def predicate_phrases(text: str, tokens: list[Token], start: int, end: int) -> l
                 continue  # a verb is no phrase; "est le [nouveau coach]": the noun after a copula is
             if dep in _PREDICATE_ROLES and tokens[k].pos in ("NOUN", "PROPN"):
                 ranked.append((depth, _PREDICATE_ROLES.index(dep), k))
+    if any(r == 1 for _d, r, _k in ranked):  # "Paul Durand est le nouveau maire": who it is first
+        ranked = [(d, 0 if r > 3 and tokens[k].pos == "PROPN" else r, k) for d, r, k in ranked]
     out = []
-    for _depth, _rank, k in sorted(ranked, key=lambda r: (r[1] > 3, r[0], r[1], tokens[r[2]].start)):
+    for _depth, rank, k in sorted(ranked, key=lambda r: (r[1] > 3, r[0], r[1], tokens[r[2]].start)):
         own = kids
-        if _rank == 1:  # the noun after a copula: its own words, not the subject and the verb
+        if rank == 1:  # the noun after a copula: its own words, not the subject and the verb
             own = {**kids, k: [c for c in kids.get(k, ()) if tokens[c].dep in _NOUN_PARTS]}
         span = _phrase(text, tokens, own, k, MAX_PREDICATE_WORDS)
+        if span:
+            span = (span[0], _name_goes_on(text, tokens, inside, span[1]))
         if span and span not in out:
             out.append(span)
     return out
+
+
+def _name_goes_on(text: str, tokens: list[Token], inside: list[int], y: int) -> int:
+    """The end of a phrase, with the name right after it ("le projet de loi [Macron]")."""
+    for i in inside:
+        t = tokens[i]
+        if t.start < y:
+            continue
+        if (
+            not text[t.start : t.start + 1].isupper()
+            or t.pos not in ("PROPN", "NOUN", "ADJ")
+            or text[y : t.start].strip()
+        ):
+            break
+        y = t.end
+    return y
 
 
 def _phrase(
@@ -137,7 +157,11 @@ def _phrase(
         return None
     if any(words[n + 1] != words[n] + 1 for n in range(len(words) - 1)):
         return None  # not one stretch of the sentence
-    while len(words) > 1 and tokens[words[-1]].pos in ("ADP", "DET", "CCONJ", "PUNCT", "ADV", "NUM"):
+    while (
+        len(words) > 1
+        and tokens[words[-1]].pos in ("ADP", "DET", "CCONJ", "PUNCT", "ADV", "NUM")
+        and not text[tokens[words[-1]].start : tokens[words[-1]].start + 1].isupper()  # "loi Macron"
+    ):
         words.pop()  # "[cinq écrivains] toujours", "[un homme] de 22 ans": no word left hanging
     while len(words) > 1 and tokens[words[-1]].pos in ("ADP", "DET", "CCONJ", "PUNCT"):
         words.pop()

@@ -38,7 +38,9 @@ def swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
     for fig, fsi in b.a.figures:
         if fsi != si or fig.kind not in (*_FIGURE_KINDS, "date") or b.trivia(fig):
             continue
-        other = next((f for f, _ in b.a.figures if _same_kind(fig, f) and f.text not in said), None)
+        other = next(
+            (f for f, _ in b.a.figures if _same_kind(fig, f) and f.text not in said and not b.trivia(f)), None
+        )  # not an age for a duration ("durera 70 ans")
         if other is None:
             continue
         if fig.kind == "date":

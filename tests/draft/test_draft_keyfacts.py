@@ -222,3 +222,32 @@ def test_the_first_question_asks_what_happened_even_when_the_lead_carries_figure
         first = draft_questions(analyse(text, entities), "a").questions[0]
         assert first["type"] == "cloze" and "principal" in first["tags"], first
         assert "{{c1::fermeture de la piscine Jean-Moulin}}" in first["text"], first
+
+
+def _predicates(text: str, entities) -> list[str]:
+    from quizgen.draft.phrases import predicate_phrases
+
+    a = analyse(text, entities)
+    t = a.article.text
+    return [t[x:y] for x, y in predicate_phrases(t, a.tokens, 0, len(t))]
+
+
+def test_what_happened_is_the_object_also_of_a_governed_verb_and_keeps_a_name_after_it(entities):
+    # Invented sentences.
+    assert _predicates("Le Parlement a adopté jeudi le projet de loi Dupont.", entities)[0] == (
+        "projet de loi Dupont"
+    )
+    assert _predicates("Marc Dantin est le nouvel entraîneur du club de Villebrune.", entities)[0] == (
+        "Marc Dantin"
+    )
+
+
+def test_a_headline_may_hide_a_one_word_object(entities):
+    # Invented: the headline says what happened in one noun.
+    text = (
+        "Les bénévoles de Villebrune rouvrent la bibliothèque\n\n"
+        "Fermée depuis deux ans, la bibliothèque de Villebrune a rouvert samedi "
+        "grâce à une vingtaine de bénévoles."
+    )
+    first = draft_questions(analyse(text, entities), "a").questions[0]
+    assert first["text"] == "Les bénévoles de Villebrune rouvrent la {{c1::bibliothèque}}", first
