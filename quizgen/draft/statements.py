@@ -16,7 +16,7 @@ from .factspans import NEGATION, emphasised, in_sentence, places_of, preposition
 from .figures import Figure
 from .lexicon import TITLES
 from .questions import Builder
-from .textbits import collapse, display, guillemets, join
+from .textbits import LEANING_OPENERS, POINTING_PRONOUNS, collapse, display, guillemets, join
 from .trivia import a_firm
 
 
@@ -166,10 +166,8 @@ def _balance(b: Builder) -> int:
 
 
 MAX_TRUE_STATEMENTS = 2  # enough for the false statements not to give "Faux" away
-_LEANS_BACK = frozenset(
-    "et mais quand si il elle ils elles ce cela ça on puis alors donc or ensuite enfin lui "
-    "accompagné accompagnée cependant pourtant aussi".split()
-)
+# A true statement must read alone: not "Et le maire devait…", "Quand ils arrivent…", "Accompagné de…".
+_LEANS_BACK = LEANING_OPENERS | frozenset((*POINTING_PRONOUNS, "ce", "on", "accompagné", "accompagnée"))
 
 
 def true_statement(b: Builder, si: int) -> bool:

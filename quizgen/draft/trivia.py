@@ -8,9 +8,9 @@ import re
 from ..text import word_count
 from .figures import Figure
 from .lexicon import ANONYMOUS_PERSON_NOUNS, ROLE_NOUNS
+from .textbits import LEANING_OPENERS
 
 FRAGMENT_WORDS = 10  # a shorter quotation that leans on the sentence around it reads as nothing alone
-_LEANING_OPENERS = frozenset("mais et alors car donc or puis ensuite sauf quand si parce".split())
 
 PERSON_NOUNS = (
     ROLE_NOUNS
@@ -46,7 +46,7 @@ def standalone(words: str) -> bool:
     before ("Mais un jour après la livraison")."""
     first = re.sub(r"^[^\w]+", "", words)
     opener = first.split(" ")[0].lower().replace("’", "'") if first else ""
-    leaning = first[:1].islower() or opener in _LEANING_OPENERS
+    leaning = first[:1].islower() or opener in LEANING_OPENERS
     named = any(w[:1].isupper() for w in first.split()[1:])  # « la lutte contre le Front national »
     return bool(first) and not (leaning and word_count(first) < FRAGMENT_WORDS and not named)
 
