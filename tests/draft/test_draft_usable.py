@@ -415,3 +415,14 @@ def test_where_the_article_got_its_facts_is_not_asked(entities):
     )
     said = [str(q.get("text") or q.get("prompt") or "") for q in questions(text, entities)]
     assert not [s for s in said if "{{c1::Conseil" in s or "{{c1::Préfecture" in s], said
+
+
+def test_every_rule_reads_one_list_of_words_that_lean_on_the_sentence_before():
+    from quizgen.draft.textbits import LEANING_OPENERS, POINTING_CONNECTORS, leans_back
+    from quizgen.draft.trivia import standalone
+
+    assert set(POINTING_CONNECTORS) <= LEANING_OPENERS
+    # Invented: a short quotation opening on "Enfin" leans on what was said before it.
+    assert not standalone("Enfin un vrai succès pour nous")
+    assert leans_back("Toutefois le maire a refusé.")
+    assert not leans_back("Quand le maire arrive, tout change.")
