@@ -202,7 +202,8 @@ class Builder:
         """Numeric questions (`numeric`), or clozes of dates and durations written in words."""
         for fig, si in self.a.figures:
             key = (fig.kind, fold_answer(fig.text))
-            if key in self.figures_seen or self.trivia(fig):
+            hidden = {fold_answer(a) for a in self.cache.get("asked", ())}  # by a key-fact cloze
+            if key in self.figures_seen or key[1] in hidden or self.trivia(fig):
                 continue
             start, end = self.sentence_span(si)
             if self.opening(si) is None:

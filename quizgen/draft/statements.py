@@ -185,6 +185,9 @@ def true_statement(b: Builder, si: int) -> bool:
         return False  # "Et le maire devait…", "Quand ils arrivent…": no fact on its own
     if any(start <= q.open < end for q in b.a.quotes):
         return False  # someone's words: a quote question asks about them
+    named = any(start <= x < end for x, _y, _l in b.a.ner) or bool(fix and fix.text)  # "[Paul Durand] a…"
+    if b.a.ner and not named and not _has_figure(b, si):
+        return False  # "Un alcool festif lui fera tourner la tête": no one, nothing named, no figure
     swaps = [] if NEGATION.search(said) else swaps_of(b, si)
     if swaps and _balance(b) >= 0 and _any_false_statement(b, si, swaps):
         return True  # as many false statements as true ones (all refused: the sentence as written)
@@ -206,6 +209,10 @@ def true_statement(b: Builder, si: int) -> bool:
 
 
 MIN_OTHER_QUESTIONS = 3  # a draft with fewer other questions keeps one true statement unmatched
+
+
+def _has_figure(b: Builder, si: int) -> bool:
+    return any(fsi == si for _f, fsi in b.a.figures)
 
 
 def balance(b: Builder) -> None:

@@ -426,3 +426,34 @@ def test_every_rule_reads_one_list_of_words_that_lean_on_the_sentence_before():
     assert not standalone("Enfin un vrai succès pour nous")
     assert leans_back("Toutefois le maire a refusé.")
     assert not leans_back("Quand le maire arrive, tout change.")
+
+
+def test_a_date_a_key_fact_cloze_hid_is_not_hidden_again_elsewhere():
+    from quizgen.draft.questions import Builder
+
+    # Invented: the date of the disappearance, written twice.
+    text = (
+        "Le randonneur Paul Durand a disparu le 4 juin dernier dans le massif du Vercors.\n\n"
+        "Après la disparition du randonneur le 4 juin dernier, les secours ont fouillé le massif.\n"
+    )
+    b = Builder(analyse(text), "a")
+    b.cache["asked"] = {"4 juin"}  # what keyfacts._cloze_on records once it hid the date
+    b.figures(numeric=False)
+    assert b.questions == []
+
+
+def test_a_true_statement_names_someone_something_or_a_figure():
+    from quizgen.draft.statements import true_statement
+
+    # Invented: the second sentence names nothing; the first names a place.
+    text = (
+        "Le conseil municipal de Villebrune a voté la fermeture de la piscine Jean-Moulin mardi soir.\n\n"
+        "Un grand vent soufflait sur la vallée et le ciel restait désespérément gris ce soir-là.\n"
+    )
+    a = analyse(text)
+    a.ner = [(text.index("Villebrune"), text.index("Villebrune") + 10, "LOC")]  # as the model reads it
+    from quizgen.draft.questions import Builder
+
+    b = Builder(a, "a")
+    assert not true_statement(b, 1)
+    assert true_statement(b, 0)
