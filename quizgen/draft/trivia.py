@@ -40,12 +40,31 @@ _AGE = re.compile(
 )
 
 
+# Lowercase words a sentence may open with: a pronoun, a determiner, a preposition, an adverb. A
+# quotation opening on another lowercase word (a noun, a verb, an adjective: « cessez-le-feu
+# immédiat à … », « touche chaque hiver … ») was cut from the narrator's sentence.
+_CLAUSE_OPENERS = frozenset(
+    """
+    je j' tu il elle on nous vous ils elles c' ce ça cela ceci ici là y en s' qu' n' ne
+    le la les l' un une des du de d' au aux à mon ma mes ton ta tes son sa ses notre nos votre vos
+    leur leurs cet cette ces tout tous toute toutes rien personne aucun aucune chaque certains
+    quel quelle quels quelles comment pourquoi où qui que quoi quand si pour avec dans sur sous chez
+    par vers entre contre selon sans depuis après avant pendant malgré comme oui non merci bien très
+    plus moins jamais toujours aujourd'hui demain hier maintenant voilà voici même encore déjà
+    """.split()
+) | LEANING_OPENERS
+
+
 def standalone(words: str) -> bool:
-    """A quotation that reads on its own: not a short fragment woven into the narrator's sentence
-    ("… qu'il fallait « éviter à tout prix une guerre régionale »") nor one that leans on what came
-    before ("Mais un jour après la livraison")."""
+    """A quotation that reads on its own: not a fragment woven into the narrator's sentence
+    ("… qu'il fallait « éviter à tout prix une guerre régionale »", "… appel à un « cessez-le-feu
+    immédiat à Gaza et à la libération des otages »"), nor one that leans on what came before
+    ("Mais un jour après la livraison")."""
     first = re.sub(r"^[^\w]+", "", words)
     opener = first.split(" ")[0].lower().replace("’", "'") if first else ""
+    opener = re.sub(r"^([a-z]')\S+$", r"\1", opener)  # "l'expérience" opens on "l'"
+    if first[:1].islower() and opener not in _CLAUSE_OPENERS:
+        return False  # a noun, a verb, an adjective first: the start of the sentence is outside
     leaning = first[:1].islower() or opener in LEANING_OPENERS
     named = any(w[:1].isupper() for w in first.split()[1:])  # « la lutte contre le Front national »
     return bool(first) and not (leaning and word_count(first) < FRAGMENT_WORDS and not named)

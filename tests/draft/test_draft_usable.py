@@ -28,6 +28,11 @@ def test_a_short_fragment_or_one_leaning_on_the_sentence_before_is_no_quotation_
     assert not standalone("Mais un jour après la réunion du conseil")
     assert standalone("la lutte contre le Front national")  # a name: the fragment says something
     assert standalone("Nous rouvrirons la salle dès le mois prochain")
+    # Invented: long fragments opening on a noun or a verb, cut from the narrator's sentence.
+    assert not standalone("arrêt immédiat des travaux et à la réouverture de la rue au plus vite")
+    assert not standalone("touche chaque année entre 2 et 3 millions de visiteurs venus de toute l'Europe")
+    assert standalone("c'est une décision difficile, mais nous la prenons pour protéger les habitants")
+    assert standalone("l'équipe, les bénévoles et les élus ont tous travaillé pour rouvrir la salle")
     text = (
         "Le ministre Paul Durand a appelé mardi les deux camps à « éviter à tout prix une guerre "
         "régionale ». La députée Anne Roy a répondu : « Nous voterons contre ce texte demain. »"
