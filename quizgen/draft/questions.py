@@ -47,6 +47,7 @@ _ROLE_AFTER_INCISE = re.compile(
 
 _PAIRED = re.compile(r"\d\s*(?:et|au|-|à)\s*$")  # "des 23 et [27 juin]"
 MAX_LISTS = 2  # multi questions on lists of people, per article
+LIST_WINDOW_WORDS = 70  # the passage of a list whole: cut, it opens mid-phrase ("et Sad Songs, a déclaré…")
 HIDDEN_NAMES = "[noms masqués]"
 
 
@@ -311,11 +312,12 @@ class Builder:
             if self.made["list"] >= MAX_LISTS:
                 break  # "Gardiens : …", "Défenseurs : …": a team sheet is not four questions
             start, end = self.sentence_span(lst.sentence)
-            pre, _mid, post = window(self.text, start, end, lst.start, lst.end, words=40)
+            pre, _mid, post = window(self.text, start, end, lst.start, lst.end, words=LIST_WINDOW_WORDS)
             pre, post = pre.removeprefix("… "), post.removesuffix(" …")  # no "…" a student reads as a blank
             members = [display(m) for m in lst.members]
             answer = Candidate(members[0], "person", "list")
-            picked = pick(answer, self.candidates, n=3, exclude=members)
+            # Someone the passage shows is no wrong answer to "who is named in it?".
+            picked = pick(answer, self.candidates, n=3, exclude=members + self._named_in(f"{pre} {post}"))
             if not picked.names or picked.fallback:
                 continue
             qid = self.ids("personnes", members[0])
@@ -333,6 +335,10 @@ class Builder:
             }
             if self.add("list", q, review=False, sentence=lst.sentence):
                 self.made["list"] += 1
+
+    def _named_in(self, shown: str) -> list[str]:
+        """The article's people whose surname `shown` writes."""
+        return [c.name for c in self.candidates if re.search(rf"\b{re.escape(c.name.split()[-1])}\b", shown)]
 
     def roles(self) -> None:
         holders: dict[str, set[str]] = {}

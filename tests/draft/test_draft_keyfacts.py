@@ -251,3 +251,17 @@ def test_a_headline_may_hide_a_one_word_object(entities):
     )
     first = draft_questions(analyse(text, entities), "a").questions[0]
     assert first["text"] == "Les bénévoles de Villebrune rouvrent la {{c1::bibliothèque}}", first
+
+
+def test_no_wrong_choice_of_a_list_is_named_in_the_passage_shown(entities):
+    # Invented: the passage names the coach; he cannot be a wrong answer to "who is named in it?".
+    text = (
+        "Le sélectionneur Marc Dantin a retenu pour le match de samedi "
+        "Lucas Morel, Hugo Brun et Paul Vidal.\n\n"
+        "La présidente du club, Claire Fontenel, et l'adjoint au maire Jean Roussel assisteront au match."
+    )
+    multis = [q for q in draft_questions(analyse(text, entities), "a").questions if q["type"] == "multi"]
+    for q in multis:
+        wrong = set(q["choices"]) - set(q["answers"])
+        assert not [w for w in wrong if w.split()[-1] in q["prompt"]], q
+    assert multis, "the list is asked about, with the people of the second sentence as wrong choices"
