@@ -162,6 +162,8 @@ class Builder:
                 continue  # a fragment, or the only voice asked about again: "who said it?" is no question
             if sp.kind == "anonymous" and (not picked.names or picked.fallback):
                 continue  # "qui a dit … ? — Une salariée": no name to learn, no choice of its kind
+            if sp.kind == "institution" and picked.fallback and not _a_name(sp.name):
+                continue  # "Le club", people as the other choices: no name to learn, the odd one out
             evidence = collapse(self.text[att.evidence[0] : att.evidence[1]])
             qid = self.ids("citation", sp.name.split()[-1] if sp.kind == "person" else sp.name)
             role = f" ({sp.role})" if sp.role and sp.kind == "person" else ""
@@ -431,6 +433,11 @@ def candidates_of(analysis: Analysis) -> list[Candidate]:
             role = max(p.roles, key=lambda r: len(r.split()), default=None)
             out.append(Candidate(display(p.name), "person", "p:" + p.key, role))
     return out
+
+
+def _a_name(label: str) -> bool:
+    """"La Maison Blanche", "l'ONU": a capital after the determiner; "le parquet" has none."""
+    return any(w[:1].isupper() for w in label.replace("’", "'").replace("'", " ").split()[1:])
 
 
 def _one_per_sentence(attributions: list[Attribution]) -> list[Attribution]:

@@ -462,3 +462,13 @@ def test_a_true_statement_names_someone_something_or_a_figure():
     b = Builder(a, "a")
     assert not true_statement(b, 1)
     assert true_statement(b, 0)
+
+
+def test_an_unnamed_body_with_only_people_to_offer_gives_no_who_said_question():
+    # Invented: « le club » said it; the only other choice would be a person (the odd one out).
+    text = (
+        "L'entraîneur Marc Dantin quittera le club de Villebrune en juin, après dix saisons.\n\n"
+        "« C'est un entraîneur exemplaire qui a tout donné pour nos couleurs pendant dix ans », "
+        "a salué le club dans un communiqué.\n"
+    )
+    assert not [q for q in questions(text) if q["type"] == "quote"]
