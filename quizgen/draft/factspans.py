@@ -89,8 +89,8 @@ def places_of(b: Builder) -> list[tuple[str, str]]:
 
 # "faute de personnel", "à cause du gel", "en raison d'une grève", "grâce aux dons": why it happened.
 _CAUSE = re.compile(
-    r"\b(?:faute\s+d(?:e\s+|['’])|(?:à\s+cause|en\s+raison|du\s+fait)\s+(?:d(?:e\s+|['’])|du\s+|des\s+)|"
-    r"grâce\s+(?:à\s+|aux?\s+))"
+    r"\b(?:(?:par\s+la\s+)?faute\s+d(?:e\s+|['’])|(?:à\s+cause|en\s+raison|du\s+fait|à\s+la\s+suite|sous\s+l['’]effet)"
+    r"\s+(?:d(?:e\s+|['’])|du\s+|des\s+)|grâce\s+(?:à\s+|aux?\s+)|suite\s+(?:à\s+|aux?\s+))"
     r"(?:(?:la|le|les|l['’]|une?|des|ses|son|sa|leurs?)\s*)?(?=\w)",
     re.IGNORECASE,
 )

@@ -456,9 +456,15 @@ def why(b: Builder) -> None:
         if si in b.used or _mostly_quoted(b, si) or b.opening(si) is None:
             continue
         spans = cause_clauses(b.text, s.start, s.end)
-        spans = [sp for sp in spans if not _quoted(b, sp) and _a_clause(b, sp)]
+        spans = [sp for sp in spans if not _quoted(b, sp) and _a_clause(b, sp) and not _after(b, sp)]
         if spans and _cloze_on(b, si, spans, tags=("causes",), hint="pourquoi ?"):
             made += 1
+
+
+def _after(b: Builder, span: tuple[int, int]) -> bool:
+    """"suite à": often no more than "after" ("coach intérimaire suite au départ de X"), a cause
+    for a cloze of the sentence, not for a "why?"."""
+    return bool(re.search(r"\bsuite\s+(?:à|aux?)\b", b.text[max(0, span[0] - 24) : span[0]], re.IGNORECASE))
 
 
 def _quoted(b: Builder, span: tuple[int, int]) -> bool:

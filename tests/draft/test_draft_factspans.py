@@ -14,6 +14,12 @@ def _causes(sentence: str) -> list[str]:
 def test_the_cause_a_sentence_gives_without_its_determiner():
     assert _causes("Faute de moyens, la bibliothèque fermera le samedi.") == ["moyens"]
     assert _causes("Le match est reporté à cause du gel.") == ["gel"]
+    # Invented: "suite à", "à la suite de", "par la faute de".
+    assert _causes("Les salariés ont débrayé suite à l’annonce de la fermeture du site.") == [
+        "annonce de la fermeture du site"
+    ]
+    assert _causes("La route est coupée à la suite d’un éboulement.") == ["éboulement"]
+    assert _causes("La soirée a dégénéré par la faute d’un invité ivre.") == ["invité ivre"]
     assert _causes("Le vol est annulé en raison d’une grève des contrôleurs.") == ["grève des contrôleurs"]
     assert _causes("Le club a survécu grâce aux dons des supporters, selon son président.") == [
         "dons des supporters"
@@ -84,3 +90,13 @@ def test_the_name_a_thing_is_given_is_a_fact_to_hide():
 def test_no_given_name_from_an_appointment_or_a_lowercase_word():
     assert _given("Il a été nommé Premier ministre lundi.") == []
     assert _given("Il a été appelé à témoigner devant le juge.") == []
+
+
+def test_suite_a_is_a_cause_to_hide_but_no_why_question():
+    # Invented: "suite au départ" only says when the interim began.
+    text = (
+        "Le club de Villebrune a nommé Marc Dantin entraîneur principal mardi soir. "
+        "Il succède à Paul Roux, entraîneur intérimaire suite au départ de Luc Vidal."
+    )
+    clozes = [q["text"] for q in draft_questions(analyse(text), "a").questions if q["type"] == "cloze"]
+    assert not [c for c in clozes if "pourquoi ?" in c], clozes
