@@ -93,10 +93,16 @@ def test_no_given_name_from_an_appointment_or_a_lowercase_word():
 
 
 def test_suite_a_is_a_cause_to_hide_but_no_why_question():
-    # Invented: "suite au départ" only says when the interim began.
+    from quizgen.draft.keyfacts import why
+    from quizgen.draft.questions import Builder
+
+    # Invented: "suite au départ" only says when the interim began; "faute de" is a cause.
     text = (
-        "Le club de Villebrune a nommé Marc Dantin entraîneur principal mardi soir. "
-        "Il succède à Paul Roux, entraîneur intérimaire suite au départ de Luc Vidal."
+        "Marc Dantin succède à Paul Roux, entraîneur intérimaire suite au départ de Luc Vidal. "
+        "Le match de samedi est reporté faute de terrain praticable."
     )
-    clozes = [q["text"] for q in draft_questions(analyse(text), "a").questions if q["type"] == "cloze"]
-    assert not [c for c in clozes if "pourquoi ?" in c], clozes
+    b = Builder(analyse(text), "a")
+    why(b)
+    assert [q["text"] for q in b.questions] == [
+        "Le match de samedi est reporté faute de {{c1::terrain praticable::pourquoi ?}}."
+    ]
