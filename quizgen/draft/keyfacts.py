@@ -438,7 +438,11 @@ def main_point(b: Builder) -> None:
     for si, what in tries:
         if si in b.used or b.opening(si) is None:
             continue
-        if _cloze_on(b, si, _main_spans(b, si, what), tags=("principal",)):
+        spans = _main_spans(b, si, what)
+        if spans and what and b.a.registry.person(b.text[slice(*spans[0])]) and _who(b, si):
+            b.questions[-1]["tags"].append("principal")  # "qui est le nouveau coach ?", with choices
+            return
+        if _cloze_on(b, si, spans, tags=("principal",)):
             return
 
 

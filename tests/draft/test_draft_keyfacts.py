@@ -265,3 +265,15 @@ def test_no_wrong_choice_of_a_list_is_named_in_the_passage_shown(entities):
         wrong = set(q["choices"]) - set(q["answers"])
         assert not [w for w in wrong if w.split()[-1] in q["prompt"]], q
     assert multis, "the list is asked about, with the people of the second sentence as wrong choices"
+
+
+def test_a_main_point_about_a_person_is_a_who_question_with_choices(entities):
+    # Invented: who the story is about, asked with the article's other people as choices.
+    text = (
+        "Marc Dantin est le nouvel entraîneur du club de Villebrune. "
+        "Il remplace Paul Roux, parti à Dax, et travaillera avec la directrice sportive Claire Fontenel. "
+        "Le président du club, Jean Vidal, a salué son arrivée."
+    )
+    first = draft_questions(analyse(text, entities), "a").questions[0]
+    assert first["type"] == "single" and "principal" in first["tags"], first
+    assert first["answer"] == "Marc Dantin" and len(first["choices"]) >= 3, first
