@@ -21,7 +21,8 @@ from ..evidence import SourceText
 from ..lint import lint_bank
 from ..model import Bank
 from ..text import word_count
-from .keyfacts import key_facts, main_point, more_facts, why
+from .keyfacts import key_facts, more_facts
+from .mainpoint import main_point, why
 from .pipeline import Analysis
 from .questions import Builder
 from .statements import balance

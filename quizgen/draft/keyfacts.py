@@ -15,7 +15,6 @@ from .distractors import Candidate, pick
 from .factspans import (
     NEGATION,
     NOT_PLACES,
-    cause_clauses,
     causes,
     emphasised,
     given_names,
@@ -26,7 +25,7 @@ from .factspans import (
 )
 from .figures import Figure
 from .lexicon import NATIONALITIES, ROLE_NOUNS, TITLES
-from .phrases import agents, phrases_and_roles, predicate_phrases
+from .phrases import agents, phrases_and_roles
 from .questions import Builder
 from .statements import true_false, true_statement
 from .textbits import BLANK, collapse, display, guillemets, join, stable_order
@@ -36,7 +35,7 @@ MAX_KEY_FACTS = 6
 _LEAD_SENTENCES = 8
 
 
-def _mostly_quoted(b: Builder, si: int) -> bool:
+def mostly_quoted(b: Builder, si: int) -> bool:
     s = b.a.sentences[si]
     quoted = sum(max(0, min(q.close, s.end) - max(q.open, s.start)) for q in b.a.quotes)
     return quoted * 3 > s.end - s.start
@@ -56,7 +55,7 @@ def _lead(b: Builder) -> list[int]:
     return out
 
 
-def _who(b: Builder, si: int) -> bool:
+def ask_who(b: Builder, si: int) -> bool:
     if len(spans_of(b, si, "PER")) >= 3:
         return False  # a list of people is a multi question (lists), not "who completes it?"
     if NEGATION.search(b.text[slice(*b.sentence_span(si))]):
@@ -153,10 +152,10 @@ def _common(b: Builder, x: int, y: int) -> bool:
 
 
 def _cloze(b: Builder, si: int) -> bool:
-    return _cloze_on(b, si, _cloze_spans(b, si))
+    return cloze_on(b, si, cloze_spans(b, si))
 
 
-def _cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
+def cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
     """The facts of sentence si a cloze may hide, the best first."""
     asked = {(q.get("answer"), q.get("unit")) for q in b.questions if q["type"] == "numeric"}
     spans: list[tuple[int, int]] = [
@@ -172,7 +171,7 @@ def _cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in spans if not a_source(b.text, x, y)]  # not "selon [l'AFP]"
 
 
-def _cloze_on(
+def cloze_on(
     b: Builder, si: int, spans: list[tuple[int, int]], tags: tuple[str, ...] = (), hint: str = ""
 ) -> bool:
     """A cloze on sentence si hiding the first of `spans` that reads well (`hint` shown in the gap)."""
@@ -230,7 +229,7 @@ def _phrase_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for (x, y), role in phrases_and_roles(b.text, b.a.tokens, start, end):
         words = b.text[x:y].split()
-        if any(o <= x < c for o, c in quoted) or not _a_fact(b.text, x, y, start) or _asked(b, x, y):
+        if any(o <= x < c for o, c in quoted) or not a_fact(b.text, x, y, start) or asked_before(b, x, y):
             continue
         if len(words) == 1 and (
             not any(a <= x and y <= c for a, c, _ in b.a.ner) or nationality_for_person(b.text, x, words[0])
@@ -253,7 +252,7 @@ def _agent_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
         for x, y in agents(b.text, b.a.tokens, start, end)
         if not any(o <= x < c for o, c in quoted)
         and (len(b.text[x:y].split()) >= 2 or _named(b.text, x, y, start))
-        and not _asked(b, x, y)
+        and not asked_before(b, x, y)
     ]
 
 
@@ -320,13 +319,13 @@ def _titles(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _asked(b: Builder, x: int, y: int) -> bool:
+def asked_before(b: Builder, x: int, y: int) -> bool:
     """A person the draft already asks about ("Mais Justine Triet pense…" after "who fustige…")."""
     person = b.a.registry.person(b.text[x:y])
     return person is not None and person.key in b.cache.get("who", set())
 
 
-def _a_fact(text: str, x: int, y: int, start: int) -> bool:
+def a_fact(text: str, x: int, y: int, start: int) -> bool:
     """A phrase worth hiding: a name ("le réseau Vigie Ciel") or three words or more ("la
     réaction de la ministre"); not a lone common noun ("ses choix", "la fuite"), not a pronoun.
     (A lone word must also be a name the model found: "le Néerlandais" is no answer.)"""
@@ -349,7 +348,7 @@ def _worth(b: Builder, f: Figure) -> bool:
     return not b.trivia(f)
 
 
-_MAKERS: list[Callable[[Builder, int], bool]] = [_who, true_false, _where, _cloze]
+_MAKERS: list[Callable[[Builder, int], bool]] = [ask_who, true_false, _where, _cloze]
 
 
 def _ask(b: Builder, sentences: list[int], limit: int) -> int:
@@ -359,7 +358,7 @@ def _ask(b: Builder, sentences: list[int], limit: int) -> int:
         if made >= limit:
             break
         said = b.text[b.a.sentences[si].start : b.a.sentences[si].end].rstrip(' »"”')
-        if si in b.used or (b.a.sentences[si].heading and si > 0) or _mostly_quoted(b, si):
+        if si in b.used or (b.a.sentences[si].heading and si > 0) or mostly_quoted(b, si):
             continue
         if said.endswith(("?", ":")) or b.opening(si) is None:
             continue  # a question of the article, a heading "X (entraîneur de Y) :", "Il affirme…"
@@ -373,116 +372,6 @@ def _ask(b: Builder, sentences: list[int], limit: int) -> int:
                 made += 1
                 break
     return made
-
-
-MAIN_SENTENCES = 3  # the headline and the first sentences of the lead: the story is told there
-
-
-def _main_sentences(b: Builder) -> list[int]:
-    """Where the story is told in one sentence: the headline (a paste may have none), then the
-    first sentences that tell (not a question, not someone's words, not a dateline)."""
-    out = []
-    for si, s in enumerate(b.a.sentences):
-        said = collapse(b.text[s.start : s.end]).rstrip(' »"”')
-        if len(out) >= MAIN_SENTENCES:
-            break
-        if s.heading and (si > 0 or len(said.split()) < 5):
-            continue
-        if said.endswith(("?", ":")) or _mostly_quoted(b, si) or len(said.split()) < 5:
-            continue
-        if not s.heading and b.a.ner and not any(s.start <= x < s.end for x, _y, _l in b.a.ner):
-            continue  # "C'était dans l'air du temps, c'est officiel.": no one, nothing named
-        out.append(si)
-    return out
-
-
-def _main_spans(b: Builder, si: int, what: bool) -> list[tuple[int, int]]:
-    """The facts of a main sentence: what happened (`what`), or any other fact but a figure;
-    never a clause ("[le matériau sera le plus résistant]"), nor one name of a list of people."""
-    start, end = b.sentence_span(si)
-    heading = b.a.sentences[si].heading  # a headline is short: "… s'improvisent [boulangers]"
-    quoted = [(q.open, q.close) for q in b.a.quotes]
-    spans = [
-        (x, y)
-        for x, y in predicate_phrases(b.text, b.a.tokens, start, end)
-        if not any(o <= x < c for o, c in quoted)
-        and (len(b.text[x:y].split()) >= 2 or _a_fact(b.text, x, y, start) or heading)  # "parents d'élèves"
-        and not _asked(b, x, y)
-        and b.text[x:y].split()[0].lower() not in ROLE_NOUNS
-        and not nationality_for_person(b.text, x, b.text[x:y])  # "le Néerlandais": a person
-    ]
-    if not what:  # figures aside: the figure rules ask them as numbers, where they read best
-        figures = {(f.start, f.end) for f, _ in b.a.figures}
-        spans = [(x, y) for x, y in _cloze_spans(b, si) if (x, y) not in figures]
-    listed = spans_of(b, si, "PER") if len(spans_of(b, si, "PER")) >= 3 else []
-    verbs = [t for t in b.a.tokens if start <= t.start < end and t.pos in ("VERB", "AUX")]
-    return [
-        (x, y)
-        for x, y in spans
-        if (x, y) not in listed
-        and b.text[x : x + 1].isalnum()  # not "[, Eric Maillaud]"
-        and not any(x <= t.start and t.end <= y for t in verbs)
-    ]
-
-
-def main_point(b: Builder) -> None:
-    """The first question of the draft: what the article is about (what happened, what was
-    decided, who did it), a cloze on the headline or, without one or when it cannot be asked,
-    on the first sentences of the lead; what the main verb governs is hidden first ("Le conseil
-    a voté {{c1::la fermeture de l'école}}")."""
-    main = _main_sentences(b)
-    heading = [si for si in main if b.a.sentences[si].heading]
-    # What happened, in the headline or the lead; else another fact of the lead, then further on.
-    tries = [(si, True) for si in heading]
-    tries += [(si, what) for si in main[len(heading) :] for what in (True, False)]
-    for si, what in tries:
-        if si in b.used or b.opening(si) is None:
-            continue
-        spans = _main_spans(b, si, what)
-        if spans and what and b.a.registry.person(b.text[slice(*spans[0])]) and _who(b, si):
-            b.questions[-1]["tags"].append("principal")  # "qui est le nouveau coach ?", with choices
-            return
-        if _cloze_on(b, si, spans, tags=("principal",)):
-            return
-
-
-MAX_CAUSES = 2  # "why?" on the causes the article gives, at most this many per article
-
-
-def why(b: Builder) -> None:
-    """Why it happened: a cloze on the cause a sentence gives after "parce que", "car", "en raison
-    de", "faute de", "à cause de"… (a clause with its verb, or a noun phrase), the hint saying a
-    cause is asked ("pourquoi ?"), never in someone's quoted words."""
-    made = 0
-    for si, s in enumerate(b.a.sentences):
-        if made >= MAX_CAUSES:
-            return
-        if si in b.used or _mostly_quoted(b, si) or b.opening(si) is None:
-            continue
-        spans = cause_clauses(b.text, s.start, s.end)
-        spans = [sp for sp in spans if not _quoted(b, sp) and _a_clause(b, sp) and not _after(b, sp)]
-        if spans and _cloze_on(b, si, spans, tags=("causes",), hint="pourquoi ?"):
-            made += 1
-
-
-def _after(b: Builder, span: tuple[int, int]) -> bool:
-    """"suite à": often no more than "after" ("coach intérimaire suite au départ de X"), a cause
-    for a cloze of the sentence, not for a "why?"."""
-    return bool(re.search(r"\bsuite\s+(?:à|aux?)\b", b.text[max(0, span[0] - 24) : span[0]], re.IGNORECASE))
-
-
-def _quoted(b: Builder, span: tuple[int, int]) -> bool:
-    return any(q.open <= span[0] < q.close for q in b.a.quotes)
-
-
-def _a_clause(b: Builder, span: tuple[int, int]) -> bool:
-    """A cause after a clause connector has its verb ("parce qu'[il pleuvait]"); a noun phrase
-    after "faute de", "en raison de" needs none. Without a parse, three words are enough."""
-    x, y = span
-    if not re.search(r"(?:que|qu['’]|car|puisque)\s*$", b.text[max(0, x - 10) : x], re.IGNORECASE):
-        return True
-    toks = [t for t in b.a.tokens if x <= t.start and t.end <= y]
-    return not b.a.tokens or any(t.pos in ("VERB", "AUX") for t in toks)
 
 
 def key_facts(b: Builder) -> None:

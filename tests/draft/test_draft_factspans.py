@@ -93,7 +93,7 @@ def test_no_given_name_from_an_appointment_or_a_lowercase_word():
 
 
 def test_suite_a_is_a_cause_to_hide_but_no_why_question():
-    from quizgen.draft.keyfacts import why
+    from quizgen.draft.mainpoint import why
     from quizgen.draft.questions import Builder
 
     # Invented: "suite au départ" only says when the interim began; "faute de" is a cause.

@@ -442,7 +442,7 @@ def test_a_date_a_key_fact_cloze_hid_is_not_hidden_again_elsewhere():
         "Après la disparition du randonneur le 4 juin dernier, les secours ont fouillé le massif.\n"
     )
     b = Builder(analyse(text), "a")
-    b.cache["asked"] = {"4 juin"}  # what keyfacts._cloze_on records once it hid the date
+    b.cache["asked"] = {"4 juin"}  # what keyfacts.cloze_on records once it hid the date
     b.figures(numeric=False)
     assert b.questions == []
 
