@@ -186,6 +186,7 @@ def cloze_on(
             or mid.lower() in b.cache.get("asked", set())
             or _cut_short(b.text, x, y)
             or _runs_on(b, x, y)
+            or (b.text[x : x + 1].isupper() and _goes_on(b, x, y))
             or given_away(mid, pre, post)  # "… de Ligue 1 … de Ligue 1", "M. Trump … Melania Trump"
         ):
             continue
@@ -289,6 +290,16 @@ def _runs_on(b: Builder, x: int, y: int) -> bool:
         return False
     noun = toks[nxt].head
     return x <= toks[toks[noun].head].start < y and noun != nxt
+
+
+def _goes_on(b: Builder, x: int, y: int) -> bool:
+    """A name the model cut before its adjective ("réunion de [Comité] central d'entreprise"): the
+    next word qualifies a word of the span."""
+    toks = b.a.tokens
+    nxt = next((i for i, t in enumerate(toks) if t.start >= y), None)
+    if nxt is None or b.text[y : toks[nxt].start].strip() or toks[nxt].pos != "ADJ":
+        return False
+    return x <= toks[toks[nxt].head].start < y
 
 
 def _a_body(b: Builder, x: int, y: int) -> bool:

@@ -62,7 +62,8 @@ def standalone(words: str) -> bool:
     ("Mais un jour après la livraison")."""
     first = re.sub(r"^[^\w]+", "", words)
     opener = first.split(" ")[0].lower().replace("’", "'") if first else ""
-    opener = re.sub(r"^([a-z]')\S+$", r"\1", opener)  # "l'expérience" opens on "l'"
+    opener = re.sub(r"^([ldjcn]'|qu')\S+$", r"\1", opener)  # "l'expérience" opens on "l'"
+    opener = re.sub(r"^s'ils?$", "si", opener)  # "s'il": "si"; "s'adresser" is a verb
     if first[:1].islower() and opener not in _CLAUSE_OPENERS:
         return False  # a noun, a verb, an adjective first: the start of the sentence is outside
     leaning = first[:1].islower() or opener in LEANING_OPENERS
@@ -120,8 +121,8 @@ _SOURCE_BEFORE = re.compile(
     r"(?:\b(?:selon|d['’]après)(?:\s+[^\s,;:.!?()«»]+){0,5}"
     r"|\b(?:appris|auprès|au\s+micro|à\s+l['’]antenne|sur\s+l['’]antenne|interrogée?s?\s+par|communiqué|"
     r"conférence\s+de\s+presse)\b[^,;:.!?()«»]*"
-    r"|\b(?:rapporte|rapporté|indique|indiqué|précise|précisé|affirme|affirmé|explique|expliqué)"
-    r"(?:-t-(?:il|elle|on))?\s+(?:à\s+\S+\s+)?(?:le|la|les|l['’])?)\s*$",
+    r"|\b(?:rapporte|rapporté|indique|indiqué|pr[ée]cise|pr[ée]cisé|affirme|affirmé|explique|expliqué|"
+    r"déclaré|confié)(?:-t-(?:il|elle|on))?\s+(?:à\s+\S+\s+)?(?:à\s+|au\s+)?(?:le|la|les|l['’])?)\s*$",
     re.IGNORECASE,
 )
 

@@ -472,3 +472,31 @@ def test_an_unnamed_body_with_only_people_to_offer_gives_no_who_said_question():
         "a salué le club dans un communiqué.\n"
     )
     assert not [q for q in questions(text) if q["type"] == "quote"]
+
+
+def test_a_source_after_a_speech_verb_and_a_preposition_and_a_verb_opening_a_quotation():
+    from quizgen.draft.trivia import a_source
+
+    # Invented: "a precise" as the page typed it (no accent), "au Parisien".
+    for said, name in (("a precise à l'AFP le maire", "AFP"), ("a déclaré au Courrier le maire", "Courrier")):
+        x = said.index(name)
+        assert a_source(said, x, x + len(name)), said
+    said = "Le club a annoncé l'arrivée de Marc Dantin."
+    assert not a_source(said, said.index("Marc"), said.index("Marc") + 11)
+    assert not standalone("s'adresser aux habitants lors d'une réunion publique à la mairie jeudi soir")
+    assert standalone("s'il le faut, nous irons jusqu'au bout pour sauver notre école du village")
+
+
+def test_a_name_cut_before_its_adjective_is_not_hidden():
+    from quizgen.draft.keyfacts import _goes_on
+    from quizgen.draft.nlp import Token
+    from quizgen.draft.questions import Builder
+
+    # Invented: the model's span "Comité" leaves "central" outside; the parse hangs it on "Comité".
+    text = "La réunion du Comité central aura lieu le 20 juin."
+    a = analyse(text)
+    x, y = text.index("Comité"), text.index("Comité") + len("Comité")
+    a.tokens = [Token(x, y, "PROPN", "comité", "nmod", 0), Token(y + 1, y + 8, "ADJ", "central", "amod", 0)]
+    b = Builder(a, "a")
+    assert _goes_on(b, x, y)
+    assert not _goes_on(b, text.index("réunion"), text.index("réunion") + 7)
