@@ -227,8 +227,8 @@ class Builder:
         around = view[max(0, fig.start - 30) : fig.end + 30]
         if fig.kind == "time" or _NEGATION.search(around) or clock_like(view, fig):
             return True
-        if fig.kind == "date" and self.made["date"] >= 2:
-            return True  # two dates are enough; the rest is chronology a teacher rarely asks
+        if fig.kind == "date" and (self.made["date"] >= 2 or _news_day(fig.text)):
+            return True  # two dates are enough; "samedi 7 décembre", the day of the news, is no fact
         if fig.kind == "date" and re.search(
             r"\d\s*(?:et|au|-|à)\s*$", view[max(0, fig.start - 8) : fig.start]
         ):
@@ -433,6 +433,15 @@ def candidates_of(analysis: Analysis) -> list[Candidate]:
             role = max(p.roles, key=lambda r: len(r.split()), default=None)
             out.append(Candidate(display(p.name), "person", "p:" + p.key, role))
     return out
+
+
+_WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.IGNORECASE)
+
+
+def _news_day(written: str) -> bool:
+    """"samedi 7 décembre", "ce mercredi 24 janvier": a weekday and no year, the day the story
+    happened (a detail a teacher does not ask); "le 30 juin 2022", "en 2014" are facts."""
+    return bool(_WEEKDAY.search(written)) and not re.search(r"\b\d{4}\b", written)
 
 
 def _a_name(label: str) -> bool:

@@ -86,6 +86,7 @@ _BEFORE_NAME = re.compile(r"(?:\b(?:le|la|les|l'|d'|de|du|des|au|aux)|[a-zàâç
 
 
 _PRONOUN = re.compile(r"\b(?:il|elle|ils|elles|lui|leur|eux|son|sa|ses)\b", re.IGNORECASE)
+_GENDERED = re.compile(r"\b(?:il|elle|ils|elles)\b", re.IGNORECASE)  # a subject to agree with
 _OF_BEFORE = re.compile(r"\b(?:de|à|par|avec|pour|contre|entre)\s+$")
 _VOWEL = re.compile(r"[aeiouyàâéèêëîïôûùüœh]", re.IGNORECASE)
 
@@ -120,8 +121,10 @@ def person_swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
             other = b.a.registry.person(name)
             if len(name.split()) < 2 or (pronoun and name.lower() in b.text[x - 200 : y + 200].lower()):
                 continue  # a person named close by may be the one a pronoun of this sentence means
-            if other and person.gender and other.gender and other.gender != person.gender:
-                continue
+            if other and (person.gender or other.gender) and other.gender != person.gender:
+                continue  # the gender of one unknown is no match
+            if (other is None or not other.gender) and _GENDERED.search(b.text[start:end]):
+                continue  # "Interrogé…, Marine Le Pen se dit inquiet… qu'il dirige": it would not agree
             if after_of and _VOWEL.match(name):
                 continue
             out.append((x, y, name, "une personne remplacée par une autre de l’article"))

@@ -119,7 +119,7 @@ def a_firm(text: str, name: str) -> bool:
 # affirmé l'agence" (a speech verb then its subject), "(AFP)". Asking which source said it is trivia.
 _SOURCE_BEFORE = re.compile(
     r"(?:\b(?:selon|d['’]après)(?:\s+[^\s,;:.!?()«»]+){0,5}"
-    r"|\b(?:appris|auprès|au\s+micro|à\s+l['’]antenne|sur\s+l['’]antenne|interrogée?s?\s+par|communiqué|"
+    r"|\b(?:appris|auprès|au\s+micro|à\s+l['’]antenne|sur\s+l['’]antenne|interrogée?s?\s+par|invitée?s?|communiqué|"
     r"conférence\s+de\s+presse)\b[^,;:.!?()«»]*"
     r"|\b(?:rapporte|rapporté|indique|indiqué|pr[ée]cise|pr[ée]cisé|affirme|affirmé|explique|expliqué|"
     r"déclaré|confié)(?:-t-(?:il|elle|on))?\s+(?:à\s+\S+\s+)?(?:à\s+|au\s+)?(?:le|la|les|l['’])?)\s*$",

@@ -184,6 +184,20 @@ def _persons(texts):
     return out
 
 
+def test_a_person_of_unknown_gender_is_not_swapped_into_a_sentence_with_il_or_elle():
+    from quizgen.draft.questions import Builder
+    from quizgen.draft.statements import swaps_of
+
+    # Invented: "il" agrees with the person written; another, of unknown gender, may not agree.
+    filler = "La saison a été longue et difficile pour tout le monde au club, sans aucun doute. " * 8
+    for lead, expected in (
+        ("Paul Durand a annoncé mardi qu'il quittera le club en juin.", []),
+        ("Paul Durand a annoncé mardi son départ du club en juin.", [("Paul Durand", "Marc Leroy")]),
+    ):
+        b = Builder(analyse(f"{lead} {filler}Marc Leroy a signé.", _persons), "a")
+        assert [(b.text[x:y], new) for x, y, new, _why in swaps_of(b, 0)] == expected, lead
+
+
 def test_a_name_after_de_is_swapped_for_a_name_that_does_not_elide():
     from quizgen.draft.questions import Builder
     from quizgen.draft.statements import swaps_of
@@ -500,3 +514,11 @@ def test_a_name_cut_before_its_adjective_is_not_hidden():
     b = Builder(a, "a")
     assert _goes_on(b, x, y)
     assert not _goes_on(b, text.index("réunion"), text.index("réunion") + 7)
+
+
+def test_the_programme_a_guest_spoke_on_is_a_source():
+    from quizgen.draft.trivia import a_source
+
+    said = "Invitée mercredi de Radio Villebrune, la maire a défendu son budget."
+    x = said.index("Radio")
+    assert a_source(said, x, x + len("Radio Villebrune"))
