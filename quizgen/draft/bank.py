@@ -22,6 +22,7 @@ from ..lint import lint_bank
 from ..model import Bank
 from ..text import word_count
 from .keyfacts import key_facts, more_facts
+from .mainpoint import main_point, why
 from .pipeline import Analysis
 from .questions import Builder
 from .statements import balance
@@ -93,6 +94,8 @@ def draft_questions(analysis: Analysis, source_id: str) -> Builder:
     quotations, figures, lists of people (a multi asks more of a list sentence than a cloze), the
     key facts of the headline and lead, then roles and the rest of the story."""
     b = Builder(analysis, source_id)
+    main_point(b)  # what the article is about, asked first so that no other rule takes its sentence
+    why(b)  # the causes the article gives ("parce que", "en raison de"…), before figures take them
     b.quotes()
     b.figures(numeric=True)
     b.lists()
@@ -103,6 +106,7 @@ def draft_questions(analysis: Analysis, source_id: str) -> Builder:
     more_facts(b, target)
     balance(b)  # as many false statements as true ones, then the freed sentences asked another way
     more_facts(b, target)
+    balance(b)  # what the last round added, evened out again
     return b
 
 

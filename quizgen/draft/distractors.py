@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .lexicon import TITLES
 from .tokens import fold, name_key
 
 
@@ -41,8 +42,22 @@ def same_speaker(a: str, b: str) -> bool:
     if wa[-1][:1].isupper() and wb[-1][:1].isupper():
         if min(len(wa), len(wb)) == 1 and name_key(wa[0]) == name_key(wb[0]):
             return True  # "Clément", "Clément Lenglet": the article's first-name mention
-        return name_key(wa[-1]) == name_key(wb[-1])
+        return name_key(wa[-1]) == name_key(wb[-1]) or _one_name_of(wa, wb)
     return fold(wa[-1]) == fold(wb[-1])  # "un internaute", "un autre internaute"
+
+
+def _bare(words: list[str]) -> list[str]:
+    return [w for w in words if w.lower() not in TITLES]
+
+
+def _one_name_of(wa: list[str], wb: list[str]) -> bool:
+    """"M. Ban" and "Ban Ki-moon", "Mme Nguyen" and "Nguyen Thi Lan": a title and one name, that
+    name any word of the other's (a surname written first)."""
+    a, b = _bare(wa), _bare(wb)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) != 1 or len(long_) < 2 or len(short) == len(wa if short is a else wb):
+        return False  # "Ban" alone is the first-name case above; only "M. Ban" is read here
+    return any(name_key(short[0]) == name_key(w) for w in long_)
 
 
 def _field(role: str | None) -> set[str]:

@@ -89,8 +89,8 @@ def places_of(b: Builder) -> list[tuple[str, str]]:
 
 # "faute de personnel", "à cause du gel", "en raison d'une grève", "grâce aux dons": why it happened.
 _CAUSE = re.compile(
-    r"\b(?:faute\s+d(?:e\s+|['’])|(?:à\s+cause|en\s+raison|du\s+fait)\s+(?:d(?:e\s+|['’])|du\s+|des\s+)|"
-    r"grâce\s+(?:à\s+|aux?\s+))"
+    r"\b(?:(?:par\s+la\s+)?faute\s+d(?:e\s+|['’])|(?:à\s+cause|en\s+raison|du\s+fait|à\s+la\s+suite|sous\s+l['’]effet)"
+    r"\s+(?:d(?:e\s+|['’])|du\s+|des\s+)|grâce\s+(?:à\s+|aux?\s+)|suite\s+(?:à\s+|aux?\s+))"
     r"(?:(?:la|le|les|l['’]|une?|des|ses|son|sa|leurs?)\s*)?(?=\w)",
     re.IGNORECASE,
 )
@@ -113,6 +113,33 @@ def causes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         out.append((m.end(), m.end() + len(text[m.end() : y].rstrip())))
     return out
+
+
+# "parce que la chaudière a lâché", "car les élus ont refusé", "après que le maire a démissionné":
+# a cause told as a clause (its subject and verb follow the connector).
+_CAUSE_CLAUSE = re.compile(
+    r"(?:\bparce\s+qu(?:e\s+|['’])|(?<=,\s)car\s+|\bpuisqu(?:e\s+|['’])|\baprès\s+qu(?:e\s+|['’]))",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,.;:!?()«»\"“”]|\s(?:mais|selon|tandis)\s|$")
+MAX_CLAUSE_WORDS = 16
+_AGO = re.compile(r"il\s+y\s+a\s+(?:une?|\d+|quelques|plusieurs|deux|trois)\b", re.IGNORECASE)
+
+
+def cause_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the causes text[start:end] gives as a clause ("parce qu'[il manquait trois
+    infirmières]"), then as a noun phrase ("faute de [personnel]"): what a "why?" asks. A clause
+    has three words at least (a subject and a verb: "car [elle pleut]" is no cause)."""
+    out = []
+    for m in _CAUSE_CLAUSE.finditer(text, start, end):
+        stop = _CLAUSE_END.search(text, m.end(), end)
+        y = stop.start() if stop else end
+        words = text[m.end() : y].split()
+        if _AGO.match(text, m.end()):
+            continue  # ", car il y a un mois, …": when, not why
+        if 3 <= len(words) <= MAX_CLAUSE_WORDS:
+            out.append((m.end(), m.end() + len(text[m.end() : y].rstrip())))
+    return out + causes(text, start, end)
 
 
 # "une tournée intitulée Farewell Yellow Brick Road", "le module, baptisé Crew Dragon": the name

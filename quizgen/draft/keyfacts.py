@@ -29,13 +29,13 @@ from .phrases import agents, phrases_and_roles
 from .questions import Builder
 from .statements import true_false, true_statement
 from .textbits import BLANK, collapse, display, guillemets, join, stable_order
-from .trivia import a_firm
+from .trivia import a_firm, a_source
 
 MAX_KEY_FACTS = 6
 _LEAD_SENTENCES = 8
 
 
-def _mostly_quoted(b: Builder, si: int) -> bool:
+def mostly_quoted(b: Builder, si: int) -> bool:
     s = b.a.sentences[si]
     quoted = sum(max(0, min(q.close, s.end) - max(q.open, s.start)) for q in b.a.quotes)
     return quoted * 3 > s.end - s.start
@@ -55,7 +55,7 @@ def _lead(b: Builder) -> list[int]:
     return out
 
 
-def _who(b: Builder, si: int) -> bool:
+def ask_who(b: Builder, si: int) -> bool:
     if len(spans_of(b, si, "PER")) >= 3:
         return False  # a list of people is a multi question (lists), not "who completes it?"
     if NEGATION.search(b.text[slice(*b.sentence_span(si))]):
@@ -66,6 +66,8 @@ def _who(b: Builder, si: int) -> bool:
         person = b.a.registry.person(b.text[x:y])
         if person is None or person.key in b.cache.setdefault("who", set()) or a_firm(b.text, person.name):
             continue  # the same person asked about once; "l'usine Martin Dupuis" is no person
+        if a_source(b.text, x, y):
+            continue  # "selon [Paul Durand]": who told the article is no fact to learn
         answer = Candidate(display(person.name), "person", "p:" + person.key)
         picked = pick(answer, b.candidates, exclude=in_sentence(b, si))
         if len(picked.names) < 2 or picked.fallback:
@@ -114,6 +116,8 @@ def _where(b: Builder, si: int) -> bool:
         place = collapse(b.text[x:y])
         if place.lower() in NOT_PLACES or len(place) < 3 or not preposition(b.text, x) or _common(b, x, y):
             continue
+        if a_source(b.text, x, y):
+            continue  # "le procureur de la République à [Annecy]" after "a précisé": the source
         if place.lower() in b.cache.setdefault("where", set()):
             continue  # the same place asked about once
         start, end = b.sentence_span(si)
@@ -148,6 +152,11 @@ def _common(b: Builder, x: int, y: int) -> bool:
 
 
 def _cloze(b: Builder, si: int) -> bool:
+    return cloze_on(b, si, cloze_spans(b, si))
+
+
+def cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
+    """The facts of sentence si a cloze may hide, the best first."""
     asked = {(q.get("answer"), q.get("unit")) for q in b.questions if q["type"] == "numeric"}
     spans: list[tuple[int, int]] = [
         (f.start, f.end)
@@ -159,15 +168,25 @@ def _cloze(b: Builder, si: int) -> bool:
     spans += _phrase_spans(b, start, end)  # what the sentence is about before a body it names in passing
     spans += [(x, y) for x, y in spans_of(b, si, "ORG") if _a_body(b, x, y)]
     spans += _agent_spans(b, start, end) + causes(b.text, start, end)  # who did it, why
+    return [(x, y) for x, y in spans if not a_source(b.text, x, y)]  # not "selon [l'AFP]"
+
+
+def cloze_on(
+    b: Builder, si: int, spans: list[tuple[int, int]], tags: tuple[str, ...] = (), hint: str = ""
+) -> bool:
+    """A cloze on sentence si hiding the first of `spans` that reads well (`hint` shown in the gap)."""
+    start, end = b.sentence_span(si)
     for x, y in dict.fromkeys(spans):  # in order, each span once
         pre, mid, post = b.window(si, x, y)
         if (
             "{{" in pre + post
             or "}}" in pre + post
             or "::" in mid
+            or not mid[:1].isalnum()  # "[, Eric Maillaud]": a span the model began on a comma
             or mid.lower() in b.cache.get("asked", set())
             or _cut_short(b.text, x, y)
             or _runs_on(b, x, y)
+            or (b.text[x : x + 1].isupper() and _goes_on(b, x, y))
             or given_away(mid, pre, post)  # "… de Ligue 1 … de Ligue 1", "M. Trump … Melania Trump"
         ):
             continue
@@ -175,10 +194,10 @@ def _cloze(b: Builder, si: int) -> bool:
             "id": b.ids("essentiel", mid),
             "type": "cloze",
             "source": b.source_id,
-            "text": join(pre, "{{c1::" + mid + "}}", post),
+            "text": join(pre, "{{c1::" + mid + (f"::{hint}" if hint else "") + "}}", post),
             "evidence": collapse(b.text[start:end]),
             "explanation": f"L’article écrit : « {join(pre, mid, post)} »",
-            "tags": ["essentiel"],
+            "tags": ["essentiel", *tags],
         }
         if not b.add("keyfact", q, review=False, sentence=si):
             continue  # refused (readable.py): the next fact of the sentence
@@ -211,7 +230,7 @@ def _phrase_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for (x, y), role in phrases_and_roles(b.text, b.a.tokens, start, end):
         words = b.text[x:y].split()
-        if any(o <= x < c for o, c in quoted) or not _a_fact(b.text, x, y, start) or _asked(b, x, y):
+        if any(o <= x < c for o, c in quoted) or not a_fact(b.text, x, y, start) or asked_before(b, x, y):
             continue
         if len(words) == 1 and (
             not any(a <= x and y <= c for a, c, _ in b.a.ner) or nationality_for_person(b.text, x, words[0])
@@ -234,7 +253,7 @@ def _agent_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
         for x, y in agents(b.text, b.a.tokens, start, end)
         if not any(o <= x < c for o, c in quoted)
         and (len(b.text[x:y].split()) >= 2 or _named(b.text, x, y, start))
-        and not _asked(b, x, y)
+        and not asked_before(b, x, y)
     ]
 
 
@@ -273,6 +292,16 @@ def _runs_on(b: Builder, x: int, y: int) -> bool:
     return x <= toks[toks[noun].head].start < y and noun != nxt
 
 
+def _goes_on(b: Builder, x: int, y: int) -> bool:
+    """A name the model cut before its adjective ("réunion de [Comité] central d'entreprise"): the
+    next word qualifies a word of the span."""
+    toks = b.a.tokens
+    nxt = next((i for i, t in enumerate(toks) if t.start >= y), None)
+    if nxt is None or b.text[y : toks[nxt].start].strip() or toks[nxt].pos != "ADJ":
+        return False
+    return x <= toks[toks[nxt].head].start < y
+
+
 def _a_body(b: Builder, x: int, y: int) -> bool:
     """An ORG span that names a body: not a person, not cut inside a word, no role or verb in it
     ("l'Assemblée adopte": the model's span ran on)."""
@@ -301,13 +330,13 @@ def _titles(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _asked(b: Builder, x: int, y: int) -> bool:
+def asked_before(b: Builder, x: int, y: int) -> bool:
     """A person the draft already asks about ("Mais Justine Triet pense…" after "who fustige…")."""
     person = b.a.registry.person(b.text[x:y])
     return person is not None and person.key in b.cache.get("who", set())
 
 
-def _a_fact(text: str, x: int, y: int, start: int) -> bool:
+def a_fact(text: str, x: int, y: int, start: int) -> bool:
     """A phrase worth hiding: a name ("le réseau Vigie Ciel") or three words or more ("la
     réaction de la ministre"); not a lone common noun ("ses choix", "la fuite"), not a pronoun.
     (A lone word must also be a name the model found: "le Néerlandais" is no answer.)"""
@@ -330,7 +359,7 @@ def _worth(b: Builder, f: Figure) -> bool:
     return not b.trivia(f)
 
 
-_MAKERS: list[Callable[[Builder, int], bool]] = [_who, true_false, _where, _cloze]
+_MAKERS: list[Callable[[Builder, int], bool]] = [ask_who, true_false, _where, _cloze]
 
 
 def _ask(b: Builder, sentences: list[int], limit: int) -> int:
@@ -340,7 +369,7 @@ def _ask(b: Builder, sentences: list[int], limit: int) -> int:
         if made >= limit:
             break
         said = b.text[b.a.sentences[si].start : b.a.sentences[si].end].rstrip(' »"”')
-        if si in b.used or (b.a.sentences[si].heading and si > 0) or _mostly_quoted(b, si):
+        if si in b.used or (b.a.sentences[si].heading and si > 0) or mostly_quoted(b, si):
             continue
         if said.endswith(("?", ":")) or b.opening(si) is None:
             continue  # a question of the article, a heading "X (entraîneur de Y) :", "Il affirme…"

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 
 from .pipeline import Analysis
-from .textbits import collapse, display, leans_back
+from .textbits import POINTING_CONNECTORS, collapse, display, leans_back
 
 _CONNECTOR = re.compile(
     # "Et pour cause" is one connector: "Pour cause, …" alone is no French.
-    r"(?:et\s+pour\s+cause|mais|et|or|donc|puis|cependant|pourtant|toutefois|néanmoins)\b\s*,?\s*",
+    rf"(?:et\s+pour\s+cause|{'|'.join(POINTING_CONNECTORS)})\b\s*,?\s*",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(

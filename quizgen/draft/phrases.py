@@ -59,7 +59,70 @@ def phrases_and_roles(
     return out
 
 
-def _phrase(text: str, tokens: list[Token], kids: dict[int, list[int]], head: int) -> tuple[int, int] | None:
+_PREDICATE_ROLES = ("obj", "root", "obl:arg", "obl", "nsubj", "nsubj:pass")
+_NOUN_PARTS = frozenset({"det", "amod", "nmod", "flat:name", "compound", "fixed", "nummod", "case"})
+MAX_PREDICATE_WORDS = 9
+
+
+def predicate_phrases(text: str, tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
+    """What the main clause of text[start:end] says happened, as noun phrases the key question
+    hides, the best first: what was done or decided (the object, also of a verb the main one
+    governs: "a réussi à poser [un robot]", "a déclaré qu'il organisera [une élection]"), what
+    someone is ("X est le [nouveau coach de Chelsea]"), how or to what ("condamné à [trois
+    mois de prison]"), then who did it."""
+    inside = sentence_tokens(tokens, start, end)
+    kids: dict[int, list[int]] = defaultdict(list)
+    for i in inside:
+        if tokens[i].head != i:
+            kids[tokens[i].head].append(i)
+    roots = [i for i in inside if tokens[i].head == i]
+    ranked: list[tuple[int, int, int]] = []  # (depth, role rank, token)
+    todo = [(roots[0], 0)] if roots else []
+    while todo:
+        head, depth = todo.pop(0)
+        for k in [head, *kids.get(head, ())]:
+            dep = "root" if k == head else tokens[k].dep
+            if k != head and dep in ("xcomp", "ccomp") and depth < 2:
+                todo.append((k, depth + 1))  # the verb or adjective the main verb governs
+                continue
+            if dep == "root" and not any(tokens[c].dep == "cop" for c in kids.get(k, ())):
+                continue  # a verb is no phrase; "est le [nouveau coach]": the noun after a copula is
+            if dep in _PREDICATE_ROLES and tokens[k].pos in ("NOUN", "PROPN"):
+                ranked.append((depth, _PREDICATE_ROLES.index(dep), k))
+    if any(r == 1 for _d, r, _k in ranked):  # "Paul Durand est le nouveau maire": who it is first
+        ranked = [(d, 0 if r > 3 and tokens[k].pos == "PROPN" else r, k) for d, r, k in ranked]
+    out = []
+    for _depth, rank, k in sorted(ranked, key=lambda r: (r[1] > 3, r[0], r[1], tokens[r[2]].start)):
+        own = kids
+        if rank == 1:  # the noun after a copula: its own words, not the subject and the verb
+            own = {**kids, k: [c for c in kids.get(k, ()) if tokens[c].dep in _NOUN_PARTS]}
+        span = _phrase(text, tokens, own, k, MAX_PREDICATE_WORDS)
+        if span:
+            span = (span[0], _name_goes_on(text, tokens, inside, span[1]))
+        if span and span not in out:
+            out.append(span)
+    return out
+
+
+def _name_goes_on(text: str, tokens: list[Token], inside: list[int], y: int) -> int:
+    """The end of a phrase, with the name right after it ("le projet de loi [Macron]")."""
+    for i in inside:
+        t = tokens[i]
+        if t.start < y:
+            continue
+        if (
+            not text[t.start : t.start + 1].isupper()
+            or t.pos not in ("PROPN", "NOUN", "ADJ")
+            or text[y : t.start].strip()
+        ):
+            break
+        y = t.end
+    return y
+
+
+def _phrase(
+    text: str, tokens: list[Token], kids: dict[int, list[int]], head: int, most: int = MAX_PHRASE_WORDS
+) -> tuple[int, int] | None:
     words = _subtree(kids, head)
     while (
         words
@@ -88,12 +151,18 @@ def _phrase(text: str, tokens: list[Token], kids: dict[int, list[int]], head: in
     )  # "la Palme d'or [à Justine Triet]": the phrase keeps its "de" complements only
     if cut is not None:
         words = words[:cut]
-    if not words or head not in words or len(words) > MAX_PHRASE_WORDS:
+    if not words or head not in words or len(words) > most:
         return None
     if text[tokens[head].start : tokens[head].end].lower() in _TIME_WORDS:
         return None
     if any(words[n + 1] != words[n] + 1 for n in range(len(words) - 1)):
         return None  # not one stretch of the sentence
+    while (
+        len(words) > 1
+        and tokens[words[-1]].pos in ("ADP", "DET", "CCONJ", "PUNCT", "ADV", "NUM")
+        and not text[tokens[words[-1]].start : tokens[words[-1]].start + 1].isupper()  # "loi Macron"
+    ):
+        words.pop()  # "[cinq écrivains] toujours", "[un homme] de 22 ans": no word left hanging
     while len(words) > 1 and tokens[words[-1]].pos in ("ADP", "DET", "CCONJ", "PUNCT"):
         words.pop()
     return tokens[words[0]].start, tokens[words[-1]].end

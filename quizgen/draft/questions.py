@@ -47,6 +47,7 @@ _ROLE_AFTER_INCISE = re.compile(
 
 _PAIRED = re.compile(r"\d\s*(?:et|au|-|à)\s*$")  # "des 23 et [27 juin]"
 MAX_LISTS = 2  # multi questions on lists of people, per article
+LIST_WINDOW_WORDS = 70  # the passage of a list whole: cut, it opens mid-phrase ("et Sad Songs, a déclaré…")
 HIDDEN_NAMES = "[noms masqués]"
 
 
@@ -161,6 +162,8 @@ class Builder:
                 continue  # a fragment, or the only voice asked about again: "who said it?" is no question
             if sp.kind == "anonymous" and (not picked.names or picked.fallback):
                 continue  # "qui a dit … ? — Une salariée": no name to learn, no choice of its kind
+            if sp.kind == "institution" and picked.fallback and not _a_name(sp.name):
+                continue  # "Le club", people as the other choices: no name to learn, the odd one out
             evidence = collapse(self.text[att.evidence[0] : att.evidence[1]])
             qid = self.ids("citation", sp.name.split()[-1] if sp.kind == "person" else sp.name)
             role = f" ({sp.role})" if sp.role and sp.kind == "person" else ""
@@ -202,7 +205,8 @@ class Builder:
         """Numeric questions (`numeric`), or clozes of dates and durations written in words."""
         for fig, si in self.a.figures:
             key = (fig.kind, fold_answer(fig.text))
-            if key in self.figures_seen or self.trivia(fig):
+            hidden = {fold_answer(a) for a in self.cache.get("asked", ())}  # by a key-fact cloze
+            if key in self.figures_seen or key[1] in hidden or self.trivia(fig):
                 continue
             start, end = self.sentence_span(si)
             if self.opening(si) is None:
@@ -223,8 +227,8 @@ class Builder:
         around = view[max(0, fig.start - 30) : fig.end + 30]
         if fig.kind == "time" or _NEGATION.search(around) or clock_like(view, fig):
             return True
-        if fig.kind == "date" and self.made["date"] >= 2:
-            return True  # two dates are enough; the rest is chronology a teacher rarely asks
+        if fig.kind == "date" and (self.made["date"] >= 2 or _news_day(fig.text)):
+            return True  # two dates are enough; "samedi 7 décembre", the day of the news, is no fact
         if fig.kind == "date" and re.search(
             r"\d\s*(?:et|au|-|à)\s*$", view[max(0, fig.start - 8) : fig.start]
         ):
@@ -310,11 +314,12 @@ class Builder:
             if self.made["list"] >= MAX_LISTS:
                 break  # "Gardiens : …", "Défenseurs : …": a team sheet is not four questions
             start, end = self.sentence_span(lst.sentence)
-            pre, _mid, post = window(self.text, start, end, lst.start, lst.end, words=40)
+            pre, _mid, post = window(self.text, start, end, lst.start, lst.end, words=LIST_WINDOW_WORDS)
             pre, post = pre.removeprefix("… "), post.removesuffix(" …")  # no "…" a student reads as a blank
             members = [display(m) for m in lst.members]
             answer = Candidate(members[0], "person", "list")
-            picked = pick(answer, self.candidates, n=3, exclude=members)
+            # Someone the passage shows is no wrong answer to "who is named in it?".
+            picked = pick(answer, self.candidates, n=3, exclude=members + self._named_in(f"{pre} {post}"))
             if not picked.names or picked.fallback:
                 continue
             qid = self.ids("personnes", members[0])
@@ -332,6 +337,10 @@ class Builder:
             }
             if self.add("list", q, review=False, sentence=lst.sentence):
                 self.made["list"] += 1
+
+    def _named_in(self, shown: str) -> list[str]:
+        """The article's people whose surname `shown` writes."""
+        return [c.name for c in self.candidates if re.search(rf"\b{re.escape(c.name.split()[-1])}\b", shown)]
 
     def roles(self) -> None:
         holders: dict[str, set[str]] = {}
@@ -424,6 +433,20 @@ def candidates_of(analysis: Analysis) -> list[Candidate]:
             role = max(p.roles, key=lambda r: len(r.split()), default=None)
             out.append(Candidate(display(p.name), "person", "p:" + p.key, role))
     return out
+
+
+_WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.IGNORECASE)
+
+
+def _news_day(written: str) -> bool:
+    """"samedi 7 décembre", "ce mercredi 24 janvier": a weekday and no year, the day the story
+    happened (a detail a teacher does not ask); "le 30 juin 2022", "en 2014" are facts."""
+    return bool(_WEEKDAY.search(written)) and not re.search(r"\b\d{4}\b", written)
+
+
+def _a_name(label: str) -> bool:
+    """"La Maison Blanche", "l'ONU": a capital after the determiner; "le parquet" has none."""
+    return any(w[:1].isupper() for w in label.replace("’", "'").replace("'", " ").split()[1:])
 
 
 def _one_per_sentence(attributions: list[Attribution]) -> list[Attribution]:

@@ -72,11 +72,13 @@ def find_roles(
     for pos, key, role, apposition, det, guess in sorted(found, key=lambda f: f[0]):
         person = registry.people.get(key)
         name = person.name if person else key
-        role = _TAIL.sub("", " ".join(role.split())).strip(" ,;:")
+        role = _GENITIVE.sub("", _TAIL.sub("", " ".join(role.split())).strip(" ,;:"))  # "[du] Premier…"
         if not role or (len(role.split()) < 2 and not apposition and role.lower() != "porte-parole"):
             continue  # "le président Biden": too vague to ask about
         if fold(role).split()[0] in _RELATIONAL:
             continue  # "son homologue russe": a relation, not a function
+        if _cut_or_named(role, name, registry):
+            continue
         # The same role once, in its longest wording: "président", "président (DVG) de la Métropole".
         same = next((i for i, r in enumerate(out) if r.person == name and _overlap(r.role, role)), None)
         if same is None:
@@ -86,6 +88,24 @@ def find_roles(
             where = old.sentence if not old.guess else _sentence_of(sentences, pos)
             out[same] = RolePair(where, name, role, det or old.det, guess)
     return out
+
+
+_NO_FUNCTION = frozenset(fold(w) for w in "premier première seul seule nouveau nouvelle dernier".split())
+_CUT_FROM_ITS_NOUN = re.compile(r"(?:au|aux|à)\s", re.IGNORECASE)
+_GENITIVE = re.compile(r"^(?:du|des|de\s+la|de\s+l['’]|d['’])\s*(?=\S)", re.IGNORECASE)
+_FULL_NAME = re.compile(r"[A-ZÀ-Ý][\w-]+\s+[A-ZÀ-Ý][\w-]+")
+
+
+def _cut_or_named(role: str, name: str, registry: Registry) -> bool:
+    """A role cut from its noun ("[premier adjoint] au maire"), an adjective alone ("première"),
+    or one naming another person ("sénateur Alain Marc"): no function to ask about."""
+    if _CUT_FROM_ITS_NOUN.match(role) or all(fold(w) in _NO_FUNCTION for w in role.split()):
+        return True
+    for m in _FULL_NAME.finditer(role):
+        other = registry.person(m.group())
+        if other is not None and other.name != name:
+            return True
+    return False
 
 
 # What follows a role and is no part of it: an age, a cause, a time ("chanteur britannique de 70 ans",

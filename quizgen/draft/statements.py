@@ -16,7 +16,7 @@ from .factspans import NEGATION, emphasised, in_sentence, places_of, preposition
 from .figures import Figure
 from .lexicon import TITLES
 from .questions import Builder
-from .textbits import collapse, display, guillemets, join
+from .textbits import LEANING_OPENERS, POINTING_PRONOUNS, collapse, display, guillemets, join
 from .trivia import a_firm
 
 
@@ -38,7 +38,9 @@ def swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
     for fig, fsi in b.a.figures:
         if fsi != si or fig.kind not in (*_FIGURE_KINDS, "date") or b.trivia(fig):
             continue
-        other = next((f for f, _ in b.a.figures if _same_kind(fig, f) and f.text not in said), None)
+        other = next(
+            (f for f, _ in b.a.figures if _same_kind(fig, f) and f.text not in said and not b.trivia(f)), None
+        )  # not an age for a duration ("durera 70 ans")
         if other is None:
             continue
         if fig.kind == "date":
@@ -84,6 +86,7 @@ _BEFORE_NAME = re.compile(r"(?:\b(?:le|la|les|l'|d'|de|du|des|au|aux)|[a-zàâç
 
 
 _PRONOUN = re.compile(r"\b(?:il|elle|ils|elles|lui|leur|eux|son|sa|ses)\b", re.IGNORECASE)
+_GENDERED = re.compile(r"\b(?:il|elle|ils|elles)\b", re.IGNORECASE)  # a subject to agree with
 _OF_BEFORE = re.compile(r"\b(?:de|à|par|avec|pour|contre|entre)\s+$")
 _VOWEL = re.compile(r"[aeiouyàâéèêëîïôûùüœh]", re.IGNORECASE)
 
@@ -118,8 +121,10 @@ def person_swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
             other = b.a.registry.person(name)
             if len(name.split()) < 2 or (pronoun and name.lower() in b.text[x - 200 : y + 200].lower()):
                 continue  # a person named close by may be the one a pronoun of this sentence means
-            if other and person.gender and other.gender and other.gender != person.gender:
-                continue
+            if other and (person.gender or other.gender) and other.gender != person.gender:
+                continue  # the gender of one unknown is no match
+            if (other is None or not other.gender) and _GENDERED.search(b.text[start:end]):
+                continue  # "Interrogé…, Marine Le Pen se dit inquiet… qu'il dirige": it would not agree
             if after_of and _VOWEL.match(name):
                 continue
             out.append((x, y, name, "une personne remplacée par une autre de l’article"))
@@ -164,10 +169,8 @@ def _balance(b: Builder) -> int:
 
 
 MAX_TRUE_STATEMENTS = 2  # enough for the false statements not to give "Faux" away
-_LEANS_BACK = frozenset(
-    "et mais quand si il elle ils elles ce cela ça on puis alors donc or ensuite enfin lui "
-    "accompagné accompagnée cependant pourtant aussi".split()
-)
+# A true statement must read alone: not "Et le maire devait…", "Quand ils arrivent…", "Accompagné de…".
+_LEANS_BACK = LEANING_OPENERS | frozenset((*POINTING_PRONOUNS, "ce", "on", "accompagné", "accompagnée"))
 
 
 def true_statement(b: Builder, si: int) -> bool:
@@ -185,11 +188,14 @@ def true_statement(b: Builder, si: int) -> bool:
         return False  # "Et le maire devait…", "Quand ils arrivent…": no fact on its own
     if any(start <= q.open < end for q in b.a.quotes):
         return False  # someone's words: a quote question asks about them
+    named = any(start <= x < end for x, _y, _l in b.a.ner) or bool(fix and fix.text)  # "[Paul Durand] a…"
+    if b.a.ner and not named and not _has_figure(b, si):
+        return False  # "Un alcool festif lui fera tourner la tête": no one, nothing named, no figure
     swaps = [] if NEGATION.search(said) else swaps_of(b, si)
     if swaps and _balance(b) >= 0 and _any_false_statement(b, si, swaps):
         return True  # as many false statements as true ones (all refused: the sentence as written)
     if _balance(b) > 0:
-        return False  # one true statement more than false ones is enough: "Vrai" is no safe guess
+        return False  # one true statement more than false ones for now: balance() evens them out
     q = {
         "id": b.ids("vrai-faux", said[:40]),
         "type": "true_false",
@@ -205,12 +211,43 @@ def true_statement(b: Builder, si: int) -> bool:
     return b.add("keyfact", q, review=False, sentence=si)
 
 
+MIN_OTHER_QUESTIONS = 3  # a draft with fewer other questions keeps one true statement unmatched
+
+
+def _has_figure(b: Builder, si: int) -> bool:
+    return any(fsi == si for _f, fsi in b.a.figures)
+
+
 def balance(b: Builder) -> None:
-    """About as many true statements as false ones (one more at most): "Vrai" is never the safe
-    answer. The last true ones go (their sentences may then be asked
-    about another way)."""
+    """No more true statements than false ones, so that "Vrai" is never the safe answer (one
+    more in a draft with fewer than MIN_OTHER_QUESTIONS other questions). A figure asked as a
+    number, when the article gives another of its unit, is asked instead as a false statement;
+    past that, the last true statements go (their sentences may then be asked another way)."""
     tf = [q for q in b.questions if q["type"] == "true_false"]
-    false = sum(1 for q in tf if not q["answer"])
-    extra = sum(1 for q in tf if q["answer"]) - (false + 1)
+    trues = sum(1 for q in tf if q["answer"])
+    spare = 1 if len(b.questions) - trues < MIN_OTHER_QUESTIONS else 0
+    extra = 2 * trues - len(tf) - spare
+    while extra > 0 and _numeric_to_false(b):
+        extra -= 1
     for q in [q for q in reversed(tf) if q["answer"]][: max(0, extra)]:
         b.drop(q)
+
+
+def _numeric_to_false(b: Builder) -> bool:
+    """The last numeric question whose figure another of the article can replace, asked instead
+    as a false statement (kept as it was when the statement does not read well)."""
+    for q in reversed([q for q in b.questions if q["type"] == "numeric"]):
+        _kind, si = b.kind_of[q["id"]]
+        if si is None or NEGATION.search(b.text[slice(*b.sentence_span(si))]):
+            continue
+        fig = next((f for f, fsi in b.a.figures if fsi == si and f.value == q["answer"]), None)
+        swap = next((w for w in swaps_of(b, si) if fig is not None and w[:2] == (fig.start, fig.end)), None)
+        if swap is None:
+            continue
+        reason = b.reasons.get(q["id"], "")
+        b.drop(q)
+        if _false_statement(b, si, swap):
+            return True
+        again = {k: v for k, v in q.items() if k not in ("draft", "review")}
+        b.add("figure", again, review=bool(q.get("review")), why=reason, sentence=si)
+    return False

@@ -11,7 +11,7 @@ from ..text import strip_accents, word_count
 from .clean import plain
 
 MAX_QUOTE_WORDS = 45
-WINDOW_WORDS = 28  # words of context shown around a figure or a list
+WINDOW_WORDS = 40  # words shown around a fact: most news sentences whole (a cut one reads badly)
 SPARE_WORDS = 4  # a sentence is not cut to save so few words
 BLANK = "_____"  # what a question asks for, never mistaken for the '…' of a cut extract
 
@@ -242,10 +242,19 @@ class Ids:
         return base if n == 1 else f"{base}-{n}"
 
 
+# The words that make a sentence or a quotation lean on what came before ("Mais…", "Il…"), one
+# list for every rule: the connectors an opening drops (openings.py), the other openers of a
+# clause that needs the sentence before (a true statement, a quotation fragment), the pronouns.
+POINTING_CONNECTORS = ("mais", "et", "or", "donc", "puis", "cependant", "pourtant", "toutefois", "néanmoins")
+LEANING_OPENERS = frozenset(
+    (*POINTING_CONNECTORS, "alors", "car", "ensuite", "enfin", "aussi", "sauf", "quand", "si", "parce")
+)
+POINTING_PRONOUNS = ("il", "elle", "ils", "elles", "lui", "cela", "ça", "ceci")
+
 # A sentence that leans on the one before: "Il affirme…", "Ce dernier…", "Mais le club…".
 _DANGLING = re.compile(
-    r"(?:(?:il|elle|ils|elles|lui|cela|ça|ceci|celui-ci|celle-ci|ceux-ci|celles-ci|mais|et|or|donc|puis|"
-    r"cependant|pourtant|toutefois|néanmoins)\b|c(?:e|es|ette)\s+derni(?:er|ère|ers|ères)\b"
+    rf"(?:(?:{'|'.join(POINTING_PRONOUNS)}|celui-ci|celle-ci|ceux-ci|celles-ci|{'|'.join(POINTING_CONNECTORS)})\b"
+    r"|c(?:e|es|ette)\s+derni(?:er|ère|ers|ères)\b"
     # "Pour toutes ces raisons, …", "Dans ce cadre, …", "À cette occasion, …": a pointer back.
     r"|(?:pour|dans|à|de|par|après|avant|malgré|avec|sur)\s+(?:toutes?\s+|tous\s+)?(?:ce|cet|cette|ces)\s+[^\s,]+\s*,"
     # "Soit 120 emplois.", "Soit en abrégé : MOT.": "that is", a restatement of the sentence before.

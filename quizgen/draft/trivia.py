@@ -8,9 +8,9 @@ import re
 from ..text import word_count
 from .figures import Figure
 from .lexicon import ANONYMOUS_PERSON_NOUNS, ROLE_NOUNS
+from .textbits import LEANING_OPENERS
 
 FRAGMENT_WORDS = 10  # a shorter quotation that leans on the sentence around it reads as nothing alone
-_LEANING_OPENERS = frozenset("mais et alors car donc or puis ensuite sauf quand si parce".split())
 
 PERSON_NOUNS = (
     ROLE_NOUNS
@@ -40,13 +40,33 @@ _AGE = re.compile(
 )
 
 
+# Lowercase words a sentence may open with: a pronoun, a determiner, a preposition, an adverb. A
+# quotation opening on another lowercase word (a noun, a verb, an adjective: « cessez-le-feu
+# immédiat à … », « touche chaque hiver … ») was cut from the narrator's sentence.
+_CLAUSE_OPENERS = frozenset(
+    """
+    je j' tu il elle on nous vous ils elles c' ce ça cela ceci ici là y en s' qu' n' ne
+    le la les l' un une des du de d' au aux à mon ma mes ton ta tes son sa ses notre nos votre vos
+    leur leurs cet cette ces tout tous toute toutes rien personne aucun aucune chaque certains
+    quel quelle quels quelles comment pourquoi où qui que quoi quand si pour avec dans sur sous chez
+    par vers entre contre selon sans depuis après avant pendant malgré comme oui non merci bien très
+    plus moins jamais toujours aujourd'hui demain hier maintenant voilà voici même encore déjà
+    """.split()
+) | LEANING_OPENERS
+
+
 def standalone(words: str) -> bool:
-    """A quotation that reads on its own: not a short fragment woven into the narrator's sentence
-    ("… qu'il fallait « éviter à tout prix une guerre régionale »") nor one that leans on what came
-    before ("Mais un jour après la livraison")."""
+    """A quotation that reads on its own: not a fragment woven into the narrator's sentence
+    ("… qu'il fallait « éviter à tout prix une guerre régionale »", "… appel à un « cessez-le-feu
+    immédiat à Gaza et à la libération des otages »"), nor one that leans on what came before
+    ("Mais un jour après la livraison")."""
     first = re.sub(r"^[^\w]+", "", words)
     opener = first.split(" ")[0].lower().replace("’", "'") if first else ""
-    leaning = first[:1].islower() or opener in _LEANING_OPENERS
+    opener = re.sub(r"^([ldjcn]'|qu')\S+$", r"\1", opener)  # "l'expérience" opens on "l'"
+    opener = re.sub(r"^s'ils?$", "si", opener)  # "s'il": "si"; "s'adresser" is a verb
+    if first[:1].islower() and opener not in _CLAUSE_OPENERS:
+        return False  # a noun, a verb, an adjective first: the start of the sentence is outside
+    leaning = first[:1].islower() or opener in LEANING_OPENERS
     named = any(w[:1].isupper() for w in first.split()[1:])  # « la lutte contre le Front national »
     return bool(first) and not (leaning and word_count(first) < FRAGMENT_WORDS and not named)
 
@@ -93,3 +113,24 @@ def a_firm(text: str, name: str) -> bool:
         if firm and not (title and title.group(1).lower() in ROLE_NOUNS):
             return True  # "l'usine X"; but "le président du groupe X" is a title and a name
     return False
+
+
+# Where the article got it from: "selon l'AFP", "a-t-on appris auprès de la préfecture", "a
+# affirmé l'agence" (a speech verb then its subject), "(AFP)". Asking which source said it is trivia.
+_SOURCE_BEFORE = re.compile(
+    r"(?:\b(?:selon|d['’]après)(?:\s+[^\s,;:.!?()«»]+){0,5}"
+    r"|\b(?:appris|auprès|au\s+micro|à\s+l['’]antenne|sur\s+l['’]antenne|interrogée?s?\s+par|invitée?s?|communiqué|"
+    r"conférence\s+de\s+presse)\b[^,;:.!?()«»]*"
+    r"|\b(?:rapporte|rapporté|indique|indiqué|pr[ée]cise|pr[ée]cisé|affirme|affirmé|explique|expliqué|"
+    r"déclaré|confié)(?:-t-(?:il|elle|on))?\s+(?:à\s+\S+\s+)?(?:à\s+|au\s+)?(?:le|la|les|l['’])?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def a_source(text: str, x: int, y: int) -> bool:
+    """The span [x, y) names where the article got its facts: after "selon", "d'après", "a-t-on
+    appris", right after a speech verb ("a affirmé [l'agence]"), or alone in brackets ("(AFP)")."""
+    before = text[max(0, x - 80) : x]
+    if before.endswith("(") and text[y : y + 1] == ")":
+        return True
+    return bool(_SOURCE_BEFORE.search(before))

@@ -46,3 +46,17 @@ def test_a_one_word_person_is_no_wrong_choice_beside_a_full_name():
     answer = Candidate("Emmanuel Grandjean", "person", "p:grandjean")
     others = [Candidate("Vencorex", "person", "p:vencorex"), Candidate("Christophe Ferrari", "person", "p:f")]
     assert pick(answer, others).names == ["Christophe Ferrari"]
+
+
+def test_a_title_and_a_surname_written_first_is_the_same_person():
+    # Invented: a surname written first ("Tran Van Minh"), the article then says "M. Tran".
+    assert same_speaker("M. Tran", "Tran Van Minh")
+    assert same_speaker("Tran Van Minh", "M. Tran")
+    assert not same_speaker("M. Tran", "Lucie Vannier")
+    people = [
+        Candidate("Tran Van Minh", "person", "p:tran-van-minh"),
+        Candidate("M. Tran", "person", "p:tran"),
+        Candidate("Lucie Vannier", "person", "p:vannier"),
+    ]
+    assert pick(people[0], people).names == ["Lucie Vannier"]
+

@@ -209,3 +209,71 @@ def test_a_sentence_after_the_lead_with_nothing_else_to_ask_is_a_true_statement(
     assert statements == [
         "D’après l’article : « Les riverains du quartier ont toujours soutenu cette décision courageuse. »"
     ]
+
+
+def test_the_first_question_asks_what_happened_even_when_the_lead_carries_figures(entities):
+    # Invented: the lead's figures would take its sentence; the main point is what was voted.
+    lead = (
+        "Le conseil municipal de Villebrune a voté lundi la fermeture de la piscine Jean-Moulin, "
+        "après 42 ans d'activité et 3 millions d'euros de travaux. "
+        "La maire, Claire Fontenel, regrette « une décision prise à contrecœur »."
+    )
+    for text in (lead, "Villebrune ferme sa piscine après 42 ans d'activité\n\n" + lead):
+        first = draft_questions(analyse(text, entities), "a").questions[0]
+        assert first["type"] == "cloze" and "principal" in first["tags"], first
+        assert "{{c1::fermeture de la piscine Jean-Moulin}}" in first["text"], first
+
+
+def _predicates(text: str, entities) -> list[str]:
+    from quizgen.draft.phrases import predicate_phrases
+
+    a = analyse(text, entities)
+    t = a.article.text
+    return [t[x:y] for x, y in predicate_phrases(t, a.tokens, 0, len(t))]
+
+
+def test_what_happened_is_the_object_also_of_a_governed_verb_and_keeps_a_name_after_it(entities):
+    # Invented sentences.
+    assert _predicates("Le Parlement a adopté jeudi le projet de loi Dupont.", entities)[0] == (
+        "projet de loi Dupont"
+    )
+    assert _predicates("Marc Dantin est le nouvel entraîneur du club de Villebrune.", entities)[0] == (
+        "Marc Dantin"
+    )
+
+
+def test_a_headline_may_hide_a_one_word_object(entities):
+    # Invented: the headline says what happened in one noun.
+    text = (
+        "Les bénévoles de Villebrune rouvrent la bibliothèque\n\n"
+        "Fermée depuis deux ans, la bibliothèque de Villebrune a rouvert samedi "
+        "grâce à une vingtaine de bénévoles."
+    )
+    first = draft_questions(analyse(text, entities), "a").questions[0]
+    assert first["text"] == "Les bénévoles de Villebrune rouvrent la {{c1::bibliothèque}}", first
+
+
+def test_no_wrong_choice_of_a_list_is_named_in_the_passage_shown(entities):
+    # Invented: the passage names the coach; he cannot be a wrong answer to "who is named in it?".
+    text = (
+        "Le sélectionneur Marc Dantin a retenu pour le match de samedi "
+        "Lucas Morel, Hugo Brun et Paul Vidal.\n\n"
+        "La présidente du club, Claire Fontenel, et l'adjoint au maire Jean Roussel assisteront au match."
+    )
+    multis = [q for q in draft_questions(analyse(text, entities), "a").questions if q["type"] == "multi"]
+    for q in multis:
+        wrong = set(q["choices"]) - set(q["answers"])
+        assert not [w for w in wrong if w.split()[-1] in q["prompt"]], q
+    assert multis, "the list is asked about, with the people of the second sentence as wrong choices"
+
+
+def test_a_main_point_about_a_person_is_a_who_question_with_choices(entities):
+    # Invented: who the story is about, asked with the article's other people as choices.
+    text = (
+        "Marc Dantin est le nouvel entraîneur du club de Villebrune. "
+        "Il remplace Paul Roux, parti à Dax, et travaillera avec la directrice sportive Claire Fontenel. "
+        "Le président du club, Jean Vidal, a salué son arrivée."
+    )
+    first = draft_questions(analyse(text, entities), "a").questions[0]
+    assert first["type"] == "single" and "principal" in first["tags"], first
+    assert first["answer"] == "Marc Dantin" and len(first["choices"]) >= 3, first

@@ -108,6 +108,12 @@ def test_a_figure_is_swapped_for_another_of_the_same_unit_in_the_article():
     assert _swaps(text, "Le conseil") == [("120 postes", "45 postes")]  # not 300 salariés, not 240
 
 
+def test_an_age_never_stands_in_for_a_duration_in_a_false_statement():
+    # Invented: "durera 70 ans" would be false, but silly; an age is no fact to swap in.
+    text = "Le chanteur de 70 ans part en tournée. La tournée durera 3 ans selon son agent."
+    assert _swaps(text, "La tournée") == []
+
+
 def test_a_figure_alone_of_its_unit_is_not_swapped_for_an_invented_one():
     assert _swaps("Le conseil a supprimé 120 postes mardi. Le maire a parlé.", "Le conseil") == []
 
@@ -335,3 +341,10 @@ def test_a_who_question_refused_in_its_direct_form_is_asked_with_a_blank(monkeyp
         "D’après l’article, qui complète cette phrase : « _____ remporte le tournoi de Lorient » ?"
     )
     assert who["qui-awa-diallo"]["answer"] == "Awa Diallo"
+
+
+def test_the_weekday_of_the_news_is_no_date_to_ask():
+    from quizgen.draft.questions import _news_day
+
+    assert _news_day("samedi 7 décembre") and _news_day("ce mercredi 24 janvier")
+    assert not _news_day("samedi 7 décembre 2019") and not _news_day("30 juin 2022")

@@ -151,15 +151,29 @@ def test_an_impersonal_il_points_to_no_one():
 
 
 def test_a_window_cut_before_the_blank_starts_at_an_article_when_no_comma_is_near():
+    # Invented: a long sentence with no comma, cut before the figure.
     text = (
-        "Entouré des élus et du personnel de la communauté de communes du Pays rignacois le maire et "
-        "président de la communauté éponyme Jean Calvet a accueilli tous ces invités en retraçant "
-        "l’historique de ces quatorze mois de travaux."
+        "Accompagnée des adjoints et des agents de la mairie et des bénévoles du comité des fêtes du "
+        "village voisin la présidente de l’association des amis du vieux moulin de la vallée Claire "
+        "Fontenel a accueilli tous les visiteurs venus de la région entière en racontant l’histoire de "
+        "ces quatorze mois de travaux."
     )
     a = text.index("quatorze")
     pre, _mid, _post = window(text, 0, len(text), a, a + len("quatorze mois"))
     first = pre.split()[1]
     assert pre.startswith("… ") and (first in ("le", "la", "les", "du", "des") or first.startswith("l’")), pre
+
+
+def test_a_sentence_of_up_to_forty_words_is_shown_whole():
+    # Invented: 39 words, no cut (an extract cut mid-phrase reads badly).
+    text = (
+        "Le conseil municipal de Villebrune réuni jeudi soir dans la salle des fêtes de la commune a "
+        "voté la fermeture de la piscine municipale après 42 ans d’activité et plusieurs années de "
+        "pertes pour le budget de la ville."
+    )
+    a = text.index("42 ans")
+    pre, _mid, post = window(text, 0, len(text), a, a + len("42 ans"))
+    assert not pre.startswith("…") and not post.endswith("…"), (pre, post)
 
 
 def test_soit_opening_a_restatement_leans_on_the_sentence_before():

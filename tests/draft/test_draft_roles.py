@@ -136,3 +136,14 @@ def test_a_title_alone_is_not_tied_to_a_person_of_the_other_gender(entities):
     assert not any("président" in role for _person, role in _guesses(text, entities))
     text = text.replace("Mme Claire Martin", "M. Paul Martin")
     assert _guesses(text, entities).get(("Paul Martin", "président du club"))  # guessed, with its reason
+
+
+def test_a_role_is_never_cut_from_its_noun_nor_another_persons_name(entities):
+    # Invented sentences.
+    text = (
+        "Après le déplacement du Premier ministre Paul Durand à Villebrune, le premier adjoint au "
+        "maire Luc Vidal a reçu mardi le sénateur Marc Dantin et la championne Léa Roux, première."
+    )
+    roles = _roles(text, entities)
+    assert not [r for p, r in roles if r.lower().startswith(("du ", "au ", "à "))], roles
+    assert not [r for p, r in roles if "Marc Dantin" in r or r == "première"], roles

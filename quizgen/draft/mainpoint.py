@@ -1,0 +1,134 @@
+"""The story in one question, and why it happened: the first questions of a draft.
+
+The main point (what happened, what was decided, who did it) is asked from the headline or,
+without one, from the lead, before any other rule can take its sentence; then the causes the
+article gives ("parce que", "en raison de", "faute de"…), as clozes with the hint "pourquoi ?".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .factspans import cause_clauses, spans_of
+from .keyfacts import (
+    a_fact,
+    ask_who,
+    asked_before,
+    cloze_on,
+    cloze_spans,
+    mostly_quoted,
+    nationality_for_person,
+)
+from .lexicon import ROLE_NOUNS
+from .phrases import predicate_phrases
+from .questions import Builder
+from .textbits import collapse
+
+MAIN_SENTENCES = 3  # the headline and the first sentences of the lead: the story is told there
+
+
+def _main_sentences(b: Builder) -> list[int]:
+    """Where the story is told in one sentence: the headline (a paste may have none), then the
+    first sentences that tell (not a question, not someone's words, not a dateline)."""
+    out = []
+    for si, s in enumerate(b.a.sentences):
+        said = collapse(b.text[s.start : s.end]).rstrip(' »"”')
+        if len(out) >= MAIN_SENTENCES:
+            break
+        if s.heading and (si > 0 or len(said.split()) < 5):
+            continue
+        if said.endswith(("?", ":")) or mostly_quoted(b, si) or len(said.split()) < 5:
+            continue
+        if not s.heading and b.a.ner and not any(s.start <= x < s.end for x, _y, _l in b.a.ner):
+            continue  # "C'était dans l'air du temps, c'est officiel.": no one, nothing named
+        out.append(si)
+    return out
+
+
+def _main_spans(b: Builder, si: int, what: bool) -> list[tuple[int, int]]:
+    """The facts of a main sentence: what happened (`what`), or any other fact but a figure;
+    never a clause ("[le matériau sera le plus résistant]"), nor one name of a list of people."""
+    start, end = b.sentence_span(si)
+    heading = b.a.sentences[si].heading  # a headline is short: "… s'improvisent [boulangers]"
+    quoted = [(q.open, q.close) for q in b.a.quotes]
+    spans = [
+        (x, y)
+        for x, y in predicate_phrases(b.text, b.a.tokens, start, end)
+        if not any(o <= x < c for o, c in quoted)
+        and (len(b.text[x:y].split()) >= 2 or a_fact(b.text, x, y, start) or heading)  # "parents d'élèves"
+        and not asked_before(b, x, y)
+        and b.text[x:y].split()[0].lower() not in ROLE_NOUNS
+        and not nationality_for_person(b.text, x, b.text[x:y])  # "le Néerlandais": a person
+    ]
+    if not what:  # figures aside: the figure rules ask them as numbers, where they read best
+        figures = {(f.start, f.end) for f, _ in b.a.figures}
+        spans = [(x, y) for x, y in cloze_spans(b, si) if (x, y) not in figures]
+    listed = spans_of(b, si, "PER") if len(spans_of(b, si, "PER")) >= 3 else []
+    verbs = [t for t in b.a.tokens if start <= t.start < end and t.pos in ("VERB", "AUX")]
+    return [
+        (x, y)
+        for x, y in spans
+        if (x, y) not in listed
+        and b.text[x : x + 1].isalnum()  # not "[, Eric Maillaud]"
+        and not any(x <= t.start and t.end <= y for t in verbs)
+    ]
+
+
+def main_point(b: Builder) -> None:
+    """The first question of the draft: what the article is about (what happened, what was
+    decided, who did it), a cloze on the headline or, without one or when it cannot be asked,
+    on the first sentences of the lead; what the main verb governs is hidden first ("Le conseil
+    a voté {{c1::la fermeture de l'école}}")."""
+    main = _main_sentences(b)
+    heading = [si for si in main if b.a.sentences[si].heading]
+    # What happened, in the headline or the lead; else another fact of the lead, then further on.
+    tries = [(si, True) for si in heading]
+    tries += [(si, what) for si in main[len(heading) :] for what in (True, False)]
+    for si, what in tries:
+        if si in b.used or b.opening(si) is None:
+            continue
+        spans = _main_spans(b, si, what)
+        if spans and what and b.a.registry.person(b.text[slice(*spans[0])]) and ask_who(b, si):
+            b.questions[-1]["tags"].append("principal")  # "qui est le nouveau coach ?", with choices
+            return
+        if cloze_on(b, si, spans, tags=("principal",)):
+            return
+
+
+MAX_CAUSES = 2  # "why?" on the causes the article gives, at most this many per article
+
+
+def why(b: Builder) -> None:
+    """Why it happened: a cloze on the cause a sentence gives after "parce que", "car", "en raison
+    de", "faute de", "à cause de"… (a clause with its verb, or a noun phrase), the hint saying a
+    cause is asked ("pourquoi ?"), never in someone's quoted words."""
+    made = 0
+    for si, s in enumerate(b.a.sentences):
+        if made >= MAX_CAUSES:
+            return
+        if si in b.used or mostly_quoted(b, si) or b.opening(si) is None:
+            continue
+        spans = cause_clauses(b.text, s.start, s.end)
+        spans = [sp for sp in spans if not _quoted(b, sp) and _a_clause(b, sp) and not _after(b, sp)]
+        if spans and cloze_on(b, si, spans, tags=("causes",), hint="pourquoi ?"):
+            made += 1
+
+
+def _after(b: Builder, span: tuple[int, int]) -> bool:
+    """"suite à": often no more than "after" ("coach intérimaire suite au départ de X"), a cause
+    for a cloze of the sentence, not for a "why?"."""
+    return bool(re.search(r"\bsuite\s+(?:à|aux?)\b", b.text[max(0, span[0] - 24) : span[0]], re.IGNORECASE))
+
+
+def _quoted(b: Builder, span: tuple[int, int]) -> bool:
+    return any(q.open <= span[0] < q.close for q in b.a.quotes)
+
+
+def _a_clause(b: Builder, span: tuple[int, int]) -> bool:
+    """A cause after a clause connector has its verb ("parce qu'[il pleuvait]"); a noun phrase
+    after "faute de", "en raison de" needs none. Without a parse, three words are enough."""
+    x, y = span
+    if not re.search(r"(?:que|qu['’]|car|puisque)\s*$", b.text[max(0, x - 10) : x], re.IGNORECASE):
+        return True
+    toks = [t for t in b.a.tokens if x <= t.start and t.end <= y]
+    return not b.a.tokens or any(t.pos in ("VERB", "AUX") for t in toks)
