@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 
 from .clean import Article
+from .headings import Headings
 from .incises import Incises
 from .layouts import Layouts
 from .nlp import Token
@@ -54,21 +55,6 @@ from .tokens import Tok, fold, tokenize
 # "Elton John, à qui l'on doit …, a déclaré"; "Peter Horby, principal responsable de l'essai a dit".
 _SUBJECT_THEN_INCISE = re.compile(r"^[^,]{3,60},(?:.*,\s*$|(?![^,]*\b(?:qui|que|qu'|il|elle)\b)[^,]{3,80}$)")
 _WORDS_BEFORE_INCISE = re.compile(r"(?:\s*[\w'’-]+){1,4}(?=\s*,)")
-# Rules that guess the speaker from context: another guess is not built on theirs.
-_GUESSES = frozenset(
-    {
-        "echo",
-        "forward",
-        "narrative",
-        "colon",
-        "answer",
-        "adjacent",
-        "name-line",
-        "participle-colon",
-        "interview",
-        "subject-before",
-    }
-)
 _PASSIVE = re.compile(r"\bété\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:est|sont|était|étaient|sera|seront|fut|furent)\s+$")
 _BY_AGENT = re.compile(r"[^.;!?]*?\bpar\s+", re.IGNORECASE)
@@ -77,7 +63,7 @@ _RELATIVE_AFTER = re.compile(r",\s*(?:qui|dont|où|lorsque|quand|tandis\s+qu|alo
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
-class Attributor(SpeechForms, Layouts, Incises):
+class Attributor(SpeechForms, Layouts, Incises, Headings):
     """Runs the rules over one article."""
 
     def run(self) -> list[Attribution]:
@@ -110,38 +96,6 @@ class Attributor(SpeechForms, Layouts, Incises):
                 previous = None
         self._echoes(out)
         return out
-
-    def _heading_quote(self, si: int, qs: list[QuoteSpan]) -> bool:
-        """A heading that quotes someone: a headline, or a paragraph that is one short quotation
-        without a final stop ('"C'est une belle intervention"' above the paragraph that says it)."""
-        s = self.sentences[si]
-        if s.heading:
-            return True
-        para = self.article.paragraphs[s.para]
-        body = self.view[para.start : para.end].strip()
-        if len(qs) != 1 or not body or body[0] not in '«“"' or qs[0].end < para.start + len(body.rstrip()):
-            return False
-        inner = self.view[qs[0].inner_start : qs[0].inner_end].strip()
-        return len(inner.split()) <= 12 and not inner.endswith((".", "!", "?", "…"))
-
-    def _echoes(self, out: list[Attribution]) -> None:
-        """A heading quote takes the speaker of the later quotation that holds its words."""
-        for k, a in enumerate(out):
-            if a.name_or_title or a.speaker is not None or not self._heading_quote(a.sentence, [a.quote]):
-                continue
-            words = re.findall(r"\w+", fold(a.text))
-            if len(words) < 3:
-                continue  # 'Pitoyable', 'Un drame': too short to say whose words
-            for later in out[k + 1 :]:
-                if (
-                    later.speaker is not None
-                    and later.rule not in _GUESSES
-                    and _repeats(words, re.findall(r"\w+", fold(later.text)))
-                    and later.quote.open != a.quote.open
-                ):
-                    a.speaker, a.rule, a.review = later.speaker, "echo", True
-                    a.why = f"titre qui reprend les mots de {later.speaker.name} plus bas"
-                    break
 
     def _sentence(
         self, si: int, qs: list[QuoteSpan], previous: tuple[Speaker, int, int] | None
@@ -471,20 +425,6 @@ class Attributor(SpeechForms, Layouts, Incises):
             str(extra.get("why", "")),
             extra.get("cut"),  # type: ignore[arg-type]
         )
-
-
-def _repeats(heading: list[str], words: list[str]) -> bool:
-    """Whether a sub-heading repeats a quotation: all its words in a row, or its first five
-    words and at least half of them ('On n'a pas réfléchi, il fallait faire vite' over '… On n'a
-    pas réfléchi, on est rentrés.', dev2 08); a few common words shared is not enough."""
-    n = len(heading)
-    for i in range(len(words)):
-        run = 0
-        while run < n and i + run < len(words) and words[i + run] == heading[run]:
-            run += 1
-        if run == n or (run >= 5 and 2 * run >= n):
-            return True
-    return False
 
 
 def attribute(
