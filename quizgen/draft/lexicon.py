@@ -196,6 +196,17 @@ ANONYMOUS_PERSON_NOUNS = frozenset(
 """.split()
 )
 
+# People a story quotes and often leaves unnamed (a witness, a defendant, a user of a service):
+# "« … », raconte la secouriste" is asked about as it is when the article names no one for her.
+UNNAMED_WITNESS_NOUNS = frozenset(
+    """
+    témoin habitant habitante riverain riveraine passant passante manifestant manifestante
+    prévenu prévenue accusé accusée victime plaignant plaignante usager usagère patient patiente
+    secouriste bénévole spectateur spectatrice supporter supportrice client cliente
+    commerçant commerçante élève étudiant étudiante retraité retraitée parent
+""".split()
+)
+
 # Heads that make an NP an institution, a country's side or a medium.
 INSTITUTION_NOUNS = frozenset(
     """

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 
 from .clean import Article, plain
-from .lexicon import ANONYMOUS_PERSON_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, news_agency
+from .lexicon import (
+    ANONYMOUS_PERSON_NOUNS,
+    DOCUMENT_NOUNS,
+    INSTITUTION_NOUNS,
+    ROLE_NOUNS,
+    UNNAMED_WITNESS_NOUNS,
+    news_agency,
+)
 from .reader import Attribution
 from .speakers import Person, Registry, Speaker
 from .tokens import fold
@@ -205,10 +212,24 @@ def _resolve_label(
         person = _nearest(mentions, att.quote.open, sp, registry, others)
         why = f"« {sp.name} » : rattaché à {person.name}, la personne nommée juste avant" if person else ""
     if person is None:
-        return None
+        return _unnamed_description(sp, att, rest)
     out = registry._person_speaker(person)
     att.why = why
     return out
+
+
+def _unnamed_description(sp: Speaker, att: Attribution, rest: str) -> Speaker | None:
+    """'« … », raconte la secouriste' when the article names no one who may be her: someone
+    a story leaves unnamed (a witness, a defendant, a user), described so, to review. A function
+    ('le ministre', 'le diplomate') belongs to someone with a name: no question rather than a label."""
+    words = fold(rest).split()
+    if not words or words[0] not in _WITNESSES:
+        return None
+    att.why = f"« {sp.name} » : personne que l’article ne nomme pas"
+    return Speaker(sp.name[0].lower() + sp.name[1:], "anonymous", sp.key, sp.gender, False)
+
+
+_WITNESSES = frozenset(fold(w) for w in UNNAMED_WITNESS_NOUNS)
 
 
 def _after_de(words: list[str], k: int) -> bool:

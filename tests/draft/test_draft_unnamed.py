@@ -1,0 +1,40 @@
+"""Speakers a story leaves unnamed, and speakers pointed at by a relative clause: the patterns
+of local news and court reports (invented sentences)."""
+
+from __future__ import annotations
+
+from quizgen.draft.pipeline import analyse
+
+
+def said(text: str) -> list[tuple[str | None, bool]]:
+    return [
+        (a.speaker.name if a.speaker else None, a.review)
+        for a in analyse(text).attributions
+        if not a.name_or_title
+    ]
+
+
+def test_an_unnamed_witness_is_asked_about_as_described_to_review():
+    text = "Le salon a ouvert samedi. « Nous avons eu beaucoup de monde », raconte la bénévole."
+    (att,) = [a for a in analyse(text).attributions if not a.name_or_title]
+    assert att.speaker is not None and att.speaker.name == "la bénévole"
+    assert att.review and "ne nomme pas" in att.why
+
+
+def test_a_defendant_the_article_does_not_name():
+    text = "Le procès s'est tenu lundi. « Je n'avais rien vu », a déclaré le prévenu à la barre."
+    assert said(text) == [("le prévenu", True)]
+
+
+def test_a_witness_word_is_still_the_person_named_before_when_she_fits():
+    text = (
+        "Mme Claire Vasseur tient la buvette depuis dix ans. "
+        "« Nous avons eu beaucoup de monde », raconte la bénévole."
+    )
+    assert said(text) == [("Claire Vasseur", True)]
+
+
+def test_a_function_without_a_name_stays_unattributed():
+    # A minister has a name: the label alone is no answer a teacher can check.
+    text = "Le budget a été voté. « Nous tiendrons les délais », a assuré la ministre."
+    assert said(text) == [(None, False)]
