@@ -48,6 +48,7 @@ from .nlp import Token
 from .nounphrase import parse_np
 from .quotes import MASK, QuoteSpan, Sentence
 from .reader import Attribution, _needs_aux
+from .relatives import Relatives
 from .speakers import Registry, Speaker
 from .speechforms import Found, SpeechForms
 from .tokens import Tok, fold, tokenize
@@ -63,7 +64,7 @@ _RELATIVE_AFTER = re.compile(r",\s*(?:qui|dont|où|lorsque|quand|tandis\s+qu|alo
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
-class Attributor(SpeechForms, Layouts, Incises, Headings):
+class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
     """Runs the rules over one article."""
 
     def run(self) -> list[Attribution]:
@@ -125,6 +126,7 @@ class Attributor(SpeechForms, Layouts, Incises, Headings):
                 or self.narrative_infinitive(si, q)
                 or self.participle_colon(si, q)
                 or self.answer_label(si, q)
+                or self.according_to_whom(si, q)
                 or self._pre_verb(si, offset)
                 or self._selon(si, offset)
                 or self._intro(si, offset, k == 0)

@@ -38,3 +38,18 @@ def test_a_function_without_a_name_stays_unattributed():
     # A minister has a name: the label alone is no answer a teacher can check.
     text = "Le budget a été voté. « Nous tiendrons les délais », a assuré la ministre."
     assert said(text) == [(None, False)]
+
+
+def test_according_to_whom_is_the_person_named_before_not_the_subject():
+    # Before: the sentence's subject ("Plusieurs médecins") took the words, not flagged.
+    text = (
+        "Plusieurs médecins s'inquiètent, notamment le docteur Paul Garnier, chef du service de "
+        "pédiatrie à Nantes, selon qui « les lits manquent déjà »."
+    )
+    assert said(text) == [("Paul Garnier", False)]
+
+
+def test_for_whom_with_someone_else_named_before_is_to_review():
+    text = "Mme Julie Perret a répondu à M. Luc Brun, pour qui « rien n'est réglé »."
+    ((name, review),) = said(text)
+    assert name == "Luc Brun" and review
