@@ -30,6 +30,13 @@ def test_an_odd_number_of_straight_quotes_is_ignored():
     assert quotes('Un pouce fait 2,54 cm, soit 1" exactement.') == []
 
 
+def test_a_paragraph_missing_one_straight_mark_keeps_the_quotation_whose_marks_pair_up():
+    # The page forgot the opening mark of the second quotation: the first one is still read.
+    text = '"Trop peu de gens viennent", a regretté Anne Roy. Il faut y aller". Ensuite, elle part.'
+    assert quotes(text) == ["Trop peu de gens viennent"]
+    assert quotes('Il a dit : "Nous y serons. Puis il est parti.') == []
+
+
 def test_nested_quotes_belong_to_the_outer_one():
     assert quotes("Le Kremlin – « aucune allusion à une « invasion russe » ».") == [
         "aucune allusion à une « invasion russe »"
