@@ -176,7 +176,8 @@ def _resolve_label(
     """A definite description ('la ministre', 'ce dernier'): the person it stands for, or None."""
     words = _words(sp.name)
     det, rest = words[0].lower(), " ".join(words[1:])
-    if det in ("son", "sa", "ses", "leur", "leurs") or (rest.split() or [""])[0].lower() in _RELATIVES:
+    relative = (rest.split() or [""])[0].lower() in _RELATIVES and not _PUPILS_PARENTS.match(fold(rest))
+    if det in ("son", "sa", "ses", "leur", "leurs") or relative:
         return None  # "sa mère": a relative of someone, not someone the article names
     if rest.lower() in ("dernier", "dernière"):
         return _the_latter(sp, att, registry, mentions, view)
@@ -223,13 +224,19 @@ def _unnamed_description(sp: Speaker, att: Attribution, rest: str) -> Speaker | 
     a story leaves unnamed (a witness, a defendant, a user), described so, to review. A function
     ('le ministre', 'le diplomate') belongs to someone with a name: no question rather than a label."""
     words = fold(rest).split()
-    if not words or words[0] not in _WITNESSES:
-        return None
-    att.why = f"« {sp.name} » : personne que l’article ne nomme pas"
+    group = fold(sp.name).startswith("les ") and bool(words) and _singular(words[0]) in _FOLDED_HUMAN_NOUNS
+    if not words or (_singular(words[0]) not in _WITNESSES and not group):
+        return None  # "les riverains", "les pompiers": a group, which has no one name
+    att.why = f"« {sp.name} » : {'des gens' if group else 'personne'} que l’article ne nomme pas"
     return Speaker(sp.name[0].lower() + sp.name[1:], "anonymous", sp.key, sp.gender, False)
 
 
 _WITNESSES = frozenset(fold(w) for w in UNNAMED_WITNESS_NOUNS)
+_PUPILS_PARENTS = re.compile(r"parents? d'? ?eleves?\b")  # a group of a school, not someone's kin
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
 
 def _after_de(words: list[str], k: int) -> bool:

@@ -34,6 +34,19 @@ def test_a_witness_word_is_still_the_person_named_before_when_she_fits():
     assert said(text) == [("Claire Vasseur", True)]
 
 
+def test_an_unnamed_group_of_people_speaks_as_a_group_to_review():
+    text = "Le chantier a commencé lundi. « Nous n'avons pas été consultés », déplorent les riverains."
+    (att,) = [a for a in analyse(text).attributions if not a.name_or_title]
+    assert att.speaker is not None and att.speaker.name == "les riverains"
+    assert att.review and "ne nomme pas" in att.why
+
+
+def test_parents_of_pupils_are_a_group_not_someone_s_kin():
+    text = "L'école perd une classe. « Nous voulons être entendus », répètent les parents d'élèves."
+    assert said(text) == [("les parents d'élèves", True)]
+    assert said("« Tout va bien », dit sa mère.") == [(None, False)]
+
+
 def test_a_function_without_a_name_stays_unattributed():
     # A minister has a name: the label alone is no answer a teacher can check.
     text = "Le budget a été voté. « Nous tiendrons les délais », a assuré la ministre."
