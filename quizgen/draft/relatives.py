@@ -1,12 +1,16 @@
-"""Speakers pointed at by a relative clause that holds the quotation:
-`…, notamment Paul Roy, médecin à Lyon, selon qui « … »`, `…, pour qui « … »`,
-`…, d'après qui « … »` — the person the relative pronoun stands for, named just before it,
-not the subject of the sentence (`Plusieurs médecins s'inquiètent, notamment …`)."""
+"""Speakers pointed at by the clause that holds the quotation:
+
+- a relative clause: `…, notamment Paul Roy, médecin à Lyon, selon qui « … »`, `…, pour qui
+  « … »`, `…, d'après qui « … »` — the person the relative pronoun stands for, named just
+  before it, not the subject of the sentence (`Plusieurs médecins s'inquiètent, notamment …`);
+- a participle of speech after the main clause: `Les policiers refusent de parler d'agression,
+  estimant que « … »`, `…, rappelant : « … »` — the subject of the sentence (to review)."""
 
 from __future__ import annotations
 
 import re
 
+from .lexicon import speech_forms
 from .quotes import MASK, QuoteSpan
 from .reader import Reader
 from .speakers import Speaker
@@ -15,6 +19,21 @@ Found = tuple[Speaker | None, str, bool]
 
 # ", selon qui « … »", ", pour qui il faut « … »": the relative clause that holds the quotation.
 _ACCORDING_TO_WHOM = re.compile(r",\s*(?i:selon|pour|d'après|d’après)\s+qui\b(?P<clause>[^.;!?:]*)$")
+
+
+# ", estimant que « … »", ", en rappelant : « … »": a present participle right before the quotation.
+_PARTICIPLE_BEFORE = re.compile(
+    r",\s*(?:(?:tout\s+)?en\s+)?(?P<verb>[a-zéèêàâîôûç]{3,}ant)\s+(?:(?:notamment|aussi|encore)\s+)?"
+    r"(?:que\s+|qu'|:\s*)?$"
+)
+# Participles of speech verbs whose stem + 'e' is no verb form ('disant' → 'dit').
+_IRREGULAR_PARTICIPLES = frozenset(
+    "disant écrivant reconnaissant concluant répondant promettant admettant".split()
+)
+
+
+def _speech_participle(verb: str) -> bool:
+    return verb in _IRREGULAR_PARTICIPLES or verb[:-3] + "e" in speech_forms()
 
 
 class Relatives(Reader):
@@ -37,3 +56,19 @@ class Relatives(Reader):
                 f"« selon qui » rattaché à {sp.name}, la personne nommée juste avant"
             )
         return sp, "selon", bool(others)
+
+    def participle_of_speech(self, si: int, q: QuoteSpan) -> Found | None:
+        """', estimant que « … »' after the main clause: its subject speaks (to review)."""
+        s = self.sentences[si]
+        before = self._masked[si][: max(q.open - s.start, 0)]
+        mm = _PARTICIPLE_BEFORE.search(before)
+        if mm is None or not _speech_participle(mm["verb"].lower()) or MASK in before:
+            return None
+        if re.search(r"\b(?:qui|que|qu'|lorsque|quand|dont|mais|et)\b", before[: mm.start()].split(",")[-1]):
+            return None  # ", alors que les députés …, estimant": another clause, another subject
+        np_ = self.opening_np(si)
+        sp = self._speaker(np_, si) if np_ is not None and not self._coordinated(si, np_) else None
+        if sp is None or sp.kind not in ("person", "anonymous", "institution"):
+            return None
+        self.extra.setdefault(q.open, {})["why"] = f"{sp.name}, sujet de la phrase, parle au participe"
+        return sp, "participle", True

@@ -66,3 +66,13 @@ def test_for_whom_with_someone_else_named_before_is_to_review():
     text = "Mme Julie Perret a répondu à M. Luc Brun, pour qui « rien n'est réglé »."
     ((name, review),) = said(text)
     assert name == "Luc Brun" and review
+
+
+def test_a_participle_of_speech_after_the_main_clause_gives_its_subject_to_review():
+    text = "Le maire M. Jean Moreau a défendu son budget, rappelant que « les impôts n'augmenteront pas »."
+    assert said(text) == [("Jean Moreau", True)]
+
+
+def test_a_participle_that_is_no_speech_verb_gives_no_speaker():
+    text = "M. Jean Moreau a quitté la salle, serrant « le dossier rouge » sous le bras."
+    assert said(text) == [(None, False)]
