@@ -174,6 +174,8 @@ def _resolve_label(
     view: str = "",
 ) -> Speaker | None:
     """A definite description ('la ministre', 'ce dernier'): the person it stands for, or None."""
+    if _ONE_OF_THEM.match(fold(sp.name)):
+        return _one_of_them(sp, att, view)
     words = _words(sp.name)
     det, rest = words[0].lower(), " ".join(words[1:])
     relative = (rest.split() or [""])[0].lower() in _RELATIVES and not _PUPILS_PARENTS.match(fold(rest))
@@ -237,6 +239,28 @@ _PUPILS_PARENTS = re.compile(r"parents? d'? ?eleves?\b")  # a group of a school,
 
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
+
+
+_ONE_OF_THEM = re.compile(r"^l'? ?(?P<one>une?) d'? ?(?:entre )?(?:eux|elles)$")
+_GROUP_BEFORE = re.compile(
+    r"\b(?:les|des|ces|aux|plusieurs|certains|certaines|nombreux|nombreuses)\s+(?P<noun>[\w-]+)",
+    re.IGNORECASE,
+)
+
+
+def _one_of_them(sp: Speaker, att: Attribution, view: str) -> Speaker | None:
+    """'« … », confie l'un d'eux' after 'pour les usagers': one of the group named just before
+    ('un usager'), to review; with no group of people before it, no one."""
+    one = _ONE_OF_THEM.match(fold(sp.name))["one"]  # type: ignore[index]
+    window = view[max(0, att.evidence[0] - 300) : att.quote.open]
+    nouns = [m["noun"] for m in _GROUP_BEFORE.finditer(window)]
+    for noun in reversed(nouns):
+        singular = noun[:-1] if noun.lower().endswith(("s", "x")) else noun
+        if fold(singular) in _FOLDED_HUMAN_NOUNS | _WITNESSES:
+            name = f"{one} {singular.lower()}"
+            att.why = f"« {sp.name} » : {name}, du groupe nommé juste avant"
+            return Speaker(name, "anonymous", "a:" + fold(name), sp.gender, False)
+    return None
 
 
 def _after_de(words: list[str], k: int) -> bool:

@@ -76,3 +76,16 @@ def test_a_participle_of_speech_after_the_main_clause_gives_its_subject_to_revie
 def test_a_participle_that_is_no_speech_verb_gives_no_speaker():
     text = "M. Jean Moreau a quitté la salle, serrant « le dossier rouge » sous le bras."
     assert said(text) == [(None, False)]
+
+
+def test_one_of_them_is_one_of_the_group_named_before():
+    text = (
+        "La navette ne passera plus le dimanche, au grand dam des usagers. "
+        "« On va faire comment ? », confie l'un d'eux."
+    )
+    assert said(text) == [("un usager", True)]
+
+
+def test_one_of_them_with_no_group_of_people_before_is_no_one():
+    text = "Les prix des loyers ont encore monté. « C'est trop cher », soupire l'une d'elles."
+    assert said(text) == [(None, False)]
