@@ -382,3 +382,12 @@ def test_a_first_name_described_as_a_person_is_someone(entities):
     assert analysis.registry.person("Emmanuel") is not None
     (att,) = analysis.attributions
     assert att.speaker is not None and att.speaker.name == "Emmanuel" and att.review
+
+
+def test_one_person_with_two_roles_joined_by_et():
+    text = "« Ce lieu est un atout », a déclaré le maire et président de l'agglomération, Paul Girard."
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.speaker.name == "Paul Girard" and not att.review
+    # Two people joined by 'et' stay two people: no one speaker.
+    (att,) = analyse("« Ce lieu est un atout », ont déclaré le maire et le préfet.").attributions
+    assert att.speaker is None
