@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .quotes import QuoteSpan
+from .quotes import MASK, QuoteSpan
 from .reader import Attribution, Reader
 from .tokens import fold
 
@@ -44,10 +44,28 @@ class Headings(Reader):
         inner = self.view[qs[0].inner_start : qs[0].inner_end].strip()
         return len(inner.split()) <= 12 and not inner.endswith((".", "!", "?", "…"))
 
+    def _lead_in_quote(self, a: Attribution) -> bool:
+        """A short quotation alone in the first sentence of its paragraph, narrative after it
+        ('"Trois mois de retard". Le chantier, lancé en mai, …'): a lead-in set like a heading."""
+        si, q = a.sentence, a.quote
+        s = self.sentences[si]
+        para = self.article.paragraphs[s.para]
+        body = self.view[para.start : para.end]
+        first = para.start + len(body) - len(body.lstrip())
+        nxt = si + 1
+        if q.open != first or nxt >= len(self.sentences) or self.sentences[nxt].para != s.para:
+            return False
+        if re.search(r"\w", self._masked[si].replace(MASK, "")):
+            return False  # words of the sentence around the quotation: not a lead-in alone
+        inner = self.view[q.inner_start : q.inner_end].strip()
+        return len(inner.split()) <= 12 and not inner.endswith((".", "!", "?", "…"))
+
     def _echoes(self, out: list[Attribution]) -> None:
-        """A heading quote takes the speaker of the later quotation that holds its words."""
+        """A heading or lead-in quote takes the speaker of the later quotation that holds its words."""
         for k, a in enumerate(out):
-            if a.name_or_title or a.speaker is not None or not self._heading_quote(a.sentence, [a.quote]):
+            if a.name_or_title or a.speaker is not None:
+                continue
+            if not (self._heading_quote(a.sentence, [a.quote]) or self._lead_in_quote(a)):
                 continue
             words = re.findall(r"\w+", fold(a.text))
             if len(words) < 3:
@@ -66,8 +84,8 @@ class Headings(Reader):
 
 def _repeats(heading: list[str], words: list[str]) -> bool:
     """Whether a sub-heading repeats a quotation: all its words in a row, or its first five
-    words and at least half of them ('On n'a pas réfléchi, il fallait faire vite' over '… On n'a
-    pas réfléchi, on est rentrés.', dev2 08); a few common words shared is not enough."""
+    words and at least half of them ('On a couru sans se retourner, vite' over '… On a couru
+    sans se retourner, jusqu'au pont.'); a few common words shared is not enough."""
     n = len(heading)
     for i in range(len(words)):
         run = 0

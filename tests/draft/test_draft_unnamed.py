@@ -89,3 +89,11 @@ def test_one_of_them_is_one_of_the_group_named_before():
 def test_one_of_them_with_no_group_of_people_before_is_no_one():
     text = "Les prix des loyers ont encore monté. « C'est trop cher », soupire l'une d'elles."
     assert said(text) == [(None, False)]
+
+
+def test_a_lead_in_quote_takes_the_speaker_of_its_words_below_to_review():
+    text = (
+        '"Trois mois de retard". Le chantier, lancé en mai, accumule les problèmes. '
+        'Selon un ouvrier du site, il faudra "trois mois de retard au moins" pour finir.'
+    )
+    assert said(text) == [("un ouvrier du site", True), ("un ouvrier du site", True)]
