@@ -97,3 +97,8 @@ def test_a_lead_in_quote_takes_the_speaker_of_its_words_below_to_review():
         'Selon un ouvrier du site, il faudra "trois mois de retard au moins" pour finir.'
     )
     assert said(text) == [("un ouvrier du site", True), ("un ouvrier du site", True)]
+
+
+def test_a_pronoun_stands_for_the_unnamed_witness_just_described():
+    text = "La secouriste a témoigné lundi devant le tribunal. « J'ai eu très peur », raconte-t-elle."
+    assert said(text) == [("la secouriste", True)]
