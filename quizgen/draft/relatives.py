@@ -4,11 +4,15 @@
   « … »`, `…, d'après qui « … »` — the person the relative pronoun stands for, named just
   before it, not the subject of the sentence (`Plusieurs médecins s'inquiètent, notamment …`);
 - a participle of speech after the main clause: `Les policiers refusent de parler d'agression,
-  estimant que « … »`, `…, rappelant : « … »` — the subject of the sentence (to review)."""
+  estimant que « … »`, `…, rappelant : « … »` — the subject of the sentence (to review);
+- a side named before an impersonal 'on' or a colon: `Du côté de la mairie, on assure que « … »`,
+  `Chez les commerçants, on craint « … »`, `Même son de cloche chez Paul Roy : « … »` — that
+  side (to review)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .lexicon import speech_forms
 from .quotes import MASK, QuoteSpan
@@ -34,6 +38,14 @@ _IRREGULAR_PARTICIPLES = frozenset(
 
 def _speech_participle(verb: str) -> bool:
     return verb in _IRREGULAR_PARTICIPLES or verb[:-3] + "e" in speech_forms()
+
+
+# "Du côté de la mairie", "Chez Paul Roy", "Au ministère": the side whose words follow.
+_SIDE = re.compile(
+    r"(?:^\s*(?:(?:Et|Mais)\s+)?|(?i:même\s+(?:son\s+de\s+cloche|discours|constat|analyse|ton))\s+)"
+    r"(?i:(?:du|au)\s+côté\s+(?P<of>du|des|de\s+|d')|chez\s+)"
+)
+_ON_SAYS = re.compile(r"^\s*,\s*on\s+(?:(?:ne\s+|n')?\w+\s+){0,2}?$")
 
 
 class Relatives(Reader):
@@ -72,3 +84,30 @@ class Relatives(Reader):
             return None
         self.extra.setdefault(q.open, {})["why"] = f"{sp.name}, sujet de la phrase, parle au participe"
         return sp, "participle", True
+
+    def side_speaks(self, si: int, q: QuoteSpan) -> Found | None:
+        """'Du côté de la mairie, on assure que « … »', 'Même son de cloche chez X : « … »'."""
+        s = self.sentences[si]
+        before = self._masked[si][: max(q.open - s.start, 0)]
+        mm = _SIDE.search(before)
+        if mm is None or MASK in before:
+            return None
+        of = (mm["of"] or "").strip()
+        np_ = self._np_after_contracted(si, mm.start("of"), of) if of in ("du", "des") else None
+        np_ = np_ or self._np_after(si, mm.end())
+        if np_ is None:
+            return None
+        rest = before[np_.toks[np_.j - 1].end - s.start :]
+        rest = re.sub(r"^\s*,[^,:]{0,60}(?:,|(?=\s*:))", ",", rest)  # "chez X, président du club :"
+        verb = self.p["pre"].search(rest)
+        says = bool(re.fullmatch(r"\s*,?\s*(?:pas\s+de\s+doute\s*)?:\s*", rest)) or (
+            verb is not None and _ON_SAYS.match(rest[: verb.start()]) is not None
+        )
+        sp = self._speaker(np_, si) if says else None
+        if sp is None or sp.kind not in ("person", "anonymous", "institution"):
+            return None
+        if of in ("du", "des") and sp.name.lower().startswith(of + " "):
+            # "du côté du club": the club, with its article back
+            sp = replace(sp, name={"du": "le", "des": "les"}[of] + sp.name[len(of) :])
+        self.extra.setdefault(q.open, {})["why"] = f"{sp.name} : le côté qui parle, sans verbe à son nom"
+        return sp, "side", True

@@ -102,3 +102,15 @@ def test_a_lead_in_quote_takes_the_speaker_of_its_words_below_to_review():
 def test_a_pronoun_stands_for_the_unnamed_witness_just_described():
     text = "La secouriste a témoigné lundi devant le tribunal. « J'ai eu très peur », raconte-t-elle."
     assert said(text) == [("la secouriste", True)]
+
+
+def test_the_side_named_before_an_impersonal_on_speaks_to_review():
+    text = "Du côté de la mairie, on assure que « les travaux seront finis en juin »."
+    assert said(text) == [("la mairie", True)]
+    text = "Du côté du club, on se veut rassurant : « Tout ira bien. »"
+    assert said(text) == [("le club", True)]
+
+
+def test_same_words_at_someone_s_place_before_a_colon():
+    text = "Même son de cloche chez M. Paul Girard, le président du club : « On doit progresser. »"
+    assert said(text) == [("Paul Girard", True)]
