@@ -28,7 +28,7 @@ _NAMED_INFINITIVE = re.compile(
     r"^\s*(?:Et|et)\s+(?P<subject>[^,:;«»]{3,60}?)\s+(?:de\s+|d')(?P<verb>[a-zéèêàâîôûç]+(?:er|ir|re))\b"
 )
 _THESE_WORDS = re.compile(
-    r"^\s*(?:C'est|c'est)\s+(?:par|avec|en|sur)\s+ces\s+(?:mots|termes|propos|paroles)\s+(?:que|qu')\s*"
+    r"^\s*(?:C'est|c'est)\s+(?:(?:par|avec|en|sur)\s+ces\s+(?:mots|termes|propos|paroles)|ainsi)\s+(?:que|qu')\s*"
 )
 _ANSWER_LABEL = re.compile(r"^\s*(?:[-–—]\s*)?(?:(?:sa|la|leur)\s+)?(?i:réponse|réplique|R)\s*:\s*$")
 _QUESTION_TO = re.compile(r"\?|(?i:\b(?:interrog[ée]e?s?|demand[ée]|question(?:né)?e?s?|sollicit[ée]e?)\b)")
@@ -311,7 +311,8 @@ class SpeechForms(Reader):
         m = self._masked[nxt]
         mm = _THESE_WORDS.match(m)
         said = self._what_was_said(nxt)
-        if mm:
+        if mm and ("ainsi" not in mm.group() or self.p["pre"].search(m, mm.end())):
+            # "C'est ainsi que X a résumé …"; not "C'est ainsi que le club a perdu": no speech
             sp = self._speaker(self._np_after(nxt, mm.end()), nxt)
         elif said is not None:
             sp = self._speaker(said, nxt)

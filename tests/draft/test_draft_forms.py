@@ -418,3 +418,10 @@ def test_a_first_person_quote_then_a_sentence_about_one_named_person():
     (att,) = analyse(text).attributions
     assert att.speaker.name == "Paul Girard" and att.review
     assert speakers("« Le chantier avance. » Paul Girard, maire de Vienne, se veut rassurant.") == [None]
+
+
+def test_c_est_ainsi_que_names_the_speaker_of_the_quotation_before_only_with_a_speech_verb():
+    text = "« Le club doit se réformer. » C'est ainsi que M. Paul Girard a résumé la situation."
+    assert speakers(text) == ["Paul Girard"]
+    text = "« Le club doit se réformer. » C'est ainsi que M. Paul Girard a quitté la salle."
+    assert speakers(text) == [None]
