@@ -147,3 +147,12 @@ def test_a_straight_mark_after_a_space_and_before_a_stop_closes():
 def test_a_quotation_left_open_goes_on_in_a_paragraph_that_repeats_the_mark():
     text = "Le maire a pris la parole. « Je suis fier de cette équipe.\n\n« Et elle ira loin. »\n"
     assert quotes(text) == ["Je suis fier de cette équipe.\n\n« Et elle ira loin."]
+
+
+def test_the_last_paragraph_of_a_quotation_over_paragraphs_is_story_not_a_bio():
+    # In the first person and short, but it closes the quotation opened above: the story.
+    text = (
+        "Jean Dupont est arrivé à Lyon en 2019.\n\n« Au début, c'était difficile.\n\n"
+        "Puis j'ai trouvé mes marques », raconte-t-il.\n"
+    )
+    assert quotes(text) == ["Au début, c'était difficile.\n\nPuis j'ai trouvé mes marques"]
