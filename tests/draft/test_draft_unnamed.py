@@ -114,3 +114,16 @@ def test_the_side_named_before_an_impersonal_on_speaks_to_review():
 def test_same_words_at_someone_s_place_before_a_colon():
     text = "Même son de cloche chez M. Paul Girard, le président du club : « On doit progresser. »"
     assert said(text) == [("Paul Girard", True)]
+
+
+def test_a_quotation_alone_after_a_sentence_about_him_with_on_for_we():
+    text = "L'entraîneur Franck Dubois était satisfait après la rencontre. « On a montré du caractère. »"
+    assert said(text) == [("Franck Dubois", True)]
+
+
+def test_a_quotation_alone_after_a_sentence_whose_subject_is_a_pronoun_for_him():
+    text = (
+        "Le maire Jean Dupont était présent. Interrogé sur l'avenir du site, il reste prudent. "
+        "« Je ne promets rien. »"
+    )
+    assert said(text) == [("Jean Dupont", True)]
