@@ -20,6 +20,7 @@ from .lexicon import (
 )
 from .nlp import Token
 from .nounphrase import NP, PRONOUNS, parse_np
+from .plurals import plural_antecedent
 from .quotes import MASK, QuoteSpan, Sentence, is_name_or_title, masked, names_a_work
 from .speakers import Registry, Speaker
 from .tokens import Tok, fold, tokenize
@@ -309,7 +310,9 @@ class Reader:
 
     def _resolve_pronoun(self, pronoun: str, si: int, pos: int) -> Speaker | None:
         want = PRONOUNS.get(pronoun)
-        if pronoun in ("ils", "elles", "on"):
+        if pronoun in ("ils", "elles"):
+            return plural_antecedent(self, si, pos)
+        if pronoun == "on":
             return None
 
         def fits(sp: Speaker | None) -> bool:

@@ -127,3 +127,14 @@ def test_a_quotation_alone_after_a_sentence_whose_subject_is_a_pronoun_for_him()
         "« Je ne promets rien. »"
     )
     assert said(text) == [("Jean Dupont", True)]
+
+
+def test_ils_stands_for_the_group_of_people_the_sentence_before_opens_with():
+    text = "Les parents d'élèves ont occupé l'école jeudi. « Nous ne partirons pas », affirment-ils."
+    assert said(text) == [("les parents d'élèves", True)]
+
+
+def test_ils_for_things_or_for_two_people_is_no_one():
+    assert said("Les loyers ont encore augmenté. « C'est trop », disent-ils.") == [(None, False)]
+    text = "M. Léo Martin et Mme Anne Roy font le tour du quartier. « Vous n'avez rien vu ? », demandent-ils."
+    assert said(text) == [(None, False)]

@@ -1,0 +1,45 @@
+"""'ils' and 'elles' in an incise: the group of people a sentence just before opens with
+('Les parents d'élèves ont occupé l'école. « … », affirment-ils' → les parents d'élèves),
+never a group of things ('Les prix ont monté. « … », disent-ils': no one) nor two people
+joined by 'et' (which one?). Always to review."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import ANONYMOUS_PERSON_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, UNNAMED_WITNESS_NOUNS
+from .speakers import Speaker
+from .tokens import fold
+
+if TYPE_CHECKING:
+    from .reader import Reader
+
+_PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "plusieurs", "certains", "certaines", "nombre"})
+_GROUP_HEADS = frozenset(
+    fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS | UNNAMED_WITNESS_NOUNS | INSTITUTION_NOUNS
+)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
+
+
+def plural_antecedent(reader: Reader, si: int, pos: int) -> Speaker | None:
+    """The group 'ils'/'elles' at `pos` of sentence si stands for, or None."""
+    para = reader.sentences[si].para
+    for back in range(si, max(-1, si - 3), -1):
+        s = reader.sentences[back]
+        if s.heading or s.para < para - 1:
+            break
+        np_ = reader.opening_np(back)
+        if np_ is None or np_.start >= pos or np_.det not in _PLURAL_DETERMINERS:
+            continue
+        if reader._coordinated(back, np_) or _singular(fold(np_.head or "")) not in _GROUP_HEADS:
+            return None  # "Les prix ont monté": things; "X et Y": two people, which one?
+        sp = reader._speaker(np_, back)
+        if sp is None or sp.kind == "person":
+            return None
+        words = sp.name.split()
+        name = sp.name[0].lower() + sp.name[1:] if len(words) > 1 and words[1].islower() else sp.name
+        return Speaker(name, sp.kind, sp.key, sp.gender, False, sp.role, via_pronoun=True)
+    return None
