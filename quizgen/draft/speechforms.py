@@ -418,7 +418,7 @@ class SpeechForms(Reader):
         k = next((n for n, t in enumerate(toks) if t.start <= pos < t.end), None)
         if k is None or toks[k].text.startswith(MASK):
             return None
-        for start in range(max(0, k - 4), k + 1):
+        for start in range(max(0, k - 8), k + 1):
             np_ = parse_np(toks, start)
             if np_ is not None and np_.i <= k < np_.j:
                 return np_

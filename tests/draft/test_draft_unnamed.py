@@ -3,6 +3,8 @@ of local news and court reports (invented sentences)."""
 
 from __future__ import annotations
 
+import pytest
+
 from quizgen.draft.pipeline import analyse
 
 
@@ -138,3 +140,13 @@ def test_ils_for_things_or_for_two_people_is_no_one():
     assert said("Les loyers ont encore augmenté. « C'est trop », disent-ils.") == [(None, False)]
     text = "M. Léo Martin et Mme Anne Roy font le tour du quartier. « Vous n'avez rien vu ? », demandent-ils."
     assert said(text) == [(None, False)]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_the_parsed_subject_is_the_whole_noun_phrase_not_its_end(entities):
+    # Before: 'l'association Marie Roy', cut from the title, was the speaker, not flagged.
+    text = "La présidente de l'association Marie Roy l'a redit : « Le combat continue. »"
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker is not None and "Marie Roy" in att.speaker.name
+    assert not att.speaker.name.startswith("l'association") and att.review
