@@ -361,8 +361,16 @@ def _head_end(toks: list[Tok], j: int, in_name_of_body: bool, role_mode: bool) -
             if toks[j - 1].low in ("l'", "du", "de", "des", "d'", "à", "au", "aux"):
                 in_name_of_body = True  # "chercheuse à l'Institut…", "du Kremlin"
             j += 1  # names and name parts: 'le président Joe Biden'
-        elif t.low == "l'" and t.cap and j + 1 < n and toks[j + 1].cap and toks[j + 1].word:
-            j += 2  # a name with its article: 'le quotidien L'Équipe'
+        elif (
+            (t.low == "l'" or (in_name_of_body and t.low in ("le", "la", "les")))
+            and t.cap
+            and j + 1 < n
+            and toks[j + 1].cap
+            and toks[j + 1].word
+        ):
+            # a name with its article: 'le quotidien L'Équipe', "l'association Les Amis du Parc"
+            # (not 'la députée La France insoumise X': the party's name, then the person's)
+            j += 2
         elif (
             _is_particle(toks, j)
             or _is_adjective(t)

@@ -391,3 +391,11 @@ def test_one_person_with_two_roles_joined_by_et():
     # Two people joined by 'et' stay two people: no one speaker.
     (att,) = analyse("« Ce lieu est un atout », ont déclaré le maire et le préfet.").attributions
     assert att.speaker is None
+
+
+def test_a_body_s_name_keeps_its_own_capitalised_article():
+    text = "« C'est une victoire », se félicite dans un communiqué l'association Les Amis du Parc."
+    assert speakers(text) == ["l'association Les Amis du Parc"]
+    # After a function, a capitalised 'La' starts a party's name, then the person's.
+    text = "« Vous reculez ! », a lancé la députée La France insoumise Julie Perret."
+    assert speakers(text)[0] in (None, "Julie Perret")
