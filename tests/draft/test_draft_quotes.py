@@ -88,11 +88,11 @@ def test_names_in_quotation_marks_are_not_speech(words, before, expected):
 @pytest.mark.parametrize(
     ("words", "after", "expected"),
     [
-        ("Avec toutes mes sympathies", " (Stock), récit bouleversant", True),
-        ("Frère d'âme", " (Seuil) repart bredouille", True),
+        ("Avec tous mes regrets", " (Stock), récit émouvant", True),
+        ("Sœur de cœur", " (Seuil) repart sans prix", True),
         ("Les jours heureux", " (Actes Sud, 2019).", True),
         ("Nous ne céderons pas", " (AFP), a dit X.", False),
-        ("Il ne faut pas avoir d'oeillères", " (Bernard Pivot)\n\nLes jurés", False),
+        ("Il ne faut pas fermer les yeux", " (Anne Lemoine)\n\nLes jurés", False),
         ("Nous ne céderons pas", ", a dit Paul Roy.", False),
     ],
 )

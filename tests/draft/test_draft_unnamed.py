@@ -138,7 +138,7 @@ def test_ils_stands_for_the_group_of_people_the_sentence_before_opens_with():
 
 def test_ils_for_things_or_for_two_people_is_no_one():
     assert said("Les loyers ont encore augmenté. « C'est trop », disent-ils.") == [(None, False)]
-    text = "M. Léo Martin et Mme Anne Roy font le tour du quartier. « Vous n'avez rien vu ? », demandent-ils."
+    text = "M. Léo Martin et Mme Anne Roy font le tour du parc. « Un bruit ? », demandent-ils."
     assert said(text) == [(None, False)]
 
 
