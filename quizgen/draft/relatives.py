@@ -7,7 +7,9 @@
   estimant que « … »`, `…, rappelant : « … »` — the subject of the sentence (to review);
 - a side named before an impersonal 'on' or a colon: `Du côté de la mairie, on assure que « … »`,
   `Chez les commerçants, on craint « … »`, `Même son de cloche chez Paul Roy : « … »` — that
-  side (to review)."""
+  side (to review);
+- words named as someone's before or after a colon: `Le message du maire Paul Roy est clair :
+  « … »`, `« … » : la réponse de Paul Roy a fusé` — that someone (to review)."""
 
 from __future__ import annotations
 
@@ -46,6 +48,13 @@ _SIDE = re.compile(
     r"(?i:(?:du|au)\s+côté\s+(?P<of>du|des|de\s+|d')|chez\s+)"
 )
 _ON_SAYS = re.compile(r"^\s*,\s*on\s+(?:(?:ne\s+|n')?\w+\s+){0,2}?$")
+
+
+# "le message du maire", "la réponse de X", "les mots de X": words that are someone's.
+_WORDS_OF = re.compile(
+    r"\b(?i:message|discours|mots|propos|paroles|réponse|réaction|constat|avis|explication|appel|"
+    r"verdict|credo|leitmotiv|lettre|courrier|slogan)\s+(?P<of>du|des|de\s+|d')"
+)
 
 
 class Relatives(Reader):
@@ -111,3 +120,30 @@ class Relatives(Reader):
             sp = replace(sp, name={"du": "le", "des": "les"}[of] + sp.name[len(of) :])
         self.extra.setdefault(q.open, {})["why"] = f"{sp.name} : le côté qui parle, sans verbe à son nom"
         return sp, "side", True
+
+    def words_of(self, si: int, q: QuoteSpan) -> Found | None:
+        """'Le message du maire X est clair : « … »', '« … » : la réponse de X a fusé'."""
+        s = self.sentences[si]
+        m = self._masked[si]
+        before, after = m[: max(q.open - s.start, 0)], m[q.end - s.start :]
+        colon_after = re.match(r"\s*:\s*(?:(?i:le|la|les|l'|ce|cette)\s*)?", after)
+        if re.search(r":\s*$", before) and MASK not in before:
+            mm, base = _WORDS_OF.search(before), 0
+        elif colon_after and not before.strip(' «“"') and MASK not in after:
+            base = q.end - s.start + colon_after.end()
+            mm = _WORDS_OF.match(m, base)
+        else:
+            return None
+        if mm is None:
+            return None
+        of = mm["of"].strip()
+        if of in ("du", "des"):
+            np_ = self._np_after_contracted(si, mm.start("of"), of)
+        else:
+            np_ = self._np_after(si, mm.end("of"))
+        sp = self._speaker(np_, si) if np_ is not None else None
+        if sp is None or sp.kind not in ("person", "anonymous", "institution"):
+            return None
+        why = f"« {mm.group().split()[0]} de {sp.name} » : ses mots, sans verbe de parole"
+        self.extra.setdefault(q.open, {})["why"] = why
+        return sp, "words-of", True

@@ -150,3 +150,10 @@ def test_the_parsed_subject_is_the_whole_noun_phrase_not_its_end(entities):
     (att,) = analyse(text, entities).attributions
     assert att.speaker is not None and "Marie Roy" in att.speaker.name
     assert not att.speaker.name.startswith("l'association") and att.review
+
+
+def test_words_named_as_someone_s_before_or_after_a_colon():
+    text = "Le message du maire M. Jean Roux est clair : « Restez chez vous. »"
+    assert said(text) == [("Jean Roux", True)]
+    text = "« Restez chez vous » : le message du maire M. Jean Roux est clair."
+    assert said(text) == [("Jean Roux", True)]
