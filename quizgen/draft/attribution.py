@@ -19,6 +19,8 @@ In order of trust, for each quotation of a sentence:
    `X a qualifié l'alliance d'« … »`, `il a dit « … »` (the pronoun is
    resolved from context); `Et d'ajouter : « … »`; `Réponse : « … »`;
    `X …  :` ending the paragraph before, or any verb before a colon (review);
+   the clause that holds the quotation (relatives.py): `…, X, selon qui « … »`,
+   `…, estimant que « … »`, `Du côté de X, on assure que « … »`, `Le message de X : « … »`;
 3. `Selon X, … « … »`, `Comme l'explique X, « … »`, or `…, selon X.` at the end;
 4. a headline or label: `X : « … »`, `X … – « … »`, `Label : … « … »`;
 5. a subject just before the quote: `Vladimir Poutine « a proposé… »` (review);
@@ -29,8 +31,8 @@ In order of trust, for each quotation of a sentence:
    when it opens its paragraph and that person is the subject of its speech verb, or
    the next sentence says who said it (`C'est ce qu'a affirmé X`) (review);
 7. a `Source : X` line after a paragraph that is only a quotation;
-8. a sub-heading that repeats words of the body takes their speaker (review), not
-   from another guess.
+8. a sub-heading, or a short lead-in quotation opening its paragraph, that repeats words
+   of the body takes their speaker (review), not from another guess (headings.py).
 
 Anything else stays unattributed: precision first. `resolve.py` then makes every
 speaker a named person or institution.
@@ -119,25 +121,7 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
                 # "« … », a fustigé X, appelant « les membres » … « à contrecarrer … »": still X.
                 found[k] = (before[0], "participle", before[2])
                 continue
-            found[k] = (
-                self.name_line(si, q)
-                or self.interview_answer(si, q)
-                or self.colon_before(si, q)
-                or self.narrative_infinitive(si, q)
-                or self.participle_colon(si, q)
-                or self.answer_label(si, q)
-                or self.according_to_whom(si, q)
-                or self.participle_of_speech(si, q)
-                or self.side_speaks(si, q)
-                or self.words_of(si, q)
-                or self._pre_verb(si, offset)
-                or self._selon(si, offset)
-                or self._intro(si, offset, k == 0)
-                or self.parsed_verb(si, q)
-                or self.colon_in_sentence(si, q)
-                or self._adjacent(si, offset)
-                or (None, "", False)
-            )
+            found[k] = self._read_before(si, q, offset, k == 0)
         # 6. Continuation of the previous speaker.
         outside = re.sub(rf"[{MASK}«»“”\"\s.,;:!?…()\[\]-]", "", m)
         results: list[Attribution] = []
@@ -155,6 +139,28 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             review = review or self.shared_words(si, q, (sp, rule, review))
             results.append(self._make(si, q, sp, rule, review, names[k], previous))
         return results
+
+    def _read_before(self, si: int, q: QuoteSpan, offset: int, first: bool) -> Found:
+        """2-5. The rules that read the text before (or around) the quotation, in order of trust."""
+        return (
+            self.name_line(si, q)
+            or self.interview_answer(si, q)
+            or self.colon_before(si, q)
+            or self.narrative_infinitive(si, q)
+            or self.participle_colon(si, q)
+            or self.answer_label(si, q)
+            or self.according_to_whom(si, q)
+            or self.participle_of_speech(si, q)
+            or self.side_speaks(si, q)
+            or self.words_of(si, q)
+            or self._pre_verb(si, offset)
+            or self._selon(si, offset)
+            or self._intro(si, offset, first)
+            or self.parsed_verb(si, q)
+            or self.colon_in_sentence(si, q)
+            or self._adjacent(si, offset)
+            or (None, "", False)
+        )
 
     def _incises(self, si: int, qs: list[QuoteSpan], names: list[bool]) -> list[Found]:
         """1. Incises after each quotation; a chain shares the incise of its last quotation."""
