@@ -134,7 +134,7 @@ def same_role(head: str) -> frozenset[str]:
 DOCUMENT_NOUNS = frozenset(
     """
     communiqué communiqués position déclaration texte note compte-rendu compte message tweet
-    lettre site rapport porte-voix entourage services service bureau cabinet
+    lettre site rapport porte-voix entourage services service bureau cabinet mots propos paroles termes
 """.split()
 )
 

@@ -422,3 +422,16 @@ def test_c_est_ainsi_que_names_the_speaker_of_the_quotation_before_only_with_a_s
     assert speakers(text) == ["Paul Girard"]
     text = "« Le club doit se réformer. » C'est ainsi que M. Paul Girard a quitté la salle."
     assert speakers(text) == [None]
+
+
+def test_an_incise_between_dashes_inside_the_quotation_marks():
+    assert speakers("« Nous agirons – a déclaré M. Paul Roy – et vite. »") == ["Paul Roy"]
+
+
+def test_according_to_the_words_of_someone_is_that_someone():
+    assert speakers("« Nous agirons », selon les propos de la ministre Anne Roy.") == ["Anne Roy"]
+
+
+def test_the_speaker_after_adverbials_the_first_one_without_a_comma():
+    text = "« Nous agirons », a déclaré lundi à Lyon, devant la presse, le ministre de l'Intérieur, Paul Roy."
+    assert speakers(text) == ["Paul Roy"]
