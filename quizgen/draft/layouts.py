@@ -210,7 +210,7 @@ class Layouts(Reader):
     def _alone_after(self, si: int, q: QuoteSpan, sp: Speaker) -> bool:
         """'« Nous tiendrons. » Paul Girard, maire de Vienne, se veut rassurant.': words in the
         first person, then a sentence about that one person only."""
-        if sp.kind != "person" or not FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
+        if sp.kind != "person" or not _SPOKEN_FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
             return False
         return not {p.key for p in self._people_named(si, self.sentences[si].end)} - {sp.key}
 

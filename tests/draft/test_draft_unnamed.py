@@ -157,3 +157,8 @@ def test_words_named_as_someone_s_before_or_after_a_colon():
     assert said(text) == [("Jean Roux", True)]
     text = "« Restez chez vous » : le message du maire M. Jean Roux est clair."
     assert said(text) == [("Jean Roux", True)]
+
+
+def test_words_with_on_for_we_then_a_sentence_about_one_person_only():
+    text = "« On a été solides. » L'entraîneur brestois Éric Roy savourait la victoire."
+    assert said(text) == [("Éric Roy", True)]
