@@ -5,14 +5,25 @@ joined by 'et' (which one?). Always to review."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .lexicon import ANONYMOUS_PERSON_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, UNNAMED_WITNESS_NOUNS
+from .nounphrase import NP
+from .quotes import Sentence
 from .speakers import Speaker
 from .tokens import fold
 
-if TYPE_CHECKING:
-    from .reader import Reader
+
+class Reader(Protocol):
+    """What this module reads of reader.Reader (a protocol: reader.py imports this module)."""
+
+    sentences: list[Sentence]
+
+    def opening_np(self, si: int) -> NP | None: ...
+
+    def _coordinated(self, si: int, np_: NP) -> bool: ...
+
+    def _speaker(self, np_: NP | None, si: int, *, create: bool = True) -> Speaker | None: ...
 
 _PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "plusieurs", "certains", "certaines", "nombre"})
 _GROUP_HEADS = frozenset(
