@@ -435,3 +435,8 @@ def test_according_to_the_words_of_someone_is_that_someone():
 def test_the_speaker_after_adverbials_the_first_one_without_a_comma():
     text = "« Nous agirons », a déclaré lundi à Lyon, devant la presse, le ministre de l'Intérieur, Paul Roy."
     assert speakers(text) == ["Paul Roy"]
+
+
+@pytest.mark.parametrize("opener", ["Aux yeux de", "De l'avis de", "Pour reprendre les mots de"])
+def test_in_the_eyes_of_someone_is_according_to_someone(opener):
+    assert speakers(f"{opener} M. Jean Roux, le projet est « une folie ».") == ["Jean Roux"]
