@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .nounphrase import NP, PRONOUNS, parse_np
+from .plurals import names_a_group
 from .quotes import MASK, QuoteSpan
 from .reader import Reader
 from .speakers import Speaker
@@ -179,6 +180,8 @@ class Layouts(Reader):
             return None
         if {p.key for p in self._people_named(si - 1, prev.end)} - {subject.key}:
             return None  # 'X a reçu Y. « … »': whose words?
+        if names_a_group(self, si - 1, prev.start + 1):
+            return None  # 'X a reçu les manifestants. « … »': theirs, maybe
         self.extra.setdefault(q.open, {})["why"] = (
             f"{subject.name}, sujet de la phrase qui précède la citation"
         )

@@ -5,6 +5,7 @@ joined by 'et' (which one?). Always to review."""
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from .lexicon import ANONYMOUS_PERSON_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, UNNAMED_WITNESS_NOUNS
@@ -18,6 +19,7 @@ class Reader(Protocol):
     """What this module reads of reader.Reader (a protocol: reader.py imports this module)."""
 
     sentences: list[Sentence]
+    view: str
 
     def opening_np(self, si: int) -> NP | None: ...
 
@@ -25,14 +27,23 @@ class Reader(Protocol):
 
     def _speaker(self, np_: NP | None, si: int, *, create: bool = True) -> Speaker | None: ...
 
+
 _PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "plusieurs", "certains", "certaines", "nombre"})
-_GROUP_HEADS = frozenset(
-    fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS | UNNAMED_WITNESS_NOUNS | INSTITUTION_NOUNS
-)
+_HUMAN_GROUPS = frozenset(fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS | UNNAMED_WITNESS_NOUNS)
+_GROUP_HEADS = _HUMAN_GROUPS | frozenset(fold(w) for w in INSTITUTION_NOUNS)
 
 
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
+
+
+_PLURAL_NP = re.compile(r"\b(?:les|des|ces|aux|plusieurs)\s+(?:\w+\s+)?([\w-]+)", re.IGNORECASE)
+
+
+def names_a_group(reader: Reader, si: int, start: int) -> bool:
+    """Whether sentence si names a group of people after `start` ('a reçu les manifestants')."""
+    rest = reader.view[start : reader.sentences[si].end]
+    return any(_singular(fold(m[1])) in _HUMAN_GROUPS for m in _PLURAL_NP.finditer(rest))
 
 
 def plural_antecedent(reader: Reader, si: int, pos: int) -> Speaker | None:
@@ -47,6 +58,8 @@ def plural_antecedent(reader: Reader, si: int, pos: int) -> Speaker | None:
             continue
         if reader._coordinated(back, np_) or _singular(fold(np_.head or "")) not in _GROUP_HEADS:
             return None  # "Les prix ont monté": things; "X et Y": two people, which one?
+        if names_a_group(reader, back, np_.end):
+            return None  # "Les policiers ont interpellé les suspects. « … », assurent-ils": which?
         sp = reader._speaker(np_, back)
         if sp is None or sp.kind == "person":
             return None

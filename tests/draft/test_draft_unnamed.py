@@ -162,3 +162,10 @@ def test_words_named_as_someone_s_before_or_after_a_colon():
 def test_words_with_on_for_we_then_a_sentence_about_one_person_only():
     text = "« On a été solides. » L'entraîneur brestois Éric Roy savourait la victoire."
     assert said(text) == [("Éric Roy", True)]
+
+
+def test_two_groups_of_people_leave_ils_and_a_lone_quotation_to_no_one():
+    text = "Les policiers ont interpellé les suspects. « On n'a rien fait », assurent-ils."
+    assert said(text) == [(None, False)]
+    text = "Le maire M. Jean Roux a reçu les manifestants. « On ne partira pas. »"
+    assert said(text) == [(None, False)]
