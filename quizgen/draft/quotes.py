@@ -101,7 +101,10 @@ def find_quotes(article: Article) -> list[QuoteSpan]:
                 ):
                     stack.append(("«", pos, pi))  # a closing mark typed as the opening one
             elif c == "“":
-                stack.append(("“", pos, pi))
+                if stack and stack[-1][0] == "“" and _closes_straight(view, pos, p.start, p.end):
+                    _close(view, stack, nested, out, pos, pi)  # "“Nous y serons“": a closing mark typed as “
+                else:
+                    stack.append(("“", pos, pi))
             elif c == "”":
                 if stack and stack[-1][0] == "“":
                     _close(view, stack, nested, out, pos, pi)

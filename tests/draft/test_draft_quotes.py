@@ -37,6 +37,10 @@ def test_a_paragraph_missing_one_straight_mark_keeps_the_quotation_whose_marks_p
     assert quotes('Il a dit : "Nous y serons. Puis il est parti.') == []
 
 
+def test_a_closing_curly_mark_typed_as_the_opening_one():
+    assert quotes("“Nous y serons“, a dit Paul Roy. Il part “demain“.") == ["Nous y serons", "demain"]
+
+
 def test_nested_quotes_belong_to_the_outer_one():
     assert quotes("Le Kremlin – « aucune allusion à une « invasion russe » ».") == [
         "aucune allusion à une « invasion russe »"
