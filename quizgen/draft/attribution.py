@@ -226,10 +226,8 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             sp = self._speaker(self._np_after(si, agent.end()), si) if agent else None
             return (sp, "pre", not sp.certain) if sp is not None and sp.kind != "anonymous" else None
         np_, _toks = self._subject_before(si, chosen.start())
-        index = verbs.index(chosen)
-        while np_ is None and index > 0 and re.search(r"\bet\s+$", m[: verbs[index].start()]):
-            index -= 1  # "X a évoqué « … » et salué « … »": the subject of the first verb
-            np_, _toks = self._subject_before(si, verbs[index].start())
+        if np_ is None:
+            np_ = self.subject_across_et(si, [v.start() for v in verbs], verbs.index(chosen))
         if np_ is None and _SUBJECT_THEN_INCISE.match(m[: chosen.start()]):
             # "Elton John, à qui l'on doit …, a déclaré que": the sentence's subject, to review.
             sub = self.main_subject(si)

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from .lexicon import speech_forms
+from .nounphrase import NP
 from .quotes import MASK, QuoteSpan
 from .reader import Reader
 from .speakers import Speaker
@@ -147,3 +148,21 @@ class Relatives(Reader):
         why = f"« {mm.group().split()[0]} de {sp.name} » : ses mots, sans verbe de parole"
         self.extra.setdefault(q.open, {})["why"] = why
         return sp, "words-of", True
+
+    def subject_across_et(self, si: int, verbs: list[int], index: int) -> NP | None:
+        """The subject of a speech verb after 'et': 'X a évoqué « … » et salué « … »' — that of the
+        speech verb before; 'Il prend la parole et lance « … »' — the one opening the sentence."""
+        m = self._masked[si]
+        while index > 0 and re.search(r"\bet\s+$", m[: verbs[index]]):
+            index -= 1
+            np_, _toks = self._subject_before(si, verbs[index])
+            if np_ is not None:
+                return np_
+        before = m[: verbs[index]]
+        if not re.search(r"\bet\s+$", before):
+            return None
+        # "Dans un silence, il prend la parole et lance « … »": the subject after the last comma.
+        comma = max(before.rfind(","), before.rfind(";"), before.rfind(":"))
+        if re.search(r"\b(?:qui|que|qu'|dont)\b", before[comma + 1 :]):
+            return None
+        return self.opening_np(si) if comma < 0 else self._np_after(si, comma + 1)

@@ -169,3 +169,10 @@ def test_two_groups_of_people_leave_ils_and_a_lone_quotation_to_no_one():
     assert said(text) == [(None, False)]
     text = "Le maire M. Jean Roux a reçu les manifestants. « On ne partira pas. »"
     assert said(text) == [(None, False)]
+
+
+def test_a_speech_verb_after_et_takes_the_subject_of_its_clause():
+    text = "Le prévenu semble accablé. Après un silence, il se lève et lance au tribunal « je regrette »."
+    assert said(text) == [("le prévenu", True)]
+    text = "Le maire M. Jean Roux arrive, les élus se lèvent et lancent « bravo »."
+    assert said(text) == [("les élus", True)]
