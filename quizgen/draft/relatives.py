@@ -8,6 +8,8 @@
 - a side named before an impersonal 'on' or a colon: `Du côté de la mairie, on assure que « … »`,
   `Chez les commerçants, on craint « … »`, `Même son de cloche chez Paul Roy : « … »` — that
   side (to review);
+- a relative clause of speech on the one named just before: `… saluée par le maire Paul Roy,
+  qui parle d'« une victoire »`, `…, soutenue par la CGT, qui dénonce « … »`;
 - words named as someone's before or after a colon: `Le message du maire Paul Roy est clair :
   « … »`, `« … » : la réponse de Paul Roy a fusé` — that someone (to review)."""
 
@@ -17,10 +19,11 @@ import re
 from dataclasses import replace
 
 from .lexicon import speech_forms
-from .nounphrase import NP
+from .nounphrase import NP, parse_np
 from .quotes import MASK, QuoteSpan
-from .reader import Reader
+from .reader import Reader, _needs_aux
 from .speakers import Speaker
+from .tokens import Tok, tokenize
 
 Found = tuple[Speaker | None, str, bool]
 
@@ -56,6 +59,10 @@ _WORDS_OF = re.compile(
     r"\b(?i:message|discours|mots|propos|paroles|réponse|réaction|constat|avis|explication|appel|"
     r"verdict|credo|leitmotiv|lettre|courrier|slogan)\s+(?P<of>du|des|de\s+|d')"
 )
+
+
+# ", qui dénonce « … »", ", qui a parlé d'« … »": a relative clause whose verb is the speech.
+_WHO_SAYS = re.compile(r",\s*qui\s+(?P<clause>[^,.;:!?\u2591]{2,80})$")
 
 
 class Relatives(Reader):
@@ -166,3 +173,29 @@ class Relatives(Reader):
         if re.search(r"\b(?:qui|que|qu'|dont)\b", before[comma + 1 :]):
             return None
         return self.opening_np(si) if comma < 0 else self._np_after(si, comma + 1)
+
+    def who_says(self, si: int, q: QuoteSpan) -> Found | None:
+        """'…, soutenue par la CGT, qui dénonce « … »': the one 'qui' stands for, named just before."""
+        s = self.sentences[si]
+        before = self._masked[si][: max(q.open - s.start, 0)]
+        mm = _WHO_SAYS.search(before)
+        verb = self.p["pre"].match(mm["clause"]) if mm else None
+        if mm is None or verb is None or (verb["aux"] is None and _needs_aux(verb["verb"])):
+            return None
+        toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(before[: mm.start()])]
+        ends_here = []
+        for k in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
+            if toks[k].text in (",", ";", ":") or toks[k].text.startswith(MASK):
+                break
+            np_ = parse_np(toks, k)
+            if np_ is not None and np_.j == len(toks):
+                ends_here.append(np_)  # shortest first
+        for np_ in ends_here:
+            sp = self._speaker(np_, si, create=False)
+            if sp is not None and sp.kind == "person":
+                return sp, "who", not sp.certain
+        sp = self._speaker(ends_here[-1], si) if ends_here else None
+        if sp is None or sp.kind not in ("anonymous", "institution"):
+            return None
+        named = any(w[:1].isupper() for w in sp.name.split()[1:])  # "la CGT", not "les riverains"
+        return sp, "who", sp.kind == "anonymous" or not named

@@ -51,6 +51,7 @@ _WHY = {
     "pre": "sujet de la phrase ({}), éloigné du verbe",
     "post": "titre rattaché à {}",
     "agency-relay": "mots rapportés par une agence : {} parlait juste avant",
+    "who": "{} : nommé juste avant « qui »",
 }  # characters back to look for the person a label stands for
 
 

@@ -176,3 +176,12 @@ def test_a_speech_verb_after_et_takes_the_subject_of_its_clause():
     assert said(text) == [("le prévenu", True)]
     text = "Le maire M. Jean Roux arrive, les élus se lèvent et lancent « bravo »."
     assert said(text) == [("les élus", True)]
+
+
+def test_a_relative_clause_of_speech_is_the_one_named_just_before():
+    text = "Une décision saluée par le maire M. Jean Roux, qui parle d'« une victoire »."
+    assert said(text) == [("Jean Roux", False)]
+    text = "Le projet inquiète les riverains, qui redoutent « des nuisances »."
+    assert said(text) == [("les riverains", True)]
+    text = "La grève est soutenue par la CGT, qui dénonce « un plan social déguisé »."
+    assert said(text) == [("la CGT", False)]
