@@ -48,8 +48,8 @@ def _speech_participle(verb: str) -> bool:
 
 # "Du côté de la mairie", "Chez Paul Roy", "Au ministère": the side whose words follow.
 _SIDE = re.compile(
-    r"(?:^\s*(?:(?:Et|Mais)\s+)?|(?i:même\s+(?:son\s+de\s+cloche|discours|constat|analyse|ton))\s+)"
-    r"(?i:(?:du|au)\s+côté\s+(?P<of>du|des|de\s+|d')|chez\s+)"
+    r"(?:^\s*(?:(?:Et|Mais)\s+)?|(?i:même\s+(?:son\s+de\s+cloche|[a-zéèêàâîôûç]+))\s+)"
+    r"(?i:(?:du|au)\s+côté\s+(?P<of>du|des|de\s+|d')|chez\s+|(?<=\s)pour\s+)"
 )
 _ON_SAYS = re.compile(r"^\s*,\s*on\s+(?:(?:ne\s+|n')?\w+\s+){0,2}?$")
 
@@ -62,7 +62,7 @@ _WORDS_OF = re.compile(
 
 
 # ", qui dénonce « … »", ", qui a parlé d'« … »": a relative clause whose verb is the speech.
-_WHO_SAYS = re.compile(r",\s*qui\s+(?P<clause>[^,.;:!?\u2591]{2,80})$")
+_WHO_SAYS = re.compile(r",\s*qui\s+(?P<clause>[^,.;:!?\u2591]{2,80}?)\s*:?\s*$")
 
 
 class Relatives(Reader):

@@ -280,9 +280,11 @@ class SpeechForms(Reader):
             # 'Et le maire Paul Girard de conclure : « … »': the subject is written.
             toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(self._masked[si])]
             k = next((n for n, t in enumerate(toks) if t.start >= s.start + named.start("subject")), None)
-            np_ = parse_np(toks, k) if k is not None else None
             end = s.start + named.end("subject")
-            sp = self._speaker(np_, si) if np_ is not None and np_.end >= end and np_.names() else None
+            np_ = parse_np([t for t in toks if t.start < end], k) if k is not None else None
+            # 'Et la directrice d'ajouter': a description, resolved to the person it stands for later.
+            described = np_ is not None and (np_.names() or np_.det in ("le", "la", "l'", "les"))
+            sp = self._speaker(np_, si) if described and np_.end >= end else None  # type: ignore[union-attr]
             if sp is not None:
                 return sp, "pre", not sp.certain
         mm = _NARRATIVE_INFINITIVE.match(self._masked[si][: max(q.open - s.start, 0)])

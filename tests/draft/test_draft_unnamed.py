@@ -185,3 +185,18 @@ def test_a_relative_clause_of_speech_is_the_one_named_just_before():
     assert said(text) == [("les riverains", True)]
     text = "La grève est soutenue par la CGT, qui dénonce « un plan social déguisé »."
     assert said(text) == [("la CGT", False)]
+
+
+def test_qui_ajoute_before_a_colon_continues_the_one_just_named():
+    text = "« Nous sommes fiers », se réjouit la directrice, Mme Anne Leroy, qui ajoute : « Bravo. »"
+    assert said(text) == [("Anne Leroy", False), ("Anne Leroy", False)]
+
+
+def test_et_la_directrice_d_ajouter_is_the_director_named_before():
+    text = "« Ils ont adoré », assure Mme Anne Leroy. Et la directrice d'ajouter : « Nous reviendrons. »"
+    assert said(text)[1] == ("Anne Leroy", True)
+
+
+def test_the_same_feeling_for_someone_before_a_colon():
+    text = "Même enthousiasme pour Mme Anne Leroy, directrice de l'école : « Les enfants ont adoré. »"
+    assert said(text) == [("Anne Leroy", True)]
