@@ -2,7 +2,9 @@
 possessive or a bare label ("Ce dernier", "Sa mère", "La membre du gouvernement",
 "Réponse"). Such a speaker is resolved to the person the article names (by a
 title already linked to a name, else the nearest person named before), marked
-for review with the reason, or dropped."""
+for review with the reason, or dropped — except someone the story leaves unnamed
+and describes as such (a witness, a defendant, a user, 'les riverains', 'l'un d'eux'
+after 'les usagers'): that description stays, to review, since no name exists."""
 
 from __future__ import annotations
 
