@@ -19,6 +19,8 @@ In order of trust, for each quotation of a sentence:
    `X a qualifié l'alliance d'« … »`, `il a dit « … »` (the pronoun is
    resolved from context); `Et d'ajouter : « … »`; `Réponse : « … »`;
    `X …  :` ending the paragraph before, or any verb before a colon (review);
+   the clause that holds the quotation (relatives.py): `…, X, selon qui « … »`,
+   `…, estimant que « … »`, `Du côté de X, on assure que « … »`, `Le message de X : « … »`;
 3. `Selon X, … « … »`, `Comme l'explique X, « … »`, or `…, selon X.` at the end;
 4. a headline or label: `X : « … »`, `X … – « … »`, `Label : … « … »`;
 5. a subject just before the quote: `Vladimir Poutine « a proposé… »` (review);
@@ -29,8 +31,8 @@ In order of trust, for each quotation of a sentence:
    when it opens its paragraph and that person is the subject of its speech verb, or
    the next sentence says who said it (`C'est ce qu'a affirmé X`) (review);
 7. a `Source : X` line after a paragraph that is only a quotation;
-8. a sub-heading that repeats words of the body takes their speaker (review), not
-   from another guess.
+8. a sub-heading, or a short lead-in quotation opening its paragraph, that repeats words
+   of the body takes their speaker (review), not from another guess (headings.py).
 
 Anything else stays unattributed: precision first. `resolve.py` then makes every
 speaker a named person or institution.
@@ -41,12 +43,14 @@ from __future__ import annotations
 import re
 
 from .clean import Article
+from .headings import Headings
 from .incises import Incises
 from .layouts import Layouts
 from .nlp import Token
 from .nounphrase import parse_np
 from .quotes import MASK, QuoteSpan, Sentence
 from .reader import Attribution, _needs_aux
+from .relatives import Relatives
 from .speakers import Registry, Speaker
 from .speechforms import Found, SpeechForms
 from .tokens import Tok, fold, tokenize
@@ -54,21 +58,6 @@ from .tokens import Tok, fold, tokenize
 # "Elton John, à qui l'on doit …, a déclaré"; "Peter Horby, principal responsable de l'essai a dit".
 _SUBJECT_THEN_INCISE = re.compile(r"^[^,]{3,60},(?:.*,\s*$|(?![^,]*\b(?:qui|que|qu'|il|elle)\b)[^,]{3,80}$)")
 _WORDS_BEFORE_INCISE = re.compile(r"(?:\s*[\w'’-]+){1,4}(?=\s*,)")
-# Rules that guess the speaker from context: another guess is not built on theirs.
-_GUESSES = frozenset(
-    {
-        "echo",
-        "forward",
-        "narrative",
-        "colon",
-        "answer",
-        "adjacent",
-        "name-line",
-        "participle-colon",
-        "interview",
-        "subject-before",
-    }
-)
 _PASSIVE = re.compile(r"\bété\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:est|sont|était|étaient|sera|seront|fut|furent)\s+$")
 _BY_AGENT = re.compile(r"[^.;!?]*?\bpar\s+", re.IGNORECASE)
@@ -77,7 +66,7 @@ _RELATIVE_AFTER = re.compile(r",\s*(?:qui|dont|où|lorsque|quand|tandis\s+qu|alo
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
-class Attributor(SpeechForms, Layouts, Incises):
+class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
     """Runs the rules over one article."""
 
     def run(self) -> list[Attribution]:
@@ -111,38 +100,6 @@ class Attributor(SpeechForms, Layouts, Incises):
         self._echoes(out)
         return out
 
-    def _heading_quote(self, si: int, qs: list[QuoteSpan]) -> bool:
-        """A heading that quotes someone: a headline, or a paragraph that is one short quotation
-        without a final stop ('"C'est une belle intervention"' above the paragraph that says it)."""
-        s = self.sentences[si]
-        if s.heading:
-            return True
-        para = self.article.paragraphs[s.para]
-        body = self.view[para.start : para.end].strip()
-        if len(qs) != 1 or not body or body[0] not in '«“"' or qs[0].end < para.start + len(body.rstrip()):
-            return False
-        inner = self.view[qs[0].inner_start : qs[0].inner_end].strip()
-        return len(inner.split()) <= 12 and not inner.endswith((".", "!", "?", "…"))
-
-    def _echoes(self, out: list[Attribution]) -> None:
-        """A heading quote takes the speaker of the later quotation that holds its words."""
-        for k, a in enumerate(out):
-            if a.name_or_title or a.speaker is not None or not self._heading_quote(a.sentence, [a.quote]):
-                continue
-            words = re.findall(r"\w+", fold(a.text))
-            if len(words) < 3:
-                continue  # 'Pitoyable', 'Un drame': too short to say whose words
-            for later in out[k + 1 :]:
-                if (
-                    later.speaker is not None
-                    and later.rule not in _GUESSES
-                    and _repeats(words, re.findall(r"\w+", fold(later.text)))
-                    and later.quote.open != a.quote.open
-                ):
-                    a.speaker, a.rule, a.review = later.speaker, "echo", True
-                    a.why = f"titre qui reprend les mots de {later.speaker.name} plus bas"
-                    break
-
     def _sentence(
         self, si: int, qs: list[QuoteSpan], previous: tuple[Speaker, int, int] | None
     ) -> list[Attribution]:
@@ -164,21 +121,7 @@ class Attributor(SpeechForms, Layouts, Incises):
                 # "« … », a fustigé X, appelant « les membres » … « à contrecarrer … »": still X.
                 found[k] = (before[0], "participle", before[2])
                 continue
-            found[k] = (
-                self.name_line(si, q)
-                or self.interview_answer(si, q)
-                or self.colon_before(si, q)
-                or self.narrative_infinitive(si, q)
-                or self.participle_colon(si, q)
-                or self.answer_label(si, q)
-                or self._pre_verb(si, offset)
-                or self._selon(si, offset)
-                or self._intro(si, offset, k == 0)
-                or self.parsed_verb(si, q)
-                or self.colon_in_sentence(si, q)
-                or self._adjacent(si, offset)
-                or (None, "", False)
-            )
+            found[k] = self._read_before(si, q, offset, k == 0)
         # 6. Continuation of the previous speaker.
         outside = re.sub(rf"[{MASK}«»“”\"\s.,;:!?…()\[\]-]", "", m)
         results: list[Attribution] = []
@@ -196,6 +139,29 @@ class Attributor(SpeechForms, Layouts, Incises):
             review = review or self.shared_words(si, q, (sp, rule, review))
             results.append(self._make(si, q, sp, rule, review, names[k], previous))
         return results
+
+    def _read_before(self, si: int, q: QuoteSpan, offset: int, first: bool) -> Found:
+        """2-5. The rules that read the text before (or around) the quotation, in order of trust."""
+        return (
+            self.name_line(si, q)
+            or self.interview_answer(si, q)
+            or self.colon_before(si, q)
+            or self.narrative_infinitive(si, q)
+            or self.participle_colon(si, q)
+            or self.answer_label(si, q)
+            or self.according_to_whom(si, q)
+            or self.participle_of_speech(si, q)
+            or self.side_speaks(si, q)
+            or self.words_of(si, q)
+            or self.who_says(si, q)
+            or self._pre_verb(si, offset)
+            or self._selon(si, offset)
+            or self._intro(si, offset, first)
+            or self.parsed_verb(si, q)
+            or self.colon_in_sentence(si, q)
+            or self._adjacent(si, offset)
+            or (None, "", False)
+        )
 
     def _incises(self, si: int, qs: list[QuoteSpan], names: list[bool]) -> list[Found]:
         """1. Incises after each quotation; a chain shares the incise of its last quotation."""
@@ -261,10 +227,8 @@ class Attributor(SpeechForms, Layouts, Incises):
             sp = self._speaker(self._np_after(si, agent.end()), si) if agent else None
             return (sp, "pre", not sp.certain) if sp is not None and sp.kind != "anonymous" else None
         np_, _toks = self._subject_before(si, chosen.start())
-        index = verbs.index(chosen)
-        while np_ is None and index > 0 and re.search(r"\bet\s+$", m[: verbs[index].start()]):
-            index -= 1  # "X a évoqué « … » et salué « … »": the subject of the first verb
-            np_, _toks = self._subject_before(si, verbs[index].start())
+        if np_ is None:
+            np_ = self.subject_across_et(si, [v.start() for v in verbs], verbs.index(chosen))
         if np_ is None and _SUBJECT_THEN_INCISE.match(m[: chosen.start()]):
             # "Elton John, à qui l'on doit …, a déclaré que": the sentence's subject, to review.
             sub = self.main_subject(si)
@@ -471,20 +435,6 @@ class Attributor(SpeechForms, Layouts, Incises):
             str(extra.get("why", "")),
             extra.get("cut"),  # type: ignore[arg-type]
         )
-
-
-def _repeats(heading: list[str], words: list[str]) -> bool:
-    """Whether a sub-heading repeats a quotation: all its words in a row, or its first five
-    words and at least half of them ('On n'a pas réfléchi, il fallait faire vite' over '… On n'a
-    pas réfléchi, on est rentrés.', dev2 08); a few common words shared is not enough."""
-    n = len(heading)
-    for i in range(len(words)):
-        run = 0
-        while run < n and i + run < len(words) and words[i + run] == heading[run]:
-            run += 1
-        if run == n or (run >= 5 and 2 * run >= n):
-            return True
-    return False
 
 
 def attribute(

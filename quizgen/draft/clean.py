@@ -157,7 +157,7 @@ def _without_footer(view: str, kept: list[Paragraph], last_nav: int) -> list[Par
             kept = kept[:last_nav]
     if kept:
         last = view[kept[-1].start : kept[-1].end]
-        if len(last.split()) <= 60 and len(_BIO_HINT.findall(last)) >= 2 and not re.search('[«“"]', last):
+        if len(last.split()) <= 60 and len(_BIO_HINT.findall(last)) >= 2 and not re.search('[«»“”"]', last):
             kept = kept[:-1]
     return kept
 

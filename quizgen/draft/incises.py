@@ -12,7 +12,6 @@ from .reader import Reader, _needs_aux
 from .speakers import Speaker
 
 # ', lundi, devant la presse, ' between the verb of an incise and its speaker.
-_COMMA_ADVERBIALS = re.compile(r"(?:\s*,\s*[^,.;:!?«»\u2591]{2,40}?){1,3}\s*,\s*")
 
 
 # ', prédit-il', ', a-t-elle persiflé', ', s'amuse-t-il' — then the end of the sentence or a complement;
@@ -102,16 +101,25 @@ class Incises(Reader):
         return (sp, "pronoun", not sp.certain) if sp else (None, "", False)
 
     def _speaker_after_adverbials(self, si: int, k: int) -> Speaker | None:
-        """'« … », a martelé, lundi, devant la presse, Pierre Moreau.': the speaker after
-        adverbials set off by commas, when it closes the sentence."""
-        m = self._masked[si]
-        mm = _COMMA_ADVERBIALS.match(m, k)
-        if mm is None:
+        """'« … », a martelé, lundi, devant la presse, Pierre Moreau.', '« … », a déclaré lundi à
+        Lyon, devant la presse, le ministre de l'Intérieur, Pierre Moreau.': the speaker after
+        short adverbials set off by commas, when it (with its name in apposition) closes the sentence."""
+        s, m = self.sentences[si], self._masked[si]
+        rest = m[k:]
+        if MASK in rest:
             return None
-        np_ = self._np_after(si, mm.end())
-        if np_ is None or not np_.names() or m[np_.end - self.sentences[si].start :].strip(" .!?…"):
-            return None
-        return self._speaker(np_, si)
+        for comma in re.finditer(",", rest):
+            lead = rest[: comma.start()].split(",")
+            if len(lead) > 3 or any(len(part.split()) > 7 for part in lead):
+                return None
+            np_ = self._np_after(si, k + comma.end())
+            if np_ is None:
+                continue
+            end = np_.toks[np_.apposition[1] - 1].end if np_.apposition else np_.end
+            if m[end - s.start :].strip(" .!?…") or not (np_.names() or np_.apposition):
+                continue
+            return self._speaker(np_, si)
+        return None
 
     def colon_after(self, si: int, close: int) -> tuple[Speaker | None, str, bool] | None:
         """'« Nous ne lâcherons rien » : Marie Dubois, déléguée syndicale, résume …': a colon after

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .nounphrase import NP, PRONOUNS, parse_np
+from .plurals import names_a_group
 from .quotes import MASK, QuoteSpan
 from .reader import Reader
 from .speakers import Speaker
@@ -39,6 +40,10 @@ _THIRD_PERSON = re.compile(
     re.IGNORECASE,
 )
 FIRST_PERSON = re.compile(r"\b(?:je|j'|nous|me|m'|moi|mon|ma|mes|notre|nos)(?![\w-])", re.IGNORECASE)
+# In speech, 'on' is the speaker's own side ('On a tout donné'): a first person for a quotation alone.
+_SPOKEN_FIRST_PERSON = re.compile(rf"{FIRST_PERSON.pattern}|\bon\b", re.IGNORECASE)
+# "Interrogé sur l'avenir du site, il reste prudent": the subject after an opening phrase.
+_PRONOUN_AFTER_OPENER = re.compile(r"^[^,.;:!?]{3,80},\s*(il|elle)\s")
 _TO_YOU = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
 _PARTICIPLE_OPENER = re.compile(
     r"^\s*(?:(?:Et|Tout)\s+)?(?:[Ee]n\s+)?(?P<verb>[A-ZÀ-Ýa-zéèêàâîôûç]{3,}ant)\b"
@@ -166,17 +171,29 @@ class Layouts(Reader):
         s, prev = self.sentences[si], self.sentences[si - 1]
         if prev.heading or prev.para != s.para or MASK in self._masked[si - 1]:
             return None
-        if not FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
+        if not _SPOKEN_FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
             return None
         subject = self.main_subject(si - 1)
+        if subject is None or subject.kind != "person":
+            subject = self._pronoun_subject(si - 1)
         if subject is None or subject.kind != "person":
             return None
         if {p.key for p in self._people_named(si - 1, prev.end)} - {subject.key}:
             return None  # 'X a reçu Y. « … »': whose words?
+        if names_a_group(self, si - 1, prev.start + 1):
+            return None  # 'X a reçu les manifestants. « … »': theirs, maybe
         self.extra.setdefault(q.open, {})["why"] = (
             f"{subject.name}, sujet de la phrase qui précède la citation"
         )
         return subject, "subject-before", True
+
+    def _pronoun_subject(self, si: int) -> Speaker | None:
+        """'Interrogé sur l'avenir du site, il reste prudent.': the person 'il' stands for."""
+        np_ = self.opening_np(si)
+        if np_ is not None and np_.det is None and np_.head in ("il", "elle"):
+            return self._resolve_pronoun(np_.head, si, np_.start)
+        mm = _PRONOUN_AFTER_OPENER.match(self._masked[si])
+        return self._resolve_pronoun(mm[1], si, self.sentences[si].start + mm.start(1)) if mm else None
 
     def _what_was_said(self, si: int) -> NP | None:
         """ "C'est ce qu'a affirmé lundi X", "Voilà ce qu'a promis X", "Ce sont les mots du
@@ -196,7 +213,7 @@ class Layouts(Reader):
     def _alone_after(self, si: int, q: QuoteSpan, sp: Speaker) -> bool:
         """'« Nous tiendrons. » Paul Girard, maire de Vienne, se veut rassurant.': words in the
         first person, then a sentence about that one person only."""
-        if sp.kind != "person" or not FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
+        if sp.kind != "person" or not _SPOKEN_FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
             return False
         return not {p.key for p in self._people_named(si, self.sentences[si].end)} - {sp.key}
 

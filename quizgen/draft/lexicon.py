@@ -134,7 +134,7 @@ def same_role(head: str) -> frozenset[str]:
 DOCUMENT_NOUNS = frozenset(
     """
     communiqué communiqués position déclaration texte note compte-rendu compte message tweet
-    lettre site rapport porte-voix entourage services service bureau cabinet
+    lettre site rapport porte-voix entourage services service bureau cabinet mots propos paroles termes
 """.split()
 )
 
@@ -193,6 +193,17 @@ ANONYMOUS_PERSON_NOUNS = frozenset(
     commerçant commerçante agriculteur agricultrice ouvrier ouvrière syndicaliste passant passante
     coureur coureuse joueur joueuse supportrice cheffe prévenu prévenue accusé accusée suspect suspecte
     victime victimes plaignant plaignante mis-en-cause détenu détenue riverains usager usagère
+""".split()
+)
+
+# People a story quotes and often leaves unnamed (a witness, a defendant, a user of a service):
+# "« … », raconte la secouriste" is asked about as it is when the article names no one for her.
+UNNAMED_WITNESS_NOUNS = frozenset(
+    """
+    témoin habitant habitante riverain riveraine passant passante manifestant manifestante
+    prévenu prévenue accusé accusée victime plaignant plaignante usager usagère patient patiente
+    secouriste bénévole spectateur spectatrice supporter supportrice client cliente
+    commerçant commerçante élève étudiant étudiante retraité retraitée parent
 """.split()
 )
 

@@ -361,8 +361,16 @@ def _head_end(toks: list[Tok], j: int, in_name_of_body: bool, role_mode: bool) -
             if toks[j - 1].low in ("l'", "du", "de", "des", "d'", "à", "au", "aux"):
                 in_name_of_body = True  # "chercheuse à l'Institut…", "du Kremlin"
             j += 1  # names and name parts: 'le président Joe Biden'
-        elif t.low == "l'" and t.cap and j + 1 < n and toks[j + 1].cap and toks[j + 1].word:
-            j += 2  # a name with its article: 'le quotidien L'Équipe'
+        elif (
+            (t.low == "l'" or (in_name_of_body and t.low in ("le", "la", "les")))
+            and t.cap
+            and j + 1 < n
+            and toks[j + 1].cap
+            and toks[j + 1].word
+        ):
+            # a name with its article: 'le quotidien L'Équipe', "l'association Les Amis du Parc"
+            # (not 'la députée La France insoumise X': the party's name, then the person's)
+            j += 2
         elif (
             _is_particle(toks, j)
             or _is_adjective(t)
@@ -380,6 +388,8 @@ def _head_end(toks: list[Tok], j: int, in_name_of_body: bool, role_mode: bool) -
             j += 1
         elif t.low == "-" and j + 1 < n and toks[j + 1].cap:
             j += 2
+        elif t.low == "et" and _second_role(toks, j):
+            j += 2  # "le maire et président de l'agglomération Paul Girard": one person, two roles
         elif (
             in_name_of_body
             and t.low in ("au", "aux", "sans", "pour")
@@ -394,6 +404,18 @@ def _head_end(toks: list[Tok], j: int, in_name_of_body: bool, role_mode: bool) -
         else:
             break
     return j
+
+
+def _second_role(toks: list[Tok], j: int) -> bool:
+    """'et' then a role noun in lower case, before any name: the same person's second role
+    ('la chanteuse et comédienne', 'le maire et président de …'), not a second person."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is None or nxt.cap or nxt.low not in ROLE_NOUNS:
+        return False
+    k = j - 1
+    while k >= 0 and toks[k].word and not toks[k].cap and toks[k].low not in ("le", "la", "l'", "les"):
+        k -= 1
+    return k >= 0 and toks[k].low in ("le", "la", "l'") and toks[k + 1].low in ROLE_NOUNS
 
 
 def _apposition(toks: list[Tok], j: int) -> tuple[int, int] | None:

@@ -101,15 +101,15 @@ def find_quotes(article: Article) -> list[QuoteSpan]:
                 ):
                     stack.append(("«", pos, pi))  # a closing mark typed as the opening one
             elif c == "“":
-                stack.append(("“", pos, pi))
+                if stack and stack[-1][0] == "“" and _closes_straight(view, pos, p.start, p.end):
+                    _close(view, stack, nested, out, pos, pi)  # "“Nous y serons“": a closing mark typed as “
+                else:
+                    stack.append(("“", pos, pi))
             elif c == "”":
                 if stack and stack[-1][0] == "“":
                     _close(view, stack, nested, out, pos, pi)
-            elif c == '"' and straight_ok:
-                if stack and stack[-1][0] == '"' and not _opens_straight(view, pos, p.start, p.end):
-                    _close(view, stack, nested, out, pos, pi)
-                else:
-                    stack.append(('"', pos, pi))
+            elif c == '"':
+                _straight(view, stack, nested, out, pos, pi, (p.start, p.end), straight_ok)
         if stack:
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
             if (
@@ -131,6 +131,40 @@ def find_quotes(article: Article) -> list[QuoteSpan]:
 
 _OPENING_CONTEXT = " \t\u00a0\u202f([{:'’«“—–-"
 _CLOSING_NEXT = " \t\u00a0\u202f.,;:!?…)]}»”"
+
+
+def _straight(
+    view: str,
+    stack: list[tuple[str, int, int]],
+    nested: list[tuple[int, int]],
+    out: list[QuoteSpan],
+    pos: int,
+    pi: int,
+    bounds: tuple[int, int],
+    even: bool,
+) -> None:
+    """A straight mark: it opens or closes by its place in a paragraph where they pair up; where
+    one is missing (an odd count, a typo of the page), only by its shape — a mark glued to the
+    word after it opens, one glued to the word before it closes, and a closing mark with nothing
+    open is left alone ('"Nous y serons", a dit X. Il faut y aller". Ensuite, …')."""
+    start, end = bounds
+    open_straight = bool(stack) and stack[-1][0] == '"'
+    if even:
+        if open_straight and not _opens_straight(view, pos, start, end):
+            _close(view, stack, nested, out, pos, pi)
+        else:
+            stack.append(('"', pos, pi))
+    elif open_straight and _closes_straight(view, pos, start, end):
+        _close(view, stack, nested, out, pos, pi)
+    elif not open_straight and _opens_straight(view, pos, start, end):
+        stack.append(('"', pos, pi))
+
+
+def _closes_straight(view: str, pos: int, start: int, end: int) -> bool:
+    """A straight mark glued to the word before it, with a space or a stop after it."""
+    before = view[pos - 1] if pos > start else " "
+    after = view[pos + 1] if pos + 1 < end else " "
+    return not before.isspace() and after in _CLOSING_NEXT
 
 
 def _opens_straight(view: str, pos: int, start: int, end: int) -> bool:

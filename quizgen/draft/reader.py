@@ -20,6 +20,7 @@ from .lexicon import (
 )
 from .nlp import Token
 from .nounphrase import NP, PRONOUNS, parse_np
+from .plurals import plural_antecedent
 from .quotes import MASK, QuoteSpan, Sentence, is_name_or_title, masked, names_a_work
 from .speakers import Registry, Speaker
 from .tokens import Tok, fold, tokenize
@@ -72,7 +73,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "selon_anywhere": re.compile(
             r",\s*(?i:(?:toujours|encore|notamment)\s+)?(?i:selon|d'après)\s+(?=[^,]*[.!?]?\s*$)"
         ),
-        "selon_start": re.compile(r"^\s*(?i:selon|d'après|pour)\s+"),
+        # "Selon X", "Aux yeux de X", "De l'avis de X", "Pour reprendre les mots de X", "Pour X"
+        "selon_start": re.compile(
+            r"^\s*(?i:selon|d'après|aux\s+yeux\s+d[e']|de\s+l'avis\s+d[e']|"
+            r"pour\s+reprendre\s+les\s+(?:mots|termes)\s+d[e']|pour)\s*(?<=['\s])"
+        ),
         # "Comme l'explique X, « … »", "Comme le souligne X, …"
         "as_says": re.compile(rf"^\s*(?i:comme)\s+(?i:l'|le\s+)?(?:(?i:a|l'a)\s+)?(?i:{form})\s+"),
         # "« … » : c'est en ces termes que X a conclu"
@@ -309,7 +314,9 @@ class Reader:
 
     def _resolve_pronoun(self, pronoun: str, si: int, pos: int) -> Speaker | None:
         want = PRONOUNS.get(pronoun)
-        if pronoun in ("ils", "elles", "on"):
+        if pronoun in ("ils", "elles"):
+            return plural_antecedent(self, si, pos)
+        if pronoun == "on":
             return None
 
         def fits(sp: Speaker | None) -> bool:

@@ -2,14 +2,23 @@
 possessive or a bare label ("Ce dernier", "Sa mère", "La membre du gouvernement",
 "Réponse"). Such a speaker is resolved to the person the article names (by a
 title already linked to a name, else the nearest person named before), marked
-for review with the reason, or dropped."""
+for review with the reason, or dropped — except someone the story leaves unnamed
+and describes as such (a witness, a defendant, a user, 'les riverains', 'l'un d'eux'
+after 'les usagers'): that description stays, to review, since no name exists."""
 
 from __future__ import annotations
 
 import re
 
 from .clean import Article, plain
-from .lexicon import ANONYMOUS_PERSON_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, news_agency
+from .lexicon import (
+    ANONYMOUS_PERSON_NOUNS,
+    DOCUMENT_NOUNS,
+    INSTITUTION_NOUNS,
+    ROLE_NOUNS,
+    UNNAMED_WITNESS_NOUNS,
+    news_agency,
+)
 from .reader import Attribution
 from .speakers import Person, Registry, Speaker
 from .tokens import fold
@@ -44,6 +53,7 @@ _WHY = {
     "pre": "sujet de la phrase ({}), éloigné du verbe",
     "post": "titre rattaché à {}",
     "agency-relay": "mots rapportés par une agence : {} parlait juste avant",
+    "who": "{} : nommé juste avant « qui »",
 }  # characters back to look for the person a label stands for
 
 
@@ -167,9 +177,12 @@ def _resolve_label(
     view: str = "",
 ) -> Speaker | None:
     """A definite description ('la ministre', 'ce dernier'): the person it stands for, or None."""
+    if _ONE_OF_THEM.match(fold(sp.name)):
+        return _one_of_them(sp, att, view)
     words = _words(sp.name)
     det, rest = words[0].lower(), " ".join(words[1:])
-    if det in ("son", "sa", "ses", "leur", "leurs") or (rest.split() or [""])[0].lower() in _RELATIVES:
+    relative = (rest.split() or [""])[0].lower() in _RELATIVES and not _PUPILS_PARENTS.match(fold(rest))
+    if det in ("son", "sa", "ses", "leur", "leurs") or relative:
         return None  # "sa mère": a relative of someone, not someone the article names
     if rest.lower() in ("dernier", "dernière"):
         return _the_latter(sp, att, registry, mentions, view)
@@ -205,10 +218,52 @@ def _resolve_label(
         person = _nearest(mentions, att.quote.open, sp, registry, others)
         why = f"« {sp.name} » : rattaché à {person.name}, la personne nommée juste avant" if person else ""
     if person is None:
-        return None
+        return _unnamed_description(sp, att, rest)
     out = registry._person_speaker(person)
     att.why = why
     return out
+
+
+def _unnamed_description(sp: Speaker, att: Attribution, rest: str) -> Speaker | None:
+    """'« … », raconte la secouriste' when the article names no one who may be her: someone
+    a story leaves unnamed (a witness, a defendant, a user), described so, to review. A function
+    ('le ministre', 'le diplomate') belongs to someone with a name: no question rather than a label."""
+    words = fold(rest).split()
+    group = fold(sp.name).startswith("les ") and bool(words) and _singular(words[0]) in _FOLDED_HUMAN_NOUNS
+    if not words or (_singular(words[0]) not in _WITNESSES and not group):
+        return None  # "les riverains", "les pompiers": a group, which has no one name
+    att.why = f"« {sp.name} » : {'des gens' if group else 'personne'} que l’article ne nomme pas"
+    return Speaker(sp.name[0].lower() + sp.name[1:], "anonymous", sp.key, sp.gender, False)
+
+
+_WITNESSES = frozenset(fold(w) for w in UNNAMED_WITNESS_NOUNS)
+_PUPILS_PARENTS = re.compile(r"parents? d'? ?eleves?\b")  # a group of a school, not someone's kin
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
+
+
+_ONE_OF_THEM = re.compile(r"^l'? ?(?P<one>une?) d'? ?(?:entre )?(?:eux|elles)$")
+_GROUP_BEFORE = re.compile(
+    r"\b(?:les|des|ces|aux|plusieurs|certains|certaines|nombreux|nombreuses)\s+(?P<noun>[\w-]+)",
+    re.IGNORECASE,
+)
+
+
+def _one_of_them(sp: Speaker, att: Attribution, view: str) -> Speaker | None:
+    """'« … », confie l'un d'eux' after 'pour les usagers': one of the group named just before
+    ('un usager'), to review; with no group of people before it, no one."""
+    one = _ONE_OF_THEM.match(fold(sp.name))["one"]  # type: ignore[index]
+    window = view[max(0, att.evidence[0] - 300) : att.quote.open]
+    nouns = [m["noun"] for m in _GROUP_BEFORE.finditer(window)]
+    for noun in reversed(nouns):
+        singular = noun[:-1] if noun.lower().endswith(("s", "x")) else noun
+        if fold(singular) in _FOLDED_HUMAN_NOUNS | _WITNESSES:
+            name = f"{one} {singular.lower()}"
+            att.why = f"« {sp.name} » : {name}, du groupe nommé juste avant"
+            return Speaker(name, "anonymous", "a:" + fold(name), sp.gender, False)
+    return None
 
 
 def _after_de(words: list[str], k: int) -> bool:

@@ -22,6 +22,7 @@ from .lexicon import (
     ROLE_NOUNS,
     ROLE_PERIPHRASES,
     TITLES,
+    UNNAMED_WITNESS_NOUNS,
     role_gender,
     same_role,
 )
@@ -296,6 +297,7 @@ class Registry:
             return self._institution(text)  # "la CGT", "l'ONU": a body, not a description
         if (
             head in ANONYMOUS_PERSON_NOUNS
+            or head in UNNAMED_WITNESS_NOUNS
             or is_role_head(head, head_cap)
             or (np_.det and np_.det.endswith("autre"))
         ):

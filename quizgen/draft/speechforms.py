@@ -28,13 +28,13 @@ _NAMED_INFINITIVE = re.compile(
     r"^\s*(?:Et|et)\s+(?P<subject>[^,:;«»]{3,60}?)\s+(?:de\s+|d')(?P<verb>[a-zéèêàâîôûç]+(?:er|ir|re))\b"
 )
 _THESE_WORDS = re.compile(
-    r"^\s*(?:C'est|c'est)\s+(?:par|avec|en|sur)\s+ces\s+(?:mots|termes|propos|paroles)\s+(?:que|qu')\s*"
+    r"^\s*(?:C'est|c'est)\s+(?:(?:par|avec|en|sur)\s+ces\s+(?:mots|termes|propos|paroles)|ainsi)\s+(?:que|qu')\s*"
 )
 _ANSWER_LABEL = re.compile(r"^\s*(?:[-–—]\s*)?(?:(?:sa|la|leur)\s+)?(?i:réponse|réplique|R)\s*:\s*$")
 _QUESTION_TO = re.compile(r"\?|(?i:\b(?:interrog[ée]e?s?|demand[ée]|question(?:né)?e?s?|sollicit[ée]e?)\b)")
 # What may follow the speaker of an incise: "dans un communiqué", "à l'AFP", then a stop.
 _INCISE_END = re.compile(
-    r"^(?P<adverbial>\s*(?:(?:dans|sur|à|au|auprès|lors|devant|en)\b[^.,;!?«»]{0,60})?)\s*(?:[.,;!?…]|$)"
+    r"^(?P<adverbial>\s*(?:(?:dans|sur|à|au|auprès|lors|devant|en)\b[^.,;!?«»–—]{0,60})?)\s*(?:[.,;!?…–—]|$)"
 )
 # "s'est confié au journal L'Équipe." — a speech verb closing its sentence.
 _CLAUSE_END = re.compile(r"\s*(?:(?:à|au|aux|auprès|dans|sur|devant)\b[^.,;!?«»:]{0,60})?\s*[.:]\s*")
@@ -73,9 +73,10 @@ class SpeechForms(Reader):
     # ---------------------------------------------------------------- incise inside the marks
 
     def inner_incise(self, si: int, q: QuoteSpan) -> Found | None:
-        """« Nous partirons demain, estime l'astronaute. » / « A, explique-t-elle, B »."""
+        """« Nous partirons demain, estime l'astronaute. » / « A, explique-t-elle, B » /
+        « A – a déclaré X – B »."""
         inner = self.view[q.inner_start : q.inner_end]
-        for comma in re.finditer(r",", inner):
+        for comma in re.finditer(r",|\s[–—]\s", inner):
             c = comma.start()
             if c < 12:
                 continue
@@ -279,9 +280,11 @@ class SpeechForms(Reader):
             # 'Et le maire Paul Girard de conclure : « … »': the subject is written.
             toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(self._masked[si])]
             k = next((n for n, t in enumerate(toks) if t.start >= s.start + named.start("subject")), None)
-            np_ = parse_np(toks, k) if k is not None else None
             end = s.start + named.end("subject")
-            sp = self._speaker(np_, si) if np_ is not None and np_.end >= end and np_.names() else None
+            np_ = parse_np([t for t in toks if t.start < end], k) if k is not None else None
+            # 'Et la directrice d'ajouter': a description, resolved to the person it stands for later.
+            described = np_ is not None and (np_.names() or np_.det in ("le", "la", "l'", "les"))
+            sp = self._speaker(np_, si) if described and np_.end >= end else None  # type: ignore[union-attr]
             if sp is not None:
                 return sp, "pre", not sp.certain
         mm = _NARRATIVE_INFINITIVE.match(self._masked[si][: max(q.open - s.start, 0)])
@@ -311,7 +314,8 @@ class SpeechForms(Reader):
         m = self._masked[nxt]
         mm = _THESE_WORDS.match(m)
         said = self._what_was_said(nxt)
-        if mm:
+        if mm and ("ainsi" not in mm.group() or self.p["pre"].search(m, mm.end())):
+            # "C'est ainsi que X a résumé …"; not "C'est ainsi que le club a perdu": no speech
             sp = self._speaker(self._np_after(nxt, mm.end()), nxt)
         elif said is not None:
             sp = self._speaker(said, nxt)
@@ -417,7 +421,7 @@ class SpeechForms(Reader):
         k = next((n for n, t in enumerate(toks) if t.start <= pos < t.end), None)
         if k is None or toks[k].text.startswith(MASK):
             return None
-        for start in range(max(0, k - 4), k + 1):
+        for start in range(max(0, k - 8), k + 1):
             np_ = parse_np(toks, start)
             if np_ is not None and np_.i <= k < np_.j:
                 return np_

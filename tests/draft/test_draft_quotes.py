@@ -30,6 +30,17 @@ def test_an_odd_number_of_straight_quotes_is_ignored():
     assert quotes('Un pouce fait 2,54 cm, soit 1" exactement.') == []
 
 
+def test_a_paragraph_missing_one_straight_mark_keeps_the_quotation_whose_marks_pair_up():
+    # The page forgot the opening mark of the second quotation: the first one is still read.
+    text = '"Trop peu de gens viennent", a regretté Anne Roy. Il faut y aller". Ensuite, elle part.'
+    assert quotes(text) == ["Trop peu de gens viennent"]
+    assert quotes('Il a dit : "Nous y serons. Puis il est parti.') == []
+
+
+def test_a_closing_curly_mark_typed_as_the_opening_one():
+    assert quotes("“Nous y serons“, a dit Paul Roy. Il part “demain“.") == ["Nous y serons", "demain"]
+
+
 def test_nested_quotes_belong_to_the_outer_one():
     assert quotes("Le Kremlin – « aucune allusion à une « invasion russe » ».") == [
         "aucune allusion à une « invasion russe »"
@@ -81,11 +92,11 @@ def test_names_in_quotation_marks_are_not_speech(words, before, expected):
 @pytest.mark.parametrize(
     ("words", "after", "expected"),
     [
-        ("Avec toutes mes sympathies", " (Stock), récit bouleversant", True),
-        ("Frère d'âme", " (Seuil) repart bredouille", True),
+        ("Avec tous mes regrets", " (Stock), récit émouvant", True),
+        ("Sœur de cœur", " (Seuil) repart sans prix", True),
         ("Les jours heureux", " (Actes Sud, 2019).", True),
         ("Nous ne céderons pas", " (AFP), a dit X.", False),
-        ("Il ne faut pas avoir d'oeillères", " (Bernard Pivot)\n\nLes jurés", False),
+        ("Il ne faut pas fermer les yeux", " (Anne Lemoine)\n\nLes jurés", False),
         ("Nous ne céderons pas", ", a dit Paul Roy.", False),
     ],
 )
@@ -140,3 +151,12 @@ def test_a_straight_mark_after_a_space_and_before_a_stop_closes():
 def test_a_quotation_left_open_goes_on_in_a_paragraph_that_repeats_the_mark():
     text = "Le maire a pris la parole. « Je suis fier de cette équipe.\n\n« Et elle ira loin. »\n"
     assert quotes(text) == ["Je suis fier de cette équipe.\n\n« Et elle ira loin."]
+
+
+def test_the_last_paragraph_of_a_quotation_over_paragraphs_is_story_not_a_bio():
+    # In the first person and short, but it closes the quotation opened above: the story.
+    text = (
+        "Jean Dupont est arrivé à Lyon en 2019.\n\n« Au début, c'était difficile.\n\n"
+        "Puis j'ai trouvé mes marques », raconte-t-il.\n"
+    )
+    assert quotes(text) == ["Au début, c'était difficile.\n\nPuis j'ai trouvé mes marques"]

@@ -1,0 +1,96 @@
+"""Sub-headings that quote the body: a short quotation set as a heading above the paragraph
+that says it ('"C'est une belle intervention"' over '"C'est une belle intervention, …",
+explique X'), and a headline that repeats words of the body, take the speaker of the words
+below (to review), never a speaker guessed from context."""
+
+from __future__ import annotations
+
+import re
+
+from .quotes import MASK, QuoteSpan
+from .reader import Attribution, Reader
+from .tokens import fold
+
+# Rules that guess the speaker from context: another guess is not built on theirs.
+_GUESSES = frozenset(
+    {
+        "echo",
+        "forward",
+        "narrative",
+        "colon",
+        "answer",
+        "adjacent",
+        "name-line",
+        "participle-colon",
+        "interview",
+        "subject-before",
+    }
+)
+
+
+class Headings(Reader):
+    """Finds the quotations set as headings and gives them the speaker of their words below."""
+
+    def _heading_quote(self, si: int, qs: list[QuoteSpan]) -> bool:
+        """A heading that quotes someone: a headline, or a paragraph that is one short quotation
+        without a final stop ('"C'est une belle intervention"' above the paragraph that says it)."""
+        s = self.sentences[si]
+        if s.heading:
+            return True
+        para = self.article.paragraphs[s.para]
+        body = self.view[para.start : para.end].strip()
+        if len(qs) != 1 or not body or body[0] not in '«“"' or qs[0].end < para.start + len(body.rstrip()):
+            return False
+        inner = self.view[qs[0].inner_start : qs[0].inner_end].strip()
+        return len(inner.split()) <= 12 and not inner.endswith((".", "!", "?", "…"))
+
+    def _lead_in_quote(self, a: Attribution) -> bool:
+        """A short quotation alone in the first sentence of its paragraph, narrative after it
+        ('"Trois mois de retard". Le chantier, lancé en mai, …'): a lead-in set like a heading."""
+        si, q = a.sentence, a.quote
+        s = self.sentences[si]
+        para = self.article.paragraphs[s.para]
+        body = self.view[para.start : para.end]
+        first = para.start + len(body) - len(body.lstrip())
+        nxt = si + 1
+        if q.open != first or nxt >= len(self.sentences) or self.sentences[nxt].para != s.para:
+            return False
+        if re.search(r"\w", self._masked[si].replace(MASK, "")):
+            return False  # words of the sentence around the quotation: not a lead-in alone
+        inner = self.view[q.inner_start : q.inner_end].strip()
+        return len(inner.split()) <= 12 and not inner.endswith((".", "!", "?", "…"))
+
+    def _echoes(self, out: list[Attribution]) -> None:
+        """A heading or lead-in quote takes the speaker of the later quotation that holds its words."""
+        for k, a in enumerate(out):
+            if a.name_or_title or a.speaker is not None:
+                continue
+            if not (self._heading_quote(a.sentence, [a.quote]) or self._lead_in_quote(a)):
+                continue
+            words = re.findall(r"\w+", fold(a.text))
+            if len(words) < 3:
+                continue  # 'Pitoyable', 'Un drame': too short to say whose words
+            for later in out[k + 1 :]:
+                if (
+                    later.speaker is not None
+                    and later.rule not in _GUESSES
+                    and _repeats(words, re.findall(r"\w+", fold(later.text)))
+                    and later.quote.open != a.quote.open
+                ):
+                    a.speaker, a.rule, a.review = later.speaker, "echo", True
+                    a.why = f"titre qui reprend les mots de {later.speaker.name} plus bas"
+                    break
+
+
+def _repeats(heading: list[str], words: list[str]) -> bool:
+    """Whether a sub-heading repeats a quotation: all its words in a row, or its first five
+    words and at least half of them ('On a couru sans se retourner, vite' over '… On a couru
+    sans se retourner, jusqu'au pont.'); a few common words shared is not enough."""
+    n = len(heading)
+    for i in range(len(words)):
+        run = 0
+        while run < n and i + run < len(words) and words[i + run] == heading[run]:
+            run += 1
+        if run == n or (run >= 5 and 2 * run >= n):
+            return True
+    return False

@@ -1,0 +1,69 @@
+"""'ils' and 'elles' in an incise: the group of people a sentence just before opens with
+('Les parents d'élèves ont occupé l'école. « … », affirment-ils' → les parents d'élèves),
+never a group of things ('Les prix ont monté. « … », disent-ils': no one) nor two people
+joined by 'et' (which one?). Always to review."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from .lexicon import ANONYMOUS_PERSON_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, UNNAMED_WITNESS_NOUNS
+from .nounphrase import NP
+from .quotes import Sentence
+from .speakers import Speaker
+from .tokens import fold
+
+
+class Reader(Protocol):
+    """What this module reads of reader.Reader (a protocol: reader.py imports this module)."""
+
+    sentences: list[Sentence]
+    view: str
+
+    def opening_np(self, si: int) -> NP | None: ...
+
+    def _coordinated(self, si: int, np_: NP) -> bool: ...
+
+    def _speaker(self, np_: NP | None, si: int, *, create: bool = True) -> Speaker | None: ...
+
+
+_PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "plusieurs", "certains", "certaines", "nombre"})
+_HUMAN_GROUPS = frozenset(fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS | UNNAMED_WITNESS_NOUNS)
+_GROUP_HEADS = _HUMAN_GROUPS | frozenset(fold(w) for w in INSTITUTION_NOUNS)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
+
+
+_PLURAL_NP = re.compile(r"\b(?:les|des|ces|aux|plusieurs)\s+(?:\w+\s+)?([\w-]+)", re.IGNORECASE)
+
+
+def names_a_group(reader: Reader, si: int, start: int) -> bool:
+    """Whether sentence si names a group of people after `start` ('a reçu les manifestants')."""
+    rest = reader.view[start : reader.sentences[si].end]
+    return any(_singular(fold(m[1])) in _HUMAN_GROUPS for m in _PLURAL_NP.finditer(rest))
+
+
+def plural_antecedent(reader: Reader, si: int, pos: int) -> Speaker | None:
+    """The group 'ils'/'elles' at `pos` of sentence si stands for, or None."""
+    para = reader.sentences[si].para
+    for back in range(si, max(-1, si - 3), -1):
+        s = reader.sentences[back]
+        if s.heading or s.para < para - 1:
+            break
+        np_ = reader.opening_np(back)
+        if np_ is None or np_.start >= pos or np_.det not in _PLURAL_DETERMINERS:
+            continue
+        if reader._coordinated(back, np_) or _singular(fold(np_.head or "")) not in _GROUP_HEADS:
+            return None  # "Les prix ont monté": things; "X et Y": two people, which one?
+        if names_a_group(reader, back, np_.end):
+            return None  # "Les policiers ont interpellé les suspects. « … », assurent-ils": which?
+        sp = reader._speaker(np_, back)
+        if sp is None or sp.kind == "person":
+            return None
+        words = sp.name.split()
+        name = sp.name[0].lower() + sp.name[1:] if len(words) > 1 and words[1].islower() else sp.name
+        return Speaker(name, sp.kind, sp.key, sp.gender, False, sp.role, via_pronoun=True)
+    return None
