@@ -353,7 +353,7 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
         between = self._masked[si][prev.end - s.start : q.open - s.start]
         if re.search(r"[.;!?]", re.sub(r"\b(?:M|Dr|Pr|St)\.", "", between)):
             return False
-        if prev_rule != "participle":
+        if prev_rule not in ("participle", "participle-guess"):
             # ", appelant « … »", ", avant de conclure : « … »": the same subject.
             participle = re.search(
                 r",\s*(?:(?:en\s+)?[a-zéèêàâîôûç]{3,}ant\b|avant\s+(?:de\s+|d')[a-zéèêàâîôûç]+\b)", between

@@ -24,6 +24,9 @@ _GUESSES = frozenset(
         "participle-colon",
         "interview",
         "subject-before",
+        "participle-guess",
+        "side",
+        "words-of",
     }
 )
 

@@ -1,10 +1,10 @@
 """Speakers pointed at by the clause that holds the quotation:
 
-- a relative clause: `…, notamment Paul Roy, médecin à Lyon, selon qui « … »`, `…, pour qui
+- a relative clause: `…, dont Paul Roy, élu du quartier, selon qui « … »`, `…, pour qui
   « … »`, `…, d'après qui « … »` — the person the relative pronoun stands for, named just
-  before it, not the subject of the sentence (`Plusieurs médecins s'inquiètent, notamment …`);
-- a participle of speech after the main clause: `Les policiers refusent de parler d'agression,
-  estimant que « … »`, `…, rappelant : « … »` — the subject of the sentence (to review);
+  before it, not the subject of the sentence (`Les riverains protestent, dont …`);
+- a participle of speech after the main clause: `Les gérants nient toute faute, jugeant
+  que « … »`, `…, rappelant : « … »` — the subject of the sentence (to review);
 - a side named before an impersonal 'on' or a colon: `Du côté de la mairie, on assure que « … »`,
   `Chez les commerçants, on craint « … »`, `Même son de cloche chez Paul Roy : « … »` — that
   side (to review);
@@ -46,10 +46,20 @@ def _speech_participle(verb: str) -> bool:
     return verb in _IRREGULAR_PARTICIPLES or verb[:-3] + "e" in speech_forms()
 
 
+# "Même constat chez X", "Même son de cloche du côté de Y": nouns of a reaction shared by sides.
+_REACTIONS = (
+    r"son\s+de\s+cloche|constat|discours|réaction|analyse|avis|ton|sentiment|enthousiasme|colère|"
+    r"inquiétude|satisfaction|soulagement|déception|optimisme|prudence|refrain"
+)
 # "Du côté de la mairie", "Chez Paul Roy", "Au ministère": the side whose words follow.
 _SIDE = re.compile(
-    r"(?:^\s*(?:(?:Et|Mais)\s+)?|(?i:même\s+(?:son\s+de\s+cloche|[a-zéèêàâîôûç]+))\s+)"
+    r"(?:^\s*(?:(?:Et|Mais)\s+)?|(?i:même\s+(?:" + _REACTIONS + r"))\s+)"
     r"(?i:(?:du|au)\s+côté\s+(?P<of>du|des|de\s+|d')|chez\s+|(?<=\s)pour\s+)"
+)
+# "chez X : « … »", "chez X, pas de doute : « … »": a colon, after a set phrase of certainty at most.
+_COLON_AFTER_SIDE = re.compile(
+    r"\s*,?\s*(?i:(?:pas|aucun|nul)\s+(?:de\s+)?doute|sans\s+(?:aucun\s+)?doute|bien\s+sûr|évidemment|"
+    r"c'est\s+(?:clair|sûr|certain|net)|le\s+ton\s+est\s+donné)?\s*:\s*"
 )
 _ON_SAYS = re.compile(r"^\s*,\s*on\s+(?:(?:ne\s+|n')?\w+\s+){0,2}?$")
 
@@ -100,7 +110,7 @@ class Relatives(Reader):
         if sp is None or sp.kind not in ("person", "anonymous", "institution"):
             return None
         self.extra.setdefault(q.open, {})["why"] = f"{sp.name}, sujet de la phrase, parle au participe"
-        return sp, "participle", True
+        return sp, "participle-guess", True
 
     def side_speaks(self, si: int, q: QuoteSpan) -> Found | None:
         """'Du côté de la mairie, on assure que « … »', 'Même son de cloche chez X : « … »'."""
@@ -117,7 +127,7 @@ class Relatives(Reader):
         rest = before[np_.toks[np_.j - 1].end - s.start :]
         rest = re.sub(r"^\s*,[^,:]{0,60}(?:,|(?=\s*:))", ",", rest)  # "chez X, président du club :"
         verb = self.p["pre"].search(rest)
-        says = bool(re.fullmatch(r"\s*,?\s*(?:pas\s+de\s+doute\s*)?:\s*", rest)) or (
+        says = bool(_COLON_AFTER_SIDE.fullmatch(rest)) or (
             verb is not None and _ON_SAYS.match(rest[: verb.start()]) is not None
         )
         sp = self._speaker(np_, si) if says else None

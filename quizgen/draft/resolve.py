@@ -181,7 +181,7 @@ def _resolve_label(
         return _one_of_them(sp, att, view)
     words = _words(sp.name)
     det, rest = words[0].lower(), " ".join(words[1:])
-    relative = (rest.split() or [""])[0].lower() in _RELATIVES and not _PUPILS_PARENTS.match(fold(rest))
+    relative = (rest.split() or [""])[0].lower() in _RELATIVES and not _KIN_AS_GROUP.match(fold(rest))
     if det in ("son", "sa", "ses", "leur", "leurs") or relative:
         return None  # "sa mère": a relative of someone, not someone the article names
     if rest.lower() in ("dernier", "dernière"):
@@ -237,7 +237,9 @@ def _unnamed_description(sp: Speaker, att: Attribution, rest: str) -> Speaker | 
 
 
 _WITNESSES = frozenset(fold(w) for w in UNNAMED_WITNESS_NOUNS)
-_PUPILS_PARENTS = re.compile(r"parents? d'? ?eleves?\b")  # a group of a school, not someone's kin
+# Set phrases where a kin noun names a group, not someone's relative: "les parents d'élèves",
+# "des mères de famille", "un père de famille".
+_KIN_AS_GROUP = re.compile(r"(?:parents?\s+d'?\s*eleves?|(?:meres?|peres?)\s+de\s+famille)\b")
 
 
 def _singular(word: str) -> str:

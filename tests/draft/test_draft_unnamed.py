@@ -200,3 +200,17 @@ def test_et_la_directrice_d_ajouter_is_the_director_named_before():
 def test_the_same_feeling_for_someone_before_a_colon():
     text = "Même enthousiasme pour Mme Anne Leroy, directrice de l'école : « Les enfants ont adoré. »"
     assert said(text) == [("Anne Leroy", True)]
+
+
+def test_a_shared_reaction_names_a_side_only_with_a_reaction_noun():
+    text = "Même inquiétude chez les commerçants de la rue Victor-Hugo : « On ne voit plus personne. »"
+    assert said(text) == [("les commerçants de la rue Victor-Hugo", True)]
+    text = "Le même sort pour les joueurs de Lyon : « On a tout raté. »"  # a fate, not words
+    assert said(text) == [(None, False)]
+
+
+def test_a_side_speaks_after_a_set_phrase_of_certainty_not_after_any_word():
+    text = "Chez Anne Roy, la présidente du club, aucun doute : « Nous gagnerons. »"
+    assert said(text) == [("Anne Roy", True)]
+    text = "Chez Anne Roy, la présidente du club, personne : « Nous gagnerons. »"
+    assert said(text) == [(None, False)]
