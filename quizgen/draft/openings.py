@@ -74,11 +74,22 @@ def opening(a: Analysis, si: int) -> Opening | None:
     if p is None:
         return None
     pronoun = p["p"].lower()
-    person = _referent(a, si, "f" if pronoun.startswith(("elle", "cette")) else "m")
-    if person is None:
+    found = _stand_in(a, si, "f" if pronoun.startswith(("elle", "cette")) else "m", p["p"])
+    if found is None:
         return None
-    why = f"« {p['p']} » remplacé par {person}, de qui parle la phrase précédente"
-    return Opening(said[: cut + p.end()], f"[{person}]", why)
+    return Opening(said[: cut + p.end()], f"[{found[0]}]", found[1])
+
+
+def _stand_in(a: Analysis, si: int, gender: str, pronoun: str) -> tuple[str, str] | None:
+    """What "il"/"elle" stands for, and the reason to review it: the person the sentence before
+    is about, else the one thing its main verb's subject names ("Il" for "Le projet de loi …")."""
+    person = _referent(a, si, gender)
+    if person is not None:
+        return person, f"« {pronoun} » remplacé par {person}, de qui parle la phrase précédente"
+    thing = _thing(a, si, gender) if not pronoun.lower().startswith(("ce ", "cette ")) else None
+    if thing is None:
+        return None
+    return thing, f"« {pronoun} » remplacé par « {thing} », sujet de la phrase précédente"
 
 
 def _referent(a: Analysis, si: int, gender: str, chain: int = 2) -> str | None:
@@ -160,11 +171,13 @@ def _inner_subject(a: Analysis, si: int, said: str) -> Opening | None:
         if p is None or not leans_back(said[p.start() :]):
             continue  # "il y a", "il faut": no pointer
         gender = {"il": "m", "elle": "f"}.get(word)
-        person = _referent(a, si, gender) if gender else None
-        if person is None:
+        found = _stand_in(a, si, gender, p[0]) if gender else None
+        if found is None:
             return None
-        why = f"« {p[0]} » remplacé par {person}, de qui parle la phrase précédente"
-        return Opening(said[: p.end()], f"{said[: p.start()]}[{person}]", why)
+        name = found[0]
+        if p.start() and name.split(" ")[0].lower() in _GENDER_OF_DET:
+            name = name[:1].lower() + name[1:]  # "Repérée en 2014, [la comète] a…"
+        return Opening(said[: p.end()], f"{said[: p.start()]}[{name}]", found[1])
     return Opening("", "")
 
 
@@ -213,3 +226,78 @@ def _noun_referent(a: Analysis, si: int, said: str) -> Opening | None:
     referent = f"{det[:1].upper()}{det[1:]}{noun}{adj}{name}"
     why = f"« {written} » remplacé par « {referent} », nommé plus haut dans l’article"
     return Opening(written, f"[{referent}]", why)
+
+
+_GENDER_OF_DET = {"le": "m", "un": "m", "ce": "m", "cet": "m", "la": "f", "une": "f", "cette": "f"}
+_GENDER_OF_PRONOUN = {"il": "m", "elle": "f"}
+# "une dizaine de comètes", "la plupart des élus": the verb is plural, no "il"/"elle" stands for them
+_COLLECTIVE = frozenset(
+    "dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine centaine millier "
+    "majorité minorité plupart moitié partie totalité nombre ensemble foule".split()
+)
+_PHRASE_STOP = frozenset("qui que qu' qu’ dont où , « » ( ) : ; \" “ ”".split())
+MAX_THING_WORDS = 8  # "[La plus grosse comète jamais découverte]"; longer, the rewrite reads badly
+
+
+def _thing(a: Analysis, si: int, gender: str, chain: int = 2) -> str | None:
+    """The noun phrase subject of the main verb of the sentence before si ("La nouvelle passerelle
+    du port"), when its determiner has the pronoun's gender and it is the only noun phrase of that
+    gender there (no other such noun, no person named): else None, the sentence is not asked.
+    When that sentence opens on the same pronoun itself, what that one stands for."""
+    if si == 0:
+        return None
+    prev = a.sentences[si - 1]
+    if chain:
+        said = collapse(a.article.text[prev.start : prev.end])
+        p = _SUBJECT.match(said)
+        if p is not None and _GENDER_OF_PRONOUN.get(p["p"].lower()) == gender and leans_back(said):
+            return _thing(a, si - 1, gender, chain - 1)  # "La comète … Elle s'appelle X. Elle a été…"
+    toks = [i for i, t in enumerate(a.tokens) if prev.start <= t.start < prev.end]
+    phrase = _subject_phrase(a, toks, gender)
+    if phrase is None:
+        return None
+    x, y = a.tokens[phrase[0]].start, a.tokens[phrase[-1]].end
+    if any(lab == "PER" and prev.start <= px < prev.end for px, _py, lab in a.ner):
+        return None  # "il" may be the person named as well
+    if any(
+        a.tokens[d].dep == "det" and not x <= a.tokens[d].start < y and _gender(a, d) == gender for d in toks
+    ):
+        return None  # "Le Sénat a adopté le texte. Il …": which one?
+    said = collapse(a.article.text[x:y])
+    return said[:1].upper() + said[1:]
+
+
+def _gender(a: Analysis, i: int) -> str | None:
+    t = a.tokens[i]
+    return _GENDER_OF_DET.get(a.article.text[t.start : t.end].lower())
+
+
+def _subject_phrase(a: Analysis, toks: list[int], gender: str) -> list[int] | None:
+    """The tokens of the one subject of the main verb among `toks`, from its determiner (of
+    `gender`) to its last noun or adjective, before any verb, relative pronoun or punctuation."""
+    subjects = [
+        i
+        for i in toks
+        if a.tokens[i].dep in ("nsubj", "nsubj:pass") and a.tokens[a.tokens[i].head].dep == "ROOT"
+    ]
+    dets = [
+        d for d in toks if a.tokens[d].dep == "det" and a.tokens[d].head in subjects and d < a.tokens[d].head
+    ]
+    if len(subjects) != 1 or len(dets) != 1 or _gender(a, dets[0]) != gender:
+        return None
+    phrase = [dets[0]]
+    for i in toks[toks.index(dets[0]) + 1 :]:
+        t = a.tokens[i]
+        if a.article.text[t.start : t.end].lower() in _PHRASE_STOP:
+            break
+        if t.pos in ("VERB", "AUX", "PUNCT") and i != subjects[0]:
+            break
+        phrase.append(i)
+    while phrase and a.tokens[phrase[-1]].pos not in ("NOUN", "PROPN", "ADJ"):
+        phrase.pop()  # "La plus grosse comète [jamais]": the verb misread, the phrase ends on its noun
+    subject = a.tokens[subjects[0]]
+    if subjects[0] not in phrase or len(phrase) > MAX_THING_WORDS:
+        return None
+    if a.article.text[subject.start : subject.end].lower() in _COLLECTIVE:
+        return None
+    return phrase

@@ -124,6 +124,16 @@ class Builder:
             pre = fix.apply(pre)
             if fix.why:
                 self.rewritten[si] = fix.why
+        elif fix is not None and fix.text.endswith("]") and fix.cut.startswith(pre.rstrip()):
+            # The blank is before the pronoun ("Repérée en ___, elle a…"): the pronoun is replaced after it.
+            pronoun = fix.cut.split()[-1]
+            stand_in = fix.text[fix.text.rfind("[") :]
+            found = re.search(rf"(?<![\w-]){re.escape(pronoun)}(?![\w-])", post)
+            if found is None:
+                return pre, mid, post
+            post = post[: found.start()] + stand_in + post[found.end() :]
+            if fix.why:
+                self.rewritten[si] = fix.why
         return pre, mid, post
 
     def sentence_span(self, si: int) -> tuple[int, int]:

@@ -522,3 +522,28 @@ def test_the_programme_a_guest_spoke_on_is_a_source():
     said = "Invitée mercredi de Radio Villebrune, la maire a défendu son budget."
     x = said.index("Radio")
     assert a_source(said, x, x + len("Radio Villebrune"))
+
+
+def test_il_faudra_points_to_no_one():
+    # Invented: "il faudra" is impersonal, like "il faut": no person stands for "il".
+    assert not leans_back("Il faudra attendre la fin des travaux pour traverser le pont.")
+    assert not leans_back("Il y aura des navettes gratuites tout l’été.")
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_il_or_elle_standing_for_the_thing_the_sentence_before_is_about(entities):
+    from quizgen.draft.openings import opening
+
+    # Invented: "Elle" is the footbridge, the one feminine noun phrase before, subject of its verb.
+    text = (
+        "La nouvelle passerelle du port de Vannes a ouvert au public samedi. "
+        "Elle mesure 120 mètres et a coûté 4 millions d’euros. "
+        "Le maire a inauguré le chantier du marché couvert. "
+        "Elle ouvrira en mars."
+    )
+    a = analyse(text, entities)
+    fix = opening(a, 1)
+    assert fix is not None and fix.text == "[La nouvelle passerelle du port de Vannes]", fix
+    assert "sujet de la phrase précédente" in fix.why
+    assert opening(a, 3) is None  # "Le maire", "le chantier": no feminine subject to stand for "Elle"
