@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .clean import plain
 from .dates import DATE as _DATE
 from .dates import ISO_DATE as _ISO_DATE
-from .dates import MONTHS, NUMBER_END, NUMBER_START
+from .dates import MONTH_ONLY, MONTHS, NUMBER_END, NUMBER_START
 from .dates import NUMERIC_DATE as _NUMERIC_DATE
 
 _UNITS = {
@@ -201,7 +201,7 @@ def _dates_and_times(seg: str, add: _Add) -> None:
         if m["y3"] and (_RANGE_AFTER.match(seg[m.end() :]) or re.match(r"\s*(?:%|€|\$)", seg[m.end() :])):
             continue
         add("date", m.start(), m.end(), None, None)
-    for rx in (_NUMERIC_DATE, _ISO_DATE):
+    for rx in (_NUMERIC_DATE, _ISO_DATE, MONTH_ONLY):  # "8.12.2021", "2021-12-08", "fin mai"
         for m in rx.finditer(seg):
             add("date", m.start(), m.end(), None, None)
     for m in _RACE_TIME.finditer(seg):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .nlp import Token
 from .pipeline import Analysis
 from .textbits import POINTING_CONNECTORS, collapse, display, leans_back
 
@@ -158,7 +159,7 @@ def _inner_subject(a: Analysis, si: int, said: str) -> Opening | None:
         if not (s.start < t.start < s.end and t.dep in ("nsubj", "nsubj:pass", "expl:subj")):
             continue
         word = a.article.text[t.start : t.end].lower()
-        if word not in _POINTING or a.tokens[t.head].dep != "ROOT":
+        if word not in _POINTING or not _main_subject(a, s.start, t):
             continue
         if any(
             s.start <= o.start < t.start and o.dep.startswith("nsubj") and o.pos in ("NOUN", "PROPN")
@@ -179,6 +180,15 @@ def _inner_subject(a: Analysis, si: int, said: str) -> Opening | None:
             name = name[:1].lower() + name[1:]  # "Repérée en 2014, [la comète] a…"
         return Opening(said[: p.end()], f"{said[: p.start()]}[{name}]", found[1])
     return Opening("", "")
+
+
+def _main_subject(a: Analysis, start: int, t: Token) -> bool:
+    """The subject of the main verb, or the first subject after a phrase with no verb ("Fin mai,
+    elle sera…" where the parser took "Fin" for the root)."""
+    if a.tokens[t.head].dep == "ROOT":
+        return True
+    before = [o for o in a.tokens if start <= o.start < t.start]
+    return not any(o.pos in ("VERB", "AUX") or o.dep.startswith("nsubj") for o in before)
 
 
 def _lead_in(a: Analysis, si: int, said: str, cut: int) -> Opening | None:
@@ -247,12 +257,16 @@ def _thing(a: Analysis, si: int, gender: str, chain: int = 2) -> str | None:
     if si == 0:
         return None
     prev = a.sentences[si - 1]
-    if chain:
-        said = collapse(a.article.text[prev.start : prev.end])
-        p = _SUBJECT.match(said)
-        if p is not None and _GENDER_OF_PRONOUN.get(p["p"].lower()) == gender and leans_back(said):
-            return _thing(a, si - 1, gender, chain - 1)  # "La comète … Elle s'appelle X. Elle a été…"
     toks = [i for i, t in enumerate(a.tokens) if prev.start <= t.start < prev.end]
+    pronouns = [
+        t
+        for t in (a.tokens[i] for i in toks)
+        if _GENDER_OF_PRONOUN.get(a.article.text[t.start : t.end].lower()) == gender
+        and t.dep.startswith("nsubj")
+        and _main_subject(a, prev.start, t)
+    ]
+    if chain and pronouns:  # "La comète … Elle s'appelle X. Repérée en 2014, elle a été…"
+        return _thing(a, si - 1, gender, chain - 1)
     phrase = _subject_phrase(a, toks, gender)
     if phrase is None:
         return None

@@ -61,14 +61,17 @@ _MONTH = re.compile(
 _WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.IGNORECASE)
 
 
-def _date_form(text: str) -> tuple[bool, bool, bool, bool]:
-    """(weekday, day, month, year) written: "mercredi 24 janvier" and "samedi 7 décembre" are of
-    one form, "2014" and "30 juin 2022" are not."""
+def _date_form(text: str) -> tuple[bool, bool, bool, bool, str]:
+    """(weekday, day, month, year, the word that places a month) written: "mercredi 24 janvier" and
+    "samedi 7 décembre" are of one form, "2014" and "30 juin 2022" are not, nor "fin mai" and
+    "juin dernier"."""
+    rel = re.search(r"\b(?:fin|début|mi|courant|derni|prochain)", text, re.IGNORECASE)
     return (
         bool(_WEEKDAY.search(text)),
         bool(re.search(r"\b\d{1,2}(?:er)?\b", text)),
         bool(_MONTH.search(text)),
         bool(re.search(r"\b\d{4}\b", text)),
+        rel[0].lower() if rel else "",
     )
 
 
