@@ -119,7 +119,7 @@ def _referent_once(a: Analysis, si: int, gender: str) -> str | None:
     }
     if len(speakers) == 1:
         (sp,) = speakers.values()
-        return display(sp.name) if sp.gender in (None, gender) else None
+        return display(sp.name) if _may_be(sp.name, sp.gender, gender) else None
     if speakers:
         return None
     opener = next(((x, y) for x, y, lab in a.ner if lab == "PER" and x == prev.start), None)
@@ -138,9 +138,21 @@ def _referent_once(a: Analysis, si: int, gender: str) -> str | None:
 def _named(a: Analysis, span: tuple[int, int], gender: str) -> str | None:
     """The full name of the person the PER span names, if of the pronoun's gender (or unknown)."""
     person = a.registry.person(a.article.text[span[0] : span[1]])
-    if person is not None and person.gender in (None, gender) and len(person.name.split()) >= 2:
+    if person is not None and _may_be(person.name, person.gender, gender) and len(person.name.split()) >= 2:
         return display(person.name)
     return None
+
+
+# First names that end as most French women's do: "Althéa", "Annick" does not (she needs a title).
+_FEMININE_NAME = re.compile(r"(?:a|ine|elle|ette|ie|ise|ienne|anne|ée|ève|ëlle)$", re.IGNORECASE)
+
+
+def _may_be(name: str, known: str | None, gender: str) -> bool:
+    """The person may be "il"/"elle": of that gender, or unknown and, for "elle", a first name
+    written as a woman's ("Jean-Loup Bertaux" is no "elle" standing for the comet)."""
+    if known is not None:
+        return known == gender
+    return gender == "m" or bool(_FEMININE_NAME.search(name.split()[0]))
 
 
 def _after_connector(inner: Opening, cut: int) -> Opening:

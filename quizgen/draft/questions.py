@@ -243,7 +243,8 @@ class Builder:
             r"\d\s*(?:et|au|-|à)\s*$", view[max(0, fig.start - 8) : fig.start]
         ):
             return True  # "des 23 et 27 juin", "la nuit du 9 au 10 avril": the blank would split it
-        if fig.kind == "count" and (fig.value or 0) < 3:
+        scaled = (fig.unit or "").startswith(("million", "milliard"))  # "2 millions de personnes"
+        if fig.kind == "count" and (fig.value or 0) < 3 and not scaled:
             return True
         if self._in_a_question(fig.start):
             return True  # "Q : À quoi ont ressemblé les deux heures ?": an interviewer's question

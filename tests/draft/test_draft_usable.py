@@ -561,3 +561,12 @@ def test_a_pronoun_after_a_verbless_opening_phrase_is_the_sentence_s_subject(ent
         "Début juin, elle sera à son périhélie, au plus proche du Soleil."
     )
     assert opening(analyse(text, entities), 1) is None
+
+
+def test_elle_never_stands_for_a_man_of_unknown_gender():
+    from quizgen.draft.openings import _may_be
+
+    # Invented: "… ajoute Jean-Marc Collin. Lundi, elle est passée à 3 km de la Lune.": the probe.
+    assert not _may_be("Jean-Marc Collin", None, "f")
+    assert _may_be("Léa Collin", None, "f") and _may_be("Jean-Marc Collin", None, "m")
+    assert not _may_be("Marie Dupont", "m", "f")  # a gender read from the text wins
