@@ -71,11 +71,12 @@ def opening(a: Analysis, si: int) -> Opening | None:
         if inner is None or inner.cut != "" or lead is not None:
             return inner if inner is None or lead is not None else _after_connector(inner, cut)
         return Opening(said[:cut], "")
-    p = _SUBJECT.match(rest)
+    p = _SUBJECT.match(rest) or _PLURAL_SUBJECT.match(rest)
     if p is None:
         return None
     pronoun = p["p"].lower()
-    found = _stand_in(a, si, "f" if pronoun.startswith(("elle", "cette")) else "m", p["p"])
+    gender = _GENDER_OF_PRONOUN.get(pronoun) or ("f" if pronoun.startswith(("elle", "cette")) else "m")
+    found = _stand_in(a, si, gender, p["p"])
     if found is None:
         return None
     return Opening(said[: cut + p.end()], f"[{found[0]}]", found[1])
@@ -84,7 +85,7 @@ def opening(a: Analysis, si: int) -> Opening | None:
 def _stand_in(a: Analysis, si: int, gender: str, pronoun: str) -> tuple[str, str] | None:
     """What "il"/"elle" stands for, and the reason to review it: the person the sentence before
     is about, else the one thing its main verb's subject names ("Il" for "Le projet de loi …")."""
-    person = _referent(a, si, gender)
+    person = _referent(a, si, gender) if gender != "p" else None
     if person is not None:
         return person, f"« {pronoun} » remplacé par {person}, de qui parle la phrase précédente"
     thing = _thing(a, si, gender) if not pronoun.lower().startswith(("ce ", "cette ")) else None
@@ -183,7 +184,7 @@ def _inner_subject(a: Analysis, si: int, said: str) -> Opening | None:
         p = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE).search(said, max(0, k - 2))
         if p is None or not leans_back(said[p.start() :]):
             continue  # "il y a", "il faut": no pointer
-        gender = {"il": "m", "elle": "f"}.get(word)
+        gender = _GENDER_OF_PRONOUN.get(word)
         found = _stand_in(a, si, gender, p[0]) if gender else None
         if found is None:
             return None
@@ -250,8 +251,15 @@ def _noun_referent(a: Analysis, si: int, said: str) -> Opening | None:
     return Opening(written, f"[{referent}]", why)
 
 
-_GENDER_OF_DET = {"le": "m", "un": "m", "ce": "m", "cet": "m", "la": "f", "une": "f", "cette": "f"}
-_GENDER_OF_PRONOUN = {"il": "m", "elle": "f"}
+# "p": plural, "ils" or "elles" (the determiner does not tell the gender of a plural)
+_GENDER_OF_DET = {
+    **{"le": "m", "un": "m", "ce": "m", "cet": "m", "la": "f", "une": "f", "cette": "f"},
+    **{"les": "p", "des": "p", "ces": "p"},
+}
+_GENDER_OF_PRONOUN = {"il": "m", "elle": "f", "ils": "p", "elles": "p"}
+_PLURAL_SUBJECT = re.compile(r"(?P<p>ils|elles)(?=\s+[^\s,])", re.IGNORECASE)
+# The referent named again is definite: "Des parents d'élèves … Ils protestent" → "[Les parents d'élèves]".
+_DEFINITE = {"un": "le", "une": "la", "des": "les"}
 # "une dizaine de comètes", "la plupart des élus": the verb is plural, no "il"/"elle" stands for them
 _COLLECTIVE = frozenset(
     "dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine centaine millier "
@@ -290,6 +298,11 @@ def _thing(a: Analysis, si: int, gender: str, chain: int = 2) -> str | None:
     ):
         return None  # "Le Sénat a adopté le texte. Il …": which one?
     said = collapse(a.article.text[x:y])
+    det, _, rest = said.partition(" ")
+    if det.lower() in _DEFINITE:
+        definite = _DEFINITE[det.lower()]
+        det = "l’" if definite != "les" and rest[:1].lower() in "aâeéèêiîoôuh" else definite
+        said = det + ("" if det.endswith("’") else " ") + rest
     return said[:1].upper() + said[1:]
 
 
@@ -305,6 +318,8 @@ def _subject_phrase(a: Analysis, toks: list[int], gender: str) -> list[int] | No
         i
         for i in toks
         if a.tokens[i].dep in ("nsubj", "nsubj:pass") and a.tokens[a.tokens[i].head].dep == "ROOT"
+    ] or [  # the root misread ("… a été organisée dimanche": "dimanche" the root): the one subject
+        i for i in toks if a.tokens[i].dep in ("nsubj", "nsubj:pass") and a.tokens[i].pos != "PRON"
     ]
     dets = [
         d for d in toks if a.tokens[d].dep == "det" and a.tokens[d].head in subjects and d < a.tokens[d].head

@@ -570,3 +570,23 @@ def test_elle_never_stands_for_a_man_of_unknown_gender():
     assert not _may_be("Jean-Marc Collin", None, "f")
     assert _may_be("Léa Collin", None, "f") and _may_be("Jean-Marc Collin", None, "m")
     assert not _may_be("Marie Dupont", "m", "f")  # a gender read from the text wins
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_ils_stands_for_the_plural_subject_named_again_as_definite(entities):
+    from quizgen.draft.openings import opening
+
+    # Invented: "Ils" is the residents; "Elle" the march, named again with "la", not "une".
+    a = analyse(
+        "Des habitants du quartier occupent la mairie depuis lundi. "
+        "Ils réclament la réouverture du bureau de poste.",
+        entities,
+    )
+    assert opening(a, 1).text == "[Les habitants du quartier]"
+    a = analyse(
+        "Une marche de soutien a été organisée dimanche à Brest. Elle a réuni 2 000 personnes.", entities
+    )
+    assert opening(a, 1).text == "[La marche de soutien]"
+    a = analyse("Un incendie a détruit un entrepôt à Lyon. Il a été maîtrisé vers midi.", entities)
+    assert opening(a, 1) is None  # the fire or the warehouse: which one?
