@@ -156,6 +156,15 @@ def _may_be(name: str, known: str | None, gender: str) -> bool:
     return gender == "m" or bool(_FEMININE_NAME.search(name.split()[0]))
 
 
+def _may_stand_for(a: Analysis, name: str, gender: str) -> bool:
+    """The person named `name` may be what "il"/"elle" stands for ("Philippe Lottiaux" is no "elle";
+    any person may be one of "ils")."""
+    person = a.registry.person(name)
+    if person is None or gender == "p":
+        return True
+    return _may_be(person.name, person.gender, gender)
+
+
 def _after_connector(inner: Opening, cut: int) -> Opening:
     """"Et pour cause, au matin il est ivre" → "Au matin [X] est ivre": the connector dropped as
     well as the pronoun replaced."""
@@ -291,7 +300,10 @@ def _thing(a: Analysis, si: int, gender: str, chain: int = 2) -> str | None:
     if phrase is None:
         return None
     x, y = a.tokens[phrase[0]].start, a.tokens[phrase[-1]].end
-    if any(lab == "PER" and prev.start <= px < prev.end for px, _py, lab in a.ner):
+    if any(
+        lab == "PER" and prev.start <= px < prev.end and _may_stand_for(a, a.article.text[px:py], gender)
+        for px, py, lab in a.ner
+    ):
         return None  # "il" may be the person named as well
     if any(
         a.tokens[d].dep == "det" and not x <= a.tokens[d].start < y and _gender(a, d) == gender for d in toks

@@ -590,3 +590,16 @@ def test_ils_stands_for_the_plural_subject_named_again_as_definite(entities):
     assert opening(a, 1).text == "[La marche de soutien]"
     a = analyse("Un incendie a détruit un entrepôt à Lyon. Il a été maîtrisé vers midi.", entities)
     assert opening(a, 1) is None  # the fire or the warehouse: which one?
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_man_named_beside_the_subject_is_no_elle(entities):
+    from quizgen.draft.openings import opening
+
+    # Invented: "Elle" is the list; Paul Girard, named in passing, cannot be "elle".
+    text = (
+        "La liste écologiste emmenée par Paul Girard arrive en tête du premier tour. "
+        "Elle devance de 40 voix le candidat sortant."
+    )
+    assert opening(analyse(text, entities), 1).text == "[La liste écologiste]"
