@@ -603,3 +603,15 @@ def test_a_man_named_beside_the_subject_is_no_elle(entities):
         "Elle devance de 40 voix le candidat sortant."
     )
     assert opening(analyse(text, entities), 1).text == "[La liste écologiste]"
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_what_people_protest_against_is_a_fact_to_hide(entities):
+    # Invented: the phrase the verb governs with "contre" is what the sentence is about.
+    text = (
+        "Les commerçants de la rue Victor-Hugo, à Quimperlé, ont baissé leurs rideaux mardi matin. "
+        "Ils protestent contre la suppression des places de stationnement."
+    )
+    clozes = [q["text"] for q in questions(text, entities) if q["type"] == "cloze"]
+    assert any("protestent contre la {{c1::suppression des places" in c for c in clozes), clozes
