@@ -615,3 +615,18 @@ def test_what_people_protest_against_is_a_fact_to_hide(entities):
     )
     clozes = [q["text"] for q in questions(text, entities) if q["type"] == "cloze"]
     assert any("protestent contre la {{c1::suppression des places" in c for c in clozes), clozes
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_no_true_statement_on_a_sentence_whose_object_points_back(entities):
+    from quizgen.draft.questions import Builder
+    from quizgen.draft.statements import true_statement
+
+    # Invented: "l'admirer" stands for the eclipse named before: no fact read alone.
+    text = (
+        "Une éclipse totale de Soleil sera visible en Bretagne le 12 août 2026. "
+        "Pour pouvoir l'admirer depuis Brest, il faudra des lunettes spéciales et un ciel dégagé."
+    )
+    b = Builder(analyse(text, entities), "article")
+    assert not true_statement(b, 1)
