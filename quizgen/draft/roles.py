@@ -73,8 +73,8 @@ def find_roles(
         person = registry.people.get(key)
         name = person.name if person else key
         role = _GENITIVE.sub("", _TAIL.sub("", " ".join(role.split())).strip(" ,;:"))  # "[du] Premier…"
-        if not role or (len(role.split()) < 2 and not apposition and role.lower() != "porte-parole"):
-            continue  # "le président Biden": too vague to ask about
+        if not role or (len(role.split()) < 2 and not apposition and role.lower() not in _OFFICES):
+            continue  # "le président Biden": too vague to ask about (president of what?)
         if fold(role).split()[0] in _RELATIONAL:
             continue  # "son homologue russe": a relation, not a function
         if _cut_or_named(role, name, registry):
@@ -90,6 +90,11 @@ def find_roles(
     return out
 
 
+# One word that says the whole function, of the place the article is about: "la préfète Anne Colin".
+_OFFICES = frozenset(
+    "porte-parole maire préfet préfète sénateur sénatrice bourgmestre échevin échevine procureur "
+    "procureure".split()
+)
 _NO_FUNCTION = frozenset(fold(w) for w in "premier première seul seule nouveau nouvelle dernier".split())
 _CUT_FROM_ITS_NOUN = re.compile(r"(?:au|aux|à)\s", re.IGNORECASE)
 _GENITIVE = re.compile(r"^(?:du|des|de\s+la|de\s+l['’]|d['’])\s*(?=\S)", re.IGNORECASE)

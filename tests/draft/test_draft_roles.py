@@ -154,3 +154,12 @@ def test_a_role_given_by_a_copula_without_article_and_without_its_since_when(ent
     # says since when, not what the role is. "est un grand nom" is no function.
     text = "Jeanne Morel est directrice de la médiathèque depuis 2019. Paul Girard est un grand nom du jazz."
     assert _roles(text, entities) == {("Jeanne Morel", "directrice de la médiathèque")}
+
+
+def test_a_one_word_office_before_the_name_is_a_role_but_not_a_vague_title(entities):
+    # Invented: "préfète", "sénateur" say the whole function; "président" of what?
+    text = (
+        "La préfète Anne Colin et le sénateur Jean Bosc ont inauguré le pont de Millau-sur-Tarn. "
+        "Le président Marc Vidal était absent."
+    )
+    assert _roles(text, entities) == {("Anne Colin", "préfète"), ("Jean Bosc", "sénateur")}
