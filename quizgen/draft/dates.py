@@ -39,6 +39,14 @@ DATE = re.compile(
     rf"|{_B}(?P<y3>(?:19|20)\d\d){_E}",
     re.IGNORECASE,
 )
+# A month alone, where a cue says it is a time ("fin mai", "en août", "juin dernier", "au mois de
+# mars"): not "Mars" the planet, not the "mai" of "2 mai" (DATE reads that one), no year after.
+MONTH_ONLY = re.compile(
+    rf"(?:(?P<cue>\b(?i:fin|début|mi-|courant)\s*)|(?<=\b(?i:en) )|(?<=\b(?i:depuis) )|(?<=\b(?i:dès) )"
+    rf"|(?<=\bmois de ))(?<![\d\s]\d )(?<!1er )(?P<month>{_MONTH_RE})\b(?!\s+(?:19|20)\d\d)"
+    rf"(?:\s+(?P<rel>derni(?:er|ère)|prochain))?"
+    rf"|(?<![\d\s]\d )(?<!\d\d )(?<!1er )\b(?P<month2>{_MONTH_RE})\s+(?P<rel2>dernier|prochain)\b"
+)
 NUMERIC_DATE = re.compile(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)\b")
 ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 

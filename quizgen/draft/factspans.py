@@ -145,9 +145,10 @@ def cause_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # "une tournée intitulée Farewell Yellow Brick Road", "le module, baptisé Crew Dragon": the name
 # a thing is given ("nommé" is left out: "nommé Premier ministre" names a post, not a thing).
 _GIVEN_NAME = re.compile(
-    r"\b(?:intitulée?s?|baptisée?s?|surnommée?s?|dénommée?s?|appelée?s?)\s+"
+    r"(?:\b(?:intitulée?s?|baptisée?s?|surnommée?s?|dénommée?s?|appelée?s?)|\bs['’]appelle(?:nt)?"
+    r"|\bse\s+nomme(?:nt)?|\bporte(?:nt)?\s+le\s+nom\s+d[e'’])\s*"  # "elle s'appelle C/2014 Un271"
     r"(?:[«“\"]\s*(?P<quoted>[^»”\"]{1,60}?)\s*[»”\"]"
-    r"|(?P<name>[A-ZÀ-Ý0-9][\w'’-]*(?:\s+(?:(?:de|du|des|d['’]|la|le|les|of|the|and|et)\s+)?[A-ZÀ-Ý0-9][\w'’-]*)*))"
+    r"|(?P<name>[A-ZÀ-Ý0-9][\w'’/-]*(?:\s+(?:(?:de|du|des|d['’]|la|le|les|of|the|and|et)\s+)?[A-ZÀ-Ý0-9][\w'’/-]*)*))"
 )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .clean import plain
 from .dates import DATE as _DATE
 from .dates import ISO_DATE as _ISO_DATE
-from .dates import MONTHS, NUMBER_END, NUMBER_START
+from .dates import MONTH_ONLY, MONTHS, NUMBER_END, NUMBER_START
 from .dates import NUMERIC_DATE as _NUMERIC_DATE
 
 _UNITS = {
@@ -115,6 +115,32 @@ _APPROX_COUNT = re.compile(
     rf"\b(?:une|un)\s+(?P<approx>{'|'.join(_APPROX_NOUNS)})\s+(?:de\s+|d')(?P<noun>[a-zàâçéèêëîïôûùüÿœ-]{{3,}})",
     re.IGNORECASE,
 )
+# A number of millions or billions of something: "85 millions de kilomètres", "4,5 milliards d'années".
+_SCALED = re.compile(
+    rf"{_B}(?P<n>{_DIGITS})\s+(?P<scale>millions?|milliards?)\s+(?P<of>de\s+|d['’])(?P<noun>[a-zàâçéèêëîïôûùüÿœ-]{{3,}})",
+    re.IGNORECASE,
+)
+# A measure with its symbol: "45 km", "1,3 t", "300 m²", "130 km/h".
+_MEASURE_UNITS = {
+    "km/h": "km/h",
+    "km²": "kilomètres carrés",
+    "km2": "kilomètres carrés",
+    "m²": "mètres carrés",
+    "m2": "mètres carrés",
+    "km": "kilomètres",
+    "kg": "kilos",
+    "ha": "hectares",
+    "cm": "centimètres",
+    "mm": "millimètres",
+    "°c": "degrés",
+    "°": "degrés",
+}
+_MEASURE_RE = "|".join(re.escape(u) for u in sorted(_MEASURE_UNITS, key=len, reverse=True))
+_MEASURE = re.compile(
+    rf"{_B}(?P<n>{_DIGITS}(?:\s+(?:millions?|milliards?))?)\s?"
+    rf"(?P<unit>{_MEASURE_RE})(?![\w/²])",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(rf"{_B}(?P<n>{_DIGITS})\s?(?:%|pour\s?cent\b)", re.IGNORECASE)
 _MONEY = re.compile(
     rf"{_B}(?P<n>{_DIGITS})\s+(?P<scale>millions?|milliards?)?\s*(?:d'|de\s+)?(?P<cur>euros?|dollars?|roubles?|€|\$)",
@@ -201,7 +227,7 @@ def _dates_and_times(seg: str, add: _Add) -> None:
         if m["y3"] and (_RANGE_AFTER.match(seg[m.end() :]) or re.match(r"\s*(?:%|€|\$)", seg[m.end() :])):
             continue
         add("date", m.start(), m.end(), None, None)
-    for rx in (_NUMERIC_DATE, _ISO_DATE):
+    for rx in (_NUMERIC_DATE, _ISO_DATE, MONTH_ONLY):  # "8.12.2021", "2021-12-08", "fin mai"
         for m in rx.finditer(seg):
             add("date", m.start(), m.end(), None, None)
     for m in _RACE_TIME.finditer(seg):
@@ -255,6 +281,31 @@ def _amounts(seg: str, add: _Add) -> None:
         add("money", m.start(), m.end(), n, unit)
 
 
+def _a_range(seg: str, a: int, b: int) -> bool:
+    """ "de 3 à 5 km", "entre 100 et 200 km", "entre 2 et 6 millions de personnes": a range."""
+    before = seg[:a]
+    return bool(
+        _RANGE_AFTER.match(seg[b:])
+        or _RANGE_BEFORE.search(before)
+        or re.search(rf"\bentre\s+{_NUMBER}\s*(?:{_MEASURE_RE})?\s+et\s*$", before, re.IGNORECASE)
+    )
+
+
+def _measures(seg: str, add: _Add) -> None:
+    """ "45 km", "85 millions de kilomètres", "4,5 milliards d'années" (not ranges)."""
+    for m in _MEASURE.finditer(seg):
+        if _a_range(seg, m.start(), m.end()):
+            continue
+        add("count", m.start(), m.end(), parse_number(m["n"]), _MEASURE_UNITS[m["unit"].lower()])
+    for m in _SCALED.finditer(seg):
+        noun = m["noun"].lower()
+        if noun in _NOT_COUNT_NOUNS - {"ans", "années"} or _a_range(seg, m.start(), m.end()):
+            continue  # euros and dollars: a sum of money (_amounts)
+        noun = {"ans": "années"}.get(noun, noun)
+        of = "d'" if noun[:1] in "aâeéèêiîoôuh" else "de "
+        add("count", m.start(), m.end(), parse_number(m["n"]), f"{m['scale'].lower()} {of}{noun}")
+
+
 def _counts(seg: str, add: _Add) -> None:
     """ "30 nouveaux chars", "une trentaine de diplomates"."""
     for m in _APPROX_COUNT.finditer(seg):
@@ -299,7 +350,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             )
         )
 
-    for family in (_dates_and_times, _durations, _amounts, _counts):
+    for family in (_dates_and_times, _durations, _amounts, _measures, _counts):
         family(seg, add)
     return _without_overlaps(found)
 

@@ -236,7 +236,9 @@ def _phrase_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
             not any(a <= x and y <= c for a, c, _ in b.a.ner) or nationality_for_person(b.text, x, words[0])
         ):
             continue  # a lone common noun, or "le Néerlandais": a nationality for a person
-        if role != "obj" and not _named(b.text, x, y, start):
+        # What the verb governs: its object, or "protestent contre [une fermeture de classe]"
+        argument = role == "obj" or (role == "obl:arg" and len(words) >= 2)
+        if not argument and not _named(b.text, x, y, start):
             continue  # "la direction du groupe est entrée", "sur les marches du palais": a side phrase
         if words[0].lower() in ROLE_NOUNS:
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .nlp import Token
 from .pipeline import Analysis
 from .textbits import POINTING_CONNECTORS, collapse, display, leans_back
 
@@ -70,15 +71,27 @@ def opening(a: Analysis, si: int) -> Opening | None:
         if inner is None or inner.cut != "" or lead is not None:
             return inner if inner is None or lead is not None else _after_connector(inner, cut)
         return Opening(said[:cut], "")
-    p = _SUBJECT.match(rest)
+    p = _SUBJECT.match(rest) or _PLURAL_SUBJECT.match(rest)
     if p is None:
         return None
     pronoun = p["p"].lower()
-    person = _referent(a, si, "f" if pronoun.startswith(("elle", "cette")) else "m")
-    if person is None:
+    gender = _GENDER_OF_PRONOUN.get(pronoun) or ("f" if pronoun.startswith(("elle", "cette")) else "m")
+    found = _stand_in(a, si, gender, p["p"])
+    if found is None:
         return None
-    why = f"« {p['p']} » remplacé par {person}, de qui parle la phrase précédente"
-    return Opening(said[: cut + p.end()], f"[{person}]", why)
+    return Opening(said[: cut + p.end()], f"[{found[0]}]", found[1])
+
+
+def _stand_in(a: Analysis, si: int, gender: str, pronoun: str) -> tuple[str, str] | None:
+    """What "il"/"elle" stands for, and the reason to review it: the person the sentence before
+    is about, else the one thing its main verb's subject names ("Il" for "Le projet de loi …")."""
+    person = _referent(a, si, gender) if gender != "p" else None
+    if person is not None:
+        return person, f"« {pronoun} » remplacé par {person}, de qui parle la phrase précédente"
+    thing = _thing(a, si, gender) if not pronoun.lower().startswith(("ce ", "cette ")) else None
+    if thing is None:
+        return None
+    return thing, f"« {pronoun} » remplacé par « {thing} », sujet de la phrase précédente"
 
 
 def _referent(a: Analysis, si: int, gender: str, chain: int = 2) -> str | None:
@@ -107,7 +120,7 @@ def _referent_once(a: Analysis, si: int, gender: str) -> str | None:
     }
     if len(speakers) == 1:
         (sp,) = speakers.values()
-        return display(sp.name) if sp.gender in (None, gender) else None
+        return display(sp.name) if _may_be(sp.name, sp.gender, gender) else None
     if speakers:
         return None
     opener = next(((x, y) for x, y, lab in a.ner if lab == "PER" and x == prev.start), None)
@@ -126,9 +139,30 @@ def _referent_once(a: Analysis, si: int, gender: str) -> str | None:
 def _named(a: Analysis, span: tuple[int, int], gender: str) -> str | None:
     """The full name of the person the PER span names, if of the pronoun's gender (or unknown)."""
     person = a.registry.person(a.article.text[span[0] : span[1]])
-    if person is not None and person.gender in (None, gender) and len(person.name.split()) >= 2:
+    if person is not None and _may_be(person.name, person.gender, gender) and len(person.name.split()) >= 2:
         return display(person.name)
     return None
+
+
+# First names that end as most French women's do: "Althéa", "Annick" does not (she needs a title).
+_FEMININE_NAME = re.compile(r"(?:a|ine|elle|ette|ie|ise|ienne|anne|ée|ève|ëlle)$", re.IGNORECASE)
+
+
+def _may_be(name: str, known: str | None, gender: str) -> bool:
+    """The person may be "il"/"elle": of that gender, or unknown and, for "elle", a first name
+    written as a woman's ("Jean-Loup Bertaux" is no "elle" standing for the comet)."""
+    if known is not None:
+        return known == gender
+    return gender == "m" or bool(_FEMININE_NAME.search(name.split()[0]))
+
+
+def _may_stand_for(a: Analysis, name: str, gender: str) -> bool:
+    """The person named `name` may be what "il"/"elle" stands for ("Philippe Lottiaux" is no "elle";
+    any person may be one of "ils")."""
+    person = a.registry.person(name)
+    if person is None or gender == "p":
+        return True
+    return _may_be(person.name, person.gender, gender)
 
 
 def _after_connector(inner: Opening, cut: int) -> Opening:
@@ -147,7 +181,7 @@ def _inner_subject(a: Analysis, si: int, said: str) -> Opening | None:
         if not (s.start < t.start < s.end and t.dep in ("nsubj", "nsubj:pass", "expl:subj")):
             continue
         word = a.article.text[t.start : t.end].lower()
-        if word not in _POINTING or a.tokens[t.head].dep != "ROOT":
+        if word not in _POINTING or not _main_subject(a, s.start, t):
             continue
         if any(
             s.start <= o.start < t.start and o.dep.startswith("nsubj") and o.pos in ("NOUN", "PROPN")
@@ -159,13 +193,24 @@ def _inner_subject(a: Analysis, si: int, said: str) -> Opening | None:
         p = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE).search(said, max(0, k - 2))
         if p is None or not leans_back(said[p.start() :]):
             continue  # "il y a", "il faut": no pointer
-        gender = {"il": "m", "elle": "f"}.get(word)
-        person = _referent(a, si, gender) if gender else None
-        if person is None:
+        gender = _GENDER_OF_PRONOUN.get(word)
+        found = _stand_in(a, si, gender, p[0]) if gender else None
+        if found is None:
             return None
-        why = f"« {p[0]} » remplacé par {person}, de qui parle la phrase précédente"
-        return Opening(said[: p.end()], f"{said[: p.start()]}[{person}]", why)
+        name = found[0]
+        if p.start() and name.split(" ")[0].lower() in _GENDER_OF_DET:
+            name = name[:1].lower() + name[1:]  # "Repérée en 2014, [la comète] a…"
+        return Opening(said[: p.end()], f"{said[: p.start()]}[{name}]", found[1])
     return Opening("", "")
+
+
+def _main_subject(a: Analysis, start: int, t: Token) -> bool:
+    """The subject of the main verb, or the first subject after a phrase with no verb ("Fin mai,
+    elle sera…" where the parser took "Fin" for the root)."""
+    if a.tokens[t.head].dep == "ROOT":
+        return True
+    before = [o for o in a.tokens if start <= o.start < t.start]
+    return not any(o.pos in ("VERB", "AUX") or o.dep.startswith("nsubj") for o in before)
 
 
 def _lead_in(a: Analysis, si: int, said: str, cut: int) -> Opening | None:
@@ -213,3 +258,99 @@ def _noun_referent(a: Analysis, si: int, said: str) -> Opening | None:
     referent = f"{det[:1].upper()}{det[1:]}{noun}{adj}{name}"
     why = f"« {written} » remplacé par « {referent} », nommé plus haut dans l’article"
     return Opening(written, f"[{referent}]", why)
+
+
+# "p": plural, "ils" or "elles" (the determiner does not tell the gender of a plural)
+_GENDER_OF_DET = {
+    **{"le": "m", "un": "m", "ce": "m", "cet": "m", "la": "f", "une": "f", "cette": "f"},
+    **{"les": "p", "des": "p", "ces": "p"},
+}
+_GENDER_OF_PRONOUN = {"il": "m", "elle": "f", "ils": "p", "elles": "p"}
+_PLURAL_SUBJECT = re.compile(r"(?P<p>ils|elles)(?=\s+[^\s,])", re.IGNORECASE)
+# The referent named again is definite: "Des parents d'élèves … Ils protestent" → "[Les parents d'élèves]".
+_DEFINITE = {"un": "le", "une": "la", "des": "les"}
+# "une dizaine de comètes", "la plupart des élus": the verb is plural, no "il"/"elle" stands for them
+_COLLECTIVE = frozenset(
+    "dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine centaine millier "
+    "majorité minorité plupart moitié partie totalité nombre ensemble foule".split()
+)
+_PHRASE_STOP = frozenset("qui que qu' qu’ dont où , « » ( ) : ; \" “ ”".split())
+MAX_THING_WORDS = 8  # "[La plus grosse comète jamais découverte]"; longer, the rewrite reads badly
+
+
+def _thing(a: Analysis, si: int, gender: str, chain: int = 2) -> str | None:
+    """The noun phrase subject of the main verb of the sentence before si ("La nouvelle passerelle
+    du port"), when its determiner has the pronoun's gender and it is the only noun phrase of that
+    gender there (no other such noun, no person named): else None, the sentence is not asked.
+    When that sentence opens on the same pronoun itself, what that one stands for."""
+    if si == 0:
+        return None
+    prev = a.sentences[si - 1]
+    toks = [i for i, t in enumerate(a.tokens) if prev.start <= t.start < prev.end]
+    pronouns = [
+        t
+        for t in (a.tokens[i] for i in toks)
+        if _GENDER_OF_PRONOUN.get(a.article.text[t.start : t.end].lower()) == gender
+        and t.dep.startswith("nsubj")
+        and _main_subject(a, prev.start, t)
+    ]
+    if chain and pronouns:  # "La comète … Elle s'appelle X. Repérée en 2014, elle a été…"
+        return _thing(a, si - 1, gender, chain - 1)
+    phrase = _subject_phrase(a, toks, gender)
+    if phrase is None:
+        return None
+    x, y = a.tokens[phrase[0]].start, a.tokens[phrase[-1]].end
+    if any(
+        lab == "PER" and prev.start <= px < prev.end and _may_stand_for(a, a.article.text[px:py], gender)
+        for px, py, lab in a.ner
+    ):
+        return None  # "il" may be the person named as well
+    if any(
+        a.tokens[d].dep == "det" and not x <= a.tokens[d].start < y and _gender(a, d) == gender for d in toks
+    ):
+        return None  # "Le Sénat a adopté le texte. Il …": which one?
+    said = collapse(a.article.text[x:y])
+    det, _, rest = said.partition(" ")
+    if det.lower() in _DEFINITE:
+        definite = _DEFINITE[det.lower()]
+        det = "l’" if definite != "les" and rest[:1].lower() in "aâeéèêiîoôuh" else definite
+        said = det + ("" if det.endswith("’") else " ") + rest
+    return said[:1].upper() + said[1:]
+
+
+def _gender(a: Analysis, i: int) -> str | None:
+    t = a.tokens[i]
+    return _GENDER_OF_DET.get(a.article.text[t.start : t.end].lower())
+
+
+def _subject_phrase(a: Analysis, toks: list[int], gender: str) -> list[int] | None:
+    """The tokens of the one subject of the main verb among `toks`, from its determiner (of
+    `gender`) to its last noun or adjective, before any verb, relative pronoun or punctuation."""
+    subjects = [
+        i
+        for i in toks
+        if a.tokens[i].dep in ("nsubj", "nsubj:pass") and a.tokens[a.tokens[i].head].dep == "ROOT"
+    ] or [  # the root misread ("… a été organisée dimanche": "dimanche" the root): the one subject
+        i for i in toks if a.tokens[i].dep in ("nsubj", "nsubj:pass") and a.tokens[i].pos != "PRON"
+    ]
+    dets = [
+        d for d in toks if a.tokens[d].dep == "det" and a.tokens[d].head in subjects and d < a.tokens[d].head
+    ]
+    if len(subjects) != 1 or len(dets) != 1 or _gender(a, dets[0]) != gender:
+        return None
+    phrase = [dets[0]]
+    for i in toks[toks.index(dets[0]) + 1 :]:
+        t = a.tokens[i]
+        if a.article.text[t.start : t.end].lower() in _PHRASE_STOP:
+            break
+        if t.pos in ("VERB", "AUX", "PUNCT") and i != subjects[0]:
+            break
+        phrase.append(i)
+    while phrase and a.tokens[phrase[-1]].pos not in ("NOUN", "PROPN", "ADJ"):
+        phrase.pop()  # "La plus grosse comète [jamais]": the verb misread, the phrase ends on its noun
+    subject = a.tokens[subjects[0]]
+    if subjects[0] not in phrase or len(phrase) > MAX_THING_WORDS:
+        return None
+    if a.article.text[subject.start : subject.end].lower() in _COLLECTIVE:
+        return None
+    return phrase

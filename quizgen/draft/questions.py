@@ -124,6 +124,16 @@ class Builder:
             pre = fix.apply(pre)
             if fix.why:
                 self.rewritten[si] = fix.why
+        elif fix is not None and fix.text.endswith("]") and fix.cut.startswith(pre.rstrip()):
+            # The blank is before the pronoun ("Repérée en ___, elle a…"): the pronoun is replaced after it.
+            pronoun = fix.cut.split()[-1]
+            stand_in = fix.text[fix.text.rfind("[") :]
+            found = re.search(rf"(?<![\w-]){re.escape(pronoun)}(?![\w-])", post)
+            if found is None:
+                return pre, mid, post
+            post = post[: found.start()] + stand_in + post[found.end() :]
+            if fix.why:
+                self.rewritten[si] = fix.why
         return pre, mid, post
 
     def sentence_span(self, si: int) -> tuple[int, int]:
@@ -233,7 +243,8 @@ class Builder:
             r"\d\s*(?:et|au|-|à)\s*$", view[max(0, fig.start - 8) : fig.start]
         ):
             return True  # "des 23 et 27 juin", "la nuit du 9 au 10 avril": the blank would split it
-        if fig.kind == "count" and (fig.value or 0) < 3:
+        scaled = (fig.unit or "").startswith(("million", "milliard"))  # "2 millions de personnes"
+        if fig.kind == "count" and (fig.value or 0) < 3 and not scaled:
             return True
         if self._in_a_question(fig.start):
             return True  # "Q : À quoi ont ressemblé les deux heures ?": an interviewer's question

@@ -20,8 +20,8 @@ from .nlp import Token
 from .quotes import Sentence
 from .speakers import Registry
 from .tokens import fold
+from .writtenroles import MAX_ROLE_WORDS, PROFESSIONS, is_function_word, written_roles
 
-MAX_ROLE_WORDS = 10
 _RELATIONAL = frozenset(
     """
     homologue homologues prédécesseur successeur adversaire rival rivale allié alliée ami amie
@@ -73,8 +73,8 @@ def find_roles(
         person = registry.people.get(key)
         name = person.name if person else key
         role = _GENITIVE.sub("", _TAIL.sub("", " ".join(role.split())).strip(" ,;:"))  # "[du] Premier…"
-        if not role or (len(role.split()) < 2 and not apposition and role.lower() != "porte-parole"):
-            continue  # "le président Biden": too vague to ask about
+        if not role or (len(role.split()) < 2 and not apposition and role.lower() not in _OFFICES):
+            continue  # "le président Biden": too vague to ask about (president of what?)
         if fold(role).split()[0] in _RELATIONAL:
             continue  # "son homologue russe": a relation, not a function
         if _cut_or_named(role, name, registry):
@@ -90,6 +90,11 @@ def find_roles(
     return out
 
 
+# One word that says the whole function, of the place the article is about: "la préfète Anne Colin".
+_OFFICES = frozenset(
+    "porte-parole maire préfet préfète sénateur sénatrice bourgmestre échevin échevine procureur "
+    "procureure".split()
+)
 _NO_FUNCTION = frozenset(fold(w) for w in "premier première seul seule nouveau nouvelle dernier".split())
 _CUT_FROM_ITS_NOUN = re.compile(r"(?:au|aux|à)\s", re.IGNORECASE)
 _GENITIVE = re.compile(r"^(?:du|des|de\s+la|de\s+l['’]|d['’])\s*(?=\S)", re.IGNORECASE)
@@ -120,7 +125,7 @@ def _split_joined(role: str) -> list[str]:
     parts = re.split(r"\s+et\s+(?=(?:\w+\s+)?([\w-]+))", role)
     out, k = [parts[0]], 1
     while k + 1 < len(parts):
-        if _is_function_word(parts[k]) or _is_function_word(parts[k + 1].split()[0]):
+        if is_function_word(parts[k]) or is_function_word(parts[k + 1].split()[0]):
             out.append(parts[k + 1])
         else:
             out[-1] += " et " + parts[k + 1]
@@ -285,17 +290,18 @@ def _roles_of(tree: _Tree, name: int, inside: set[int]) -> list[tuple[str, str |
     misread = not out and nxt < len(toks) and tree.word(last + 1) == "," and toks[nxt].pos == "NOUN"
     if misread and _is_role_noun(tree, nxt, before_name=True):
         out.append((_role_text(tree, nxt, inside), None, True))
-    # "Mauricio Pochettino est le nouveau coach de Chelsea".
-    # A definite role ("le", "la"): "X est un grand nom" says what X is, not X's function.
+    # "Mauricio Pochettino est le nouveau coach de Chelsea", "Jeanne Morel est directrice de la
+    # médiathèque depuis 2019". A definite role or none: "X est un grand nom" says what X is.
     copula = toks[name].dep.startswith("nsubj") and head > last and toks[head].pos == "NOUN"
     if (
         copula
         and any(toks[k].dep == "cop" for k in tree.kids.get(head, ()))
-        and tree.det(head) in ("le", "la", "l'")
+        and tree.det(head) in ("le", "la", "l'", None)
         and _is_role_noun(tree, head, before_name=False)
     ):
         verb = {k for k in tree.kids.get(head, ()) if toks[k].dep in ("cop", "aux:tense", "advmod")}
-        out.append((_role_text(tree, head, set(tree.subtree(name)) | verb), tree.det(head), True))
+        since = {j for k in tree.kids.get(head, ()) if toks[k].dep == "obl:mod" for j in tree.subtree(k)}
+        out.append((_role_text(tree, head, set(tree.subtree(name)) | verb | since), tree.det(head), True))
     out += _named_to(tree, name, inside)
     return [(role, det, after) for role, det, after in out if role]
 
@@ -417,80 +423,3 @@ def _names_in(s: Sentence, per: list[tuple[int, int]], text: str, name: str) -> 
     """Whether sentence s names `name` (then the title there is somebody else's)."""
     last = fold(name).split()[-1]
     return any(s.start <= a < s.end and last in fold(text[a:b]).split() for a, b in per)
-
-
-# ---------------------------------------------------------------- roles as written
-
-# Functions the lexicon's role nouns leave out, common in news about culture and sport.
-PROFESSIONS = frozenset(
-    """
-    chanteur chanteuse acteur actrice comédien comédienne réalisateur réalisatrice producteur
-    productrice écrivain écrivaine romancier romancière auteur autrice compositeur compositrice
-    coach technicien technicienne joueur joueuse footballeur footballeuse attaquant attaquante
-    gardien gardienne défenseur défenseure capitaine arbitre pilote astronaute spationaute
-    urgentiste chirurgien chirurgienne infirmier infirmière pompier adjudant brigadier gendarme
-    animateur animatrice présentateur présentatrice éditeur éditrice patron patronne gérant gérante
-    boulanger boulangère agriculteur agricultrice commerçant commerçante
-""".split()
-)
-_ROLE_AFTER_CUT = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
-_ROLE_ADP = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "pour"})
-
-
-def _is_function_word(word: str) -> bool:
-    low = word.lower()
-    return low in ROLE_NOUNS or low in PROFESSIONS or low.split("-")[-1] in ROLE_NOUNS
-
-
-def written_roles(
-    text: str, tokens: list[Token], ner: list[tuple[int, int, str]], registry: Registry
-) -> list[tuple[int, str, str, bool, str | None]]:
-    """Roles written right after a name and its comma, read from the words when the parse hangs
-    them elsewhere: "le Dr Mohamed Kadi, médecin urgentiste", "Christophe Ferrari, président
-    (DVG) de la métropole de Grenoble et maire de Pont-de-Claix"."""
-    out: list[tuple[int, str, str, bool, str | None]] = []
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    for a, b, label in ner:
-        person = registry.person(text[a:b])
-        if label != "PER" and person is None:
-            continue  # "Dr. Mohamed Kadi" read as MISC: still a person the article names
-        key = person.key if person else (text[a:b] if len(text[a:b].split()) >= 2 else None)
-        m = re.match(r",\s*(?:(le|la|l')\s*)?", text[b:])
-        if key is None or m is None or b + m.end() not in starts:
-            continue
-        det = m.group(1)
-        for role in _role_words(text, tokens, starts[b + m.end()]):
-            out.append((a, key, role, True, det))
-    return out
-
-
-def _role_words(text: str, tokens: list[Token], i: int) -> list[str]:
-    """The roles (one, or several joined by "et") written from token i on."""
-    out: list[str] = []
-    if (
-        i + 1 < len(tokens)
-        and tokens[i].pos == "ADJ"
-        and _is_function_word(text[tokens[i + 1].start : tokens[i + 1].end])
-    ):
-        first, i = i, i + 1  # "principal responsable de l'essai"
-    else:
-        first = i
-    while i < len(tokens) and _is_function_word(text[tokens[i].start : tokens[i].end]):
-        k = i + 1
-        while k < len(tokens) and k - i < MAX_ROLE_WORDS:
-            word = text[tokens[k].start : tokens[k].end]
-            if word in (",", ";", ":", ".", "«", "»") or tokens[k].pos in _ROLE_AFTER_CUT:
-                break
-            if tokens[k].pos == "ADP" and word.lower() not in _ROLE_ADP:
-                break
-            if word == "et" or (tokens[k].pos == "CCONJ"):
-                break
-            k += 1
-        while k - 1 > i and tokens[k - 1].pos in ("ADP", "DET"):
-            k -= 1
-        out.append(text[tokens[first].start : tokens[k - 1].end])
-        if k + 1 < len(tokens) and text[tokens[k].start : tokens[k].end] == "et":
-            first = i = k + 1
-        else:
-            break
-    return out

@@ -61,14 +61,17 @@ _MONTH = re.compile(
 _WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.IGNORECASE)
 
 
-def _date_form(text: str) -> tuple[bool, bool, bool, bool]:
-    """(weekday, day, month, year) written: "mercredi 24 janvier" and "samedi 7 décembre" are of
-    one form, "2014" and "30 juin 2022" are not."""
+def _date_form(text: str) -> tuple[bool, bool, bool, bool, str]:
+    """(weekday, day, month, year, the word that places a month) written: "mercredi 24 janvier" and
+    "samedi 7 décembre" are of one form, "2014" and "30 juin 2022" are not, nor "fin mai" and
+    "juin dernier"."""
+    rel = re.search(r"\b(?:fin|début|mi|courant|derni|prochain)", text, re.IGNORECASE)
     return (
         bool(_WEEKDAY.search(text)),
         bool(re.search(r"\b\d{1,2}(?:er)?\b", text)),
         bool(_MONTH.search(text)),
         bool(re.search(r"\b\d{4}\b", text)),
+        rel[0].lower() if rel else "",
     )
 
 
@@ -188,6 +191,8 @@ def true_statement(b: Builder, si: int) -> bool:
         return False  # "Et le maire devait…", "Quand ils arrivent…": no fact on its own
     if any(start <= q.open < end for q in b.a.quotes):
         return False  # someone's words: a quote question asks about them
+    if _points_back(b, start, end):
+        return False  # "Pour pouvoir l'observer, il faudra…": what is "l'"? No fact on its own
     named = any(start <= x < end for x, _y, _l in b.a.ner) or bool(fix and fix.text)  # "[Paul Durand] a…"
     if b.a.ner and not named and not _has_figure(b, si):
         return False  # "Un alcool festif lui fera tourner la tête": no one, nothing named, no figure
@@ -212,6 +217,20 @@ def true_statement(b: Builder, si: int) -> bool:
 
 
 MIN_OTHER_QUESTIONS = 3  # a draft with fewer other questions keeps one true statement unmatched
+
+
+_OBJECT_PRONOUNS = frozenset("l' l’ le la les lui leur".split())
+
+
+def _points_back(b: Builder, start: int, end: int) -> bool:
+    """An object pronoun standing for something named before ("l'observer", "lui a remis")."""
+    return any(
+        start <= t.start < end
+        and t.pos == "PRON"
+        and t.dep in ("obj", "iobj")
+        and b.text[t.start : t.end].lower() in _OBJECT_PRONOUNS
+        for t in b.a.tokens
+    )
 
 
 def _has_figure(b: Builder, si: int) -> bool:

@@ -262,7 +262,7 @@ _DANGLING = re.compile(
     re.IGNORECASE,
 )
 _IMPERSONAL = re.compile(
-    r"il\s+(?:y\s+a|y\s+avait|faut|fallait|a\s+fallu|s['’]agit|s['’]agissait|reste|est\s+(?:prévu|question|temps)"
+    r"il\s+(?:y\s+a|y\s+avait|y\s+aura|faut|fallait|faudra|faudrait|a\s+fallu|s['’]agit|s['’]agissait|reste|est\s+(?:prévu|question|temps)"
     # "il est important de voter", "il était prévu qu'…"; not "il était connu de la justice"
     r"|(?:est|était|sera|serait)\s+[a-zàâçéèêëîïôûùüÿœ]+\s+(?:(?:de\s+|d['’])[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir)|que|qu['’]))\b",
     re.IGNORECASE,

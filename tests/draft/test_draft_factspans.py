@@ -106,3 +106,15 @@ def test_suite_a_is_a_cause_to_hide_but_no_why_question():
     assert [q["text"] for q in b.questions] == [
         "Le match de samedi est reporté faute de {{c1::terrain praticable::pourquoi ?}}."
     ]
+
+
+def test_a_name_given_with_s_appelle_or_se_nomme_or_porte_le_nom_de():
+    # Invented sentences: the name a thing bears is a fact to ask (a cloze hides it).
+    for sentence, name in (
+        ("Le nouvel astéroïde s’appelle 2031/QX Ker7.", "2031/QX Ker7"),
+        ("Le robot du musée se nomme Hector.", "Hector"),
+        ("Le futur collège portera le nom de Simone Veil.", None),  # no present form: no given name
+        ("Le ferry porte le nom d’Armorique.", "Armorique"),
+    ):
+        found = [sentence[x:y] for x, y in given_names(sentence, 0, len(sentence))]
+        assert found == ([name] if name else []), sentence

@@ -114,3 +114,52 @@ def test_tens_of_flags_is_no_figure_but_about_ten_is():
     (f,) = find_figures("Une dizaine de drapeaux flottaient, un millier de personnes aussi.")[:1]
     assert (f.value, f.unit, f.approx) == (10, "drapeaux", True)
     assert [x.value for x in find_figures("Un millier de personnes étaient là.")] == [1000]
+
+
+def test_a_month_alone_is_a_date_when_a_word_places_it_in_time():
+    # Invented sentences: "fin mai", "en août", "juin dernier" are dates a teacher may ask.
+    texts = {
+        "Fin mai, la sonde passera au plus près de Vénus.": "Fin mai",
+        "Le chantier du pont a commencé en août.": "août",
+        "La boulangerie du village a rouvert en juin dernier.": "juin dernier",
+        "Les urgences fermeront la nuit dès la mi-juillet.": "mi-juillet",
+    }
+    for text, written in texts.items():
+        assert [(f.kind, f.text) for f in find_figures(text)] == [("date", written)], text
+    # Not a month alone: a day before it, a year after it, the planet.
+    assert [f.text for f in find_figures("Le tribunal se prononce le 2 mai prochain.")] == ["2 mai"]
+    assert [f.text for f in find_figures("Le vote a eu lieu en mars 2021.")] == ["mars 2021"]
+    assert find_figures("Le robot roule sur Mars depuis des années.") == []
+
+
+def test_a_month_placed_by_another_word_is_no_false_statement_for_it():
+    from quizgen.draft.statements import _date_form
+
+    assert _date_form("fin mai") != _date_form("juin dernier")
+    assert _date_form("juin dernier") == _date_form("novembre dernier")
+
+
+def test_a_measure_with_its_symbol_or_millions_of_something_is_a_figure():
+    # Invented sentences.
+    found = find_figures("La navette relie les deux villages, à 45 km de Rodez.")
+    assert [(f.text, f.value, f.unit) for f in found] == [("45 km", 45, "kilomètres")]
+    found = find_figures("La sonde est passée à 85 millions de kilomètres de Vénus.")
+    assert [(f.text, f.value, f.unit) for f in found] == [
+        ("85 millions de kilomètres", 85, "millions de kilomètres")
+    ]
+    found = find_figures("Ces roches sont vieilles de 4,5 milliards d’années.")
+    assert [(f.value, f.unit) for f in found] == [(4.5, "milliards d'années")]
+    # Ranges are no figure to ask: "entre 100 et 200 km", "entre 2 et 6 millions de personnes".
+    assert find_figures("Son diamètre est estimé entre 100 et 200 km.") == []
+    assert find_figures("La grippe touche entre 2 et 6 millions de personnes.") == []
+
+
+def test_two_millions_of_people_is_no_small_count():
+    from quizgen.draft.pipeline import analyse
+    from quizgen.draft.questions import Builder
+
+    text = "La campagne de vaccination de l’hiver a touché 2 millions de personnes dans la région."
+    a = analyse(text)
+    b = Builder(a, "article")
+    assert [f.text for f, _ in a.figures] == ["2 millions de personnes"]
+    assert not b.trivia(a.figures[0][0])

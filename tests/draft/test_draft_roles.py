@@ -147,3 +147,19 @@ def test_a_role_is_never_cut_from_its_noun_nor_another_persons_name(entities):
     roles = _roles(text, entities)
     assert not [r for p, r in roles if r.lower().startswith(("du ", "au ", "à "))], roles
     assert not [r for p, r in roles if "Marc Dantin" in r or r == "première"], roles
+
+
+def test_a_role_given_by_a_copula_without_article_and_without_its_since_when(entities):
+    # Invented: French states a function with no article ("est directrice de …"); "depuis 2019"
+    # says since when, not what the role is. "est un grand nom" is no function.
+    text = "Jeanne Morel est directrice de la médiathèque depuis 2019. Paul Girard est un grand nom du jazz."
+    assert _roles(text, entities) == {("Jeanne Morel", "directrice de la médiathèque")}
+
+
+def test_a_one_word_office_before_the_name_is_a_role_but_not_a_vague_title(entities):
+    # Invented: "préfète", "sénateur" say the whole function; "président" of what?
+    text = (
+        "La préfète Anne Colin et le sénateur Jean Bosc ont inauguré le pont de Millau-sur-Tarn. "
+        "Le président Marc Vidal était absent."
+    )
+    assert _roles(text, entities) == {("Anne Colin", "préfète"), ("Jean Bosc", "sénateur")}

@@ -1,0 +1,88 @@
+"""Roles written right after a name and its comma, read from the words when the parse hangs
+them elsewhere: "le Dr Mohamed Kadi, médecin urgentiste", "Christophe Ferrari, président (DVG) de
+la métropole de Grenoble et maire de Pont-de-Claix". roles.py gathers these with the others."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import ROLE_NOUNS
+from .nlp import Token
+from .speakers import Registry
+
+MAX_ROLE_WORDS = 10
+
+# Functions the lexicon's role nouns leave out, common in news about culture and sport.
+PROFESSIONS = frozenset(
+    """
+    chanteur chanteuse acteur actrice comédien comédienne réalisateur réalisatrice producteur
+    productrice écrivain écrivaine romancier romancière auteur autrice compositeur compositrice
+    coach technicien technicienne joueur joueuse footballeur footballeuse attaquant attaquante
+    gardien gardienne défenseur défenseure capitaine arbitre pilote astronaute spationaute
+    urgentiste chirurgien chirurgienne infirmier infirmière pompier adjudant brigadier gendarme
+    animateur animatrice présentateur présentatrice éditeur éditrice patron patronne gérant gérante
+    boulanger boulangère agriculteur agricultrice commerçant commerçante
+""".split()
+)
+_ROLE_AFTER_CUT = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
+_ROLE_ADP = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "pour"})
+
+
+def is_function_word(word: str) -> bool:
+    """A noun naming a function or a profession ("maire", "chirurgien", "vice-président")."""
+    low = word.lower()
+    return low in ROLE_NOUNS or low in PROFESSIONS or low.split("-")[-1] in ROLE_NOUNS
+
+
+def written_roles(
+    text: str, tokens: list[Token], ner: list[tuple[int, int, str]], registry: Registry
+) -> list[tuple[int, str, str, bool, str | None]]:
+    """Roles written right after a name and its comma, read from the words when the parse hangs
+    them elsewhere: "le Dr Mohamed Kadi, médecin urgentiste", "Christophe Ferrari, président
+    (DVG) de la métropole de Grenoble et maire de Pont-de-Claix"."""
+    out: list[tuple[int, str, str, bool, str | None]] = []
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    for a, b, label in ner:
+        person = registry.person(text[a:b])
+        if label != "PER" and person is None:
+            continue  # "Dr. Mohamed Kadi" read as MISC: still a person the article names
+        key = person.key if person else (text[a:b] if len(text[a:b].split()) >= 2 else None)
+        m = re.match(r",\s*(?:(le|la|l')\s*)?", text[b:])
+        if key is None or m is None or b + m.end() not in starts:
+            continue
+        det = m.group(1)
+        for role in _role_words(text, tokens, starts[b + m.end()]):
+            out.append((a, key, role, True, det))
+    return out
+
+
+def _role_words(text: str, tokens: list[Token], i: int) -> list[str]:
+    """The roles (one, or several joined by "et") written from token i on."""
+    out: list[str] = []
+    if (
+        i + 1 < len(tokens)
+        and tokens[i].pos == "ADJ"
+        and is_function_word(text[tokens[i + 1].start : tokens[i + 1].end])
+    ):
+        first, i = i, i + 1  # "principal responsable de l'essai"
+    else:
+        first = i
+    while i < len(tokens) and is_function_word(text[tokens[i].start : tokens[i].end]):
+        k = i + 1
+        while k < len(tokens) and k - i < MAX_ROLE_WORDS:
+            word = text[tokens[k].start : tokens[k].end]
+            if word in (",", ";", ":", ".", "«", "»") or tokens[k].pos in _ROLE_AFTER_CUT:
+                break
+            if tokens[k].pos == "ADP" and word.lower() not in _ROLE_ADP:
+                break
+            if word == "et" or (tokens[k].pos == "CCONJ"):
+                break
+            k += 1
+        while k - 1 > i and tokens[k - 1].pos in ("ADP", "DET"):
+            k -= 1
+        out.append(text[tokens[first].start : tokens[k - 1].end])
+        if k + 1 < len(tokens) and text[tokens[k].start : tokens[k].end] == "et":
+            first = i = k + 1
+        else:
+            break
+    return out
