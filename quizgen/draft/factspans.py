@@ -123,7 +123,12 @@ _CAUSE_CLAUSE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,.;:!?()«»\"“”]|\s(?:mais|selon|tandis)\s|$")
 MAX_CLAUSE_WORDS = 16
-_AGO = re.compile(r"il\s+y\s+a\s+(?:une?|\d+|quelques|plusieurs|deux|trois)\b", re.IGNORECASE)
+# "car il y a un mois, …": "il y a" + a quantity of time says when; "il y a une pénurie" is a cause.
+_AGO = re.compile(
+    r"il\s+y\s+a\s+(?:une?|\d+|quelques|plusieurs|deux|trois|quatre|cinq|six|dix|vingt|cent)\s+"
+    r"(?:\w+\s+)?(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans|années?|décennies?|siècles?)\b",
+    re.IGNORECASE,
+)
 
 
 def cause_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

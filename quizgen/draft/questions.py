@@ -47,7 +47,6 @@ _ROLE_AFTER_INCISE = re.compile(
 
 _PAIRED = re.compile(r"\d\s*(?:et|au|-|à)\s*$")  # "des 23 et [27 juin]"
 MAX_LISTS = 2  # multi questions on lists of people, per article
-LIST_WINDOW_WORDS = 70  # the passage of a list whole: cut, it opens mid-phrase ("et Sad Songs, a déclaré…")
 HIDDEN_NAMES = "[noms masqués]"
 
 
@@ -325,7 +324,8 @@ class Builder:
             if self.made["list"] >= MAX_LISTS:
                 break  # "Gardiens : …", "Défenseurs : …": a team sheet is not four questions
             start, end = self.sentence_span(lst.sentence)
-            pre, _mid, post = window(self.text, start, end, lst.start, lst.end, words=LIST_WINDOW_WORDS)
+            whole = len(self.text[start:end].split())  # the list's whole sentence: cut, it opens mid-phrase
+            pre, _mid, post = window(self.text, start, end, lst.start, lst.end, words=whole)
             pre, post = pre.removeprefix("… "), post.removesuffix(" …")  # no "…" a student reads as a blank
             members = [display(m) for m in lst.members]
             answer = Candidate(members[0], "person", "list")

@@ -116,13 +116,20 @@ def a_firm(text: str, name: str) -> bool:
 
 
 # Where the article got it from: "selon l'AFP", "a-t-on appris auprès de la préfecture", "a
-# affirmé l'agence" (a speech verb then its subject), "(AFP)". Asking which source said it is trivia.
+# affirmé l'agence" (a speech verb then its subject), "au micro de", "invitée de", "dans un
+# communiqué de", "(AFP)". Asking which source said it is trivia. Each form ends right before
+# the span: a word like "auprès" or "communiqué" elsewhere in the clause is no source.
+_DE = r"(?:de\s+|du\s+|des\s+|d['’])(?:la\s+|le\s+|les\s+|l['’])?"
 _SOURCE_BEFORE = re.compile(
     r"(?:\b(?:selon|d['’]après)(?:\s+[^\s,;:.!?()«»]+){0,5}"
-    r"|\b(?:appris|auprès|au\s+micro|à\s+l['’]antenne|sur\s+l['’]antenne|interrogée?s?\s+par|invitée?s?|communiqué|"
-    r"conférence\s+de\s+presse)\b[^,;:.!?()«»]*"
-    r"|\b(?:rapporte|rapporté|indique|indiqué|pr[ée]cise|pr[ée]cisé|affirme|affirmé|explique|expliqué|"
-    r"déclaré|confié)(?:-t-(?:il|elle|on))?\s+(?:à\s+\S+\s+)?(?:à\s+|au\s+)?(?:le|la|les|l['’])?)\s*$",
+    r"|\b(?:appris|apprend|indiqu[ée]|pr[ée]cis[ée]|confirm[ée])(?:-t-on)?\s+"
+    r"(?:[^\s,;:.!?]+\s+){0,3}?auprès\s+" + _DE +
+    r"|\b(?:au\s+micro|à\s+l['’]antenne|sur\s+l['’]antenne|sur\s+le\s+plateau|dans\s+les\s+colonnes|"
+    r"communiqué|conférence\s+de\s+presse)\s+" + _DE +
+    r"|\binvitée?s?\s+(?:[^\s,;:.!?]+\s+){0,3}?" + _DE +
+    r"|\binterrogée?s?\s+par\s+(?:la\s+|le\s+|les\s+|l['’])?"
+    r"|\b(?:rapport|indiqu|pr[ée]cis|affirm|expliqu|d[ée]clar|confi)(?:e|é|ait)"
+    r"(?:-t-(?:il|elle|on))?\s+(?:à\s+\S+\s+)?(?:à\s+|au\s+)?(?:le|la|les|l['’])?)\s*$",
     re.IGNORECASE,
 )
 

@@ -48,7 +48,10 @@ def test_a_cause_told_as_a_clause_is_found_up_to_its_end():
     ]
     assert _clauses("Il a dit non parce que.") == []  # no clause after the connector
     assert _clauses("Le car part à midi.") == []  # "car" the bus, not the connector
-    assert _clauses("Rien ne bouge, car il y a un mois le maire a promis un vote.") == []
+    assert _clauses("Rien ne bouge, car il y a un mois le maire a promis un vote.") == []  # when
+    assert _clauses("Le service ferme le soir parce qu'il y a une pénurie de médecins.") == [
+        "il y a une pénurie de médecins"
+    ]
 
 
 def test_the_draft_asks_why_with_a_hint_from_a_cause_clause():
