@@ -274,13 +274,16 @@ def _is_title(t: Tok) -> bool:
     return t.low in TITLES
 
 
-_NAME_PARTICLES = ("de", "von", "van", "der", "den", "al", "ben", "bin", "da", "di", "del", "du", "le")
+_NAME_PARTICLES = ("de", "von", "van", "der", "den", "al", "ben", "bin", "da", "di", "del", "du", "le", "la")
 
 
 def _is_particle(toks: list[Tok], k: int) -> bool:
-    """'de' in 'Charles de Gaulle'; 'von der' in 'Ursula von der Leyen' (two particles in a row)."""
+    """'de' in 'Charles de Gaulle'; 'von der' in 'Ursula von der Leyen', 'de la' in 'Anne Morel de
+    la Tour' (two particles in a row; 'la' only after 'de')."""
     t = toks[k]
     if t.low not in _NAME_PARTICLES or k == 0 or k + 1 >= len(toks):
+        return False
+    if t.low == "la" and toks[k - 1].low != "de":
         return False
     before = toks[k - 1].cap or (toks[k - 1].low in _NAME_PARTICLES and k > 1 and toks[k - 2].cap)
     after = (toks[k + 1].cap and toks[k + 1].word) or (

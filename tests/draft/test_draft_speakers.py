@@ -153,6 +153,13 @@ def test_a_name_with_a_particle_after_a_body_keeps_its_first_name():
     assert att.speaker.name == "Bruno Le Maire"
 
 
+@pytest.mark.parametrize("name", ["Anne Morel de la Tour", "Jean de la Fontaine", "Paul du Bellay"])
+def test_a_surname_with_de_la_is_kept_whole(name: str):
+    # Invented: a name cut at "de la" is another person for the student.
+    (att,) = analyse(f"« Nous ferons appel », a déclaré son avocate {name}.").attributions
+    assert att.speaker.name == name
+
+
 def test_a_title_keeps_its_capital_an_institution_noun_does_not():
     (att,) = analyse("Selon Le Monde, l'État prépare « une réforme ».").attributions
     assert att.speaker.name == "Le Monde"
