@@ -262,26 +262,6 @@ def _people(texts):
     return out
 
 
-def test_a_pronoun_opening_a_sentence_is_replaced_by_the_person_the_sentence_before_names():
-    from quizgen.draft.openings import opening
-
-    text = (
-        "Paul Durand a présenté mardi le nouveau budget de la commune de Lorient. "
-        "Il y annonce une hausse de 3 millions d’euros pour les écoles. "
-        "Mais le conseil municipal a rejeté ce budget par 15 voix contre 14. "
-        "Elle est prévue le 3 juin."
-    )
-    a = analyse(text, _people)
-    fix = opening(a, 1)
-    assert fix is not None and fix.text == "[Paul Durand]" and "Paul Durand" in fix.why
-    assert fix.apply("Il y annonce une hausse") == "[Paul Durand] y annonce une hausse"
-    assert opening(a, 2).apply("Mais le conseil municipal a rejeté") == "Le conseil municipal a rejeté"
-    assert opening(a, 3) is None  # "Elle": Paul Durand is no "elle", and the sentence names no one
-    numeric = [q for q in questions(text, _people) if q["type"] == "numeric" and q["answer"] == 3]
-    assert numeric and numeric[0]["prompt"].startswith("D’après l’article : « [Paul Durand] y annonce")
-    assert numeric[0]["review"]
-
-
 def test_true_statements_never_outnumber_false_ones_by_more_than_one():
     from quizgen.draft.questions import Builder
     from quizgen.draft.statements import balance
@@ -422,20 +402,6 @@ def test_a_figure_asked_as_a_number_becomes_a_false_statement_to_balance_true_on
     assert [q["answer"] for q in b.questions if q["type"] == "numeric"] == [12]
 
 
-
-@pytest.mark.slow
-@pytest.mark.nlp
-def test_where_the_article_got_its_facts_is_not_asked(entities):
-    # Invented: "selon [le Conseil départemental]" names a source, no fact to learn.
-    text = (
-        "Le gymnase de Villebrune a été fermé mardi, a-t-on appris auprès de la Préfecture des Landes. "
-        "Les travaux de réparation dureront tout l'hiver, selon le Conseil départemental des Landes. "
-        "Le club de basket de Villebrune jouera ses matchs à Dax."
-    )
-    said = [str(q.get("text") or q.get("prompt") or "") for q in questions(text, entities)]
-    assert not [s for s in said if "{{c1::Conseil" in s or "{{c1::Préfecture" in s], said
-
-
 def test_every_rule_reads_one_list_of_words_that_lean_on_the_sentence_before():
     from quizgen.draft.textbits import LEANING_OPENERS, POINTING_CONNECTORS, leans_back
     from quizgen.draft.trivia import standalone
@@ -488,19 +454,6 @@ def test_an_unnamed_body_with_only_people_to_offer_gives_no_who_said_question():
     assert not [q for q in questions(text) if q["type"] == "quote"]
 
 
-def test_a_source_after_a_speech_verb_and_a_preposition_and_a_verb_opening_a_quotation():
-    from quizgen.draft.trivia import a_source
-
-    # Invented: "a precise" as the page typed it (no accent), "au Parisien".
-    for said, name in (("a precise à l'AFP le maire", "AFP"), ("a déclaré au Courrier le maire", "Courrier")):
-        x = said.index(name)
-        assert a_source(said, x, x + len(name)), said
-    said = "Le club a annoncé l'arrivée de Marc Dantin."
-    assert not a_source(said, said.index("Marc"), said.index("Marc") + 11)
-    assert not standalone("s'adresser aux habitants lors d'une réunion publique à la mairie jeudi soir")
-    assert standalone("s'il le faut, nous irons jusqu'au bout pour sauver notre école du village")
-
-
 def test_a_name_cut_before_its_adjective_is_not_hidden():
     from quizgen.draft.keyfacts import _goes_on
     from quizgen.draft.nlp import Token
@@ -514,95 +467,6 @@ def test_a_name_cut_before_its_adjective_is_not_hidden():
     b = Builder(a, "a")
     assert _goes_on(b, x, y)
     assert not _goes_on(b, text.index("réunion"), text.index("réunion") + 7)
-
-
-def test_the_programme_a_guest_spoke_on_is_a_source():
-    from quizgen.draft.trivia import a_source
-
-    said = "Invitée mercredi de Radio Villebrune, la maire a défendu son budget."
-    x = said.index("Radio")
-    assert a_source(said, x, x + len("Radio Villebrune"))
-
-
-def test_il_faudra_points_to_no_one():
-    # Invented: "il faudra" is impersonal, like "il faut": no person stands for "il".
-    assert not leans_back("Il faudra attendre la fin des travaux pour traverser le pont.")
-    assert not leans_back("Il y aura des navettes gratuites tout l’été.")
-
-
-@pytest.mark.slow
-@pytest.mark.nlp
-def test_il_or_elle_standing_for_the_thing_the_sentence_before_is_about(entities):
-    from quizgen.draft.openings import opening
-
-    # Invented: "Elle" is the footbridge, the one feminine noun phrase before, subject of its verb.
-    text = (
-        "La nouvelle passerelle du port de Vannes a ouvert au public samedi. "
-        "Elle mesure 120 mètres et a coûté 4 millions d’euros. "
-        "Le maire a inauguré le chantier du marché couvert. "
-        "Elle ouvrira en mars."
-    )
-    a = analyse(text, entities)
-    fix = opening(a, 1)
-    assert fix is not None and fix.text == "[La nouvelle passerelle du port de Vannes]", fix
-    assert "sujet de la phrase précédente" in fix.why
-    assert opening(a, 3) is None  # "Le maire", "le chantier": no feminine subject to stand for "Elle"
-
-
-@pytest.mark.slow
-@pytest.mark.nlp
-def test_a_pronoun_after_a_verbless_opening_phrase_is_the_sentence_s_subject(entities):
-    from quizgen.draft.openings import opening
-
-    # Invented: "elle" after "Fin mai," stands for nothing the sentence before names in the feminine
-    # (the parser may take "Fin" for the root): not asked, rather than asked with "elle" unresolved.
-    text = (
-        "Plusieurs clichés ont été publiés par des amateurs. "
-        "Début juin, elle sera à son périhélie, au plus proche du Soleil."
-    )
-    assert opening(analyse(text, entities), 1) is None
-
-
-def test_elle_never_stands_for_a_man_of_unknown_gender():
-    from quizgen.draft.openings import _may_be
-
-    # Invented: "… ajoute Jean-Marc Collin. Lundi, elle est passée à 3 km de la Lune.": the probe.
-    assert not _may_be("Jean-Marc Collin", None, "f")
-    assert _may_be("Léa Collin", None, "f") and _may_be("Jean-Marc Collin", None, "m")
-    assert not _may_be("Marie Dupont", "m", "f")  # a gender read from the text wins
-
-
-@pytest.mark.slow
-@pytest.mark.nlp
-def test_ils_stands_for_the_plural_subject_named_again_as_definite(entities):
-    from quizgen.draft.openings import opening
-
-    # Invented: "Ils" is the residents; "Elle" the march, named again with "la", not "une".
-    a = analyse(
-        "Des habitants du quartier occupent la mairie depuis lundi. "
-        "Ils réclament la réouverture du bureau de poste.",
-        entities,
-    )
-    assert opening(a, 1).text == "[Les habitants du quartier]"
-    a = analyse(
-        "Une marche de soutien a été organisée dimanche à Brest. Elle a réuni 2 000 personnes.", entities
-    )
-    assert opening(a, 1).text == "[La marche de soutien]"
-    a = analyse("Un incendie a détruit un entrepôt à Lyon. Il a été maîtrisé vers midi.", entities)
-    assert opening(a, 1) is None  # the fire or the warehouse: which one?
-
-
-@pytest.mark.slow
-@pytest.mark.nlp
-def test_a_man_named_beside_the_subject_is_no_elle(entities):
-    from quizgen.draft.openings import opening
-
-    # Invented: "Elle" is the list; Paul Girard, named in passing, cannot be "elle".
-    text = (
-        "La liste écologiste emmenée par Paul Girard arrive en tête du premier tour. "
-        "Elle devance de 40 voix le candidat sortant."
-    )
-    assert opening(analyse(text, entities), 1).text == "[La liste écologiste]"
 
 
 @pytest.mark.slow
@@ -632,30 +496,3 @@ def test_no_true_statement_on_a_sentence_whose_object_points_back(entities):
     assert not true_statement(b, 1)
 
 
-@pytest.mark.parametrize(("said", "name"), [
-    ("La conférence de presse s'est tenue à Bordeaux", "Bordeaux"),
-    ("Les invités ont dîné avec Emmanuel Macron", "Emmanuel Macron"),
-    ("Le communiqué du groupe annonce la fermeture de l'usine de Caudry", "Caudry"),
-    ("Elle a travaillé auprès des enfants malades de Lyon", "Lyon"),
-    ("Il a appris le métier à Toulouse", "Toulouse"),
-    ("Invitée à la cérémonie organisée à Lyon, la ministre", "Lyon"),
-])
-def test_a_fact_near_a_word_of_the_press_is_no_source(said: str, name: str) -> None:
-    from quizgen.draft.trivia import a_source
-
-    x = said.index(name)
-    assert not a_source(said, x, x + len(name))
-
-
-@pytest.mark.parametrize(("said", "name"), [
-    ("a-t-on appris auprès de la préfecture du Nord", "préfecture du Nord"),
-    ("a indiqué dans un communiqué de la mairie", "mairie"),
-    ("a-t-elle expliqué au micro de Radio Villebrune", "Radio Villebrune"),
-    ("a-t-il expliqué lors d'une conférence de presse de la gendarmerie", "gendarmerie"),
-    ("a declare à l’AFP le maire", "AFP"),  # the accent the page left out
-])
-def test_where_the_article_got_a_fact_is_a_source(said: str, name: str) -> None:
-    from quizgen.draft.trivia import a_source
-
-    x = said.index(name)
-    assert a_source(said, x, x + len(name)), said
