@@ -27,6 +27,8 @@ MONTHS = {
     "decembre": 12,
 }
 _WEEKDAYS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+#: A day of the week named in a text ("samedi", "Ce mercredi").
+WEEKDAY = re.compile(rf"\b{_WEEKDAYS}\b", re.IGNORECASE)
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: A number starts a word (not F-35, G20, 8.12) and ends one: for years here, for figures too.
 NUMBER_START = r"(?<![\w\-/.,])"

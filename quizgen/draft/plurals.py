@@ -12,7 +12,7 @@ from .lexicon import ANONYMOUS_PERSON_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, UNNA
 from .nounphrase import NP
 from .quotes import Sentence
 from .speakers import Speaker
-from .tokens import fold
+from .tokens import fold, singular
 
 
 class Reader(Protocol):
@@ -33,17 +33,13 @@ _HUMAN_GROUPS = frozenset(fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS |
 _GROUP_HEADS = _HUMAN_GROUPS | frozenset(fold(w) for w in INSTITUTION_NOUNS)
 
 
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
-
-
 _PLURAL_NP = re.compile(r"\b(?:les|des|ces|aux|plusieurs)\s+(?:\w+\s+)?([\w-]+)", re.IGNORECASE)
 
 
 def names_a_group(reader: Reader, si: int, start: int) -> bool:
     """Whether sentence si names a group of people after `start` ('a reçu les manifestants')."""
     rest = reader.view[start : reader.sentences[si].end]
-    return any(_singular(fold(m[1])) in _HUMAN_GROUPS for m in _PLURAL_NP.finditer(rest))
+    return any(singular(fold(m[1])) in _HUMAN_GROUPS for m in _PLURAL_NP.finditer(rest))
 
 
 def plural_antecedent(reader: Reader, si: int, pos: int) -> Speaker | None:
@@ -56,7 +52,7 @@ def plural_antecedent(reader: Reader, si: int, pos: int) -> Speaker | None:
         np_ = reader.opening_np(back)
         if np_ is None or np_.start >= pos or np_.det not in _PLURAL_DETERMINERS:
             continue
-        if reader._coordinated(back, np_) or _singular(fold(np_.head or "")) not in _GROUP_HEADS:
+        if reader._coordinated(back, np_) or singular(fold(np_.head or "")) not in _GROUP_HEADS:
             return None  # "Les prix ont monté": things; "X et Y": two people, which one?
         if names_a_group(reader, back, np_.end):
             return None  # "Les policiers ont interpellé les suspects. « … », assurent-ils": which?

@@ -14,6 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..text import fold_answer, word_count
+from .dates import WEEKDAY
 from .distractors import Candidate, pick
 from .figures import Figure
 from .openings import Opening, opening
@@ -446,13 +447,12 @@ def candidates_of(analysis: Analysis) -> list[Candidate]:
     return out
 
 
-_WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.IGNORECASE)
 
 
 def _news_day(written: str) -> bool:
     """"samedi 7 décembre", "ce mercredi 24 janvier": a weekday and no year, the day the story
     happened (a detail a teacher does not ask); "le 30 juin 2022", "en 2014" are facts."""
-    return bool(_WEEKDAY.search(written)) and not re.search(r"\b\d{4}\b", written)
+    return bool(WEEKDAY.search(written)) and not re.search(r"\b\d{4}\b", written)
 
 
 def _a_name(label: str) -> bool:

@@ -21,7 +21,7 @@ from .lexicon import (
 )
 from .reader import Attribution
 from .speakers import Person, Registry, Speaker
-from .tokens import fold
+from .tokens import fold, singular
 
 _DEFINITE = ("le", "la", "l'", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs")
 _RELATIVES = frozenset(
@@ -229,8 +229,8 @@ def _unnamed_description(sp: Speaker, att: Attribution, rest: str) -> Speaker | 
     a story leaves unnamed (a witness, a defendant, a user), described so, to review. A function
     ('le ministre', 'le diplomate') belongs to someone with a name: no question rather than a label."""
     words = fold(rest).split()
-    group = fold(sp.name).startswith("les ") and bool(words) and _singular(words[0]) in _FOLDED_HUMAN_NOUNS
-    if not words or (_singular(words[0]) not in _WITNESSES and not group):
+    group = fold(sp.name).startswith("les ") and bool(words) and singular(words[0]) in _FOLDED_HUMAN_NOUNS
+    if not words or (singular(words[0]) not in _WITNESSES and not group):
         return None  # "les riverains", "les pompiers": a group, which has no one name
     att.why = f"« {sp.name} » : {'des gens' if group else 'personne'} que l’article ne nomme pas"
     return Speaker(sp.name[0].lower() + sp.name[1:], "anonymous", sp.key, sp.gender, False)
@@ -240,10 +240,6 @@ _WITNESSES = frozenset(fold(w) for w in UNNAMED_WITNESS_NOUNS)
 # Set phrases where a kin noun names a group, not someone's relative: "les parents d'élèves",
 # "des mères de famille", "un père de famille".
 _KIN_AS_GROUP = re.compile(r"(?:parents?\s+d'?\s*eleves?|(?:meres?|peres?)\s+de\s+famille)\b")
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
 
 _ONE_OF_THEM = re.compile(r"^l'? ?(?P<one>une?) d'? ?(?:entre )?(?:eux|elles)$")
@@ -260,9 +256,9 @@ def _one_of_them(sp: Speaker, att: Attribution, view: str) -> Speaker | None:
     window = view[max(0, att.evidence[0] - 300) : att.quote.open]
     nouns = [m["noun"] for m in _GROUP_BEFORE.finditer(window)]
     for noun in reversed(nouns):
-        singular = noun[:-1] if noun.lower().endswith(("s", "x")) else noun
-        if fold(singular) in _FOLDED_HUMAN_NOUNS | _WITNESSES:
-            name = f"{one} {singular.lower()}"
+        noun_one = noun[:-1] if noun.lower().endswith(("s", "x")) else noun
+        if fold(noun_one) in _FOLDED_HUMAN_NOUNS | _WITNESSES:
+            name = f"{one} {noun_one.lower()}"
             att.why = f"« {sp.name} » : {name}, du groupe nommé juste avant"
             return Speaker(name, "anonymous", "a:" + fold(name), sp.gender, False)
     return None

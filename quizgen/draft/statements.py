@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..text import fold_answer
+from .dates import WEEKDAY
 from .distractors import Candidate, pick
 from .factspans import NEGATION, emphasised, in_sentence, places_of, preposition, spans_of
 from .figures import Figure
@@ -58,7 +59,6 @@ _MONTH = re.compile(
     r"\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
     re.IGNORECASE,
 )
-_WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.IGNORECASE)
 
 
 def _date_form(text: str) -> tuple[bool, bool, bool, bool, str]:
@@ -67,7 +67,7 @@ def _date_form(text: str) -> tuple[bool, bool, bool, bool, str]:
     "juin dernier"."""
     rel = re.search(r"\b(?:fin|début|mi|courant|derni|prochain)", text, re.IGNORECASE)
     return (
-        bool(_WEEKDAY.search(text)),
+        bool(WEEKDAY.search(text)),
         bool(re.search(r"\b\d{1,2}(?:er)?\b", text)),
         bool(_MONTH.search(text)),
         bool(re.search(r"\b\d{4}\b", text)),

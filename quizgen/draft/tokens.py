@@ -83,3 +83,8 @@ def name_key(name: str) -> str:
 @cache
 def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", strip_accents(text).lower().replace("'", " ")).split())
+
+
+def singular(word: str) -> str:
+    """A plural noun's singular, by its ending ('riverains' → 'riverain'); short words as they are."""
+    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
