@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 
 from quizgen import Bank
 from quizgen.errors import QuizgenError
@@ -74,7 +75,7 @@ def test_code_guesses_by_head_requests_count_too(make_app: Callable[..., Flask],
     assert guesser.get("/j/ZZZZZE").status_code == 429
 
 
-def test_a_refused_method_says_which_are_allowed(client) -> None:
+def test_a_refused_method_says_which_are_allowed(client: FlaskClient) -> None:
     r = client.put("/j")
     assert r.status_code == 405 and set(r.headers["Allow"].split(", ")) >= {"GET", "POST"}
     assert "<html" in r.get_data(as_text=True)
