@@ -21,17 +21,17 @@ def said(text: str) -> list[tuple[str, str | None]]:
     [
         ("« Nous ne céderons pas », a déclaré Emmanuel Macron.", "Emmanuel Macron"),
         ("« Nous ne céderons pas », a alors déclaré M. Macron.", "M. Macron"),
-        ("« Nous ne céderons pas », selon le communiqué de la Maison Blanche.", "la Maison Blanche"),
+        ("« Nous ne céderons pas », selon le communiqué de la Cour des comptes.", "la Cour des comptes"),
         ("« Nous ne céderons pas », ajoute la présidence.", "la présidence"),
         (
-            "« Nous ne céderons pas », explique aux journalistes l’assistant du Kremlin, Yuri Ushakov.",
-            "Yuri Ushakov",
+            "« Nous ne céderons pas », explique aux élus le conseiller du maire, Bruno Tessier.",
+            "Bruno Tessier",
         ),
         ("Emmanuel Macron a déclaré : « Nous ne céderons pas. »", "Emmanuel Macron"),
         ("La ministre Anne Roy a estimé que l’accord était « un pas en avant ».", "Anne Roy"),
         ("« Nous ne céderons pas » -Reuters", "Reuters"),
-        ("« Nous ne céderons pas », a commenté l’un des internautes sur Twitter.", "un internaute"),
-        ("« Nous ne céderons pas », confie Samia, mère de deux élèves.", "Samia"),
+        ("« Nous ne céderons pas », a écrit l’un des habitants sur Facebook.", "un habitant"),
+        ("« Nous ne céderons pas », confie Yasmine, grand-mère de trois enfants.", "Yasmine"),
         ("« Nous ne céderons pas », a martelé, lundi, devant la presse, Pierre Moreau.", "Pierre Moreau"),
         ("« Rien n’est perdu » : Marie Dubois, déléguée syndicale, résume l’état d’esprit.", "Marie Dubois"),
         ("Franck Haise (entraîneur de Lens) : « Nous avons été sérieux. »", "Franck Haise"),
@@ -54,9 +54,9 @@ def test_one_pattern_one_speaker(text, speaker):
 
 def test_inverted_pronoun_takes_the_previous_speaker():
     text = (
-        "« Les sanctions n’ont aucun effet », a déclaré Ouchakov. « On ne sait pas pourquoi », a-t-il ajouté."
+        "« Les tarifs n’ont pas bougé », a déclaré Moreau. « Nous attendons la décision », a-t-il ajouté."
     )
-    assert [s for _, s in said(text)] == ["Ouchakov", "Ouchakov"]
+    assert [s for _, s in said(text)] == ["Moreau", "Moreau"]
 
 
 def test_elle_skips_a_masculine_candidate():
@@ -69,19 +69,19 @@ def test_elle_skips_a_masculine_candidate():
 
 def test_a_chain_of_quotes_shares_one_attribution():
     text = (
-        "Ils veulent poursuivre « le dialogue », « les contacts », toujours selon le communiqué du Kremlin."
+        "Ils veulent garder « la concertation », « les échanges », toujours selon le communiqué du rectorat."
     )
-    assert [s for _, s in said(text)] == ["le Kremlin", "le Kremlin"]
+    assert [s for _, s in said(text)] == ["le rectorat", "le rectorat"]
 
 
 def test_a_quote_alone_continues_the_previous_speaker_in_its_paragraph():
-    text = "« Il fera comprendre les coûts », a déclaré Anne Roy. « Ils ont menti. »"
+    text = "« Le chantier coûtera cher », a déclaré Anne Roy. « On nous a caché les chiffres. »"
     assert [s for _, s in said(text)] == ["Anne Roy", "Anne Roy"]
 
 
 def test_a_bare_label_is_never_a_speaker():
     # "le fonctionnaire" names nobody the article names: no question rather than a label.
-    text = "« Il fera comprendre les coûts », a déclaré le fonctionnaire. « Ils ont menti. »"
+    text = "« Le chantier coûtera cher », a déclaré le fonctionnaire. « On nous a caché les chiffres. »"
     assert [s for _, s in said(text)] == [None, None]
 
 
@@ -92,8 +92,8 @@ def test_a_quote_alone_in_the_next_paragraph_is_kept_for_review():
 
 
 def test_another_one_of_the_same_people():
-    text = "« C’est gênant », a commenté l’un des internautes. « C’est drôle », a ajouté un autre."
-    assert [s for _, s in said(text)] == ["un internaute", "un autre internaute"]
+    text = "« C’est ridicule », a écrit l’un des habitants. « C’est logique », a ajouté un autre."
+    assert [s for _, s in said(text)] == ["un habitant", "un autre habitant"]
 
 
 def test_names_in_quotation_marks_are_not_quotes():
@@ -104,16 +104,16 @@ def test_names_in_quotation_marks_are_not_quotes():
 
 
 def test_a_headline_quote_without_speaker_gets_none():
-    text = "La discussion est terminée. « Je pense qu’il a réfléchi : quel idiot ! ».\n\nLa suite.\n"
-    assert said(text) == [("Je pense qu’", None)]
+    text = "La séance est levée. « Je crois qu’elle a compris : quelle erreur ! ».\n\nLa suite.\n"
+    assert said(text) == [("Je crois qu’", None)]
 
 
 def test_a_pull_quote_repeated_later_is_not_attributed_twice():
     text = (
-        "Ils ont parlé, ce que la Russie dément.\n\n« Poutine a dû penser : quel idiot ! »\n\n"
-        "« Poutine a dû penser : quel idiot ! », a commenté un internaute.\n"
+        "Ils se sont vus, ce que la mairie dément.\n\n« Le maire a dû se dire : quelle chance ! »\n\n"
+        "« Le maire a dû se dire : quelle chance ! », a écrit un lecteur.\n"
     )
-    assert [s for _, s in said(text)] == [None, "un internaute"]
+    assert [s for _, s in said(text)] == [None, "un lecteur"]
 
 
 def test_source_line_after_a_quotation_paragraph():
@@ -123,8 +123,8 @@ def test_source_line_after_a_quotation_paragraph():
 
 
 def test_headline_name_colon_quote():
-    assert said("Marathon de Paris : Awa Diallo : “J’ai couru avec la tête”") == [
-        ("J’ai couru a", "Awa Diallo")
+    assert said("Trail du Mont-Blanc : Inès Morel : “J’ai tenu grâce au mental”") == [
+        ("J’ai tenu gr", "Inès Morel")
     ]
 
 
@@ -141,21 +141,21 @@ def test_uncertain_speakers_are_left_out(text):
 
 
 def test_subject_with_an_apposition():
-    text = "Le préfet de l’Isère, Antoine Roussel, a salué une « démarche utile »."
-    assert said(text) == [("démarche uti", "Antoine Roussel")]
+    text = "La rectrice de l’académie, Hélène Brun, a salué une « initiative bienvenue »."
+    assert said(text) == [("initiative b", "Hélène Brun")]
 
 
 def test_coordinated_verbs_share_the_subject():
-    text = "Son entraîneur, Marc Lemoine, a évoqué « quatre ans de travail » et salué « une athlète tenace »."
-    assert [s for _, s in said(text)] == ["Marc Lemoine", "Marc Lemoine"]
+    text = "Sa professeure, Claire Jobert, a évoqué « dix ans d’efforts » et salué « une élève brillante »."
+    assert [s for _, s in said(text)] == ["Claire Jobert", "Claire Jobert"]
 
 
 def test_evidence_spans_the_attribution_and_the_quote():
-    text = "« Il fera comprendre les coûts », a déclaré le fonctionnaire. « Ils ont intensifié. »"
+    text = "« Le chantier coûtera cher », a déclaré le fonctionnaire. « Tout a accéléré. »"
     art = analyse(text)
     second = art.attributions[1]
     evidence = art.article.text[second.evidence[0] : second.evidence[1]]
-    assert evidence.startswith("« Il fera") and evidence.endswith("intensifié. »")
+    assert evidence.startswith("« Le chantier") and evidence.endswith("accéléré. »")
 
 
 # The forms below are written as French news writes them; the sentence each test keeps
@@ -213,26 +213,26 @@ def test_another_office_is_not_the_person_who_just_spoke():
     "text",
     [
         # Date, side phrase and -ment adverb forms of the dev2 articles, rewritten short.
-        "« C'est une gifle », a fustigé ce samedi 1er avril Dmytro Kuleba, le ministre ukrainien.",
-        "« On se battra », a répété de son côté Dmytro Kuleba, secrétaire du syndicat.",
-        "M. Dmytro Kuleba a parlé. « Le pays viole les règles », avait-il ironiquement fait remarquer.",
+        "« C'est un scandale », a dénoncé ce mardi 4 mars Igor Petrenko, le maire de la ville.",
+        "« On se battra », a répété de son côté Igor Petrenko, secrétaire du syndicat.",
+        "M. Igor Petrenko a parlé. « Le club triche encore », avait-il ironiquement fait remarquer.",
     ],
 )
 def test_adverbials_around_an_incise(text):
-    assert [s for _, s in said(text)][-1] == "Dmytro Kuleba"
+    assert [s for _, s in said(text)][-1] == "Igor Petrenko"
 
 
 def test_parler_de_is_speech():
-    text = "Le président français Emmanuel Macron a parlé d'un « grand honneur »."
-    assert [s for _, s in said(text)] == ["Emmanuel Macron"]
+    text = "La maire de Brest, Sophie Kerneis, a parlé d'une « immense fierté »."
+    assert [s for _, s in said(text)] == ["Sophie Kerneis"]
 
 
 def test_a_participle_after_an_incise_keeps_its_speaker():
     text = (
-        "« C'est une gifle », a fustigé M. Dmytro Kuleba, appelant « les membres » du Conseil "
-        "« à contrecarrer toute tentative »."
+        "« C'est un scandale », a dénoncé M. Igor Petrenko, appelant « les élus » du conseil "
+        "« à bloquer tout nouveau projet »."
     )
-    assert [s for _, s in said(text)] == ["Dmytro Kuleba"] * 3
+    assert [s for _, s in said(text)] == ["Igor Petrenko"] * 3
 
 
 def test_a_participle_clause_with_its_own_subject_is_not_the_speaker():
@@ -303,10 +303,10 @@ def test_the_agent_of_a_passive_speech_verb_speaks_not_its_subject():
 
 def test_a_relative_clause_on_the_speaker_keeps_the_speaker():
     text = (
-        "Les pompiers font face « à deux agresseurs » selon un témoin de la scène, "
-        "qui aurait vu « au moins une arme » et entendu « des coups de feu »."
+        "Les vigiles ont repéré « trois individus » selon un voisin de l’immeuble, "
+        "qui aurait vu « un sac noir » et entendu « des cris »."
     )
-    assert [s for _, s in said(text)] == ["un témoin de la scène"] * 3
+    assert [s for _, s in said(text)] == ["un voisin de l’immeuble"] * 3
     other = "« Rien ne change », a déclaré M. Paul Girard à Mme Anne Roux, qui a jugé la réforme « injuste »."
     assert [s for _, s in said(other)][1] != "Paul Girard"
 
@@ -345,8 +345,8 @@ def test_a_pronoun_after_a_sentence_opening_with_selon_is_that_person():
 
 
 def test_avant_de_conclure_after_an_incise_keeps_its_speaker():
-    text = "« Il faut voir les conséquences », déplore Julie Roy, avant de conclure : « C’est du gâchis. »"
-    assert said(text) == [("Il faut voir", "Julie Roy"), ("C’est du gâc", "Julie Roy")]
+    text = "« Il faut tout reprendre », regrette Julie Roy, avant de conclure : « Quel dommage. »"
+    assert said(text) == [("Il faut tout", "Julie Roy"), ("Quel dommage", "Julie Roy")]
 
 
 @pytest.mark.parametrize(

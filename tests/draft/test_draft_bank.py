@@ -169,16 +169,16 @@ def test_the_draft_header_lists_what_quizgen_lint_finds(drafted):
 
 def test_the_summary_of_an_interview_starts_from_its_lead_not_a_question():
     text = (
-        "Question : Qu’est-ce qu’on ressent face à Iga Swiatek quand elle joue à un tel niveau ?\n\n"
-        "Amanda Anisimova a perdu la finale de Wimbledon samedi en moins d’une heure de jeu.\n"
+        "Question : Que pensez-vous de votre adversaire quand elle sert aussi fort ?\n\n"
+        "Léa Marchal a perdu la finale du tournoi de Nice dimanche en deux sets serrés.\n"
     )
-    assert summary_of(analyse(text)).startswith("Amanda Anisimova a perdu la finale")
+    assert summary_of(analyse(text)).startswith("Léa Marchal a perdu la finale")
 
 
 def test_a_paste_without_a_headline_gets_no_cut_title_and_a_summary_from_the_lead():
-    lead = "Le Sénat a adopté mardi le projet de loi, à l’issue de plus de 130 heures de débat."
+    lead = "Le conseil régional a voté jeudi le plan climat, au terme de plus de 40 heures de discussion."
     draft = build_bank(
-        analyse(f"{lead} Le texte a été voté par 185 sénateurs.\n"),
+        analyse(f"{lead} Le plan a été approuvé par 96 élus.\n"),
         SourceInfo(),
         bank_id="t",
         source_path="t.txt",

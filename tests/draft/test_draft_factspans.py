@@ -15,11 +15,11 @@ def test_the_cause_a_sentence_gives_without_its_determiner():
     assert _causes("Faute de moyens, la bibliothèque fermera le samedi.") == ["moyens"]
     assert _causes("Le match est reporté à cause du gel.") == ["gel"]
     # Invented: "suite à", "à la suite de", "par la faute de".
-    assert _causes("Les salariés ont débrayé suite à l’annonce de la fermeture du site.") == [
-        "annonce de la fermeture du site"
+    assert _causes("Les parents ont manifesté suite à la suppression de la ligne de bus.") == [
+        "suppression de la ligne de bus"
     ]
     assert _causes("La route est coupée à la suite d’un éboulement.") == ["éboulement"]
-    assert _causes("La soirée a dégénéré par la faute d’un invité ivre.") == ["invité ivre"]
+    assert _causes("Le match a tourné court par la faute d’un arbitre distrait.") == ["arbitre distrait"]
     assert _causes("Le vol est annulé en raison d’une grève des contrôleurs.") == ["grève des contrôleurs"]
     assert _causes("Le club a survécu grâce aux dons des supporters, selon son président.") == [
         "dons des supporters"
@@ -48,7 +48,7 @@ def test_a_cause_told_as_a_clause_is_found_up_to_its_end():
     ]
     assert _clauses("Il a dit non parce que.") == []  # no clause after the connector
     assert _clauses("Le car part à midi.") == []  # "car" the bus, not the connector
-    assert _clauses("Rien ne bouge, car il y a un mois le maire a promis un vote.") == []  # when
+    assert _clauses("Rien ne bouge, car il y a deux semaines la préfète a promis un vote.") == []  # when
     assert _clauses("Le service ferme le soir parce qu'il y a une pénurie de médecins.") == [
         "il y a une pénurie de médecins"
     ]

@@ -49,9 +49,9 @@ def test_no_lone_common_noun_and_no_question_of_the_article_is_hidden(entities):
 
 def test_no_key_fact_from_an_interviewers_question_nor_a_who_on_a_list(entities):
     text = (
-        "Q : Arrivez-vous à retenir le positif de votre parcours à Londres ?\n\n"
-        "Défenseurs : Lucas Digne (Everton FC), Léo Dubois (OL), Clément Lenglet (Barcelone FC) ;\n\n"
-        "Il s'agit de la première visite d'État d'un dirigeant étranger sous l'administration Trump."
+        "Q : Gardez-vous un bon souvenir de votre saison à Toulouse ?\n\n"
+        "Attaquants : Hugo Ferrand (Rennes), Yanis Morel (OM), Bastien Lacroix (Lille OSC) ;\n\n"
+        "Il s'agit du premier déplacement officiel d'un ministre belge depuis l'élection Lenoir."
     )
     qs = draft_questions(analyse(text, entities), "a").questions
     assert not [q for q in qs if q["type"] in ("short", "single")], qs
@@ -72,21 +72,21 @@ def test_one_person_and_one_place_are_asked_about_once(entities):
 
 def test_a_person_asked_in_a_who_question_is_not_hidden_again_in_a_cloze(entities):
     text = (
-        "Justine Triet a reçu la Palme d’or samedi soir. Rima Abdul Malak a réagi dans la soirée. "
-        "Justine Triet fustige la façon dont le gouvernement a géré la contestation. "
-        "Jane Fonda lui restitue le précieux parchemin. Mais Justine Triet pense que l’aide est menacée."
+        "Clara Vidal a reçu le grand prix samedi soir. Hélène Garrigue a réagi dans la soirée. "
+        "Clara Vidal critique la façon dont la mairie a géré la grève des musiciens. "
+        "Sophie Lenoir lui remet le trophée en cristal. Mais Clara Vidal pense que le festival est menacé."
     )
     qs = draft_questions(analyse(text, entities), "a").questions
     hidden = [q["text"].split("{{c1::")[1].split("}}")[0] for q in qs if q["type"] == "cloze"]
     answered = [q["answer"] for q in qs if q["type"] == "single"]
-    assert hidden.count("Justine Triet") + answered.count("Justine Triet") <= 1, (hidden, answered)
+    assert hidden.count("Clara Vidal") + answered.count("Clara Vidal") <= 1, (hidden, answered)
 
 
 def test_a_phrase_is_not_about_when_and_stops_at_a_participle(entities):
-    relay = "Les bénévoles se relaient tous les jours dans la boutique."
-    assert _phrases(relay, entities)[:1] == ["bénévoles"]
-    text = "Les chercheurs britanniques participant à l’essai annoncent l’arrêt du traitement."
-    assert "chercheurs britanniques" in _phrases(text, entities)
+    relay = "Les animateurs se succèdent toutes les semaines dans la salle."
+    assert _phrases(relay, entities)[:1] == ["animateurs"]
+    text = "Les médecins lyonnais participant à l’étude annoncent la fin du protocole."
+    assert "médecins lyonnais" in _phrases(text, entities)
 
 
 def test_a_negation_in_a_key_fact_is_written_in_capitals_and_never_swapped(entities):
@@ -97,9 +97,9 @@ def test_a_negation_in_a_key_fact_is_written_in_capitals_and_never_swapped(entit
     )
     assert emphasised("Cet essai n’a montré aucun effet.") == "Cet essai N’a montré AUCUN effet."
     text = (
-        "Cannes : la Palme d’or pour Justine Triet\n\n"
-        "Justine Triet a reçu la Palme d’or samedi soir. Rima Abdul Malak n’est pas à Cannes. "
-        "Jane Fonda a remis le prix sur la scène du Palais."
+        "Nantes : le grand prix pour Clara Vidal\n\n"
+        "Clara Vidal a reçu le grand prix samedi soir. Hélène Garrigue n’est pas à Nantes. "
+        "Sophie Lenoir a remis le prix sur la scène du théâtre."
     )
     qs = draft_questions(analyse(text, entities), "a").questions
     stems = [q.get("statement") or q.get("prompt") or "" for q in qs]
@@ -111,17 +111,17 @@ def test_a_negation_in_a_key_fact_is_written_in_capitals_and_never_swapped(entit
 
 def test_a_guessed_role_is_asked_with_review_and_its_evidence_names_the_person(entities):
     text = (
-        "Cannes : polémique autour d’une Palme\n\n"
-        "Justine Triet a reçu la Palme d’or samedi soir. Le jury a salué son film. La salle a applaudi.\n\n"
-        "Mais très vite, les remerciements laissent place à un discours politique. "
-        "La réaction de la ministre de la Culture ne se fait pas attendre. "
-        "Rima Abdul Malak réagit dans la soirée sur les réseaux sociaux."
+        "Nantes : débat autour d’un prix\n\n"
+        "Clara Vidal a reçu le Prix Lambertin samedi. Le jury a salué son roman. La salle a applaudi.\n\n"
+        "Mais très vite, le discours de remerciement prend un ton politique. "
+        "Le commentaire de la ministre des Sports arrive sans tarder. "
+        "Hélène Garrigue répond dès le lendemain sur son compte officiel."
     )
     qs = draft_questions(analyse(text, entities), "a").questions
-    (q,) = [q for q in qs if q["type"] in ("single", "short") and "ministre de la Culture" in q["prompt"]]
-    assert q["answer"] == "Rima Abdul Malak"
+    (q,) = [q for q in qs if q["type"] in ("single", "short") and "ministre des Sports" in q["prompt"]]
+    assert q["answer"] == "Hélène Garrigue"
     assert q["review"] is True
-    assert "ministre de la Culture" in q["evidence"] and "Rima Abdul Malak" in q["evidence"]
+    assert "ministre des Sports" in q["evidence"] and "Hélène Garrigue" in q["evidence"]
 
 
 def test_lists_of_people_are_direct_questions_at_most_two_per_article(entities):
@@ -185,7 +185,7 @@ def test_a_name_the_model_cut_before_its_lowercase_words_is_not_hidden(entities)
 
     for text, name, cut in [
         (
-            "Paul Durand, ancien patron du groupe La République en marche, espérait un vote large.",
+            "Paul Durand, ancien trésorier du parti La République en marche, attendait un vote serré.",
             "La République",
             True,
         ),

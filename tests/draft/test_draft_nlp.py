@@ -74,26 +74,26 @@ def test_the_command_loads_the_model_and_drafts(tmp_path):
 
 def test_a_passive_subject_is_not_a_speaker(entities):
     text = (
-        "Les pompiers ont été appelés pour un jeune homme « frappé à plusieurs reprises », "
-        "a precise à l'AFP le procureur, Eric Maillaud.\n"
+        "Les secours ont été alertés pour une cycliste « renversée par un camion de livraison », "
+        "a indiqué à l'AFP la procureure, Sandrine Lebrun.\n"
     )
     (att,) = analyse(text, entities).attributions
-    assert att.speaker.name == "Eric Maillaud"
+    assert att.speaker.name == "Sandrine Lebrun"
 
 
 def test_an_incise_with_a_complement_before_its_subject(entities):
-    text = "« Il y a un projet de fermeture », est venu dire devant le portail le directeur, Paul Depierre.\n"
+    text = "« Nous rouvrirons en juin », est venu annoncer devant la mairie le gérant, Marc Lambert.\n"
     (att,) = analyse(text, entities).attributions
-    assert att.speaker.name == "Paul Depierre"
+    assert att.speaker.name == "Marc Lambert"
 
 
 def test_a_participle_before_the_colon_has_the_clause_subject(entities):
     text = (
-        "Le spationaute Thomas Pesquet a parlé. Le spationaute de 43 ans a évoqué sa tâche, "
-        "se comparant à un commandant de bateau : « Il n’y a qu’un seul maître à bord. »\n"
+        "Le pilote Lucien Garnier a parlé. Le pilote de 38 ans a décrit son rôle, "
+        "se comparant à un chef d’orchestre : « Chacun doit suivre le même tempo. »\n"
     )
     (att,) = analyse(text, entities).attributions
-    assert att.speaker.name == "Thomas Pesquet" and att.review
+    assert att.speaker.name == "Lucien Garnier" and att.review
 
 
 def test_a_letter_read_aloud_is_its_writers_words(entities):

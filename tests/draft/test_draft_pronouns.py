@@ -16,7 +16,7 @@ def test_a_pronoun_opening_a_sentence_is_replaced_by_the_person_the_sentence_bef
         "Paul Durand a présenté mardi le nouveau budget de la commune de Lorient. "
         "Il y annonce une hausse de 3 millions d’euros pour les écoles. "
         "Mais le conseil municipal a rejeté ce budget par 15 voix contre 14. "
-        "Elle est prévue le 3 juin."
+        "Elle aura lieu le 9 juillet."
     )
     a = analyse(text, _people)
     fix = opening(a, 1)
@@ -104,7 +104,7 @@ def test_a_man_named_beside_the_subject_is_no_elle(entities):
 
     # Invented: "Elle" is the list; Paul Girard, named in passing, cannot be "elle".
     text = (
-        "La liste écologiste emmenée par Paul Girard arrive en tête du premier tour. "
+        "La liste écologiste emmenée par Paul Girard remporte le premier tour du scrutin. "
         "Elle devance de 40 voix le candidat sortant."
     )
     assert opening(analyse(text, entities), 1).text == "[La liste écologiste]"

@@ -119,9 +119,9 @@ def test_a_figure_alone_of_its_unit_is_not_swapped_for_an_invented_one():
 
 
 def test_a_person_after_a_title_or_before_a_role_is_not_swapped():
-    text = "La députée Mathilde Panot a conclu. Pour lui, Richard Ferrand, ex-patron du groupe, a perdu."
-    assert _swaps(text, "La députée") == []
-    assert _swaps(text, "Pour lui") == []
+    text = "La sénatrice Agnès Morin a conclu. Pour elle, Hugo Ferrier, ex-président du club, a échoué."
+    assert _swaps(text, "La sénatrice") == []
+    assert _swaps(text, "Pour elle") == []
 
 
 def test_a_full_name_written_alone_is_swapped_for_someone_named_far_from_it():
@@ -135,20 +135,20 @@ def test_a_full_name_written_alone_is_swapped_for_someone_named_far_from_it():
 
 def test_ages_are_trivia_however_they_are_written():
     text = (
-        "Le brigadier James, âgé de seulement 23 ans, a sorti la victime. "
-        "La victime, un homme de 32 ans, a été hospitalisée. "
+        "Le caporal Théo, âgé de seulement 21 ans, a rattrapé le voleur. "
+        "Le voleur, un homme de 38 ans, a été interpellé. "
         "Le spationaute de 43 ans partira en avril pour une mission de six mois."
     )
     answers = {q.get("answer") for q in questions(text) if q["type"] == "numeric"}
     clozes = " ".join(q.get("text", "") for q in questions(text))
-    assert not answers & {23, 32, 43} and "{{c1::43 ans}}" not in clozes
+    assert not answers & {21, 38, 43} and "{{c1::43 ans}}" not in clozes
     assert 6 in answers  # a duration that matters stays
 
 
 def test_a_figure_in_an_interviewer_question_is_not_asked():
     text = (
         "La joueuse a perdu la finale en 57 minutes samedi.\n\n"
-        "Q : À quoi ont ressemblé les deux heures après le match ?\n\n"
+        "Q : Qu’avez-vous fait pendant les deux heures suivant la défaite ?\n\n"
         "R : « C’était difficile. »"
     )
     answers = {q.get("answer") for q in questions(text) if q["type"] == "numeric"}
@@ -180,8 +180,8 @@ def test_where_without_other_places_is_a_short_answer():
 
 def test_a_figure_asked_as_a_number_is_not_hidden_again_in_a_cloze():
     text = (
-        "Le dîner d’État réunira près de 150 invités mardi soir à la Maison-Blanche. "
-        "Mme Trump a choisi un opéra pour divertir les quelque 150 invités après le dîner."
+        "La fête du village réunira près de 150 invités samedi soir à la salle des fêtes. "
+        "Le maire a choisi un orchestre pour que les quelque 150 invités dansent jusqu’à minuit."
     )
     qs = questions(text)
     asked = [q for q in qs if q.get("answer") == 150 or "150 invités}}" in q.get("text", "")]
@@ -190,37 +190,37 @@ def test_a_figure_asked_as_a_number_is_not_hidden_again_in_a_cloze():
 
 def test_a_role_with_nobody_else_to_offer_is_a_short_question_to_review():
     text = (
-        "Il y a quelques jours, le ministre ukrainien des Affaires étrangères, Dmytro Kuleba, "
-        "avait qualifié la présidence russe de mauvaise blague."
+        "Il y a quelques jours, la ministre belge de la Santé, Inge Vermeulen, "
+        "avait jugé la réforme européenne bien trop timide."
     )
     b = draft_questions(analyse(text), "a")
     (q,) = [q for q in b.questions if "fonctions" in q["tags"]]
-    assert q["type"] == "short" and q["answer"] == "Dmytro Kuleba" and q["review"]
-    assert q["accept"] == ["Kuleba"] and "question ouverte" in b.reasons[q["id"]]
+    assert q["type"] == "short" and q["answer"] == "Inge Vermeulen" and q["review"]
+    assert q["accept"] == ["Vermeulen"] and "question ouverte" in b.reasons[q["id"]]
 
 
 def test_join_keeps_quotation_marks_against_the_words_they_hold():
     from quizgen.draft.textbits import join
 
-    assert join('Une Palme pour "', "{{c1::Anatomie d’une chute}}", '", l’histoire') == (
-        'Une Palme pour "{{c1::Anatomie d’une chute}}", l’histoire'
+    assert join('Un prix pour "', "{{c1::Les Heures claires}}", '", le récit') == (
+        'Un prix pour "{{c1::Les Heures claires}}", le récit'
     )
-    assert join("le très beau “", "Zone of Interest", "”.") == "le très beau “Zone of Interest”."
+    assert join("le très sombre “", "Blue Harbour", "”.") == "le très sombre “Blue Harbour”."
     assert join('il a dit "oui" à', "Paul", "hier") == 'il a dit "oui" à Paul hier'
 
 
 def test_a_title_in_quotation_marks_is_a_key_fact_cloze():
     text = (
-        "Festival de Cannes : la Palme d’or pour Justine Triet\n\n"
-        "Une Palme pour « Anatomie d’une chute », l’histoire d’une femme accusée du meurtre de son mari."
+        "Prix Goncourt : le jury couronne Élise Marchand\n\n"
+        "Un prix pour « Les Heures claires », le récit d’un marin perdu au large de l’Islande."
     )
     clozes = [q["text"] for q in questions(text) if q["type"] == "cloze"]
-    assert any("{{c1::Anatomie d’une chute}}" in c for c in clozes), clozes
+    assert any("{{c1::Les Heures claires}}" in c for c in clozes), clozes
 
 
 def test_true_statements_from_the_lead_balance_the_false_ones_and_stand_alone():
     text = (
-        "Le FC Barcelone a officialisé ce mercredi l’arrivée de Ronald Koeman au poste d’entraîneur.\n\n"
+        "Le RC Lens a annoncé ce jeudi la venue de Paul Durand comme entraîneur de l’équipe première.\n\n"
         "Et le club devait aussi régler de nombreux autres dossiers avant la reprise.\n\n"
         "Le jeune entraîneur était attendu depuis plusieurs semaines par les supporters du club.\n\n"
         "Le président du club avait promis un changement profond après la défaite en Ligue.\n\n"
@@ -244,39 +244,39 @@ def test_a_place_named_close_by_is_no_false_replacement():
 
 def _people_finder(texts):
     """A stand-in for the model that keeps the title in a PER span, as fr_core_news_sm does."""
-    names = r"Mme Trump|Donald Trump|Emmanuel Macron|George Washington|Melania Trump"
+    names = r"Mme Lenoir|Marc Lenoir|Julien Faure|Louis Vautrin|Claire Lenoir"
     return [[(m.start(), m.end(), "PER") for m in re.finditer(names, t)] for t in texts]
 
 
 def test_who_is_asked_on_a_full_name_only_never_on_a_title_and_surname():
     text = (
-        "Le président français Emmanuel Macron est arrivé lundi. C'est la première visite d'État "
-        "sous l'administration de Donald Trump, dans la ville de George Washington.\n\n"
-        "Donald Trump et la première dame Melania Trump reçoivent Emmanuel Macron pour un repas.\n\n"
-        "Mme Trump a choisi le Washington National Opera pour divertir les invités après le dîner.\n"
+        "Le ministre belge Julien Faure est arrivé jeudi. C'est la première visite officielle "
+        "sous la présidence de Marc Lenoir, dans la ville natale de Louis Vautrin.\n\n"
+        "Marc Lenoir et son épouse Claire Lenoir reçoivent Julien Faure pour un déjeuner.\n\n"
+        "Mme Lenoir a choisi le Grand Théâtre Municipal pour accueillir les invités après le déjeuner.\n"
     )
     qs = draft_questions(analyse(text, _people_finder), "a").questions
-    assert not [q for q in qs if q["type"] == "single" and q["evidence"].startswith("Mme Trump")]
+    assert not [q for q in qs if q["type"] == "single" and q["evidence"].startswith("Mme Lenoir")]
 
 
 def test_a_body_the_model_cut_short_is_not_hidden():
     def finder(texts):
-        return [[(m.start(), m.end(), "ORG") for m in re.finditer("Washington National", t)] for t in texts]
+        return [[(m.start(), m.end(), "ORG") for m in re.finditer("Grand Théâtre", t)] for t in texts]
 
-    text = "Mme Trump a choisi le Washington National Opera pour divertir les invités après le dîner."
+    text = "Mme Lenoir a choisi le Grand Théâtre Municipal pour accueillir les invités après le déjeuner."
     qs = draft_questions(analyse(text, finder), "a").questions
-    assert not [q for q in qs if "{{c1::Washington National}}" in q.get("text", "")]
+    assert not [q for q in qs if "{{c1::Grand Théâtre}}" in q.get("text", "")]
 
 
 def test_who_asks_a_direct_question_when_the_name_opens_the_sentence():
     text = (
-        "Donald Trump a reçu Emmanuel Macron lundi pour une visite d'État à la Maison-Blanche.\n\n"
-        "George Washington fut le premier président des États-Unis.\n\n"
-        "Melania Trump a choisi un opéra pour divertir les invités après le dîner.\n"
+        "Marc Lenoir a reçu Julien Faure jeudi pour une visite officielle à l’hôtel de ville.\n\n"
+        "Louis Vautrin fut le premier maire de la ville nouvelle.\n\n"
+        "Claire Lenoir a choisi un orchestre pour accueillir les invités après le déjeuner.\n"
     )
     qs = draft_questions(analyse(text, _people_finder), "a").questions
     prompts = [q["prompt"] for q in qs if q["type"] == "single"]
-    assert "D’après l’article, qui fut le premier président des États-Unis ?" in prompts
+    assert "D’après l’article, qui fut le premier maire de la ville nouvelle ?" in prompts
     assert not [p for p in prompts if "_____" in p]
 
 
@@ -293,16 +293,16 @@ def test_a_headline_quoting_a_speaker_asked_from_the_body_gives_one_quote_questi
 
 def test_an_intertitle_in_a_speakers_words_gives_no_second_quote_question():
     text = (
-        "Incendie : deux gendarmes sauvent un homme\n\n"
-        "Deux gendarmes sont entrés dans la maison en flammes mardi soir.\n\n"
-        '"On n\'a pas réfléchi, on est rentrés"\n\n'
-        '"Quand on arrive, on voit une grosse fumée noire. '
-        'On n\'a pas réfléchi, on est rentrés tout de suite", '
-        "raconte le brigadier Jean Moreau, encore ému. Le commandant Paul Leroy a salué leur courage."
+        "Inondation : deux pompiers sauvent une famille\n\n"
+        "Deux pompiers sont descendus dans la cave inondée mardi soir.\n\n"
+        '"On a plongé sans attendre"\n\n'
+        '"Quand on arrive, l\'eau monte déjà jusqu\'aux fenêtres. '
+        'On a plongé sans attendre, sans même enlever nos bottes", '
+        "raconte le caporal Jean Moreau, encore ému. Le commandant Paul Leroy a salué leur courage."
     )
-    quoted = [q for q in questions(text) if q["type"] in ("quote", "short") and "réfléchi" in str(q)]
+    quoted = [q for q in questions(text) if q["type"] in ("quote", "short") and "plongé" in str(q)]
     assert len(quoted) == 1, quoted
-    assert "fumée" in str(quoted[0])
+    assert "fenêtres" in str(quoted[0])
 
 
 def test_a_figure_refused_where_first_written_is_asked_where_the_article_writes_it_next():

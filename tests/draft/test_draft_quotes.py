@@ -42,13 +42,13 @@ def test_a_closing_curly_mark_typed_as_the_opening_one():
 
 
 def test_nested_quotes_belong_to_the_outer_one():
-    assert quotes("Le Kremlin – « aucune allusion à une « invasion russe » ».") == [
-        "aucune allusion à une « invasion russe »"
+    assert quotes("La mairie – « aucun lien avec une « fermeture définitive » ».") == [
+        "aucun lien avec une « fermeture définitive »"
     ]
 
 
 def test_a_closing_mark_typed_as_opening():
-    assert quotes("Trump a qualifié l’alliance d’ »obsolète » et a menacé.") == ["obsolète"]
+    assert quotes("Le maire a jugé le projet d’ »inutile » et a refusé.") == ["inutile"]
 
 
 def test_a_quotation_over_two_paragraphs_is_one_quotation():
@@ -63,13 +63,13 @@ def test_an_unclosed_quotation_is_dropped():
 
 def test_sentences_do_not_end_inside_quotes_or_after_abbreviations():
     text = (
-        "« Bon après-midi. C’est bon de vous revoir », a répondu M. Biden. "
-        "Puis V. Poutine a parlé. « Quel idiot ! » Le reste suit."
+        "« Bonsoir à tous. Merci d’être venus si nombreux », a lancé M. Girard. "
+        "Puis J. Vidal a parlé. « Quelle soirée ! » Le reste suit."
     )
     assert sentences(text) == [
-        "« Bon après-midi. C’est bon de vous revoir », a répondu M. Biden.",
-        "Puis V. Poutine a parlé.",
-        "« Quel idiot ! »",
+        "« Bonsoir à tous. Merci d’être venus si nombreux », a lancé M. Girard.",
+        "Puis J. Vidal a parlé.",
+        "« Quelle soirée ! »",
         "Le reste suit.",
     ]
 

@@ -79,8 +79,8 @@ def test_unbalanced_brackets_or_quotation_marks_are_refused_and_a_dangling_brack
 
 
 def test_an_elided_article_before_a_gap_goes_inside_it_or_is_written_in_full():
-    text = shown(cloze("Le texte a été adopté par l’{{c1::Assemblée nationale}} en première lecture."))
-    assert text == "Le texte a été adopté par {{c1::l’Assemblée nationale}} en première lecture."
+    text = shown(cloze("Le dossier a été transmis par l’{{c1::Agence régionale de santé}} lundi soir."))
+    assert text == "Le dossier a été transmis par {{c1::l’Agence régionale de santé}} lundi soir."
     where = {"id": "w", "type": "short", "answer": "Angers",
              "prompt": f"D’après l’article, quel lieu manque : « On cherche près d'{BLANK}. » ?"}
     assert shown(where) == f"D’après l’article, quel lieu manque : « On cherche près de {BLANK}. » ?"
@@ -96,7 +96,7 @@ def test_a_blank_whose_answer_the_prompt_shows_is_refused():
 
 def test_a_short_quotation_built_on_a_pointer_says_nothing_alone():
     assert readable({"id": "q", "type": "quote", "quote": "Je préfère cette formule-là"}) is None
-    assert readable({"id": "q", "type": "quote", "quote": "C'est le néant, le néant"}) is None
+    assert readable({"id": "q", "type": "quote", "quote": "C'est la honte, la honte"}) is None
     assert readable({"id": "q", "type": "quote", "quote": "un cheval de Troie"}) is not None
     said = "C’est un projet qui changera la vie des habitants du quartier pour longtemps"
     assert readable({"id": "q", "type": "quote", "quote": said}) is not None
@@ -115,28 +115,28 @@ def test_a_litotes_keeps_its_negation_in_small_letters():
     assert shown(statement("Les travaux NE sont PAS passés inaperçus dans le quartier de la gare.")) == (
         "D’après l’article : « Les travaux ne sont pas passés inaperçus dans le quartier de la gare. »"
     )
-    assert shown(statement("Sa venue au club NE faisait GUÈRE de doute depuis lundi.")) is None  # "Sa"
+    assert shown(statement("Sa victoire au tournoi NE surprenait GUÈRE ses proches.")) is None  # "Sa"
     assert "ne faisait guère de doute" in shown(statement("Le départ NE faisait GUÈRE de doute lundi."))
     kept = "D’après l’article : « Le ministre NE viendra PAS à la réunion de lundi. »"
     assert shown(statement("Le ministre NE viendra PAS à la réunion de lundi.")) == kept
 
 
 def test_an_inverted_pronoun_becomes_the_person_the_extract_names_or_the_question_goes():
-    out = readable(statement("[Paul Durand] continuera d'écrire des chansons, a-t-il précisé."))
+    out = readable(statement("[Paul Durand] continuera de peindre des fresques, a-t-il assuré."))
     assert out is not None
-    assert "a précisé [Paul Durand]" in out[0]["statement"] and "Paul Durand" in out[1]
+    assert "a assuré [Paul Durand]" in out[0]["statement"] and "Paul Durand" in out[1]
     assert readable(statement('"Nous avons 107 élèves cette année", estime-t-il devant la presse.')) is None
     assert readable(statement("Il y a 107 élèves, faut-il fermer une classe pour autant ?")) is None
 
 
 def test_a_window_never_ends_on_a_word_that_needs_the_next_one_and_closes_its_quotation():
     text = (
-        "Des parents occupaient, au matin du vendredi 6 septembre, une partie des locaux de l'école pour "
-        "protester contre la fermeture de l'une des quatre classes de maternelle de l'établissement du bourg."
+        "Des riverains bloquaient, à l'aube du jeudi 12 mars, l'entrée du chantier de la rocade pour "
+        "s'opposer à l'abattage de l'un des trois grands platanes de la place du marché de la commune."
     )
-    a = text.index("vendredi")
-    pre, _mid, post = window(text, 0, len(text), a, a + len("vendredi 6 septembre"), words=20)
-    assert post.endswith(" …") and post[:-2].split()[-1] not in ("des", "l'une", "de", "la")
+    a = text.index("jeudi")
+    pre, _mid, post = window(text, 0, len(text), a, a + len("jeudi 12 mars"), words=20)
+    assert post.endswith(" …") and post[:-2].split()[-1] not in ("des", "l'un", "de", "la", "du")
     said = '"Nous voulons créer à Coutances un pôle du jazz qui accueillera des artistes", dit le député.'
     a = said.index("Coutances")
     pre, mid, post = window(said, 0, len(said), a, a + len("Coutances"), words=10)
@@ -147,7 +147,7 @@ def test_an_impersonal_il_points_to_no_one():
     assert not leans_back("Il est important de voter dimanche.")
     assert not leans_back("Il était prévu qu’il vienne lundi.")
     assert leans_back("Il est parti lundi pour Paris.")
-    assert leans_back("Il était connu de la justice pour un vol en 2014.")
+    assert leans_back("Il était recherché par la police pour un cambriolage en 2019.")
 
 
 def test_a_window_cut_before_the_blank_starts_at_an_article_when_no_comma_is_near():
@@ -156,10 +156,10 @@ def test_a_window_cut_before_the_blank_starts_at_an_article_when_no_comma_is_nea
         "Accompagnée des adjoints et des agents de la mairie et des bénévoles du comité des fêtes du "
         "village voisin la présidente de l’association des amis du vieux moulin de la vallée Claire "
         "Fontenel a accueilli tous les visiteurs venus de la région entière en racontant l’histoire de "
-        "ces quatorze mois de travaux."
+        "ces onze semaines de chantier."
     )
-    a = text.index("quatorze")
-    pre, _mid, _post = window(text, 0, len(text), a, a + len("quatorze mois"))
+    a = text.index("onze")
+    pre, _mid, _post = window(text, 0, len(text), a, a + len("onze semaines"))
     first = pre.split()[1]
     assert pre.startswith("… ") and (first in ("le", "la", "les", "du", "des") or first.startswith("l’")), pre
 
@@ -198,11 +198,11 @@ def test_a_main_subject_pronoun_after_a_fronted_phrase_is_its_person_or_not_aske
 @pytest.mark.nlp
 def test_an_elliptic_lead_in_before_a_colon_is_cut_with_its_connector(entities):
     text = (
-        "Pour observer la comète depuis la Terre, il faudra s’armer de patience. "
-        "Et surtout d’un télescope : la comète passera près de nous en 2031, mais trop loin pour l'œil nu."
+        "Pour voir les aurores boréales depuis la Bretagne, il faudra être patient. "
+        "Et surtout d’une paire de jumelles : les aurores reviendront en 2027, mais très bas sur l'horizon."
     )
     said = drafted(text, entities)
-    assert not [s for s in said if "urtout d’un télescope" in s], said
+    assert not [s for s in said if "urtout d’une paire de jumelles" in s], said
 
 
 @pytest.mark.slow
@@ -218,23 +218,23 @@ def test_a_sentence_with_no_verb_is_not_asked(entities):
 
 def test_a_demonstrative_or_possessive_noun_phrase_becomes_the_earlier_mention_that_names_it():
     text = (
-        "Les chercheurs britanniques de l'essai clinique Recovery ont publié leurs résultats vendredi. "
-        "Cet essai clinique, réalisé sur plus de 12 000 patients au Royaume-Uni, n’a montré aucun effet.\n\n"
+        "Les médecins lyonnais de l'essai clinique Horizon ont publié leurs conclusions jeudi. "
+        "Cet essai clinique, mené auprès de plus de 4 000 malades en France, n’a révélé aucun bénéfice.\n\n"
         "Le club a annoncé mercredi l'arrivée de Paul Durand au poste d'entraîneur. "
         "Son arrivée intervient après une défaite 8 à 2 face au Bayern en quarts de finale."
     )
     said = " ".join(drafted(text))
-    assert "[L'essai clinique Recovery], réalisé sur plus de" in said, said
+    assert "[L'essai clinique Horizon], mené auprès de plus de" in said, said
     assert "Cet essai" not in said and "Son arrivée" not in said, said
 
 
 def test_a_demonstrative_noun_phrase_with_two_possible_mentions_is_not_asked():
     text = (
-        "L'essai clinique Recovery et l'essai clinique Discovery ont été lancés en mars. "
-        "Cet essai clinique, réalisé sur plus de 12 000 patients au Royaume-Uni, n’a montré aucun effet."
+        "L'essai clinique Horizon et l'essai clinique Boréal ont été lancés en mai. "
+        "Cet essai clinique, mené auprès de plus de 4 000 malades en France, n’a révélé aucun bénéfice."
     )
     said = " ".join(drafted(text))
-    assert "12 000" not in said.replace("_____", "") and "Cet essai" not in said, said
+    assert "4 000" not in said.replace("_____", "") and "Cet essai" not in said, said
 
 
 @pytest.mark.slow
@@ -242,7 +242,7 @@ def test_a_demonstrative_noun_phrase_with_two_possible_mentions_is_not_asked():
 def test_an_inverted_pronoun_with_no_quotation_is_the_one_person_named_just_before(entities):
     text = (
         "Le directeur du site, Sébastien Morel, a reçu mercredi les salariés devant l'usine.\n\n"
-        "Une première réunion du comité d'entreprise pourrait être programmée le 20 juin, a-t-il indiqué."
+        "Une visite des nouveaux ateliers pourrait avoir lieu le 14 octobre, a-t-il indiqué."
     )
     said = " ".join(drafted(text, entities))
     assert "a-t-il" not in said and "a indiqué [Sébastien Morel]" in said, said
@@ -277,11 +277,11 @@ def test_a_pronoun_after_a_blank_is_replaced_too(entities):
 @pytest.mark.nlp
 def test_a_connector_then_a_fronted_phrase_then_a_pronoun_is_read_as_one_opening(entities):
     text = (
-        "Le tribunal de Cherbourg a jugé mardi un cuisinier de 30 ans pour conduite dangereuse.\n\n"
-        "Et pour cause ce matin là, à l'aube, au sortir d'une boîte de nuit il est fortement alcoolisé."
+        "Le tribunal de Vannes a jugé jeudi un livreur de 27 ans pour excès de vitesse.\n\n"
+        "Et pour cause ce soir là, vers minuit, au retour d'un mariage il roule beaucoup trop vite."
     )
     said = " ".join(drafted(text, entities))
-    assert "nuit il est" not in said, said
+    assert "mariage il roule" not in said, said
 
 
 @pytest.mark.slow

@@ -29,14 +29,14 @@ def test_a_title_the_parser_hangs_on_the_verb(entities):
 
 
 def test_a_role_given_by_a_copula(entities):
-    text = "C’est désormais officiel. Mauricio Pochettino est le nouveau coach de Chelsea."
-    assert _roles(text, entities) == {("Mauricio Pochettino", "nouveau coach de Chelsea")}
+    text = "C’est désormais acté. Olivier Garnier est le nouveau chef de l’Opéra de Lyon."
+    assert _roles(text, entities) == {("Olivier Garnier", "nouveau chef de l’Opéra de Lyon")}
 
 
 def test_a_relation_and_a_count_are_not_roles(entities):
     text = (
-        "Elton John voyagera avec son mari David Furnish. "
-        "Il y explique que dans Paris, il n’y a pour le moment qu’un seul Leclerc."
+        "Lucie Bernard voyagera avec son mari Hugo Perrin. "
+        "Elle y rappelle qu’à Rouen, il n’existe pour l’instant qu’un seul Monoprix."
     )
     assert _roles(text, entities) == set()
 
@@ -56,8 +56,8 @@ def test_a_role_two_people_share_gives_no_question(entities):
 
 
 def test_a_role_with_a_party_in_brackets_and_a_place(entities):
-    text = "Christophe Ferrari, président (DVG) de la métropole de Grenoble, a reçu les salariés."
-    assert _roles(text, entities) == {("Christophe Ferrari", "président (DVG) de la métropole de Grenoble")}
+    text = "Sylvie Caron, présidente (LR) du conseil départemental du Gers, a reçu les commerçants."
+    assert _roles(text, entities) == {("Sylvie Caron", "présidente (LR) du conseil départemental du Gers")}
 
 
 def test_an_adjective_club_or_party_after_a_name_is_not_a_role(entities):
@@ -79,53 +79,56 @@ def _guesses(text: str, entities) -> dict[tuple[str, str], str | None]:
 
 def test_a_title_alone_tied_to_the_subject_named_next_is_a_guess(entities):
     text = (
-        "Le film a reçu la Palme d’or. La réaction de la ministre de la Culture ne se fait pas attendre. "
-        "Rima Abdul Malak n’est pas à Cannes, mais elle réagit dans la soirée."
+        "Le festival a battu son record d’entrées. Le commentaire de la ministre des Sports ne tarde pas. "
+        "Hélène Garrigue n’est pas à Nantes, mais elle publie un message le soir même."
     )
     guesses = _guesses(text, entities)
-    assert guesses[("Rima Abdul Malak", "ministre de la Culture")]  # with its reason, for review
+    assert guesses[("Hélène Garrigue", "ministre des Sports")]  # with its reason, for review
 
 
 def test_a_title_alone_as_subject_is_the_person_of_the_sentence_before(entities):
     text = (
-        "Didier Deschamps a convoqué 24 joueurs mardi. "
-        "Face à la concurrence, le sélectionneur de l’équipe de France a justifié ses choix."
+        "Bernard Lacombe a retenu 14 rameurs jeudi. "
+        "Face aux critiques, l’entraîneur de l’équipe d’aviron a défendu sa liste."
     )
     guesses = _guesses(text, entities)
-    assert guesses[("Didier Deschamps", "sélectionneur de l’équipe de France")]
+    assert guesses[("Bernard Lacombe", "entraîneur de l’équipe d’aviron")]
 
 
 def test_a_title_alone_beside_another_named_person_is_not_guessed(entities):
     text = (
-        "M. Macron sera accueilli mardi et s’entretiendra avec le président américain. "
-        "Mme Trump a choisi le Washington National Opera pour le dîner."
+        "M. Leblanc sera reçu jeudi et rencontrera le président du département. "
+        "Mme Navarro a choisi l’Opéra de Bordeaux pour la soirée."
     )
     assert not any("président" in role for _person, role in _guesses(text, entities))
 
 
 def test_roles_written_after_a_name_and_joined_by_et(entities):
     text = (
-        "« Quarante jours », déclare Christophe Ferrari, président de la métropole de Grenoble "
-        "et maire de Pont-de-Claix, où se trouve l’usine. Peter Horby, principal responsable de l’essai, "
-        "a déclaré : « c’est décevant »."
+        "« Trois mois », déclare Gilles Perrot, président du syndicat des eaux "
+        "et maire de Saint-Égrève, où se trouve la station. Laura Mendès, principale autrice de l’étude, "
+        "a déclaré : « c’est encourageant »."
     )
     roles = _guesses(text, entities)
-    assert ("Christophe Ferrari", "maire de Pont-de-Claix") in roles
-    assert ("Peter Horby", "principal responsable de l’essai") in roles
+    assert ("Gilles Perrot", "maire de Saint-Égrève") in roles
+    assert ("Laura Mendès", "principale autrice de l’étude") in roles
     assert not any(roles.values())  # written, not guessed
 
 
 def test_the_role_a_person_is_appointed_to(entities):
-    text = "Le club a tranché. Ronald Koeman a officiellement été nommé entraîneur du Barça ce mercredi."
-    assert ("Ronald Koeman", "entraîneur du Barça") in _guesses(text, entities)
+    text = (
+        "Le conseil a tranché. Nadia Berthier a officiellement été nommée directrice du conservatoire "
+        "ce vendredi."
+    )
+    assert ("Nadia Berthier", "directrice du conservatoire") in _guesses(text, entities)
 
 
 def test_a_role_loses_an_age_or_a_cause_written_after_it(entities):
     text = (
-        "L’Argentin succède à Frank Lampard, coach intérimaire suite au départ de Graham Potter. "
-        "Il sera en charge de relancer la machine londonienne."
+        "Le Belge succède à Marc Tessier, directeur intérimaire suite au départ de Julien Favre. "
+        "Il devra redresser les comptes du théâtre."
     )
-    assert ("Frank Lampard", "coach intérimaire") in _guesses(text, entities)
+    assert ("Marc Tessier", "directeur intérimaire") in _guesses(text, entities)
 
 
 def test_a_title_alone_is_not_tied_to_a_person_of_the_other_gender(entities):

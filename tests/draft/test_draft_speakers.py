@@ -52,27 +52,27 @@ def test_title_role_and_full_name_are_one_person():
 
 def test_transliterated_spellings_are_merged_under_the_first_full_name():
     text = (
-        "Le porte-parole Yury Ushakov a parlé aux journalistes.\n\n"
-        "« Voyons comment cela se traduira », a déclaré Ouchakov.\n"
+        "Le porte-parole Dmitri Sharapov a répondu aux questions de la presse.\n\n"
+        "« Nous verrons bien la suite », a déclaré Charapov.\n"
     )
-    assert speakers(text) == ["Yury Ushakov"]
+    assert speakers(text) == ["Dmitri Sharapov"]
 
 
 def test_a_role_resolves_to_the_person_the_article_named_with_it():
     text = (
-        "Le président russe Vladimir Poutine a accueilli son invité.\n\n"
-        "« Bonjour, bienvenue », ont été les premiers mots du président russe.\n"
+        "Le président finlandais Mikko Lahtinen a reçu son hôte.\n\n"
+        "« Bonjour, entrez », ont été les premières paroles du président finlandais.\n"
     )
-    assert speakers(text) == ["Vladimir Poutine"]
+    assert speakers(text) == ["Mikko Lahtinen"]
 
 
 def test_a_leader_of_the_same_country_is_a_guess_to_review():
     text = (
-        "Le président russe Vladimir Poutine a accueilli son invité.\n\n"
-        "« Nous verrons », a répondu le dirigeant russe.\n"
+        "Le président finlandais Mikko Lahtinen a reçu son hôte.\n\n"
+        "« Nous verrons », a répondu le dirigeant finlandais.\n"
     )
     (att,) = analyse(text).attributions
-    assert att.speaker.name == "Vladimir Poutine" and att.review
+    assert att.speaker.name == "Mikko Lahtinen" and att.review
 
 
 def test_an_unknown_role_is_not_a_speaker():
@@ -119,7 +119,7 @@ def test_any_noun_before_a_name_the_model_reads_as_a_person(entities):
 @pytest.mark.nlp
 def test_a_title_of_a_work_is_not_a_person(entities):
     # An English title of a tour or an album, in capitals, is no one.
-    text = "La chanteuse part avec une tournée d'adieu intitulée Golden Silver Moon Road.\n"
+    text = "Le groupe repart avec une série de concerts intitulée Blue Harbour Night Train.\n"
     assert not analyse(text, entities).registry.people
 
 
@@ -266,9 +266,9 @@ def test_the_form_of_a_role_noun_gives_the_gender_a_pronoun_needs():
 
 
 def test_a_place_after_a_title_is_not_the_speaker_the_title_holder_is():
-    text = "Le procureur de la République de Lyon a précisé que l’affaire était « la plus grave »."
+    text = "La procureure de la République de Metz a indiqué que le dossier restait « très sensible »."
     (att,) = analyse(text).attributions
-    assert att.speaker is not None and att.speaker.name == "le procureur de la République de Lyon"
+    assert att.speaker is not None and att.speaker.name == "la procureure de la République de Metz"
     assert att.review and "titre" in att.why
 
 

@@ -172,7 +172,7 @@ def test_two_groups_of_people_leave_ils_and_a_lone_quotation_to_no_one():
 
 
 def test_a_speech_verb_after_et_takes_the_subject_of_its_clause():
-    text = "Le prévenu semble accablé. Après un silence, il se lève et lance au tribunal « je regrette »."
+    text = "Le prévenu semble abattu. Après une pause, il se redresse et lance aux juges « je suis désolé »."
     assert said(text) == [("le prévenu", True)]
     text = "Le maire M. Jean Roux arrive, les élus se lèvent et lancent « bravo »."
     assert said(text) == [("les élus", True)]

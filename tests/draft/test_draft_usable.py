@@ -24,9 +24,9 @@ def questions(text: str, entities=None) -> list[dict]:
 
 def test_a_short_fragment_or_one_leaning_on_the_sentence_before_is_no_quotation_to_ask():
     assert not standalone("priorités ont changé")
-    assert not standalone("éviter à tout prix une guerre régionale")
+    assert not standalone("reprendre au plus vite les négociations salariales")
     assert not standalone("Mais un jour après la réunion du conseil")
-    assert standalone("la lutte contre le Front national")  # a name: the fragment says something
+    assert standalone("la colère contre la Banque centrale")  # a name: the fragment says something
     assert standalone("Nous rouvrirons la salle dès le mois prochain")
     # Invented: long fragments opening on a noun or a verb, cut from the narrator's sentence.
     assert not standalone("arrêt immédiat des travaux et à la réouverture de la rue au plus vite")
@@ -34,11 +34,11 @@ def test_a_short_fragment_or_one_leaning_on_the_sentence_before_is_no_quotation_
     assert standalone("c'est une décision difficile, mais nous la prenons pour protéger les habitants")
     assert standalone("l'équipe, les bénévoles et les élus ont tous travaillé pour rouvrir la salle")
     text = (
-        "Le ministre Paul Durand a appelé mardi les deux camps à « éviter à tout prix une guerre "
-        "régionale ». La députée Anne Roy a répondu : « Nous voterons contre ce texte demain. »"
+        "La ministre Claire Vasseur a invité jeudi les syndicats à « reprendre au plus vite les "
+        "négociations salariales ». La députée Anne Roy a répondu : « Nous voterons contre ce texte demain. »"
     )
     quoted = [q.get("quote") or q.get("prompt") for q in questions(text) if "citation" in q["tags"]]
-    assert quoted and not [q for q in quoted if "guerre régionale" in q], quoted
+    assert quoted and not [q for q in quoted if "négociations salariales" in q], quoted
 
 
 def test_the_only_voice_of_an_article_is_asked_about_once():
@@ -53,12 +53,12 @@ def test_the_only_voice_of_an_article_is_asked_about_once():
 
 def test_an_unnamed_speaker_with_no_one_of_its_kind_gives_no_who_said_question():
     text = (
-        "L’usine fermera ses portes à la fin de l’année, a annoncé jeudi la direction du groupe. "
-        "« On est perdus, on ne sait pas ce qui va nous arriver après tant d’années », "
-        "s’inquiète une salariée."
+        "La boulangerie de la gare baissera le rideau en septembre, a fait savoir lundi son propriétaire. "
+        "« On ne sait plus où aller, on a tout donné pour ce quartier pendant des années », "
+        "soupire une vendeuse."
     )
     answers = [q.get("answer") or q.get("speaker") for q in questions(text) if "citation" in q["tags"]]
-    assert not [a for a in answers if a and "salariée" in a.lower()], answers
+    assert not [a for a in answers if a and "vendeuse" in a.lower()], answers
 
 
 @pytest.mark.slow
@@ -79,32 +79,32 @@ def test_a_firm_named_like_a_person_is_no_wrong_answer_for_a_person(entities):
 def test_a_side_duration_or_an_age_written_with_l_age_is_not_asked():
     text = (
         "Karim, qui travaille dans l’atelier depuis 12 ans, est en colère contre la direction. "
-        "Il a fallu attendre 1 heure 48 minutes pour que le conseil municipal commence. "
-        "Le chanteur a pris ce virage vers l’âge de 35 ans, avec un album plus sombre. "
+        "Les spectateurs ont dû patienter 1 heure 20 minutes avant le lever du rideau. "
+        "La romancière a publié son premier livre à l’âge de 41 ans, après une carrière d’infirmière. "
         "La pompière, qui a 17 ans de métier, n’avait jamais vu cela lors d’une intervention. "
         "La commune a voté un budget de 3 millions d’euros pour la nouvelle école."
     )
     numeric = [q["answer"] for q in questions(text) if q["type"] == "numeric"]
-    assert not {12, 1, 35, 17} & set(numeric) and 3 in numeric, numeric
+    assert not {12, 1, 41, 17} & set(numeric) and 3 in numeric, numeric
 
 
 def test_a_figure_written_in_words_inside_a_quotation_is_not_asked():
     text = (
-        "« Être capable de jouer deux semaines à ce niveau, c’est quelque chose », a déclaré la joueuse "
-        "Anne Roy après la finale. La finale a réuni 15 000 spectateurs dans le stade de la ville."
+        "« Tenir trois jours de suite sur ce rythme, c’est épuisant », a déclaré la cycliste "
+        "Anne Roy après l’étape. L’arrivée a attiré 15 000 spectateurs sur le port de la ville."
     )
     numeric = [q["answer"] for q in questions(text) if q["type"] == "numeric"]
-    assert 2 not in numeric and 15000 in numeric, numeric
+    assert 3 not in numeric and 15000 in numeric, numeric
 
 
 def test_an_extract_keeps_the_start_of_its_sentence_or_opens_on_a_clause():
     text = (
-        "Un adolescent de 14 ans avait refusé de se soumettre à un contrôle, il avait reçu des coups "
-        "de matraque et s'en était sorti avec une côte cassée."
+        "Une cycliste de 16 ans avait grillé un feu rouge, elle avait reçu une amende "
+        "de la police municipale et s'était plainte auprès du maire."
     )
-    x = text.index("coups")
-    pre, _mid, _post = window(text, 0, len(text), x, x + 5)
-    assert pre.startswith("Un adolescent"), pre
+    x = text.index("amende")
+    pre, _mid, _post = window(text, 0, len(text), x, x + 6)
+    assert pre.startswith("Une cycliste"), pre
     long = "Selon le procureur de la ville, " * 3 + "le prévenu, " + "arrêté hier soir, a été relâché " * 4
     x = long.index("relâché")
     pre, _mid, _post = window(long, 0, len(long), x, x + 7, words=16)
@@ -122,11 +122,11 @@ def test_a_sentence_leaning_on_the_one_before_is_detected():
 
 def test_no_date_cloze_on_a_sentence_opening_on_a_pronoun():
     text = (
-        "Le Sénat a adopté mardi le projet de loi sur l’eau par 185 voix contre 44. "
-        "Le texte doit encore passer devant une commission mixte paritaire. Elle est prévue le 3 juin."
+        "L’Assemblée a voté jeudi la réforme des retraites agricoles par 301 voix contre 212. "
+        "La réforme doit encore passer devant le Conseil constitutionnel. Il statuera le 9 juillet."
     )
     clozes = [q["text"] for q in questions(text) if q["type"] == "cloze"]
-    assert not [c for c in clozes if "3 juin" in c], clozes
+    assert not [c for c in clozes if "9 juillet" in c], clozes
 
 
 @pytest.mark.slow
@@ -144,12 +144,12 @@ def test_a_heading_naming_a_speaker_is_no_true_false_statement(entities):
 
 
 LEAD = (
-    "Le conseil municipal de Lorient a rejeté mardi le budget de la ville par 15 voix contre 14.\n\n"
-    "Le maire Paul Durand avait présenté un budget en hausse de 3 millions d’euros le 30 mars.\n\n"
-    "La préfète Anne Roy arrêtera désormais le budget de la commune avant le 15 juin.\n\n"
-    "Les 8 élus dissidents de la majorité ont voté contre, avec les 6 élus de l’opposition.\n\n"
-    "Le vote s’est déroulé à bulletins secrets, une procédure rare dans la commune.\n\n"
-    "Une nouvelle séance aura lieu le 12 mai pour examiner les subventions aux associations.\n"
+    "Le conseil communautaire de Vierzon a repoussé jeudi le plan des transports par 21 voix contre 19.\n\n"
+    "Le président Paul Durand avait présenté un plan de 4 millions d’euros le 30 mars.\n\n"
+    "La préfète Anne Roy tranchera désormais le dossier des transports avant le 15 juin.\n\n"
+    "Les 9 élus centristes ont voté contre, avec les 10 élus de l’opposition.\n\n"
+    "Les élus ont voté à main levée, comme le prévoit le règlement intérieur.\n\n"
+    "Une nouvelle séance aura lieu le 12 mai pour examiner les tarifs des bus scolaires.\n"
 )
 
 
@@ -214,23 +214,23 @@ def test_a_name_after_de_is_swapped_for_a_name_that_does_not_elide():
 @pytest.mark.nlp
 def test_a_cloze_hides_a_name_or_what_was_decided_never_a_side_phrase(entities):
     text = (
-        "Tôt ce jeudi matin, la direction du groupe est entrée dans l'usine sous les applaudissements. "
-        "Ils se retrouvent sur les marches du palais et l'ambiance dérape. "
+        "En fin d'après-midi, la présidente du club est arrivée au gymnase sous les sifflets. "
+        "Ils se rassemblent devant la mairie et le ton monte. "
         "Le maire de Lorient, Paul Durand, a annoncé la fermeture de la piscine municipale."
     )
     hidden = [
         q["text"].split("{{c1::")[1].split("}}")[0] for q in questions(text, entities) if q["type"] == "cloze"
     ]
-    assert "direction du groupe" not in hidden and "maire de Lorient" not in hidden, hidden
+    assert "présidente du club" not in hidden and "maire de Lorient" not in hidden, hidden
     assert not [h for h in hidden if " et " in h], hidden
 
 
 @pytest.mark.slow
 @pytest.mark.nlp
 def test_a_cloze_never_hides_words_the_sentence_repeats(entities):
-    text = "Retrouvez les réactions des entraîneurs de Ligue 1 après la 23e journée de Ligue 1."
+    text = "Retrouvez les notes des joueurs de Ligue 2 après la 12e journée de Ligue 2."
     hidden = [q["text"] for q in questions(text, entities) if q["type"] == "cloze"]
-    assert not [h for h in hidden if "{{c1::Ligue 1}}" in h], hidden
+    assert not [h for h in hidden if "{{c1::Ligue 2}}" in h], hidden
 
 
 @pytest.mark.slow
@@ -246,7 +246,7 @@ def test_a_title_before_de_group_and_a_name_is_a_person_not_a_firm():
 
     assert a_firm("Les salariés de l’usine Martin Dupuis ont débrayé.", "Martin Dupuis")
     assert not a_firm(
-        "Ils visent le président du groupe Richard Ferrand, jugé trop sévère.", "Richard Ferrand"
+        "Les élus critiquent le président du groupe Étienne Marchal, jugé trop discret.", "Étienne Marchal"
     )
 
 
@@ -287,35 +287,35 @@ def test_a_cloze_hides_what_was_done_before_a_body_named_in_passing(entities):
 def test_the_answer_written_elsewhere_in_the_prompt_is_not_asked():
     from quizgen.draft.keyfacts import given_away
 
-    assert given_away("M. Trump", "", "et la première dame Melania Trump reçoivent M. Macron")
-    assert given_away("Carquefou", "Carquefou (AFP) Au lendemain de la fermeture du site à", "")
+    assert given_away("M. Lavigne", "", "et la maire Hélène Lavigne accueillent M. Ortiz")
+    assert given_away("Vesoul", "Vesoul (AFP) Au lendemain de l’incendie de la scierie à", "")
     assert not given_away("Paul Durand", "Le maire", "a présenté le budget de Lorient")
 
     def finder(texts):
         out = []
         for t in texts:
             spans = []
-            for word, label in (("Carquefou", "LOC"), ("Nantes", "LOC")):
+            for word, label in (("Vesoul", "LOC"), ("Besançon", "LOC")):
                 spans += [(i, i + len(word), label) for i in range(len(t)) if t.startswith(word, i)]
             out.append(spans)
         return out
 
     text = (
-        "Carquefou (AFP) Au lendemain de l’annonce de la fermeture du site de la Seita à Carquefou, "
-        "les salariés ont bloqué l’entrée de l’usine mercredi matin."
+        "Vesoul (AFP) Au lendemain de l’incendie de la scierie Perrin à Vesoul, "
+        "les ouvriers ont manifesté devant la mairie mercredi matin."
     )
     places = [q["answer"] for q in questions(text, finder) if "lieux" in q["tags"]]
-    assert "Carquefou" not in places, places
+    assert "Vesoul" not in places, places
 
 
 def test_a_date_paired_with_another_day_is_no_cloze_and_a_pointer_back_is_no_opening():
     text = (
         "Le président a été réélu dimanche après une campagne difficile et longue dans tout le pays. "
-        "Les manifestations des 23 et 27 juin avaient pourtant rassemblé des milliers de personnes."
+        "Les grèves des 4 et 11 mars avaient pourtant paralysé les transports de la région."
     )
     clozes = [q["text"] for q in questions(text) if q["type"] == "cloze"]
-    assert not [c for c in clozes if "27 juin" in c], clozes
-    assert leans_back("Pour toutes ces raisons, Chelsea a cru en lui.")
+    assert not [c for c in clozes if "11 mars" in c], clozes
+    assert leans_back("Pour toutes ces raisons, la mairie a renoncé au projet.")
     assert leans_back("Dans ce cadre, la commune a créé deux prix.")
     assert not leans_back("Ce mercredi, la commune a créé deux prix.")
 
@@ -323,9 +323,9 @@ def test_a_date_paired_with_another_day_is_no_cloze_and_a_pointer_back_is_no_ope
 @pytest.mark.slow
 @pytest.mark.nlp
 def test_a_nationality_standing_for_a_person_is_not_hidden(entities):
-    text = "Le Néerlandais remplace Quique Setién, limogé lundi par le club."
+    text = "Le Portugais succède à Yannick Ferrand, remercié jeudi par la direction."
     clozes = [q["text"] for q in questions(text, entities) if q["type"] == "cloze"]
-    assert not [c for c in clozes if "{{c1::Néerlandais}}" in c], clozes
+    assert not [c for c in clozes if "{{c1::Portugais}}" in c], clozes
 
 
 def test_a_place_or_a_first_name_ending_like_a_nationality_is_no_nationality():
@@ -338,24 +338,24 @@ def test_a_place_or_a_first_name_ending_like_a_nationality_is_no_nationality():
 
 def test_a_dateline_is_left_out_of_the_statement():
     text = (
-        "NÎMES Le procureur fait arrêter un policier dans la rue par les gendarmes\n\n"
-        "Le procureur de la ville a demandé mardi à un homme de remettre son masque dans le hall du palais."
+        "TOULON Le maire fait fermer une plage en pleine saison par arrêté\n\n"
+        "Le maire de la ville a interdit jeudi la baignade sur la plage du Mourillon après une pollution."
     )
     statements = [q["statement"] for q in questions(text) if q["type"] == "true_false"]
-    assert statements and not [s for s in statements if "NÎMES" in s], statements
-    assert any("« Le procureur fait arrêter un policier" in s for s in statements), statements
+    assert statements and not [s for s in statements if "TOULON" in s], statements
+    assert any("« Le maire fait fermer une plage" in s for s in statements), statements
 
 
 def test_an_intertitle_in_someones_words_is_not_put_between_guillemets_twice():
     from quizgen.draft.textbits import guillemets
 
-    assert guillemets("« On va embaucher _____ et, en mai, du chômage partiel »") == (
-        "« On va embaucher _____ et, en mai, du chômage partiel »"
+    assert guillemets("« On nous promet _____ et, à l’automne, une prime de départ »") == (
+        "« On nous promet _____ et, à l’automne, une prime de départ »"
     )
     assert guillemets("Le conseil a voté _____ voix contre.") == "« Le conseil a voté _____ voix contre. »"
     text = (
-        "« On nous a dit : on va embaucher 150 personnes et, en mai, du chômage partiel »\n\n"
-        "Le coup est dur pour les salariés de l’usine de chauffage, qui ferme ses portes cette année."
+        "« On nous a promis : on va recruter 60 saisonniers et, à l’automne, une prime de départ »\n\n"
+        "La nouvelle inquiète les employés de la conserverie, qui déménage l’an prochain."
     )
     prompts = [q["prompt"] for q in questions(text) if q["type"] == "numeric"]
     assert prompts and not [p for p in prompts if "« «" in p], prompts
