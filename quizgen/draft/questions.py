@@ -13,14 +13,14 @@ from collections import Counter
 from itertools import pairwise
 from typing import Any
 
-from ..text import fold_answer, word_count
-from .dates import WEEKDAY
+from ..text import fold_answer
+from .dates import news_day
 from .distractors import Candidate, pick
 from .figures import Figure
 from .openings import Opening, opening
 from .pipeline import Analysis
+from .quotepicks import a_name, candidates_of, one_per_sentence, without_incise
 from .readable import readable
-from .reader import Attribution
 from .textbits import (
     BLANK,
     WINDOW_WORDS,
@@ -35,15 +35,10 @@ from .textbits import (
     window,
     with_article,
 )
-from .trivia import a_firm, clock_like, is_age, side_duration, standalone
+from .trivia import clock_like, is_age, side_duration, standalone
 
-MIN_QUOTE_WORDS = 3  # « obsolète » alone makes a poor "who said it?"
 MAX_QUOTES_PER_SPEAKER = 5  # more of one voice asks the same "who said it?" again and again
 _NEGATION = re.compile(r"\b(?:et|mais)\s+non\b|\bnon\s+pas\b|\bet\s+pas\b|\(\s*et\s+non\b", re.IGNORECASE)
-_ROLE_AFTER_INCISE = re.compile(
-    r"\s*,\s*(?!(?:et|mais|ou|puis|car|donc|qui|que|avant|après)\b)(?:l[ea]\s+|l['’]\s*)?"
-    r"[a-zàâçéèêëîïôûùüÿœ][^.!?«»\"“”,]{0,80}(?=\.\s*(?:[A-ZÀ-Ý«\"“]|$))"
-)
 
 
 _PAIRED = re.compile(r"\d\s*(?:et|au|-|à)\s*$")  # "des 23 et [27 juin]"
@@ -156,7 +151,7 @@ class Builder:
     # ---------------------------------------------------------------- quotes
 
     def quotes(self) -> None:
-        chosen = _one_per_sentence(self.a.attributions)
+        chosen = one_per_sentence(self.a.attributions)
         titles = {id(att) for att in chosen if att.rule == "echo" or self.a.sentences[att.sentence].heading}
         in_body = {att.speaker.key for att in chosen if att.speaker and id(att) not in titles}
         asked: Counter[str] = Counter()
@@ -167,12 +162,12 @@ class Builder:
             assert sp is not None
             answer = Candidate(display(sp.name), sp.kind, sp.key, sp.role)
             picked = pick(answer, self.candidates)
-            words = shorten_quote(collapse(_without_incise(self.text, att))).lstrip(" .,;:")
+            words = shorten_quote(collapse(without_incise(self.text, att))).lstrip(" .,;:")
             if not standalone(words) or asked[sp.key] >= (MAX_QUOTES_PER_SPEAKER if picked.names else 1):
                 continue  # a fragment, or the only voice asked about again: "who said it?" is no question
             if sp.kind == "anonymous" and (not picked.names or picked.fallback):
                 continue  # "qui a dit … ? — Une salariée": no name to learn, no choice of its kind
-            if sp.kind == "institution" and picked.fallback and not _a_name(sp.name):
+            if sp.kind == "institution" and picked.fallback and not a_name(sp.name):
                 continue  # "Le club", people as the other choices: no name to learn, the odd one out
             evidence = collapse(self.text[att.evidence[0] : att.evidence[1]])
             qid = self.ids("citation", sp.name.split()[-1] if sp.kind == "person" else sp.name)
@@ -237,7 +232,7 @@ class Builder:
         around = view[max(0, fig.start - 30) : fig.end + 30]
         if fig.kind == "time" or _NEGATION.search(around) or clock_like(view, fig):
             return True
-        if fig.kind == "date" and (self.made["date"] >= 2 or _news_day(fig.text)):
+        if fig.kind == "date" and (self.made["date"] >= 2 or news_day(fig.text)):
             return True  # two dates are enough; "samedi 7 décembre", the day of the news, is no fact
         if fig.kind == "date" and re.search(
             r"\d\s*(?:et|au|-|à)\s*$", view[max(0, fig.start - 8) : fig.start]
@@ -424,75 +419,3 @@ class Builder:
             tags=["fonctions"],
         )
         self.add("role", q, review=bool(why), why=why, sentence=r.sentence)
-
-
-def candidates_of(analysis: Analysis) -> list[Candidate]:
-    """The article's speakers first (its voices), then everyone else it names (no firm)."""
-    out: list[Candidate] = []
-    text = analysis.article.text
-    seen: set[str] = set()
-    for att in analysis.attributions:
-        sp = att.speaker
-        if sp is not None and not att.name_or_title and sp.key not in seen:
-            seen.add(sp.key)
-            if sp.kind != "person" or not a_firm(text, sp.name):
-                out.append(Candidate(display(sp.name), sp.kind, sp.key, sp.role))
-    for p in analysis.registry.persons():
-        if a_firm(text, p.name):
-            continue
-        if "p:" + p.key not in seen:
-            seen.add("p:" + p.key)
-            role = max(p.roles, key=lambda r: len(r.split()), default=None)
-            out.append(Candidate(display(p.name), "person", "p:" + p.key, role))
-    return out
-
-
-
-
-def _news_day(written: str) -> bool:
-    """"samedi 7 décembre", "ce mercredi 24 janvier": a weekday and no year, the day the story
-    happened (a detail a teacher does not ask); "le 30 juin 2022", "en 2014" are facts."""
-    return bool(WEEKDAY.search(written)) and not re.search(r"\b\d{4}\b", written)
-
-
-def _a_name(label: str) -> bool:
-    """"La Maison Blanche", "l'ONU": a capital after the determiner; "le parquet" has none."""
-    return any(w[:1].isupper() for w in label.replace("’", "'").replace("'", " ").split()[1:])
-
-
-def _one_per_sentence(attributions: list[Attribution]) -> list[Attribution]:
-    """The longest attributed quotation of each sentence, once per wording."""
-    best: dict[int, Attribution] = {}
-    for att in attributions:
-        if att.speaker is None or att.name_or_title or word_count(att.text) < MIN_QUOTE_WORDS:
-            continue
-        old = best.get(att.sentence)
-        if old is None or word_count(att.text) > word_count(old.text):
-            best[att.sentence] = att
-    seen: set[str] = set()
-    out = []
-    for si in sorted(best):
-        key = fold_answer(best[si].text)
-        if key not in seen:
-            seen.add(key)
-            out.append(best[si])
-    return out
-
-
-def _without_incise(text: str, att: Attribution) -> str:
-    """« Nous partirons, estime l'astronaute, demain » → 'Nous partirons […] demain'."""
-    q = att.quote
-    if att.cut is None:
-        return att.text
-    a, b = att.cut
-    # "…, a rappelé Raymond Berdou, maire du village. Nous venons…": the speaker's role goes too.
-    role = _ROLE_AFTER_INCISE.match(text, b, q.inner_end)
-    if role:
-        b = role.end()
-    before = text[q.inner_start : a].rstrip(" ,")
-    after = text[b : q.inner_end].strip()
-    if not after.strip(" .…!?"):
-        return before + (after if after in ("!", "?", "…") else "")
-    if after[0] in ".!?…":
-        return f"{before}{after[0]} {after[1:].lstrip()}"  # the incise ended a sentence
-    return f"{before} […] {after.lstrip(' ,;')}"

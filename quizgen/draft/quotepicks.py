@@ -1,0 +1,83 @@
+"""What the quotation questions draw on: the article's people as choices, one quotation per
+sentence, a quotation without the narrator's incise."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold_answer, word_count
+from .distractors import Candidate
+from .pipeline import Analysis
+from .reader import Attribution
+from .textbits import display
+from .trivia import a_firm
+
+MIN_QUOTE_WORDS = 3  # « obsolète » alone makes a poor "who said it?"
+_ROLE_AFTER_INCISE = re.compile(
+    r"\s*,\s*(?!(?:et|mais|ou|puis|car|donc|qui|que|avant|après)\b)(?:l[ea]\s+|l['’]\s*)?"
+    r"[a-zàâçéèêëîïôûùüÿœ][^.!?«»\"“”,]{0,80}(?=\.\s*(?:[A-ZÀ-Ý«\"“]|$))"
+)
+
+
+def candidates_of(analysis: Analysis) -> list[Candidate]:
+    """The article's speakers first (its voices), then everyone else it names (no firm)."""
+    out: list[Candidate] = []
+    text = analysis.article.text
+    seen: set[str] = set()
+    for att in analysis.attributions:
+        sp = att.speaker
+        if sp is not None and not att.name_or_title and sp.key not in seen:
+            seen.add(sp.key)
+            if sp.kind != "person" or not a_firm(text, sp.name):
+                out.append(Candidate(display(sp.name), sp.kind, sp.key, sp.role))
+    for p in analysis.registry.persons():
+        if a_firm(text, p.name):
+            continue
+        if "p:" + p.key not in seen:
+            seen.add("p:" + p.key)
+            role = max(p.roles, key=lambda r: len(r.split()), default=None)
+            out.append(Candidate(display(p.name), "person", "p:" + p.key, role))
+    return out
+
+
+def a_name(label: str) -> bool:
+    """ "La Maison Blanche", "l'ONU": a capital after the determiner; "le parquet" has none."""
+    return any(w[:1].isupper() for w in label.replace("’", "'").replace("'", " ").split()[1:])
+
+
+def one_per_sentence(attributions: list[Attribution]) -> list[Attribution]:
+    """The longest attributed quotation of each sentence, once per wording."""
+    best: dict[int, Attribution] = {}
+    for att in attributions:
+        if att.speaker is None or att.name_or_title or word_count(att.text) < MIN_QUOTE_WORDS:
+            continue
+        old = best.get(att.sentence)
+        if old is None or word_count(att.text) > word_count(old.text):
+            best[att.sentence] = att
+    seen: set[str] = set()
+    out = []
+    for si in sorted(best):
+        key = fold_answer(best[si].text)
+        if key not in seen:
+            seen.add(key)
+            out.append(best[si])
+    return out
+
+
+def without_incise(text: str, att: Attribution) -> str:
+    """« Nous partirons, estime l'astronaute, demain » → 'Nous partirons […] demain'."""
+    q = att.quote
+    if att.cut is None:
+        return att.text
+    a, b = att.cut
+    # "…, a rappelé Raymond Berdou, maire du village. Nous venons…": the speaker's role goes too.
+    role = _ROLE_AFTER_INCISE.match(text, b, q.inner_end)
+    if role:
+        b = role.end()
+    before = text[q.inner_start : a].rstrip(" ,")
+    after = text[b : q.inner_end].strip()
+    if not after.strip(" .…!?"):
+        return before + (after if after in ("!", "?", "…") else "")
+    if after[0] in ".!?…":
+        return f"{before}{after[0]} {after[1:].lstrip()}"  # the incise ended a sentence
+    return f"{before} […] {after.lstrip(' ,;')}"
