@@ -164,11 +164,25 @@ def cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
         if fsi == si and _worth(b, f) and (f.value, f.unit) not in asked  # "150 invités" once
     ]
     start, end = b.sentence_span(si)
+    spans = _cleft(b.text, start, end) + spans  # "C'est [le réseau X] qui a…": what the sentence stresses
     spans += _titles(b, start, end) + given_names(b.text, start, end)  # "baptisé Crew Dragon"
     spans += _phrase_spans(b, start, end)  # what the sentence is about before a body it names in passing
     spans += [(x, y) for x, y in spans_of(b, si, "ORG") if _a_body(b, x, y)]
     spans += _agent_spans(b, start, end) + causes(b.text, start, end)  # who did it, why
     return [(x, y) for x, y in spans if not a_source(b.text, x, y)]  # not "selon [l'AFP]"
+
+
+_CLEFT = re.compile(
+    r"(?:C['’]\s*est|Ce\s+sont)\s+(?:(?:à|par|pour|avec|dans|en|chez|sur)\s+)?"
+    r"(?P<x>[^,;:«»\"“”()]{3,90}?)\s+(?:qui|qu['’]|que)\b"
+)
+
+
+def _cleft(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The phrase a cleft sentence opens on ("C'est la fanfare de Lunel qui a ouvert le défilé"):
+    the fact the sentence stresses, a good blank."""
+    m = _CLEFT.match(text, start, end)
+    return [(m.start("x"), m.end("x"))] if m else []
 
 
 def cloze_on(
@@ -183,6 +197,8 @@ def cloze_on(
             or "}}" in pre + post
             or "::" in mid
             or not mid[:1].isalnum()  # "[, Eric Maillaud]": a span the model began on a comma
+            or "-" in (b.text[y - 1 : y], b.text[y : y + 1])  # "l'Agence France-[Presse]": cut at a hyphen
+            or _has_verb(b, x, y)
             or mid.lower() in b.cache.get("asked", set())
             or _cut_short(b.text, x, y)
             or _runs_on(b, x, y)
@@ -214,7 +230,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:le|la|les|l['’])\s*$", re.IGNORECASE)
 
 
 def nationality_for_person(text: str, x: int, word: str) -> bool:
-    """"le Néerlandais", "l'Argentin", "la Canadienne": a nationality standing for a person (an
+    """ "le Néerlandais", "l'Argentin", "la Canadienne": a nationality standing for a person (an
     article before it); not a place or a first name with the same ending ("à Calais", "Alain")."""
     shaped = word.lower() in NATIONALITIES or bool(_DEMONYM.search(word))  # "le Russe", "le Néerlandais"
     return shaped and bool(_ARTICLE_BEFORE.search(text[max(0, x - 4) : x]))
@@ -267,6 +283,19 @@ def given_away(answer: str, pre: str, post: str) -> bool:
     named = last[:1].isupper() and len(last) >= 3
     again = named and re.search(rf"(?<!\w){re.escape(last.lower())}(?!\w)", shown)
     return answer.lower() in shown or bool(again)
+
+
+def _has_verb(b: Builder, x: int, y: int) -> bool:
+    """A span with a conjugated verb or an infinitive in it ("[Paul contestait avoir] frappé"): a
+    piece of a clause, not a fact; a title in quotation marks may hold one."""
+    if b.text[x - 1 : x] in '«"“' and x > 0:
+        return False
+    words = [
+        b.text[t.start : t.end]
+        for t in b.a.tokens
+        if x <= t.start and t.end <= y and t.pos in ("VERB", "AUX")
+    ]
+    return any(w.isalpha() and w.islower() for w in words)  # not "C/2014", a name the tagger misread
 
 
 def _cut_short(text: str, x: int, y: int) -> bool:

@@ -35,13 +35,14 @@ from .textbits import (
     window,
     with_article,
 )
-from .trivia import clock_like, is_age, side_duration, standalone
+from .trivia import between_events, clock_like, is_age, side_date, side_duration, standalone
 
 MAX_QUOTES_PER_SPEAKER = 5  # more of one voice asks the same "who said it?" again and again
 _NEGATION = re.compile(r"\b(?:et|mais)\s+non\b|\bnon\s+pas\b|\bet\s+pas\b|\(\s*et\s+non\b", re.IGNORECASE)
 
 
 _PAIRED = re.compile(r"\d\s*(?:et|au|-|à)\s*$")  # "des 23 et [27 juin]"
+LEAD_DATES = 3  # a dated day in the first sentences is the news; later, a side episode
 MAX_LISTS = 2  # multi questions on lists of people, per article
 HIDDEN_NAMES = "[noms masqués]"
 
@@ -245,7 +246,20 @@ class Builder:
             return True  # "Q : À quoi ont ressemblé les deux heures ?": an interviewer's question
         if not re.search(r"\d", fig.text) and any(q.open < fig.start < q.close for q in self.a.quotes):
             return True  # "jouer deux semaines en Grand Chelem", said in passing: a figure in words
-        return is_age(view, fig) or side_duration(view, fig)
+        return (
+            is_age(view, fig) or side_duration(view, fig) or between_events(view, fig) or self._side_date(fig)
+        )
+
+    def _side_date(self, fig: Figure) -> bool:
+        """trivia.side_date on the sentence of `fig` (the lead: its first three sentences)."""
+        si = next((i for i, s in enumerate(self.a.sentences) if s.start <= fig.start < s.end), None)
+        if si is None:
+            return False
+        start, end = self.sentence_span(si)
+        dates = sum(1 for f, fsi in self.a.figures if fsi == si and f.kind == "date")
+        body = [i for i, s in enumerate(self.a.sentences) if not s.heading]
+        lead = si in body[:LEAD_DATES] or self.a.sentences[si].heading
+        return side_date(fig, self.text[start:end], self.text[start : fig.start], dates, lead)
 
     def _in_a_question(self, pos: int) -> bool:
         s = next((s for s in self.a.sentences if s.start <= pos < s.end), None)

@@ -31,13 +31,26 @@ def candidates_of(analysis: Analysis) -> list[Candidate]:
             if sp.kind != "person" or not a_firm(text, sp.name):
                 out.append(Candidate(display(sp.name), sp.kind, sp.key, sp.role))
     for p in analysis.registry.persons():
-        if a_firm(text, p.name):
+        if a_firm(text, p.name) or only_in_brackets(text, p.name):
             continue
         if "p:" + p.key not in seen:
             seen.add("p:" + p.key)
             role = max(p.roles, key=lambda r: len(r.split()), default=None)
             out.append(Candidate(display(p.name), "person", "p:" + p.key, role))
     return out
+
+
+def only_in_brackets(text: str, name: str) -> bool:
+    """A name the article writes only inside brackets ("(Marc Ulm, édité par Léa Dorn)"): a
+    credit or an aside, no one the story is about, so no wrong choice."""
+    found = list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+    if not found:
+        return False
+    for m in found:
+        before = text[: m.start()]
+        if before.rfind("(") <= before.rfind(")"):
+            return False  # one mention outside brackets
+    return True
 
 
 def a_name(label: str) -> bool:

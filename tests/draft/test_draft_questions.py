@@ -297,7 +297,7 @@ def test_an_intertitle_in_a_speakers_words_gives_no_second_quote_question():
         "Deux gendarmes sont entrés dans la maison en flammes mardi soir.\n\n"
         '"On n\'a pas réfléchi, on est rentrés"\n\n'
         '"Quand on arrive, on voit une grosse fumée noire. '
-        'On n\'a pas réfléchi, on est rentrés tout de suite", '
+        "On n'a pas réfléchi, on est rentrés tout de suite\", "
         "raconte le brigadier Jean Moreau, encore ému. Le commandant Paul Leroy a salué leur courage."
     )
     quoted = [q for q in questions(text) if q["type"] in ("quote", "short") and "réfléchi" in str(q)]

@@ -81,15 +81,24 @@ def test_unbalanced_brackets_or_quotation_marks_are_refused_and_a_dangling_brack
 def test_an_elided_article_before_a_gap_goes_inside_it_or_is_written_in_full():
     text = shown(cloze("Le texte a été adopté par l’{{c1::Assemblée nationale}} en première lecture."))
     assert text == "Le texte a été adopté par {{c1::l’Assemblée nationale}} en première lecture."
-    where = {"id": "w", "type": "short", "answer": "Angers",
-             "prompt": f"D’après l’article, quel lieu manque : « On cherche près d'{BLANK}. » ?"}
+    where = {
+        "id": "w",
+        "type": "short",
+        "answer": "Angers",
+        "prompt": f"D’après l’article, quel lieu manque : « On cherche près d'{BLANK}. » ?",
+    }
     assert shown(where) == f"D’après l’article, quel lieu manque : « On cherche près de {BLANK}. » ?"
 
 
 def test_a_blank_whose_answer_the_prompt_shows_is_refused():
-    who = {"id": "q", "type": "single", "answer": "Marie Dupont", "choices": ["Marie Dupont", "Paul Roy"],
-           "prompt": f"D’après l’article, qui complète cette phrase : « {BLANK} a salué le travail de "
-           "Marie Dupont pendant la crise. » ?"}
+    who = {
+        "id": "q",
+        "type": "single",
+        "answer": "Marie Dupont",
+        "choices": ["Marie Dupont", "Paul Roy"],
+        "prompt": f"D’après l’article, qui complète cette phrase : « {BLANK} a salué le travail de "
+        "Marie Dupont pendant la crise. » ?",
+    }
     assert shown(who) is None
     assert shown(cloze("Le {{c1::Sénat}} votera le texte en mars, puis le Sénat le renverra.")) is None
 

@@ -42,14 +42,17 @@ def test_the_programme_a_guest_spoke_on_is_a_source():
     assert a_source(said, x, x + len("Radio Villebrune"))
 
 
-@pytest.mark.parametrize(("said", "name"), [
-    ("La conférence de presse s'est tenue à Bordeaux", "Bordeaux"),
-    ("Les invités ont dîné avec Emmanuel Macron", "Emmanuel Macron"),
-    ("Le communiqué du groupe annonce la fermeture de l'usine de Caudry", "Caudry"),
-    ("Elle a travaillé auprès des enfants malades de Lyon", "Lyon"),
-    ("Il a appris le métier à Toulouse", "Toulouse"),
-    ("Invitée à la cérémonie organisée à Lyon, la ministre", "Lyon"),
-])
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("La conférence de presse s'est tenue à Bordeaux", "Bordeaux"),
+        ("Les invités ont dîné avec Emmanuel Macron", "Emmanuel Macron"),
+        ("Le communiqué du groupe annonce la fermeture de l'usine de Caudry", "Caudry"),
+        ("Elle a travaillé auprès des enfants malades de Lyon", "Lyon"),
+        ("Il a appris le métier à Toulouse", "Toulouse"),
+        ("Invitée à la cérémonie organisée à Lyon, la ministre", "Lyon"),
+    ],
+)
 def test_a_fact_near_a_word_of_the_press_is_no_source(said: str, name: str) -> None:
     from quizgen.draft.trivia import a_source
 
@@ -57,13 +60,16 @@ def test_a_fact_near_a_word_of_the_press_is_no_source(said: str, name: str) -> N
     assert not a_source(said, x, x + len(name))
 
 
-@pytest.mark.parametrize(("said", "name"), [
-    ("a-t-on appris auprès de la préfecture du Nord", "préfecture du Nord"),
-    ("a indiqué dans un communiqué de la mairie", "mairie"),
-    ("a-t-elle expliqué au micro de Radio Villebrune", "Radio Villebrune"),
-    ("a-t-il expliqué lors d'une conférence de presse de la gendarmerie", "gendarmerie"),
-    ("a declare à l’AFP le maire", "AFP"),  # the accent the page left out
-])
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("a-t-on appris auprès de la préfecture du Nord", "préfecture du Nord"),
+        ("a indiqué dans un communiqué de la mairie", "mairie"),
+        ("a-t-elle expliqué au micro de Radio Villebrune", "Radio Villebrune"),
+        ("a-t-il expliqué lors d'une conférence de presse de la gendarmerie", "gendarmerie"),
+        ("a declare à l’AFP le maire", "AFP"),  # the accent the page left out
+    ],
+)
 def test_where_the_article_got_a_fact_is_a_source(said: str, name: str) -> None:
     from quizgen.draft.trivia import a_source
 

@@ -330,8 +330,10 @@ def test_a_nationality_standing_for_a_person_is_not_hidden(entities):
 
 def test_a_place_or_a_first_name_ending_like_a_nationality_is_no_nationality():
     text = "L'Italienne a battu Alain Morel, venu de Calais, puis la Suédoise et le Russe."
+
     def at(word: str) -> bool:
         return nationality_for_person(text, text.index(word), word)
+
     assert at("Italienne") and at("Suédoise") and at("Russe")
     assert not at("Calais") and not at("Alain")
 
@@ -494,5 +496,3 @@ def test_no_true_statement_on_a_sentence_whose_object_points_back(entities):
     )
     b = Builder(analyse(text, entities), "article")
     assert not true_statement(b, 1)
-
-

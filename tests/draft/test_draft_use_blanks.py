@@ -1,0 +1,70 @@
+"""Blanks and choices a teacher keeps (invented sentences): no credit name among the choices, no
+medium spoken to as a fact, no blank cut at a hyphen or holding a verb."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from quizgen.draft.bank import SourceInfo, build_bank
+from quizgen.draft.pipeline import analyse
+from quizgen.draft.quotepicks import only_in_brackets
+from quizgen.draft.trivia import a_source
+
+
+def questions(text: str, entities=None) -> list[dict]:
+    bank = build_bank(
+        analyse(text, entities), SourceInfo(), bank_id="t", source_path="t.txt", today=date(2024, 1, 1)
+    ).bank
+    return bank.model_dump()["questions"]
+
+
+def test_a_name_only_in_brackets_is_a_credit_not_a_choice():
+    text = "Le maire Paul Ivens a inauguré le pont.\n\n(Marc Ulm, édité par Léa Dorn)"
+    assert only_in_brackets(text, "Léa Dorn") and only_in_brackets(text, "Marc Ulm")
+    assert not only_in_brackets(text, "Paul Ivens")
+    assert not only_in_brackets("Léa Dorn (photo) a parlé. (Léa Dorn)", "Léa Dorn")
+
+
+def test_a_medium_spoken_to_is_a_source():
+    s = "« Le verger revivra », a dit à la Radio des Vallées cette arboricultrice."
+    x = s.index("la Radio")
+    assert a_source(s, x, x + len("la Radio des Vallées"))
+    s = "« Le verger revivra », a-t-elle confié au Journal du Causse."
+    x = s.index("Journal")
+    assert a_source(s, x, x + len("Journal du Causse"))
+    s = "Elle a parlé de la Radio des Vallées."
+    assert not a_source(s, s.index("la Radio"), len(s) - 1)
+
+
+def _cloze(text: str, span: str, verb: str | None = None) -> bool:
+    from quizgen.draft.keyfacts import cloze_on
+    from quizgen.draft.nlp import Token
+    from quizgen.draft.questions import Builder
+
+    a = analyse(text)
+    if verb:
+        v = text.index(verb)
+        a.tokens = [Token(v, v + len(verb), "VERB", verb, "ROOT", 0)]
+    b = Builder(a, "article")
+    x = text.index(span)
+    return cloze_on(b, 0, [(x, x + len(span))])
+
+
+def test_a_blank_is_never_cut_at_a_hyphen_nor_holds_a_verb():
+    text = "Le conseil a signé un accord avec la coopérative Val-Fleuri pour trois ans."
+    assert not _cloze(text, "coopérative Val-")
+    text = "Paul Ivens contestait avoir dépassé le budget du chantier."
+    assert not _cloze(text, "Paul Ivens contestait", verb="contestait")
+    assert _cloze(text, "Paul Ivens", verb="contestait")
+    text = "Le nouvel astéroïde se nomme K/2019 Bq7 selon les chercheurs."
+    assert _cloze(text, "K/2019 Bq7", verb="K/2019")  # a name the tagger reads as a verb
+
+
+def test_a_cleft_sentence_blanks_the_phrase_it_stresses():
+    from quizgen.draft.keyfacts import cloze_spans
+    from quizgen.draft.questions import Builder
+
+    text = "C'est la fanfare de Lunel qui a ouvert le défilé du carnaval dimanche."
+    b = Builder(analyse(text), "article")
+    x, y = cloze_spans(b, 0)[0]
+    assert text[x:y] == "la fanfare de Lunel"
