@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .blanks import ACRONYM, cleft, has_verb, name_only, vague
 from .distractors import Candidate, pick
 from .factspans import (
     NEGATION,
@@ -164,7 +165,7 @@ def cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
         if fsi == si and _worth(b, f) and (f.value, f.unit) not in asked  # "150 invités" once
     ]
     start, end = b.sentence_span(si)
-    spans = _cleft(b.text, start, end) + spans  # "C'est [le réseau X] qui a…": what the sentence stresses
+    spans = cleft(b.text, start, end) + spans  # "C'est [le réseau X] qui a…": what the sentence stresses
     spans += _titles(b, start, end) + given_names(b.text, start, end)  # "baptisé Crew Dragon"
     spans += _phrase_spans(b, start, end)  # what the sentence is about before a body it names in passing
     spans += [(x, y) for x, y in spans_of(b, si, "ORG") if _a_body(b, x, y)]
@@ -172,25 +173,12 @@ def cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in spans if not a_source(b.text, x, y)]  # not "selon [l'AFP]"
 
 
-_CLEFT = re.compile(
-    r"(?:C['’]\s*est|Ce\s+sont)\s+(?:(?:à|par|pour|avec|dans|en|chez|sur)\s+)?"
-    r"(?P<x>[^,;:«»\"“”()]{3,90}?)\s+(?:qui|qu['’]|que)\b"
-)
-
-
-def _cleft(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The phrase a cleft sentence opens on ("C'est la fanfare de Lunel qui a ouvert le défilé"):
-    the fact the sentence stresses, a good blank."""
-    m = _CLEFT.match(text, start, end)
-    return [(m.start("x"), m.end("x"))] if m else []
-
-
 def cloze_on(
     b: Builder, si: int, spans: list[tuple[int, int]], tags: tuple[str, ...] = (), hint: str = ""
 ) -> bool:
     """A cloze on sentence si hiding the first of `spans` that reads well (`hint` shown in the gap)."""
     start, end = b.sentence_span(si)
-    for x, y in dict.fromkeys(spans):  # in order, each span once
+    for x, y in dict.fromkeys(name_only(b, x, y) for x, y in spans):  # in order, each span once
         pre, mid, post = b.window(si, x, y)
         if (
             "{{" in pre + post
@@ -198,7 +186,9 @@ def cloze_on(
             or "::" in mid
             or not mid[:1].isalnum()  # "[, Eric Maillaud]": a span the model began on a comma
             or "-" in (b.text[y - 1 : y], b.text[y : y + 1])  # "l'Agence France-[Presse]": cut at a hyphen
-            or _has_verb(b, x, y)
+            or (not hint and has_verb(b, x, y))  # a cause ("parce qu'[il pleuvait]") has its verb
+            or vague(b.text[x:y])
+            or ACRONYM.fullmatch(mid) is not None  # "la [FNSEA]": the letters, no fact learnt
             or mid.lower() in b.cache.get("asked", set())
             or _cut_short(b.text, x, y)
             or _runs_on(b, x, y)
@@ -283,19 +273,6 @@ def given_away(answer: str, pre: str, post: str) -> bool:
     named = last[:1].isupper() and len(last) >= 3
     again = named and re.search(rf"(?<!\w){re.escape(last.lower())}(?!\w)", shown)
     return answer.lower() in shown or bool(again)
-
-
-def _has_verb(b: Builder, x: int, y: int) -> bool:
-    """A span with a conjugated verb or an infinitive in it ("[Paul contestait avoir] frappé"): a
-    piece of a clause, not a fact; a title in quotation marks may hold one."""
-    if b.text[x - 1 : x] in '«"“' and x > 0:
-        return False
-    words = [
-        b.text[t.start : t.end]
-        for t in b.a.tokens
-        if x <= t.start and t.end <= y and t.pos in ("VERB", "AUX")
-    ]
-    return any(w.isalpha() and w.islower() for w in words)  # not "C/2014", a name the tagger misread
 
 
 def _cut_short(text: str, x: int, y: int) -> bool:

@@ -19,7 +19,7 @@ from .distractors import Candidate, pick
 from .figures import Figure
 from .openings import Opening, opening
 from .pipeline import Analysis
-from .quotepicks import a_name, candidates_of, one_per_sentence, without_incise
+from .quotepicks import a_name, candidates_of, one_per_sentence, one_voice, without_incise
 from .readable import readable
 from .textbits import (
     BLANK,
@@ -156,6 +156,7 @@ class Builder:
         titles = {id(att) for att in chosen if att.rule == "echo" or self.a.sentences[att.sentence].heading}
         in_body = {att.speaker.key for att in chosen if att.speaker and id(att) not in titles}
         asked: Counter[str] = Counter()
+        most = 1 if one_voice(self.a.attributions) else MAX_QUOTES_PER_SPEAKER  # one voice: once
         for att in chosen:
             if id(att) in titles and att.speaker and att.speaker.key in in_body:
                 continue  # a headline or intertitle in the speaker's words, asked from the body
@@ -164,7 +165,7 @@ class Builder:
             answer = Candidate(display(sp.name), sp.kind, sp.key, sp.role)
             picked = pick(answer, self.candidates)
             words = shorten_quote(collapse(without_incise(self.text, att))).lstrip(" .,;:")
-            if not standalone(words) or asked[sp.key] >= (MAX_QUOTES_PER_SPEAKER if picked.names else 1):
+            if not standalone(words) or asked[sp.key] >= (most if picked.names else 1):
                 continue  # a fragment, or the only voice asked about again: "who said it?" is no question
             if sp.kind == "anonymous" and (not picked.names or picked.fallback):
                 continue  # "qui a dit … ? — Une salariée": no name to learn, no choice of its kind

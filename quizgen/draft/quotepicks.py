@@ -40,6 +40,13 @@ def candidates_of(analysis: Analysis) -> list[Candidate]:
     return out
 
 
+def one_voice(attributions: list[Attribution]) -> bool:
+    """Every quotation of the article is one speaker's (one person, the article's only voice): a
+    "who said it?" on it is trivial."""
+    keys = {att.speaker.key for att in attributions if att.speaker is not None and not att.name_or_title}
+    return len(keys) == 1
+
+
 def only_in_brackets(text: str, name: str) -> bool:
     """A name the article writes only inside brackets ("(Marc Ulm, édité par Léa Dorn)"): a
     credit or an aside, no one the story is about, so no wrong choice."""

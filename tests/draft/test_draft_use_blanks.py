@@ -68,3 +68,36 @@ def test_a_cleft_sentence_blanks_the_phrase_it_stresses():
     b = Builder(analyse(text), "article")
     x, y = cloze_spans(b, 0)[0]
     assert text[x:y] == "la fanfare de Lunel"
+
+
+def test_a_vague_noun_or_a_bare_acronym_is_never_blanked():
+    from quizgen.draft.blanks import vague
+
+    assert vague("une nouvelle façon") and vague("l'enceinte de l'établissement") and vague("la chose")
+    assert not vague("la fermeture de la piscine") and not vague("le projet Horizon")
+    assert not _cloze("Le maire présentera le projet devant le conseil.", "le projet")
+    assert not _cloze("Le chantier est financé par la SNCF depuis mars.", "la SNCF")
+    assert _cloze("Le chantier est financé par la région depuis mars.", "la région")
+
+
+def test_a_title_and_a_name_hide_the_name_only():
+    text = "Le maire a reçu son homologue italien Marco Belli à Dijon."
+    from quizgen.draft.keyfacts import cloze_on
+    from quizgen.draft.questions import Builder
+
+    a = analyse(text)
+    x = text.index("Marco")
+    a.ner = [(x, x + len("Marco Belli"), "PER")]
+    b = Builder(a, "article")
+    start = text.index("homologue")
+    assert cloze_on(b, 0, [(start, x + len("Marco Belli"))])
+    assert "homologue italien {{c1::Marco Belli}}" in b.questions[-1]["text"]
+
+
+def test_what_a_protest_is_for_is_a_fact_to_blank():
+    from quizgen.draft.factspans import causes
+
+    text = "Les pêcheurs ont bloqué le port pour protester contre la hausse du gazole."
+    assert [text[x:y] for x, y in causes(text, 0, len(text))] == ["hausse du gazole"]
+    text = "Des parents ont manifesté samedi pour réclamer une nouvelle cantine, selon la mairie."
+    assert [text[x:y] for x, y in causes(text, 0, len(text))] == ["nouvelle cantine"]
