@@ -70,3 +70,17 @@ def has_verb(b: Builder, x: int, y: int) -> bool:
         if x <= t.start and t.end <= y and t.pos in ("VERB", "AUX")
     ]
     return any(w.isalpha() and w.islower() for w in words)  # not "C/2014", a name the tagger misread
+
+
+# The first word of a preposition of two words ("face à", "grâce à", "près de", "lors de"): a
+# blank that ends on it cuts the preposition ("un [doublé face] à Lyon").
+_LOCUTION_HEADS = frozenset("face grâce près lors autour auprès loin afin quant proche jusqu".split())
+
+
+def cuts_a_locution(text: str, x: int, y: int) -> bool:
+    words = text[x:y].split()
+    return (
+        bool(words)
+        and words[-1].lower() in _LOCUTION_HEADS
+        and bool(re.match(r"\s+(?:à|au|aux|de|du|des|d['’])", text[y:]))
+    )

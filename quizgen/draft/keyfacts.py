@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .blanks import ACRONYM, cleft, has_verb, name_only, vague
+from .blanks import ACRONYM, cleft, cuts_a_locution, has_verb, name_only, vague
 from .distractors import Candidate, pick
 from .factspans import (
     NEGATION,
@@ -67,6 +67,8 @@ def ask_who(b: Builder, si: int) -> bool:
         person = b.a.registry.person(b.text[x:y])
         if person is None or person.key in b.cache.setdefault("who", set()) or a_firm(b.text, person.name):
             continue  # the same person asked about once; "l'usine Martin Dupuis" is no person
+        if any(r.person == person.name and r.sentence == si and not r.guess for r in b.a.roles):
+            continue  # "Le ministre de la Pêche, [X], a…": the role question asks the same
         if a_source(b.text, x, y):
             continue  # "selon [Paul Durand]": who told the article is no fact to learn
         answer = Candidate(display(person.name), "person", "p:" + person.key)
@@ -107,9 +109,16 @@ def _who_prompt(b: Builder, start: int, end: int, x: int, y: int) -> str | None:
     ]  # "…, elle dénonce…": another clause
     if b.text[start:x].strip() or not re.match(r"(?:,\s*)?[a-zàâçéèêëîïôûùüÿœ]", rest):
         return None
+    verbless = b.a.tokens and not any(t.pos in ("VERB", "AUX") for t in _tokens(b, y, end))
+    if re.match(r"(?:et|ou|ni)\s", rest) or verbless:
+        return None  # "[X] et les acteurs sacrés": one of a pair, a headline without its verb
     if len(rest.split()) > 30 or any(c in rest for c in '«»"“”…'):
         return None
     return emphasised(f"D’après l’article, qui {rest} ?".replace("qui , ", "qui, "))
+
+
+def _tokens(b: Builder, x: int, y: int) -> list:
+    return [t for t in b.a.tokens if x <= t.start and t.end <= y]
 
 
 def _where(b: Builder, si: int) -> bool:
@@ -188,6 +197,7 @@ def cloze_on(
             or "-" in (b.text[y - 1 : y], b.text[y : y + 1])  # "l'Agence France-[Presse]": cut at a hyphen
             or (not hint and has_verb(b, x, y))  # a cause ("parce qu'[il pleuvait]") has its verb
             or vague(b.text[x:y])
+            or cuts_a_locution(b.text, x, y)
             or ACRONYM.fullmatch(mid) is not None  # "la [FNSEA]": the letters, no fact learnt
             or mid.lower() in b.cache.get("asked", set())
             or _cut_short(b.text, x, y)

@@ -18,6 +18,9 @@ _ROLE_AFTER_INCISE = re.compile(
     r"[a-zàâçéèêëîïôûùüÿœ][^.!?«»\"“”,]{0,80}(?=\.\s*(?:[A-ZÀ-Ý«\"“]|$))"
 )
 
+# "…, déclare Léa, qui mène la grève avec trois amies. Nous…": the speaker's relative clause goes too.
+_WHO_AFTER_INCISE = re.compile(r"\s*,\s*qui\s[^.!?«»\"“”]{0,120}(?=\.\s*(?:[A-ZÀ-Ý«\"“]|$))")
+
 
 def candidates_of(analysis: Analysis) -> list[Candidate]:
     """The article's speakers first (its voices), then everyone else it names (no firm)."""
@@ -91,7 +94,7 @@ def without_incise(text: str, att: Attribution) -> str:
         return att.text
     a, b = att.cut
     # "…, a rappelé Raymond Berdou, maire du village. Nous venons…": the speaker's role goes too.
-    role = _ROLE_AFTER_INCISE.match(text, b, q.inner_end)
+    role = _ROLE_AFTER_INCISE.match(text, b, q.inner_end) or _WHO_AFTER_INCISE.match(text, b, q.inner_end)
     if role:
         b = role.end()
     before = text[q.inner_start : a].rstrip(" ,")

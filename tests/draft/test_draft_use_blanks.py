@@ -101,3 +101,9 @@ def test_what_a_protest_is_for_is_a_fact_to_blank():
     assert [text[x:y] for x, y in causes(text, 0, len(text))] == ["hausse du gazole"]
     text = "Des parents ont manifesté samedi pour réclamer une nouvelle cantine, selon la mairie."
     assert [text[x:y] for x, y in causes(text, 0, len(text))] == ["nouvelle cantine"]
+
+
+def test_a_blank_never_cuts_a_two_word_preposition():
+    text = "Le club a signé une victoire face à Nantes samedi soir."
+    assert not _cloze(text, "victoire face")
+    assert _cloze(text, "une victoire")

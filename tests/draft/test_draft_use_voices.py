@@ -25,3 +25,48 @@ def test_one_voice_beside_other_named_people_is_asked_once():
     )
     said = [q for q in questions(text) if "citation" in q["tags"]]
     assert len(said) == 1, said
+
+
+def _finder(texts):
+    import re
+
+    names = r"Lucie Marchal|Paul Ivens|Anne Roy|Hugo Brant"
+    return [[(m.start(), m.end(), "PER") for m in re.finditer(names, t)] for t in texts]
+
+
+def test_who_is_not_asked_on_one_of_a_pair():
+    from quizgen.draft.bank import draft_questions
+
+    text = (
+        "Lucie Marchal et les rameurs de Vichy sacrés à Mâcon.\n\n"
+        "Paul Ivens a félicité Anne Roy et Hugo Brant pour leur saison.\n"
+    )
+    qs = draft_questions(analyse(text, _finder), "a").questions
+    assert not [
+        q for q in qs if q["type"] == "single" and q["prompt"].startswith("D’après l’article, qui et")
+    ]
+
+
+def test_who_is_not_asked_on_a_name_its_role_question_asks_again():
+    from quizgen.draft.bank import draft_questions
+
+    text = (
+        "La ministre de la Pêche, Lucie Marchal, a inauguré le port de Sète lundi.\n\n"
+        "Paul Ivens, Anne Roy et Hugo Brant ont salué la fin du chantier.\n"
+    )
+    qs = draft_questions(analyse(text, _finder), "a").questions
+    who = [
+        q for q in qs if q["type"] == "single" and "qui complète" in q["prompt"] and "Pêche" in q["prompt"]
+    ]
+    assert not who, who
+
+
+def test_the_speakers_relative_clause_after_an_incise_is_left_out():
+    text = (
+        "Le maire Paul Ivens a parlé avant elle. "
+        "« Nous tiendrons le piquet jusqu'au bout, déclare Lucie Marchal, qui anime la grève avec trois "
+        "collègues. La direction doit nous entendre. »"
+    )
+    quotes = [q for q in questions(text) if "citation" in q["tags"]]
+    said = quotes[0].get("quote") or quotes[0]["prompt"]
+    assert "anime" not in said and "Nous tiendrons le piquet jusqu'au bout. La direction" in said, said
