@@ -19,7 +19,7 @@ from .distractors import Candidate, pick
 from .figures import Figure
 from .openings import Opening, opening
 from .pipeline import Analysis
-from .quotepicks import a_name, candidates_of, one_per_sentence, one_voice, without_incise
+from .quotepicks import a_name, answer_of, candidates_of, one_per_sentence, one_voice, without_incise
 from .readable import readable
 from .textbits import (
     BLANK,
@@ -66,11 +66,15 @@ class Builder:
         self.rewritten: dict[int, str] = {}  # sentence → the guess its rewritten opening made
         self.kind_of: dict[str, tuple[str, int | None]] = {}  # question id → (kind, sentence)
         self.candidates = candidates_of(analysis)
+        self.answers: set[str] = set()  # what the cloze, short and single questions ask, folded
 
     def add(
         self, kind: str, q: dict[str, Any], review: bool, why: str = "", sentence: int | None = None
     ) -> bool:
         checked = readable(q, self.a, sentence)  # the text reads alone, whole and fair (readable.py)
+        answer = answer_of(q)
+        if answer and answer in self.answers:
+            checked = None  # "qui est l'échevin ?" after "qui a dit … ?", both "X": one fact asked twice
         if checked is None or (sentence is not None and sentence in self.used):
             self._release(q["id"])  # refused: the rule tries its next candidate, under this id
             return False
@@ -85,6 +89,8 @@ class Builder:
             q["review"] = True
             self.reasons[q["id"]] = why or "à vérifier"
         self.questions.append(q)
+        if answer:
+            self.answers.add(answer)
         self.counts[kind] += 1
         self.kind_of[q["id"]] = (kind, sentence)
         return True
@@ -100,6 +106,7 @@ class Builder:
         """Take a drafted question back: its sentence may be asked about again."""
         kind, sentence = self.kind_of.pop(q["id"])
         self.questions.remove(q)
+        self.answers.discard(answer_of(q))
         self.counts[kind] -= 1
         self.reasons.pop(q["id"], None)
         if sentence is not None:

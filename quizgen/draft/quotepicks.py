@@ -43,6 +43,17 @@ def candidates_of(analysis: Analysis) -> list[Candidate]:
     return out
 
 
+def answer_of(q: dict[str, object]) -> str:
+    """What a cloze, short or single question asks for, folded ("" for the other types, and for
+    "who said …?", which asks about the words): two questions with one answer ask one fact twice."""
+    if q.get("type") == "cloze":
+        m = re.search(r"\{\{c1::(.+?)(?:::[^}]*)?\}\}", str(q.get("text", "")))
+        return fold_answer(m.group(1)) if m else ""
+    if q.get("type") in ("short", "single") and "citation" not in (q.get("tags") or ()):
+        return fold_answer(str(q.get("answer", "")))
+    return ""
+
+
 def one_voice(attributions: list[Attribution]) -> bool:
     """Every quotation of the article is one speaker's (one person, the article's only voice): a
     "who said it?" on it is trivial."""

@@ -128,11 +128,9 @@ def side_date(fig: Figure, sentence: str, before: str, dates: int, lead: bool) -
     later than the lead (`before`: the sentence up to it); any date of a sentence that lists
     several (a timeline). A year alone ("en 1989"), what is to come ("le 25 mars prochain",
     "prévue le 3 juin") and a state since ("depuis le 4 juin") are facts."""
-    if (
-        fig.kind != "date"
-        or _FUTURE.search(sentence)
-        or re.search(r"\bdepuis\s+(?:l[ea]\s+)?$", before, re.I)
-    ):
+    after = sentence[len(before) + len(fig.text) :].split()[:1]  # "le 3 juin prochain"
+    near = before[-60:] + " " + " ".join(after)  # "prévue le 3 juin", not a verb further on
+    if fig.kind != "date" or _FUTURE.search(near) or re.search(r"\bdepuis\s+(?:l[ea]\s+)?$", before, re.I):
         return False
     return dates >= 2 or (not lead and bool(_DAY_OR_MONTH.search(fig.text)))
 

@@ -375,7 +375,7 @@ def test_true_statements_never_outnumber_false_ones_in_a_full_draft():
     for n, answer in enumerate((True, True, False)):
         b.add("keyfact", {"id": f"vf-{n}", "type": "true_false", "answer": answer}, review=False, sentence=n)
     for n in range(3, 6):  # three other questions: the draft needs no unmatched true statement
-        b.add("keyfact", {"id": f"q-{n}", "type": "short", "answer": "x"}, review=False, sentence=n)
+        b.add("keyfact", {"id": f"q-{n}", "type": "short", "answer": f"x{n}"}, review=False, sentence=n)
     balance(b)
     assert _statements(b) == [True, False]
 

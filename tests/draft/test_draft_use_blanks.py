@@ -107,3 +107,20 @@ def test_a_blank_never_cuts_a_two_word_preposition():
     text = "Le club a signé une victoire face à Nantes samedi soir."
     assert not _cloze(text, "victoire face")
     assert _cloze(text, "une victoire")
+
+
+def test_a_blank_never_cuts_a_pair_of_figures():
+    text = "Le maire a reçu les élus des 4e et 5e arrondissements de Lyon."
+    assert not _cloze(text, "élus des 4e")
+
+
+def test_one_answer_is_asked_once():
+    from quizgen.draft.questions import Builder
+
+    b = Builder(analyse("Le port de Sète rouvre. Le maire de Sète se réjouit."), "article")
+    one = {"id": "a", "type": "short", "source": "article", "prompt": "Où ?", "answer": "Sète"}
+    two = {"id": "b", "type": "cloze", "source": "article", "text": "Le maire de {{c1::Sète}} se réjouit."}
+    for q in (one, two):
+        q.update(evidence="x", explanation="x", tags=["essentiel"])
+    assert b.add("keyfact", one, review=False, sentence=0)
+    assert not b.add("keyfact", two, review=False, sentence=1)

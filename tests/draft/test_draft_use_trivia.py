@@ -46,3 +46,8 @@ def test_the_time_between_two_events_is_no_fact():
 def test_a_state_since_a_date_is_a_fact_at_the_start_of_a_sentence_too():
     s = "Depuis le 3 mars, la piscine municipale est fermée au public."
     assert not side_date(_fig(s, "date"), s, s[: _fig(s, "date").start], 1, lead=False)
+
+
+def test_a_future_word_far_from_the_date_does_not_make_it_a_fact():
+    s = "Les plans, publiés dans notre numéro du 12 mai dernier, devraient changer dans trois semaines."
+    assert side_date(_fig(s, "date"), s, s[: _fig(s, "date").start], 1, lead=False)
