@@ -67,8 +67,9 @@ def ask_who(b: Builder, si: int) -> bool:
         person = b.a.registry.person(b.text[x:y])
         if person is None or person.key in b.cache.setdefault("who", set()) or a_firm(b.text, person.name):
             continue  # the same person asked about once; "l'usine Martin Dupuis" is no person
-        if any(r.person == person.name and r.sentence == si and not r.guess for r in b.a.roles):
-            continue  # "Le ministre de la Pêche, [X], a…": the role question asks the same
+        before = b.text[max(0, x - 120) : x].lower()
+        if any(r.person == person.name and r.sentence == si and r.role.lower() in before for r in b.a.roles):
+            continue  # "Le ministre de la Pêche, [X], a…": the role before it, asked by the role question
         if a_source(b.text, x, y):
             continue  # "selon [Paul Durand]": who told the article is no fact to learn
         answer = Candidate(display(person.name), "person", "p:" + person.key)

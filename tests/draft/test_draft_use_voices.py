@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from quizgen.draft.bank import SourceInfo, build_bank
 from quizgen.draft.pipeline import analyse
 
@@ -70,3 +72,18 @@ def test_the_speakers_relative_clause_after_an_incise_is_left_out():
     quotes = [q for q in questions(text) if "citation" in q["tags"]]
     said = quotes[0].get("quote") or quotes[0]["prompt"]
     assert "anime" not in said and "Nous tiendrons le piquet jusqu'au bout. La direction" in said, said
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_the_words_of_a_quotation_no_who_said_asks_are_asked_as_a_cloze(entities):
+    text = (
+        "La maire de Ribaute, Odile Tessier, a inauguré samedi la médiathèque du village. "
+        "« Nous voulons ouvrir la médiathèque aux écoliers de toute la vallée », a déclaré Odile Tessier. "
+        "« Le conseil municipal financera aussi une nouvelle salle de danse l'an prochain », a-t-elle ajouté."
+    )
+    from quizgen.draft.bank import draft_questions
+
+    qs = draft_questions(analyse(text, entities), "a").questions
+    told = [q["text"] for q in qs if "propos" in q["tags"]]
+    assert told and "{{c1::" in told[0], [q.get("text") or q.get("prompt") for q in qs]
