@@ -78,6 +78,8 @@ _LOCUTION_HEADS = frozenset("face grâce près lors autour auprès loin afin qua
 
 
 def cuts_a_locution(text: str, x: int, y: int) -> bool:
+    if re.search(r"\b(?:plusieurs|quelques|certaine?s|nombreu(?:x|ses))\s+$", text[max(0, x - 20) : x], re.I):
+        return True  # "plusieurs [semaines par son club]": the blank cut from its quantity
     if re.match(r"\s+(?:et|ou)\s+\d", text[y:]):
         return True  # "des [2e] et 3e circonscriptions": a blank cutting a pair of figures
     words = text[x:y].split()

@@ -170,8 +170,12 @@ class Builder:
             sp = att.speaker
             assert sp is not None
             answer = Candidate(display(sp.name), sp.kind, sp.key, sp.role)
-            picked = pick(answer, self.candidates)
             words = shorten_quote(collapse(without_incise(self.text, att))).lstrip(" .,;:")
+            named = [c.name for c in self.candidates if c.name.split()[-1] in words]  # "Je remercie X"
+            picked = pick(answer, self.candidates, exclude=named)  # "Je remercie X": X no choice
+            if len(picked.names) < 2:  # too few left: the other people back, unless all are named in it
+                whole = pick(answer, self.candidates)
+                picked = picked if all(n in named for n in whole.names) else whole
             if not standalone(words) or asked[sp.key] >= (most if picked.names else 1):
                 continue  # a fragment, or the only voice asked about again: "who said it?" is no question
             if sp.kind == "anonymous" and (not picked.names or picked.fallback):

@@ -124,3 +124,8 @@ def test_one_answer_is_asked_once():
         q.update(evidence="x", explanation="x", tags=["essentiel"])
     assert b.add("keyfact", one, review=False, sentence=0)
     assert not b.add("keyfact", two, review=False, sentence=1)
+
+
+def test_a_blank_is_never_cut_from_its_quantity():
+    text = "Le gardien a été suspendu plusieurs matchs par la ligue de football."
+    assert not _cloze(text, "matchs par la ligue")

@@ -87,3 +87,13 @@ def test_the_words_of_a_quotation_no_who_said_asks_are_asked_as_a_cloze(entities
     qs = draft_questions(analyse(text, entities), "a").questions
     told = [q["text"] for q in qs if "propos" in q["tags"]]
     assert told and "{{c1::" in told[0], [q.get("text") or q.get("prompt") for q in qs]
+
+
+def test_a_person_the_quotation_names_is_no_wrong_choice():
+    text = (
+        "Le président malien Amadou Keïta a été reçu mardi par son homologue Louis Perrin. "
+        "« Je remercie le président Louis Perrin pour son accueil si chaleureux ce matin », "
+        "a déclaré Amadou Keïta."
+    )
+    said = [q for q in questions(text) if "citation" in q["tags"]]
+    assert said and not [q for q in said if "Louis Perrin" in (q.get("distractors") or [])], said
