@@ -350,6 +350,8 @@ class Builder:
             pre, _mid, post = window(self.text, start, end, lst.start, lst.end, words=whole)
             pre, post = pre.removeprefix("… "), post.removesuffix(" …")  # no "…" a student reads as a blank
             members = [display(m) for m in lst.members]
+            if any(len(m.split()) == 1 for m in members) and any(len(m.split()) >= 2 for m in members):
+                continue  # "de la [Manche], Paul Roy et …": one word beside full names, a place misread
             answer = Candidate(members[0], "person", "list")
             # Someone the passage shows is no wrong answer to "who is named in it?".
             picked = pick(answer, self.candidates, n=3, exclude=members + self._named_in(f"{pre} {post}"))

@@ -4,6 +4,8 @@ its count of questions."""
 
 from __future__ import annotations
 
+import re
+
 from .blanks import vague
 from .keyfacts import cloze_on
 from .phrases import argument_phrases
@@ -14,6 +16,9 @@ _PRONOUNS = frozenset(
 )
 
 _QUANTIFIERS = frozenset("toute tout tous toutes plusieurs seul seule quelques certains certaines".split())
+
+# "continuer à [battre des records]": a verb, not what the words are about.
+_INFINITIVE = re.compile(r"\b(?:à|de|d['’])\s*[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir)$")
 
 
 def said_facts(b: Builder, target: int) -> None:
@@ -29,7 +34,8 @@ def said_facts(b: Builder, target: int) -> None:
         spans = [
             (x, y)
             for x, y in argument_phrases(b.text, b.a.tokens, q.inner_start, q.inner_end)
-            if (len(b.text[x:y].split()) >= 3 or any(w[:1].isupper() for w in b.text[x:y].split()))
+            if (len(b.text[x:y].split()) >= 3 or any(w[:1].isupper() for w in b.text[x:y].split()[1:]))
+            and not _INFINITIVE.search(b.text[max(0, x - 4) : x] + b.text[x:y].split()[0])
             and b.text[x:y].split()[0].lower().replace("’", "'") not in _PRONOUNS | _QUANTIFIERS
             and not vague(b.text[x:y])
         ]

@@ -97,3 +97,28 @@ def test_a_person_the_quotation_names_is_no_wrong_choice():
     )
     said = [q for q in questions(text) if "citation" in q["tags"]]
     assert said and not [q for q in said if "Louis Perrin" in (q.get("distractors") or [])], said
+
+
+def test_a_list_with_a_one_word_name_beside_full_names_is_not_asked():
+    from quizgen.draft.lists import PeopleList
+    from quizgen.draft.questions import Builder
+
+    text = (
+        "La ministre a répondu aux élus de la Creuse, Paul Roy et Léa Dorn, venus à Guéret. "
+        "La ministre Anne Vidal, le maire Marc Ulm et le préfet Hugo Brant étaient absents."
+    )
+    a = analyse(text)
+    x = text.index("Creuse")
+    y = text.index("Dorn") + 4
+    a.lists = [PeopleList(0, x, y, ("Creuse", "Paul Roy", "Léa Dorn"), ("Creuse", "Paul Roy", "Léa Dorn"))]
+    b = Builder(a, "article")
+    b.lists()
+    assert not [q for q in b.questions if q["type"] == "multi"]
+
+
+def test_a_verb_in_someones_words_is_no_fact_to_blank():
+    from quizgen.draft.saidfacts import _INFINITIVE
+
+    assert _INFINITIVE.search("à " + "gagner")
+    assert _INFINITIVE.search("de " + "courir")
+    assert not _INFINITIVE.search("la " + "rentrée")
