@@ -18,7 +18,13 @@ def cleft(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The phrase a cleft sentence opens on ("C'est la fanfare de Lunel qui a ouvert le défilé"):
     the fact the sentence stresses, a good blank."""
     m = _CLEFT.match(text, start, end)
-    return [(m.start("x"), m.end("x"))] if m else []
+    if not m:
+        return []
+    words = m["x"].split()
+    named = any(w[:1].isupper() for w in words)
+    if words[0].lower() in ("ce", "ces", "cet", "cette") or not (named or len(words) >= 3):
+        return []  # "C'est par [ces mots] que", "C'est [un joueur] qui": nothing to learn
+    return [(m.start("x"), m.end("x"))]
 
 
 def name_only(b: Builder, x: int, y: int) -> tuple[int, int]:
@@ -78,8 +84,11 @@ _LOCUTION_HEADS = frozenset("face grâce près lors autour auprès loin afin qua
 
 
 def cuts_a_locution(text: str, x: int, y: int) -> bool:
-    if re.search(r"\b(?:plusieurs|quelques|certaine?s|nombreu(?:x|ses))\s+$", text[max(0, x - 20) : x], re.I):
-        return True  # "plusieurs [semaines par son club]": the blank cut from its quantity
+    quantity = re.search(
+        r"\b(?:plusieurs|quelques|certaine?s|nombreu(?:x|ses))\s+$", text[max(0, x - 20) : x], re.I
+    )
+    if quantity and re.search(r"\s(?:par|pour|avec|sur|dans|à|en)\s", text[x:y]):
+        return True  # "plusieurs [semaines par son club]": the blank cut from its quantity, run on
     if re.match(r"\s+(?:et|ou)\s+\d", text[y:]):
         return True  # "des [2e] et 3e circonscriptions": a blank cutting a pair of figures
     words = text[x:y].split()

@@ -129,3 +129,16 @@ def test_one_answer_is_asked_once():
 def test_a_blank_is_never_cut_from_its_quantity():
     text = "Le gardien a été suspendu plusieurs matchs par la ligue de football."
     assert not _cloze(text, "matchs par la ligue")
+
+
+def test_a_cleft_on_a_lone_noun_or_a_demonstrative_gives_no_blank():
+    from quizgen.draft.blanks import cleft
+
+    text = "C'est un cycliste qui a gagné l'étape."
+    assert cleft(text, 0, len(text)) == []
+    text = "C'est par ces paroles que la maire a ouvert la séance."
+    assert cleft(text, 0, len(text)) == []
+
+
+def test_a_quantity_before_a_plain_phrase_still_allows_its_blank():
+    assert _cloze("Le préfet a fermé plusieurs écoles de la vallée jeudi.", "écoles de la vallée")
