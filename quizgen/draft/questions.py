@@ -180,8 +180,8 @@ class Builder:
                 continue  # a fragment, or the only voice asked about again: "who said it?" is no question
             if sp.kind == "anonymous" and (not picked.names or picked.fallback):
                 continue  # "qui a dit … ? — Une salariée": no name to learn, no choice of its kind
-            if sp.kind == "institution" and picked.fallback and not a_name(sp.name):
-                continue  # "Le club", people as the other choices: no name to learn, the odd one out
+            if sp.kind == "institution" and (picked.fallback or not picked.names) and not a_name(sp.name):
+                continue  # "Le club", typed or among people: no name to learn, or the odd one out
             evidence = collapse(self.text[att.evidence[0] : att.evidence[1]])
             qid = self.ids("citation", sp.name.split()[-1] if sp.kind == "person" else sp.name)
             role = f" ({sp.role})" if sp.role and sp.kind == "person" else ""

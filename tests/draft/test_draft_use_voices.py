@@ -122,3 +122,19 @@ def test_a_verb_in_someones_words_is_no_fact_to_blank():
     assert _INFINITIVE.search("à " + "gagner")
     assert _INFINITIVE.search("de " + "courir")
     assert not _INFINITIVE.search("la " + "rentrée")
+
+
+def test_a_phrase_pointing_back_in_someones_words_is_no_blank():
+    from quizgen.draft.saidfacts import _POINTING
+
+    assert _POINTING.search("de retrouver cette ")
+    assert not _POINTING.search("de retrouver la ")
+
+
+def test_an_institution_without_a_name_is_never_a_typed_answer():
+    text = (
+        "Un incendie a détruit un entrepôt de la zone artisanale de Lunel mardi soir. "
+        "« Aucune victime n'est à déplorer et l'enquête est ouverte », a indiqué le parquet."
+    )
+    typed = [q for q in questions(text) if q["type"] == "short" and "citation" in q["tags"]]
+    assert not [q for q in typed if "parquet" in q["answer"].lower()], typed
