@@ -23,7 +23,7 @@ def cleft(text: str, start: int, end: int) -> list[tuple[int, int]]:
     words = m["x"].split()
     named = any(w[:1].isupper() for w in words)
     if words[0].lower() in ("ce", "ces", "cet", "cette") or not (named or len(words) >= 3):
-        return []  # "C'est par [ces mots] que", "C'est [un joueur] qui": nothing to learn
+        return []  # "C'est par [ces gestes] que", "C'est [un cycliste] qui": nothing to learn
     return [(m.start("x"), m.end("x"))]
 
 
@@ -42,10 +42,10 @@ def name_only(b: Builder, x: int, y: int) -> tuple[int, int]:
 
 
 ACRONYM = re.compile(r"(?:(?:l['’]\s*|la\s+|le\s+|les\s+)?)[A-ZÀ-Ý]{2,}s?")
-# Nouns that name nothing on their own: "[une nouvelle façon]", "[l'enceinte de l'établissement]".
+# Nouns that name nothing on their own: "[une autre manière]", "[le lieu du projet]".
 _VAGUE = frozenset(
     """chose choses projet projets façon façons manière manières fait faits situation moment cas
-    point points idée idées sujet affaire enceinte établissement endroit lieu lieux partie part
+    point points idée idées sujet affaire établissement endroit lieu lieux partie part
     côté type sorte genre niveau problème problèmes question questions démarche étape travail
     ensemble domaine aspect élément éléments système forme mode action actions""".split()
 )
@@ -57,8 +57,8 @@ _FILLERS = frozenset(
 
 
 def vague(words: str) -> bool:
-    """A phrase of vague nouns only ("la chose", "une nouvelle façon", "l'enceinte de
-    l'établissement"): the blank cannot be guessed, nor does it teach anything."""
+    """A phrase of vague nouns only ("la chose", "une autre manière", "le lieu du
+    projet"): the blank cannot be guessed, nor does it teach anything."""
     if any(w[:1].isupper() or w[:1].isdigit() for w in words.split()[1:]):
         return False
     found = [w for w in re.findall(r"[\w-]+", words.lower().replace("’", "'")) if w not in _FILLERS]
@@ -66,7 +66,7 @@ def vague(words: str) -> bool:
 
 
 def has_verb(b: Builder, x: int, y: int) -> bool:
-    """A span with a conjugated verb or an infinitive in it ("[Paul contestait avoir] frappé"): a
+    """A span with a conjugated verb or an infinitive in it ("[Paul niait avoir] menti"): a
     piece of a clause, not a fact; a title in quotation marks may hold one."""
     if b.text[x - 1 : x] in '«"“' and x > 0:
         return False
@@ -75,7 +75,7 @@ def has_verb(b: Builder, x: int, y: int) -> bool:
         for t in b.a.tokens
         if x <= t.start and t.end <= y and t.pos in ("VERB", "AUX")
     ]
-    return any(w.isalpha() and w.islower() for w in words)  # not "C/2014", a name the tagger misread
+    return any(w.isalpha() and w.islower() for w in words)  # not "K/2019", a name the tagger misread
 
 
 # The first word of a preposition of two words ("face à", "grâce à", "près de", "lors de"): a
@@ -88,9 +88,9 @@ def cuts_a_locution(text: str, x: int, y: int) -> bool:
         r"\b(?:plusieurs|quelques|certaine?s|nombreu(?:x|ses))\s+$", text[max(0, x - 20) : x], re.I
     )
     if quantity and re.search(r"\s(?:par|pour|avec|sur|dans|à|en)\s", text[x:y]):
-        return True  # "plusieurs [semaines par son club]": the blank cut from its quantity, run on
+        return True  # "plusieurs [heures par grand froid]": the blank cut from its quantity, run on
     if re.match(r"\s+(?:et|ou)\s+\d", text[y:]):
-        return True  # "des [2e] et 3e circonscriptions": a blank cutting a pair of figures
+        return True  # "des [4e] et 5e arrondissements": a blank cutting a pair of figures
     words = text[x:y].split()
     return (
         bool(words)

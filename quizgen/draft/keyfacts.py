@@ -112,7 +112,7 @@ def _who_prompt(b: Builder, start: int, end: int, x: int, y: int) -> str | None:
         return None
     verbless = b.a.tokens and not any(t.pos in ("VERB", "AUX") for t in _tokens(b, y, end))
     if re.match(r"(?:et|ou|ni)\s", rest) or verbless:
-        return None  # "[X] et les acteurs sacrés": one of a pair, a headline without its verb
+        return None  # "[X] et les rameurs primés": one of a pair, a headline without its verb
     if len(rest.split()) > 30 or any(c in rest for c in '«»"“”…'):
         return None
     return emphasised(f"D’après l’article, qui {rest} ?".replace("qui , ", "qui, "))
@@ -195,7 +195,7 @@ def cloze_on(
             or "}}" in pre + post
             or "::" in mid
             or not mid[:1].isalnum()  # "[, Eric Maillaud]": a span the model began on a comma
-            or "-" in (b.text[y - 1 : y], b.text[y : y + 1])  # "l'Agence France-[Presse]": cut at a hyphen
+            or "-" in (b.text[y - 1 : y], b.text[y : y + 1])  # "la coopérative Val-[Fleuri]": cut at a hyphen
             or (not hint and has_verb(b, x, y))  # a cause ("parce qu'[il pleuvait]") has its verb
             or vague(b.text[x:y])
             or cuts_a_locution(b.text, x, y)

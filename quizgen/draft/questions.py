@@ -171,8 +171,8 @@ class Builder:
             assert sp is not None
             answer = Candidate(display(sp.name), sp.kind, sp.key, sp.role)
             words = shorten_quote(collapse(without_incise(self.text, att))).lstrip(" .,;:")
-            named = [c.name for c in self.candidates if c.name.split()[-1] in words]  # "Je remercie X"
-            picked = pick(answer, self.candidates, exclude=named)  # "Je remercie X": X no choice
+            named = [c.name for c in self.candidates if c.name.split()[-1] in words]  # "sans X, nous…"
+            picked = pick(answer, self.candidates, exclude=named)  # "sans X, nous…": X no choice
             if len(picked.names) < 2:  # too few left: the other people back, unless all are named in it
                 whole = pick(answer, self.candidates)
                 picked = picked if all(n in named for n in whole.names) else whole
@@ -351,7 +351,7 @@ class Builder:
             pre, post = pre.removeprefix("… "), post.removesuffix(" …")  # no "…" a student reads as a blank
             members = [display(m) for m in lst.members]
             if any(len(m.split()) == 1 for m in members) and any(len(m.split()) >= 2 for m in members):
-                continue  # "de la [Manche], Paul Roy et …": one word beside full names, a place misread
+                continue  # "de la [Creuse], Paul Roy et …": one word beside full names, a place misread
             answer = Candidate(members[0], "person", "list")
             # Someone the passage shows is no wrong answer to "who is named in it?".
             picked = pick(answer, self.candidates, n=3, exclude=members + self._named_in(f"{pre} {post}"))

@@ -17,7 +17,7 @@ _PRONOUNS = frozenset(
 
 _QUANTIFIERS = frozenset("toute tout tous toutes plusieurs seul seule quelques certains certaines".split())
 
-# "continuer à [battre des records]": a verb, not what the words are about.
+# "tenir à [gagner des courses]": a verb, not what the words are about.
 _INFINITIVE = re.compile(r"\b(?:à|de|d['’])\s*[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir)$")
 
 _POINTING = re.compile(r"\b(?:ce|cet|cette|ces)\s+$", re.IGNORECASE)
@@ -25,8 +25,8 @@ _POINTING = re.compile(r"\b(?:ce|cet|cette|ces)\s+$", re.IGNORECASE)
 
 def said_facts(b: Builder, target: int) -> None:
     """A cloze on each quotation sentence not yet asked about, hiding what its words are about
-    (a name, or a phrase of three words or more: "un [seul maître]" is no fact; not a pronoun, not
-    "[toute la population]"), while the draft is short of `target`."""
+    (a name, or a phrase of three words or more: "un [vrai plaisir]" is no fact; not a pronoun, not
+    "[toute la vallée]"), while the draft is short of `target`."""
     for att in b.a.attributions:
         if len(b.questions) >= target:
             return
@@ -38,7 +38,7 @@ def said_facts(b: Builder, target: int) -> None:
             for x, y in argument_phrases(b.text, b.a.tokens, q.inner_start, q.inner_end)
             if (len(b.text[x:y].split()) >= 3 or any(w[:1].isupper() for w in b.text[x:y].split()[1:]))
             and not _INFINITIVE.search(b.text[max(0, x - 4) : x] + b.text[x:y].split()[0])
-            and not _POINTING.search(b.text[max(0, x - 6) : x])  # "cette [vivacité]": what it points back to
+            and not _POINTING.search(b.text[max(0, x - 6) : x])  # "cette [ferveur]": what it points back to
             and b.text[x:y].split()[0].lower().replace("’", "'") not in _PRONOUNS | _QUANTIFIERS
             and not vague(b.text[x:y])
         ]

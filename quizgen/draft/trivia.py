@@ -113,7 +113,7 @@ def between_events(text: str, fig: Figure) -> bool:
 
 _FUTURE = re.compile(
     r"\b(?:prochaine?s?|prévue?s?|doi(?:t|vent)|(?:pourr|devr)(?:ai[te]n?t?|ont|a)|à\s+partir\s+d[ue]|dès\s+l[ea]|jusqu['’]\s*(?:au|à)|d['’]ici|"
-    r"à\s+compter\s+d[ue]|(?!(?:opé|camé|cholé|ext|ult)ra\b)[a-zàâçéèêëîïôûù]{2,}(?:ra|ront))\b",
+    r"à\s+compter\s+d[ue]|(?!(?:opé|camé|ext|ult)ra\b)[a-zàâçéèêëîïôûù]{2,}(?:ra|ront))\b",
     re.IGNORECASE,
 )
 _DAY_OR_MONTH = re.compile(

@@ -53,9 +53,9 @@ def _cloze(text: str, span: str, verb: str | None = None) -> bool:
 def test_a_blank_is_never_cut_at_a_hyphen_nor_holds_a_verb():
     text = "Le conseil a signé un accord avec la coopérative Val-Fleuri pour trois ans."
     assert not _cloze(text, "coopérative Val-")
-    text = "Paul Ivens contestait avoir dépassé le budget du chantier."
-    assert not _cloze(text, "Paul Ivens contestait", verb="contestait")
-    assert _cloze(text, "Paul Ivens", verb="contestait")
+    text = "Paul Ivens niait avoir dépassé le budget du chantier."
+    assert not _cloze(text, "Paul Ivens niait", verb="niait")
+    assert _cloze(text, "Paul Ivens", verb="niait")
     text = "Le nouvel astéroïde se nomme K/2019 Bq7 selon les chercheurs."
     assert _cloze(text, "K/2019 Bq7", verb="K/2019")  # a name the tagger reads as a verb
 
@@ -73,7 +73,7 @@ def test_a_cleft_sentence_blanks_the_phrase_it_stresses():
 def test_a_vague_noun_or_a_bare_acronym_is_never_blanked():
     from quizgen.draft.blanks import vague
 
-    assert vague("une nouvelle façon") and vague("l'enceinte de l'établissement") and vague("la chose")
+    assert vague("une autre manière") and vague("le lieu du projet") and vague("la chose")
     assert not vague("la fermeture de la piscine") and not vague("le projet Horizon")
     assert not _cloze("Le maire présentera le projet devant le conseil.", "le projet")
     assert not _cloze("Le chantier est financé par la SNCF depuis mars.", "la SNCF")
@@ -127,8 +127,8 @@ def test_one_answer_is_asked_once():
 
 
 def test_a_blank_is_never_cut_from_its_quantity():
-    text = "Le gardien a été suspendu plusieurs matchs par la ligue de football."
-    assert not _cloze(text, "matchs par la ligue")
+    text = "Les randonneurs ont marché plusieurs heures par grand froid dans le massif."
+    assert not _cloze(text, "heures par grand froid")
 
 
 def test_a_cleft_on_a_lone_noun_or_a_demonstrative_gives_no_blank():

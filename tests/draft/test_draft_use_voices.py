@@ -40,7 +40,7 @@ def test_who_is_not_asked_on_one_of_a_pair():
     from quizgen.draft.bank import draft_questions
 
     text = (
-        "Lucie Marchal et les rameurs de Vichy sacrés à Mâcon.\n\n"
+        "Lucie Marchal et les rameurs de Vichy en finale à Mâcon.\n\n"
         "Paul Ivens a félicité Anne Roy et Hugo Brant pour leur saison.\n"
     )
     qs = draft_questions(analyse(text, _finder), "a").questions
@@ -66,12 +66,12 @@ def test_who_is_not_asked_on_a_name_its_role_question_asks_again():
 def test_the_speakers_relative_clause_after_an_incise_is_left_out():
     text = (
         "Le maire Paul Ivens a parlé avant elle. "
-        "« Nous tiendrons le piquet jusqu'au bout, déclare Lucie Marchal, qui anime la grève avec trois "
-        "collègues. La direction doit nous entendre. »"
+        "« Le verger donnera ses premières pommes cet automne, déclare Lucie Marchal, qui dirige la "
+        "coopérative depuis dix ans. Nous embaucherons deux saisonniers. »"
     )
     quotes = [q for q in questions(text) if "citation" in q["tags"]]
     said = quotes[0].get("quote") or quotes[0]["prompt"]
-    assert "anime" not in said and "Nous tiendrons le piquet jusqu'au bout. La direction" in said, said
+    assert "dirige" not in said and "cet automne. Nous embaucherons" in said, said
 
 
 @pytest.mark.slow
@@ -91,9 +91,9 @@ def test_the_words_of_a_quotation_no_who_said_asks_are_asked_as_a_cloze(entities
 
 def test_a_person_the_quotation_names_is_no_wrong_choice():
     text = (
-        "Le président malien Amadou Keïta a été reçu mardi par son homologue Louis Perrin. "
-        "« Je remercie le président Louis Perrin pour son accueil si chaleureux ce matin », "
-        "a déclaré Amadou Keïta."
+        "La capitaine Inès Morel a soulevé la coupe samedi à Annecy devant l'entraîneur Louis Perrin. "
+        "« Sans Louis Perrin, notre équipe n'aurait jamais gagné cette finale de hockey », "
+        "a déclaré Inès Morel."
     )
     said = [q for q in questions(text) if "citation" in q["tags"]]
     assert said and not [q for q in said if "Louis Perrin" in (q.get("distractors") or [])], said
