@@ -209,6 +209,8 @@ class Builder:
                 explanation=f"D’après l’article, ces mots sont {of(sp.name)}{role}.",
                 tags=["citation"],
             )
+            if most == 1:  # one voice: the teacher may drop it, or ask about the words instead
+                why = "; ".join(x for x in (why, "seule voix de l’article : la réponse se devine") if x)
             if self.add("quote", q, review=att.review or bool(why), why=why, sentence=att.sentence):
                 asked[sp.key] += 1  # a refused quotation leaves room for another of the same voice
 

@@ -138,3 +138,13 @@ def test_an_institution_without_a_name_is_never_a_typed_answer():
     )
     typed = [q for q in questions(text) if q["type"] == "short" and "citation" in q["tags"]]
     assert not [q for q in typed if "parquet" in q["answer"].lower()], typed
+
+
+def test_the_only_voice_asked_once_is_marked_for_review_with_its_reason():
+    text = (
+        "La ministre Hélène Vasseur a reçu le maire Paul Durand et le préfet Marc Olivier à Rodez. "
+        "« Nous financerons la nouvelle gare routière dès cette année », a annoncé Hélène Vasseur."
+    )
+    draft = build_bank(analyse(text), SourceInfo(), bank_id="t", source_path="t.txt", today=date(2024, 1, 1))
+    said = [q for q in draft.bank.model_dump()["questions"] if "citation" in q["tags"]]
+    assert said and said[0]["review"] and "seule voix" in draft.reasons[said[0]["id"]]
