@@ -25,6 +25,7 @@ from .keyfacts import key_facts, more_facts
 from .mainpoint import main_point, why
 from .pipeline import Analysis
 from .questions import Builder
+from .saidfacts import said_facts
 from .statements import balance
 from .textbits import collapse, slugify
 from .yamlout import Draft, schema_reference, to_yaml
@@ -106,6 +107,7 @@ def draft_questions(analysis: Analysis, source_id: str) -> Builder:
     more_facts(b, target)
     balance(b)  # as many false statements as true ones, then the freed sentences asked another way
     more_facts(b, target)
+    said_facts(b, target)  # what someone's words tell, where no "who said it?" asks them
     balance(b)  # what the last round added, evened out again
     return b
 

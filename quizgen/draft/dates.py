@@ -71,3 +71,9 @@ def parse_date(text: str) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def news_day(written: str) -> bool:
+    """ "samedi 7 décembre", "ce mercredi 24 janvier": a weekday and no year, the day the story
+    happened (a detail a teacher does not ask); "le 30 juin 2022", "en 2014" are facts."""
+    return bool(WEEKDAY.search(written)) and not re.search(r"\b\d{4}\b", written)

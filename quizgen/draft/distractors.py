@@ -39,6 +39,8 @@ def same_speaker(a: str, b: str) -> bool:
     wa, wb = a.replace("’", "'").split(), b.replace("’", "'").split()
     if not (wa and wb):
         return False
+    if _particle_cut(wa, wb):
+        return True
     if wa[-1][:1].isupper() and wb[-1][:1].isupper():
         if min(len(wa), len(wb)) == 1 and name_key(wa[0]) == name_key(wb[0]):
             return True  # "Clément", "Clément Lenglet": the article's first-name mention
@@ -51,13 +53,26 @@ def _bare(words: list[str]) -> list[str]:
 
 
 def _one_name_of(wa: list[str], wb: list[str]) -> bool:
-    """"M. Ban" and "Ban Ki-moon", "Mme Nguyen" and "Nguyen Thi Lan": a title and one name, that
+    """ "M. Ban" and "Ban Ki-moon", "Mme Nguyen" and "Nguyen Thi Lan": a title and one name, that
     name any word of the other's (a surname written first)."""
     a, b = _bare(wa), _bare(wb)
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) != 1 or len(long_) < 2 or len(short) == len(wa if short is a else wb):
         return False  # "Ban" alone is the first-name case above; only "M. Ban" is read here
     return any(name_key(short[0]) == name_key(w) for w in long_)
+
+
+_PARTICLES = frozenset({"de", "du", "des", "d'", "von", "van", "del", "della", "da"})
+
+
+def _particle_cut(wa: list[str], wb: list[str]) -> bool:
+    """ "Anne Dumas" and "Anne Dumas de la Roche": a name cut before its particle (the same person,
+    never a wrong choice for the other)."""
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) < 2 or len(long_) <= len(short) or long_[: len(short)] != short:
+        return False
+    nxt = long_[len(short)].lower()
+    return nxt in _PARTICLES or nxt.startswith(("d'", "l'"))
 
 
 def _field(role: str | None) -> set[str]:

@@ -101,11 +101,20 @@ _NOT_CAUSES = frozenset(
 MAX_CAUSE_WORDS = 6
 
 
+# What a protest is for: "pour protester contre la [fermeture]", "pour réclamer une [hausse]".
+_PURPOSE = re.compile(
+    r"\bpour\s+(?:protester\s+contre|dénoncer|réclamer|demander|exiger|obtenir|défendre|"
+    r"s['’]opposer\s+(?:à|au|aux))\s+(?:(?:la|le|les|l['’]|une?|des|du|ses|son|sa|leurs?)\s*)?(?=\w)",
+    re.IGNORECASE,
+)
+
+
 def causes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the cause a sentence gives, after "faute de", "à cause de", "en raison de",
-    "grâce à" (its determiner outside): "faute de [personnel]", "en raison d'une [grève]"."""
+    "grâce à" (its determiner outside): "faute de [personnel]", "en raison d'une [grève]"; and
+    what a protest is for ("pour protester contre la [suppression d'une classe]")."""
     out = []
-    for m in _CAUSE.finditer(text, start, end):
+    for m in [*_CAUSE.finditer(text, start, end), *_PURPOSE.finditer(text, start, end)]:
         stop = _CAUSE_END.search(text, m.end(), end)
         y = stop.start() if stop else end
         words = text[m.end() : y].split()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .blanks import ACRONYM, cleft, cuts_a_locution, has_verb, name_only, vague
 from .distractors import Candidate, pick
 from .factspans import (
     NEGATION,
@@ -66,6 +67,9 @@ def ask_who(b: Builder, si: int) -> bool:
         person = b.a.registry.person(b.text[x:y])
         if person is None or person.key in b.cache.setdefault("who", set()) or a_firm(b.text, person.name):
             continue  # the same person asked about once; "l'usine Martin Dupuis" is no person
+        before = b.text[max(0, x - 120) : x].lower()
+        if any(r.person == person.name and r.sentence == si and r.role.lower() in before for r in b.a.roles):
+            continue  # "Le ministre de la Pêche, [X], a…": the role before it, asked by the role question
         if a_source(b.text, x, y):
             continue  # "selon [Paul Durand]": who told the article is no fact to learn
         answer = Candidate(display(person.name), "person", "p:" + person.key)
@@ -106,9 +110,16 @@ def _who_prompt(b: Builder, start: int, end: int, x: int, y: int) -> str | None:
     ]  # "…, elle dénonce…": another clause
     if b.text[start:x].strip() or not re.match(r"(?:,\s*)?[a-zàâçéèêëîïôûùüÿœ]", rest):
         return None
+    verbless = b.a.tokens and not any(t.pos in ("VERB", "AUX") for t in _tokens(b, y, end))
+    if re.match(r"(?:et|ou|ni)\s", rest) or verbless:
+        return None  # "[X] et les rameurs primés": one of a pair, a headline without its verb
     if len(rest.split()) > 30 or any(c in rest for c in '«»"“”…'):
         return None
     return emphasised(f"D’après l’article, qui {rest} ?".replace("qui , ", "qui, "))
+
+
+def _tokens(b: Builder, x: int, y: int) -> list:
+    return [t for t in b.a.tokens if x <= t.start and t.end <= y]
 
 
 def _where(b: Builder, si: int) -> bool:
@@ -164,6 +175,7 @@ def cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
         if fsi == si and _worth(b, f) and (f.value, f.unit) not in asked  # "150 invités" once
     ]
     start, end = b.sentence_span(si)
+    spans = cleft(b.text, start, end) + spans  # "C'est [le réseau X] qui a…": what the sentence stresses
     spans += _titles(b, start, end) + given_names(b.text, start, end)  # "baptisé Crew Dragon"
     spans += _phrase_spans(b, start, end)  # what the sentence is about before a body it names in passing
     spans += [(x, y) for x, y in spans_of(b, si, "ORG") if _a_body(b, x, y)]
@@ -176,13 +188,18 @@ def cloze_on(
 ) -> bool:
     """A cloze on sentence si hiding the first of `spans` that reads well (`hint` shown in the gap)."""
     start, end = b.sentence_span(si)
-    for x, y in dict.fromkeys(spans):  # in order, each span once
+    for x, y in dict.fromkeys(name_only(b, x, y) for x, y in spans):  # in order, each span once
         pre, mid, post = b.window(si, x, y)
         if (
             "{{" in pre + post
             or "}}" in pre + post
             or "::" in mid
             or not mid[:1].isalnum()  # "[, Eric Maillaud]": a span the model began on a comma
+            or "-" in (b.text[y - 1 : y], b.text[y : y + 1])  # "la coopérative Val-[Fleuri]": cut at a hyphen
+            or (not hint and has_verb(b, x, y))  # a cause ("parce qu'[il pleuvait]") has its verb
+            or vague(b.text[x:y])
+            or cuts_a_locution(b.text, x, y)
+            or ACRONYM.fullmatch(mid) is not None  # "la [FNSEA]": the letters, no fact learnt
             or mid.lower() in b.cache.get("asked", set())
             or _cut_short(b.text, x, y)
             or _runs_on(b, x, y)
@@ -214,7 +231,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:le|la|les|l['’])\s*$", re.IGNORECASE)
 
 
 def nationality_for_person(text: str, x: int, word: str) -> bool:
-    """"le Néerlandais", "l'Argentin", "la Canadienne": a nationality standing for a person (an
+    """ "le Néerlandais", "l'Argentin", "la Canadienne": a nationality standing for a person (an
     article before it); not a place or a first name with the same ending ("à Calais", "Alain")."""
     shaped = word.lower() in NATIONALITIES or bool(_DEMONYM.search(word))  # "le Russe", "le Néerlandais"
     return shaped and bool(_ARTICLE_BEFORE.search(text[max(0, x - 4) : x]))

@@ -115,7 +115,7 @@ def why(b: Builder) -> None:
 
 
 def _after(b: Builder, span: tuple[int, int]) -> bool:
-    """"suite à": often no more than "after" ("coach intérimaire suite au départ de X"), a cause
+    """ "suite à": often no more than "after" ("coach intérimaire suite au départ de X"), a cause
     for a cloze of the sentence, not for a "why?"."""
     return bool(re.search(r"\bsuite\s+(?:à|aux?)\b", b.text[max(0, span[0] - 24) : span[0]], re.IGNORECASE))
 

@@ -166,7 +166,7 @@ def _may_stand_for(a: Analysis, name: str, gender: str) -> bool:
 
 
 def _after_connector(inner: Opening, cut: int) -> Opening:
-    """"Et pour cause, au matin il est ivre" → "Au matin [X] est ivre": the connector dropped as
+    """ "Et pour cause, au matin il est ivre" → "Au matin [X] est ivre": the connector dropped as
     well as the pronoun replaced."""
     text = inner.text[cut:]
     return Opening(inner.cut, text[:1].upper() + text[1:], inner.why)
@@ -184,7 +184,9 @@ def _inner_subject(a: Analysis, si: int, said: str) -> Opening | None:
         if word not in _POINTING or not _main_subject(a, s.start, t):
             continue
         if any(
-            s.start <= o.start < t.start and o.dep.startswith("nsubj") and o.pos in ("NOUN", "PROPN")
+            s.start <= o.start < t.start
+            and o.dep.startswith("nsubj")
+            and o.pos in ("NOUN", "PROPN")
             and o.head != t.head  # the subject of another verb (two subjects of one verb: a misparse)
             for o in a.tokens
         ):
@@ -214,7 +216,7 @@ def _main_subject(a: Analysis, start: int, t: Token) -> bool:
 
 
 def _lead_in(a: Analysis, si: int, said: str, cut: int) -> Opening | None:
-    """"Et surtout d'un télescope : la comète passera…": once the connector goes, the words
+    """ "Et surtout d'un télescope : la comète passera…": once the connector goes, the words
     before the colon are a verbless ellipsis of the sentence before; the question starts after."""
     colon = said.find(" : ", cut)
     if colon < 0 or len(said[cut:colon].split()) > 8 or not a.tokens:
@@ -234,7 +236,7 @@ LOOK_BACK = 5  # sentences where the noun's first mention is looked for
 
 
 def _noun_referent(a: Analysis, si: int, said: str) -> Opening | None:
-    """"Cet essai clinique, réalisé sur…" after "l'essai clinique Recovery"; "Son arrivée…" after
+    """ "Cet essai clinique, réalisé sur…" after "l'essai clinique Recovery"; "Son arrivée…" after
     "l'arrivée de Ronald Koeman": a demonstrative or possessive noun phrase replaced by the one
     earlier mention of its noun that names what it is (a name after it, or "de" + a name)."""
     m = _POINTED.match(said)

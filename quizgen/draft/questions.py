@@ -13,14 +13,14 @@ from collections import Counter
 from itertools import pairwise
 from typing import Any
 
-from ..text import fold_answer, word_count
-from .dates import WEEKDAY
+from ..text import fold_answer
+from .dates import news_day
 from .distractors import Candidate, pick
 from .figures import Figure
 from .openings import Opening, opening
 from .pipeline import Analysis
+from .quotepicks import a_name, answer_of, candidates_of, one_per_sentence, one_voice, without_incise
 from .readable import readable
-from .reader import Attribution
 from .textbits import (
     BLANK,
     WINDOW_WORDS,
@@ -35,18 +35,14 @@ from .textbits import (
     window,
     with_article,
 )
-from .trivia import a_firm, clock_like, is_age, side_duration, standalone
+from .trivia import between_events, clock_like, is_age, side_date, side_duration, standalone
 
-MIN_QUOTE_WORDS = 3  # « obsolète » alone makes a poor "who said it?"
 MAX_QUOTES_PER_SPEAKER = 5  # more of one voice asks the same "who said it?" again and again
 _NEGATION = re.compile(r"\b(?:et|mais)\s+non\b|\bnon\s+pas\b|\bet\s+pas\b|\(\s*et\s+non\b", re.IGNORECASE)
-_ROLE_AFTER_INCISE = re.compile(
-    r"\s*,\s*(?!(?:et|mais|ou|puis|car|donc|qui|que|avant|après)\b)(?:l[ea]\s+|l['’]\s*)?"
-    r"[a-zàâçéèêëîïôûùüÿœ][^.!?«»\"“”,]{0,80}(?=\.\s*(?:[A-ZÀ-Ý«\"“]|$))"
-)
 
 
 _PAIRED = re.compile(r"\d\s*(?:et|au|-|à)\s*$")  # "des 23 et [27 juin]"
+LEAD_DATES = 3  # a dated day in the first sentences is the news; later, a side episode
 MAX_LISTS = 2  # multi questions on lists of people, per article
 HIDDEN_NAMES = "[noms masqués]"
 
@@ -70,11 +66,15 @@ class Builder:
         self.rewritten: dict[int, str] = {}  # sentence → the guess its rewritten opening made
         self.kind_of: dict[str, tuple[str, int | None]] = {}  # question id → (kind, sentence)
         self.candidates = candidates_of(analysis)
+        self.answers: set[str] = set()  # what the cloze, short and single questions ask, folded
 
     def add(
         self, kind: str, q: dict[str, Any], review: bool, why: str = "", sentence: int | None = None
     ) -> bool:
         checked = readable(q, self.a, sentence)  # the text reads alone, whole and fair (readable.py)
+        answer = answer_of(q)
+        if answer and answer in self.answers:
+            checked = None  # "qui est l'échevin ?" after "qui a dit … ?", both "X": one fact asked twice
         if checked is None or (sentence is not None and sentence in self.used):
             self._release(q["id"])  # refused: the rule tries its next candidate, under this id
             return False
@@ -89,6 +89,8 @@ class Builder:
             q["review"] = True
             self.reasons[q["id"]] = why or "à vérifier"
         self.questions.append(q)
+        if answer:
+            self.answers.add(answer)
         self.counts[kind] += 1
         self.kind_of[q["id"]] = (kind, sentence)
         return True
@@ -104,6 +106,7 @@ class Builder:
         """Take a drafted question back: its sentence may be asked about again."""
         kind, sentence = self.kind_of.pop(q["id"])
         self.questions.remove(q)
+        self.answers.discard(answer_of(q))
         self.counts[kind] -= 1
         self.reasons.pop(q["id"], None)
         if sentence is not None:
@@ -156,24 +159,29 @@ class Builder:
     # ---------------------------------------------------------------- quotes
 
     def quotes(self) -> None:
-        chosen = _one_per_sentence(self.a.attributions)
+        chosen = one_per_sentence(self.a.attributions)
         titles = {id(att) for att in chosen if att.rule == "echo" or self.a.sentences[att.sentence].heading}
         in_body = {att.speaker.key for att in chosen if att.speaker and id(att) not in titles}
         asked: Counter[str] = Counter()
+        most = 1 if one_voice(self.a.attributions) else MAX_QUOTES_PER_SPEAKER  # one voice: once
         for att in chosen:
             if id(att) in titles and att.speaker and att.speaker.key in in_body:
                 continue  # a headline or intertitle in the speaker's words, asked from the body
             sp = att.speaker
             assert sp is not None
             answer = Candidate(display(sp.name), sp.kind, sp.key, sp.role)
-            picked = pick(answer, self.candidates)
-            words = shorten_quote(collapse(_without_incise(self.text, att))).lstrip(" .,;:")
-            if not standalone(words) or asked[sp.key] >= (MAX_QUOTES_PER_SPEAKER if picked.names else 1):
+            words = shorten_quote(collapse(without_incise(self.text, att))).lstrip(" .,;:")
+            named = [c.name for c in self.candidates if c.name.split()[-1] in words]  # "sans X, nous…"
+            picked = pick(answer, self.candidates, exclude=named)  # "sans X, nous…": X no choice
+            if len(picked.names) < 2:  # too few left: the other people back, unless all are named in it
+                whole = pick(answer, self.candidates)
+                picked = picked if all(n in named for n in whole.names) else whole
+            if not standalone(words) or asked[sp.key] >= (most if picked.names else 1):
                 continue  # a fragment, or the only voice asked about again: "who said it?" is no question
             if sp.kind == "anonymous" and (not picked.names or picked.fallback):
                 continue  # "qui a dit … ? — Une salariée": no name to learn, no choice of its kind
-            if sp.kind == "institution" and picked.fallback and not _a_name(sp.name):
-                continue  # "Le club", people as the other choices: no name to learn, the odd one out
+            if sp.kind == "institution" and (picked.fallback or not picked.names) and not a_name(sp.name):
+                continue  # "Le club", typed or among people: no name to learn, or the odd one out
             evidence = collapse(self.text[att.evidence[0] : att.evidence[1]])
             qid = self.ids("citation", sp.name.split()[-1] if sp.kind == "person" else sp.name)
             role = f" ({sp.role})" if sp.role and sp.kind == "person" else ""
@@ -201,6 +209,8 @@ class Builder:
                 explanation=f"D’après l’article, ces mots sont {of(sp.name)}{role}.",
                 tags=["citation"],
             )
+            if most == 1:  # one voice: the teacher may drop it, or ask about the words instead
+                why = "; ".join(x for x in (why, "seule voix de l’article : la réponse se devine") if x)
             if self.add("quote", q, review=att.review or bool(why), why=why, sentence=att.sentence):
                 asked[sp.key] += 1  # a refused quotation leaves room for another of the same voice
 
@@ -237,7 +247,7 @@ class Builder:
         around = view[max(0, fig.start - 30) : fig.end + 30]
         if fig.kind == "time" or _NEGATION.search(around) or clock_like(view, fig):
             return True
-        if fig.kind == "date" and (self.made["date"] >= 2 or _news_day(fig.text)):
+        if fig.kind == "date" and (self.made["date"] >= 2 or news_day(fig.text)):
             return True  # two dates are enough; "samedi 7 décembre", the day of the news, is no fact
         if fig.kind == "date" and re.search(
             r"\d\s*(?:et|au|-|à)\s*$", view[max(0, fig.start - 8) : fig.start]
@@ -250,7 +260,20 @@ class Builder:
             return True  # "Q : À quoi ont ressemblé les deux heures ?": an interviewer's question
         if not re.search(r"\d", fig.text) and any(q.open < fig.start < q.close for q in self.a.quotes):
             return True  # "jouer deux semaines en Grand Chelem", said in passing: a figure in words
-        return is_age(view, fig) or side_duration(view, fig)
+        return (
+            is_age(view, fig) or side_duration(view, fig) or between_events(view, fig) or self._side_date(fig)
+        )
+
+    def _side_date(self, fig: Figure) -> bool:
+        """trivia.side_date on the sentence of `fig` (the lead: its first three sentences)."""
+        si = next((i for i, s in enumerate(self.a.sentences) if s.start <= fig.start < s.end), None)
+        if si is None:
+            return False
+        start, end = self.sentence_span(si)
+        dates = sum(1 for f, fsi in self.a.figures if fsi == si and f.kind == "date")
+        body = [i for i, s in enumerate(self.a.sentences) if not s.heading]
+        lead = si in body[:LEAD_DATES] or self.a.sentences[si].heading
+        return side_date(fig, self.text[start:end], self.text[start : fig.start], dates, lead)
 
     def _in_a_question(self, pos: int) -> bool:
         s = next((s for s in self.a.sentences if s.start <= pos < s.end), None)
@@ -329,6 +352,8 @@ class Builder:
             pre, _mid, post = window(self.text, start, end, lst.start, lst.end, words=whole)
             pre, post = pre.removeprefix("… "), post.removesuffix(" …")  # no "…" a student reads as a blank
             members = [display(m) for m in lst.members]
+            if any(len(m.split()) == 1 for m in members) and any(len(m.split()) >= 2 for m in members):
+                continue  # "de la [Creuse], Paul Roy et …": one word beside full names, a place misread
             answer = Candidate(members[0], "person", "list")
             # Someone the passage shows is no wrong answer to "who is named in it?".
             picked = pick(answer, self.candidates, n=3, exclude=members + self._named_in(f"{pre} {post}"))
@@ -424,75 +449,3 @@ class Builder:
             tags=["fonctions"],
         )
         self.add("role", q, review=bool(why), why=why, sentence=r.sentence)
-
-
-def candidates_of(analysis: Analysis) -> list[Candidate]:
-    """The article's speakers first (its voices), then everyone else it names (no firm)."""
-    out: list[Candidate] = []
-    text = analysis.article.text
-    seen: set[str] = set()
-    for att in analysis.attributions:
-        sp = att.speaker
-        if sp is not None and not att.name_or_title and sp.key not in seen:
-            seen.add(sp.key)
-            if sp.kind != "person" or not a_firm(text, sp.name):
-                out.append(Candidate(display(sp.name), sp.kind, sp.key, sp.role))
-    for p in analysis.registry.persons():
-        if a_firm(text, p.name):
-            continue
-        if "p:" + p.key not in seen:
-            seen.add("p:" + p.key)
-            role = max(p.roles, key=lambda r: len(r.split()), default=None)
-            out.append(Candidate(display(p.name), "person", "p:" + p.key, role))
-    return out
-
-
-
-
-def _news_day(written: str) -> bool:
-    """"samedi 7 décembre", "ce mercredi 24 janvier": a weekday and no year, the day the story
-    happened (a detail a teacher does not ask); "le 30 juin 2022", "en 2014" are facts."""
-    return bool(WEEKDAY.search(written)) and not re.search(r"\b\d{4}\b", written)
-
-
-def _a_name(label: str) -> bool:
-    """"La Maison Blanche", "l'ONU": a capital after the determiner; "le parquet" has none."""
-    return any(w[:1].isupper() for w in label.replace("’", "'").replace("'", " ").split()[1:])
-
-
-def _one_per_sentence(attributions: list[Attribution]) -> list[Attribution]:
-    """The longest attributed quotation of each sentence, once per wording."""
-    best: dict[int, Attribution] = {}
-    for att in attributions:
-        if att.speaker is None or att.name_or_title or word_count(att.text) < MIN_QUOTE_WORDS:
-            continue
-        old = best.get(att.sentence)
-        if old is None or word_count(att.text) > word_count(old.text):
-            best[att.sentence] = att
-    seen: set[str] = set()
-    out = []
-    for si in sorted(best):
-        key = fold_answer(best[si].text)
-        if key not in seen:
-            seen.add(key)
-            out.append(best[si])
-    return out
-
-
-def _without_incise(text: str, att: Attribution) -> str:
-    """« Nous partirons, estime l'astronaute, demain » → 'Nous partirons […] demain'."""
-    q = att.quote
-    if att.cut is None:
-        return att.text
-    a, b = att.cut
-    # "…, a rappelé Raymond Berdou, maire du village. Nous venons…": the speaker's role goes too.
-    role = _ROLE_AFTER_INCISE.match(text, b, q.inner_end)
-    if role:
-        b = role.end()
-    before = text[q.inner_start : a].rstrip(" ,")
-    after = text[b : q.inner_end].strip()
-    if not after.strip(" .…!?"):
-        return before + (after if after in ("!", "?", "…") else "")
-    if after[0] in ".!?…":
-        return f"{before}{after[0]} {after[1:].lstrip()}"  # the incise ended a sentence
-    return f"{before} […] {after.lstrip(' ,;')}"

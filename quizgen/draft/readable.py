@@ -136,7 +136,7 @@ def _repair(text: str, a: Analysis | None, si: int | None) -> tuple[str | None, 
 
 
 def _plain_litotes(m: re.Match[str]) -> str:
-    """"NE sont PAS passés inaperçus", "NE faisait GUÈRE de doute" → small letters: a litotes
+    """ "NE sont PAS passés inaperçus", "NE faisait GUÈRE de doute" → small letters: a litotes
     says yes, capitals would make it read as a no."""
     ne = m[1].capitalize() if m.start() == 0 else m[1].lower()
     return ne + m[2] + m[3].lower() + m[4]

@@ -130,8 +130,7 @@ _NEEDS_NEXT = frozenset(
     "le la les l' un une des du de d' au aux à a en dans par pour sur sous avec sans chez vers entre "
     "contre depuis pendant avant après selon et ou mais donc ni car que qu' qui dont si ne n' pas plus "
     "ce cet cette ces c' se s' sa son ses leur leurs il ils elle elles on lui y est sont était étaient "
-    "été être ai as avons avez ont avait avaient sera seront fut très l'un l'une"
-    .split()
+    "été être ai as avons avez ont avait avaient sera seront fut très l'un l'une".split()
 )
 
 
@@ -143,7 +142,7 @@ _NUMBER_WORDS = frozenset(
 
 def needs_next(word: str) -> bool:
     """A word a cut extract cannot end on: an article, a preposition, an auxiliary, a number."""
-    w = word.lower().replace("’", "'").strip("«»\"“”(")
+    w = word.lower().replace("’", "'").strip('«»"“”(')
     return w in _NEEDS_NEXT or w in _NUMBER_WORDS or w.endswith("'") or bool(re.fullmatch(r"[\d.,]+", w))
 
 
@@ -178,7 +177,7 @@ def _opened(words: list[str]) -> bool:
     said = " ".join(words)
     if said.count("(") > said.count(")") or said.count("«") > said.count("»"):
         return True
-    opener = max((i for i, w in enumerate(words) if w.startswith(('"', '“'))), default=None)
+    opener = max((i for i, w in enumerate(words) if w.startswith(('"', "“"))), default=None)
     if opener is None:
         return False  # a quotation opened before the blank closes after it: no harm
     return not any(w[1:].rstrip(".,;:!?…»)").endswith(('"', "”")) for w in words[opener:])

@@ -43,8 +43,9 @@ _AGE = re.compile(
 # Lowercase words a sentence may open with: a pronoun, a determiner, a preposition, an adverb. A
 # quotation opening on another lowercase word (a noun, a verb, an adjective: « cessez-le-feu
 # immédiat à … », « touche chaque hiver … ») was cut from the narrator's sentence.
-_CLAUSE_OPENERS = frozenset(
-    """
+_CLAUSE_OPENERS = (
+    frozenset(
+        """
     je j' tu il elle on nous vous ils elles c' ce ça cela ceci ici là y en s' qu' n' ne
     le la les l' un une des du de d' au aux à mon ma mes ton ta tes son sa ses notre nos votre vos
     leur leurs cet cette ces tout tous toute toutes rien personne aucun aucune chaque certains
@@ -52,7 +53,9 @@ _CLAUSE_OPENERS = frozenset(
     par vers entre contre selon sans depuis après avant pendant malgré comme oui non merci bien très
     plus moins jamais toujours aujourd'hui demain hier maintenant voilà voici même encore déjà
     """.split()
-) | LEANING_OPENERS
+    )
+    | LEANING_OPENERS
+)
 
 
 def standalone(words: str) -> bool:
@@ -97,6 +100,41 @@ def side_duration(text: str, fig: Figure) -> bool:
     return bool(re.search(r"\bdepuis\s+$", before)) and bool(re.search(r",\s*qui\s[^,.;:]*$", before))
 
 
+_BETWEEN_EVENTS = re.compile(
+    r"\s*(?:plus\s+)?(?:après|avant|plus\s+tard|plus\s+tôt|auparavant)\b", re.IGNORECASE
+)
+
+
+def between_events(text: str, fig: Figure) -> bool:
+    """The time between two events ("organisée deux jours après la signature", "trois mois plus
+    tard"): no fact."""
+    return fig.kind == "duration" and bool(_BETWEEN_EVENTS.match(text, fig.end))
+
+
+_FUTURE = re.compile(
+    r"\b(?:prochaine?s?|prévue?s?|doi(?:t|vent)|(?:pourr|devr)(?:ai[te]n?t?|ont|a)|à\s+partir\s+d[ue]|dès\s+l[ea]|jusqu['’]\s*(?:au|à)|d['’]ici|"
+    r"à\s+compter\s+d[ue]|(?!(?:opé|camé|ext|ult)ra\b)[a-zàâçéèêëîïôûù]{2,}(?:ra|ront))\b",
+    re.IGNORECASE,
+)
+_DAY_OR_MONTH = re.compile(
+    r"\b(?:\d{1,2}(?:er)?\s+)?(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|"
+    r"octobre|novembre|décembre|decembre)\b",
+    re.IGNORECASE,
+)
+
+
+def side_date(fig: Figure, sentence: str, before: str, dates: int, lead: bool) -> bool:
+    """A date of no consequence: the day or month of a past episode ("en février", "le 26 mars")
+    later than the lead (`before`: the sentence up to it); any date of a sentence that lists
+    several (a timeline). A year alone ("en 1989"), what is to come ("le 25 mars prochain",
+    "prévue le 3 juin") and a state since ("depuis le 4 juin") are facts."""
+    after = sentence[len(before) + len(fig.text) :].split()[:1]  # "le 3 juin prochain"
+    near = before[-60:] + " " + " ".join(after)  # "prévue le 3 juin", not a verb further on
+    if fig.kind != "date" or _FUTURE.search(near) or re.search(r"\bdepuis\s+(?:l[ea]\s+)?$", before, re.I):
+        return False
+    return dates >= 2 or (not lead and bool(_DAY_OR_MONTH.search(fig.text)))
+
+
 def clock_like(text: str, fig: Figure) -> bool:
     """'à partir de 18 heures': a time of day, not a duration."""
     return fig.unit == "heures" and bool(_CLOCK_BEFORE.search(text[max(0, fig.start - 20) : fig.start]))
@@ -123,13 +161,18 @@ _DE = r"(?:de\s+|du\s+|des\s+|d['’])(?:la\s+|le\s+|les\s+|l['’])?"
 _SOURCE_BEFORE = re.compile(
     r"(?:\b(?:selon|d['’]après)(?:\s+[^\s,;:.!?()«»]+){0,5}"
     r"|\b(?:appris|apprend|indiqu[ée]|pr[ée]cis[ée]|confirm[ée])(?:-t-on)?\s+"
-    r"(?:[^\s,;:.!?]+\s+){0,3}?auprès\s+" + _DE +
-    r"|\b(?:au\s+micro|à\s+l['’]antenne|sur\s+l['’]antenne|sur\s+le\s+plateau|dans\s+les\s+colonnes|"
-    r"communiqué|conférence\s+de\s+presse)\s+" + _DE +
-    r"|\binvitée?s?\s+(?:[^\s,;:.!?]+\s+){0,3}?" + _DE +
-    r"|\binterrogée?s?\s+par\s+(?:la\s+|le\s+|les\s+|l['’])?"
+    r"(?:[^\s,;:.!?]+\s+){0,3}?auprès\s+"
+    + _DE
+    + r"|\b(?:au\s+micro|à\s+l['’]antenne|sur\s+l['’]antenne|sur\s+le\s+plateau|dans\s+les\s+colonnes|"
+    r"communiqué|conférence\s+de\s+presse)\s+"
+    + _DE
+    + r"|\binvitée?s?\s+(?:[^\s,;:.!?]+\s+){0,3}?"
+    + _DE
+    + r"|\binterrogée?s?\s+par\s+(?:la\s+|le\s+|les\s+|l['’])?"
     r"|\b(?:rapport|indiqu|pr[ée]cis|affirm|expliqu|d[ée]clar|confi)(?:e|é|ait)"
-    r"(?:-t-(?:il|elle|on))?\s+(?:à\s+\S+\s+)?(?:à\s+|au\s+)?(?:le|la|les|l['’])?)\s*$",
+    r"(?:-t-(?:il|elle|on))?\s+(?:à\s+\S+\s+)?(?:à\s+|au\s+)?(?:le|la|les|l['’])?"
+    r"|\b(?:dit|déclaré|expliqué|confié|raconté|indiqué|précisé|assuré|affirmé|souligné|annoncé|"
+    r"ajouté|répondu)(?:-t-(?:il|elle|on))?\s+(?:à|au|aux)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?)\s*$",
     re.IGNORECASE,
 )
 

@@ -60,3 +60,13 @@ def test_a_title_and_a_surname_written_first_is_the_same_person():
     ]
     assert pick(people[0], people).names == ["Lucie Vannier"]
 
+
+def test_a_name_cut_before_its_particle_is_the_same_person():
+    assert same_speaker("Lucie Marchal", "Lucie Marchal de la Tour")
+    assert same_speaker("Hugo Brant d'Orval", "Hugo Brant")
+    assert not same_speaker("Lucie Marchal", "Lucie Marchal-Petit")
+    answer = Candidate("Lucie Marchal de la Tour", "person", "p:a")
+    picked = pick(
+        answer, [Candidate("Lucie Marchal", "person", "p:b"), Candidate("Paul Ivens", "person", "p:c")]
+    )
+    assert picked.names == ["Paul Ivens"]

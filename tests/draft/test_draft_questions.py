@@ -344,7 +344,7 @@ def test_a_who_question_refused_in_its_direct_form_is_asked_with_a_blank(monkeyp
 
 
 def test_the_weekday_of_the_news_is_no_date_to_ask():
-    from quizgen.draft.questions import _news_day
+    from quizgen.draft.dates import news_day as _news_day
 
     assert _news_day("samedi 7 décembre") and _news_day("ce mercredi 24 janvier")
     assert not _news_day("samedi 7 décembre 2019") and not _news_day("30 juin 2022")

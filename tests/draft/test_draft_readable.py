@@ -87,9 +87,14 @@ def test_an_elided_article_before_a_gap_goes_inside_it_or_is_written_in_full():
 
 
 def test_a_blank_whose_answer_the_prompt_shows_is_refused():
-    who = {"id": "q", "type": "single", "answer": "Marie Dupont", "choices": ["Marie Dupont", "Paul Roy"],
-           "prompt": f"D’après l’article, qui complète cette phrase : « {BLANK} a salué le travail de "
-           "Marie Dupont pendant la crise. » ?"}
+    who = {
+        "id": "q",
+        "type": "single",
+        "answer": "Marie Dupont",
+        "choices": ["Marie Dupont", "Paul Roy"],
+        "prompt": f"D’après l’article, qui complète cette phrase : « {BLANK} a salué le travail de "
+        "Marie Dupont pendant la crise. » ?",
+    }
     assert shown(who) is None
     assert shown(cloze("Le {{c1::Sénat}} votera le texte en mars, puis le Sénat le renverra.")) is None
 

@@ -330,8 +330,10 @@ def test_a_nationality_standing_for_a_person_is_not_hidden(entities):
 
 def test_a_place_or_a_first_name_ending_like_a_nationality_is_no_nationality():
     text = "L'Italienne a battu Alain Morel, venu de Calais, puis la Suédoise et le Russe."
+
     def at(word: str) -> bool:
         return nationality_for_person(text, text.index(word), word)
+
     assert at("Italienne") and at("Suédoise") and at("Russe")
     assert not at("Calais") and not at("Alain")
 
@@ -373,7 +375,7 @@ def test_true_statements_never_outnumber_false_ones_in_a_full_draft():
     for n, answer in enumerate((True, True, False)):
         b.add("keyfact", {"id": f"vf-{n}", "type": "true_false", "answer": answer}, review=False, sentence=n)
     for n in range(3, 6):  # three other questions: the draft needs no unmatched true statement
-        b.add("keyfact", {"id": f"q-{n}", "type": "short", "answer": "x"}, review=False, sentence=n)
+        b.add("keyfact", {"id": f"q-{n}", "type": "short", "answer": f"x{n}"}, review=False, sentence=n)
     balance(b)
     assert _statements(b) == [True, False]
 
@@ -494,5 +496,3 @@ def test_no_true_statement_on_a_sentence_whose_object_points_back(entities):
     )
     b = Builder(analyse(text, entities), "article")
     assert not true_statement(b, 1)
-
-

@@ -1,0 +1,99 @@
+"""What a cloze may hide, beyond the facts the key-fact rules find: the phrase a cleft sentence
+stresses, a name without its title; and what it may not: vague nouns, bare acronyms, a piece of
+a clause with its verb."""
+
+from __future__ import annotations
+
+import re
+
+from .questions import Builder
+
+_CLEFT = re.compile(
+    r"(?:C['’]\s*est|Ce\s+sont)\s+(?:(?:à|par|pour|avec|dans|en|chez|sur)\s+)?"
+    r"(?P<x>[^,;:«»\"“”()]{3,90}?)\s+(?:qui|qu['’]|que)\b"
+)
+
+
+def cleft(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The phrase a cleft sentence opens on ("C'est la fanfare de Lunel qui a ouvert le défilé"):
+    the fact the sentence stresses, a good blank."""
+    m = _CLEFT.match(text, start, end)
+    if not m:
+        return []
+    words = m["x"].split()
+    named = any(w[:1].isupper() for w in words)
+    if words[0].lower() in ("ce", "ces", "cet", "cette") or not (named or len(words) >= 3):
+        return []  # "C'est par [ces gestes] que", "C'est [un cycliste] qui": nothing to learn
+    return [(m.start("x"), m.end("x"))]
+
+
+def name_only(b: Builder, x: int, y: int) -> tuple[int, int]:
+    """ "[son homologue français Emmanuel Roy]" → "son homologue français [Emmanuel Roy]": a title
+    and the name after it, only the name hidden (the title is the clue)."""
+    if not b.text[x : x + 1].islower():
+        return x, y
+    for a, c, label in b.a.ner:
+        if label == "PER" and c == y and x < a and len(b.text[a:c].split()) >= 2:
+            return a, c
+    person = next((p for p in b.a.registry.persons() if b.text[x:y].endswith(" " + p.name)), None)
+    if person is not None and len(person.name.split()) >= 2:
+        return y - len(person.name), y
+    return x, y
+
+
+ACRONYM = re.compile(r"(?:(?:l['’]\s*|la\s+|le\s+|les\s+)?)[A-ZÀ-Ý]{2,}s?")
+# Nouns that name nothing on their own: "[une autre manière]", "[le lieu du projet]".
+_VAGUE = frozenset(
+    """chose choses projet projets façon façons manière manières fait faits situation moment cas
+    point points idée idées sujet affaire établissement endroit lieu lieux partie part
+    côté type sorte genre niveau problème problèmes question questions démarche étape travail
+    ensemble domaine aspect élément éléments système forme mode action actions""".split()
+)
+_FILLERS = frozenset(
+    """le la les l un une des du de d au aux ce cet cette ces son sa ses leur leurs nouvelle nouveau
+    nouvel nouvelles nouveaux grand grande petit petite même autre autres tout toute tous toutes
+    certain certaine""".split()
+)
+
+
+def vague(words: str) -> bool:
+    """A phrase of vague nouns only ("la chose", "une autre manière", "le lieu du
+    projet"): the blank cannot be guessed, nor does it teach anything."""
+    if any(w[:1].isupper() or w[:1].isdigit() for w in words.split()[1:]):
+        return False
+    found = [w for w in re.findall(r"[\w-]+", words.lower().replace("’", "'")) if w not in _FILLERS]
+    return bool(found) and all(w in _VAGUE for w in found)
+
+
+def has_verb(b: Builder, x: int, y: int) -> bool:
+    """A span with a conjugated verb or an infinitive in it ("[Paul niait avoir] menti"): a
+    piece of a clause, not a fact; a title in quotation marks may hold one."""
+    if b.text[x - 1 : x] in '«"“' and x > 0:
+        return False
+    words = [
+        b.text[t.start : t.end]
+        for t in b.a.tokens
+        if x <= t.start and t.end <= y and t.pos in ("VERB", "AUX")
+    ]
+    return any(w.isalpha() and w.islower() for w in words)  # not "K/2019", a name the tagger misread
+
+
+# The first word of a preposition of two words ("face à", "grâce à", "près de", "lors de"): a
+# blank that ends on it cuts the preposition ("un [doublé face] à Lyon").
+_LOCUTION_HEADS = frozenset("face grâce près lors autour auprès loin afin quant proche jusqu".split())
+
+
+def cuts_a_locution(text: str, x: int, y: int) -> bool:
+    quantity = re.search(
+        r"\b(?:plusieurs|quelques|certaine?s|nombreu(?:x|ses))\s+$", text[max(0, x - 20) : x], re.I
+    )
+    if quantity and re.search(r"\s(?:par|pour|avec|sur|dans|à|en)\s", text[x:y]):
+        return True  # "plusieurs [heures par grand froid]": the blank cut from its quantity, run on
+    if re.match(r"\s+(?:et|ou)\s+\d", text[y:]):
+        return True  # "des [4e] et 5e arrondissements": a blank cutting a pair of figures
+    words = text[x:y].split()
+    return (
+        bool(words)
+        and words[-1].lower() in _LOCUTION_HEADS
+        and bool(re.match(r"\s+(?:à|au|aux|de|du|des|d['’])", text[y:]))
+    )

@@ -1,0 +1,117 @@
+"""What the quotation questions draw on: the article's people as choices, one quotation per
+sentence, a quotation without the narrator's incise."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold_answer, word_count
+from .distractors import Candidate
+from .pipeline import Analysis
+from .reader import Attribution
+from .textbits import display
+from .trivia import a_firm
+
+MIN_QUOTE_WORDS = 3  # « obsolète » alone makes a poor "who said it?"
+_ROLE_AFTER_INCISE = re.compile(
+    r"\s*,\s*(?!(?:et|mais|ou|puis|car|donc|qui|que|avant|après)\b)(?:l[ea]\s+|l['’]\s*)?"
+    r"[a-zàâçéèêëîïôûùüÿœ][^.!?«»\"“”,]{0,80}(?=\.\s*(?:[A-ZÀ-Ý«\"“]|$))"
+)
+
+# "…, déclare Léa, qui mène la grève avec trois amies. Nous…": the speaker's relative clause goes too.
+_WHO_AFTER_INCISE = re.compile(r"\s*,\s*qui\s[^.!?«»\"“”]{0,120}(?=\.\s*(?:[A-ZÀ-Ý«\"“]|$))")
+
+
+def candidates_of(analysis: Analysis) -> list[Candidate]:
+    """The article's speakers first (its voices), then everyone else it names (no firm)."""
+    out: list[Candidate] = []
+    text = analysis.article.text
+    seen: set[str] = set()
+    for att in analysis.attributions:
+        sp = att.speaker
+        if sp is not None and not att.name_or_title and sp.key not in seen:
+            seen.add(sp.key)
+            if sp.kind != "person" or not a_firm(text, sp.name):
+                out.append(Candidate(display(sp.name), sp.kind, sp.key, sp.role))
+    for p in analysis.registry.persons():
+        if a_firm(text, p.name) or only_in_brackets(text, p.name):
+            continue
+        if "p:" + p.key not in seen:
+            seen.add("p:" + p.key)
+            role = max(p.roles, key=lambda r: len(r.split()), default=None)
+            out.append(Candidate(display(p.name), "person", "p:" + p.key, role))
+    return out
+
+
+def answer_of(q: dict[str, object]) -> str:
+    """What a cloze, short or single question asks for, folded ("" for the other types, and for
+    "who said …?", which asks about the words): two questions with one answer ask one fact twice."""
+    if q.get("type") == "cloze":
+        m = re.search(r"\{\{c1::(.+?)(?:::[^}]*)?\}\}", str(q.get("text", "")))
+        return fold_answer(m.group(1)) if m else ""
+    if q.get("type") in ("short", "single") and "citation" not in (q.get("tags") or ()):
+        return fold_answer(str(q.get("answer", "")))
+    return ""
+
+
+def one_voice(attributions: list[Attribution]) -> bool:
+    """Every quotation of the article is one speaker's (one person, the article's only voice): a
+    "who said it?" on it is trivial."""
+    keys = {att.speaker.key for att in attributions if att.speaker is not None and not att.name_or_title}
+    return len(keys) == 1
+
+
+def only_in_brackets(text: str, name: str) -> bool:
+    """A name the article writes only inside brackets ("(Marc Ulm, édité par Léa Dorn)"): a
+    credit or an aside, no one the story is about, so no wrong choice."""
+    found = list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+    if not found:
+        return False
+    for m in found:
+        before = text[: m.start()]
+        if before.rfind("(") <= before.rfind(")"):
+            return False  # one mention outside brackets
+    return True
+
+
+def a_name(label: str) -> bool:
+    """ "La Maison Blanche", "l'ONU": a capital after the determiner; "le parquet" has none."""
+    return any(w[:1].isupper() for w in label.replace("’", "'").replace("'", " ").split()[1:])
+
+
+def one_per_sentence(attributions: list[Attribution]) -> list[Attribution]:
+    """The longest attributed quotation of each sentence, once per wording."""
+    best: dict[int, Attribution] = {}
+    for att in attributions:
+        if att.speaker is None or att.name_or_title or word_count(att.text) < MIN_QUOTE_WORDS:
+            continue
+        old = best.get(att.sentence)
+        if old is None or word_count(att.text) > word_count(old.text):
+            best[att.sentence] = att
+    seen: set[str] = set()
+    out = []
+    for si in sorted(best):
+        key = fold_answer(best[si].text)
+        if key not in seen:
+            seen.add(key)
+            out.append(best[si])
+    return out
+
+
+def without_incise(text: str, att: Attribution) -> str:
+    """« Nous partirons, estime l'astronaute, demain » → 'Nous partirons […] demain'."""
+    q = att.quote
+    if att.cut is None:
+        return att.text
+    a, b = att.cut
+    # "…, a rappelé Raymond Berdou, maire du village. Nous venons…": the speaker's role goes too.
+    role = _ROLE_AFTER_INCISE.match(text, b, q.inner_end) or _WHO_AFTER_INCISE.match(text, b, q.inner_end)
+    if role:
+        b = role.end()
+    before = text[q.inner_start : a].rstrip(" ,")
+    after = text[b : q.inner_end].strip()
+    if not after.strip(" .…!?"):
+        return before + (after if after in ("!", "?", "…") else "")
+    if after[0] in ".!?…":
+        return f"{before}{after[0]} {after[1:].lstrip()}"  # the incise ended a sentence
+    return f"{before} […] {after.lstrip(' ,;')}"
