@@ -11,21 +11,26 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .nlp import Token
+from .tokens import singular
 
 MAX_PHRASE_WORDS = 7
 _STOP_WORDS = frozenset({",", ";", ":", "(", "qui", "que", "qu'", "dont", "où", "«", "»", '"', "“", "”"})
 _ROLES = ("obj", "nsubj", "nsubj:pass", "obl:arg")
 _OF = frozenset({"de", "d'", "du", "des"})
-# A phrase about when is no "what": "tous les jours", "la presse [ce mercredi]".
+# A phrase about when is no "what": "tous les jours", "la presse [ce mercredi]"; plurals are
+# looked up by their singular (tokens.singular), "tous les soirs" as "tous les jours".
 _TIME_WORDS = frozenset(
     """
-    jour jours semaine semaines mois an ans année années heure heures minute minutes matin matinée
-    soir soirée nuit nuits midi après-midi week-end week-ends été hiver printemps automne
+    jour semaine mois an ans année heure minute matin matinée soir soirée nuit midi après-midi
+    week-end été hiver printemps automne saison
     lundi mardi mercredi jeudi vendredi samedi dimanche
-    lundis mardis mercredis jeudis vendredis samedis dimanches
     ce cette ces
 """.split()
 )
+
+
+def _a_time_word(word: str) -> bool:
+    return word in _TIME_WORDS or singular(word) in _TIME_WORDS
 
 
 def sentence_tokens(tokens: list[Token], start: int, end: int) -> list[int]:
@@ -161,7 +166,7 @@ def _phrase(
             and i > head
             and (
                 w in _STOP_WORDS
-                or w in _TIME_WORDS
+                or _a_time_word(w)
                 or tokens[i].pos in ("VERB", "CCONJ")  # "les chercheurs [participant à l'essai]", "[et …]"
                 or (tokens[i].pos == "ADP" and w not in _OF)
             )
@@ -172,7 +177,7 @@ def _phrase(
         words = words[:cut]
     if not words or head not in words or len(words) > most:
         return None
-    if text[tokens[head].start : tokens[head].end].lower() in _TIME_WORDS:
+    if _a_time_word(text[tokens[head].start : tokens[head].end].lower()):
         return None
     if any(words[n + 1] != words[n] + 1 for n in range(len(words) - 1)):
         return None  # not one stretch of the sentence

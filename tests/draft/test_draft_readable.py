@@ -287,6 +287,14 @@ def test_a_connector_then_a_fronted_phrase_then_a_pronoun_is_read_as_one_opening
     )
     said = " ".join(drafted(text, entities))
     assert "mariage il roule" not in said, said
+    # The sentence itself: never read as written (its subject pronoun is behind the fronted phrase).
+    from quizgen.draft.openings import opening
+    from quizgen.draft.pipeline import analyse
+
+    a = analyse(text, entities)
+    second = a.article.text[a.sentences[1].start : a.sentences[1].end]
+    found = opening(a, 1)
+    assert found is None or "mariage il roule" not in found.apply(" ".join(second.split())), found
 
 
 @pytest.mark.slow
