@@ -85,6 +85,9 @@ def find_quotes(article: Article) -> list[QuoteSpan]:
         for pos in range(p.start, p.end):
             c = view[pos]
             if c == "«":
+                if stack and stack[-1][0] == "«" and _closes_straight(view, pos, p.start, p.end):
+                    _close(view, stack, nested, out, pos, pi)  # "«intacte«,": a closing mark typed as «
+                    continue
                 if stack and carried and pos == first_char and len(stack) == 1:
                     continue  # the old style repeats « at each paragraph of a long quote
                 if stack and stack[-1][0] == "«" and not view[stack[-1][1] + 1 : pos].strip():

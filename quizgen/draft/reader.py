@@ -90,7 +90,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:les|la|le|l')\s*(?:\w+\s+)?{SPEECH_NOUNS}\s+)(?=d[eu]s?\b|d')"
         ),
         "agency": re.compile(r"^\s*[-–—(]\s*(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s*\)?\s*\.?\s*$"),
-        "chain": re.compile(r"^[\s,;]*(?:(?i:et|puis|ou)\s+)?[«“\"]"),
+        # "« … » et « … »", "« … », grâce à « … »", "« … », voire d'« … »": fragments of one clause.
+        "chain": re.compile(
+            r"^[\s,;]*(?:(?i:et|puis|ou|mais|voire|ni|grâce|avec|sans|pour|par|dans|sur|comme|surtout|notamment"
+            r"|même|aussi|non|pas|plus|seulement|à|au|aux|de|du|des|le|la|les|un|une)\s+|(?i:d|l|qu)['’]\s*){0,4}"
+            r"[«“\"]"
+        ),
         "intro": re.compile(r"[:–—-]\s*$"),
         "but_that": re.compile(r"\b(?:mais|et|ou)\s+(?:que|qu')", re.IGNORECASE),
     }

@@ -1,0 +1,26 @@
+"""More patterns of French reported speech, on short invented texts (rules only, no model)."""
+
+from __future__ import annotations
+
+from quizgen.draft.pipeline import analyse
+
+
+def said(text: str) -> list[tuple[str, str | None, bool]]:
+    """(first words of each quotation, its speaker or None, review)."""
+    return [
+        (a.text[:12], a.speaker.name if a.speaker else None, a.review)
+        for a in analyse(text).attributions
+        if not a.name_or_title
+    ]
+
+
+def test_fragments_joined_by_a_preposition_share_the_incise_of_the_last_one():
+    text = (
+        "La crue reste «maîtrisée» et «locale», grâce à «des digues neuves», "
+        "a indiqué M. Ferrand."
+    )
+    assert said(text) == [
+        ("maîtrisée", "M. Ferrand", False),
+        ("locale", "M. Ferrand", False),
+        ("des digues n", "M. Ferrand", False),
+    ]
