@@ -227,6 +227,9 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             sp = self._speaker(self._np_after(si, agent.end()), si) if agent else None
             return (sp, "pre", not sp.certain) if sp is not None and sp.kind != "anonymous" else None
         np_, _toks = self._subject_before(si, chosen.start())
+        mid = self.incise_before(si, chosen.start(), chosen.end()) if np_ is None else None
+        if mid is not None:
+            return mid  # "…, a ajouté la préfète, avec des dégâts « très lourds »"
         if np_ is None:
             np_ = self.subject_across_et(si, [v.start() for v in verbs], verbs.index(chosen))
         if np_ is None and _SUBJECT_THEN_INCISE.match(m[: chosen.start()]):

@@ -188,3 +188,22 @@ class Incises(Reader):
                 self.extra.setdefault(q.open, {})["why"] = f"{sp.name} et une autre personne parlent ensemble"
                 return True
         return False
+
+    def incise_before(self, si: int, verb_start: int, verb_end: int) -> tuple[Speaker, str, bool] | None:
+        """'Les pluies ont cessé, a ajouté la préfète, avec des dégâts « très lourds »': an incise
+        set off by commas in the middle of the sentence, before the quotation: its speaker says
+        the whole sentence, the words after it too."""
+        s, m = self.sentences[si], self._masked[si]
+        if not re.search(r"\w[^,]*,\s*$", m[:verb_start]):
+            return None
+        np_ = self._np_after(si, verb_end)
+        if np_ is None:
+            return None
+        end = np_.toks[np_.apposition[1] - 1].end if np_.apposition else np_.end
+        if not re.match(r"\s*,", m[end - s.start :]):
+            return None
+        sp = self._speaker(np_, si)
+        if sp is None or sp.kind not in ("person", "institution", "anonymous"):
+            return None
+        return sp, "post", not sp.certain
+

@@ -24,3 +24,14 @@ def test_fragments_joined_by_a_preposition_share_the_incise_of_the_last_one():
         ("locale", "M. Ferrand", False),
         ("des digues n", "M. Ferrand", False),
     ]
+
+
+def test_an_incise_in_the_middle_of_the_sentence_covers_the_words_after_it():
+    text = "Les pluies ont cessé mardi, a ajouté Claire Vidal, avec des dégâts «très lourds» dans la vallée."
+    assert said(text) == [("très lourds", "Claire Vidal", False)]
+
+
+def test_a_subject_before_the_verb_is_no_incise():
+    # "X a dit, …, « … »": the ordinary order, read as before (the subject speaks).
+    text = "Claire Vidal a répondu, lundi, que les dégâts étaient «très lourds» dans la vallée."
+    assert said(text) == [("très lourds", "Claire Vidal", False)]
