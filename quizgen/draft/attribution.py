@@ -133,7 +133,7 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
                 if cont is not None:
                     sp, rule, review = cont
             if sp is None and not names[k]:
-                sp, rule, review = self._source_line(si, q) or (None, "", False)
+                sp, rule, review = self._source_line(si, q) or self.credit_line(si, q) or (None, "", False)
             if sp is None and not names[k] and not outside:
                 sp, rule, review = self.forward(si, q) or self.subject_before(si, q) or (None, "", False)
             review = review or self.shared_words(si, q, (sp, rule, review))

@@ -60,6 +60,14 @@ _WORDS_OF = re.compile(
 )
 
 
+# A verb of the line's own clause ('X a dit', 'X est ministre'): no credit line then.
+_FINITE = re.compile(
+    r"\b(?:a|ont|est|sont|était|étaient|avait|avaient|sera|seront|va|vont|fait|font|dit|disent|peut|doit)\b",
+    re.IGNORECASE,
+)
+_LINE_CLAUSE = re.compile(r"\b(?:qui|que|qu'|dont|où)\b", re.IGNORECASE)
+
+
 class Layouts(Reader):
     """The rules for the layouts above; each returns (speaker, rule, review) or None."""
 
@@ -225,3 +233,30 @@ class Layouts(Reader):
         if not elsewhere:
             self.extra.setdefault(at, {})["why"] = f"« {sp.name} » lu seulement avant les deux-points"
         return not elsewhere
+
+    def credit_line(self, si: int, q: QuoteSpan) -> Found | None:
+        """A paragraph that is one quotation, then a line that opens with a person's name and has
+        no verb of its own: 'Anne Roy la maire de Vienne, au sujet du chantier qui a repris.' —
+        the credit of the quotation above (to review)."""
+        s, nxt = self.sentences[si], si + 1
+        para = self.article.paragraphs[s.para]
+        if q.open > para.start + 1 or self.view[q.end : para.end].strip(" .…") or nxt >= len(self.sentences):
+            return None
+        line = self.sentences[nxt]
+        if line.para != s.para + 1 or line.start != self.article.paragraphs[line.para].start or line.heading:
+            return None
+        m = self._masked[nxt]
+        clause = _LINE_CLAUSE.search(m)
+        own = m[: clause.start()] if clause else m
+        if MASK in own or _FINITE.search(own) or self.p["pre"].search(own) or len(m.split()) > 40:
+            return None
+        toks = [Tok(t.text, t.start + line.start, t.end + line.start) for t in tokenize(m)]
+        np_ = parse_np(toks, 0)
+        if np_ is None or not np_.names() or np_.head in PRONOUNS:
+            return None
+        sp = self._speaker(np_, nxt)
+        if sp is None or sp.kind != "person":
+            return None
+        self.extra.setdefault(q.open, {})["why"] = f"{sp.name} : nommé sur la ligne sous la citation"
+        return sp, "credit-line", True
+

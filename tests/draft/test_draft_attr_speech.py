@@ -35,3 +35,19 @@ def test_a_subject_before_the_verb_is_no_incise():
     # "X a dit, …, « … »": the ordinary order, read as before (the subject speaks).
     text = "Claire Vidal a répondu, lundi, que les dégâts étaient «très lourds» dans la vallée."
     assert said(text) == [("très lourds", "Claire Vidal", False)]
+
+
+def test_a_line_naming_a_person_under_a_quotation_alone_is_its_credit():
+    text = (
+        "« Le chantier reprendra dès que la rivière aura baissé. Nous y veillerons. »\n\n"
+        "Hélène Marchal la maire de Vienne, au sujet du pont qui a été fermé lundi.\n"
+    )
+    assert said(text) == [("Le chantier ", "Hélène Marchal", True)]
+
+
+def test_a_sentence_under_a_quotation_is_no_credit_line():
+    text = (
+        "« Le chantier reprendra dès que la rivière aura baissé. »\n\n"
+        "Hélène Marchal est arrivée lundi sur le pont.\n"
+    )
+    assert said(text) == [("Le chantier ", None, False)]
