@@ -51,3 +51,16 @@ def test_a_sentence_under_a_quotation_is_no_credit_line():
         "Hélène Marchal est arrivée lundi sur le pont.\n"
     )
     assert said(text) == [("Le chantier ", None, False)]
+
+
+def test_the_person_of_a_relative_clause_before_a_colon_speaks_whatever_the_verb():
+    text = (
+        "Au port, c'est la navigatrice Ana Roux, qui avait rejoint son équipage : "
+        "« Ils ont tenu bon dans la tempête. »"
+    )
+    assert said(text) == [("Ils ont tenu", "Ana Roux", True)]
+
+
+def test_a_relative_clause_on_a_placard_before_a_colon_gives_no_speaker():
+    text = "Au port, on voyait la navigatrice Ana Roux, qui brandissait une pancarte : « Ils ont tenu bon. »"
+    assert said(text) == [("Ils ont tenu", None, False)]
