@@ -187,6 +187,8 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             if found[k][0] is None and k == n - 1 and words:
                 # "« On est à 40 jours … » en France, déclare à l'AFP X": the incise after a few words.
                 found[k] = self._post(si, q.end - s.start + words.end())
+            if found[k][0] is None and k == n - 1:
+                found[k] = self.late_incise(si, q)  # "« … » lors des assises, en mai, a-t-il ajouté"
         return found
 
     def _pre_verb(self, si: int, offset: int) -> tuple[Speaker | None, str, bool] | None:

@@ -8,7 +8,7 @@ from .nounphrase import NP, parse_np
 from .tokens import Tok
 
 _PREPOSITIONS = frozenset("sur dans à au aux auprès lors devant depuis en chez via".split())
-_SUBJECT_STARTS = frozenset("le la l' les un une m. mme dr. pr. son sa".split())
+_SUBJECT_STARTS = frozenset("le la l' les un une m. mme dr. pr. son sa ce cet cette".split())
 
 
 def past_complement(toks: list[Tok], k: int) -> int:

@@ -33,6 +33,17 @@ _AND_BEFORE = re.compile(
 )
 
 
+# Between a quotation and the incise that closes its sentence: complements, never a clause of
+# their own ('lors des états généraux, dans un mois, a-t-il ajouté'; not ', quand il est arrivé, ').
+_CLAUSE_WORDS = re.compile(
+    r"\b(?:qui|que|qu'|dont|où|quand|lorsque|si|mais|car|puis|il|elle|ils|elles|on|je|nous|vous|"
+    r"a|ont|est|sont|était|étaient|avait|avaient|sera|seront|fait|font|va|vont)\b",
+    re.IGNORECASE,
+)
+
+_TERM_AFTER_ARTICLE = re.compile(r"\b(?:l[ae]s?|l'|du|des|une?|au|aux|son|sa|ses|leurs?|ce|cette)\s*$", re.I)
+
+
 class Incises(Reader):
     """The incise rules; `_post` returns (speaker, rule, review), the speaker None when none."""
 
@@ -206,4 +217,25 @@ class Incises(Reader):
         if sp is None or sp.kind not in ("person", "institution", "anonymous"):
             return None
         return sp, "post", not sp.certain
+
+    def late_incise(self, si: int, q: QuoteSpan) -> tuple[Speaker | None, str, bool]:
+        """'« … » lors des états généraux, dans un mois, a-t-il ajouté.': the incise that closes
+        the sentence, past complements set off by commas, speaks the last quotation."""
+        s, m = self.sentences[si], self._masked[si]
+        if _TERM_AFTER_ARTICLE.search(m[: max(q.open - s.start, 0)]):
+            return None, "", False  # "le début du « plan social », …": a term the page quotes
+        offset = q.end - s.start
+        tail = m[offset:]
+        for comma in reversed([c.start() for c in re.finditer(",", tail)]):
+            between = tail[:comma]
+            if MASK in between or len(between.split()) > 20 or _CLAUSE_WORDS.search(between):
+                return None, "", False
+            if self.p["pre"].search(between):
+                return None, "", False
+            if not self.p["post"].match(tail[comma:]) and not INVERTED_INCISE.match(tail[comma:]):
+                continue
+            found = self._post(si, offset + comma)
+            if found[0] is not None:
+                return found
+        return None, "", False
 

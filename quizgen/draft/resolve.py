@@ -91,15 +91,21 @@ def _beside(att: Attribution, sp: Speaker, mentions: list[tuple[int, Person]], v
 def _nearest(
     mentions: list[tuple[int, Person]], pos: int, sp: Speaker, registry: Registry, others: set[str]
 ) -> Person | None:
-    """The person named nearest before `pos` (else just after) who may be `sp`, not one of `others`."""
+    """The person named nearest before `pos` (else just after) who may be `sp`, not one of `others`.
+    A demonstrative ('cet astronome', 'cette passionnée') points back at someone already named:
+    a new word for them, not a function their roles must share (unless it is another office)."""
+    demonstrative = fold(sp.name).split()[:1] in (["ce"], ["cet"], ["cette"])
     before = [(pos - at, p) for at, p in reversed(mentions) if pos - _REACH <= at < pos]
-    after = [(at - pos, p) for at, p in mentions if pos <= at < pos + _REACH // 2]
+    after = [] if demonstrative else [(at - pos, p) for at, p in mentions if pos <= at < pos + _REACH // 2]
     for group in (before, after):
         for _distance, person in group:
             if person.key in others:
                 continue
             if sp.gender is not None and person.gender not in (None, sp.gender):
                 continue
+            rest = " ".join(_words(sp.name)[1:])
+            if demonstrative and not _other_function(registry, person, rest):
+                return person
             if registry.role_conflicts(person, sp.name):
                 continue
             return person

@@ -64,3 +64,21 @@ def test_the_person_of_a_relative_clause_before_a_colon_speaks_whatever_the_verb
 def test_a_relative_clause_on_a_placard_before_a_colon_gives_no_speaker():
     text = "Au port, on voyait la navigatrice Ana Roux, qui brandissait une pancarte : « Ils ont tenu bon. »"
     assert said(text) == [("Ils ont tenu", None, False)]
+
+
+def test_the_incise_closing_the_sentence_past_complements_speaks_the_quotation():
+    text = "« Le pont rouvrira » après les travaux, au printemps, a promis Louis Mercier."
+    assert said(text) == [("Le pont rouv", "Louis Mercier", False)]
+
+
+def test_a_term_quoted_after_an_article_takes_no_late_incise():
+    text = "Les élus voteront le « plan vélo » au printemps, dans la salle, a ajouté Louis Mercier."
+    assert said(text) == [("plan vélo", None, False)]
+
+
+def test_a_demonstrative_description_after_a_named_complement_is_the_person_named_before():
+    text = (
+        "Le glacier recule vite, a expliqué Nora Vasseur, conseillère scientifique du parc. "
+        "Il a perdu « un tiers de sa masse », a dit à la Radio Suisse Romande cette glaciologue."
+    )
+    assert said(text) == [("un tiers de ", "Nora Vasseur", True)]
