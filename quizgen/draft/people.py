@@ -17,7 +17,15 @@ from .lexicon import (
     TITLES,
     role_gender,
 )
-from .nounphrase import DETERMINERS, NOT_NAMES_OR_ROLES, NP, _is_particle, is_role_head, parse_np
+from .nounphrase import (
+    _NAME_PARTICLES,
+    DETERMINERS,
+    NOT_NAMES_OR_ROLES,
+    NP,
+    _is_particle,
+    is_role_head,
+    parse_np,
+)
 from .speakers import OFFICIALS, Registry
 from .tokens import Tok, fold, name_key, tokenize
 
@@ -190,12 +198,16 @@ def _person_words(registry: Registry, source: str, a: int, b: int) -> list[str] 
     words = source[a:b].replace("’", "'").split()
     while words and (words[0].lower() in TITLES or words[0].lower() in NOT_NAMES_OR_ROLES):
         words = words[1:]
-    if not words or not all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words):
-        return None
+    if not words or not all(
+        (w[:1].isupper() or (0 < k < len(words) - 1 and w.lower() in _NAME_PARTICLES))
+        and not any(c.isdigit() for c in w)
+        for k, w in enumerate(words)
+    ):
+        return None  # "Anne de Villiers", "Paul Morel de la Tour": particles inside the name only
     if any(len(w) > 1 and w.isupper() for w in words) or any(
         "-" in w and all(name_key(x) in registry.people for x in w.split("-")) for w in words
     ):
         return None  # "Y COMPRIS" (a shouted heading), "Biden-Poutine" (two people)
-    if len(words) > 4 or any(w.lower() in NOT_NAMES_OR_ROLES | _ENGLISH for w in words):
+    if len(words) > 5 or any(w[:1].isupper() and w.lower() in NOT_NAMES_OR_ROLES | _ENGLISH for w in words):
         return None  # "Your Song", "The Bitch": a title in English, not a person
     return words

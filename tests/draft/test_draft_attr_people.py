@@ -1,0 +1,23 @@
+"""People the model finds, as the registry keeps them (a made-up NER span, no model)."""
+
+from __future__ import annotations
+
+from quizgen.draft.people import collect_people
+from quizgen.draft.speakers import Registry
+
+
+def _people(source: str, name: str) -> dict[str, str]:
+    registry = Registry()
+    a = source.index(name)
+    collect_people(registry, source, [(0, source)], [(a, a + len(name), "PER")])
+    return {key: person.name for key, person in registry.people.items()}
+
+
+def test_a_name_with_a_particle_found_by_the_model_is_a_person():
+    source = "Le verdict est juste, a estimé hier soir Hugues de Verneuil sur une radio."
+    assert _people(source, "Hugues de Verneuil") == {"verneuil": "Hugues de Verneuil"}
+
+
+def test_a_particle_cannot_open_or_close_a_name():
+    source = "Le verdict est juste, a estimé la radio de Marseille hier soir."
+    assert _people(source, "de Marseille") == {}
