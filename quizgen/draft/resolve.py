@@ -74,6 +74,9 @@ def _words(name: str) -> list[str]:
     return name.replace("’", "'").replace("l'", "l' ").split()
 
 
+_APPOSITION = re.compile(r",\s*[a-zà-ÿ][^,.;:!?«»“”\"]{2,120}(?=[,.;!?]|$)")
+
+
 def _beside(att: Attribution, sp: Speaker, mentions: list[tuple[int, Person]], view: str) -> set[str]:
     """People named in the quotation's sentence outside the description and the quotation:
     in 'Paul Roy affirme que le préfet lui a promis « … »', le préfet is not Paul Roy."""
@@ -81,6 +84,10 @@ def _beside(att: Attribution, sp: Speaker, mentions: list[tuple[int, Person]], v
     text = view[a:b]
     at = text.lower().find(sp.name.lower())
     own = (a + at, a + at + len(sp.name)) if at >= 0 else (0, 0)
+    apposition = _APPOSITION.match(view, own[1]) if at >= 0 else None
+    if apposition is not None and apposition.end() <= b:
+        # "a ajouté le peintre, fils du sculpteur Paul Roy": the description's own apposition.
+        own = (own[0], apposition.end())
     return {
         p.key
         for pos, p in mentions

@@ -82,3 +82,12 @@ def test_a_demonstrative_description_after_a_named_complement_is_the_person_name
         "Il a perdu « un tiers de sa masse », a dit à la Radio Suisse Romande cette glaciologue."
     )
     assert said(text) == [("un tiers de ", "Nora Vasseur", True)]
+
+
+def test_a_relative_named_in_the_speakers_apposition_does_not_stop_the_continuation():
+    # "a ajouté l'entraîneur, fils du directeur Paul Lemaire": Paul Lemaire describes the coach.
+    text = (
+        "« Nous repartirons en tournée », a dit l'entraîneur Hugo Lemaire au directeur du club, Marc Brun. "
+        "« Je pense à ma sœur », a ajouté l'entraîneur, fils du directeur Paul Lemaire."
+    )
+    assert said(text)[1] == ("Je pense à m", "Hugo Lemaire", True)
