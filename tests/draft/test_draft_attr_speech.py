@@ -91,3 +91,11 @@ def test_a_relative_named_in_the_speakers_apposition_does_not_stop_the_continuat
         "« Je pense à ma sœur », a ajouté l'entraîneur, fils du directeur Paul Lemaire."
     )
     assert said(text)[1] == ("Je pense à m", "Hugo Lemaire", True)
+
+
+def test_a_first_name_that_differs_is_another_person_of_the_same_surname():
+    text = (
+        "« Nous repartirons en tournée », a dit l'architecte Hugo Lemaire au directeur du musée. "
+        "Il avait reçu la veille l'architecte Anna Lemaire."
+    )
+    assert said(text) == [("Nous reparti", "Hugo Lemaire", False)]
