@@ -148,19 +148,24 @@ def _described_person(registry: Registry, source: str, np_: NP, persons: Sequenc
 def _name_then_role(registry: Registry, source: str, toks: list[Tok], k: int) -> None:
     """'Jake Sullivan, le conseiller à la sécurité nationale,' / 'Marta Nowak, chercheuse à…'."""
     j = _name_run(toks, k)
-    if not (j - k >= 2 and j + 1 < len(toks) and toks[j].text == ","):
+    if j - k < 2 or j + 1 >= len(toks):
         return
-    bare = toks[j + 1].low not in ("le", "la", "l'")
-    np_ = parse_np(toks, j + 1, role_mode=True, bare_role=bare)
+    # "Anne Roy la maire de Vienne, au sujet de …": a caption line opening with a name, no comma.
+    caption = k == 0 and toks[j].low in ("le", "la", "l'")
+    if toks[j].text != "," and not caption:
+        return
+    r = j if caption else j + 1  # where the role starts
+    bare = toks[r].low not in ("le", "la", "l'")
+    np_ = parse_np(toks, r, role_mode=True, bare_role=bare)
     if np_ is None or np_.head not in ROLE_NOUNS or np_.names():
         return
     if not (np_.j == len(toks) or toks[np_.j].text in (",", ".", ";", ")", "(")):
         return
-    first = j + 1 if bare else j + 2
+    first = r if bare else r + 1
     role = source[toks[first].start : toks[np_.j - 1].end]
-    gender = {"le": "m", "la": "f"}.get(toks[j + 1].low) or role_gender(np_.head)  # "X, présidente de …"
+    gender = {"le": "m", "la": "f"}.get(toks[r].low) or role_gender(np_.head)  # "X, présidente de …"
     words = [x.text for x in toks[k:j] if x.text != "-"]
-    registry.add_person(words, toks[k].start, gender=gender, role=role, det=None if bare else toks[j + 1].low)
+    registry.add_person(words, toks[k].start, gender=gender, role=role, det=None if bare else toks[r].low)
 
 
 def _from_ner(registry: Registry, source: str, ner: Sequence[tuple[int, int, str]]) -> None:

@@ -21,3 +21,18 @@ def test_a_name_with_a_particle_found_by_the_model_is_a_person():
 def test_a_particle_cannot_open_or_close_a_name():
     source = "Le verdict est juste, a estimé la radio de Marseille hier soir."
     assert _people(source, "de Marseille") == {}
+
+
+def test_a_caption_line_opening_with_a_name_then_the_role_without_a_comma():
+    from quizgen.draft.pipeline import analyse
+
+    text = "« Le pont tiendra. »\n\nHélène Marchal la ministre belge des Transports, au sujet du viaduc.\n"
+    roles = {(r.person, r.role) for r in analyse(text).roles}
+    assert roles == {("Hélène Marchal", "ministre belge des Transports")}
+
+
+def test_a_name_then_an_object_without_a_comma_is_no_role():
+    from quizgen.draft.pipeline import analyse
+
+    text = "Hier, Hélène Marchal a vu la ministre belge des Transports au sujet du viaduc.\n"
+    assert analyse(text).roles == []
