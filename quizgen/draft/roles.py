@@ -93,7 +93,7 @@ def find_roles(
 # One word that says the whole function, of the place the article is about: "la préfète Anne Colin".
 _OFFICES = frozenset(
     "porte-parole maire préfet préfète sénateur sénatrice bourgmestre échevin échevine procureur "
-    "procureure".split()
+    "procureure avocat avocate".split()
 )
 _NO_FUNCTION = frozenset(fold(w) for w in "premier première seul seule nouveau nouvelle dernier".split())
 _CUT_FROM_ITS_NOUN = re.compile(r"(?:au|aux|à)\s", re.IGNORECASE)

@@ -36,3 +36,11 @@ def test_a_name_then_an_object_without_a_comma_is_no_role():
 
     text = "Hier, Hélène Marchal a vu la ministre belge des Transports au sujet du viaduc.\n"
     assert analyse(text).roles == []
+
+
+def test_a_lawyer_named_after_one_word_has_a_role_worth_asking():
+    # As 'le procureur X': in a trial story, one word says the whole function.
+    from quizgen.draft.pipeline import analyse
+
+    text = "Le boulanger a été relaxé. Son avocat Paul Lenoir a salué une décision juste."
+    assert {(r.person, r.role) for r in analyse(text).roles} == {("Paul Lenoir", "avocat")}
