@@ -78,6 +78,7 @@ def _role_words(text: str, tokens: list[Token], i: int) -> list[str]:
             if word == "et" or (tokens[k].pos == "CCONJ"):
                 break
             k += 1
+        k = _past_hyphens(text, tokens, k)  # "de l'AP-HP": never cut inside a hyphenated word
         while k - 1 > i and tokens[k - 1].pos in ("ADP", "DET"):
             k -= 1
         out.append(text[tokens[first].start : tokens[k - 1].end])
@@ -86,3 +87,14 @@ def _role_words(text: str, tokens: list[Token], i: int) -> list[str]:
         else:
             break
     return out
+
+
+def _past_hyphens(text: str, tokens: list[Token], k: int) -> int:
+    """The end of the word token k-1 belongs to, past hyphens glued to it ('AP' of 'AP-HP')."""
+    while 0 < k < len(tokens) and tokens[k].start == tokens[k - 1].end and "-" in (
+        text[tokens[k].start : tokens[k].end],
+        text[tokens[k - 1].start : tokens[k - 1].end],
+    ):
+        k += 1
+    return k
+
