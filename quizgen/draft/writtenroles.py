@@ -11,6 +11,9 @@ from .nlp import Token
 from .speakers import Registry
 
 MAX_ROLE_WORDS = 10
+# Words written after a name and its comma are bounded by the comma that closes the apposition:
+# a longer role ('conseiller pour la science et l'exploration à l'Agence spatiale européenne').
+_MAX_WRITTEN_WORDS = 14
 
 # Functions the lexicon's role nouns leave out, common in news about culture and sport.
 PROFESSIONS = frozenset(
@@ -69,13 +72,13 @@ def _role_words(text: str, tokens: list[Token], i: int) -> list[str]:
         first = i
     while i < len(tokens) and is_function_word(text[tokens[i].start : tokens[i].end]):
         k = i + 1
-        while k < len(tokens) and k - i < MAX_ROLE_WORDS:
+        while k < len(tokens) and k - i < _MAX_WRITTEN_WORDS:
             word = text[tokens[k].start : tokens[k].end]
             if word in (",", ";", ":", ".", "«", "»") or tokens[k].pos in _ROLE_AFTER_CUT:
                 break
             if tokens[k].pos == "ADP" and word.lower() not in _ROLE_ADP:
                 break
-            if word == "et" or (tokens[k].pos == "CCONJ"):
+            if (word == "et" or tokens[k].pos == "CCONJ") and not _joins_complements(text, tokens, k):
                 break
             k += 1
         k = _past_hyphens(text, tokens, k)  # "de l'AP-HP": never cut inside a hyphenated word
@@ -97,4 +100,20 @@ def _past_hyphens(text: str, tokens: list[Token], k: int) -> int:
     ):
         k += 1
     return k
+
+
+_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "de", "du", "d'", "d’"})
+
+
+def _joins_complements(text: str, tokens: list[Token], k: int) -> bool:
+    """ "conseiller pour la science et l'exploration": 'et' joins two complements of one role
+    (a common noun follows, past its determiner), not a second function ("médecin et
+    vice-présidente") nor another person ("maire de Lyon et Anne Roy")."""
+    j = k + 1
+    while j < len(tokens) and text[tokens[j].start : tokens[j].end].lower() in _DETERMINERS:
+        j += 1
+    if j >= len(tokens) or j > k + 3:
+        return False
+    word = text[tokens[j].start : tokens[j].end]
+    return tokens[j].pos == "NOUN" and word[:1].islower() and not is_function_word(word)
 
