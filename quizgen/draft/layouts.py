@@ -55,7 +55,10 @@ _NOT_PARTICIPLES = frozenset(
 
 _WHAT_SAID = re.compile(r"^\s*(?:C'est|c'est|Voilà|Voici)\s+(?:là\s+)?ce\s+qu'(?=(?:a|avait|ont|vient)\b)")
 _WORDS_OF = re.compile(
-    r"^\s*(?:Ce\s+sont|Tels\s+sont|Telles\s+sont)\s+(?:là\s+)?les\s+(?:\w+\s+)?(?:mots|propos|paroles)\s+"
+    r"^\s*(?:(?:Ce\s+sont|Tels\s+sont|Telles\s+sont)\s+(?:là\s+)?les\s+(?:\w+\s+)?(?:mots|propos|paroles)"
+    # "C'est le constat de X", "Tel est l'avis de X", "C'est en tout cas la conviction de X".
+    r"|(?:C'est|Tel\s+est|Telle\s+est)\s+(?:(?:là|du\s+moins|en\s+tout\s+cas)\s+)?(?:le|la|l')\s*(?:\w+\s+)?"
+    r"(?:constat|avis|analyse|conviction|sentiment|conclusion|credo|réponse|réaction|message|verdict|mot))\s+"
     r"(?P<of>du|des|de\s+|d')\s*"
 )
 

@@ -49,7 +49,7 @@ def _speech_participle(verb: str) -> bool:
 # "Même constat chez X", "Même son de cloche du côté de Y": nouns of a reaction shared by sides.
 _REACTIONS = (
     r"son\s+de\s+cloche|constat|discours|réaction|analyse|avis|ton|sentiment|enthousiasme|colère|"
-    r"inquiétude|satisfaction|soulagement|déception|optimisme|prudence|refrain"
+    r"inquiétude|satisfaction|soulagement|déception|optimisme|prudence|refrain|tonalité|écho|registre"
 )
 # "Du côté de la mairie", "Chez Paul Roy", "Au ministère": the side whose words follow.
 _SIDE = re.compile(

@@ -40,3 +40,9 @@ def test_et_before_a_second_function_still_makes_two_roles(entities):
         ("Nora Vasseur", "médecin"),
         ("Nora Vasseur", "directrice du Parc national des Écrins"),
     }
+
+
+def test_the_comma_closing_a_relative_of_speech_is_no_incise(entities):
+    text = "Lucie Garnier, qui dénonce « un abandon des vergers », a quitté la réunion."
+    atts = analyse(text, entities).attributions
+    assert [(a.speaker.name if a.speaker else None) for a in atts] == ["Lucie Garnier"]

@@ -99,3 +99,18 @@ def test_a_first_name_that_differs_is_another_person_of_the_same_surname():
         "Il avait reçu la veille l'architecte Anna Lemaire."
     )
     assert said(text) == [("Nous reparti", "Hugo Lemaire", False)]
+
+
+def test_the_sentence_after_a_quotation_names_it_as_someones_finding():
+    text = "« Les abeilles reviennent dans les vergers. » C'est le constat de Lucie Garnier."
+    assert said(text) == [("Les abeilles", "Lucie Garnier", True)]
+
+
+def test_the_same_tone_on_another_side_before_a_colon():
+    text = "Même tonalité chez Lucie Garnier : « Les abeilles reviennent dans les vergers. »"
+    assert said(text) == [("Les abeilles", "Lucie Garnier", True)]
+
+
+def test_a_full_name_before_a_relative_of_speech_speaks():
+    text = "Lucie Garnier, qui dénonce « un abandon des vergers », a quitté la réunion."
+    assert said(text) == [("un abandon d", "Lucie Garnier", False)]
