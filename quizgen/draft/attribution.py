@@ -63,6 +63,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:est|sont|était|étaient|sera|seront|fut|fur
 _BY_AGENT = re.compile(r"[^.;!?]*?\bpar\s+", re.IGNORECASE)
 _LABEL_NAME = re.compile(r"(?P<name>[^(),]+?)\s*(?:\([^()]{1,40}\)|,[^,]{1,60})\s*$")
 _RELATIVE_AFTER = re.compile(r",\s*(?:qui|dont|où|lorsque|quand|tandis\s+qu|alors\s+qu)")
+_RELATIVE_ON_NAME = re.compile(r"(\b[A-ZÀ-Ý][\w'-]*),\s*qui\s+[^,]*$")
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
@@ -363,7 +364,9 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             participle = re.search(
                 r",\s*(?:(?:en\s+)?[a-zéèêàâîôûç]{3,}ant\b|avant\s+(?:de\s+|d')[a-zéèêàâîôûç]+\b)", between
             )
-            if participle is None or _CLAUSE_OPENER.search(between[: participle.start()]):
+            # ", poursuit X, qui brigue un mandat, avant de conclure": a relative on the speaker.
+            lead = _RELATIVE_ON_NAME.sub(r"\1", between[: participle.start()]) if participle else ""
+            if participle is None or _CLAUSE_OPENER.search(lead):
                 return False  # ", alors que les députés, réclamant « … »": another subject
             between = between[participle.end() :]
         return not (

@@ -48,7 +48,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "Selon X", "Aux yeux de X", "De l'avis de X", "Pour reprendre les mots de X", "Pour X"
         "selon_start": re.compile(
-            r"^\s*(?i:selon|d'après|aux\s+yeux\s+d[e']|de\s+l'avis\s+d[e']|"
+            r"^\s*(?i:selon|d'après|à\s+en\s+croire|aux\s+yeux\s+d[e']|de\s+l'avis\s+d[e']|"
             r"pour\s+reprendre\s+les\s+(?:mots|termes)\s+d[e']|pour)\s*(?<=['\s])"
         ),
         # "Comme l'explique X, « … »", "Comme le souligne X, …"

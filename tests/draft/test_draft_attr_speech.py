@@ -114,3 +114,21 @@ def test_the_same_tone_on_another_side_before_a_colon():
 def test_a_full_name_before_a_relative_of_speech_speaks():
     text = "Lucie Garnier, qui dénonce « un abandon des vergers », a quitté la réunion."
     assert said(text) == [("un abandon d", "Lucie Garnier", False)]
+
+
+def test_a_en_croire_names_the_source_of_the_words():
+    text = "À en croire Lucie Garnier, les vergers seront « sauvés »."
+    assert said(text) == [("sauvés", "Lucie Garnier", False)]
+
+
+def test_faire_etat_de_is_speech():
+    text = "Lucie Garnier fait état de « vergers sauvés »."
+    assert said(text) == [("vergers sauv", "Lucie Garnier", False)]
+
+
+def test_a_relative_on_the_speaker_does_not_stop_avant_de_conclure():
+    text = (
+        "« Les vergers renaissent », observe Lucie Garnier, qui dirige la coopérative, "
+        "avant de conclure : « La récolte sera belle. »"
+    )
+    assert said(text) == [("Les vergers ", "Lucie Garnier", False), ("La récolte s", "Lucie Garnier", False)]
