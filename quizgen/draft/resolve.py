@@ -71,7 +71,8 @@ def _mentions(article: Article, registry: Registry) -> list[tuple[int, Person]]:
 
 
 def _words(name: str) -> list[str]:
-    return name.replace("’", "'").replace("l'", "l' ").split()
+    """The words of a speaker phrase, the elided article apart: "L'élue" → ["L'", "élue"]."""
+    return re.sub(r"\b([lL])'", r"\1' ", name.replace("’", "'")).split()
 
 
 _APPOSITION = re.compile(r",\s*[a-zà-ÿ][^,.;:!?«»“”\"]{2,120}(?=[,.;!?]|$)")

@@ -132,3 +132,8 @@ def test_a_relative_on_the_speaker_does_not_stop_avant_de_conclure():
         "avant de conclure : « La récolte sera belle. »"
     )
     assert said(text) == [("Les vergers ", "Lucie Garnier", False), ("La récolte s", "Lucie Garnier", False)]
+
+
+def test_a_description_opening_the_sentence_with_an_elided_article_is_resolved():
+    text = "Lucie Garnier, maire de Cluny, a ouvert la séance. L'élue a déclaré : « La récolte sera belle. »"
+    assert said(text) == [("La récolte s", "Lucie Garnier", True)]
