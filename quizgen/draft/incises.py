@@ -60,7 +60,8 @@ class Incises(Reader):
             if sp is not None and news_agency(sp.name):
                 # "« … », rapporte l'AFP": the agency reports the words of whoever spoke just before.
                 return self._reported_by_agency(si) or (None, "", False)
-            return (sp, "selon", not sp.certain) if sp else (None, "", False)
+            impersonal = "-on " in mm.group().lower() and "auprès" not in mm.group()  # "dit-on à Vierzon"
+            return (sp, "selon", not sp.certain or impersonal) if sp else (None, "", False)
         mm = self.p["speech_noun"].match(after)
         if mm:
             k = offset + mm.end()

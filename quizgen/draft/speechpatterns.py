@@ -41,7 +41,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?i:(?:selon|d'après|rapporte|rapportent|cité(?:e|s)?\s+par|relayée?s?\s+par)\s+"
             # "« … », peut-on lire dans un communiqué de X", "« … », a-t-on appris auprès de X"
             r"|peut-on\s+lire\s+(?:dans|sur)\s+|(?:a-t-on|avons-nous|apprend-on)\s+(?:appris\s+)?auprès\s+"
-            r"(?:de\s+|d'))"
+            r"(?:de\s+|d')"
+            # "« … », indique-t-on à la préfecture", "« … », assure-t-on dans l'entourage de X"
+            r"|(?:a-t-on\s+)?[a-zéèêëàâîïôûç]{3,}(?:-t)?-on\s+(?:à|au|aux|chez|dans|auprès\s+d[eu]|du\s+côté\s+d[eu])\s+)"
         ),
         "selon_anywhere": re.compile(
             r",\s*(?i:(?:toujours|encore|notamment)\s+)?(?i:selon|d'après)\s+(?=[^,]*[.!?]?\s*$)"

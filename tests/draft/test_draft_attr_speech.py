@@ -137,3 +137,8 @@ def test_a_relative_on_the_speaker_does_not_stop_avant_de_conclure():
 def test_a_description_opening_the_sentence_with_an_elided_article_is_resolved():
     text = "Lucie Garnier, maire de Cluny, a ouvert la séance. L'élue a déclaré : « La récolte sera belle. »"
     assert said(text) == [("La récolte s", "Lucie Garnier", True)]
+
+
+def test_an_impersonal_on_at_a_body_names_the_body_to_review():
+    text = "« Les vergers seront protégés », indique-t-on à la préfecture de l'Yonne."
+    assert said(text) == [("Les vergers ", "la préfecture de l'Yonne", True)]
