@@ -142,3 +142,8 @@ def test_a_description_opening_the_sentence_with_an_elided_article_is_resolved()
 def test_an_impersonal_on_at_a_body_names_the_body_to_review():
     text = "« Les vergers seront protégés », indique-t-on à la préfecture de l'Yonne."
     assert said(text) == [("Les vergers ", "la préfecture de l'Yonne", True)]
+
+
+def test_a_party_label_in_brackets_inside_the_role_before_the_name():
+    text = "« Les vergers seront protégés », assure la sénatrice (PS) de l'Yonne, Lucie Garnier."
+    assert said(text) == [("Les vergers ", "Lucie Garnier", False)]
