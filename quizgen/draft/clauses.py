@@ -25,6 +25,8 @@ def past_complement(toks: list[Tok], k: int) -> int:
     if j >= n or not toks[j].word:
         return k
     first = j = j + 1
+    if j < n and toks[j].text.isdigit() and toks[j - 1].cap:
+        first = j = j + 1  # 'sur France 3 Anne Vidal': a channel's number
     if j < n and toks[j].low in _SUBJECT_STARTS:
         return j
     while j < n and toks[j].cap and toks[j].word:  # 'sur France Inter le ministre'

@@ -147,3 +147,8 @@ def test_an_impersonal_on_at_a_body_names_the_body_to_review():
 def test_a_party_label_in_brackets_inside_the_role_before_the_name():
     text = "« Les vergers seront protégés », assure la sénatrice (PS) de l'Yonne, Lucie Garnier."
     assert said(text) == [("Les vergers ", "Lucie Garnier", False)]
+
+
+def test_a_channel_with_a_number_before_the_speaker():
+    text = "« Les vergers seront protégés », a expliqué lundi sur France 5 Lucie Garnier."
+    assert said(text) == [("Les vergers ", "Lucie Garnier", False)]
