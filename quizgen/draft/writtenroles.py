@@ -25,6 +25,9 @@ PROFESSIONS = frozenset(
     urgentiste chirurgien chirurgienne infirmier infirmière pompier adjudant brigadier gendarme
     animateur animatrice présentateur présentatrice éditeur éditrice patron patronne gérant gérante
     boulanger boulangère agriculteur agricultrice commerçant commerçante
+    astronome astrophysicien astrophysicienne mathématicien mathématicienne chimiste philosophe
+    juriste généticien généticienne anthropologue archéologue paléontologue géologue glaciologue
+    volcanologue sismologue océanographe botaniste écologue linguiste neurologue cardiologue
 """.split()
 )
 _ROLE_AFTER_CUT = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
@@ -84,11 +87,14 @@ def _role_words(text: str, tokens: list[Token], i: int) -> list[str]:
         k = _past_hyphens(text, tokens, k)  # "de l'AP-HP": never cut inside a hyphenated word
         while k - 1 > i and tokens[k - 1].pos in ("ADP", "DET"):
             k -= 1
+        joined = k + 1 < len(tokens) and text[tokens[k].start : tokens[k].end] == "et"
+        if joined and k == first + 1:
+            i = k + 1  # "médecin et présidente de …": a one-word profession, then the office, one role
+            continue
         out.append(text[tokens[first].start : tokens[k - 1].end])
-        if k + 1 < len(tokens) and text[tokens[k].start : tokens[k].end] == "et":
-            first = i = k + 1
-        else:
+        if not joined:
             break
+        first = i = k + 1
     return out
 
 
