@@ -23,6 +23,7 @@ from .nounphrase import (
     NOT_NAMES_OR_ROLES,
     NP,
     _is_particle,
+    _party_label,
     is_role_head,
     parse_np,
 )
@@ -147,8 +148,12 @@ def _described_person(registry: Registry, source: str, np_: NP, persons: Sequenc
 
 def _name_then_role(registry: Registry, source: str, toks: list[Tok], k: int) -> None:
     """'Jake Sullivan, le conseiller à la sécurité nationale,' / 'Marta Nowak, chercheuse à…'."""
-    j = _name_run(toks, k)
-    if j - k < 2 or j + 1 >= len(toks):
+    j = end = _name_run(toks, k)
+    j = _party_label(toks, j)  # "Anne Vidal (PS), maire de …"
+    age = [t.low for t in toks[j : j + 4]]
+    if len(age) == 4 and age[1].isdigit() and age[2:] == ["ans", ","] and age[0] == ",":
+        j += 3  # "Anne Vidal, 45 ans, maire de …": an age first
+    if end - k < 2 or j + 1 >= len(toks):
         return
     # "Anne Roy la maire de Vienne, au sujet de …": a caption line opening with a name, no comma.
     caption = k == 0 and toks[j].low in ("le", "la", "l'")
@@ -164,7 +169,7 @@ def _name_then_role(registry: Registry, source: str, toks: list[Tok], k: int) ->
     first = r if bare else r + 1
     role = source[toks[first].start : toks[np_.j - 1].end]
     gender = {"le": "m", "la": "f"}.get(toks[r].low) or role_gender(np_.head)  # "X, présidente de …"
-    words = [x.text for x in toks[k:j] if x.text != "-"]
+    words = [x.text for x in toks[k:end] if x.text != "-"]
     registry.add_person(words, toks[k].start, gender=gender, role=role, det=None if bare else toks[r].low)
 
 

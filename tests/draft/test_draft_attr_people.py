@@ -44,3 +44,17 @@ def test_a_lawyer_named_after_one_word_has_a_role_worth_asking():
 
     text = "Le boulanger a été relaxé. Son avocat Paul Lenoir a salué une décision juste."
     assert {(r.person, r.role) for r in analyse(text).roles} == {("Paul Lenoir", "avocat")}
+
+
+def test_a_party_label_in_brackets_between_the_name_and_its_role():
+    from quizgen.draft.pipeline import analyse
+
+    text = "Hier, Lucie Garnier (EELV), conseillère régionale, a visité les vergers."
+    assert {(r.person, r.role) for r in analyse(text).roles} == {("Lucie Garnier", "conseillère régionale")}
+
+
+def test_an_age_between_the_name_and_its_role_without_the_model():
+    from quizgen.draft.pipeline import analyse
+
+    text = "Hier, Lucie Garnier, 52 ans, conseillère régionale, a visité les vergers."
+    assert {(r.person, r.role) for r in analyse(text).roles} == {("Lucie Garnier", "conseillère régionale")}

@@ -50,3 +50,8 @@ def test_two_offices_with_their_complements_joined_by_et_stay_two_roles(entities
 def test_a_scientist_profession_written_after_a_name(entities):
     text = "Le glacier fond, a expliqué Nora Vasseur, glaciologue à l'université de Grenoble."
     assert _roles(text, entities) == {("Nora Vasseur", "glaciologue à l'université de Grenoble")}
+
+
+def test_an_age_between_the_name_and_its_role(entities):
+    text = "Marc Vasseur, 52 ans, directeur de la coopérative de Cluny, a présenté le bilan."
+    assert _roles(text, entities) == {("Marc Vasseur", "directeur de la coopérative de Cluny")}
