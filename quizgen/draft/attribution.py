@@ -155,6 +155,7 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             or self.side_speaks(si, q)
             or self.words_of(si, q)
             or self.who_says(si, q)
+            or self.what_is_said_next(si, q)
             or self._pre_verb(si, offset)
             or self._selon(si, offset)
             or self._intro(si, offset, first)

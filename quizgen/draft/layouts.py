@@ -263,3 +263,16 @@ class Layouts(Reader):
         self.extra.setdefault(q.open, {})["why"] = f"{sp.name} : nommé sur la ligne sous la citation"
         return sp, "credit-line", True
 
+    def what_is_said_next(self, si: int, q: QuoteSpan) -> Found | None:
+        """'Voici ce qu'a déclaré X : « … »', 'Voilà ce qu'a répondu X :': the sentence names who
+        says the quotation after its colon."""
+        s = self.sentences[si]
+        before = self._masked[si][: max(q.open - s.start, 0)].rstrip()
+        if not before.endswith(":") or MASK in before:
+            return None
+        np_ = self._what_was_said(si)
+        sp = self._speaker(np_, si) if np_ is not None else None
+        if sp is None:
+            return None
+        return sp, "pre", not sp.certain
+

@@ -152,3 +152,8 @@ def test_a_party_label_in_brackets_inside_the_role_before_the_name():
 def test_a_channel_with_a_number_before_the_speaker():
     text = "« Les vergers seront protégés », a expliqué lundi sur France 5 Lucie Garnier."
     assert said(text) == [("Les vergers ", "Lucie Garnier", False)]
+
+
+def test_voici_ce_qu_a_declare_x_before_a_colon():
+    text = "Voici ce qu'a déclaré Lucie Garnier : « La récolte sera belle. »"
+    assert said(text) == [("La récolte s", "Lucie Garnier", False)]
