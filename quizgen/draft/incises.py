@@ -141,7 +141,9 @@ class Incises(Reader):
         if mm is None:
             return None
         v = self.p["pre"].search(m, mm.end())
-        if v is None or MASK in m[mm.end() : v.start()] or v["inv1"] or v["inv2"]:
+        if v is None:
+            return self._colon_then_clause(si, mm.end())
+        if MASK in m[mm.end() : v.start()] or v["inv1"] or v["inv2"]:
             return None
         if v["aux"] is None and _needs_aux(v["verb"]):
             return None
@@ -239,4 +241,21 @@ class Incises(Reader):
             if found[0] is not None:
                 return found
         return None, "", False
+
+    def _colon_then_clause(self, si: int, at: int) -> tuple[Speaker | None, str, bool] | None:
+        """'« … » : Paul Roy n'a pas mâché ses mots.': a named subject opens the clause after the
+        colon, a verb of any kind follows it (as the parser reads it); to review."""
+        s = self.sentences[si]
+        np_ = self._np_after(si, at)
+        if not self.tokens or np_ is None or np_.start != s.start + at or not np_.names():
+            return None
+        end = np_.toks[np_.apposition[1] - 1].end if np_.apposition else np_.end
+        nxt = next((t for t in self.tokens if t.start >= end), None)
+        word = self.view[nxt.start : nxt.end].lower() if nxt else ""
+        if nxt is None or nxt.start >= s.end or (nxt.pos not in ("VERB", "AUX") and word not in ("ne", "n'")):
+            return None
+        sp = self._speaker(np_, si)
+        if sp is None or sp.kind != "person":
+            return None
+        return sp, "colon-clause", True
 

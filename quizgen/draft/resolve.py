@@ -54,6 +54,7 @@ _WHY = {
     "post": "titre rattaché à {}",
     "agency-relay": "mots rapportés par une agence : {} parlait juste avant",
     "who": "{} : nommé juste avant « qui »",
+    "colon-clause": "{} : sujet de la phrase après les deux-points, sans verbe de parole",
 }  # characters back to look for the person a label stands for
 
 

@@ -1,4 +1,4 @@
-"""Roles as the model helps read them, on short invented texts (slow: model)."""
+"""Roles and speakers read with the model's help, on short invented texts (slow: model)."""
 
 from __future__ import annotations
 
@@ -55,3 +55,10 @@ def test_a_scientist_profession_written_after_a_name(entities):
 def test_an_age_between_the_name_and_its_role(entities):
     text = "Marc Vasseur, 52 ans, directeur de la coopérative de Cluny, a présenté le bilan."
     assert _roles(text, entities) == {("Marc Vasseur", "directeur de la coopérative de Cluny")}
+
+
+def test_a_named_subject_after_the_colon_that_follows_a_quotation(entities):
+    text = "« La récolte sera belle » : Lucie Garnier n'a pas caché sa joie mardi."
+    (att,) = analyse(text, entities).attributions
+    assert (att.speaker.name if att.speaker else None, att.review) == ("Lucie Garnier", True)
+    assert "deux-points" in att.why
