@@ -77,7 +77,9 @@ def _role_words(text: str, tokens: list[Token], i: int) -> list[str]:
         k = i + 1
         while k < len(tokens) and k - i < _MAX_WRITTEN_WORDS:
             word = text[tokens[k].start : tokens[k].end]
-            if word in (",", ";", ":", ".", "«", "»") or tokens[k].pos in _ROLE_AFTER_CUT:
+            if word in (",", ";", ":", ".", "«", "»"):
+                break
+            if tokens[k].pos in _ROLE_AFTER_CUT and word.lower() not in _TITLE_PARTICIPLES:
                 break
             if tokens[k].pos == "ADP" and word.lower() not in _ROLE_ADP:
                 break
@@ -108,7 +110,11 @@ def _past_hyphens(text: str, tokens: list[Token], k: int) -> int:
     return k
 
 
-_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "de", "du", "d'", "d’"})
+_DETERMINERS = frozenset("le la les l' l’ un une des de du d' d’ à au aux en pour".split())
+# "vice-présidente déléguée à la prévention", "adjoint chargé de la culture": part of the title.
+_TITLE_PARTICIPLES = frozenset(
+    "chargé chargée chargés chargées délégué déléguée délégués déléguées".split()
+)
 
 
 def _joins_complements(text: str, tokens: list[Token], k: int) -> bool:
@@ -117,9 +123,11 @@ def _joins_complements(text: str, tokens: list[Token], k: int) -> bool:
     vice-présidente") nor another person ("maire de Lyon et Anne Roy")."""
     j = k + 1
     while j < len(tokens) and text[tokens[j].start : tokens[j].end].lower() in _DETERMINERS:
-        j += 1
+        j += 1  # "et l'exploration", "et à la solidarité"
     if j >= len(tokens) or j > k + 3:
         return False
     word = text[tokens[j].start : tokens[j].end]
-    return tokens[j].pos == "NOUN" and word[:1].islower() and not is_function_word(word)
+    if word[:1].isupper():  # "et à la Solidarité" (a capital after an article), never "et Anne Roy"
+        return j > k + 1 and tokens[j].pos in ("NOUN", "PROPN") and not is_function_word(word.lower())
+    return tokens[j].pos == "NOUN" and not is_function_word(word)
 

@@ -62,3 +62,9 @@ def test_a_named_subject_after_the_colon_that_follows_a_quotation(entities):
     (att,) = analyse(text, entities).attributions
     assert (att.speaker.name if att.speaker else None, att.review) == ("Lucie Garnier", True)
     assert "deux-points" in att.why
+
+
+def test_a_title_with_chargee_de_and_two_complements(entities):
+    text = "Marc Vasseur, adjoint au maire chargé de la Culture et de la Jeunesse, a présenté le bilan."
+    role = "adjoint au maire chargé de la Culture et de la Jeunesse"
+    assert _roles(text, entities) == {("Marc Vasseur", role)}
