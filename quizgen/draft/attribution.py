@@ -64,6 +64,9 @@ _BY_AGENT = re.compile(r"[^.;!?]*?\bpar\s+", re.IGNORECASE)
 _LABEL_NAME = re.compile(r"(?P<name>[^(),]+?)\s*(?:\([^()]{1,40}\)|,[^,]{1,60})\s*$")
 _RELATIVE_AFTER = re.compile(r",\s*(?:qui|dont|où|lorsque|quand|tandis\s+qu|alors\s+qu)")
 _RELATIVE_ON_NAME = re.compile(r"(\b[A-ZÀ-Ý][\w'-]*),\s*qui\s+[^,]*$")
+_INCISE_ALONE = re.compile(
+    r"^\s*,(?![^,;]*\b(?:qui|que|qu'|dont|tandis|alors|mais)\b)[^,;:.!?\u2591]{3,80}[,;]\s*$"
+)
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
@@ -115,6 +118,9 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
                 continue
             offset = max(q.open - s.start, 0)
             before = found[k - 1] if k > 0 else (None, "", False)
+            if before[0] is not None and self._resumed(si, qs[k - 1], q, before[1]):
+                found[k] = before  # "« Nous verrons », dit X, « le budget est prêt »": the same words
+                continue
             if before[0] is not None and (
                 self._participle_between(si, qs[k - 1], q, before[1])
                 or self._relative_on_speaker(si, qs[k - 1], q, before[0])
@@ -374,6 +380,13 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             self.p["pre"].search(between)
             or re.search(r",\s*(?:qui|que|qu'|mais|et)\b|\b(?:il|elle|ils|elles)\b", between)
         )
+
+    def _resumed(self, si: int, prev: QuoteSpan, q: QuoteSpan, prev_rule: str) -> bool:
+        """'« … », explique X, « … »': the incise alone between two quotations of one sentence,
+        the words resumed after it."""
+        s = self.sentences[si]
+        between = self._masked[si][prev.end - s.start : q.open - s.start]
+        return prev_rule in ("post", "pronoun", "parsed-incise") and bool(_INCISE_ALONE.match(between))
 
     def _relative_on_speaker(self, si: int, prev: QuoteSpan, q: QuoteSpan, sp: Speaker) -> bool:
         """'« … » selon un témoin, qui aurait vu « … »': a relative clause on the speaker just

@@ -157,3 +157,13 @@ def test_a_channel_with_a_number_before_the_speaker():
 def test_voici_ce_qu_a_declare_x_before_a_colon():
     text = "Voici ce qu'a déclaré Lucie Garnier : « La récolte sera belle. »"
     assert said(text) == [("La récolte s", "Lucie Garnier", False)]
+
+
+def test_a_quotation_resumed_after_the_incise_keeps_its_speaker():
+    text = "« Les vergers renaissent », explique Lucie Garnier, « et la récolte sera belle »."
+    assert said(text) == [("Les vergers ", "Lucie Garnier", False), ("et la récolt", "Lucie Garnier", False)]
+
+
+def test_a_quotation_after_another_clause_is_not_resumed():
+    text = "« Les vergers renaissent », explique Lucie Garnier, tandis que l'État dénonce « un gâchis »."
+    assert said(text)[1][1] != "Lucie Garnier"
