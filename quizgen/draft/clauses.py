@@ -33,8 +33,12 @@ def past_complement(toks: list[Tok], k: int) -> int:
         j += 1
     if j + 1 < n and toks[j].low in ("de", "d'") and toks[j + 1].word and not toks[j + 1].cap:
         j += 2  # 'lors d'une conférence de presse le ministre'
+    elif j + 1 < n and toks[j].low in ("du", "des", "de", "d'") and toks[j + 1].cap:
+        j += 2  # 'dans les colonnes du Parisien Anne Vidal'
     if j < n and toks[j].low in _SUBJECT_STARTS:
         return j
+    if j + 1 < n and toks[j].cap and toks[j + 1].cap and toks[j].word and toks[j + 1].word and j > first:
+        return j  # 'en conférence de presse Anne Vidal': a first name and a surname after it
     if first < n and toks[first].cap and toks[first].word:
         return first  # 'auprès de l'AFP Sophie Binet'
     return k

@@ -167,3 +167,13 @@ def test_a_quotation_resumed_after_the_incise_keeps_its_speaker():
 def test_a_quotation_after_another_clause_is_not_resumed():
     text = "« Les vergers renaissent », explique Lucie Garnier, tandis que l'État dénonce « un gâchis »."
     assert said(text)[1][1] != "Lucie Garnier"
+
+
+def test_a_complement_naming_a_newspaper_before_the_speaker():
+    text = "« Les vergers renaissent », confie dans les colonnes du Progrès Lucie Garnier."
+    assert said(text) == [("Les vergers ", "Lucie Garnier", False)]
+
+
+def test_a_complement_of_two_nouns_before_the_speaker():
+    text = "« Les vergers renaissent », a déclaré en conférence de presse Lucie Garnier."
+    assert said(text) == [("Les vergers ", "Lucie Garnier", False)]
