@@ -63,6 +63,10 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:est|sont|était|étaient|sera|seront|fut|fur
 _BY_AGENT = re.compile(r"[^.;!?]*?\bpar\s+", re.IGNORECASE)
 _LABEL_NAME = re.compile(r"(?P<name>[^(),]+?)\s*(?:\([^()]{1,40}\)|,[^,]{1,60})\s*$")
 _RELATIVE_AFTER = re.compile(r",\s*(?:qui|dont|où|lorsque|quand|tandis\s+qu|alors\s+qu)")
+_RELATIVE_ON_NAME = re.compile(r"(\b[A-ZÀ-Ý][\w'-]*),\s*qui\s+[^,]*$")
+_INCISE_ALONE = re.compile(
+    r"^\s*,(?![^,;]*\b(?:qui|que|qu'|dont|tandis|alors|mais)\b)[^,;:.!?\u2591]{3,80}[,;]\s*$"
+)
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
@@ -114,6 +118,9 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
                 continue
             offset = max(q.open - s.start, 0)
             before = found[k - 1] if k > 0 else (None, "", False)
+            if before[0] is not None and self._resumed(si, qs[k - 1], q, before[1]):
+                found[k] = before  # "« Nous verrons », dit X, « le budget est prêt »": the same words
+                continue
             if before[0] is not None and (
                 self._participle_between(si, qs[k - 1], q, before[1])
                 or self._relative_on_speaker(si, qs[k - 1], q, before[0])
@@ -133,7 +140,7 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
                 if cont is not None:
                     sp, rule, review = cont
             if sp is None and not names[k]:
-                sp, rule, review = self._source_line(si, q) or (None, "", False)
+                sp, rule, review = self._source_line(si, q) or self.credit_line(si, q) or (None, "", False)
             if sp is None and not names[k] and not outside:
                 sp, rule, review = self.forward(si, q) or self.subject_before(si, q) or (None, "", False)
             review = review or self.shared_words(si, q, (sp, rule, review))
@@ -154,6 +161,7 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             or self.side_speaks(si, q)
             or self.words_of(si, q)
             or self.who_says(si, q)
+            or self.what_is_said_next(si, q)
             or self._pre_verb(si, offset)
             or self._selon(si, offset)
             or self._intro(si, offset, first)
@@ -187,6 +195,8 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             if found[k][0] is None and k == n - 1 and words:
                 # "« On est à 40 jours … » en France, déclare à l'AFP X": the incise after a few words.
                 found[k] = self._post(si, q.end - s.start + words.end())
+            if found[k][0] is None and k == n - 1:
+                found[k] = self.late_incise(si, q)  # "« … » lors des assises, en mai, a-t-il ajouté"
         return found
 
     def _pre_verb(self, si: int, offset: int) -> tuple[Speaker | None, str, bool] | None:
@@ -227,6 +237,9 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             sp = self._speaker(self._np_after(si, agent.end()), si) if agent else None
             return (sp, "pre", not sp.certain) if sp is not None and sp.kind != "anonymous" else None
         np_, _toks = self._subject_before(si, chosen.start())
+        mid = self.incise_before(si, chosen.start(), chosen.end()) if np_ is None else None
+        if mid is not None:
+            return mid  # "…, a ajouté la préfète, avec des dégâts « très lourds »"
         if np_ is None:
             np_ = self.subject_across_et(si, [v.start() for v in verbs], verbs.index(chosen))
         if np_ is None and _SUBJECT_THEN_INCISE.match(m[: chosen.start()]):
@@ -358,13 +371,22 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             participle = re.search(
                 r",\s*(?:(?:en\s+)?[a-zéèêàâîôûç]{3,}ant\b|avant\s+(?:de\s+|d')[a-zéèêàâîôûç]+\b)", between
             )
-            if participle is None or _CLAUSE_OPENER.search(between[: participle.start()]):
+            # ", poursuit X, qui brigue un mandat, avant de conclure": a relative on the speaker.
+            lead = _RELATIVE_ON_NAME.sub(r"\1", between[: participle.start()]) if participle else ""
+            if participle is None or _CLAUSE_OPENER.search(lead):
                 return False  # ", alors que les députés, réclamant « … »": another subject
             between = between[participle.end() :]
         return not (
             self.p["pre"].search(between)
             or re.search(r",\s*(?:qui|que|qu'|mais|et)\b|\b(?:il|elle|ils|elles)\b", between)
         )
+
+    def _resumed(self, si: int, prev: QuoteSpan, q: QuoteSpan, prev_rule: str) -> bool:
+        """'« … », explique X, « … »': the incise alone between two quotations of one sentence,
+        the words resumed after it."""
+        s = self.sentences[si]
+        between = self._masked[si][prev.end - s.start : q.open - s.start]
+        return prev_rule in ("post", "pronoun", "parsed-incise") and bool(_INCISE_ALONE.match(between))
 
     def _relative_on_speaker(self, si: int, prev: QuoteSpan, q: QuoteSpan, sp: Speaker) -> bool:
         """'« … » selon un témoin, qui aurait vu « … »': a relative clause on the speaker just

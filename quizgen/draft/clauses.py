@@ -8,7 +8,7 @@ from .nounphrase import NP, parse_np
 from .tokens import Tok
 
 _PREPOSITIONS = frozenset("sur dans à au aux auprès lors devant depuis en chez via".split())
-_SUBJECT_STARTS = frozenset("le la l' les un une m. mme dr. pr. son sa".split())
+_SUBJECT_STARTS = frozenset("le la l' les un une m. mme dr. pr. son sa ce cet cette".split())
 
 
 def past_complement(toks: list[Tok], k: int) -> int:
@@ -25,14 +25,20 @@ def past_complement(toks: list[Tok], k: int) -> int:
     if j >= n or not toks[j].word:
         return k
     first = j = j + 1
+    if j < n and toks[j].text.isdigit() and toks[j - 1].cap:
+        first = j = j + 1  # 'sur France 3 Anne Vidal': a channel's number
     if j < n and toks[j].low in _SUBJECT_STARTS:
         return j
     while j < n and toks[j].cap and toks[j].word:  # 'sur France Inter le ministre'
         j += 1
     if j + 1 < n and toks[j].low in ("de", "d'") and toks[j + 1].word and not toks[j + 1].cap:
         j += 2  # 'lors d'une conférence de presse le ministre'
+    elif j + 1 < n and toks[j].low in ("du", "des", "de", "d'") and toks[j + 1].cap:
+        j += 2  # 'dans les colonnes du Parisien Anne Vidal'
     if j < n and toks[j].low in _SUBJECT_STARTS:
         return j
+    if j + 1 < n and toks[j].cap and toks[j + 1].cap and toks[j].word and toks[j + 1].word and j > first:
+        return j  # 'en conférence de presse Anne Vidal': a first name and a surname after it
     if first < n and toks[first].cap and toks[first].word:
         return first  # 'auprès de l'AFP Sophie Binet'
     return k

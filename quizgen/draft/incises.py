@@ -33,6 +33,17 @@ _AND_BEFORE = re.compile(
 )
 
 
+# Between a quotation and the incise that closes its sentence: complements, never a clause of
+# their own ('lors des états généraux, dans un mois, a-t-il ajouté'; not ', quand il est arrivé, ').
+_CLAUSE_WORDS = re.compile(
+    r"\b(?:qui|que|qu'|dont|où|quand|lorsque|si|mais|car|puis|il|elle|ils|elles|on|je|nous|vous|"
+    r"a|ont|est|sont|était|étaient|avait|avaient|sera|seront|fait|font|va|vont)\b",
+    re.IGNORECASE,
+)
+
+_TERM_AFTER_ARTICLE = re.compile(r"\b(?:l[ae]s?|l'|du|des|une?|au|aux|son|sa|ses|leurs?|ce|cette)\s*$", re.I)
+
+
 class Incises(Reader):
     """The incise rules; `_post` returns (speaker, rule, review), the speaker None when none."""
 
@@ -49,7 +60,8 @@ class Incises(Reader):
             if sp is not None and news_agency(sp.name):
                 # "« … », rapporte l'AFP": the agency reports the words of whoever spoke just before.
                 return self._reported_by_agency(si) or (None, "", False)
-            return (sp, "selon", not sp.certain) if sp else (None, "", False)
+            impersonal = "-on " in mm.group().lower() and "auprès" not in mm.group()  # "dit-on à Vierzon"
+            return (sp, "selon", not sp.certain or impersonal) if sp else (None, "", False)
         mm = self.p["speech_noun"].match(after)
         if mm:
             k = offset + mm.end()
@@ -129,7 +141,9 @@ class Incises(Reader):
         if mm is None:
             return None
         v = self.p["pre"].search(m, mm.end())
-        if v is None or MASK in m[mm.end() : v.start()] or v["inv1"] or v["inv2"]:
+        if v is None:
+            return self._colon_then_clause(si, mm.end())
+        if MASK in m[mm.end() : v.start()] or v["inv1"] or v["inv2"]:
             return None
         if v["aux"] is None and _needs_aux(v["verb"]):
             return None
@@ -188,3 +202,60 @@ class Incises(Reader):
                 self.extra.setdefault(q.open, {})["why"] = f"{sp.name} et une autre personne parlent ensemble"
                 return True
         return False
+
+    def incise_before(self, si: int, verb_start: int, verb_end: int) -> tuple[Speaker, str, bool] | None:
+        """'Les pluies ont cessé, a ajouté la préfète, avec des dégâts « très lourds »': an incise
+        set off by commas in the middle of the sentence, before the quotation: its speaker says
+        the whole sentence, the words after it too."""
+        s, m = self.sentences[si], self._masked[si]
+        if not re.search(r"\w[^,]*,\s*$", m[:verb_start]):
+            return None
+        np_ = self._np_after(si, verb_end)
+        if np_ is None:
+            return None
+        end = np_.toks[np_.apposition[1] - 1].end if np_.apposition else np_.end
+        if not re.match(r"\s*,", m[end - s.start :]):
+            return None
+        sp = self._speaker(np_, si)
+        if sp is None or sp.kind not in ("person", "institution", "anonymous"):
+            return None
+        return sp, "post", not sp.certain
+
+    def late_incise(self, si: int, q: QuoteSpan) -> tuple[Speaker | None, str, bool]:
+        """'« … » lors des états généraux, dans un mois, a-t-il ajouté.': the incise that closes
+        the sentence, past complements set off by commas, speaks the last quotation."""
+        s, m = self.sentences[si], self._masked[si]
+        if _TERM_AFTER_ARTICLE.search(m[: max(q.open - s.start, 0)]):
+            return None, "", False  # "le début du « plan social », …": a term the page quotes
+        offset = q.end - s.start
+        tail = m[offset:]
+        for comma in reversed([c.start() for c in re.finditer(",", tail)]):
+            between = tail[:comma]
+            if MASK in between or len(between.split()) > 20 or _CLAUSE_WORDS.search(between):
+                return None, "", False
+            if self.p["pre"].search(between):
+                return None, "", False
+            if not self.p["post"].match(tail[comma:]) and not INVERTED_INCISE.match(tail[comma:]):
+                continue
+            found = self._post(si, offset + comma)
+            if found[0] is not None:
+                return found
+        return None, "", False
+
+    def _colon_then_clause(self, si: int, at: int) -> tuple[Speaker | None, str, bool] | None:
+        """'« … » : Paul Roy n'a pas mâché ses mots.': a named subject opens the clause after the
+        colon, a verb of any kind follows it (as the parser reads it); to review."""
+        s = self.sentences[si]
+        np_ = self._np_after(si, at)
+        if not self.tokens or np_ is None or np_.start != s.start + at or not np_.names():
+            return None
+        end = np_.toks[np_.apposition[1] - 1].end if np_.apposition else np_.end
+        nxt = next((t for t in self.tokens if t.start >= end), None)
+        word = self.view[nxt.start : nxt.end].lower() if nxt else ""
+        if nxt is None or nxt.start >= s.end or (nxt.pos not in ("VERB", "AUX") and word not in ("ne", "n'")):
+            return None
+        sp = self._speaker(np_, si)
+        if sp is None or sp.kind != "person":
+            return None
+        return sp, "colon-clause", True
+

@@ -55,9 +55,20 @@ _NOT_PARTICIPLES = frozenset(
 
 _WHAT_SAID = re.compile(r"^\s*(?:C'est|c'est|Voilà|Voici)\s+(?:là\s+)?ce\s+qu'(?=(?:a|avait|ont|vient)\b)")
 _WORDS_OF = re.compile(
-    r"^\s*(?:Ce\s+sont|Tels\s+sont|Telles\s+sont)\s+(?:là\s+)?les\s+(?:\w+\s+)?(?:mots|propos|paroles)\s+"
+    r"^\s*(?:(?:Ce\s+sont|Tels\s+sont|Telles\s+sont)\s+(?:là\s+)?les\s+(?:\w+\s+)?(?:mots|propos|paroles)"
+    # "C'est le constat de X", "Tel est l'avis de X", "C'est en tout cas la conviction de X".
+    r"|(?:C'est|Tel\s+est|Telle\s+est)\s+(?:(?:là|du\s+moins|en\s+tout\s+cas)\s+)?(?:le|la|l')\s*(?:\w+\s+)?"
+    r"(?:constat|avis|analyse|conviction|sentiment|conclusion|credo|réponse|réaction|message|verdict|mot))\s+"
     r"(?P<of>du|des|de\s+|d')\s*"
 )
+
+
+# A verb of the line's own clause ('X a dit', 'X est ministre'): no credit line then.
+_FINITE = re.compile(
+    r"\b(?:a|ont|est|sont|était|étaient|avait|avaient|sera|seront|va|vont|fait|font|dit|disent|peut|doit)\b",
+    re.IGNORECASE,
+)
+_LINE_CLAUSE = re.compile(r"\b(?:qui|que|qu'|dont|où)\b", re.IGNORECASE)
 
 
 class Layouts(Reader):
@@ -225,3 +236,43 @@ class Layouts(Reader):
         if not elsewhere:
             self.extra.setdefault(at, {})["why"] = f"« {sp.name} » lu seulement avant les deux-points"
         return not elsewhere
+
+    def credit_line(self, si: int, q: QuoteSpan) -> Found | None:
+        """A paragraph that is one quotation, then a line that opens with a person's name and has
+        no verb of its own: 'Anne Roy la maire de Vienne, au sujet du chantier qui a repris.' —
+        the credit of the quotation above (to review)."""
+        s, nxt = self.sentences[si], si + 1
+        para = self.article.paragraphs[s.para]
+        if q.open > para.start + 1 or self.view[q.end : para.end].strip(" .…") or nxt >= len(self.sentences):
+            return None
+        line = self.sentences[nxt]
+        if line.para != s.para + 1 or line.start != self.article.paragraphs[line.para].start or line.heading:
+            return None
+        m = self._masked[nxt]
+        clause = _LINE_CLAUSE.search(m)
+        own = m[: clause.start()] if clause else m
+        if MASK in own or _FINITE.search(own) or self.p["pre"].search(own) or len(m.split()) > 40:
+            return None
+        toks = [Tok(t.text, t.start + line.start, t.end + line.start) for t in tokenize(m)]
+        np_ = parse_np(toks, 0)
+        if np_ is None or not np_.names() or np_.head in PRONOUNS:
+            return None
+        sp = self._speaker(np_, nxt)
+        if sp is None or sp.kind != "person":
+            return None
+        self.extra.setdefault(q.open, {})["why"] = f"{sp.name} : nommé sur la ligne sous la citation"
+        return sp, "credit-line", True
+
+    def what_is_said_next(self, si: int, q: QuoteSpan) -> Found | None:
+        """'Voici ce qu'a déclaré X : « … »', 'Voilà ce qu'a répondu X :': the sentence names who
+        says the quotation after its colon."""
+        s = self.sentences[si]
+        before = self._masked[si][: max(q.open - s.start, 0)].rstrip()
+        if not before.endswith(":") or MASK in before:
+            return None
+        np_ = self._what_was_said(si)
+        sp = self._speaker(np_, si) if np_ is not None else None
+        if sp is None:
+            return None
+        return sp, "pre", not sp.certain
+

@@ -61,6 +61,7 @@ _IRREGULAR_SPEECH: dict[str, list[str]] = {
     "faire valoir": ["fait valoir", "font valoir", "faisait valoir"],
     "faire savoir": ["fait savoir", "font savoir", "faisait savoir"],
     "faire remarquer": ["fait remarquer", "font remarquer", "faisait remarquer"],
+    "faire état": ["fait état", "font état", "faisait état"],
     "mettre en garde": ["mis en garde", "met en garde", "mettent en garde"],
     "prendre la parole": ["pris la parole", "prend la parole", "prennent la parole", "prenait la parole"],
     "s'écrier": ["écrié", "écrie", "écrient"],

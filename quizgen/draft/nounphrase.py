@@ -346,9 +346,23 @@ def parse_np(toks: list[Tok], i: int, *, role_mode: bool = False, bare_role: boo
         return None
     head = head_tok.low
     j = _head_end(toks, j + 1, head in INSTITUTION_NOUNS, role_mode)
+    after = _party_label(toks, j)
+    if det is not None and after < n and (toks[after].low in _COMPLEMENT or toks[after].cap):
+        # "la maire (PS) de Vierzon", "le député (LR) Julien Dive": a party label inside the role.
+        j = _head_end(toks, after, head in INSTITUTION_NOUNS, role_mode)
     np_ = NP(toks, i, j, det, head)
     np_.apposition = _apposition(toks, j)
     return np_
+
+
+def _party_label(toks: list[Tok], j: int) -> int:
+    """After '(PS)', '(Les Républicains)' at token j: where the words after it start (j if none)."""
+    if j >= len(toks) or toks[j].text != "(":
+        return j
+    k = j + 1
+    while k < len(toks) and k <= j + 3 and toks[k].cap and toks[k].word:
+        k += 1
+    return k + 1 if k > j + 1 and k < len(toks) and toks[k].text == ")" else j
 
 
 def _head_end(toks: list[Tok], j: int, in_name_of_body: bool, role_mode: bool) -> int:

@@ -17,7 +17,16 @@ from .lexicon import (
     TITLES,
     role_gender,
 )
-from .nounphrase import DETERMINERS, NOT_NAMES_OR_ROLES, NP, _is_particle, is_role_head, parse_np
+from .nounphrase import (
+    _NAME_PARTICLES,
+    DETERMINERS,
+    NOT_NAMES_OR_ROLES,
+    NP,
+    _is_particle,
+    _party_label,
+    is_role_head,
+    parse_np,
+)
 from .speakers import OFFICIALS, Registry
 from .tokens import Tok, fold, name_key, tokenize
 
@@ -139,20 +148,29 @@ def _described_person(registry: Registry, source: str, np_: NP, persons: Sequenc
 
 def _name_then_role(registry: Registry, source: str, toks: list[Tok], k: int) -> None:
     """'Jake Sullivan, le conseiller à la sécurité nationale,' / 'Marta Nowak, chercheuse à…'."""
-    j = _name_run(toks, k)
-    if not (j - k >= 2 and j + 1 < len(toks) and toks[j].text == ","):
+    j = end = _name_run(toks, k)
+    j = _party_label(toks, j)  # "Anne Vidal (PS), maire de …"
+    age = [t.low for t in toks[j : j + 4]]
+    if len(age) == 4 and age[1].isdigit() and age[2:] == ["ans", ","] and age[0] == ",":
+        j += 3  # "Anne Vidal, 45 ans, maire de …": an age first
+    if end - k < 2 or j + 1 >= len(toks):
         return
-    bare = toks[j + 1].low not in ("le", "la", "l'")
-    np_ = parse_np(toks, j + 1, role_mode=True, bare_role=bare)
+    # "Anne Roy la maire de Vienne, au sujet de …": a caption line opening with a name, no comma.
+    caption = k == 0 and toks[j].low in ("le", "la", "l'")
+    if toks[j].text != "," and not caption:
+        return
+    r = j if caption else j + 1  # where the role starts
+    bare = toks[r].low not in ("le", "la", "l'")
+    np_ = parse_np(toks, r, role_mode=True, bare_role=bare)
     if np_ is None or np_.head not in ROLE_NOUNS or np_.names():
         return
     if not (np_.j == len(toks) or toks[np_.j].text in (",", ".", ";", ")", "(")):
         return
-    first = j + 1 if bare else j + 2
+    first = r if bare else r + 1
     role = source[toks[first].start : toks[np_.j - 1].end]
-    gender = {"le": "m", "la": "f"}.get(toks[j + 1].low) or role_gender(np_.head)  # "X, présidente de …"
-    words = [x.text for x in toks[k:j] if x.text != "-"]
-    registry.add_person(words, toks[k].start, gender=gender, role=role, det=None if bare else toks[j + 1].low)
+    gender = {"le": "m", "la": "f"}.get(toks[r].low) or role_gender(np_.head)  # "X, présidente de …"
+    words = [x.text for x in toks[k:end] if x.text != "-"]
+    registry.add_person(words, toks[k].start, gender=gender, role=role, det=None if bare else toks[r].low)
 
 
 def _from_ner(registry: Registry, source: str, ner: Sequence[tuple[int, int, str]]) -> None:
@@ -190,12 +208,16 @@ def _person_words(registry: Registry, source: str, a: int, b: int) -> list[str] 
     words = source[a:b].replace("’", "'").split()
     while words and (words[0].lower() in TITLES or words[0].lower() in NOT_NAMES_OR_ROLES):
         words = words[1:]
-    if not words or not all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words):
-        return None
+    if not words or not all(
+        (w[:1].isupper() or (0 < k < len(words) - 1 and w.lower() in _NAME_PARTICLES))
+        and not any(c.isdigit() for c in w)
+        for k, w in enumerate(words)
+    ):
+        return None  # "Anne de Villiers", "Paul Morel de la Tour": particles inside the name only
     if any(len(w) > 1 and w.isupper() for w in words) or any(
         "-" in w and all(name_key(x) in registry.people for x in w.split("-")) for w in words
     ):
         return None  # "Y COMPRIS" (a shouted heading), "Biden-Poutine" (two people)
-    if len(words) > 4 or any(w.lower() in NOT_NAMES_OR_ROLES | _ENGLISH for w in words):
+    if len(words) > 5 or any(w[:1].isupper() and w.lower() in NOT_NAMES_OR_ROLES | _ENGLISH for w in words):
         return None  # "Your Song", "The Bitch": a title in English, not a person
     return words

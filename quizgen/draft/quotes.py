@@ -85,11 +85,10 @@ def find_quotes(article: Article) -> list[QuoteSpan]:
         for pos in range(p.start, p.end):
             c = view[pos]
             if c == "«":
-                if stack and carried and pos == first_char and len(stack) == 1:
-                    continue  # the old style repeats « at each paragraph of a long quote
-                if stack and stack[-1][0] == "«" and not view[stack[-1][1] + 1 : pos].strip():
-                    continue  # "««" typed twice: one quotation
-                stack.append(("«", pos, pi))
+                if stack and stack[-1][0] == "«" and _closes_straight(view, pos, p.start, p.end):
+                    _close(view, stack, nested, out, pos, pi)  # "«intacte«,": a closing mark typed as «
+                elif not _repeated_opening(view, stack, pos, carried and pos == first_char):
+                    stack.append(("«", pos, pi))
             elif c == "»":
                 if stack and stack[-1][0] == "«":
                     _close(view, stack, nested, out, pos, pi)
@@ -127,6 +126,16 @@ def find_quotes(article: Article) -> list[QuoteSpan]:
             nested.clear()
         carried = 0
     return out
+
+
+def _repeated_opening(view: str, stack: list[tuple[str, int, int]], pos: int, carried_start: bool) -> bool:
+    """A « that opens nothing new: "««" typed twice, or the old style that repeats « at the
+    start of each paragraph of a long quotation."""
+    if not stack:
+        return False
+    if carried_start and len(stack) == 1:
+        return True
+    return stack[-1][0] == "«" and not view[stack[-1][1] + 1 : pos].strip()
 
 
 _OPENING_CONTEXT = " \t\u00a0\u202f([{:'’«“—–-"

@@ -7,22 +7,15 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from .clauses import past_complement, walk_back_incises
 from .clean import Article, plain
-from .lexicon import (
-    AUXILIARIES,
-    INVERTED_PRONOUN,
-    SPEECH_NOUNS,
-    VERB_ADVERBS,
-    speech_verb_pattern,
-)
 from .nlp import Token
 from .nounphrase import NP, PRONOUNS, parse_np
 from .plurals import plural_antecedent
 from .quotes import MASK, QuoteSpan, Sentence, is_name_or_title, masked, names_a_work
 from .speakers import Registry, Speaker
+from .speechpatterns import _needs_aux, _patterns
 from .tokens import Tok, fold, tokenize
 
 
@@ -40,65 +33,7 @@ class Attribution:
     why: str = ""  # why the speaker needs checking (a YAML comment beside review: true)
     cut: tuple[int, int] | None = None  # an incise inside the quotation marks, left out of the quote
 
-
-_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
-_IRREGULAR_PARTICIPLES = frozenset(
-    """
-    dite dits écrite décrite reconnu reconnue admis admise promis promise répondu soutenu prévenu conclu
-    cru poursuivi averti avertie réagi démenti maintenu écrié défendu défendue réjoui réjouie réjouis
-    souri requis
-""".split()
-)
-
-
-@cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    form = speech_verb_pattern()
-    vg = (
-        rf"(?:(?P<aux>{AUXILIARIES})(?P<inv1>{INVERTED_PRONOUN})?\s+(?:(?:{VERB_ADVERBS}|pas|plus|jamais)\s+)*)?"
-        rf"(?:s'|se\s+)?(?P<verb>{form})(?P<inv2>{INVERTED_PRONOUN})?(?![\w-])"
-    )
-    return {
-        # "« … », nous explique X", "« … », lui a répondu X": an object pronoun before the verb.
-        "post": re.compile(rf"^[\s,;]*(?:[-–—]\s*)?(?i:(?:nous|vous|lui|leur|me)\s+|m')?(?i:{vg})"),
-        # "X l'assure :", "X l'a dit :": an elided object pronoun glued to the verb or its auxiliary.
-        "pre": re.compile(rf"(?:(?<=\b[lL]')|(?<=\b[nN]'[lL]')|(?<![\w'-]))(?i:(?:(?:ne|n')\s*)?{vg})"),
-        "selon_after": re.compile(
-            r"^[\s,;]*(?:[-–—]\s*)?(?i:(?:toujours|encore|notamment|a\s+priori)\s+)?"
-            r"(?i:(?:selon|d'après|rapporte|rapportent|cité(?:e|s)?\s+par|relayée?s?\s+par)\s+"
-            # "« … », peut-on lire dans un communiqué de X", "« … », a-t-on appris auprès de X"
-            r"|peut-on\s+lire\s+(?:dans|sur)\s+|(?:a-t-on|avons-nous|apprend-on)\s+(?:appris\s+)?auprès\s+"
-            r"(?:de\s+|d'))"
-        ),
-        "selon_anywhere": re.compile(
-            r",\s*(?i:(?:toujours|encore|notamment)\s+)?(?i:selon|d'après)\s+(?=[^,]*[.!?]?\s*$)"
-        ),
-        # "Selon X", "Aux yeux de X", "De l'avis de X", "Pour reprendre les mots de X", "Pour X"
-        "selon_start": re.compile(
-            r"^\s*(?i:selon|d'après|aux\s+yeux\s+d[e']|de\s+l'avis\s+d[e']|"
-            r"pour\s+reprendre\s+les\s+(?:mots|termes)\s+d[e']|pour)\s*(?<=['\s])"
-        ),
-        # "Comme l'explique X, « … »", "Comme le souligne X, …"
-        "as_says": re.compile(rf"^\s*(?i:comme)\s+(?i:l'|le\s+)?(?:(?i:a|l'a)\s+)?(?i:{form})\s+"),
-        # "« … » : c'est en ces termes que X a conclu"
-        "these_words_after": re.compile(
-            r"^\s*[:,–—-]?\s*(?i:c'est|ce\s+sont)\s+(?:en|par|avec|sur)\s+ces\s+(?:mots|termes|propos|paroles)"
-            r"\s+(?:que|qu')\s*"
-        ),
-        "speech_noun": re.compile(
-            rf"^[\s,;]*(?i:(?:ont|a|avaient|avait|sont|étaient|furent|fut|seront|auraient)\s+été\s+"
-            rf"(?:les|la|le|l')\s*(?:\w+\s+)?{SPEECH_NOUNS}\s+)(?=d[eu]s?\b|d')"
-        ),
-        "agency": re.compile(r"^\s*[-–—(]\s*(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s*\)?\s*\.?\s*$"),
-        "chain": re.compile(r"^[\s,;]*(?:(?i:et|puis|ou)\s+)?[«“\"]"),
-        "intro": re.compile(r"[:–—-]\s*$"),
-        "but_that": re.compile(r"\b(?:mais|et|ou)\s+(?:que|qu')", re.IGNORECASE),
-    }
-
-
-def _needs_aux(verb: str) -> bool:
-    v = verb.lower()
-    return v.endswith(_PARTICIPLE_ENDINGS) or v in _IRREGULAR_PARTICIPLES
+__all__ = ["Attribution", "Reader", "_needs_aux"]
 
 
 class Reader:

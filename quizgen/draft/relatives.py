@@ -49,7 +49,7 @@ def _speech_participle(verb: str) -> bool:
 # "Même constat chez X", "Même son de cloche du côté de Y": nouns of a reaction shared by sides.
 _REACTIONS = (
     r"son\s+de\s+cloche|constat|discours|réaction|analyse|avis|ton|sentiment|enthousiasme|colère|"
-    r"inquiétude|satisfaction|soulagement|déception|optimisme|prudence|refrain"
+    r"inquiétude|satisfaction|soulagement|déception|optimisme|prudence|refrain|tonalité|écho|registre"
 )
 # "Du côté de la mairie", "Chez Paul Roy", "Au ministère": the side whose words follow.
 _SIDE = re.compile(
@@ -72,6 +72,8 @@ _WORDS_OF = re.compile(
 
 
 # ", qui dénonce « … »", ", qui a parlé d'« … »": a relative clause whose verb is the speech.
+# "la lettre de X, qui … :": someone else's words may follow the colon.
+_OTHERS_WORDS = re.compile(r"\b(?:lettre|message|courrier|texte|mots|propos|phrase|pancarte)s?\b", re.I)
 _WHO_SAYS = re.compile(r",\s*qui\s+(?P<clause>[^,.;:!?\u2591]{2,80}?)\s*:?\s*$")
 
 
@@ -190,7 +192,11 @@ class Relatives(Reader):
         before = self._masked[si][: max(q.open - s.start, 0)]
         mm = _WHO_SAYS.search(before)
         verb = self.p["pre"].match(mm["clause"]) if mm else None
-        if mm is None or verb is None or (verb["aux"] is None and _needs_aux(verb["verb"])):
+        # "…, la cheffe Ana Roux, qui avait salué l'équipe : « … »": any verb before a colon (review).
+        colon = mm is not None and before.rstrip().endswith(":") and not _OTHERS_WORDS.search(mm["clause"])
+        if mm is None or (verb is None and not colon):
+            return None
+        if verb is not None and verb["aux"] is None and _needs_aux(verb["verb"]):
             return None
         toks = [Tok(t.text, t.start + s.start, t.end + s.start) for t in tokenize(before[: mm.start()])]
         ends_here = []
@@ -203,9 +209,12 @@ class Relatives(Reader):
         for np_ in ends_here:
             sp = self._speaker(np_, si, create=False)
             if sp is not None and sp.kind == "person":
-                return sp, "who", not sp.certain
+                if verb is None:
+                    why = f"{sp.name} : sujet de la relative avant les deux-points"
+                    self.extra.setdefault(q.open, {})["why"] = why
+                return sp, "who", not sp.certain or verb is None
         sp = self._speaker(ends_here[-1], si) if ends_here else None
         if sp is None or sp.kind not in ("anonymous", "institution"):
             return None
         named = any(w[:1].isupper() for w in sp.name.split()[1:])  # "la CGT", not "les riverains"
-        return sp, "who", sp.kind == "anonymous" or not named
+        return sp, "who", sp.kind == "anonymous" or not named or verb is None

@@ -54,6 +54,7 @@ _WHY = {
     "post": "titre rattaché à {}",
     "agency-relay": "mots rapportés par une agence : {} parlait juste avant",
     "who": "{} : nommé juste avant « qui »",
+    "colon-clause": "{} : sujet de la phrase après les deux-points, sans verbe de parole",
 }  # characters back to look for the person a label stands for
 
 
@@ -71,7 +72,11 @@ def _mentions(article: Article, registry: Registry) -> list[tuple[int, Person]]:
 
 
 def _words(name: str) -> list[str]:
-    return name.replace("’", "'").replace("l'", "l' ").split()
+    """The words of a speaker phrase, the elided article apart: "L'élue" → ["L'", "élue"]."""
+    return re.sub(r"\b([lL])'", r"\1' ", name.replace("’", "'")).split()
+
+
+_APPOSITION = re.compile(r",\s*[a-zà-ÿ][^,.;:!?«»“”\"]{2,120}(?=[,.;!?]|$)")
 
 
 def _beside(att: Attribution, sp: Speaker, mentions: list[tuple[int, Person]], view: str) -> set[str]:
@@ -81,6 +86,10 @@ def _beside(att: Attribution, sp: Speaker, mentions: list[tuple[int, Person]], v
     text = view[a:b]
     at = text.lower().find(sp.name.lower())
     own = (a + at, a + at + len(sp.name)) if at >= 0 else (0, 0)
+    apposition = _APPOSITION.match(view, own[1]) if at >= 0 else None
+    if apposition is not None and apposition.end() <= b:
+        # "a ajouté le peintre, fils du sculpteur Paul Roy": the description's own apposition.
+        own = (own[0], apposition.end())
     return {
         p.key
         for pos, p in mentions
@@ -91,15 +100,21 @@ def _beside(att: Attribution, sp: Speaker, mentions: list[tuple[int, Person]], v
 def _nearest(
     mentions: list[tuple[int, Person]], pos: int, sp: Speaker, registry: Registry, others: set[str]
 ) -> Person | None:
-    """The person named nearest before `pos` (else just after) who may be `sp`, not one of `others`."""
+    """The person named nearest before `pos` (else just after) who may be `sp`, not one of `others`.
+    A demonstrative ('cet astronome', 'cette passionnée') points back at someone already named:
+    a new word for them, not a function their roles must share (unless it is another office)."""
+    demonstrative = fold(sp.name).split()[:1] in (["ce"], ["cet"], ["cette"])
     before = [(pos - at, p) for at, p in reversed(mentions) if pos - _REACH <= at < pos]
-    after = [(at - pos, p) for at, p in mentions if pos <= at < pos + _REACH // 2]
+    after = [] if demonstrative else [(at - pos, p) for at, p in mentions if pos <= at < pos + _REACH // 2]
     for group in (before, after):
         for _distance, person in group:
             if person.key in others:
                 continue
             if sp.gender is not None and person.gender not in (None, sp.gender):
                 continue
+            rest = " ".join(_words(sp.name)[1:])
+            if demonstrative and not _other_function(registry, person, rest):
+                return person
             if registry.role_conflicts(person, sp.name):
                 continue
             return person

@@ -93,7 +93,7 @@ def find_roles(
 # One word that says the whole function, of the place the article is about: "la préfète Anne Colin".
 _OFFICES = frozenset(
     "porte-parole maire préfet préfète sénateur sénatrice bourgmestre échevin échevine procureur "
-    "procureure".split()
+    "procureure avocat avocate".split()
 )
 _NO_FUNCTION = frozenset(fold(w) for w in "premier première seul seule nouveau nouvelle dernier".split())
 _CUT_FROM_ITS_NOUN = re.compile(r"(?:au|aux|à)\s", re.IGNORECASE)
@@ -125,7 +125,8 @@ def _split_joined(role: str) -> list[str]:
     parts = re.split(r"\s+et\s+(?=(?:\w+\s+)?([\w-]+))", role)
     out, k = [parts[0]], 1
     while k + 1 < len(parts):
-        if is_function_word(parts[k]) or is_function_word(parts[k + 1].split()[0]):
+        alone = len(out[-1].split()) == 1  # "médecin et présidente de …": one role
+        if not alone and (is_function_word(parts[k]) or is_function_word(parts[k + 1].split()[0])):
             out.append(parts[k + 1])
         else:
             out[-1] += " et " + parts[k + 1]

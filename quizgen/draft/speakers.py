@@ -193,6 +193,9 @@ class Registry:
         if key in self.shared_surnames and len(words) == 1:
             return None
         found = self.people.get(key)
+        first = next((w for w in words[:-1] if w.lower() not in TITLES), "")  # past "Dr.", "M."
+        if found is not None and first and self._other_first_name(key, first):
+            return None  # "Hugo Lemaire" is not the "Anna Lemaire" the article named before
         if found is not None or len(words) > 1:
             return found
         bearers = {p.key for p in self.people.values() for f in p.forms if f.split()[0] == words[0]}

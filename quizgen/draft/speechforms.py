@@ -64,6 +64,7 @@ _NOT_INCISE_WORDS = frozenset(
     "selon puis donc mais alors dont comme avec sans pour contre chez vers après avant depuis pendant "
     "ainsi surtout notamment même voire encore aussi outre".split()
 )
+_IN_RELATIVE = re.compile(r",\s*qui\s+[^,.;:!?\u2591]{2,80}$")
 _QUOTE_DEPS = ("ccomp", "obj", "parataxis", "xcomp", "advcl", "dep", "appos", "conj")
 
 
@@ -127,6 +128,8 @@ class SpeechForms(Reader):
         comma = _INCISE_COMMA.match(self._masked[si], q.end - s.start)
         if comma is None or "," not in comma.group():
             return None
+        if _IN_RELATIVE.search(self._masked[si][: max(q.open - s.start, 0)]):
+            return None  # "X, qui dénonce « … », a quitté la salle": the comma closes the relative
         after = [i for i, t in enumerate(self.tokens) if s.start + comma.end() <= t.start < s.end]
         verb_end = self._incise_verb_end(after)
         if verb_end is None:

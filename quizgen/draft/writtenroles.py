@@ -11,6 +11,9 @@ from .nlp import Token
 from .speakers import Registry
 
 MAX_ROLE_WORDS = 10
+# Words written after a name and its comma are bounded by the comma that closes the apposition:
+# a longer role ('conseiller pour la science et l'exploration à l'Agence spatiale européenne').
+_MAX_WRITTEN_WORDS = 14
 
 # Functions the lexicon's role nouns leave out, common in news about culture and sport.
 PROFESSIONS = frozenset(
@@ -22,6 +25,9 @@ PROFESSIONS = frozenset(
     urgentiste chirurgien chirurgienne infirmier infirmière pompier adjudant brigadier gendarme
     animateur animatrice présentateur présentatrice éditeur éditrice patron patronne gérant gérante
     boulanger boulangère agriculteur agricultrice commerçant commerçante
+    astronome astrophysicien astrophysicienne mathématicien mathématicienne chimiste philosophe
+    juriste généticien généticienne anthropologue archéologue paléontologue géologue glaciologue
+    volcanologue sismologue océanographe botaniste écologue linguiste neurologue cardiologue
 """.split()
 )
 _ROLE_AFTER_CUT = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
@@ -69,20 +75,59 @@ def _role_words(text: str, tokens: list[Token], i: int) -> list[str]:
         first = i
     while i < len(tokens) and is_function_word(text[tokens[i].start : tokens[i].end]):
         k = i + 1
-        while k < len(tokens) and k - i < MAX_ROLE_WORDS:
+        while k < len(tokens) and k - i < _MAX_WRITTEN_WORDS:
             word = text[tokens[k].start : tokens[k].end]
-            if word in (",", ";", ":", ".", "«", "»") or tokens[k].pos in _ROLE_AFTER_CUT:
+            if word in (",", ";", ":", ".", "«", "»"):
+                break
+            if tokens[k].pos in _ROLE_AFTER_CUT and word.lower() not in _TITLE_PARTICIPLES:
                 break
             if tokens[k].pos == "ADP" and word.lower() not in _ROLE_ADP:
                 break
-            if word == "et" or (tokens[k].pos == "CCONJ"):
+            if (word == "et" or tokens[k].pos == "CCONJ") and not _joins_complements(text, tokens, k):
                 break
             k += 1
+        k = _past_hyphens(text, tokens, k)  # "de l'AP-HP": never cut inside a hyphenated word
         while k - 1 > i and tokens[k - 1].pos in ("ADP", "DET"):
             k -= 1
+        joined = k + 1 < len(tokens) and text[tokens[k].start : tokens[k].end] == "et"
+        if joined and k == first + 1:
+            i = k + 1  # "médecin et présidente de …": a one-word profession, then the office, one role
+            continue
         out.append(text[tokens[first].start : tokens[k - 1].end])
-        if k + 1 < len(tokens) and text[tokens[k].start : tokens[k].end] == "et":
-            first = i = k + 1
-        else:
+        if not joined:
             break
+        first = i = k + 1
     return out
+
+
+def _past_hyphens(text: str, tokens: list[Token], k: int) -> int:
+    """The end of the word token k-1 belongs to, past hyphens glued to it ('AP' of 'AP-HP')."""
+    while 0 < k < len(tokens) and tokens[k].start == tokens[k - 1].end and "-" in (
+        text[tokens[k].start : tokens[k].end],
+        text[tokens[k - 1].start : tokens[k - 1].end],
+    ):
+        k += 1
+    return k
+
+
+_DETERMINERS = frozenset("le la les l' l’ un une des de du d' d’ à au aux en pour".split())
+# "vice-présidente déléguée à la prévention", "adjoint chargé de la culture": part of the title.
+_TITLE_PARTICIPLES = frozenset(
+    "chargé chargée chargés chargées délégué déléguée délégués déléguées".split()
+)
+
+
+def _joins_complements(text: str, tokens: list[Token], k: int) -> bool:
+    """ "conseiller pour la science et l'exploration": 'et' joins two complements of one role
+    (a common noun follows, past its determiner), not a second function ("médecin et
+    vice-présidente") nor another person ("maire de Lyon et Anne Roy")."""
+    j = k + 1
+    while j < len(tokens) and text[tokens[j].start : tokens[j].end].lower() in _DETERMINERS:
+        j += 1  # "et l'exploration", "et à la solidarité"
+    if j >= len(tokens) or j > k + 3:
+        return False
+    word = text[tokens[j].start : tokens[j].end]
+    if word[:1].isupper():  # "et à la Solidarité" (a capital after an article), never "et Anne Roy"
+        return j > k + 1 and tokens[j].pos in ("NOUN", "PROPN") and not is_function_word(word.lower())
+    return tokens[j].pos == "NOUN" and not is_function_word(word)
+

@@ -160,3 +160,9 @@ def test_the_last_paragraph_of_a_quotation_over_paragraphs_is_story_not_a_bio():
         "Puis j'ai trouvé mes marques », raconte-t-il.\n"
     )
     assert quotes(text) == ["Au début, c'était difficile.\n\nPuis j'ai trouvé mes marques"]
+
+
+def test_a_closing_guillemet_typed_as_the_opening_one():
+    # "«fragile«," : the mark glued to the word before it, a comma after it, closes.
+    text = "La digue reste «fragile«, selon Marc Lenoir, qui attend «des renforts» et «une décision»."
+    assert quotes(text) == ["fragile", "des renforts", "une décision"]
