@@ -208,6 +208,19 @@ UNNAMED_WITNESS_NOUNS = frozenset(
 """.split()
 )
 
+# Kinds of people an article quotes without a name, in either number: "l'un des spectateurs",
+# "une de ses voisines", "l'une des lectrices" make a speaker as "un spectateur" does.
+_MORE_KINDS = """
+    lecteur lectrice auditeur auditrice téléspectateur téléspectatrice abonné abonnée camarade
+    visiteur visiteuse candidat candidate électeur électrice locataire consommateur consommatrice
+"""
+PERSON_KINDS = frozenset(
+    w + s
+    for w in ANONYMOUS_PERSON_NOUNS | UNNAMED_WITNESS_NOUNS | frozenset(_MORE_KINDS.split())
+    for s in ("", "s")
+    if not (s and w.endswith(("s", "x", "z")))
+)
+
 # Heads that make an NP an institution, a country's side or a medium.
 INSTITUTION_NOUNS = frozenset(
     """

@@ -13,6 +13,7 @@ from .lexicon import (
     NAMING_WORDS,
     NATIONALITIES,
     NOT_NAMES,
+    PERSON_KINDS,
     ROLE_NOUNS,
     TITLES,
     role_gender,
@@ -104,7 +105,7 @@ def _role_before_name(
     if np_ is None or not np_.head:
         return
     if not is_role_head(np_.head, toks[k + 1].cap) and not _described_person(registry, source, np_, persons):
-        if t.low in ("un", "une") and np_.head in ANONYMOUS_PERSON_NOUNS | OFFICIALS:
+        if t.low in ("un", "une") and np_.head in PERSON_KINDS | OFFICIALS:
             registry.anonymous.append((t.start, np_.head, source[np_.start : toks[np_.j - 1].end]))
         return
     gender = {"le": "m", "un": "m", "la": "f", "une": "f", "son": None, "sa": "f"}.get(t.low)
@@ -129,7 +130,7 @@ def _role_before_name(
         role = source[toks[k + 1].start : toks[np_.j - 1].end]
         words = [x.text for x in toks[a:b] if x.text != "-"]
         registry.add_person(words, toks[a].start, gender=gender, role=role, det=t.low)
-    elif t.low in ("un", "une") and np_.head in ANONYMOUS_PERSON_NOUNS | OFFICIALS:
+    elif t.low in ("un", "une") and np_.head in PERSON_KINDS | OFFICIALS:
         registry.anonymous.append((t.start, np_.head, source[np_.start : toks[np_.j - 1].end]))
 
 

@@ -208,7 +208,7 @@ def _role_text(tree: _Tree, noun: int, stop: set[int], until: int | None = None)
             break
         if k not in span and not _detached_of(tree, k, words[-1], stop):
             break
-        if tree.word(k).lower() in _CUT or tree.toks[k].pos == "VERB":
+        if tree.word(k).lower() in _CUT or tree.toks[k].pos == "VERB" or _when(tree, k):
             break
         words.append(k)
     if len(words) > MAX_ROLE_WORDS:
@@ -226,6 +226,17 @@ def _role_text(tree: _Tree, noun: int, stop: set[int], until: int | None = None)
 
 
 _OF = frozenset({"de", "du", "des", "d'", "d’"})
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette"})
+
+
+def _when(tree: _Tree, k: int) -> bool:
+    """ "[directrice du conservatoire] ce lundi", "… lundi dernier": when, not the role's words."""
+    low = tree.word(k).lower()
+    nxt = tree.word(k + 1).lower() if k + 1 < len(tree.toks) else ""
+    return low in _NOT_ROLES or (low in _DEMONSTRATIVES and (nxt in _NOT_ROLES or nxt in _TIMES))
+
+
+_TIMES = frozenset("matin soir midi après-midi week-end semaine année nuit".split())
 
 
 def _detached_of(tree: _Tree, k: int, last: int, stop: set[int]) -> bool:

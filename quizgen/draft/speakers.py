@@ -19,6 +19,7 @@ from .lexicon import (
     LEADER_NOUNS,
     NATIONALITIES,
     NOT_NAMES,
+    PERSON_KINDS,
     ROLE_NOUNS,
     ROLE_PERIPHRASES,
     TITLES,
@@ -109,6 +110,9 @@ def _leader(role: str) -> bool:
     r = r.split(" ", 1)[1] if r.split(" ", 1)[0] in ("le", "la", "l", "ce", "cette") and " " in r else r
     return any(r.startswith(fold(n)) for n in LEADER_NOUNS)
 
+
+# A plural kind of person after these is a group, not one unnamed person.
+_GROUP_DETS = frozenset({"les", "des", "ces", "leurs", "nos", "vos", "mes", "tes", "ses", "aux", "plusieurs"})
 
 class Registry:
     """The people and institutions an article names, with their roles."""
@@ -301,6 +305,7 @@ class Registry:
         if (
             head in ANONYMOUS_PERSON_NOUNS
             or head in UNNAMED_WITNESS_NOUNS
+            or (head in PERSON_KINDS and np_.det not in _GROUP_DETS)  # "l'une des lectrices"
             or is_role_head(head, head_cap)
             or (np_.det and np_.det.endswith("autre"))
         ):

@@ -68,3 +68,32 @@ def test_a_title_with_chargee_de_and_two_complements(entities):
     text = "Marc Vasseur, adjoint au maire chargé de la Culture et de la Jeunesse, a présenté le bilan."
     role = "adjoint au maire chargé de la Culture et de la Jeunesse"
     assert _roles(text, entities) == {("Marc Vasseur", role)}
+
+
+def test_a_role_stops_before_when_the_appointment_was_made(entities):
+    text = "La mairie a choisi. Odile Ferrand a été nommée directrice de l’opéra ce lundi."
+    assert _roles(text, entities) == {("Odile Ferrand", "directrice de l’opéra")}
+
+
+@pytest.mark.parametrize(
+    ("tag", "speaker"),
+    [
+        ("raconte une de ses voisines", "une de ses voisines"),  # a feminine plural kind of person
+        ("assure l'un des spectateurs", "un spectateur"),
+        ("assure l'une des lectrices", "une lectrice"),
+    ],
+)
+def test_an_unnamed_person_of_a_plural_kind_is_the_speaker(entities, tag: str, speaker: str):
+    text = f"La salle des fêtes de Guéret a rouvert samedi. « Elle était fermée depuis longtemps », {tag}."
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker is not None and att.speaker.name == speaker
+    assert att.review  # nobody named: to review
+
+
+def test_another_of_a_plural_kind_speaks_next(entities):
+    text = (
+        "Le cinéma de Guéret a rouvert samedi. « La salle est superbe », assure l'un des spectateurs. "
+        "« Les sièges sont trop durs », regrette un autre."
+    )
+    speakers = [a.speaker.name if a.speaker else None for a in analyse(text, entities).attributions]
+    assert speakers == ["un spectateur", "un autre spectateur"]
