@@ -201,6 +201,7 @@ def cloze_on(
             or cuts_a_locution(b.text, x, y)
             or ACRONYM.fullmatch(mid) is not None  # "la [FNSEA]": the letters, no fact learnt
             or mid.lower() in b.cache.get("asked", set())
+            or asked_before(b, x, y)  # "qui est la ministre ?" answered with the name hidden here
             or _cut_short(b.text, x, y)
             or _runs_on(b, x, y)
             or (b.text[x : x + 1].isupper() and _goes_on(b, x, y))

@@ -1,0 +1,31 @@
+"""Roles of the lead asked as roles; a person asked in a role question not hidden again."""
+
+from __future__ import annotations
+
+from quizgen.draft.bank import draft_questions
+from quizgen.draft.pipeline import analyse
+
+
+def test_a_role_written_in_the_lead_is_asked_even_when_its_sentence_opens_on_the_role(entities):
+    text = (
+        "Le conseil municipal de Landerneau a voté jeudi la rénovation complète du vieux lavoir. "
+        "La directrice de la crèche municipale, Odile Perrin, a salué un chantier attendu depuis des années. "
+        "Les travaux commenceront en septembre pour une durée de six mois."
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    roles = [q for q in qs if "fonctions" in q["tags"]]
+    assert roles and roles[0]["answer"] == "Odile Perrin", qs
+
+
+def test_a_person_asked_in_a_role_question_is_not_hidden_in_a_cloze(entities):
+    text = (
+        "Le club de voile de Paimpol a inauguré samedi son nouveau ponton. "
+        "Le président du club, Yannick Le Bihan, a coupé le ruban devant deux cents adhérents. "
+        "Yannick Le Bihan a ensuite présenté le programme des régates de l'été à la presse locale. "
+        "La trésorière Gaëlle Morvan a détaillé le budget de la saison devant les adhérents."
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    hidden = [q["text"].split("{{c1::")[1].split("}}")[0] for q in qs if q["type"] == "cloze"]
+    roles = [q for q in qs if "fonctions" in q["tags"]]
+    asked = [q.get("answer") for q in roles] + [p for q in roles for p in q.get("pairs") or ()]
+    assert asked and not set(asked) & set(hidden), (asked, hidden)
