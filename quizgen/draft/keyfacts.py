@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .blanks import ACRONYM, cleft, cuts_a_locution, has_verb, name_only, vague
+from .blanks import ACRONYM, cleft, cuts_a_locution, has_verb, name_only, obvious, vague
 from .distractors import Candidate, pick
 from .factspans import (
     NEGATION,
@@ -198,6 +198,7 @@ def cloze_on(
             or "-" in (b.text[y - 1 : y], b.text[y : y + 1])  # "la coopérative Val-[Fleuri]": cut at a hyphen
             or (not hint and has_verb(b, x, y))  # a cause ("parce qu'[il pleuvait]") has its verb
             or vague(b.text[x:y])
+            or obvious(mid)
             or cuts_a_locution(b.text, x, y)
             or ACRONYM.fullmatch(mid) is not None  # "la [FNSEA]": the letters, no fact learnt
             or mid.lower() in b.cache.get("asked", set())

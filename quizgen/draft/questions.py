@@ -414,6 +414,11 @@ class Builder:
         for r in pairs:  # two or fewer, or the match refused (readable.py): one question each
             self._single_role(r, typed)  # asked in the first round: refused as the same answer
 
+    def _figure_in(self, si: int) -> bool:
+        """A figure worth a numeric question in sentence si ("condamné à 3 mois")."""
+        countable = ("duration", "count", "percent", "money")
+        return any(fsi == si and f.kind in countable and not self.trivia(f) for f, fsi in self.a.figures)
+
     def _word_shared(self, r: Any) -> bool:
         """A one-word role ("entraîneur") whose word is in another person's role."""
         if len(r.role.split()) > 1:
@@ -443,8 +448,8 @@ class Builder:
         person = self.a.registry.person(r.person)
         answer = Candidate(display(r.person), "person", "p:" + (person.key if person else r.person), r.role)
         picked = pick(answer, self.candidates)
-        if not picked.names and not typed:
-            return
+        if not typed and (not picked.names or self._figure_in(r.sentence)):
+            return  # first round: no typed name, no sentence a figure question asks better
         start, end = self.role_span(r)
         qid = self.ids("fonction", r.person)
         q: dict[str, Any] = {"id": qid, "source": self.source_id}

@@ -20,7 +20,7 @@ def test_a_role_written_in_the_lead_is_asked_even_when_its_sentence_opens_on_the
 def test_a_person_asked_in_a_role_question_is_not_hidden_in_a_cloze(entities):
     text = (
         "Le club de voile de Paimpol a inauguré samedi son nouveau ponton. "
-        "Le président du club, Yannick Le Bihan, a coupé le ruban devant deux cents adhérents. "
+        "Le président du club, Yannick Le Bihan, a coupé le ruban sous les applaudissements. "
         "Yannick Le Bihan a ensuite présenté le programme des régates de l'été à la presse locale. "
         "La trésorière Gaëlle Morvan a détaillé le budget de la saison devant les adhérents."
     )
@@ -29,3 +29,13 @@ def test_a_person_asked_in_a_role_question_is_not_hidden_in_a_cloze(entities):
     roles = [q for q in qs if "fonctions" in q["tags"]]
     asked = [q.get("answer") for q in roles] + [p for q in roles for p in q.get("pairs") or ()]
     assert asked and not set(asked) & set(hidden), (asked, hidden)
+
+
+def test_a_role_does_not_take_the_sentence_of_a_figure_worth_asking(entities):
+    text = (
+        "Le club de voile de Paimpol a inauguré samedi son ponton tout neuf. "
+        "Le président du club, Yannick Le Bihan, a coupé le ruban devant deux cents adhérents. "
+        "La trésorière Gaëlle Morvan a détaillé le budget de la saison devant la presse."
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    assert any(q["type"] == "numeric" and q["answer"] == 200 for q in qs), qs
