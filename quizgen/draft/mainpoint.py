@@ -65,7 +65,7 @@ def _main_spans(b: Builder, si: int, what: bool) -> list[tuple[int, int]]:
         figures = {(f.start, f.end) for f, _ in b.a.figures}
         spans = [(x, y) for x, y in cloze_spans(b, si) if (x, y) not in figures]
         spans = [(x, y) for x, y in spans if a_fact(b.text, x, y, start)]  # not "grâce à la [mer]"
-    spans = [(x, y) for x, y in spans if not _side(b, x, y)]
+    spans = [(x, y) for x, y in spans if not _side(b, si, x, y) and not _flat(b, x, y)]
     listed = spans_of(b, si, "PER") if len(spans_of(b, si, "PER")) >= 3 else []
     verbs = [t for t in b.a.tokens if start <= t.start < end and t.pos in ("VERB", "AUX")]
     return [
@@ -77,15 +77,21 @@ def _main_spans(b: Builder, si: int, what: bool) -> list[tuple[int, int]]:
     ]
 
 
-def _side(b: Builder, x: int, y: int) -> bool:
-    """No main point: a title ("le [nouveau maire de Quimper]") or a person the article gives a
-    role (the role question asks them), or
-    an adjective and its noun ("a reçu un [grand prix]", "son [nouveau bateau]"), where the
-    adjective says little and the noun is guessed."""
-    words = [w.lower().strip(",.") for w in b.text[x:y].split()]
+def _side(b: Builder, si: int, x: int, y: int) -> bool:
+    """No main point: a title ("le [nouveau maire de Quimper]"), or a person another sentence
+    gives a role (the role question asks them there)."""
+    words = [re.sub(r"^[ldj]['’]", "", w.lower().strip(",.")) for w in b.text[x:y].split()]  # "l'armateur"
     person = b.a.registry.person(b.text[x:y])
-    if any(w in ROLE_NOUNS for w in words) or (person and any(r.person == person.name for r in b.a.roles)):
-        return True  # a role, or a person with one: "qui est le maire ?" asks it, not a blank
+    elsewhere = person and any(r.person == person.name and r.sentence != si for r in b.a.roles)
+    said = b.text[x:y].lower()
+    roles = [r.role.lower() for r in b.a.roles if r.sentence == si]
+    titled = any(r in said or said in r for r in roles)  # "[l'armateur du port]", "le [peintre du] Louvre"
+    return any(w in ROLE_NOUNS for w in words) or titled or bool(elsewhere)  # "qui est le maire ?" asks them
+
+
+def _flat(b: Builder, x: int, y: int) -> bool:
+    """An adjective and its noun ("a reçu un [grand prix]", "son [nouveau bateau]"): the adjective
+    says little and the noun is guessed."""
     toks = [t for t in b.a.tokens if x <= t.start and t.end <= y and t.pos not in ("DET", "ADP")]
     named = any(w[:1].isupper() for w in b.text[x:y].split())
     return not named and len(toks) == 2 and toks[0].pos == "ADJ" and toks[1].pos == "NOUN"

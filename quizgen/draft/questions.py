@@ -407,12 +407,25 @@ class Builder:
                 fold_answer(x.role) for x in chosen.values()
             }:
                 chosen[r.person] = r
-        pairs = list(chosen.values())
+        asked = self.cache.get("who", set())  # hidden in a cloze, asked "who?": not asked again
+        pairs = [r for r in chosen.values() if self._key(r.person) not in asked and not self._verb_role(r)]
         if len(pairs) >= 3 and self._match(pairs[:5]):
             self.made["roles"] += 1
             return
         for r in pairs:  # two or fewer, or the match refused (readable.py): one question each
             self._single_role(r, typed)  # asked in the first round: refused as the same answer
+
+    def _key(self, name: str) -> str:
+        person = self.a.registry.person(name)
+        return person.key if person else name
+
+    def _verb_role(self, r: Any) -> bool:
+        """A "role" the parse reads as a verb ("qui est « partage » ?"): no role."""
+        first = r.role.split()[0].lower()
+        start, end = self.sentence_span(r.sentence)
+        toks = [t for t in self.a.tokens if start <= t.start < end]
+        toks = [t for t in toks if self.text[t.start : t.end].lower() == first]
+        return bool(toks) and all(t.pos in ("VERB", "AUX") for t in toks)
 
     def _figure_in(self, si: int) -> bool:
         """A figure worth a numeric question in sentence si ("condamné à 3 mois")."""

@@ -50,3 +50,21 @@ def test_the_main_point_hides_no_title_and_no_person_a_role_question_asks(entiti
     )
     hidden = _hidden(text, entities)
     assert not any("maire" in h or h == "Armand Le Goff" for h in hidden), hidden
+
+
+def test_where_never_asks_the_country_a_reader_guesses(entities):
+    text = (
+        "Le club de Nantes a rejoint mardi la ligue régionale. Samedi, les rameurs Paul Hervé et "
+        "Marc Jaouen ont offert à la France deux médailles à Lucerne. Ils rentreront à Nantes dimanche."
+    )
+    qs = draft_questions(analyse(text, entities), "a").questions
+    assert not any(q.get("answer") == "la France" for q in qs), qs
+
+
+def test_the_main_point_hides_no_role_the_sentence_gives(entities):
+    text = (
+        "L'armateur du chalutier, Loïc Penven, a vendu lundi son navire à une coopérative de Concarneau. "
+        "Les marins ont appris la nouvelle sur le quai. "
+        "Le maire Yann Kervella et la préfète Anne Rolland ont salué la reprise."
+    )
+    assert not any("armateur" in h for h in _hidden(text, entities))
