@@ -92,17 +92,19 @@ def question_target(words: int) -> int:
 
 def draft_questions(analysis: Analysis, source_id: str) -> Builder:
     """Every question of the draft, in the order that gives each sentence its best question:
-    quotations, figures, lists of people (a multi asks more of a list sentence than a cloze), the
-    key facts of the headline and lead, then roles and the rest of the story."""
+    the main point, quotations, roles (before a figure or a key fact takes their sentence), figures,
+    lists of people (a multi asks more of a list sentence than a cloze), the key facts of the
+    headline and lead, then the rest of the story."""
     b = Builder(analysis, source_id)
     main_point(b)  # what the article is about, asked first so that no other rule takes its sentence
     why(b)  # the causes the article gives ("parce que", "en raison de"…), before figures take them
     b.quotes()
+    b.roles(typed=False)  # a role with choices is asked as a role, before a figure or key fact takes it
     b.figures(numeric=True)
     b.lists()
+    b.roles()  # the roles left, with nobody else to offer (the name typed), on a sentence still free
     key_facts(b)
     b.figures(numeric=False)
-    b.roles()
     target = question_target(word_count(analysis.article.text))
     more_facts(b, target)
     balance(b)  # as many false statements as true ones, then the freed sentences asked another way

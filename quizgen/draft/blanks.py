@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import NATIONALITIES
 from .questions import Builder
 
 _CLEFT = re.compile(
@@ -63,6 +64,17 @@ def vague(words: str) -> bool:
         return False
     found = [w for w in re.findall(r"[\w-]+", words.lower().replace("’", "'")) if w not in _FILLERS]
     return bool(found) and all(w in _VAGUE for w in found)
+
+
+# What a French reader fills in without reading: the country, the State, a nationality alone.
+_OBVIOUS = frozenset("france état etat gouvernement pays europe monde terre".split())
+
+
+def obvious(words: str) -> bool:
+    """A blank the prompt gives away ("a offert à la [France] sa médaille", "qu'un [Français]
+    accède au poste", "financé par [l'État]"): nothing learnt from the article."""
+    bare = re.sub(r"^(?:l['’]\s*|la\s+|le\s+|les\s+|un\s+|une\s+)", "", words.strip().lower())
+    return bare in _OBVIOUS or bare in NATIONALITIES or bare.rstrip("s") in NATIONALITIES
 
 
 def has_verb(b: Builder, x: int, y: int) -> bool:

@@ -115,6 +115,8 @@ _APPROX_COUNT = re.compile(
     rf"\b(?:une|un)\s+(?P<approx>{'|'.join(_APPROX_NOUNS)})\s+(?:de\s+|d')(?P<noun>[a-zàâçéèêëîïôûùüÿœ-]{{3,}})",
     re.IGNORECASE,
 )
+# A sum in words before "millions", "milliards": "deux millions d'euros".
+_SMALL_WORD = rf"(?:{_WORD_NUMBER})"
 # A number of millions or billions of something: "85 millions de kilomètres", "4,5 milliards d'années".
 _SCALED = re.compile(
     rf"{_B}(?P<n>{_DIGITS})\s+(?P<scale>millions?|milliards?)\s+(?P<of>de\s+|d['’])(?P<noun>[a-zàâçéèêëîïôûùüÿœ-]{{3,}})",
@@ -143,7 +145,7 @@ _MEASURE = re.compile(
 )
 _PERCENT = re.compile(rf"{_B}(?P<n>{_DIGITS})\s?(?:%|pour\s?cent\b)", re.IGNORECASE)
 _MONEY = re.compile(
-    rf"{_B}(?P<n>{_DIGITS})\s+(?P<scale>millions?|milliards?)?\s*(?:d'|de\s+)?(?P<cur>euros?|dollars?|roubles?|€|\$)",
+    rf"{_B}(?P<n>{_DIGITS}|{_SMALL_WORD}(?=\s+(?:millions?|milliards?)))\s+(?P<scale>millions?|milliards?)?\s*(?:d'|de\s+)?(?P<cur>euros?|dollars?|roubles?|€|\$)",
     re.IGNORECASE,
 )
 _APPROX_BEFORE = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .blanks import ACRONYM, cleft, cuts_a_locution, has_verb, name_only, vague
+from .blanks import ACRONYM, cleft, cuts_a_locution, has_verb, name_only, obvious, vague
 from .distractors import Candidate, pick
 from .factspans import (
     NEGATION,
@@ -125,7 +125,9 @@ def _tokens(b: Builder, x: int, y: int) -> list:
 def _where(b: Builder, si: int) -> bool:
     for x, y in spans_of(b, si, "LOC"):
         place = collapse(b.text[x:y])
-        if place.lower() in NOT_PLACES or len(place) < 3 or not preposition(b.text, x) or _common(b, x, y):
+        if place.lower() in NOT_PLACES or obvious(place) or len(place) < 3:
+            continue  # "à [la France]": too broad, or guessed
+        if not preposition(b.text, x) or _common(b, x, y):
             continue
         if a_source(b.text, x, y):
             continue  # "le procureur de la République à [Annecy]" after "a précisé": the source
@@ -198,9 +200,12 @@ def cloze_on(
             or "-" in (b.text[y - 1 : y], b.text[y : y + 1])  # "la coopérative Val-[Fleuri]": cut at a hyphen
             or (not hint and has_verb(b, x, y))  # a cause ("parce qu'[il pleuvait]") has its verb
             or vague(b.text[x:y])
+            or obvious(mid)
             or cuts_a_locution(b.text, x, y)
             or ACRONYM.fullmatch(mid) is not None  # "la [FNSEA]": the letters, no fact learnt
             or mid.lower() in b.cache.get("asked", set())
+            or asked_before(b, x, y)  # "qui est la ministre ?" answered with the name hidden here
+            or _in_a_role(b, si, mid)  # "le [cycliste du Stade] rennais X": a role cut short
             or _cut_short(b.text, x, y)
             or _runs_on(b, x, y)
             or (b.text[x : x + 1].isupper() and _goes_on(b, x, y))
@@ -274,6 +279,12 @@ def _agent_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
         and (len(b.text[x:y].split()) >= 2 or _named(b.text, x, y, start))
         and not asked_before(b, x, y)
     ]
+
+
+def _in_a_role(b: Builder, si: int, mid: str) -> bool:
+    """A piece of a role the sentence gives a person, not the whole of it."""
+    said = mid.lower()
+    return any(r.sentence == si and said in r.role.lower() and said != r.role.lower() for r in b.a.roles)
 
 
 def given_away(answer: str, pre: str, post: str) -> bool:

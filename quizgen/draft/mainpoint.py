@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .blanks import has_verb
 from .factspans import cause_clauses, spans_of
 from .keyfacts import (
     a_fact,
@@ -63,6 +64,8 @@ def _main_spans(b: Builder, si: int, what: bool) -> list[tuple[int, int]]:
     if not what:  # figures aside: the figure rules ask them as numbers, where they read best
         figures = {(f.start, f.end) for f, _ in b.a.figures}
         spans = [(x, y) for x, y in cloze_spans(b, si) if (x, y) not in figures]
+        spans = [(x, y) for x, y in spans if a_fact(b.text, x, y, start)]  # not "grâce à la [mer]"
+    spans = [(x, y) for x, y in spans if not _side(b, si, x, y) and not _flat(b, x, y)]
     listed = spans_of(b, si, "PER") if len(spans_of(b, si, "PER")) >= 3 else []
     verbs = [t for t in b.a.tokens if start <= t.start < end and t.pos in ("VERB", "AUX")]
     return [
@@ -72,6 +75,26 @@ def _main_spans(b: Builder, si: int, what: bool) -> list[tuple[int, int]]:
         and b.text[x : x + 1].isalnum()  # not "[, Eric Maillaud]"
         and not any(x <= t.start and t.end <= y for t in verbs)
     ]
+
+
+def _side(b: Builder, si: int, x: int, y: int) -> bool:
+    """No main point: a title ("le [nouveau maire de Quimper]"), or a person another sentence
+    gives a role (the role question asks them there)."""
+    words = [re.sub(r"^[ldj]['’]", "", w.lower().strip(",.")) for w in b.text[x:y].split()]  # "l'armateur"
+    person = b.a.registry.person(b.text[x:y])
+    elsewhere = person and any(r.person == person.name and r.sentence != si for r in b.a.roles)
+    said = b.text[x:y].lower()
+    roles = [r.role.lower() for r in b.a.roles if r.sentence == si]
+    titled = any(r in said or said in r for r in roles)  # "[l'armateur du port]", "le [peintre du] Louvre"
+    return any(w in ROLE_NOUNS for w in words) or titled or bool(elsewhere)  # "qui est le maire ?" asks them
+
+
+def _flat(b: Builder, x: int, y: int) -> bool:
+    """An adjective and its noun ("a reçu un [grand prix]", "son [nouveau bateau]"): the adjective
+    says little and the noun is guessed."""
+    toks = [t for t in b.a.tokens if x <= t.start and t.end <= y and t.pos not in ("DET", "ADP")]
+    named = any(w[:1].isupper() for w in b.text[x:y].split())
+    return not named and len(toks) == 2 and toks[0].pos == "ADJ" and toks[1].pos == "NOUN"
 
 
 def main_point(b: Builder) -> None:
@@ -110,8 +133,15 @@ def why(b: Builder) -> None:
             continue
         spans = cause_clauses(b.text, s.start, s.end)
         spans = [sp for sp in spans if not _quoted(b, sp) and _a_clause(b, sp) and not _after(b, sp)]
+        # A clause with its verb, or two words or more: not "grâce à [la mer]".
+        spans = [sp for sp in spans if len(_content(b.text[slice(*sp)])) >= 2 or has_verb(b, *sp)]
         if spans and cloze_on(b, si, spans, tags=("causes",), hint="pourquoi ?"):
             made += 1
+
+
+def _content(words: str) -> list[str]:
+    articles = ("le", "la", "les", "l", "un", "une", "des")
+    return [w for w in re.split(r"[\s'’]+", words.lower()) if w and w not in articles]
 
 
 def _after(b: Builder, span: tuple[int, int]) -> bool:

@@ -85,6 +85,7 @@ class Builder:
             guessed = self.rewritten.pop(sentence, "")
             review, why = review or bool(guessed), "; ".join(w for w in (why, guessed) if w)
         q = {**q, "draft": True}
+        self._asked_people(q)
         if review:
             q["review"] = True
             self.reasons[q["id"]] = why or "à vérifier"
@@ -94,6 +95,15 @@ class Builder:
         self.counts[kind] += 1
         self.kind_of[q["id"]] = (kind, sentence)
         return True
+
+    def _asked_people(self, q: dict[str, Any]) -> None:
+        """The people a role question asks about: no cloze hides them again, no "who" asks them."""
+        if "fonctions" not in (q.get("tags") or ()):
+            return
+        for name in q.get("pairs") or [q.get("answer")]:
+            person = self.a.registry.person(str(name))
+            if person is not None:
+                self.cache.setdefault("who", set()).add(person.key)
 
     def _release(self, qid: str) -> None:
         """Give back the id of a refused question ("chiffre-salaries", not "…-2" for the next)."""
@@ -379,7 +389,11 @@ class Builder:
         """The article's people whose surname `shown` writes."""
         return [c.name for c in self.candidates if re.search(rf"\b{re.escape(c.name.split()[-1])}\b", shown)]
 
-    def roles(self) -> None:
+    def roles(self, typed: bool = True) -> None:
+        """Role questions: a match for three people or more, else one each (`typed`: also those
+        with nobody else to offer, the name typed)."""
+        if self.made["roles"]:
+            return  # asked in the first round
         holders: dict[str, set[str]] = {}
         for r in self.a.roles:
             holders.setdefault(fold_answer(r.role), set()).add(r.person)
@@ -393,11 +407,30 @@ class Builder:
                 fold_answer(x.role) for x in chosen.values()
             }:
                 chosen[r.person] = r
-        pairs = list(chosen.values())
+        asked = self.cache.get("who", set())  # hidden in a cloze, asked "who?": not asked again
+        pairs = [r for r in chosen.values() if self._key(r.person) not in asked and not self._verb_role(r)]
         if len(pairs) >= 3 and self._match(pairs[:5]):
+            self.made["roles"] += 1
             return
         for r in pairs:  # two or fewer, or the match refused (readable.py): one question each
-            self._single_role(r)
+            self._single_role(r, typed)  # asked in the first round: refused as the same answer
+
+    def _key(self, name: str) -> str:
+        person = self.a.registry.person(name)
+        return person.key if person else name
+
+    def _verb_role(self, r: Any) -> bool:
+        """A "role" the parse reads as a verb ("qui est « partage » ?"): no role."""
+        first = r.role.split()[0].lower()
+        start, end = self.sentence_span(r.sentence)
+        toks = [t for t in self.a.tokens if start <= t.start < end]
+        toks = [t for t in toks if self.text[t.start : t.end].lower() == first]
+        return bool(toks) and all(t.pos in ("VERB", "AUX") for t in toks)
+
+    def _figure_in(self, si: int) -> bool:
+        """A figure worth a numeric question in sentence si ("condamné à 3 mois")."""
+        countable = ("duration", "count", "percent", "money")
+        return any(fsi == si and f.kind in countable and not self.trivia(f) for f, fsi in self.a.figures)
 
     def _word_shared(self, r: Any) -> bool:
         """A one-word role ("entraîneur") whose word is in another person's role."""
@@ -423,11 +456,13 @@ class Builder:
         guessed = [r.guess for r in pairs if r.guess]
         return self.add("role", q, review=bool(guessed), why="; ".join(guessed))
 
-    def _single_role(self, r: Any) -> None:
+    def _single_role(self, r: Any, typed: bool = True) -> None:
         one_word = len(r.role.split()) < 2  # "qui est l'entraîneur ?": whose? The teacher says
         person = self.a.registry.person(r.person)
         answer = Candidate(display(r.person), "person", "p:" + (person.key if person else r.person), r.role)
         picked = pick(answer, self.candidates)
+        if not typed and (not picked.names or self._figure_in(r.sentence)):
+            return  # first round: no typed name, no sentence a figure question asks better
         start, end = self.role_span(r)
         qid = self.ids("fonction", r.person)
         q: dict[str, Any] = {"id": qid, "source": self.source_id}

@@ -163,3 +163,11 @@ def test_two_millions_of_people_is_no_small_count():
     b = Builder(a, "article")
     assert [f.text for f, _ in a.figures] == ["2 millions de personnes"]
     assert not b.trivia(a.figures[0][0])
+
+
+def test_a_sum_in_words_before_millions_is_a_figure():
+    from quizgen.draft.figures import find_figures
+
+    text = "Trois millions d'euros ont été prêtés par la région pour rénover le port de pêche."
+    (fig,) = find_figures(text, 0, len(text))
+    assert (fig.kind, fig.value, fig.unit) == ("money", 3, "millions d'euros")
