@@ -153,6 +153,8 @@ def _is_role_noun(tree: _Tree, i: int, before_name: bool) -> bool:
     low = word.lower()
     if low in _RELATIONAL or low in _NOT_ROLES or not word[:1].isalpha():
         return False
+    if i + 1 < len(tree.toks) and tree.word(i + 1).lower() in _POSSESSIVES:
+        return False  # "X, partage son prix": a verb the tagger read as a noun, no role
     if not all(part[:1].islower() for part in word.split("-")):
         return False  # "l'Argentin", "(OL)", "ex-PS": a name, a club, a party
     if low in ROLE_NOUNS or low in ANONYMOUS_PERSON_NOUNS:
@@ -227,6 +229,7 @@ def _role_text(tree: _Tree, noun: int, stop: set[int], until: int | None = None)
 
 _OF = frozenset({"de", "du", "des", "d'", "d’"})
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette"})
+_POSSESSIVES = frozenset("son sa ses leur leurs".split())
 
 
 def _when(tree: _Tree, k: int) -> bool:
