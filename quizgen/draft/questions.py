@@ -35,7 +35,7 @@ from .textbits import (
     window,
     with_article,
 )
-from .trivia import between_events, clock_like, is_age, side_date, side_duration, standalone
+from .trivia import between_events, clock_like, is_age, side_date, side_duration, standalone, to_come
 
 MAX_QUOTES_PER_SPEAKER = 5  # more of one voice asks the same "who said it?" again and again
 _NEGATION = re.compile(r"\b(?:et|mais)\s+non\b|\bnon\s+pas\b|\bet\s+pas\b|\(\s*et\s+non\b", re.IGNORECASE)
@@ -257,7 +257,7 @@ class Builder:
         around = view[max(0, fig.start - 30) : fig.end + 30]
         if fig.kind == "time" or _NEGATION.search(around) or clock_like(view, fig):
             return True
-        if fig.kind == "date" and (self.made["date"] >= 2 or news_day(fig.text)):
+        if fig.kind == "date" and (self.made["date"] >= 2 or (news_day(fig.text) and not to_come(view, fig))):
             return True  # two dates are enough; "samedi 7 décembre", the day of the news, is no fact
         if fig.kind == "date" and re.search(
             r"\d\s*(?:et|au|-|à)\s*$", view[max(0, fig.start - 8) : fig.start]

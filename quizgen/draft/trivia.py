@@ -123,6 +123,13 @@ _DAY_OR_MONTH = re.compile(
 )
 
 
+def to_come(text: str, fig: Figure) -> bool:
+    """A date of what is to come ("aura lieu samedi 14 juin", "le 3 juin prochain"): a fact to
+    ask, even written as the day of the news is."""
+    after = text[fig.end :].split()[:1]
+    return bool(_FUTURE.search(text[max(0, fig.start - 60) : fig.start] + " " + " ".join(after)))
+
+
 def side_date(fig: Figure, sentence: str, before: str, dates: int, lead: bool) -> bool:
     """A date of no consequence: the day or month of a past episode ("en février", "le 26 mars")
     later than the lead (`before`: the sentence up to it); any date of a sentence that lists
