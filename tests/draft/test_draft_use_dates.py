@@ -17,7 +17,6 @@ def questions(text: str, entities=None) -> list[dict]:
     return bank.model_dump()["questions"]
 
 
-
 @pytest.mark.slow
 @pytest.mark.nlp
 def test_the_date_of_what_is_to_come_is_asked_though_written_as_a_news_day(entities):
