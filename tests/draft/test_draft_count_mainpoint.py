@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quizgen.draft.bank import draft_questions
 from quizgen.draft.pipeline import analyse
+
+pytestmark = [pytest.mark.slow, pytest.mark.nlp]  # the French model
 
 
 def _hidden(text: str, entities) -> list[str]:

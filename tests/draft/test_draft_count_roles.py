@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quizgen.draft.bank import draft_questions
 from quizgen.draft.pipeline import analyse
+
+pytestmark = [pytest.mark.slow, pytest.mark.nlp]  # the French model
 
 
 def test_a_role_written_in_the_lead_is_asked_even_when_its_sentence_opens_on_the_role(entities):
