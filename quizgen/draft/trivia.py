@@ -111,11 +111,26 @@ def between_events(text: str, fig: Figure) -> bool:
     return fig.kind == "duration" and bool(_BETWEEN_EVENTS.match(text, fig.end))
 
 
+# A verb in the future tense is a lower-case word in -ra/-ront ("aura", "seront"), not a name
+# ("Sandra") nor one of these nouns.
+_NOT_FUTURE = r"(?:opé|camé|ext|ult|cho?lé|cob|mant|sier|tia|aff|f)r(?:a|ont)\b"
 _FUTURE = re.compile(
     r"\b(?:prochaine?s?|prévue?s?|doi(?:t|vent)|(?:pourr|devr)(?:ai[te]n?t?|ont|a)|à\s+partir\s+d[ue]|dès\s+l[ea]|jusqu['’]\s*(?:au|à)|d['’]ici|"
-    r"à\s+compter\s+d[ue]|(?!(?:opé|camé|ext|ult)ra\b)[a-zàâçéèêëîïôûù]{2,}(?:ra|ront))\b",
+    r"à\s+compter\s+d[ue]|(?-i:(?!" + _NOT_FUTURE + r")[a-zàâçéèêëîïôûù]{2,}(?:ra|ront)))\b",
     re.IGNORECASE,
 )
+# Where the clause of a date starts: what comes before a comma, a semicolon, a colon, "qui",
+# "que" belongs to another clause ("Paul Roy, qui sera candidat, a annoncé samedi ...").
+_CLAUSE_START = re.compile(r"(?:[,;:]|\b(?:qui|que)\b|\bqu['’])", re.IGNORECASE)
+
+
+def _clause_before(before: str) -> str:
+    """The last 60 characters of `before`, from the last clause boundary on."""
+    near = before[-60:]
+    cuts = [m.end() for m in _CLAUSE_START.finditer(near)]
+    return near[cuts[-1] :] if cuts else near
+
+
 _DAY_OR_MONTH = re.compile(
     r"\b(?:\d{1,2}(?:er)?\s+)?(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|"
     r"octobre|novembre|décembre|decembre)\b",
@@ -127,7 +142,7 @@ def to_come(text: str, fig: Figure) -> bool:
     """A date of what is to come ("aura lieu samedi 14 juin", "le 3 juin prochain"): a fact to
     ask, even written as the day of the news is."""
     after = text[fig.end :].split()[:1]
-    return bool(_FUTURE.search(text[max(0, fig.start - 60) : fig.start] + " " + " ".join(after)))
+    return bool(_FUTURE.search(_clause_before(text[: fig.start]) + " " + " ".join(after)))
 
 
 def side_date(fig: Figure, sentence: str, before: str, dates: int, lead: bool) -> bool:
@@ -136,7 +151,7 @@ def side_date(fig: Figure, sentence: str, before: str, dates: int, lead: bool) -
     several (a timeline). A year alone ("en 1989"), what is to come ("le 25 mars prochain",
     "prévue le 3 juin") and a state since ("depuis le 4 juin") are facts."""
     after = sentence[len(before) + len(fig.text) :].split()[:1]  # "le 3 juin prochain"
-    near = before[-60:] + " " + " ".join(after)  # "prévue le 3 juin", not a verb further on
+    near = _clause_before(before) + " " + " ".join(after)  # "prévue le 3 juin", not a verb further on
     if fig.kind != "date" or _FUTURE.search(near) or re.search(r"\bdepuis\s+(?:l[ea]\s+)?$", before, re.I):
         return False
     return dates >= 2 or (not lead and bool(_DAY_OR_MONTH.search(fig.text)))

@@ -1,0 +1,32 @@
+"""Over-reaching rules narrowed: future verbs, credit lines, caption roles, document nouns
+(invented sentences)."""
+
+from __future__ import annotations
+
+from quizgen.draft.figures import find_figures
+from quizgen.draft.trivia import side_date, to_come
+
+
+def _date(text: str):
+    """The last date of `text`."""
+    return [f for f in find_figures(text) if f.kind == "date"][-1]
+
+
+def test_a_name_or_a_noun_in_ra_is_no_future_verb():
+    s = "Sandra Vidal, la gérante du café, a fermé son commerce samedi 7 décembre."
+    assert not to_come(s, _date(s))
+    s = "La gérante Sandra Vidal a fermé son commerce samedi 7 décembre."
+    assert not to_come(s, _date(s))
+    s = "Un affront pour le maire samedi 7 décembre."
+    assert not to_come(s, _date(s))
+    s = "La première soirée aura lieu samedi 12 juillet."
+    assert to_come(s, _date(s))
+
+
+def test_a_future_verb_of_another_clause_does_not_make_a_date_to_come():
+    s = "Paul Roy, qui sera candidat en mars, a annoncé samedi 7 décembre sa démission."
+    assert not to_come(s, _date(s))
+    s = "Le concert, qui aura lieu samedi 12 juillet, est gratuit."
+    assert to_come(s, _date(s))
+    s = "Paul Roy, qui sera candidat, a quitté le conseil le 12 avril."
+    assert side_date(_date(s), s, s[: _date(s).start], 1, lead=False)
