@@ -23,6 +23,7 @@ from .quotes import MASK, QuoteSpan
 from .reader import Reader
 from .speakers import Speaker
 from .tokens import Tok, tokenize
+from .writtenroles import is_function_word
 
 Found = tuple[Speaker | None, str, bool]
 
@@ -68,6 +69,28 @@ _FINITE = re.compile(
     r"\b(?:a|ont|est|sont|était|étaient|avait|avaient|sera|seront|va|vont|fait|font|dit|disent|peut|doit)\b",
     re.IGNORECASE,
 )
+# What may follow the name on a credit line (a word or the word after its apposition): a
+# determiner, a preposition, a role. Another lower-case word is a verb: 'Paul Roy, le voisin,
+# connaît bien le dossier'.
+_AFTER_NAME = frozenset(
+    "le la les l' un une des du de d' au aux à en pour sur dans lors après avant depuis avec chez par "
+    "selon et ou ici là ancien ancienne nouveau nouvelle".split()
+)
+
+
+def _verb_after(own: str, end: int) -> bool:
+    """The word after the name ending at `end` in `own` (or after its apposition between commas)
+    is a verb by the rules: lower-case, neither a determiner, a preposition nor a role."""
+    rest = own[end:]
+    if rest.lstrip().startswith(","):
+        parts = rest.split(",")
+        rest = parts[2] if len(parts) > 2 else ""
+    word = (rest.split() or [""])[0].lower().replace("’", "'")
+    word = re.sub(r"^([ld])'.+$", r"\1'", word)
+    return word[:1].isalpha() and word not in _AFTER_NAME and not is_function_word(word)
+
+
+_PARTICIPLE = re.compile(r"(?:ée?s?|ant)$")
 _LINE_CLAUSE = re.compile(r"\b(?:qui|que|qu'|dont|où)\b", re.IGNORECASE)
 
 
@@ -251,17 +274,32 @@ class Layouts(Reader):
         m = self._masked[nxt]
         clause = _LINE_CLAUSE.search(m)
         own = m[: clause.start()] if clause else m
-        if MASK in own or _FINITE.search(own) or self.p["pre"].search(own) or len(m.split()) > 40:
+        if MASK in own or self._has_verb(line.start, own) or self.p["pre"].search(own) or len(m.split()) > 40:
+            return None
+        if len(m.split(",")[0].split()) > 15:  # the credit proper (name, role) is short
             return None
         toks = [Tok(t.text, t.start + line.start, t.end + line.start) for t in tokenize(m)]
         np_ = parse_np(toks, 0)
-        if np_ is None or not np_.names() or np_.head in PRONOUNS:
+        if np_ is None or not np_.names() or np_.head in PRONOUNS or _verb_after(own, np_.end - line.start):
             return None
         sp = self._speaker(np_, nxt)
         if sp is None or sp.kind != "person":
             return None
         self.extra.setdefault(q.open, {})["why"] = f"{sp.name} : nommé sur la ligne sous la citation"
         return sp, "credit-line", True
+
+    def _has_verb(self, start: int, own: str) -> bool:
+        """A verb of the line's own clause (`own`, from `start`): one the tagger reads as VERB or
+        AUX ('connaît'), but no participle of a title ('chargé de'); the closed list of finite
+        forms where the line was not parsed (the model reads the paragraphs of speech alone)."""
+        if start not in self.token_at:
+            return bool(_FINITE.search(own))
+        end = start + len(own)
+        return any(
+            t.pos == "AUX" or (t.pos == "VERB" and not _PARTICIPLE.search(self.view[t.start : t.end]))
+            for t in self.tokens
+            if start <= t.start and t.end <= end
+        )
 
     def what_is_said_next(self, si: int, q: QuoteSpan) -> Found | None:
         """'Voici ce qu'a déclaré X : « … »', 'Voilà ce qu'a répondu X :': the sentence names who

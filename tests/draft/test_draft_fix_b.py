@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quizgen.draft.figures import find_figures
+from quizgen.draft.pipeline import analyse
 from quizgen.draft.trivia import side_date, to_come
 
 
@@ -30,3 +33,36 @@ def test_a_future_verb_of_another_clause_does_not_make_a_date_to_come():
     assert to_come(s, _date(s))
     s = "Paul Roy, qui sera candidat, a quitté le conseil le 12 avril."
     assert side_date(_date(s), s, s[: _date(s).start], 1, lead=False)
+
+
+def _said(text: str, entities=None) -> list[tuple[str, str | None]]:
+    return [
+        (a.text[:12], a.speaker.name if a.speaker else None)
+        for a in analyse(text, entities).attributions
+        if not a.name_or_title
+    ]
+
+
+_QUOTE_THEN = "« Le chantier reprendra dès que la rivière aura baissé. Nous y veillerons. »\n\n"
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_line_with_a_verb_the_tagger_reads_is_no_credit_line(entities):
+    text = _QUOTE_THEN + "Paul Roy, le voisin du chantier, connaît bien le dossier depuis 2015.\n"
+    assert _said(text, entities) == [("Le chantier ", None)]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_verbless_line_under_a_quotation_is_still_its_credit(entities):
+    text = _QUOTE_THEN + "Hélène Marchal la maire de Vienne, au sujet du pont qui a été fermé lundi.\n"
+    assert _said(text, entities) == [("Le chantier ", "Hélène Marchal")]
+
+
+def test_a_long_line_under_a_quotation_is_no_credit_line():
+    text = _QUOTE_THEN + (
+        "Hélène Marchal la maire de Vienne depuis les élections de mars et la présidente de la "
+        "communauté de communes du pays de la rivière.\n"
+    )
+    assert _said(text) == [("Le chantier ", None)]
