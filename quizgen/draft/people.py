@@ -147,6 +147,16 @@ def _described_person(registry: Registry, source: str, np_: NP, persons: Sequenc
     return any(pa < b and a < pb for pa, pb in persons) and _person_words(registry, source, a, b) is not None
 
 
+def _caption_line(source: str, a: int, b: int) -> bool:
+    """The sentence [a, b) is a paragraph of its own just below a quotation: the caption layout
+    ('« … »' ¶ 'Anne Roy la maire de Vienne'). Elsewhere 'Marc Dufour la juge, trop chère' has an
+    object pronoun and a verb."""
+    before = source[:a].rstrip(" \t")
+    if not before.endswith("\n") or source[b:].lstrip(" \t.…")[:1] not in ("", "\n"):
+        return False
+    return before.rstrip().rstrip(".…").endswith(("»", "”", '"'))
+
+
 def _name_then_role(registry: Registry, source: str, toks: list[Tok], k: int) -> None:
     """'Jake Sullivan, le conseiller à la sécurité nationale,' / 'Marta Nowak, chercheuse à…'."""
     j = end = _name_run(toks, k)
@@ -156,8 +166,10 @@ def _name_then_role(registry: Registry, source: str, toks: list[Tok], k: int) ->
         j += 3  # "Anne Vidal, 45 ans, maire de …": an age first
     if end - k < 2 or j + 1 >= len(toks):
         return
-    # "Anne Roy la maire de Vienne, au sujet de …": a caption line opening with a name, no comma.
+    # "Anne Roy la maire de Vienne, au sujet de …": a caption line opening with a name, no comma,
+    # under a quotation.
     caption = k == 0 and toks[j].low in ("le", "la", "l'")
+    caption = caption and _caption_line(source, toks[0].start, toks[-1].end)
     if toks[j].text != "," and not caption:
         return
     r = j if caption else j + 1  # where the role starts

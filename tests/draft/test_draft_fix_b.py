@@ -66,3 +66,17 @@ def test_a_long_line_under_a_quotation_is_no_credit_line():
         "communauté de communes du pays de la rivière.\n"
     )
     assert _said(text) == [("Le chantier ", None)]
+
+
+def _roles(text: str) -> set[tuple[str, str]]:
+    return {(r.person, r.role) for r in analyse(text).roles}
+
+
+def test_a_name_then_la_and_a_verb_is_no_caption():
+    assert _roles("Le tarif a encore augmenté. Marc Dufour la juge, trop chère. Il veut partir.") == set()
+    assert _roles("Marc Dufour la juge, trop chère.\n") == set()
+
+
+def test_a_caption_line_under_a_quotation_still_gives_the_role():
+    text = "« Nous jouerons tout l'été. »\n\nClaire Moreau la directrice du théâtre\n"
+    assert _roles(text) == {("Claire Moreau", "directrice du théâtre")}
