@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lexicon import speech_forms
+from .lexicon import DOCUMENT_NOUNS, speech_forms
 from .nounphrase import NP, parse_np
 from .quotes import MASK, QuoteSpan
 from .reader import Reader, _needs_aux
@@ -73,7 +73,17 @@ _WORDS_OF = re.compile(
 
 # ", qui dénonce « … »", ", qui a parlé d'« … »": a relative clause whose verb is the speech.
 # "la lettre de X, qui … :": someone else's words may follow the colon.
-_OTHERS_WORDS = re.compile(r"\b(?:lettre|message|courrier|texte|mots|propos|phrase|pancarte)s?\b", re.I)
+# The documents and words of speech of the lexicon (not its offices: "cabinet", "entourage"), and
+# what carries words in a street or a post: "qui a lu la déclaration du syndicat : « … »".
+_WORD_CARRIERS = (
+    DOCUMENT_NOUNS - {"entourage", "services", "service", "bureau", "cabinet", "site", "compte", "position"}
+) | frozenset(
+    "courrier phrase pancarte banderole affiche slogan tract discours tribune pétition publication "
+    "mot parole réponse réaction commentaire formule".split()
+)
+_OTHERS_WORDS = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _WORD_CARRIERS), key=len, reverse=True)) + r")s?\b", re.I
+)
 _WHO_SAYS = re.compile(r",\s*qui\s+(?P<clause>[^,.;:!?\u2591]{2,80}?)\s*:?\s*$")
 
 

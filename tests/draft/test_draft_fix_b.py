@@ -80,3 +80,13 @@ def test_a_name_then_la_and_a_verb_is_no_caption():
 def test_a_caption_line_under_a_quotation_still_gives_the_role():
     text = "« Nous jouerons tout l'été. »\n\nClaire Moreau la directrice du théâtre\n"
     assert _roles(text) == {("Claire Moreau", "directrice du théâtre")}
+
+
+def test_words_read_from_a_document_are_not_those_of_the_reader():
+    text = (
+        "Il a rencontré Paul Roy, qui a lu la déclaration du syndicat : "
+        "« Nous refusons le plan de la direction. »"
+    )
+    assert _said(text) == [("Nous refuson", None)]
+    text = "Il a rencontré Paul Roy, qui portait une banderole : « Non au plan de la direction. »"
+    assert _said(text) == [("Non au plan ", None)]
