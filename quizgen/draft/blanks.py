@@ -71,8 +71,8 @@ _OBVIOUS = frozenset("france état etat gouvernement pays europe monde terre".sp
 
 
 def obvious(words: str) -> bool:
-    """A blank the prompt gives away ("a offert à la [France] sa médaille", "qu'un [Français]
-    accède au poste", "financé par [l'État]"): nothing learnt from the article."""
+    """A blank the prompt gives away ("a légué à la [France] sa collection", "qu'un [Français]
+    garde le gâteau", "payé par [l'État]"): nothing learnt from the article."""
     bare = re.sub(r"^(?:l['’]\s*|la\s+|le\s+|les\s+|un\s+|une\s+)", "", words.strip().lower())
     return bare in _OBVIOUS or bare in NATIONALITIES or bare.rstrip("s") in NATIONALITIES
 
@@ -87,11 +87,11 @@ def has_verb(b: Builder, x: int, y: int) -> bool:
         for t in b.a.tokens
         if x <= t.start and t.end <= y and t.pos in ("VERB", "AUX")
     ]
-    return any(w.isalpha() and w.islower() for w in words)  # not "K/2019", a name the tagger misread
+    return any(w.isalpha() and w.islower() for w in words)  # not "T/88", a name the tagger misread
 
 
 # The first word of a preposition of two words ("face à", "grâce à", "près de", "lors de"): a
-# blank that ends on it cuts the preposition ("un [doublé face] à Lyon").
+# blank that ends on it cuts the preposition ("un [kayak près] de la fontaine").
 _LOCUTION_HEADS = frozenset("face grâce près lors autour auprès loin afin quant proche jusqu".split())
 
 

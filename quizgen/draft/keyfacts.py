@@ -202,7 +202,7 @@ def cloze_on(
             or vague(b.text[x:y])
             or obvious(mid)
             or cuts_a_locution(b.text, x, y)
-            or ACRONYM.fullmatch(mid) is not None  # "la [FNSEA]": the letters, no fact learnt
+            or ACRONYM.fullmatch(mid) is not None  # "l'[UNPQ]": the letters, no fact learnt
             or mid.lower() in b.cache.get("asked", set())
             or asked_before(b, x, y)  # "qui est la ministre ?" answered with the name hidden here
             or _in_a_role(b, si, mid)  # "le [cycliste du Stade] rennais X": a role cut short

@@ -78,7 +78,7 @@ def _main_spans(b: Builder, si: int, what: bool) -> list[tuple[int, int]]:
 
 
 def _side(b: Builder, si: int, x: int, y: int) -> bool:
-    """No main point: a title ("le [nouveau maire de Quimper]"), or a person another sentence
+    """No main point: a title ("le [nouveau maire de Vierzon]"), or a person another sentence
     gives a role (the role question asks them there)."""
     words = [re.sub(r"^[ldj]['’]", "", w.lower().strip(",.")) for w in b.text[x:y].split()]  # "l'armateur"
     person = b.a.registry.person(b.text[x:y])
