@@ -125,7 +125,7 @@ def _split_joined(role: str) -> list[str]:
     parts = re.split(r"\s+et\s+(?=(?:\w+\s+)?([\w-]+))", role)
     out, k = [parts[0]], 1
     while k + 1 < len(parts):
-        alone = len(out[-1].split()) == 1  # "médecin et présidente de …": one role
+        alone = len(out[-1].split()) == 1  # "notaire et trésorière de …": one role
         if not alone and (is_function_word(parts[k]) or is_function_word(parts[k + 1].split()[0])):
             out.append(parts[k + 1])
         else:
