@@ -1,0 +1,27 @@
+"""Fixes of the overfitting audit: general rules, each on a short invented sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.draft.pipeline import analyse
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_word_followed_by_any_determiner_after_an_apposition_is_a_verb(entities):
+    from quizgen.draft.roles import _appos_role_noun, _Tree
+
+    text = "Le jury distingue Léa Morin, primée pour « Le Phare », de la cinéaste Ana, partage la coupe."
+    a = analyse(text, entities)
+    tree = _Tree(a.article.text, a.tokens)
+    (verb,) = [k for k in range(len(a.tokens)) if tree.word(k) == "partage"]
+    assert not _appos_role_noun(tree, verb, False)  # "partage la coupe": a verb and its object
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_role_noun_followed_by_des_keeps_its_role(entities):
+    text = "Le gymnase a rouvert lundi. Léa Morin, ministre des Sports, a coupé le ruban."
+    roles = {(r.person, r.role) for r in analyse(text, entities).roles}
+    assert ("Léa Morin", "ministre des Sports") in roles
