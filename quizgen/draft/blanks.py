@@ -8,6 +8,7 @@ import re
 
 from .lexicon import NATIONALITIES
 from .questions import Builder
+from .tokens import fold
 
 _CLEFT = re.compile(
     r"(?:C['’]\s*est|Ce\s+sont)\s+(?:(?:à|par|pour|avec|dans|en|chez|sur)\s+)?"
@@ -66,15 +67,27 @@ def vague(words: str) -> bool:
     return bool(found) and all(w in _VAGUE for w in found)
 
 
-# What a French reader fills in without reading: the country, the State, a nationality alone.
-_OBVIOUS = frozenset("france état etat gouvernement pays europe monde terre".split())
+# What a French reader fills in without reading: France, the French, the State. A nationality
+# is guessed only when its country is written near it ("au Sénégal, le président [sénégalais]").
+_OBVIOUS = frozenset("france état etat gouvernement pays".split())
 
 
-def obvious(words: str) -> bool:
+def obvious(words: str, prompt: str = "") -> bool:
     """A blank the prompt gives away ("a légué à la [France] sa collection", "qu'un [Français]
-    garde le gâteau", "payé par [l'État]"): nothing learnt from the article."""
+    garde le gâteau", "payé par [l'État]"): nothing learnt from the article. Not "le président
+    [sénégalais]", unless Sénégal is written in `prompt`."""
     bare = re.sub(r"^(?:l['’]\s*|la\s+|le\s+|les\s+|un\s+|une\s+)", "", words.strip().lower())
-    return bare in _OBVIOUS or bare in NATIONALITIES or bare.rstrip("s") in NATIONALITIES
+    if bare in _OBVIOUS or re.fullmatch(r"fran[cç]ais(?:es?)?", bare):
+        return True
+    nationality = next((w for w in (bare, bare.rstrip("s")) if w in NATIONALITIES), None)
+    return nationality is not None and _country_written(nationality, prompt)
+
+
+def _country_written(nationality: str, prompt: str) -> bool:
+    """A capitalised word of `prompt` sharing the nationality's stem ("Sénégal", "Allemagne",
+    "Turquie" for "sénégalais", "allemand", "turc")."""
+    stem = fold(nationality)[: min(4, len(nationality) - 1)]
+    return any(fold(w).startswith(stem) for w in re.findall(r"\b[A-ZÀ-Ý][\w-]+", prompt))
 
 
 def has_verb(b: Builder, x: int, y: int) -> bool:

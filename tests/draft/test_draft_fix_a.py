@@ -25,3 +25,13 @@ def test_a_role_noun_followed_by_des_keeps_its_role(entities):
     text = "Le gymnase a rouvert lundi. Léa Morin, ministre des Sports, a coupé le ruban."
     roles = {(r.person, r.role) for r in analyse(text, entities).roles}
     assert ("Léa Morin", "ministre des Sports") in roles
+
+
+def test_a_nationality_is_guessed_only_when_its_country_is_written_in_the_prompt():
+    from quizgen.draft.blanks import obvious
+
+    said = "Lundi, le président {} a inauguré le nouveau pont de la capitale devant mille invités."
+    pre, post = said.split("{}")
+    assert not obvious("sénégalais", pre + post)  # nothing gives it away
+    assert obvious("sénégalais", "De retour au Sénégal, " + pre + post)
+    assert obvious("la France") and obvious("Françaises") and obvious("l'État")
