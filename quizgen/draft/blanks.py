@@ -103,9 +103,26 @@ def has_verb(b: Builder, x: int, y: int) -> bool:
     return any(w.isalpha() and w.islower() for w in words)  # not "T/88", a name the tagger misread
 
 
-# The first word of a preposition of two words ("face à", "grâce à", "près de", "lors de"): a
-# blank that ends on it cuts the preposition ("un [kayak près] de la fontaine").
-_LOCUTION_HEADS = frozenset("face grâce près lors autour auprès loin afin quant proche jusqu".split())
+# French prepositional locutions, without the "de" or "à" that closes them ("face à", "à cause
+# de", "au sein de", "à l'égard de"): a blank that ends on one cuts it ("un [kayak près] de la
+# fontaine", "un [retard à cause] de la neige"). "lieu", "cours", "suite" alone are nouns.
+_LOCUTION_BODIES = (
+    "face grâce près lors autour auprès loin afin quant proche jusqu hors",
+    "à cause|au sein|au lieu|à côté|aux côtés|au bord|à bord|en dehors|à partir|à la suite|au travers",
+    "au milieu|en vue|à l'instar|à l'égard|en raison|au-delà|au cours|à l'issue|en dépit|à l'aide",
+    "en face|au nom|à l'encontre|en faveur|au profit|à l'image|au-dessus|au-dessous|en matière",
+    "à propos|à l'occasion|en fonction|au moyen|à l'exception|à l'intérieur|à l'extérieur|le long",
+)
+_LOCUTION_END = re.compile(
+    r"(?:^|[\s'’])(?:"
+    + "|".join(
+        w.replace(" ", r"\s+").replace("'", "['’]\\s*")
+        for line in _LOCUTION_BODIES
+        for w in line.split("|" if "|" in line else " ")
+    )
+    + r")$",
+    re.IGNORECASE,
+)
 
 
 def cuts_a_locution(text: str, x: int, y: int) -> bool:
@@ -116,9 +133,6 @@ def cuts_a_locution(text: str, x: int, y: int) -> bool:
         return True  # "plusieurs [heures par grand froid]": the blank cut from its quantity, run on
     if re.match(r"\s+(?:et|ou)\s+\d", text[y:]):
         return True  # "des [4e] et 5e arrondissements": a blank cutting a pair of figures
-    words = text[x:y].split()
-    return (
-        bool(words)
-        and words[-1].lower() in _LOCUTION_HEADS
-        and bool(re.match(r"\s+(?:à|au|aux|de|du|des|d['’])", text[y:]))
+    return bool(_LOCUTION_END.search(text[max(0, x - 20) : y])) and bool(
+        re.match(r"\s+(?:à|au|aux|de|du|des|d['’])", text[y:])
     )

@@ -35,3 +35,19 @@ def test_a_nationality_is_guessed_only_when_its_country_is_written_in_the_prompt
     assert not obvious("sénégalais", pre + post)  # nothing gives it away
     assert obvious("sénégalais", "De retour au Sénégal, " + pre + post)
     assert obvious("la France") and obvious("Françaises") and obvious("l'État")
+
+
+@pytest.mark.parametrize(
+    ("text", "blank", "cut"),
+    [
+        ("Le car a pris du retard à cause de la neige.", "retard à cause", True),
+        ("Elle a pris le vélo au lieu de la voiture.", "vélo au lieu", True),
+        ("Il vit au bord du lac au milieu des pins.", "lac au milieu", True),
+        ("Le lieu du concert reste secret.", "lieu", False),  # a noun, no locution
+    ],
+)
+def test_a_blank_ending_on_a_prepositional_locution_cuts_it(text: str, blank: str, cut: bool):
+    from quizgen.draft.blanks import cuts_a_locution
+
+    x = text.index(blank)
+    assert cuts_a_locution(text, x, x + len(blank)) is cut
