@@ -196,7 +196,7 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
                 # "« On est à 40 jours … » en France, déclare à l'AFP X": the incise after a few words.
                 found[k] = self._post(si, q.end - s.start + words.end())
             if found[k][0] is None and k == n - 1:
-                found[k] = self.late_incise(si, q)  # "« … » lors des assises, en mai, a-t-il ajouté"
+                found[k] = self.late_incise(si, q)  # "« … » au sentier, en kayak, a-t-il raconté"
         return found
 
     def _pre_verb(self, si: int, offset: int) -> tuple[Speaker | None, str, bool] | None:
@@ -347,8 +347,8 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
     def _bridge(self, bi: int, sp: Speaker) -> bool:
         """A narrative sentence between two quotations of one speaker, in one paragraph: no
         quotation, no speech, no question, no one else named or meant by a pronoun ('"Sur le
-        moment, …" Et surtout, contrairement aux pompiers, les gendarmes ne sont pas équipés.
-        "Ils étaient en polo …"', dev2 08)."""
+        sentier, …" Et surtout, contrairement aux guides, les randonneurs marchaient à tâtons.
+        "On ne voyait rien …"')."""
         m = self._masked[bi]
         if self.sentences[bi].heading or MASK in m or m.rstrip().endswith("?") or self.p["pre"].search(m):
             return False

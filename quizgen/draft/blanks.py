@@ -8,6 +8,7 @@ import re
 
 from .lexicon import NATIONALITIES
 from .questions import Builder
+from .tokens import fold
 
 _CLEFT = re.compile(
     r"(?:C['’]\s*est|Ce\s+sont)\s+(?:(?:à|par|pour|avec|dans|en|chez|sur)\s+)?"
@@ -66,15 +67,27 @@ def vague(words: str) -> bool:
     return bool(found) and all(w in _VAGUE for w in found)
 
 
-# What a French reader fills in without reading: the country, the State, a nationality alone.
-_OBVIOUS = frozenset("france état etat gouvernement pays europe monde terre".split())
+# What a French reader fills in without reading: France, the French, the State. A nationality
+# is guessed only when its country is written near it ("au Sénégal, le président [sénégalais]").
+_OBVIOUS = frozenset("france état etat gouvernement pays".split())
 
 
-def obvious(words: str) -> bool:
-    """A blank the prompt gives away ("a offert à la [France] sa médaille", "qu'un [Français]
-    accède au poste", "financé par [l'État]"): nothing learnt from the article."""
+def obvious(words: str, prompt: str = "") -> bool:
+    """A blank the prompt gives away ("a légué à la [France] sa collection", "qu'un [Français]
+    garde le gâteau", "payé par [l'État]"): nothing learnt from the article. Not "le président
+    [sénégalais]", unless Sénégal is written in `prompt`."""
     bare = re.sub(r"^(?:l['’]\s*|la\s+|le\s+|les\s+|un\s+|une\s+)", "", words.strip().lower())
-    return bare in _OBVIOUS or bare in NATIONALITIES or bare.rstrip("s") in NATIONALITIES
+    if bare in _OBVIOUS or re.fullmatch(r"fran[cç]ais(?:es?)?", bare):
+        return True
+    nationality = next((w for w in (bare, bare.rstrip("s")) if w in NATIONALITIES), None)
+    return nationality is not None and _country_written(nationality, prompt)
+
+
+def _country_written(nationality: str, prompt: str) -> bool:
+    """A capitalised word of `prompt` sharing the nationality's stem ("Sénégal", "Allemagne",
+    "Turquie" for "sénégalais", "allemand", "turc")."""
+    stem = fold(nationality)[: min(4, len(nationality) - 1)]
+    return any(fold(w).startswith(stem) for w in re.findall(r"\b[A-ZÀ-Ý][\w-]+", prompt))
 
 
 def has_verb(b: Builder, x: int, y: int) -> bool:
@@ -87,12 +100,29 @@ def has_verb(b: Builder, x: int, y: int) -> bool:
         for t in b.a.tokens
         if x <= t.start and t.end <= y and t.pos in ("VERB", "AUX")
     ]
-    return any(w.isalpha() and w.islower() for w in words)  # not "K/2019", a name the tagger misread
+    return any(w.isalpha() and w.islower() for w in words)  # not "T/88", a name the tagger misread
 
 
-# The first word of a preposition of two words ("face à", "grâce à", "près de", "lors de"): a
-# blank that ends on it cuts the preposition ("un [doublé face] à Lyon").
-_LOCUTION_HEADS = frozenset("face grâce près lors autour auprès loin afin quant proche jusqu".split())
+# French prepositional locutions, without the "de" or "à" that closes them ("face à", "à cause
+# de", "au sein de", "à l'égard de"): a blank that ends on one cuts it ("un [kayak près] de la
+# fontaine", "un [retard à cause] de la neige"). "lieu", "cours", "suite" alone are nouns.
+_LOCUTION_BODIES = (
+    "face grâce près lors autour auprès loin afin quant proche jusqu hors",
+    "à cause|au sein|au lieu|à côté|aux côtés|au bord|à bord|en dehors|à partir|à la suite|au travers",
+    "au milieu|en vue|à l'instar|à l'égard|en raison|au-delà|au cours|à l'issue|en dépit|à l'aide",
+    "en face|au nom|à l'encontre|en faveur|au profit|à l'image|au-dessus|au-dessous|en matière",
+    "à propos|à l'occasion|en fonction|au moyen|à l'exception|à l'intérieur|à l'extérieur|le long",
+)
+_LOCUTION_END = re.compile(
+    r"(?:^|[\s'’])(?:"
+    + "|".join(
+        w.replace(" ", r"\s+").replace("'", "['’]\\s*")
+        for line in _LOCUTION_BODIES
+        for w in line.split("|" if "|" in line else " ")
+    )
+    + r")$",
+    re.IGNORECASE,
+)
 
 
 def cuts_a_locution(text: str, x: int, y: int) -> bool:
@@ -103,9 +133,6 @@ def cuts_a_locution(text: str, x: int, y: int) -> bool:
         return True  # "plusieurs [heures par grand froid]": the blank cut from its quantity, run on
     if re.match(r"\s+(?:et|ou)\s+\d", text[y:]):
         return True  # "des [4e] et 5e arrondissements": a blank cutting a pair of figures
-    words = text[x:y].split()
-    return (
-        bool(words)
-        and words[-1].lower() in _LOCUTION_HEADS
-        and bool(re.match(r"\s+(?:à|au|aux|de|du|des|d['’])", text[y:]))
+    return bool(_LOCUTION_END.search(text[max(0, x - 20) : y])) and bool(
+        re.match(r"\s+(?:à|au|aux|de|du|des|d['’])", text[y:])
     )

@@ -112,7 +112,7 @@ _PURPOSE = re.compile(
 def causes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the cause a sentence gives, after "faute de", "à cause de", "en raison de",
     "grâce à" (its determiner outside): "faute de [personnel]", "en raison d'une [grève]"; and
-    what a protest is for ("pour protester contre la [suppression d'une classe]")."""
+    what a protest is for ("pour protester contre la [hausse des loyers]")."""
     out = []
     for m in [*_CAUSE.finditer(text, start, end), *_PURPOSE.finditer(text, start, end)]:
         stop = _CAUSE_END.search(text, m.end(), end)

@@ -34,7 +34,7 @@ _AND_BEFORE = re.compile(
 
 
 # Between a quotation and the incise that closes its sentence: complements, never a clause of
-# their own ('lors des états généraux, dans un mois, a-t-il ajouté'; not ', quand il est arrivé, ').
+# their own ('à la fontaine, sous la pluie, a-t-il raconté'; not ', quand il est arrivé, ').
 _CLAUSE_WORDS = re.compile(
     r"\b(?:qui|que|qu'|dont|où|quand|lorsque|si|mais|car|puis|il|elle|ils|elles|on|je|nous|vous|"
     r"a|ont|est|sont|était|étaient|avait|avaient|sera|seront|fait|font|va|vont)\b",
@@ -222,7 +222,7 @@ class Incises(Reader):
         return sp, "post", not sp.certain
 
     def late_incise(self, si: int, q: QuoteSpan) -> tuple[Speaker | None, str, bool]:
-        """'« … » lors des états généraux, dans un mois, a-t-il ajouté.': the incise that closes
+        """'« … » à la fontaine, sous la pluie, a-t-il raconté.': the incise that closes
         the sentence, past complements set off by commas, speaks the last quotation."""
         s, m = self.sentences[si], self._masked[si]
         if _TERM_AFTER_ARTICLE.search(m[: max(q.open - s.start, 0)]):

@@ -200,9 +200,9 @@ def cloze_on(
             or "-" in (b.text[y - 1 : y], b.text[y : y + 1])  # "la coopérative Val-[Fleuri]": cut at a hyphen
             or (not hint and has_verb(b, x, y))  # a cause ("parce qu'[il pleuvait]") has its verb
             or vague(b.text[x:y])
-            or obvious(mid)
+            or obvious(mid, pre + post)
             or cuts_a_locution(b.text, x, y)
-            or ACRONYM.fullmatch(mid) is not None  # "la [FNSEA]": the letters, no fact learnt
+            or ACRONYM.fullmatch(mid) is not None  # "l'[UNPQ]": the letters, no fact learnt
             or mid.lower() in b.cache.get("asked", set())
             or asked_before(b, x, y)  # "qui est la ministre ?" answered with the name hidden here
             or _in_a_role(b, si, mid)  # "le [cycliste du Stade] rennais X": a role cut short

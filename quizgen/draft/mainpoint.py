@@ -78,15 +78,22 @@ def _main_spans(b: Builder, si: int, what: bool) -> list[tuple[int, int]]:
 
 
 def _side(b: Builder, si: int, x: int, y: int) -> bool:
-    """No main point: a title ("le [nouveau maire de Quimper]"), or a person another sentence
+    """No main point: a title ("le [nouveau maire de Vierzon]"), or a person another sentence
     gives a role (the role question asks them there)."""
-    words = [re.sub(r"^[ldj]['’]", "", w.lower().strip(",.")) for w in b.text[x:y].split()]  # "l'armateur"
     person = b.a.registry.person(b.text[x:y])
     elsewhere = person and any(r.person == person.name and r.sentence != si for r in b.a.roles)
     said = b.text[x:y].lower()
     roles = [r.role.lower() for r in b.a.roles if r.sentence == si]
     titled = any(r in said or said in r for r in roles)  # "[l'armateur du port]", "le [peintre du] Louvre"
-    return any(w in ROLE_NOUNS for w in words) or titled or bool(elsewhere)  # "qui est le maire ?" asks them
+    return _head_is_role(b, x, y) or titled or bool(elsewhere)  # "qui est le maire ?" asks them
+
+
+def _head_is_role(b: Builder, x: int, y: int) -> bool:
+    """The span's head (its first noun) names a function: "le [nouveau maire de Vierzon]"; a role
+    noun in its complement leaves the fact whole ("la [démission du maire]")."""
+    nouns = [b.text[t.start : t.end] for t in b.a.tokens if x <= t.start and t.end <= y and t.pos == "NOUN"]
+    words = nouns[:1] or b.text[x:y].split()  # no tag: every word, as before
+    return any(re.sub(r"^[ldj]['’]", "", w.lower().strip(",.")) in ROLE_NOUNS for w in words)  # "l'armateur"
 
 
 def _flat(b: Builder, x: int, y: int) -> bool:

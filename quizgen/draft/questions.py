@@ -408,7 +408,7 @@ class Builder:
             }:
                 chosen[r.person] = r
         asked = self.cache.get("who", set())  # hidden in a cloze, asked "who?": not asked again
-        pairs = [r for r in chosen.values() if self._key(r.person) not in asked and not self._verb_role(r)]
+        pairs = [r for r in chosen.values() if self._key(r.person) not in asked]
         if len(pairs) >= 3 and self._match(pairs[:5]):
             self.made["roles"] += 1
             return
@@ -418,14 +418,6 @@ class Builder:
     def _key(self, name: str) -> str:
         person = self.a.registry.person(name)
         return person.key if person else name
-
-    def _verb_role(self, r: Any) -> bool:
-        """A "role" the parse reads as a verb ("qui est « partage » ?"): no role."""
-        first = r.role.split()[0].lower()
-        start, end = self.sentence_span(r.sentence)
-        toks = [t for t in self.a.tokens if start <= t.start < end]
-        toks = [t for t in toks if self.text[t.start : t.end].lower() == first]
-        return bool(toks) and all(t.pos in ("VERB", "AUX") for t in toks)
 
     def _figure_in(self, si: int) -> bool:
         """A figure worth a numeric question in sentence si ("condamné à 3 mois")."""

@@ -125,7 +125,7 @@ def _split_joined(role: str) -> list[str]:
     parts = re.split(r"\s+et\s+(?=(?:\w+\s+)?([\w-]+))", role)
     out, k = [parts[0]], 1
     while k + 1 < len(parts):
-        alone = len(out[-1].split()) == 1  # "médecin et présidente de …": one role
+        alone = len(out[-1].split()) == 1  # "notaire et trésorière de …": one role
         if not alone and (is_function_word(parts[k]) or is_function_word(parts[k + 1].split()[0])):
             out.append(parts[k + 1])
         else:
@@ -153,8 +153,6 @@ def _is_role_noun(tree: _Tree, i: int, before_name: bool) -> bool:
     low = word.lower()
     if low in _RELATIONAL or low in _NOT_ROLES or not word[:1].isalpha():
         return False
-    if i + 1 < len(tree.toks) and tree.word(i + 1).lower() in _POSSESSIVES:
-        return False  # "X, partage son prix": a verb the tagger read as a noun, no role
     if not all(part[:1].islower() for part in word.split("-")):
         return False  # "l'Argentin", "(OL)", "ex-PS": a name, a club, a party
     if low in ROLE_NOUNS or low in ANONYMOUS_PERSON_NOUNS:
@@ -164,6 +162,14 @@ def _is_role_noun(tree: _Tree, i: int, before_name: bool) -> bool:
     if tok.pos not in ("NOUN", "ADP", "X"):  # "Frank Lampard, coach intérimaire" (tagged ADP)
         return False
     return not any(tree.toks[k].dep == "advmod" and k < i for k in tree.kids.get(i, ()))  # "bien conscient"
+
+
+def _appos_role_noun(tree: _Tree, i: int, before_name: bool) -> bool:
+    """A role noun written after a name and its comma, not a verb the tagger read as a noun: a
+    role noun is followed by de, à, an adjective or a comma, never directly by a determiner
+    ("Léa Morin, saluée pour son jeu, garde la coupe": "garde" is the verb)."""
+    follows = tree.word(i + 1) if i + 1 < len(tree.toks) else ""
+    return follows not in _DETERMINERS_AFTER and _is_role_noun(tree, i, before_name)
 
 
 class _Tree:
@@ -229,7 +235,11 @@ def _role_text(tree: _Tree, noun: int, stop: set[int], until: int | None = None)
 
 _OF = frozenset({"de", "du", "des", "d'", "d’"})
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette"})
-_POSSESSIVES = frozenset("son sa ses leur leurs".split())
+# Determiners written in lower case ("des" left out: after a role noun it is "de les", "ministre
+# des Sports"; "Le", "La" capitalised begin a name, "le député Le Bihan").
+_DETERMINERS_AFTER = frozenset(
+    "le la les l' l’ un une son sa ses leur leurs ce cet cette ces mon ma mes notre nos votre vos".split()
+)
 
 
 def _when(tree: _Tree, k: int) -> bool:
@@ -299,11 +309,11 @@ def _roles_of(tree: _Tree, name: int, inside: set[int]) -> list[tuple[str, str |
     # "Jeanne Martin, maire de Lyon": the role noun in apposition to the name (or, misread by
     # the parser, a noun that names people right after the name and its comma).
     for k in tree.kids.get(name, ()):
-        if toks[k].dep == "appos" and k > last and _is_role_noun(tree, k, before_name=False):
+        if toks[k].dep == "appos" and k > last and _appos_role_noun(tree, k, before_name=False):
             out.append((_role_text(tree, k, inside), tree.det(k), True))
     nxt = last + 2
     misread = not out and nxt < len(toks) and tree.word(last + 1) == "," and toks[nxt].pos == "NOUN"
-    if misread and _is_role_noun(tree, nxt, before_name=True):
+    if misread and _appos_role_noun(tree, nxt, before_name=True):
         out.append((_role_text(tree, nxt, inside), None, True))
     # "Mauricio Pochettino est le nouveau coach de Chelsea", "Jeanne Morel est directrice de la
     # médiathèque depuis 2019". A definite role or none: "X est un grand nom" says what X is.

@@ -11,9 +11,10 @@ from .nlp import Token
 from .speakers import Registry
 
 MAX_ROLE_WORDS = 10
-# Words written after a name and its comma are bounded by the comma that closes the apposition:
-# a longer role ('conseiller pour la science et l'exploration à l'Agence spatiale européenne').
-_MAX_WRITTEN_WORDS = 14
+# Words written after a name and its comma end at the comma that closes the apposition, or at a
+# finite verb, a pronoun or a conjunction of clauses; this count is only a safety cap on a run-on
+# parse ('conseillère pour la pêche et la navigation à l'Office fluvial rhénan' is far below it).
+_MAX_WRITTEN_WORDS = 20
 
 # Functions the lexicon's role nouns leave out, common in news about culture and sport.
 PROFESSIONS = frozenset(
@@ -86,12 +87,12 @@ def _role_words(text: str, tokens: list[Token], i: int) -> list[str]:
             if (word == "et" or tokens[k].pos == "CCONJ") and not _joins_complements(text, tokens, k):
                 break
             k += 1
-        k = _past_hyphens(text, tokens, k)  # "de l'AP-HP": never cut inside a hyphenated word
+        k = _past_hyphens(text, tokens, k)  # "de l'OPQ-VL": never cut inside a hyphenated word
         while k - 1 > i and tokens[k - 1].pos in ("ADP", "DET"):
             k -= 1
         joined = k + 1 < len(tokens) and text[tokens[k].start : tokens[k].end] == "et"
         if joined and k == first + 1:
-            i = k + 1  # "médecin et présidente de …": a one-word profession, then the office, one role
+            i = k + 1  # "notaire et trésorière de …": a one-word profession, then the office, one role
             continue
         out.append(text[tokens[first].start : tokens[k - 1].end])
         if not joined:
@@ -101,7 +102,7 @@ def _role_words(text: str, tokens: list[Token], i: int) -> list[str]:
 
 
 def _past_hyphens(text: str, tokens: list[Token], k: int) -> int:
-    """The end of the word token k-1 belongs to, past hyphens glued to it ('AP' of 'AP-HP')."""
+    """The end of the word token k-1 belongs to, past hyphens glued to it ('OPQ' of 'OPQ-VL')."""
     while 0 < k < len(tokens) and tokens[k].start == tokens[k - 1].end and "-" in (
         text[tokens[k].start : tokens[k].end],
         text[tokens[k - 1].start : tokens[k - 1].end],
@@ -111,23 +112,23 @@ def _past_hyphens(text: str, tokens: list[Token], k: int) -> int:
 
 
 _DETERMINERS = frozenset("le la les l' l’ un une des de du d' d’ à au aux en pour".split())
-# "vice-présidente déléguée à la prévention", "adjoint chargé de la culture": part of the title.
+# "adjointe déléguée aux cimetières", "conseiller chargé de la navigation": part of the title.
 _TITLE_PARTICIPLES = frozenset(
     "chargé chargée chargés chargées délégué déléguée délégués déléguées".split()
 )
 
 
 def _joins_complements(text: str, tokens: list[Token], k: int) -> bool:
-    """ "conseiller pour la science et l'exploration": 'et' joins two complements of one role
-    (a common noun follows, past its determiner), not a second function ("médecin et
-    vice-présidente") nor another person ("maire de Lyon et Anne Roy")."""
+    """ "conseillère pour la pêche et la navigation": 'et' joins two complements of one role
+    (a common noun follows, past its determiner), not a second function ("notaire et
+    trésorière") nor another person ("maire de Lyon et Anne Roy")."""
     j = k + 1
     while j < len(tokens) and text[tokens[j].start : tokens[j].end].lower() in _DETERMINERS:
-        j += 1  # "et l'exploration", "et à la solidarité"
+        j += 1  # "et la navigation", "et aux cimetières"
     if j >= len(tokens) or j > k + 3:
         return False
     word = text[tokens[j].start : tokens[j].end]
-    if word[:1].isupper():  # "et à la Solidarité" (a capital after an article), never "et Anne Roy"
+    if word[:1].isupper():  # "et à la Pêche" (a capital after an article), never "et Anne Roy"
         return j > k + 1 and tokens[j].pos in ("NOUN", "PROPN") and not is_function_word(word.lower())
     return tokens[j].pos == "NOUN" and not is_function_word(word)
 

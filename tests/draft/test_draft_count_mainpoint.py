@@ -72,3 +72,17 @@ def test_the_main_point_hides_no_role_the_sentence_gives(entities):
         "Le maire Yann Kervella et la préfète Anne Rolland ont salué la reprise."
     )
     assert not any("armateur" in h for h in _hidden(text, entities))
+
+
+def test_a_role_noun_in_the_complement_leaves_the_main_point_whole(entities):
+    from quizgen.draft.mainpoint import _side
+    from quizgen.draft.questions import Builder
+
+    text = "Le conseil municipal de Vierzon a accepté lundi la démission du maire après six ans de mandat."
+    b = Builder(analyse(text, entities), "a")
+    x = text.index("démission")
+    assert not _side(b, 0, x, x + len("démission du maire"))  # the head, "démission", is no role
+    text = "Le conseil municipal de Vierzon a salué lundi soir le nouveau maire de la ville."
+    b = Builder(analyse(text, entities), "a")
+    x = text.index("nouveau")
+    assert _side(b, 0, x, x + len("nouveau maire de la ville"))  # a title alone

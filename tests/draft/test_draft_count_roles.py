@@ -45,16 +45,6 @@ def test_a_role_does_not_take_the_sentence_of_a_figure_worth_asking(entities):
     assert any(q["type"] == "numeric" and q["answer"] == 200 for q in qs), qs
 
 
-def test_a_verb_read_as_a_role_is_no_role_question(entities):
-    from quizgen.draft.questions import Builder
-    from quizgen.draft.roles import RolePair
-
-    text = "Le peintre Paul Roux partage son atelier avec Anne Vidal depuis dix ans."
-    b = Builder(analyse(text, entities), "a")
-    assert b._verb_role(RolePair(0, "Paul Roux", "partage", "", None))
-    assert not b._verb_role(RolePair(0, "Paul Roux", "peintre", "le", None))
-
-
 def test_no_blank_cuts_a_role_short(entities):
     text = (
         "RENNES (Reuters) - Le cycliste du Stade rennais Yves Tréguer a été condamné lundi à une amende "
