@@ -104,11 +104,11 @@ def test_a_verb_the_tagger_reads_as_a_noun_after_a_name_is_no_role(entities):
 
     text = (
         "Le prix revient à Camille Dorval, primée pour « Les Vagues », de la réalisatrice Solveig, "
-        "partage son prix."
+        "partage sa récompense."
     )
     a = analyse(text, entities)
     tree = _Tree(a.article.text, a.tokens)
     (verb,) = [k for k in range(len(a.tokens)) if tree.word(k) == "partage"]
-    assert not _appos_role_noun(tree, verb, False)  # "partage son prix": a verb and its object
+    assert not _appos_role_noun(tree, verb, False)  # "partage sa récompense": a verb and its object
     (noun,) = [k for k in range(len(a.tokens)) if tree.word(k) == "réalisatrice"]
     assert _is_role_noun(tree, noun, True)

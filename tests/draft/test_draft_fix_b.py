@@ -62,8 +62,8 @@ def test_a_verbless_line_under_a_quotation_is_still_its_credit(entities):
 
 def test_a_long_line_under_a_quotation_is_no_credit_line():
     text = _QUOTE_THEN + (
-        "Hélène Marchal la maire de Vienne depuis les élections de mars et la présidente de la "
-        "communauté de communes du pays de la rivière.\n"
+        "Hélène Marchal la maire de Vienne depuis l’automne dernier et aussi vice-présidente du "
+        "syndicat intercommunal des eaux de la vallée du Rhône.\n"
     )
     assert _said(text) == [("Le chantier ", None)]
 
