@@ -57,8 +57,10 @@ def answer_of(q: dict[str, object]) -> str:
 def one_voice(attributions: list[Attribution]) -> bool:
     """Every quotation of the article is one speaker's (one person, the article's only voice): a
     "who said it?" on it is trivial."""
-    keys = {att.speaker.key for att in attributions if att.speaker is not None and not att.name_or_title}
-    return len(keys) == 1
+    said = [att for att in attributions if not att.name_or_title]
+    if any(att.speaker is None for att in said):
+        return False  # a quotation nobody was found for may be another voice's
+    return len({att.speaker.key for att in said if att.speaker is not None}) == 1
 
 
 def only_in_brackets(text: str, name: str) -> bool:

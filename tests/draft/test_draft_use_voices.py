@@ -29,6 +29,21 @@ def test_one_voice_beside_other_named_people_is_asked_once():
     assert len(said) == 1, said
 
 
+
+def test_a_quotation_nobody_was_found_for_may_be_another_voice():
+    from quizgen.draft.quotepicks import one_voice
+
+    text = (
+        "La ministre Hélène Vasseur a inauguré la gare routière de Rodez lundi. "
+        "« Nous financerons la ligne dès cette année », a annoncé Hélène Vasseur. "
+        "« Le chantier commencera au printemps », a-t-elle ajouté.\n\n"
+        "Sur le quai, les avis divergent. « Trop tard pour nous. »"
+    )
+    atts = analyse(text).attributions
+    assert [a.speaker is None for a in atts] == [False, False, True]
+    assert not one_voice(atts)  # so "seule voix de l'article" is not said of it
+    assert one_voice(atts[:2])
+
 def _finder(texts):
     import re
 
