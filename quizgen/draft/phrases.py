@@ -29,7 +29,8 @@ _TIME_WORDS = frozenset(
 )
 
 
-def _a_time_word(word: str) -> bool:
+def time_word(word: str) -> bool:
+    """A word that says when ("soirs", "lundi", "semaine"; "ce" too), in either number."""
     return word in _TIME_WORDS or singular(word) in _TIME_WORDS
 
 
@@ -166,7 +167,7 @@ def _phrase(
             and i > head
             and (
                 w in _STOP_WORDS
-                or _a_time_word(w)
+                or time_word(w)
                 or tokens[i].pos in ("VERB", "CCONJ")  # "les chercheurs [participant à l'essai]", "[et …]"
                 or (tokens[i].pos == "ADP" and w not in _OF)
             )
@@ -177,7 +178,7 @@ def _phrase(
         words = words[:cut]
     if not words or head not in words or len(words) > most:
         return None
-    if _a_time_word(text[tokens[head].start : tokens[head].end].lower()):
+    if time_word(text[tokens[head].start : tokens[head].end].lower()):
         return None
     if any(words[n + 1] != words[n] + 1 for n in range(len(words) - 1)):
         return None  # not one stretch of the sentence

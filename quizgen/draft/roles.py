@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .clean import Article
 from .lexicon import ANONYMOUS_PERSON_NOUNS, ROLE_NOUNS
 from .nlp import Token
+from .phrases import time_word
 from .quotes import Sentence
 from .speakers import Registry
 from .tokens import fold
@@ -246,10 +247,8 @@ def _when(tree: _Tree, k: int) -> bool:
     """ "[directrice du conservatoire] ce lundi", "… lundi dernier": when, not the role's words."""
     low = tree.word(k).lower()
     nxt = tree.word(k + 1).lower() if k + 1 < len(tree.toks) else ""
-    return low in _NOT_ROLES or (low in _DEMONSTRATIVES and (nxt in _NOT_ROLES or nxt in _TIMES))
+    return low in _NOT_ROLES or (low in _DEMONSTRATIVES and time_word(nxt))
 
-
-_TIMES = frozenset("matin soir midi après-midi week-end semaine année nuit".split())
 
 
 def _detached_of(tree: _Tree, k: int, last: int, stop: set[int]) -> bool:

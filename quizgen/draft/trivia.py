@@ -124,6 +124,12 @@ _FUTURE = re.compile(
 _CLAUSE_START = re.compile(r"(?:[,;:]|\b(?:qui|que)\b|\bqu['’])", re.IGNORECASE)
 
 
+def _future_near(before: str, after: str) -> bool:
+    """A future word in the date's clause before it ("prévue le 3 juin", not a verb of another
+    clause) or the word right after it ("le 3 juin prochain")."""
+    return bool(_FUTURE.search(_clause_before(before) + " " + " ".join(after.split()[:1])))
+
+
 def _clause_before(before: str) -> str:
     """The last 60 characters of `before`, from the last clause boundary on."""
     near = before[-60:]
@@ -141,8 +147,7 @@ _DAY_OR_MONTH = re.compile(
 def to_come(text: str, fig: Figure) -> bool:
     """A date of what is to come ("aura lieu samedi 14 juin", "le 3 juin prochain"): a fact to
     ask, even written as the day of the news is."""
-    after = text[fig.end :].split()[:1]
-    return bool(_FUTURE.search(_clause_before(text[: fig.start]) + " " + " ".join(after)))
+    return _future_near(text[: fig.start], text[fig.end :])
 
 
 def side_date(fig: Figure, sentence: str, before: str, dates: int, lead: bool) -> bool:
@@ -150,9 +155,8 @@ def side_date(fig: Figure, sentence: str, before: str, dates: int, lead: bool) -
     later than the lead (`before`: the sentence up to it); any date of a sentence that lists
     several (a timeline). A year alone ("en 1989"), what is to come ("le 25 mars prochain",
     "prévue le 3 juin") and a state since ("depuis le 4 juin") are facts."""
-    after = sentence[len(before) + len(fig.text) :].split()[:1]  # "le 3 juin prochain"
-    near = _clause_before(before) + " " + " ".join(after)  # "prévue le 3 juin", not a verb further on
-    if fig.kind != "date" or _FUTURE.search(near) or re.search(r"\bdepuis\s+(?:l[ea]\s+)?$", before, re.I):
+    since = re.search(r"\bdepuis\s+(?:l[ea]\s+)?$", before, re.I)
+    if fig.kind != "date" or since or _future_near(before, sentence[len(before) + len(fig.text) :]):
         return False
     return dates >= 2 or (not lead and bool(_DAY_OR_MONTH.search(fig.text)))
 
