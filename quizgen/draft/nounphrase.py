@@ -231,14 +231,14 @@ class NP:
                 and not (len(t.text) > 1 and t.text.isupper())
             ):
                 a = k
-                while k < self.j and ((self.toks[k].cap and self.toks[k].word) or _is_particle(self.toks, k)):
+                while k < self.j and ((self.toks[k].cap and self.toks[k].word) or is_particle(self.toks, k)):
                     k += 1
                 if not after_de:
                     out.append((a, k))
                 elif k == self.j and (k - a >= 3 or (k - a == 2 and a > 0 and self.toks[a - 1].cap)):
                     # "la ministre de la Culture Jeanne Martin", "le secrétaire général de l'ONU
                     # Ban Ki-moon": the body's name, then a first name and a surname ending the phrase.
-                    first = k - 3 if k - 3 >= a and _is_particle(self.toks, k - 2) else k - 2
+                    first = k - 3 if k - 3 >= a and is_particle(self.toks, k - 2) else k - 2
                     if (first > a and self.toks[a - 1].low in _BEFORE_BODY_NAME) or self.toks[a - 1].cap:
                         # "… l'Économie Bruno Le Maire": the particle's first name too; but in
                         # "le procureur de la République de Pau" no body's name is left before it.
@@ -274,20 +274,20 @@ def _is_title(t: Tok) -> bool:
     return t.low in TITLES
 
 
-_NAME_PARTICLES = ("de", "von", "van", "der", "den", "al", "ben", "bin", "da", "di", "del", "du", "le", "la")
+NAME_PARTICLES = ("de", "von", "van", "der", "den", "al", "ben", "bin", "da", "di", "del", "du", "le", "la")
 
 
-def _is_particle(toks: list[Tok], k: int) -> bool:
+def is_particle(toks: list[Tok], k: int) -> bool:
     """'de' in 'Charles de Gaulle'; 'von der' in 'Ursula von der Leyen', 'de la' in 'Anne Morel de
     la Tour' (two particles in a row; 'la' only after 'de')."""
     t = toks[k]
-    if t.low not in _NAME_PARTICLES or k == 0 or k + 1 >= len(toks):
+    if t.low not in NAME_PARTICLES or k == 0 or k + 1 >= len(toks):
         return False
     if t.low == "la" and toks[k - 1].low != "de":
         return False
-    before = toks[k - 1].cap or (toks[k - 1].low in _NAME_PARTICLES and k > 1 and toks[k - 2].cap)
+    before = toks[k - 1].cap or (toks[k - 1].low in NAME_PARTICLES and k > 1 and toks[k - 2].cap)
     after = (toks[k + 1].cap and toks[k + 1].word) or (
-        toks[k + 1].low in _NAME_PARTICLES and k + 2 < len(toks) and toks[k + 2].cap
+        toks[k + 1].low in NAME_PARTICLES and k + 2 < len(toks) and toks[k + 2].cap
     )
     return before and after
 
@@ -346,7 +346,7 @@ def parse_np(toks: list[Tok], i: int, *, role_mode: bool = False, bare_role: boo
         return None
     head = head_tok.low
     j = _head_end(toks, j + 1, head in INSTITUTION_NOUNS, role_mode)
-    after = _party_label(toks, j)
+    after = party_label(toks, j)
     if det is not None and after < n and (toks[after].low in _COMPLEMENT or toks[after].cap):
         # "la maire (PS) de Vierzon", "le député (LR) Julien Dive": a party label inside the role.
         j = _head_end(toks, after, head in INSTITUTION_NOUNS, role_mode)
@@ -355,7 +355,7 @@ def parse_np(toks: list[Tok], i: int, *, role_mode: bool = False, bare_role: boo
     return np_
 
 
-def _party_label(toks: list[Tok], j: int) -> int:
+def party_label(toks: list[Tok], j: int) -> int:
     """After '(PS)', '(Les Républicains)' at token j: where the words after it start (j if none)."""
     if j >= len(toks) or toks[j].text != "(":
         return j
@@ -389,7 +389,7 @@ def _head_end(toks: list[Tok], j: int, in_name_of_body: bool, role_mode: bool) -
             # (not 'la députée La France insoumise X': the party's name, then the person's)
             j += 2
         elif (
-            _is_particle(toks, j)
+            is_particle(toks, j)
             or _is_adjective(t)
             or (t.low in ("à", "aux", "au") and role_mode and j + 1 < n)
         ):
@@ -443,7 +443,7 @@ def _apposition(toks: list[Tok], j: int) -> tuple[int, int] | None:
     if toks[j + 1].low in NOT_NAMES:
         return None
     k = j + 1
-    while k < n and ((toks[k].cap and toks[k].word) or _is_particle(toks, k) or toks[k].text == "-"):
+    while k < n and ((toks[k].cap and toks[k].word) or is_particle(toks, k) or toks[k].text == "-"):
         k += 1
     if k == n or toks[k].text in (",", ".", ";", ")", "!", "?") or toks[k].low in NP_STOP_WORDS:
         return (j + 1, k)

@@ -19,14 +19,14 @@ from .lexicon import (
     role_gender,
 )
 from .nounphrase import (
-    _NAME_PARTICLES,
     DETERMINERS,
+    NAME_PARTICLES,
     NOT_NAMES_OR_ROLES,
     NP,
-    _is_particle,
-    _party_label,
+    is_particle,
     is_role_head,
     parse_np,
+    party_label,
 )
 from .speakers import OFFICIALS, Registry
 from .tokens import Tok, fold, name_key, tokenize
@@ -51,7 +51,7 @@ def _name_run(toks: list[Tok], k: int) -> int:
         )
         or (
             j > k
-            and (_is_particle(toks, j) or (toks[j].text == "-" and j + 1 < len(toks) and toks[j + 1].cap))
+            and (is_particle(toks, j) or (toks[j].text == "-" and j + 1 < len(toks) and toks[j + 1].cap))
         )
     ):
         j += 1
@@ -160,7 +160,7 @@ def _caption_line(source: str, a: int, b: int) -> bool:
 def _name_then_role(registry: Registry, source: str, toks: list[Tok], k: int) -> None:
     """'Jake Sullivan, le conseiller à la sécurité nationale,' / 'Marta Nowak, chercheuse à…'."""
     j = end = _name_run(toks, k)
-    j = _party_label(toks, j)  # "Anne Vidal (PS), maire de …"
+    j = party_label(toks, j)  # "Anne Vidal (PS), maire de …"
     age = [t.low for t in toks[j : j + 4]]
     if len(age) == 4 and age[1].isdigit() and age[2:] == ["ans", ","] and age[0] == ",":
         j += 3  # "Anne Vidal, 45 ans, maire de …": an age first
@@ -222,7 +222,7 @@ def _person_words(registry: Registry, source: str, a: int, b: int) -> list[str] 
     while words and (words[0].lower() in TITLES or words[0].lower() in NOT_NAMES_OR_ROLES):
         words = words[1:]
     if not words or not all(
-        (w[:1].isupper() or (0 < k < len(words) - 1 and w.lower() in _NAME_PARTICLES))
+        (w[:1].isupper() or (0 < k < len(words) - 1 and w.lower() in NAME_PARTICLES))
         and not any(c.isdigit() for c in w)
         for k, w in enumerate(words)
     ):
