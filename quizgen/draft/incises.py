@@ -127,7 +127,7 @@ class Incises(Reader):
             np_ = self._np_after(si, k + comma.end())
             if np_ is None:
                 continue
-            end = np_.toks[np_.apposition[1] - 1].end if np_.apposition else np_.end
+            end = np_.end  # the apposition included
             if m[end - s.start :].strip(" .!?…") or not (np_.names() or np_.apposition):
                 continue
             return self._speaker(np_, si)
@@ -213,7 +213,7 @@ class Incises(Reader):
         np_ = self._np_after(si, verb_end)
         if np_ is None:
             return None
-        end = np_.toks[np_.apposition[1] - 1].end if np_.apposition else np_.end
+        end = np_.end  # the apposition included
         if not re.match(r"\s*,", m[end - s.start :]):
             return None
         sp = self._speaker(np_, si)
@@ -249,7 +249,7 @@ class Incises(Reader):
         np_ = self._np_after(si, at)
         if not self.tokens or np_ is None or np_.start != s.start + at or not np_.names():
             return None
-        end = np_.toks[np_.apposition[1] - 1].end if np_.apposition else np_.end
+        end = np_.end  # the apposition included
         nxt = next((t for t in self.tokens if t.start >= end), None)
         word = self.view[nxt.start : nxt.end].lower() if nxt else ""
         if nxt is None or nxt.start >= s.end or (nxt.pos not in ("VERB", "AUX") and word not in ("ne", "n'")):
