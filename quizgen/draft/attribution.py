@@ -415,7 +415,7 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             return None
         for after_para, name in self.article.source_lines:
             if after_para == s.para:
-                return self.registry._institution(name), "source-line", True
+                return self.registry.institution(name), "source-line", True
         return None
 
     def _make(

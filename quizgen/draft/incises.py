@@ -76,7 +76,7 @@ class Incises(Reader):
                     return sp, "post", not sp.certain
         mm = self.p["agency"].match(after)
         if mm:
-            sp = self.registry._institution(mm["name"])
+            sp = self.registry.institution(mm["name"])
             return sp, "agency", False
         paren = _PAREN_SOURCE.match(after)
         if paren:

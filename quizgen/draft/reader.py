@@ -323,7 +323,7 @@ class Reader:
                 full = f"{toks[k - 1].text} {t.text}" if k > 0 and toks[k - 1].cap else t.text
                 p = self.registry.person(full)
                 if p is not None:
-                    out.append(self.registry._person_speaker(p))
+                    out.append(self.registry.person_speaker(p))
         return out
 
     def _nearest_fitting(self, si: int, pos: int, fits: Callable[[Speaker | None], bool]) -> Speaker | None:
@@ -354,7 +354,7 @@ class Reader:
                 full = f"{toks[k - 1].text} {t.text}" if k > 0 and toks[k - 1].cap else t.text
                 p = self.registry.person(full)
                 if p is not None:
-                    return self.registry._person_speaker(p)
+                    return self.registry.person_speaker(p)
         return None
 
     # ---------------------------------------------------------------- rules

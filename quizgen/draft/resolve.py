@@ -180,7 +180,7 @@ def _the_latter(
     if sp.gender is not None and person.gender not in (None, sp.gender):
         return None
     att.why = f"« {sp.name} » : {person.name}, la dernière personne nommée avant"
-    return registry._person_speaker(person)
+    return registry.person_speaker(person)
 
 
 def _resolve_label(
@@ -234,7 +234,7 @@ def _resolve_label(
         why = f"« {sp.name} » : rattaché à {person.name}, la personne nommée juste avant" if person else ""
     if person is None:
         return _unnamed_description(sp, att, rest)
-    out = registry._person_speaker(person)
+    out = registry.person_speaker(person)
     att.why = why
     return out
 

@@ -275,7 +275,7 @@ class Registry:
             words = [t.text for t in toks[a:b] if t.text != "-"]
             p = self.person(" ".join(words))
             if p is not None:
-                return self._person_speaker(p, role=source[np_.start : toks[np_.j - 1].end])
+                return self.person_speaker(p, role=source[np_.start : toks[np_.j - 1].end])
         if np_.head in DOCUMENT_NOUNS:
             found, sp = self._document_author(np_, source, create)
             if found:
@@ -291,17 +291,17 @@ class Registry:
             role = source[toks[np_.i + 1].start : toks[np_.j - 1].end] if np_.j > np_.i + 1 else head
             p, certain = self.by_role(role)
             if p is not None:
-                sp = self._person_speaker(p, role=role)
+                sp = self.person_speaker(p, role=role)
                 sp.certain = certain
                 return sp
         if _titled_article(np_):
-            return self._institution(text)  # "selon Le Parisien", "rapporte La Croix": a title
+            return self.institution(text)  # "selon Le Parisien", "rapporte La Croix": a title
         body = [t.text for t in toks[np_.i + (1 if np_.det else 0) : np_.j]]
         acronym = len(body) == 1 and body[0].isupper() and body[0].isalpha() and len(body[0]) > 1
         if head in INSTITUTION_NOUNS or (np_.det is None and text.isupper() and len(text) > 1):
-            return self._institution(text)
+            return self.institution(text)
         if acronym and np_.det in ("le", "la", "l'", "les"):
-            return self._institution(text)  # "la CGT", "l'ONU": a body, not a description
+            return self.institution(text)  # "la CGT", "l'ONU": a body, not a description
         if (
             head in ANONYMOUS_PERSON_NOUNS
             or head in UNNAMED_WITNESS_NOUNS
@@ -317,7 +317,7 @@ class Registry:
             return self._anonymous(np_, text, certain=False)
         if np_.det or names:
             # An unknown plural or name: an institution or a group ("les autorités").
-            return self._institution(text)
+            return self.institution(text)
         return None
 
     def _document_author(self, np_: NP, source: str, create: bool) -> tuple[bool, Speaker | None]:
@@ -355,17 +355,17 @@ class Registry:
             p = self.person(joined)
             if p is not None:
                 p.surnames[words[-1]] += 1  # remember every spelling the article uses
-                return self._person_speaker(p)
+                return self.person_speaker(p)
             if head in INSTITUTION_NOUNS and a > np_.i:
                 return None
             if self.ner_labels.get(fold(joined)) in ("ORG", "LOC", "MISC") and np_.det is None:
-                return self._institution(text)
+                return self.institution(text)
             titled = np_.det in ("m", "mme", "mlle", "monsieur", "madame")
             if create and (np_.det is None or titled or is_role_head(head, head_cap)):
                 gender = TITLES.get("m." if np_.det == "m" else (np_.det or ""), None)
                 p = self.add_person(words, toks[a].start, gender=gender)
                 if p is not None:
-                    return self._person_speaker(p)
+                    return self.person_speaker(p)
         return None
 
     def _is_institution_name(self, name: str) -> bool:
@@ -382,13 +382,13 @@ class Registry:
             )
         )
 
-    def _person_speaker(self, p: Person, role: str | None = None) -> Speaker:
+    def person_speaker(self, p: Person, role: str | None = None) -> Speaker:
         best = max(p.roles, key=lambda r: len(r.split()), default=None)  # the most specific
         if role:
             role = re.sub(r"^(?:le|la|les|l['’]|un|une|son|sa)\s*", "", " ".join(role.split()), flags=re.I)
         return Speaker(p.name, "person", "p:" + p.key, p.gender, True, role or best)
 
-    def _institution(self, text: str) -> Speaker:
+    def institution(self, text: str) -> Speaker:
         words = text.split()
         det = words[0].lower() if words else ""
         gender = {"la": "f", "le": "m", "les": None}.get(det)
