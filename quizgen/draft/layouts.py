@@ -110,6 +110,9 @@ class Layouts(Reader):
         if MASK in text:
             return None
         core = _PARENTHESIS.sub("", text).strip().rstrip(" :–—-").strip()
+        label, colon, named = core.rpartition(":")
+        if colon and 0 < len(label.split()) <= 5 and not _FINITE.search(label):
+            core = named.strip()  # 'Le plus déçu : Paul Roy (Brest)': a label, then the name
         if len(core.split()) > 14:
             return None
         np_ = self._line_name(core, line.start)

@@ -292,7 +292,31 @@ class Reader:
             if final is not None or sub is not None or said is not None:
                 # The nearest candidate does not fit: only the one person of that gender.
                 return self._only_one_of_gender(si, pos, want)
-        return self._nearest_fitting(si, pos, fits)
+        return self._nearest_fitting(si, pos, fits) or self._named_after(si, pos, fits)
+
+    def _named_after(self, si: int, pos: int, fits: Callable[[Speaker | None], bool]) -> Speaker | None:
+        """'« … », dit-il. Le directeur de l'agence annonce … Selon Paul Roy, « … »': a pronoun
+        before anyone is named in the story points ahead, to the first person named after it,
+        in its paragraph or the next (to review)."""
+        if any(p.first < pos for p in self.registry.persons()):
+            return None
+        para = self.sentences[si].para
+        for nxt in range(si, len(self.sentences)):
+            s = self.sentences[nxt]
+            if s.para > para + 1:
+                break
+            if s.heading:
+                continue
+            named = [sp for sp in self._people_named(nxt, s.end) if nxt > si or self._at(sp, nxt) > pos]
+            if named:
+                return _as_pronoun(named[0], certain=False) if fits(named[0]) else None
+        return None
+
+    def _at(self, sp: Speaker, si: int) -> int:
+        """Where sentence si names the speaker (outside quotations), -1 if it does not."""
+        s = self.sentences[si]
+        at = self._masked[si].find(sp.name.split()[-1])
+        return s.start + at if at >= 0 else -1
 
     def _only_one_of_gender(self, si: int, pos: int, want: str | None) -> Speaker | None:
         """'La ministre Anne Roux a reçu le préfet Paul Girard. « … », ajoute-t-il': the one

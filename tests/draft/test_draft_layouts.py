@@ -110,3 +110,23 @@ def test_a_first_person_quote_after_a_sentence_about_one_person():
     assert found(two) == [(None, False)]
     third_person = "Le maire Paul Girard ne cache pas sa joie. « Le pari est réussi. »"
     assert found(third_person) == [(None, False)]
+
+
+def test_a_label_and_a_colon_before_the_name_on_the_line_above():
+    text = (
+        "Les réactions après la journée de championnat.\n\n"
+        "Le plus ému : Julien Marchetti (Rodez)\n\n"
+        "« On a tenu jusqu'au bout. Les garçons ont montré du caractère. »\n\n"
+        "Le plus amer : Hervé Dalmasso (Niort)\n\n"
+        "« Nous avons laissé filer deux points bêtement. »\n"
+    )
+    assert found(text) == [("Julien Marchetti", True), ("Hervé Dalmasso", True)]
+
+
+def test_a_sentence_with_a_verb_before_the_colon_is_no_label_line():
+    text = (
+        "Le club a publié la composition.\n\n"
+        "Le coach a tranché : Julien Marchetti\n\n"
+        "« On a tenu jusqu'au bout. Les garçons ont montré du caractère. »\n"
+    )
+    assert found(text) == [(None, False)]

@@ -108,3 +108,27 @@ def test_a_man_named_beside_the_subject_is_no_elle(entities):
         "Elle devance de 40 voix le candidat sortant."
     )
     assert opening(analyse(text, entities), 1).text == "[La liste écologiste]"
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_pronoun_before_anyone_is_named_points_to_the_first_person_named_after_it(entities):
+    text = (
+        "« Le chantier prendra deux ans de plus que prévu, nous l'assumons », affirme-t-elle. "
+        "La directrice du port détaille ensuite le nouveau calendrier des travaux.\n\n"
+        "Selon Nadège Fournel, « les premiers bateaux pourront accoster en 2028 ».\n"
+    )
+    first = analyse(text, entities).attributions[0]
+    assert first.speaker is not None and first.speaker.name == "Nadège Fournel"
+    assert first.review and "Nadège Fournel" in first.why
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_pronoun_after_someone_is_named_does_not_look_ahead(entities):
+    text = (
+        "Le port de Brest attend ses premiers bateaux. Selon Paul Girard, « rien n'est prêt ». "
+        "« Nous l'assumons », affirme-t-elle. Nadège Fournel dirige le port depuis mars.\n"
+    )
+    atts = analyse(text, entities).attributions
+    assert atts[1].speaker is None or atts[1].speaker.name != "Nadège Fournel"
