@@ -31,30 +31,26 @@ class Analysis:
     tokens: list[Token] = field(default_factory=list)  # the parse of every paragraph (with a model)
 
 
-def _parse(article: Article, entities: Any) -> tuple[Parsed, list[Token]]:
-    """The model's reading of every paragraph, in article offsets (empty without a model), and
-    the tokens of the paragraphs of reported speech alone (what the attribution rules read)."""
+def _parse(article: Article, entities: Any) -> Parsed:
+    """The model's reading of every paragraph, in article offsets (empty without a model): the
+    roles, the people and the attribution rules all read this one parse."""
     out = Parsed()
-    speech_tokens: list[Token] = []
     if entities is None or not article.paragraphs:
-        return out, speech_tokens
+        return out
     view = plain(article.text)
     texts = [view[p.start : p.end] for p in article.paragraphs]
-    # Reported speech: paragraphs with quotation marks, or ending with a colon.
-    speech = [any(c in t for c in '«»“”"') or t.rstrip().endswith(":") for t in texts]
     if hasattr(entities, "parse"):
-        parsed = entities.parse(texts)  # roles are read from the parse of every paragraph
+        parsed = entities.parse(texts)
     else:  # an entity finder alone
         parsed = [Parsed(spans) for spans in entities(texts)]
-    for p, doc, is_speech in zip(article.paragraphs, parsed, speech, strict=True):
+    for p, doc in zip(article.paragraphs, parsed, strict=True):
         out.ents.extend((p.start + a, p.start + b, label) for a, b, label in doc.ents)
-        for tokens in (out.tokens, speech_tokens) if is_speech else (out.tokens,):
-            base = len(tokens)
-            tokens.extend(
-                Token(p.start + t.start, p.start + t.end, t.pos, t.lemma, t.dep, base + t.head)
-                for t in doc.tokens
-            )
-    return out, speech_tokens
+        base = len(out.tokens)
+        out.tokens.extend(
+            Token(p.start + t.start, p.start + t.end, t.pos, t.lemma, t.dep, base + t.head)
+            for t in doc.tokens
+        )
+    return out
 
 
 def analyse(text: str, entities: Any = None) -> Analysis:
@@ -68,10 +64,10 @@ def analyse(text: str, entities: Any = None) -> Analysis:
     quotes = find_quotes(article)
     sentences = split_sentences(article, quotes)
     registry = Registry()
-    parsed, speech_tokens = _parse(article, entities)
+    parsed = _parse(article, entities)
     masked_sentences = [(s.start, masked(view, s.start, s.end, quotes)) for s in sentences]
     collect_people(registry, article.text, masked_sentences, parsed.ents)
-    attributions = attribute(article, quotes, sentences, registry, speech_tokens)
+    attributions = attribute(article, quotes, sentences, registry, parsed.tokens)
     resolve_speakers(attributions, registry, article, parsed.ents)
     figures: list[tuple[Figure, int]] = []
     for si, s in enumerate(sentences):
