@@ -5,10 +5,14 @@ a clause with its verb."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
+from .figures import parse_number
 from .lexicon import NATIONALITIES
+from .nlp import INSTALL_HINT, NlpUnavailable, Token
 from .questions import Builder
-from .tokens import fold
+from .tokens import fold, singular
 
 _CLEFT = re.compile(
     r"(?:C['’]\s*est|Ce\s+sont)\s+(?:(?:à|par|pour|avec|dans|en|chez|sur)\s+)?"
@@ -136,3 +140,137 @@ def cuts_a_locution(text: str, x: int, y: int) -> bool:
     return bool(_LOCUTION_END.search(text[max(0, x - 20) : y])) and bool(
         re.match(r"\s+(?:à|au|aux|de|du|des|d['’])", text[y:])
     )
+
+
+# A word French text uses more than about 60 times per million words ("homme", "fois", "projet",
+# "public", "rencontre"): an everyday word, guessed from the words around it, teaching nothing.
+COMMON_ZIPF = 4.8
+_CONTENT = ("NOUN", "ADJ", "VERB", "ADV")
+
+
+@cache
+def _frequencies() -> Callable[[str, str], float]:
+    """wordfreq's Zipf frequency (part of the `draft` extra, loaded on first use)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError as exc:
+        raise NlpUnavailable(f"quizgen draft needs wordfreq; install it with: {INSTALL_HINT}") from exc
+    return zipf_frequency
+
+
+def everyday(word: str) -> bool:
+    """A word of the everyday vocabulary (its frequency in French, from `wordfreq`)."""
+    return _frequencies()(word.lower().replace("’", "'"), "fr") >= COMMON_ZIPF
+
+
+def span_tokens(b: Builder, x: int, y: int) -> list[Token]:
+    return [t for t in b.a.tokens if x <= t.start and t.end <= y]
+
+
+def head_of(b: Builder, x: int, y: int) -> Token | None:
+    """The word of text[x:y] the others hang on (its head outside the span), a noun first."""
+    toks = b.a.tokens
+    heads = [t for t in span_tokens(b, x, y) if not x <= toks[t.head].start < y or toks[t.head] is t]
+    return next((t for t in heads if t.pos in ("NOUN", "PROPN")), heads[0] if heads else None)
+
+
+def teaches_nothing(b: Builder, x: int, y: int) -> bool:
+    """A blank of everyday words only, no name and no figure in it ("un [jeune homme]", "la
+    [première fois]", "le [projet de loi]", "une [drôle de recherche]", "les [habitants]"): the
+    sentence gives it away, or it teaches nothing of the article."""
+    toks = span_tokens(b, x, y)
+    words = [re.sub(r"^[ldjmnst]['’]", "", w, flags=re.I) for w in b.text[x:y].split()]
+    if not toks or re.search(r"\d", b.text[x:y]) or any(w[:1].isupper() for w in words[1:]):
+        return False
+    if any(t.pos in ("PROPN", "NUM") for t in toks) or any(a < y and x < c for a, c, _ in b.a.ner):
+        return False  # a name, a figure
+    if any(f.start < y and x < f.end for f, _ in b.a.figures):
+        return False  # "en [novembre dernier]": a date
+    content = [t for t in toks if t.pos in _CONTENT]
+    return bool(content) and all(everyday(_word(b, t)) for t in content)
+
+
+def _word(b: Builder, t: Token) -> str:
+    return b.text[t.start : t.end]
+
+
+def head_repeated(b: Builder, x: int, y: int, shown: str) -> bool:
+    """A blank whose head noun the prompt writes again ("ce lieu du livre devient un [lieu du
+    vivre]", "la salle … dans la [salle des fêtes]"): the word is given, the rest guessed."""
+    head = head_of(b, x, y)
+    if head is None or head.pos != "NOUN":
+        return False
+    forms = {singular(fold(_word(b, head))), fold(head.lemma)}
+    return any(singular(w) in forms for w in fold(shown).split() if len(w) >= 3)
+
+
+_LISTED_AFTER = re.compile(r"\s*(?:[^\s(:.,;]+\s+){0,3}?(?:\(([^()]+)\)|:\s*([^.;]+))")
+
+
+def counted_after(text: str, x: int, y: int) -> bool:
+    """A number the sentence lists the items of right after it ("les [cinq écrivains] (Ana Roy,
+    Léo Bas, …)", "[trois] pays : la France, l'Italie et Malte"): counting them gives it away."""
+    words = text[x:y].split()
+    value = next((v for w in words[:2] if (v := parse_number(w)) is not None), None)
+    m = _LISTED_AFTER.match(text, y)
+    if value is None or m is None:
+        return False
+    items = [i for i in re.split(r",|\bet\b", m[1] or m[2]) if i.strip()]
+    return len(items) >= 2 and len(items) == value
+
+
+def modifier_left_out(b: Builder, x: int, y: int) -> bool:
+    """A blank that leaves out the adjective or adverb of its last word ("aux [éleveurs de vivre]
+    décemment", "les [élus] locaux"): the phrase is cut, the gap reads wrong."""
+    toks = b.a.tokens
+    nxt = next((t for t in toks if t.start >= y), None)
+    if nxt is None or b.text[y : nxt.start].strip() or nxt.pos not in ("ADJ", "ADV"):
+        return False
+    return nxt.dep in ("amod", "advmod") and x <= toks[nxt.head].start < y
+
+
+MAX_PHRASE_WORDS = 8
+
+
+def named_phrases(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
+    """Noun phrases of sentence [start, end) with a common head and a name in them, without their
+    determiner ("pour les [salariés du musée de sciences naturelles d'Angers]"): a fact of the
+    sentence when no verb governs it ("c'est opération porte-à-porte pour …"). The widest first."""
+    toks = [t for t in b.a.tokens if start <= t.start < end]
+    if not toks:
+        return []
+    first = b.a.tokens.index(toks[0])
+    below: dict[int, list[int]] = {}
+    for i, t in enumerate(toks, first):
+        if t.head != i:
+            below.setdefault(t.head, []).append(i)
+    out = []
+    for i, t in enumerate(toks, first):
+        if t.pos != "NOUN":
+            continue
+        span = _subtree(below, i)
+        words = [b.a.tokens[j] for j in span]
+        bare = t.dep == "obl:mod" and not any(w.pos == "ADP" for w in words)  # "ce soir", "mercredi"
+        while words and words[0].pos in ("DET", "ADP"):
+            words = words[1:]
+        whole = span == list(range(span[0], span[-1] + 1))  # not split around other words
+        if not words or bare or not whole or words[0].pos not in ("NOUN", "ADJ"):
+            continue  # a phrase the parse splits, or one not opening on its noun
+        lead = b.a.tokens[span[0]]
+        if span[0] > 0 and lead.lemma == "de" and b.a.tokens[span[0] - 1].pos in ("NOUN", "PROPN"):
+            continue  # "des parents [d'élèves de …]": the complement of a noun, cut from it
+        if any(not b.text[w.start : w.start + 1].isalnum() for w in words):
+            continue  # "la [présidence russe de «] mauvaise blague »"
+        if any(f.start < words[-1].end and words[0].start < f.end for f, _ in b.a.figures):
+            continue  # "mercredi 26 [mars de France Info]": a date, asked as one
+        clause = any(w.pos in ("VERB", "AUX", "PUNCT", "PRON") for w in words)
+        if not clause and 3 <= len(words) <= MAX_PHRASE_WORDS and any(w.pos == "PROPN" for w in words):
+            out.append((words[0].start, words[-1].end))
+    return sorted(out, key=lambda s: s[0] - s[1])
+
+
+def _subtree(below: dict[int, list[int]], i: int) -> list[int]:
+    out = [i]
+    for j in below.get(i, []):
+        out += _subtree(below, j)
+    return sorted(out)

@@ -11,7 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .blanks import ACRONYM, cleft, cuts_a_locution, has_verb, name_only, obvious, vague
+from .blanks import (
+    ACRONYM,
+    cleft,
+    counted_after,
+    cuts_a_locution,
+    has_verb,
+    head_repeated,
+    modifier_left_out,
+    name_only,
+    named_phrases,
+    obvious,
+    teaches_nothing,
+    vague,
+)
 from .distractors import Candidate, pick
 from .factspans import (
     NEGATION,
@@ -25,11 +38,12 @@ from .factspans import (
     spans_of,
 )
 from .figures import Figure
-from .lexicon import NATIONALITIES, ROLE_NOUNS, TITLES
+from .lexicon import NATIONALITIES, NOT_NAMES, ROLE_NOUNS, TITLES
 from .phrases import agents, phrases_and_roles
 from .questions import Builder
 from .statements import true_false, true_statement
 from .textbits import BLANK, collapse, display, guillemets, join, stable_order
+from .tokens import fold
 from .trivia import a_firm, a_source
 
 MAX_KEY_FACTS = 6
@@ -127,7 +141,7 @@ def _where(b: Builder, si: int) -> bool:
         place = collapse(b.text[x:y])
         if place.lower() in NOT_PLACES or obvious(place) or len(place) < 3:
             continue  # "à [la France]": too broad, or guessed
-        if not preposition(b.text, x) or _common(b, x, y):
+        if not preposition(b.text, x) or _common(b, x, y) or one_of_several(b.text, x, y):
             continue
         if a_source(b.text, x, y):
             continue  # "le procureur de la République à [Annecy]" after "a précisé": the source
@@ -158,6 +172,18 @@ def _where(b: Builder, si: int) -> bool:
     return False
 
 
+_NAME = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"
+_LISTED_NEXT = re.compile(rf"(?:\s*,\s*{_NAME})*\s*(?:\bet|\bou)\s+(?:(?:à|en|au|aux)\s+)?[A-ZÀ-Ý]")
+_LISTED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s*(?:\bet|\bou)\s+(?:(?:à|en|au|aux)\s+)?$")
+
+
+def one_of_several(text: str, x: int, y: int) -> bool:
+    """A place listed with others ("en [Amérique], Grande-Bretagne et Europe", "à Vannes et
+    [Cholet]"): any of them completes the sentence."""
+    after = _LISTED_NEXT.match(text[y : y + 30])
+    return bool(after or _LISTED_BEFORE.search(text[max(0, x - 40) : x]))
+
+
 def _common(b: Builder, x: int, y: int) -> bool:
     """A LOC span the parser reads as common nouns ("visite d'État"): no place to ask about."""
     toks = [t for t in b.a.tokens if x <= t.start and t.end <= y]
@@ -165,7 +191,11 @@ def _common(b: Builder, x: int, y: int) -> bool:
 
 
 def _cloze(b: Builder, si: int) -> bool:
-    return cloze_on(b, si, cloze_spans(b, si))
+    """A cloze on the facts of sentence si; none fits: a noun phrase with a name in it, the last."""
+    start, end = b.sentence_span(si)
+    named = [(x, y) for x, y in named_phrases(b, start, end) if not asked_before(b, x, y)]
+    named = [(x, y) for x, y in named if not a_source(b.text, x, y)]  # not "selon le [Conseil …]"
+    return cloze_on(b, si, cloze_spans(b, si) + named)
 
 
 def cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
@@ -190,8 +220,11 @@ def cloze_on(
 ) -> bool:
     """A cloze on sentence si hiding the first of `spans` that reads well (`hint` shown in the gap)."""
     start, end = b.sentence_span(si)
+    why = set(causes(b.text, start, end))  # "faute de [personnel]": a cause is the fact, in any words
     for x, y in dict.fromkeys(name_only(b, x, y) for x, y in spans):  # in order, each span once
         pre, mid, post = b.window(si, x, y)
+        if not (hint or (x, y) in why) and poor_blank(b, x, y, f"{pre} {post}"):
+            continue
         if (
             "{{" in pre + post
             or "}}" in pre + post
@@ -281,6 +314,17 @@ def _agent_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
     ]
 
 
+def poor_blank(b: Builder, x: int, y: int, shown: str) -> bool:
+    """A blank of everyday words, one whose head noun the prompt shows again, a number whose
+    items the sentence lists, or one that leaves its last word's modifier out (blanks.py)."""
+    return (
+        teaches_nothing(b, x, y)
+        or head_repeated(b, x, y, shown)
+        or counted_after(b.text, x, y)
+        or modifier_left_out(b, x, y)
+    )
+
+
 def _in_a_role(b: Builder, si: int, mid: str) -> bool:
     """A piece of a role the sentence gives a person, not the whole of it."""
     said = mid.lower()
@@ -288,13 +332,20 @@ def _in_a_role(b: Builder, si: int, mid: str) -> bool:
 
 
 def given_away(answer: str, pre: str, post: str) -> bool:
-    """The answer written in the rest of the prompt: the same words, or the same name ("M. Trump"
-    hidden, "Melania Trump" shown)."""
-    shown = f" {pre} {post} ".lower()
-    last = answer.split()[-1] if answer.split() else ""
-    named = last[:1].isupper() and len(last) >= 3
-    again = named and re.search(rf"(?<!\w){re.escape(last.lower())}(?!\w)", shown)
-    return answer.lower() in shown or bool(again)
+    """The answer written in the rest of the prompt: the same words (accents, case, hyphens
+    aside: "Marcel-Sembat" and "Marcel Sembat"), or one of its names ("M. Trump" hidden,
+    "Melania Trump" shown; "l'Assemblée nationale" hidden, "président de l'Assemblée" shown)."""
+    shown = f" {fold(pre)} {fold(post)} "
+    said = fold(answer)
+    words = re.sub(r"\b[ldjmnst]['’]", "", answer, flags=re.I).split()
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        words = words[1:]  # "Emmanuel Macron": "Emmanuel Roy" shown is someone else
+    names = [
+        fold(w)
+        for w in words
+        if w[:1].isupper() and len(w) >= 3 and w.lower() not in NOT_NAMES and w.lower() not in TITLES
+    ]
+    return bool(said) and (f" {said} " in shown or any(f" {n} " in shown for n in names))
 
 
 def _cut_short(text: str, x: int, y: int) -> bool:

@@ -7,6 +7,7 @@ import re
 
 from ..text import fold_answer, word_count
 from .distractors import Candidate
+from .lexicon import NATIONALITIES, PERSON_KINDS, ROLE_NOUNS, TITLES
 from .pipeline import Analysis
 from .reader import Attribution
 from .textbits import display
@@ -34,13 +35,48 @@ def candidates_of(analysis: Analysis) -> list[Candidate]:
             if sp.kind != "person" or not a_firm(text, sp.name):
                 out.append(Candidate(display(sp.name), sp.kind, sp.key, sp.role))
     for p in analysis.registry.persons():
-        if a_firm(text, p.name) or only_in_brackets(text, p.name):
+        if a_firm(text, p.name) or only_in_brackets(text, p.name) or names_a_thing(analysis, p.name):
             continue
+        if len(p.name.split()) < 2 and not p.roles and not p.titled:
+            continue  # "Marcel-Sembat": one word, no title, no role, never heard: a school as well as a man
         if "p:" + p.key not in seen:
             seen.add("p:" + p.key)
             role = max(p.roles, key=lambda r: len(r.split()), default=None)
             out.append(Candidate(display(p.name), "person", "p:" + p.key, role))
     return out
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:le|la|les|l['’]|du|au|aux|une?)\s*$", re.IGNORECASE)
+_LINKS = ("appos", "flat:name", "compound", "nmod")
+
+
+def names_a_thing(analysis: Analysis, name: str) -> bool:
+    """A "person" the article writes as a thing: after an article ("au Carrefour Market"), or as
+    the name of a common noun that names no person ("le lycée Marcel-Sembat", "le livre de X,
+    Bande de Français,"): a wrong choice of another kind, ruled out at a glance."""
+    text, toks = analysis.article.text, analysis.tokens
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        if _ARTICLE_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
+            return True
+        first = next((t for t in toks if t.start == m.start()), None)
+        if first is None or first.dep not in _LINKS:
+            continue
+        head = toks[first.head]
+        between = text[head.end : m.start()].strip()
+        if head.pos != "NOUN" or between not in ("", ",") or _a_person_noun(head.lemma):
+            continue
+        if not _a_person_noun(toks[head.head].lemma):  # "le président du groupe X": X is the président
+            return True
+    return False
+
+
+# Nouns of people by their ending: "la socialiste X", "le chroniqueur X", "la doyenne X".
+_AGENT_ENDINGS = ("iste", "eur", "euse", "rice", "ien", "ienne", "ant", "ante", "aire", "ier", "ière")
+
+
+def _a_person_noun(lemma: str) -> bool:
+    known = lemma in ROLE_NOUNS or lemma in PERSON_KINDS or lemma in NATIONALITIES or lemma in TITLES
+    return known or lemma.endswith(_AGENT_ENDINGS)
 
 
 def answer_of(q: dict[str, object]) -> str:

@@ -18,7 +18,7 @@ from .figures import Figure
 from .lexicon import TITLES
 from .questions import Builder
 from .textbits import LEANING_OPENERS, POINTING_PRONOUNS, collapse, display, guillemets, join
-from .trivia import a_firm
+from .trivia import a_firm, to_come
 
 
 def swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
@@ -39,9 +39,8 @@ def swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
     for fig, fsi in b.a.figures:
         if fsi != si or fig.kind not in (*_FIGURE_KINDS, "date") or b.trivia(fig):
             continue
-        other = next(
-            (f for f, _ in b.a.figures if _same_kind(fig, f) and f.text not in said and not b.trivia(f)), None
-        )  # not an age for a duration ("durera 70 ans")
+        others = (f for f, _ in b.a.figures if same_kind(fig, f) and f.text not in said and _fits(b, fig, f))
+        other = next(others, None)  # not an age for a duration ("durera 70 ans")
         if other is None:
             continue
         if fig.kind == "date":
@@ -50,10 +49,38 @@ def swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
             out.append((fig.start, fig.end, new, "une date remplacée par une autre de l’article"))
         else:
             out.append((fig.start, fig.end, collapse(other.text), _A_FIGURE))
-    return out
+    return [w for w in out if not breaks_clause(b, w[0], w[1], w[2])]
+
+
+def _fits(b: Builder, fig: Figure, other: Figure) -> bool:
+    """`other` worth asking about, and of the same time as `fig` (same_time)."""
+    return not b.trivia(other) and same_time(b.text, fig, other)
+
+
+def same_time(text: str, fig: Figure, other: Figure) -> bool:
+    """A date of what is to come for a date to come, a past one for a past one ("repérée en [2031]"
+    for "repérée en 2014" is false by its tense alone: nothing to know from the article)."""
+    return fig.kind != "date" or to_come(text, fig) == to_come(text, other)
+
+
+_DETERMINER = re.compile(r"(?:le|la|les|l['’]|une?|des|du|au|aux)\b", re.IGNORECASE)
+
+
+def breaks_clause(b: Builder, x: int, y: int, new: str) -> bool:
+    """A swap that would leave the statement no full clause: the span holds a verb of the
+    sentence (the statement would lose it), or a determiner before it belongs to the span and the
+    replacement brings its own ("le [Washington National Opera]" → "le la Maison Blanche")."""
+    toks = b.a.tokens
+    inside = [t for t in toks if x <= t.start and t.end <= y]
+    if any(t.pos in ("VERB", "AUX") for t in inside):
+        return True
+    before = next((t for t in reversed(toks) if t.end <= x), None)
+    owned = before is not None and before.pos == "DET" and x <= toks[before.head].start < y
+    return owned and bool(_DETERMINER.match(new))
 
 
 _FIGURE_KINDS = ("count", "percent", "money", "duration")
+MAX_SWAP_RATIO = 10  # a false figure at most ten times the true one, or a tenth of it
 _A_FIGURE = "un chiffre remplacé par un autre de l’article"
 _MONTH = re.compile(
     r"\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
@@ -75,14 +102,18 @@ def _date_form(text: str) -> tuple[bool, bool, bool, bool, str]:
     )
 
 
-def _same_kind(fig: Figure, other: Figure) -> bool:
+def same_kind(fig: Figure, other: Figure) -> bool:
     """Another figure that can stand in for `fig`: same kind and unit (dates: same form), another
-    value, not the same words."""
+    value of the same order (not "une tournée de [50] ans" for "de trois ans", "[185] sénateurs"
+    for "7 sénateurs": common sense says false, not the article), not the same words."""
     if other.kind != fig.kind or fold_answer(other.text) == fold_answer(fig.text):
         return False
     if fig.kind == "date":
         return _date_form(fig.text) == _date_form(other.text)
-    return other.unit == fig.unit and other.value not in (None, fig.value)
+    if other.unit != fig.unit or other.value in (None, fig.value) or fig.value is None:
+        return False
+    low, high = sorted((abs(float(fig.value)), abs(float(other.value))))
+    return high <= low * MAX_SWAP_RATIO
 
 
 _BEFORE_NAME = re.compile(r"(?:\b(?:le|la|les|l'|d'|de|du|des|au|aux)|[a-zàâçéèêëîïôûùüÿœ]{3,})\s*$")
@@ -176,6 +207,11 @@ MAX_TRUE_STATEMENTS = 2  # enough for the false statements not to give "Faux" aw
 _LEANS_BACK = LEANING_OPENERS | frozenset((*POINTING_PRONOUNS, "ce", "on", "accompagné", "accompagnée"))
 
 
+# ", a-t-il précisé." closing a sentence whose subject names the speaker already.
+_LOW = "[a-zàâçéèêëîïôûùüÿœ]+"
+_END_INCISE = re.compile(rf",\s*{_LOW}-(?:t-)?(?:il|elle)(?:\s+{_LOW})?\s*([.!])$")
+
+
 def true_statement(b: Builder, si: int) -> bool:
     """A sentence that states a fact, asked as it is written (answer: true), when nothing else
     fits it."""
@@ -183,6 +219,8 @@ def true_statement(b: Builder, si: int) -> bool:
     written = collapse(b.text[start:end])
     fix = b.opening(si)
     said = fix.apply(written) if fix else written
+    if said.startswith("["):  # "[Paul Roy] chantera, a-t-il précisé.": he is named, the incise goes
+        said = _END_INCISE.sub(r"\1", said)
     verbs = [t for t in b.a.tokens if start <= t.start < end and t.pos == "VERB" and t.dep == "ROOT"]
     trues = sum(1 for q in b.questions if q["type"] == "true_false" and q["answer"])
     if trues >= MAX_TRUE_STATEMENTS or (b.a.tokens and not verbs):
