@@ -219,6 +219,16 @@ def counted_after(text: str, x: int, y: int) -> bool:
     return len(items) >= 2 and len(items) == value
 
 
+def splits_a_name(b: Builder, x: int, y: int) -> bool:
+    """A blank that ends or starts inside a name the model found ("au [micro de France] Info"):
+    half a name hidden, the other half shown ("[Terre]" in "notre Terre" hides the whole name)."""
+    for a, c, _label in b.a.ner:
+        shown = b.text[y:c] if a < y < c and x < a else b.text[a:x] if a < x < c and c <= y else ""
+        if any(w[:1].isupper() for w in shown.split()):
+            return True
+    return False
+
+
 def modifier_left_out(b: Builder, x: int, y: int) -> bool:
     """A blank that leaves out the adjective or adverb of its last word ("aux [éleveurs de vivre]
     décemment", "les [élus] locaux"): the phrase is cut, the gap reads wrong."""

@@ -22,6 +22,7 @@ from .blanks import (
     name_only,
     named_phrases,
     obvious,
+    splits_a_name,
     teaches_nothing,
     vague,
 )
@@ -240,6 +241,7 @@ def cloze_on(
             or asked_before(b, x, y)  # "qui est la ministre ?" answered with the name hidden here
             or _in_a_role(b, si, mid)  # "le [cycliste du Stade] rennais X": a role cut short
             or _cut_short(b.text, x, y)
+            or splits_a_name(b, x, y)
             or _runs_on(b, x, y)
             or (b.text[x : x + 1].isupper() and _goes_on(b, x, y))
             or given_away(mid, pre, post)  # "… de Ligue 1 … de Ligue 1", "M. Trump … Melania Trump"

@@ -137,6 +137,10 @@ class Builder:
             pre = fix.apply(pre)
             if fix.why:
                 self.rewritten[si] = fix.why
+        elif (
+            fix is not None and fix.cut and not fix.text and pre and fix.cut.rstrip(" ,") == pre.rstrip(" ,")
+        ):
+            pre = ""  # "Mais [Justine Triet] pense…": the opening cut right before the span
         elif fix is not None and fix.text.endswith("]") and fix.cut.startswith(pre.rstrip()):
             # The blank is before the pronoun ("Repérée en ___, elle a…"): the pronoun is replaced after it.
             pronoun = fix.cut.split()[-1]

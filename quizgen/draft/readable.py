@@ -269,7 +269,18 @@ def _verbless(a: Analysis, si: int) -> bool:
         or (t.pos == "VERB" and t.dep not in ("acl", "amod") and not w.endswith("ant"))
         or (t.pos not in _NOMINAL and _FINITE.search(w))  # "occupaient" tagged as an adverb
     ]
-    return bool(toks) and not verbs
+    return bool(toks) and not verbs and not _subject_before_root(a, toks)
+
+
+def _subject_before_root(a: Analysis, toks: list[Any]) -> bool:
+    """A subject before the root the tagger took for a noun ("Le militaire [écope] d'une peine"):
+    a French noun with no copula has no subject, so the root is a verb misread."""
+    return any(
+        t.dep in ("nsubj", "nsubj:pass")
+        and a.tokens[t.head].dep == "ROOT"
+        and t.end <= a.tokens[t.head].start
+        for t in toks
+    )
 
 
 def _trim_dangling(shown: str) -> str:

@@ -143,7 +143,8 @@ def person_swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
             continue  # "l'usine Martin Dupuis": a firm, not a person to swap
         # "de X", "à X": another name fits if neither elides ("de Paul", not "d'Anne").
         after_of = bool(_OF_BEFORE.search(before)) and not _VOWEL.match(b.text[x:y])
-        if _BEFORE_NAME.search(before) and not re.search(r"[,;:.!?]\s*$|^\s*$", before) and not after_of:
+        bare = re.search(r"[,;:.!?]\s*$|^\s*$|\n\s*$", before) or after_of or _after_a_verb(b, x)
+        if _BEFORE_NAME.search(before) and not bare:
             continue  # "la députée X", "d'X": the swap would break gender or elision
         if re.match(r"\s*,\s*(?:l[ea]\s+|l')?[a-zàâçéèêëîïôûùüÿœ-]+", b.text[y : y + 30]):
             continue  # "X, ex-patron du groupe": the role says who it is
@@ -164,6 +165,19 @@ def person_swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
             out.append((x, y, name, "une personne remplacée par une autre de l’article"))
             break
     return out
+
+
+_NO_TITLE_BEFORE = frozenset(("VERB", "AUX", "CCONJ", "SCONJ"))
+
+
+def _after_a_verb(b: Builder, x: int) -> bool:
+    """A name right after a verb or a conjunction ("l'homme qui a giflé [X]", "Mais [X] pense"):
+    no title or role before it for another name to disagree with. Not the speaker a speech verb
+    names after a quotation ("», a commenté [X]"): who said it is the quote question's."""
+    before = next((t for t in reversed(b.a.tokens) if t.end <= x), None)
+    if before is None or before.pos not in _NO_TITLE_BEFORE or b.text[before.end : x].strip():
+        return False
+    return not any(0 <= x - q.close <= 40 for q in b.a.quotes)
 
 
 def true_false(b: Builder, si: int) -> bool:
