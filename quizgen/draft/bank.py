@@ -22,6 +22,7 @@ from ..lint import lint_bank
 from ..model import Bank
 from ..text import word_count
 from .keyfacts import key_facts, more_facts
+from .leaks import mark_leaks
 from .mainpoint import main_point, why
 from .pipeline import Analysis
 from .questions import Builder
@@ -111,6 +112,7 @@ def draft_questions(analysis: Analysis, source_id: str) -> Builder:
     more_facts(b, target)
     said_facts(b, target)  # what someone's words tell, where no "who said it?" asks them
     balance(b)  # what the last round added, evened out again
+    mark_leaks(b)  # an answer another question prints: to review, with that question named
     return b
 
 
