@@ -26,6 +26,8 @@ _PLAIN = str.maketrans(
         "\u2007": " ",
         "\ufeff": " ",
         "\u200b": " ",
+        "\u2010": "-",  # hyphens typed as their Unicode forms ("Jean‑Claude", "ajoute‑t‑il")
+        "\u2011": "-",
     }
 )
 

@@ -103,3 +103,14 @@ def test_an_intertitle_after_the_first_paragraph_is_not_the_title():
         "Quand les policiers arrivent, la voiture est déjà dans l’eau.\n"
     )
     assert art.paragraphs[1].heading and art.title is None
+
+
+def test_a_name_or_an_incise_typed_with_non_breaking_hyphens_is_read_whole():
+    from quizgen.draft.pipeline import analyse
+
+    text = (
+        "Jean\u2011Claude Morel, maire de Vierzon, a présenté le budget lundi. "
+        "« Nous tiendrons nos engagements », ajoute\u2011t\u2011il.\n"
+    )
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and att.speaker.name.replace("\u2011", "-") == "Jean-Claude Morel"
