@@ -284,3 +284,28 @@ def _subtree(below: dict[int, list[int]], i: int) -> list[int]:
     for j in below.get(i, []):
         out += _subtree(below, j)
     return sorted(out)
+
+
+MAX_BLANK_WORDS = 6  # more is a clause to recite, not a fact to recall (names apart)
+_DANGLING = re.compile(r"(?:\b(?:le|la|les|un|une|des|du|de|au|aux|à|en|et|ou|sur|par|pour)|['’])\s*$", re.I)
+_REFERS_BACK = re.compile(r"\b(?:ce|cet|cette|ces)\s*$", re.I)
+_CONTEXT_OPENER = re.compile(
+    r"^(?:tous|toutes|tout|toute|nos|notre|vos|votre|leurs?|mes|ses|son|sa|mon|ma)\b", re.I
+)
+
+
+def badly_cut(text: str, x: int, y: int) -> bool:
+    """A gap that ends on a determiner, a preposition or an elided word ("le [tube de l']été"),
+    one a demonstrative points to ("cette [scène assez fascinante]": words for something said
+    before, not a fact), one that opens on a possessive or "tous" ("[tous nos amis supporters]":
+    the reader's context), or one too long to recall word for word."""
+    mid = text[x:y]
+    words = mid.split()
+    bare = [re.sub(r"^[ldjmnst]['’]", "", w, flags=re.I) for w in words]
+    named = any(w[:1].isupper() for w in bare) or bool(re.search(r"\d", mid))  # a name may be long
+    return bool(
+        _DANGLING.search(mid)
+        or _REFERS_BACK.search(text[max(0, x - 8) : x])
+        or _CONTEXT_OPENER.match(mid)
+        or (len(words) > MAX_BLANK_WORDS and not named)
+    )

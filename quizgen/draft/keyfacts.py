@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from .blanks import (
     ACRONYM,
+    badly_cut,
     cleft,
     counted_after,
     cuts_a_locution,
@@ -318,9 +319,11 @@ def _agent_spans(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
 
 def poor_blank(b: Builder, x: int, y: int, shown: str) -> bool:
     """A blank of everyday words, one whose head noun the prompt shows again, a number whose
-    items the sentence lists, or one that leaves its last word's modifier out (blanks.py)."""
+    items the sentence lists, one that leaves its last word's modifier out, one badly cut
+    (blanks.py)."""
     return (
-        teaches_nothing(b, x, y)
+        badly_cut(b.text, x, y)
+        or teaches_nothing(b, x, y)
         or head_repeated(b, x, y, shown)
         or counted_after(b.text, x, y)
         or modifier_left_out(b, x, y)

@@ -125,3 +125,18 @@ def test_a_verbless_sentence_blanks_its_named_noun_phrase(entities):
     b = _builder(text, entities)
     found = [text[x:y] for x, y in named_phrases(b, 0, len(text))]
     assert found and found[0] == "bénévoles du club d'archéologie de Vannes", found
+
+
+def test_a_gap_badly_cut_is_refused():
+    from quizgen.draft.blanks import badly_cut
+
+    def gap(text: str) -> tuple[str, int, int]:
+        a, b = text.index("["), text.index("]")
+        return text.replace("[", "").replace("]", ""), a, b - 1
+
+    assert badly_cut(*gap("Le festival a joué le [tube de l']été sur la place."))  # ends on an elision
+    assert badly_cut(*gap("Les spectateurs ont vu cette [scène assez étrange] samedi."))  # points back
+    assert badly_cut(*gap("Merci à [tous nos amis supporters] du club."))  # the reader's context
+    assert badly_cut(*gap("Il a été jugé à la [suite d'une plainte pour un excès de vitesse] en mai."))
+    assert not badly_cut(*gap("Le stade accueille la [finale de la coupe] samedi."))
+    assert not badly_cut(*gap("Un arrêté de l'[Office national des forêts et de la chasse] lundi."))
