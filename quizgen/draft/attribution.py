@@ -68,6 +68,9 @@ _INCISE_ALONE = re.compile(
     r"^\s*,(?![^,;]*\b(?:qui|que|qu'|dont|tandis|alors|mais)\b)[^,;:.!?\u2591]{3,80}[,;]\s*$"
 )
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
+# An incise that speaks to someone ("», lui rappelle le juge", "», l'interroge-t-elle"): the
+# words that follow may be the answer, not more of the same voice.
+_ADDRESSED = re.compile(r"[»\u2591\"]\s*,?\s*(?:lui|leur|l')\s*[a-zéèêàâîôûç]+", re.IGNORECASE)
 
 
 class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
@@ -335,6 +338,8 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             return sp, "continuation", True
         if psi != si - 1:
             return None
+        if _ADDRESSED.search(self._masked[psi]):
+            return None  # "« … », lui demande le juge. « … »": the one addressed may be answering
         reported = self._speaker_of.get(psi, (None, ""))[1] == "reported"
         # "« … », a dit X à Y. « … »": Y, named beside X, may be the one answering.
         others = any(p.key != sp.key for p in self._people_named(psi, self.sentences[psi].end))

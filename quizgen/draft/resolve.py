@@ -239,6 +239,19 @@ def _resolve_label(
     return out
 
 
+def _short_for(sp: Speaker, described: list[Speaker], registry: Registry) -> Speaker | None:
+    """'le président' after 'le président du tribunal' spoke, when the article names no one with
+    that title: the same unnamed person, named short (the last one described so)."""
+    words = fold(sp.name).split()
+    if len(words) < 2 or registry.by_role(" ".join(_words(sp.name)[1:]))[0] is not None:
+        return None
+    for other in reversed(described):
+        longer = fold(other.name).split()
+        if len(longer) > len(words) and longer[: len(words)] == words:
+            return other
+    return None
+
+
 def _unnamed_description(sp: Speaker, att: Attribution, rest: str) -> Speaker | None:
     """'« … », raconte la secouriste' when the article names no one who may be her: someone
     a story leaves unnamed (a witness, a defendant, a user), described so, to review. A function
@@ -339,6 +352,7 @@ def resolve_speakers(
     view = plain(article.text)
     last: tuple[Person, int] | None = None  # the last person who spoke, and in which paragraph
     named_body: tuple[Speaker, int] | None = None  # the last named institution that spoke
+    described: list[Speaker] = []  # the unnamed people who spoke, as the article described them
     for att in attributions:
         sp = att.speaker
         body = named_body[0] if named_body and named_body[1] >= att.quote.first_para - 1 else None
@@ -360,8 +374,13 @@ def resolve_speakers(
             att.why = f"« {sp.name} » : {body.name}, qui parlait juste avant" if body else ""
             continue
         if sp.kind == "anonymous" and first in _DEFINITE:
-            att.speaker = _resolve_label(sp, att, registry, mentions, recent, view)
+            earlier = _short_for(sp, described, registry)
+            att.speaker = earlier or _resolve_label(sp, att, registry, mentions, recent, view)
+            if earlier is not None:
+                att.why = f"« {sp.name} » : {earlier.name}, nommé ainsi plus haut"
             att.review = att.speaker is not None
+            if att.speaker is not None and att.speaker.kind == "anonymous":
+                described.append(att.speaker)
             if att.speaker is not None and registry.person(att.speaker.name):
                 last = (registry.person(att.speaker.name), att.quote.last_para)  # type: ignore[assignment]
             continue

@@ -32,8 +32,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"(?:s'|se\s+)?(?P<verb>{form})(?P<inv2>{INVERTED_PRONOUN})?(?![\w-])"
     )
     return {
-        # "« … », nous explique X", "« … », lui a répondu X": an object pronoun before the verb.
-        "post": re.compile(rf"^[\s,;]*(?:[-–—]\s*)?(?i:(?:nous|vous|lui|leur|me)\s+|m')?(?i:{vg})"),
+        # "« … », nous explique X", "« … », lui a répondu X", "« … », l'interroge X": an object
+        # pronoun before the verb.
+        "post": re.compile(
+            rf"^[\s,;]*(?:[-–—]\s*)?(?i:(?:nous|vous|lui|leur|me|le|la|les)\s+|[ml]')?(?i:{vg})"
+        ),
         # "X l'assure :", "X l'a dit :": an elided object pronoun glued to the verb or its auxiliary.
         "pre": re.compile(rf"(?:(?<=\b[lL]')|(?<=\b[nN]'[lL]')|(?<![\w'-]))(?i:(?:(?:ne|n')\s*)?{vg})"),
         "selon_after": re.compile(

@@ -214,3 +214,30 @@ def test_a_side_speaks_after_a_set_phrase_of_certainty_not_after_any_word():
     assert said(text) == [("Anne Roy", True)]
     text = "Chez Anne Roy, la présidente du club, personne : « Nous gagnerons. »"
     assert said(text) == [(None, False)]
+
+
+def test_a_short_name_for_an_unnamed_person_who_spoke_is_that_person():
+    text = (
+        "Un automobiliste comparaissait jeudi devant le tribunal de Vannes. "
+        "« Vous rouliez sans permis depuis deux ans », a relevé le président du tribunal. "
+        "« Je dois aller travailler », a répondu le prévenu. "
+        "« Vous risquez une peine de prison », lui rappelle le président.\n"
+    )
+    atts = analyse(text).attributions
+    assert [a.speaker.name if a.speaker else None for a in atts] == [
+        "le président du tribunal",
+        "le prévenu",
+        "le président du tribunal",
+    ]
+    assert atts[2].review and "plus haut" in atts[2].why
+
+
+def test_words_after_an_incise_that_speaks_to_someone_are_no_continuation():
+    text = (
+        "Un automobiliste comparaissait jeudi devant le tribunal de Vannes. "
+        "« Vous risquez une peine de prison », l'interroge le président du tribunal. "
+        "« J'essaie de ne pas conduire, mais je dois travailler. »\n"
+    )
+    first, second = analyse(text).attributions
+    assert first.speaker is not None and first.speaker.name == "le président du tribunal"
+    assert second.speaker is None  # the defendant answering, or the judge going on: no guess
