@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import news_agency
+from .nounphrase import is_role_head
 from .quotes import MASK, QuoteSpan
 from .reader import Reader, _needs_aux
 from .speakers import Speaker
@@ -42,6 +43,11 @@ _CLAUSE_WORDS = re.compile(
 )
 
 _TERM_AFTER_ARTICLE = re.compile(r"\b(?:l[ae]s?|l'|du|des|une?|au|aux|son|sa|ses|leurs?|ce|cette)\s*$", re.I)
+
+
+# Whom words were said to, closing the sentence after the speaker: "aux journalistes", "à la
+# presse", "devant les militants", "au micro de France Bleu".
+_ADDRESSEES = re.compile(r"^\s+(?:à|aux?|devant|auprès\s+d(?:e|u|es))\s+[^,;:.!?«»]{2,60}(?=[.!?…]?\s*$)")
 
 
 class Incises(Reader):
@@ -128,7 +134,8 @@ class Incises(Reader):
             if np_ is None:
                 continue
             end = np_.end  # the apposition included
-            if m[end - s.start :].strip(" .!?…") or not (np_.names() or np_.apposition):
+            tail = _ADDRESSEES.sub("", m[end - s.start :])  # "… aux journalistes": whom it was said to
+            if tail.strip(" .!?…") or not (np_.names() or np_.apposition or is_role_head(np_.head)):
                 continue
             return self._speaker(np_, si)
         return None

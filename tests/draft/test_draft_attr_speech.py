@@ -177,3 +177,12 @@ def test_a_complement_naming_a_newspaper_before_the_speaker():
 def test_a_complement_of_two_nouns_before_the_speaker():
     text = "« Les vergers renaissent », a déclaré en conférence de presse Lucie Garnier."
     assert said(text) == [("Les vergers ", "Lucie Garnier", False)]
+
+
+def test_a_role_after_adverbials_between_commas_then_whom_it_was_said_to():
+    intro = "Julie Marchand, la nouvelle entraîneuse, a tenu sa première conférence de presse jeudi. "
+    incise = "« Je suis heureuse d'être ici », lâche, sans détour, la nouvelle entraîneuse"
+    first = analyse(f"{intro}{incise} aux journalistes.\n").attributions[0]
+    assert first.speaker is not None and first.speaker.name == "Julie Marchand"
+    other = analyse(f"{intro}{incise} avant de partir.\n").attributions[0]
+    assert other.speaker is None  # a clause goes on after the role: not a closing incise
