@@ -287,6 +287,11 @@ class Reader:
                 return None  # "Anne Roux et Paul Girard …. « … », tonne-t-il": which one?
             if sub is not None and fits(sub):
                 return _as_pronoun(sub, certain=False)
+            fresh = {p.key: p for p in self._people_named(back, prev.end) if fits(p)} if said is None else {}
+            if len(fresh) == 1:
+                # "La situation est dure pour Paul, 60 ans, qui … « … », souligne-t-il": the one
+                # person a narrative sentence brings in, rather than who spoke before it.
+                return _as_pronoun(next(iter(fresh.values())), certain=False)
             if said is not None and fits(said[0]):
                 return _as_pronoun(said[0], certain=False)
             if final is not None or sub is not None or said is not None:

@@ -132,3 +132,16 @@ def test_a_pronoun_after_someone_is_named_does_not_look_ahead(entities):
     )
     atts = analyse(text, entities).attributions
     assert atts[1].speaker is None or atts[1].speaker.name != "Nadège Fournel"
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_il_after_a_sentence_that_brings_in_one_new_person_is_that_person(entities):
+    text = (
+        "« Nous avons tenu bon jusqu'au bout », confie Marc, un opérateur présent depuis 14 ans. "
+        "« Je ne vois rien pour moi », ajoute-t-il.\n\n"
+        "La situation semble aussi difficile pour Paul Durand, 60 ans, qui se souvient des promesses "
+        "faites au rachat. « C'est une page qui se tourne », souligne-t-il.\n"
+    )
+    last = analyse(text, entities).attributions[-1]
+    assert last.speaker is not None and last.speaker.name == "Paul Durand" and last.review
