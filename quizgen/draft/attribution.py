@@ -339,7 +339,10 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
         if psi != si - 1:
             return None
         if _ADDRESSED.search(self._masked[psi]):
-            return None  # "« … », lui demande le juge. « … »": the one addressed may be answering
+            # "« … », lui demande le juge. « … »": the one addressed answering, when the two
+            # spoke in turn just before; else no one.
+            other = self._other_party(psi, sp)
+            return (other, "reply", True) if other is not None and ppara >= s.para - 1 else None
         reported = self._speaker_of.get(psi, (None, ""))[1] == "reported"
         # "« … », a dit X à Y. « … »": Y, named beside X, may be the one answering.
         others = any(p.key != sp.key for p in self._people_named(psi, self.sentences[psi].end))
@@ -347,6 +350,18 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             return sp, "continuation", reported or others
         if ppara == s.para - 1 and self.article.paragraphs[s.para].start == s.start and not self._lead_in(si):
             return sp, "continuation", True
+        return None
+
+    def _other_party(self, psi: int, sp: Speaker) -> Speaker | None:
+        """The speaker before `sp` in a dialogue: the last one, within the paragraph of sentence
+        psi and the one before it, who is not `sp`."""
+        para = self.sentences[psi].para
+        for back in range(psi - 1, -1, -1):
+            if self.sentences[back].para < para - 1:
+                break
+            said = self._speaker_of.get(back)
+            if said is not None and said[0].key != sp.key:
+                return said[0]
         return None
 
     def _bridge(self, bi: int, sp: Speaker) -> bool:

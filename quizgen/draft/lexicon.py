@@ -63,6 +63,7 @@ _IRREGULAR_SPEECH: dict[str, list[str]] = {
     "faire remarquer": ["fait remarquer", "font remarquer", "faisait remarquer"],
     "faire état": ["fait état", "font état", "faisait état"],
     "mettre en garde": ["mis en garde", "met en garde", "mettent en garde"],
+    "mettre en avant": ["mis en avant", "met en avant", "mettent en avant", "mettait en avant"],
     "prendre la parole": ["pris la parole", "prend la parole", "prennent la parole", "prenait la parole"],
     "s'écrier": ["écrié", "écrie", "écrient"],
 }

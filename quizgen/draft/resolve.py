@@ -44,6 +44,7 @@ _LABELS = frozenset({"reponse", "question", "replique", "commentaire", "message"
 _REACH = 1200
 _WHY = {
     "continuation": "citation sans verbe : {} parlait dans la phrase précédente",
+    "reply": "citation sans verbe après une question posée à {} : sa réponse",
     "pronoun": "pronom rattaché à {}",
     "intro": "« {} : » avant la citation, sans verbe",
     "colon": "{} : verbe de la phrase qui précède la citation",

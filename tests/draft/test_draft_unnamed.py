@@ -241,3 +241,25 @@ def test_words_after_an_incise_that_speaks_to_someone_are_no_continuation():
     first, second = analyse(text).attributions
     assert first.speaker is not None and first.speaker.name == "le président du tribunal"
     assert second.speaker is None  # the defendant answering, or the judge going on: no guess
+
+
+def test_the_words_after_a_question_put_to_someone_in_a_dialogue_are_their_answer():
+    text = (
+        "Un automobiliste comparaissait jeudi devant le tribunal de Vannes. "
+        "« Je dois aller travailler », explique le prévenu. "
+        "« Vous préférez la prison au chômage ? », l'interroge le président du tribunal. "
+        "« Je roule depuis trente ans sans accident ! »\n"
+    )
+    atts = analyse(text).attributions
+    assert [a.speaker.name if a.speaker else None for a in atts] == [
+        "le prévenu",
+        "le président du tribunal",
+        "le prévenu",
+    ]
+    assert atts[2].review and atts[2].rule == "reply"
+
+
+def test_met_en_avant_is_a_verb_of_speech():
+    text = "La direction de l'usine met en avant « une baisse durable des ventes » pour fermer.\n"
+    (att,) = analyse(text).attributions
+    assert att.speaker is not None and "direction" in att.speaker.name
