@@ -85,15 +85,29 @@ class Headings(Reader):
                     break
 
 
+MAX_INSERTED = 2  # words a headline may drop from the quotation it condenses
+
+
 def _repeats(heading: list[str], words: list[str]) -> bool:
-    """Whether a sub-heading repeats a quotation: all its words in a row, or its first five
-    words and at least half of them ('On a couru sans se retourner, vite' over '… On a couru
-    sans se retourner, jusqu'au pont.'); a few common words shared is not enough."""
+    """Whether a sub-heading repeats a quotation: all its words in a row, or with at most two
+    words of the quotation left out between them ('On a peur' over 'On a un peu peur'), or its
+    first five words and at least half of them ('On a couru sans se retourner, vite' over '… On
+    a couru sans se retourner, jusqu'au pont.'); a few common words shared is not enough."""
     n = len(heading)
     for i in range(len(words)):
         run = 0
         while run < n and i + run < len(words) and words[i + run] == heading[run]:
             run += 1
-        if run == n or (run >= 5 and 2 * run >= n):
+        if run == n or (run >= 5 and 2 * run >= n) or (run and _condensed(heading, words[i:])):
             return True
     return False
+
+
+def _condensed(heading: list[str], words: list[str]) -> bool:
+    """All the heading's words, in order, from the first word on, with at most MAX_INSERTED
+    others between them."""
+    k = 0
+    for w in words[: len(heading) + MAX_INSERTED]:
+        if k < len(heading) and w == heading[k]:
+            k += 1
+    return k == len(heading)

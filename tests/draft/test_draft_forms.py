@@ -440,3 +440,15 @@ def test_the_speaker_after_adverbials_the_first_one_without_a_comma():
 @pytest.mark.parametrize("opener", ["Aux yeux de", "De l'avis de", "Pour reprendre les mots de"])
 def test_in_the_eyes_of_someone_is_according_to_someone(opener):
     assert speakers(f"{opener} M. Jean Roux, le projet est « une folie ».") == ["Jean Roux"]
+
+
+def test_a_headline_quote_that_condenses_the_words_below_takes_their_speaker():
+    text = (
+        "« On a eu peur » : dans le Jura, un orage ravage des vergers\n\n"
+        "La grêle a tout détruit en dix minutes. « On a vraiment eu très peur, les arbres sont à terre », "
+        "raconte Paul Dimitri, arboriculteur.\n"
+    )
+    atts = analyse(text).attributions
+    assert atts[0].speaker is not None and atts[0].speaker.name == "Paul Dimitri" and atts[0].review
+    far = text.replace("On a vraiment eu très peur", "On a eu, avec tous les voisins du village, très peur")
+    assert analyse(far).attributions[0].speaker is None  # too many words left out to be the same words
