@@ -248,7 +248,20 @@ class SpeechForms(Reader):
         else:
             np_, _ = self._subject_before(si, self.tokens[v].start - s.start)
         sp = self._speaker(np_, si, create=False) if np_ is not None else opening
+        if sp is None and np_ is not None:
+            sp = self._possessor(si, np_)
         return (sp, "colon", True) if sp is not None else None
+
+    def _possessor(self, si: int, np_: NP) -> Speaker | None:
+        """'Jean Morel part à la retraite. Sa décision est réfléchie : « … »': a subject with a
+        possessive before the colon speaks for its owner, the person who opens the sentence
+        before, in the same paragraph."""
+        if (np_.det or "").lower() not in ("son", "sa", "ses") or si == 0:
+            return None
+        if self.sentences[si - 1].para != self.sentences[si].para:
+            return None
+        owner = self.main_subject(si - 1)
+        return owner if owner is not None and owner.kind == "person" else None
 
     def _governing(self, v: int) -> int:
         """'a tenu à rassurer', 'veut croire': the verb that carries the subject."""
@@ -267,7 +280,7 @@ class SpeechForms(Reader):
             return None
         found = self._parsed_before_colon(si, len(before) - 1)
         if found is not None and found[0] is not None:
-            why = f"{found[0].name} : sujet du verbe avant les deux-points, lu par l’analyseur"
+            why = f"{found[0].name} : sujet (ou son possesseur) avant les deux-points, lu par l’analyseur"
             self.extra.setdefault(q.open, {})["why"] = why
         return found
 

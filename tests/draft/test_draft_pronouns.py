@@ -145,3 +145,15 @@ def test_il_after_a_sentence_that_brings_in_one_new_person_is_that_person(entiti
     )
     last = analyse(text, entities).attributions[-1]
     assert last.speaker is not None and last.speaker.name == "Paul Durand" and last.review
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_possessive_subject_before_a_colon_speaks_for_its_owner(entities):
+    text = (
+        "Le village cherche un repreneur pour sa boulangerie. Car Jean Morel, boulanger depuis 19 ans, "
+        "part à la retraite en septembre. Sa décision est mûrement réfléchie : « J'arrive à un âge où "
+        "il faut s'arrêter. »\n"
+    )
+    (att,) = analyse(text, entities).attributions
+    assert att.speaker is not None and att.speaker.name == "Jean Morel" and att.review
