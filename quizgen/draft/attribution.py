@@ -68,6 +68,13 @@ _INCISE_ALONE = re.compile(
     r"^\s*,(?![^,;]*\b(?:qui|que|qu'|dont|tandis|alors|mais)\b)[^,;:.!?\u2591]{3,80}[,;]\s*$"
 )
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
+# An inverted incise that ends the sentence: ", a-t-elle indiqué.", ", ajoute-t-il."
+_CLOSING_INCISE = re.compile(
+    r",\s*(?!(?:paraît|parait|semble|sait|faut|suffit|reste|est)-)"
+    r"(?:[a-zéèêëàâîïôûüç]{3,}(?:-t)?|(?:a|avait|aurait)-t)-(?P<pronoun>il|elle)"
+    r"(?:\s+[a-zéèêëàâîïôûüç]{3,})?\s*[.!?…]?\s*$"
+)
+_TERM_BEFORE = re.compile(r"\b(?:du|des|le|la|les|l'|un|une|au|aux)\s*$", re.IGNORECASE)
 # An incise that speaks to someone ("», lui rappelle le juge", "», l'interroge-t-elle"): the
 # words that follow may be the answer, not more of the same voice.
 _ADDRESSED = re.compile(r"[»\u2591\"]\s*,?\s*(?:lui|leur|l')\s*[a-zéèêàâîôûç]+", re.IGNORECASE)
@@ -132,6 +139,7 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
                 found[k] = (before[0], "participle", before[2])
                 continue
             found[k] = self._read_before(si, q, offset, k == 0)
+        self._quotes_before_closing_incise(si, qs, names, found)
         # 6. Continuation of the previous speaker.
         outside = re.sub(rf"[{MASK}«»“”\"\s.,;:!?…()\[\]-]", "", m)
         results: list[Attribution] = []
@@ -351,6 +359,27 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
         if ppara == s.para - 1 and self.article.paragraphs[s.para].start == s.start and not self._lead_in(si):
             return sp, "continuation", True
         return None
+
+    def _quotes_before_closing_incise(
+        self, si: int, qs: list[QuoteSpan], names: list[bool], found: list[Found]
+    ) -> None:
+        """'« … », notamment le directeur, mais la majorité, « … », sont rentrés chez eux,
+        a-t-elle indiqué.': an inverted incise closing the sentence reports all of it, the
+        quotations before it included (to review)."""
+        m = self._masked[si]
+        mm = _CLOSING_INCISE.search(m)
+        if mm is None:
+            return
+        at = self.sentences[si].start + mm.start()
+        sp = None
+        for k, q in enumerate(qs):
+            if names[k] or found[k][0] is not None or q.close > at:
+                continue
+            if _TERM_BEFORE.search(m[: max(q.open - self.sentences[si].start, 0)]):
+                continue  # 'le début du « plan de sauvegarde »': the name of a thing, no one's words
+            sp = sp or self._resolve_pronoun(mm["pronoun"], si, at)
+            if sp is not None:
+                found[k] = (sp, "pronoun", True)
 
     def _other_party(self, psi: int, sp: Speaker) -> Speaker | None:
         """The speaker before `sp` in a dialogue: the last one, within the paragraph of sentence

@@ -186,3 +186,16 @@ def test_a_role_after_adverbials_between_commas_then_whom_it_was_said_to():
     assert first.speaker is not None and first.speaker.name == "Julie Marchand"
     other = analyse(f"{intro}{incise} avant de partir.\n").attributions[0]
     assert other.speaker is None  # a clause goes on after the role: not a closing incise
+
+
+def test_an_inverted_incise_closing_the_sentence_reports_the_quotations_before_it():
+    text = (
+        "L'usine fermera fin mai, « au plus tard », a précisé une porte-parole, Claire Dupuis. "
+        "« Quelques salariés travaillent encore sur place », notamment le directeur, mais la grande "
+        "majorité, « liés à la production », sont rentrés chez eux, a-t-elle indiqué.\n"
+    )
+    atts = analyse(text).attributions
+    assert [a.speaker.name if a.speaker else None for a in atts] == ["Claire Dupuis"] * 3
+    assert atts[1].review and atts[2].review
+    term = text.replace("la grande majorité, « liés", "le début du « plan social », « liés")
+    assert analyse(term).attributions[2].speaker is None  # a thing's name, no one's words
