@@ -72,8 +72,8 @@ _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 _CLOSING_INCISE = re.compile(
     r",\s*(?!(?:paraît|parait|semble|sait|faut|suffit|reste|est)-)"
     r"(?:[a-zéèêëàâîïôûüç]{3,}(?:-t)?|(?:a|avait|aurait)-t)-(?P<pronoun>il|elle)"
-    r"(?:\s+[a-zéèêëàâîïôûüç]{3,})?\s*[.!?…]?\s*$"
-)
+    r"(?:\s+[a-zéèêëàâîïôûüç]{3,})?(?:\s*,\s*[a-zéèêëàâîïôûüç]{3,}ant\b[^.!?«»\u2591]*)?\s*[.!?…]?\s*$"
+)  # a participle may close it: ", a-t-elle indiqué, confirmant une information du Parisien."
 _TERM_BEFORE = re.compile(r"\b(?:du|des|le|la|les|l'|un|une|au|aux)\s*$", re.IGNORECASE)
 # An incise that speaks to someone ("», lui rappelle le juge", "», l'interroge-t-elle"): the
 # words that follow may be the answer, not more of the same voice.

@@ -197,5 +197,7 @@ def test_an_inverted_incise_closing_the_sentence_reports_the_quotations_before_i
     atts = analyse(text).attributions
     assert [a.speaker.name if a.speaker else None for a in atts] == ["Claire Dupuis"] * 3
     assert atts[1].review and atts[2].review
+    going_on = text.replace("a-t-elle indiqué.", "a-t-elle indiqué, confirmant une information du Parisien.")
+    assert [a.speaker is not None for a in analyse(going_on).attributions] == [True, True, True]
     term = text.replace("la grande majorité, « liés", "le début du « plan social », « liés")
     assert analyse(term).attributions[2].speaker is None  # a thing's name, no one's words
