@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 
 from .clean import Article
+from .dialogue import Dialogue
 from .headings import Headings
 from .incises import Incises
 from .layouts import Layouts
@@ -68,19 +69,8 @@ _INCISE_ALONE = re.compile(
     r"^\s*,(?![^,;]*\b(?:qui|que|qu'|dont|tandis|alors|mais)\b)[^,;:.!?\u2591]{3,80}[,;]\s*$"
 )
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
-# An inverted incise that ends the sentence: ", a-t-elle indiqué.", ", ajoute-t-il."
-_CLOSING_INCISE = re.compile(
-    r",\s*(?!(?:paraît|parait|semble|sait|faut|suffit|reste|est)-)"
-    r"(?:[a-zéèêëàâîïôûüç]{3,}(?:-t)?|(?:a|avait|aurait)-t)-(?P<pronoun>il|elle)"
-    r"(?:\s+[a-zéèêëàâîïôûüç]{3,})?(?:\s*,\s*[a-zéèêëàâîïôûüç]{3,}ant\b[^.!?«»\u2591]*)?\s*[.!?…]?\s*$"
-)  # a participle may close it: ", a-t-elle indiqué, confirmant une information du Parisien."
-_TERM_BEFORE = re.compile(r"\b(?:du|des|le|la|les|l'|un|une|au|aux)\s*$", re.IGNORECASE)
-# An incise that speaks to someone ("», lui rappelle le juge", "», l'interroge-t-elle"): the
-# words that follow may be the answer, not more of the same voice.
-_ADDRESSED = re.compile(r"[»\u2591\"]\s*,?\s*(?:lui|leur|l')\s*[a-zéèêàâîôûç]+", re.IGNORECASE)
 
-
-class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
+class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives, Dialogue):
     """Runs the rules over one article."""
 
     def run(self) -> list[Attribution]:
@@ -139,7 +129,7 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
                 found[k] = (before[0], "participle", before[2])
                 continue
             found[k] = self._read_before(si, q, offset, k == 0)
-        self._quotes_before_closing_incise(si, qs, names, found)
+        self.quotes_before_closing_incise(si, qs, names, found)
         # 6. Continuation of the previous speaker.
         outside = re.sub(rf"[{MASK}«»“”\"\s.,;:!?…()\[\]-]", "", m)
         results: list[Attribution] = []
@@ -346,10 +336,10 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             return sp, "continuation", True
         if psi != si - 1:
             return None
-        if _ADDRESSED.search(self._masked[psi]):
-            # "« … », lui demande le juge. « … »": the one addressed answering, when the two
-            # spoke in turn just before; else no one.
-            other = self._other_party(psi, sp)
+        if self.asked(psi):
+            # "« … ? », lui demande le juge. « … »": the one asked answering, when the two spoke
+            # in turn just before; else no one.
+            other = self.other_party(psi, sp)
             return (other, "reply", True) if other is not None and ppara >= s.para - 1 else None
         reported = self._speaker_of.get(psi, (None, ""))[1] == "reported"
         # "« … », a dit X à Y. « … »": Y, named beside X, may be the one answering.
@@ -358,39 +348,6 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives):
             return sp, "continuation", reported or others
         if ppara == s.para - 1 and self.article.paragraphs[s.para].start == s.start and not self._lead_in(si):
             return sp, "continuation", True
-        return None
-
-    def _quotes_before_closing_incise(
-        self, si: int, qs: list[QuoteSpan], names: list[bool], found: list[Found]
-    ) -> None:
-        """'« … », notamment le directeur, mais la majorité, « … », sont rentrés chez eux,
-        a-t-elle indiqué.': an inverted incise closing the sentence reports all of it, the
-        quotations before it included (to review)."""
-        m = self._masked[si]
-        mm = _CLOSING_INCISE.search(m)
-        if mm is None:
-            return
-        at = self.sentences[si].start + mm.start()
-        sp = None
-        for k, q in enumerate(qs):
-            if names[k] or found[k][0] is not None or q.close > at:
-                continue
-            if _TERM_BEFORE.search(m[: max(q.open - self.sentences[si].start, 0)]):
-                continue  # 'le début du « plan de sauvegarde »': the name of a thing, no one's words
-            sp = sp or self._resolve_pronoun(mm["pronoun"], si, at)
-            if sp is not None:
-                found[k] = (sp, "pronoun", True)
-
-    def _other_party(self, psi: int, sp: Speaker) -> Speaker | None:
-        """The speaker before `sp` in a dialogue: the last one, within the paragraph of sentence
-        psi and the one before it, who is not `sp`."""
-        para = self.sentences[psi].para
-        for back in range(psi - 1, -1, -1):
-            if self.sentences[back].para < para - 1:
-                break
-            said = self._speaker_of.get(back)
-            if said is not None and said[0].key != sp.key:
-                return said[0]
         return None
 
     def _bridge(self, bi: int, sp: Speaker) -> bool:

@@ -110,4 +110,9 @@ def _condensed(heading: list[str], words: list[str]) -> bool:
     for w in words[: len(heading) + MAX_INSERTED]:
         if k < len(heading) and w == heading[k]:
             k += 1
+        elif w in _NEGATIONS:
+            return False  # 'Il faut agir' is not 'Il ne faut pas agir'
     return k == len(heading)
+
+
+_NEGATIONS = frozenset("ne n pas jamais plus rien aucun aucune non guere".split())

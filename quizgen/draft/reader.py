@@ -287,7 +287,7 @@ class Reader:
                 return None  # "Anne Roux et Paul Girard …. « … », tonne-t-il": which one?
             if sub is not None and fits(sub):
                 return _as_pronoun(sub, certain=False)
-            fresh = {p.key: p for p in self._people_named(back, prev.end) if fits(p)} if said is None else {}
+            fresh = self._brought_in(back, fits) if said is None else {}
             if len(fresh) == 1:
                 # "La situation est dure pour Paul, 60 ans, qui … « … », souligne-t-il": the one
                 # person a narrative sentence brings in, rather than who spoke before it.
@@ -322,6 +322,19 @@ class Reader:
         s = self.sentences[si]
         at = self._masked[si].find(sp.name.split()[-1])
         return s.start + at if at >= 0 else -1
+
+    def _brought_in(self, si: int, fits: Callable[[Speaker | None], bool]) -> dict[str, Speaker]:
+        """The people sentence si names for the first time, when a pronoun does not open it
+        ('Il a travaillé avec Jean Martin' keeps 'il' as its subject)."""
+        s = self.sentences[si]
+        if re.match(r"\s*(?:il|elle)s?\b", self._masked[si], re.IGNORECASE):
+            return {}
+        out = {}
+        for sp in self._people_named(si, s.end):
+            person = self.registry.person(sp.name)
+            if fits(sp) and person is not None and person.first >= s.start:
+                out[sp.key] = sp
+        return out
 
     def _only_one_of_gender(self, si: int, pos: int, want: str | None) -> Speaker | None:
         """'La ministre Anne Roux a reçu le préfet Paul Girard. « … », ajoute-t-il': the one

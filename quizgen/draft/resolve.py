@@ -240,6 +240,9 @@ def _resolve_label(
     return out
 
 
+_OF = frozenset({"de", "du", "des", "d"})
+
+
 def _short_for(sp: Speaker, described: list[Speaker], registry: Registry) -> Speaker | None:
     """'le président' after 'le président du tribunal' spoke, when the article names no one with
     that title: the same unnamed person, named short (the last one described so)."""
@@ -248,8 +251,8 @@ def _short_for(sp: Speaker, described: list[Speaker], registry: Registry) -> Spe
         return None
     for other in reversed(described):
         longer = fold(other.name).split()
-        if len(longer) > len(words) and longer[: len(words)] == words:
-            return other
+        if len(longer) > len(words) and longer[: len(words)] == words and longer[len(words)] in _OF:
+            return other  # "le maire adjoint" is someone else: only a complement makes it longer
     return None
 
 

@@ -261,7 +261,10 @@ class SpeechForms(Reader):
         if self.sentences[si - 1].para != self.sentences[si].para:
             return None
         owner = self.main_subject(si - 1)
-        return owner if owner is not None and owner.kind == "person" else None
+        if owner is None or owner.kind != "person":
+            return None
+        named = {sp.key for sp in self._people_named(si - 1, self.sentences[si - 1].end)}
+        return owner if named <= {owner.key} else None  # "… a reçu Anne Roux. Sa demande …": whose?
 
     def _governing(self, v: int) -> int:
         """'a tenu à rassurer', 'veut croire': the verb that carries the subject."""

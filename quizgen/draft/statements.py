@@ -74,9 +74,21 @@ def breaks_clause(b: Builder, x: int, y: int, new: str) -> bool:
     inside = [t for t in toks if x <= t.start and t.end <= y]
     if any(t.pos in ("VERB", "AUX") for t in inside):
         return True
+    if elision_breaks(b.text[max(0, x - 12) : x], new):
+        return True  # "que [Paul Roy]" → "que Anne Roux": the missing "qu'" says "false"
     before = next((t for t in reversed(toks) if t.end <= x), None)
     owned = before is not None and before.pos == "DET" and x <= toks[before.head].start < y
     return owned and bool(_DETERMINER.match(new))
+
+
+_UNELIDED = re.compile(r"\b(?:que|lorsque|puisque|de|le|la|je|me|te|se|ne|jusque)\s+$", re.IGNORECASE)
+_ELIDED = re.compile(r"\b(?:qu|lorsqu|puisqu|d|l|j|m|t|s|n|jusqu)['’]$", re.IGNORECASE)
+
+
+def elision_breaks(before: str, new: str) -> bool:
+    """Whether `new` after `before` breaks French elision: "que Anne", "d'Paris"."""
+    vowel = new[:1].lower() in "aeiouyàâéèêëîïôûüh"
+    return bool(vowel and _UNELIDED.search(before)) or bool(not vowel and _ELIDED.search(before))
 
 
 _FIGURE_KINDS = ("count", "percent", "money", "duration")
@@ -223,7 +235,9 @@ _LEANS_BACK = LEANING_OPENERS | frozenset((*POINTING_PRONOUNS, "ce", "on", "acco
 
 # ", a-t-il précisé." closing a sentence whose subject names the speaker already.
 _LOW = "[a-zàâçéèêëîïôûùüÿœ]+"
-_END_INCISE = re.compile(rf",\s*{_LOW}-(?:t-)?(?:il|elle)(?:\s+{_LOW})?\s*([.!])$")
+_END_INCISE = re.compile(
+    rf",\s*(?!(?:paraît|parait|semble|dit|sait)-){_LOW}-(?:t-)?(?:il|elle)(?:\s+{_LOW})?\s*([.!])$"
+)  # not ", paraît-il.": hearsay stays hearsay
 
 
 def true_statement(b: Builder, si: int) -> bool:

@@ -452,3 +452,12 @@ def test_a_headline_quote_that_condenses_the_words_below_takes_their_speaker():
     assert atts[0].speaker is not None and atts[0].speaker.name == "Paul Dimitri" and atts[0].review
     far = text.replace("On a vraiment eu très peur", "On a eu, avec tous les voisins du village, très peur")
     assert analyse(far).attributions[0].speaker is None  # too many words left out to be the same words
+
+
+def test_a_headline_quote_is_no_echo_of_its_negation():
+    text = (
+        "« Il faut agir » : dans le Jura, un orage ravage des vergers\n\n"
+        "La grêle a tout détruit. « Il ne faut pas agir dans la précipitation », "
+        "estime Paul Dimitri, arboriculteur.\n"
+    )
+    assert analyse(text).attributions[0].speaker is None

@@ -138,22 +138,33 @@ def test_a_pronoun_after_someone_is_named_does_not_look_ahead(entities):
 @pytest.mark.nlp
 def test_il_after_a_sentence_that_brings_in_one_new_person_is_that_person(entities):
     text = (
-        "« Nous avons tenu bon jusqu'au bout », confie Marc, un opérateur présent depuis 14 ans. "
-        "« Je ne vois rien pour moi », ajoute-t-il.\n\n"
-        "La situation semble aussi difficile pour Paul Durand, 60 ans, qui se souvient des promesses "
-        "faites au rachat. « C'est une page qui se tourne », souligne-t-il.\n"
+        "« Le chantier nous a épuisés », confie Marc Olier, maçon depuis vingt ans. "
+        "« Je veux changer de métier », ajoute-t-il.\n\n"
+        "Le constat est le même pour Sylvain Roche, 52 ans, qui a connu trois patrons successifs. "
+        "« On ne sait plus pour qui on travaille », soupire-t-il.\n"
     )
     last = analyse(text, entities).attributions[-1]
-    assert last.speaker is not None and last.speaker.name == "Paul Durand" and last.review
+    assert last.speaker is not None and last.speaker.name == "Sylvain Roche" and last.review
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_il_stays_with_the_speaker_when_the_sentence_between_is_about_him(entities):
+    text = (
+        "« Nous sommes inquiets », a expliqué Paul Roy mardi. Il a longtemps travaillé avec Jean "
+        "Martin. « On ne lâchera rien », ajoute-t-il.\n"
+    )
+    last = analyse(text, entities).attributions[-1]
+    assert last.speaker is not None and last.speaker.name == "Paul Roy"
 
 
 @pytest.mark.slow
 @pytest.mark.nlp
 def test_a_possessive_subject_before_a_colon_speaks_for_its_owner(entities):
     text = (
-        "Le village cherche un repreneur pour sa boulangerie. Car Jean Morel, boulanger depuis 19 ans, "
-        "part à la retraite en septembre. Sa décision est mûrement réfléchie : « J'arrive à un âge où "
-        "il faut s'arrêter. »\n"
+        "La mairie cherche un repreneur pour l'épicerie. Car Louis Ferrand, épicier depuis 30 ans, "
+        "ferme boutique en juin. Son départ est préparé depuis longtemps : « Je veux enfin voyager "
+        "avec ma femme. »\n"
     )
     (att,) = analyse(text, entities).attributions
-    assert att.speaker is not None and att.speaker.name == "Jean Morel" and att.review
+    assert att.speaker is not None and att.speaker.name == "Louis Ferrand" and att.review

@@ -218,10 +218,10 @@ def test_a_side_speaks_after_a_set_phrase_of_certainty_not_after_any_word():
 
 def test_a_short_name_for_an_unnamed_person_who_spoke_is_that_person():
     text = (
-        "Un automobiliste comparaissait jeudi devant le tribunal de Vannes. "
-        "« Vous rouliez sans permis depuis deux ans », a relevé le président du tribunal. "
-        "« Je dois aller travailler », a répondu le prévenu. "
-        "« Vous risquez une peine de prison », lui rappelle le président.\n"
+        "Un chauffeur de bus comparaissait mardi devant le tribunal de Brest. "
+        "« Vous avez quitté les lieux sans appeler les secours », a relevé le président du tribunal. "
+        "« J'ai paniqué », a répondu le prévenu. "
+        "« Un passant aurait pu mourir », lui fait remarquer le président.\n"
     )
     atts = analyse(text).attributions
     assert [a.speaker.name if a.speaker else None for a in atts] == [
@@ -234,9 +234,9 @@ def test_a_short_name_for_an_unnamed_person_who_spoke_is_that_person():
 
 def test_words_after_an_incise_that_speaks_to_someone_are_no_continuation():
     text = (
-        "Un automobiliste comparaissait jeudi devant le tribunal de Vannes. "
-        "« Vous risquez une peine de prison », l'interroge le président du tribunal. "
-        "« J'essaie de ne pas conduire, mais je dois travailler. »\n"
+        "Un chauffeur de bus comparaissait mardi devant le tribunal de Brest. "
+        "« Pourquoi être reparti si vite ? », l'interroge le président du tribunal. "
+        "« J'avais peur de perdre mon emploi. »\n"
     )
     first, second = analyse(text).attributions
     assert first.speaker is not None and first.speaker.name == "le président du tribunal"
@@ -245,10 +245,10 @@ def test_words_after_an_incise_that_speaks_to_someone_are_no_continuation():
 
 def test_the_words_after_a_question_put_to_someone_in_a_dialogue_are_their_answer():
     text = (
-        "Un automobiliste comparaissait jeudi devant le tribunal de Vannes. "
-        "« Je dois aller travailler », explique le prévenu. "
-        "« Vous préférez la prison au chômage ? », l'interroge le président du tribunal. "
-        "« Je roule depuis trente ans sans accident ! »\n"
+        "Un chauffeur de bus comparaissait mardi devant le tribunal de Brest. "
+        "« J'ai paniqué », explique le prévenu. "
+        "« Pourquoi ne pas avoir appelé les secours ? », l'interroge le président du tribunal. "
+        "« Mon téléphone n'avait plus de batterie ! »\n"
     )
     atts = analyse(text).attributions
     assert [a.speaker.name if a.speaker else None for a in atts] == [
@@ -263,3 +263,14 @@ def test_met_en_avant_is_a_verb_of_speech():
     text = "La direction de l'usine met en avant « une baisse durable des ventes » pour fermer.\n"
     (att,) = analyse(text).attributions
     assert att.speaker is not None and "direction" in att.speaker.name
+
+
+def test_words_after_an_incise_that_only_tells_someone_something_go_on_with_the_speaker():
+    text = (
+        "« C'était terrible », dit Anne Roux, une habitante. "
+        "« Nous allons reconstruire », leur a expliqué le maire, Paul Girard. "
+        "« Les travaux commenceront lundi. »\n"
+    )
+    atts = analyse(text).attributions
+    assert atts[2].speaker is not None and atts[2].speaker.name == "Paul Girard"
+

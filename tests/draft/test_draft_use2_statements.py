@@ -80,3 +80,12 @@ def test_a_thing_named_like_a_person_is_no_choice(entities):
     assert names_a_thing(a, "Ville de Sable")
     assert names_a_thing(a, "Marché Dubois")
     assert not names_a_thing(a, "Léa Rios") and not names_a_thing(a, "Paul Vidal")
+
+
+def test_a_swapped_name_keeps_french_elision():
+    from quizgen.draft.statements import elision_breaks
+
+    assert elision_breaks("Il a dit que ", "Anne Roux")  # "qu'Anne" in French
+    assert elision_breaks("la maison d'", "Paul Roy")
+    assert not elision_breaks("Il a dit que ", "Paul Roy")
+    assert not elision_breaks("la maison d'", "Anne Roux")
