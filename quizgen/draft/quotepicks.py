@@ -63,11 +63,25 @@ def names_a_thing(analysis: Analysis, name: str) -> bool:
             continue
         head = toks[first.head]
         between = text[head.end : m.start()].strip()
-        if head.pos != "NOUN" or between not in ("", ",") or _a_person_noun(head.lemma):
-            continue
+        if head.pos != "NOUN" or between not in ("", ",") or head.lemma not in THING_NOUNS:
+            continue  # "l'astronaute X", "le peintre X": a person's noun, or one we cannot tell
         if not _a_person_noun(toks[head.head].lemma):  # "le président du groupe X": X is the président
             return True
     return False
+
+
+# Nouns of places, bodies and works a name may follow ("le lycée X", "le roman X", "l'usine X"):
+# only after one of these is a name a thing's.
+THING_NOUNS = frozenset(
+    """
+    lycée collège école université stade gymnase salle rue avenue boulevard place quartier pont
+    parc jardin gare aéroport port hôpital clinique musée théâtre cinéma église cathédrale
+    château usine entreprise société magasin restaurant hôtel marque groupe club équipe
+    association liste parti journal magazine émission série film livre roman album chanson
+    disque spectacle festival prix trophée coupe tournoi plan programme opération mission
+    navire bateau fusée satellite sonde loi projet centre maison résidence immeuble
+""".split()
+)
 
 
 # Nouns of people by their ending: "la socialiste X", "le chroniqueur X", "la doyenne X".

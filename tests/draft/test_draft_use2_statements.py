@@ -74,9 +74,11 @@ def test_a_thing_named_like_a_person_is_no_choice(entities):
 
     text = (
         "La romancière Léa Rios a présenté son livre, Ville de Sable, aux lecteurs de Brest. "
-        "Elle a ensuite fait ses courses au Marché Dubois avec son éditeur Paul Vidal."
+        "Elle a ensuite fait ses courses au Marché Dubois avec son éditeur Paul Vidal. "
+        "L'astronaute Marc Ollier et le peintre Hugo Bret ont salué le roman."
     )
     a = analyse(text, entities)
+    assert not names_a_thing(a, "Marc Ollier") and not names_a_thing(a, "Hugo Bret")
     assert names_a_thing(a, "Ville de Sable")
     assert names_a_thing(a, "Marché Dubois")
     assert not names_a_thing(a, "Léa Rios") and not names_a_thing(a, "Paul Vidal")
