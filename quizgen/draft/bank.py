@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from ..errors import QuizgenError
 from ..evidence import SourceText
-from ..lint import lint_bank
+from ..lint import Finding, lint_bank
 from ..model import Bank
 from ..text import word_count
 from .keyfacts import key_facts, more_facts
@@ -165,13 +165,34 @@ def build_bank(
         "sources": [source],
         "questions": questions,
     }
-    try:
-        bank = Bank.model_validate(data)
-    except ValidationError as exc:  # pragma: no cover - the builder writes only valid fields
-        raise QuizgenError(f"internal error: the draft does not fit the bank model: {exc}") from exc
+    bank = _validated(data)
+    findings = list(lint_bank(bank))
+    if _mark_printed_answers(questions, findings, b.reasons):
+        bank = _validated(data)
     review = sum(1 for q in questions if q.get("review"))
     if review:
         notes.append(f"{review} question(s) marquée(s) review: true (la raison est en commentaire)")
     # What `quizgen lint` would say of the draft: item-writing flaws to fix while reviewing.
-    notes.extend(f"lint {finding}" for finding in lint_bank(bank))
+    notes.extend(f"lint {finding}" for finding in findings)
     return Draft(bank, b.counts, review, notes, b.reasons)
+
+
+def _validated(data: dict[str, Any]) -> Bank:
+    try:
+        return Bank.model_validate(data)
+    except ValidationError as exc:  # pragma: no cover - the builder writes only valid fields
+        raise QuizgenError(f"internal error: the draft does not fit the bank model: {exc}") from exc
+
+
+def _mark_printed_answers(
+    questions: list[dict[str, Any]], findings: list[Finding], reasons: dict[str, str]
+) -> bool:
+    """Mark for review each question whose answer another prints (`quizgen lint` rule BK03);
+    whether any was marked."""
+    printed = {f.question_id for f in findings if f.code == "BK03" and f.question_id}
+    for q in questions:
+        if q["id"] in printed:
+            q["review"] = True
+            why = "réponse écrite dans une autre question (lint BK03)"
+            reasons[q["id"]] = "; ".join(w for w in (reasons.get(q["id"]), why) if w)
+    return bool(printed)

@@ -1,7 +1,8 @@
-"""Answers one question of the draft prints in another: the student reads the answer before
-being asked ("Six mois de prison ferme … à _____" shown, then "combien de mois ?"). Each such
-question is marked for review with the question that gives it away, for the teacher to drop
-one of the two or reword it; none is dropped, since which one to keep is a teacher's choice."""
+"""A figure one question of the draft prints and another asks for: "Six mois de prison ferme
+… à _____" shown, then "… _____ de prison ferme — combien de mois ?". The question is marked
+for review with the question that gives it away; none is dropped, since which one to keep is a
+teacher's choice. (Words and names printed elsewhere are `quizgen lint`'s rule BK03, which
+bank.py applies to the draft the same way.)"""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from .questions import Builder
 
 _HIDDEN = re.compile(r"\{\{c\d+::.*?\}\}")
 _UNIT_ASKED = re.compile(r"combien (?:de |d['’])(\w+)", re.IGNORECASE)
-MIN_CHARS = 4  # shorter answers ("UE", "40") are too often written for another reason
 
 
 def shown(q: dict[str, Any]) -> str:
@@ -24,44 +24,20 @@ def shown(q: dict[str, Any]) -> str:
     return _HIDDEN.sub(" ", str(q.get("text", ""))) + " " + str(q.get("prompt", ""))
 
 
-def _asked(q: dict[str, Any]) -> str:
-    """The words a cloze hides or a short/single question expects ("" when there are none)."""
-    if q.get("type") == "cloze":
-        m = re.search(r"\{\{c1::(.+?)(?:::[^}]*)?\}\}", str(q.get("text", "")))
-        return fold_answer(m.group(1)) if m else ""
-    if q.get("type") in ("short", "single") and "citation" not in (q.get("tags") or ()):
-        return fold_answer(str(q.get("answer", "")))
-    return ""
-
-
-def _figure_in(q: dict[str, Any], text: str) -> bool:
-    """A numeric question's figure with its unit written in `text` ("six mois", "6 mois")."""
+def gives_away(q: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether `other` prints the figure numeric question `q` asks for, with its unit ("six mois",
+    "6 mois")."""
     unit = _UNIT_ASKED.search(str(q.get("prompt", "")))
     value = q.get("answer")
-    if unit is None or not isinstance(value, int | float):
+    if other is q or q.get("type") != "numeric" or unit is None or not isinstance(value, int | float):
         return False
-    words = fold_answer(text).split()
+    words = fold_answer(shown(other)).split()
     stem = fold_answer(unit.group(1))[:4]
-    return any(
-        parse_number(w) == value and nxt.startswith(stem) for w, nxt in pairwise(words)
-    )
-
-
-def gives_away(q: dict[str, Any], other: dict[str, Any]) -> bool:
-    """Whether `other` prints the answer of `q`."""
-    if other is q:
-        return False
-    text = shown(other)
-    if q.get("type") == "numeric":
-        return _figure_in(q, text)
-    asked = _asked(q)
-    if len(asked) < MIN_CHARS and not any(c.isdigit() for c in asked):
-        return False
-    return bool(asked) and f" {asked} " in f" {fold_answer(text)} "
+    return any(parse_number(w) == value and nxt.startswith(stem) for w, nxt in pairwise(words))
 
 
 def mark_leaks(b: Builder) -> int:
-    """Mark every question whose answer another question prints; the number marked."""
+    """Mark every numeric question whose figure another question prints; the number marked."""
     marked = 0
     for q in b.questions:
         other = next((o for o in b.questions if gives_away(q, o)), None)

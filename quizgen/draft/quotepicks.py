@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..text import fold_answer, word_count
+from .clean import plain
 from .distractors import Candidate
 from .lexicon import NATIONALITIES, PERSON_KINDS, ROLE_NOUNS, TITLES
 from .pipeline import Analysis
@@ -36,6 +37,8 @@ def candidates_of(analysis: Analysis) -> list[Candidate]:
                 out.append(Candidate(display(sp.name), sp.kind, sp.key, sp.role))
     for p in analysis.registry.persons():
         if a_firm(text, p.name) or only_in_brackets(text, p.name) or names_a_thing(analysis, p.name):
+            continue
+        if read_as_place_or_body(analysis, p.name):
             continue
         if len(p.name.split()) < 2 and not p.roles and not p.titled:
             continue  # "Marcel-Sembat": one word, no title, no role, never heard: a school as well as a man
@@ -68,6 +71,18 @@ def names_a_thing(analysis: Analysis, name: str) -> bool:
         if not _a_person_noun(toks[head.head].lemma):  # "le président du groupe X": X is the président
             return True
     return False
+
+
+def read_as_place_or_body(analysis: Analysis, name: str) -> bool:
+    """A name the model reads as a place or an organisation wherever the article writes it, never
+    as a person ("l'Auvergne Rhône-Alpes, Ile de France et Alpes Côte-d'Azur"): no person to offer.
+    Without the model (no entities), nobody is ruled out."""
+    plain_text = plain(analysis.article.text)
+    spots = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(plain(name))}(?![\w-])", plain_text)]
+    if not spots or not analysis.ner:
+        return False
+    labels = [{lab for a, b, lab in analysis.ner if a <= at < b} for at in spots]
+    return all(found and "PER" not in found for found in labels)
 
 
 # Nouns of places, bodies and works a name may follow ("le lycée X", "le roman X", "l'usine X"):

@@ -1,5 +1,5 @@
 """A question whose answer another question of the draft prints is marked for review
-(invented questions)."""
+(invented questions and article)."""
 
 from __future__ import annotations
 
@@ -24,31 +24,32 @@ PLACE = {
     "prompt": "D’après l’article, quel lieu manque : « Le tribunal de _____ a jugé » ?",
     "answer": "Rennes",
 }
-WHO = {
-    "id": "qui-maire",
-    "type": "single",
-    "prompt": "Qui est le maire de Vitré ?",
-    "choices": ["Paul Girard", "Anne Roux", "Rennes"],
-    "answer": "Paul Girard",
-}
 
 
 def test_a_figure_with_its_unit_written_in_another_prompt_is_given_away():
     assert gives_away(MONTHS, HEADLINE)  # "Huit mois" printed: the number in words, the unit asked
     assert not gives_away(MONTHS, PLACE)
-
-
-def test_a_hidden_word_written_in_another_prompt_is_given_away():
-    assert gives_away(HEADLINE, WHO)  # the cloze hides "Vitré", the other question names it
-    assert not gives_away(PLACE, WHO)  # "Rennes" among the choices states nothing
+    assert not gives_away(HEADLINE, MONTHS)  # words and names: lint rule BK03's job
 
 
 def test_leaks_are_marked_for_review_with_the_question_that_gives_them_away():
-    b = SimpleNamespace(
-        questions=[dict(q) for q in (HEADLINE, MONTHS, PLACE, WHO)], reasons={"chiffre-mois": "x"}
-    )
-    assert mark_leaks(b) == 2
-    marked = {q["id"]: q.get("review") for q in b.questions}
-    assert marked == {"essentiel": True, "chiffre-mois": True, "lieu-vitre": None, "qui-maire": None}
+    questions = [dict(q) for q in (HEADLINE, MONTHS, PLACE)]
+    b = SimpleNamespace(questions=questions, reasons={"chiffre-mois": "x"})
+    assert mark_leaks(b) == 1
+    assert [q.get("review") for q in b.questions] == [None, True, None]
     assert b.reasons["chiffre-mois"] == "x; réponse écrite dans la question « essentiel »"
-    assert "« qui-maire »" in b.reasons["essentiel"]
+
+
+def test_a_drafted_answer_another_question_prints_is_to_review(tmp_path):
+    from quizgen.draft.bank import SourceInfo, build_bank
+    from quizgen.draft.pipeline import analyse
+
+    text = (
+        "Le conseil municipal de Quimperlé a voté le budget\n\n"
+        "Le maire, Paul Girard, a présenté lundi un budget de 12 millions d'euros. "
+        "« Nous ne toucherons pas aux impôts », a assuré Paul Girard devant les élus. "
+        "Paul Girard a été élu en 2020.\n"
+    )
+    draft = build_bank(analyse(text), SourceInfo(), bank_id="t", source_path="sources/t.txt")
+    printed = [q for q in draft.bank.questions if "BK03" in draft.reasons.get(q.id, "")]
+    assert printed and all(q.review for q in printed)

@@ -91,3 +91,18 @@ def test_a_swapped_name_keeps_french_elision():
     assert elision_breaks("la maison d'", "Paul Roy")
     assert not elision_breaks("Il a dit que ", "Paul Roy")
     assert not elision_breaks("la maison d'", "Anne Roux")
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_places_the_model_reads_as_places_are_never_offered_as_speakers(entities):
+    from quizgen.draft.quotepicks import candidates_of, read_as_place_or_body
+
+    text = (
+        "Trois départements sont passés en vigilance rouge : l'Aude Pyrénées-Orientales, Haute "
+        "Garonne, et Tarn Aveyron. « Il faut vérifier les carnets de vaccination », insiste Claire "
+        "Morin, pédiatre.\n"
+    )
+    a = analyse(text, entities)
+    assert read_as_place_or_body(a, "Haute Garonne") and not read_as_place_or_body(a, "Claire Morin")
+    assert {c.name for c in candidates_of(a)} <= {"Claire Morin"}
