@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import speech_forms
+from .lexicon import NOT_SAYING_INVERTED, speech_form
 from .quotes import QuoteSpan
 from .reader import Reader
 from .speakers import Speaker
@@ -15,7 +15,7 @@ _LETTER = "a-zéèêëàâîïôûüç"
 # An inverted incise that ends the sentence: ", a-t-elle indiqué.", ", ajoute-t-il.", and a
 # participle after it: ", a-t-elle indiqué, confirmant une information du Parisien."
 _CLOSING_INCISE = re.compile(
-    r",\s*(?!(?:paraît|parait|semble|sait|faut|suffit|reste|est)-)"
+    rf",\s*{NOT_SAYING_INVERTED}"
     rf"(?:(?P<verb>[{_LETTER}]{{3,}})(?:-t)?|(?:a|avait|aurait)-t)-(?P<pronoun>il|elle)"
     rf"(?:\s+(?P<participle>[{_LETTER}]{{3,}}))?(?:\s*,\s*[{_LETTER}]{{3,}}ant\b[^.!?«»\u2591]*)?\s*[.!…]?\s*$"
 )
@@ -33,7 +33,6 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _ADDRESSED = re.compile(r"[»\u2591\"]\s*,?\s*(?:lui|leur|l')\s*(?!a\b|avait\b|ont\b)[a-zéèêàâîôûç]+", re.I)
-_SPEECH = frozenset(speech_forms())
 
 
 class Dialogue(Reader):
@@ -70,7 +69,7 @@ class Dialogue(Reader):
         the quotations before it included (to review); not a question, not a thing's name."""
         m = self._masked[si]
         mm = _CLOSING_INCISE.search(m)
-        if mm is None or (mm["participle"] or mm["verb"] or "") not in _SPEECH:
+        if mm is None or not speech_form(mm["participle"] or mm["verb"] or ""):
             return
         at = self.sentences[si].start + mm.start()
         sp = None

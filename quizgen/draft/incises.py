@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import news_agency
+from .lexicon import NOT_SAYING_INVERTED, news_agency
 from .nounphrase import is_role_head
 from .quotes import MASK, QuoteSpan
 from .reader import Reader, _needs_aux
@@ -18,7 +18,7 @@ from .speakers import Speaker
 # ', prédit-il', ', a-t-elle persiflé', ', s'amuse-t-il' — then the end of the sentence or a complement;
 # never ', paraît-il', ', semble-t-il' (hearsay, no speaker).
 INVERTED_INCISE = re.compile(
-    r"[\s,;]*(?:[-–—]\s*)?(?!(?:paraît|parait|semble|sait|faut|suffit|reste|est)-)"
+    rf"[\s,;]*(?:[-–—]\s*)?{NOT_SAYING_INVERTED}"
     r"(?:s'|se\s+)?(?:[a-zéèêëàâîïôûüç]{3,}(?:-t)?|(?:a|avait|aurait)-t)-(?P<pronoun>il|elle)"
     r"(?:\s+[a-zéèêëàâîïôûüç]{3,})?\s*(?=[.,;!?…]|$|\s+(?:à|au|aux|dans|sur|devant|lors|en)\b)"
 )

@@ -337,6 +337,9 @@ AUXILIARIES = (
 )
 
 INVERTED_PRONOUN = r"(?:-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))"
+# Verbs inverted after a quotation that report no one's words: ', paraît-il', ', semble-t-il',
+# ', faut-il' (a lookahead to put before an inverted verb).
+NOT_SAYING_INVERTED = r"(?!(?:paraît|parait|semble|sait|faut|suffit|reste|est)-)"
 
 # Nouns of speech after which « … » is what someone said:
 # "« … », ont été les premiers mots du président".
@@ -421,6 +424,16 @@ def speech_forms() -> tuple[str, ...]:
     for more in _IRREGULAR_SPEECH.values():
         forms.update(more)
     return tuple(sorted(forms, key=len, reverse=True))
+
+
+@cache
+def _speech_form_set() -> frozenset[str]:
+    return frozenset(speech_forms())
+
+
+def speech_form(word: str) -> bool:
+    """Whether `word` is a conjugated form of a speech verb ('indiqué', 'ajoute')."""
+    return word in _speech_form_set()
 
 
 def _trie_pattern(words: tuple[str, ...]) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lexicon import DOCUMENT_NOUNS, speech_forms
+from .lexicon import DOCUMENT_NOUNS, speech_form
 from .nounphrase import NP, parse_np
 from .quotes import MASK, QuoteSpan
 from .reader import Reader, _needs_aux
@@ -43,7 +43,7 @@ _IRREGULAR_PARTICIPLES = frozenset(
 
 
 def _speech_participle(verb: str) -> bool:
-    return verb in _IRREGULAR_PARTICIPLES or verb[:-3] + "e" in speech_forms()
+    return verb in _IRREGULAR_PARTICIPLES or speech_form(verb[:-3] + "e")
 
 
 # "Même constat chez X", "Même son de cloche du côté de Y": nouns of a reaction shared by sides.
