@@ -4,6 +4,7 @@ sentence, a quotation without the narrator's incise."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..text import fold_answer, word_count
 from .clean import plain
@@ -53,12 +54,17 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:le|la|les|l['’]|du|au|aux|une?)\s*$", re.I
 _LINKS = ("appos", "flat:name", "compound", "nmod")
 
 
+def written(text: str, name: str) -> Iterator[re.Match[str]]:
+    """Where `text` writes `name` as whole words."""
+    return re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+
+
 def names_a_thing(analysis: Analysis, name: str) -> bool:
     """A "person" the article writes as a thing: after an article ("au Carrefour Market"), or as
     the name of a common noun that names no person ("le lycée Marcel-Sembat", "le livre de X,
     Bande de Français,"): a wrong choice of another kind, ruled out at a glance."""
     text, toks = analysis.article.text, analysis.tokens
-    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+    for m in written(text, name):
         if _ARTICLE_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
             return True
         first = next((t for t in toks if t.start == m.start()), None)
@@ -77,8 +83,7 @@ def read_as_place_or_body(analysis: Analysis, name: str) -> bool:
     """A name the model reads as a place or an organisation wherever the article writes it, never
     as a person ("l'Auvergne Rhône-Alpes, Ile de France et Alpes Côte-d'Azur"): no person to offer.
     Without the model (no entities), nobody is ruled out."""
-    plain_text = plain(analysis.article.text)
-    spots = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(plain(name))}(?![\w-])", plain_text)]
+    spots = [m.start() for m in written(plain(analysis.article.text), plain(name))]
     if not spots or not analysis.ner:
         return False
     labels = [{lab for a, b, lab in analysis.ner if a <= at < b} for at in spots]
@@ -131,7 +136,7 @@ def one_voice(attributions: list[Attribution]) -> bool:
 def only_in_brackets(text: str, name: str) -> bool:
     """A name the article writes only inside brackets ("(Marc Ulm, édité par Léa Dorn)"): a
     credit or an aside, no one the story is about, so no wrong choice."""
-    found = list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+    found = list(written(text, name))
     if not found:
         return False
     for m in found:
