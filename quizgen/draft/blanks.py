@@ -174,12 +174,17 @@ def head_of(b: Builder, x: int, y: int) -> Token | None:
     return next((t for t in heads if t.pos in ("NOUN", "PROPN")), heads[0] if heads else None)
 
 
+def unelided(text: str) -> list[str]:
+    """The words of `text` without their elided article or pronoun ("l'Office" → "Office")."""
+    return re.sub(r"\b[ldjmnst]['’]", "", text, flags=re.I).split()
+
+
 def teaches_nothing(b: Builder, x: int, y: int) -> bool:
     """A blank of everyday words only, no name and no figure in it ("un [jeune homme]", "la
     [première fois]", "le [projet de loi]", "une [drôle de recherche]", "les [habitants]"): the
     sentence gives it away, or it teaches nothing of the article."""
     toks = span_tokens(b, x, y)
-    words = [re.sub(r"^[ldjmnst]['’]", "", w, flags=re.I) for w in b.text[x:y].split()]
+    words = unelided(b.text[x:y])
     if not toks or re.search(r"\d", b.text[x:y]) or any(w[:1].isupper() for w in words[1:]):
         return False
     if any(t.pos in ("PROPN", "NUM") for t in toks) or any(a < y and x < c for a, c, _ in b.a.ner):
@@ -301,7 +306,7 @@ def badly_cut(text: str, x: int, y: int) -> bool:
     the reader's context), or one too long to recall word for word."""
     mid = text[x:y]
     words = mid.split()
-    bare = [re.sub(r"^[ldjmnst]['’]", "", w, flags=re.I) for w in words]
+    bare = unelided(mid)
     named = any(w[:1].isupper() for w in bare) or bool(re.search(r"\d", mid))  # a name may be long
     return bool(
         _DANGLING.search(mid)

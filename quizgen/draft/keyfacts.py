@@ -25,6 +25,7 @@ from .blanks import (
     obvious,
     splits_a_name,
     teaches_nothing,
+    unelided,
     vague,
 )
 from .distractors import Candidate, pick
@@ -342,7 +343,7 @@ def given_away(answer: str, pre: str, post: str) -> bool:
     "Melania Trump" shown; "l'Assemblée nationale" hidden, "président de l'Assemblée" shown)."""
     shown = f" {fold(pre)} {fold(post)} "
     said = fold(answer)
-    words = re.sub(r"\b[ldjmnst]['’]", "", answer, flags=re.I).split()
+    words = unelided(answer)
     if len(words) >= 2 and all(w[:1].isupper() for w in words):
         words = words[1:]  # "Emmanuel Macron": "Emmanuel Roy" shown is someone else
     names = [
