@@ -48,7 +48,7 @@ from .headings import Headings
 from .incises import Incises
 from .layouts import Layouts
 from .nlp import Token
-from .nounphrase import parse_np
+from .nounphrase import NP, parse_np
 from .quotes import MASK, QuoteSpan, Sentence
 from .reader import Attribution, _needs_aux
 from .relatives import Relatives
@@ -68,6 +68,7 @@ _RELATIVE_ON_NAME = re.compile(r"(\b[A-ZÀ-Ý][\w'-]*),\s*qui\s+[^,]*$")
 _INCISE_ALONE = re.compile(
     r"^\s*,(?![^,;]*\b(?:qui|que|qu'|dont|tandis|alors|mais)\b)[^,;:.!?\u2591]{3,80}[,;]\s*$"
 )
+_RELATIVE_QUI = re.compile(r",\s*qui\s")
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives, Dialogue):
@@ -243,6 +244,8 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives, Dialogue):
             return mid  # "…, a ajouté la préfète, avec des dégâts « très lourds »"
         if np_ is None:
             np_ = self.subject_across_et(si, [v.start() for v in verbs], verbs.index(chosen))
+        if np_ is None:
+            np_ = self._subject_before_relative(si, chosen.start())
         if np_ is None and _SUBJECT_THEN_INCISE.match(m[: chosen.start()]):
             # "Elton John, à qui l'on doit …, a déclaré que": the sentence's subject, to review.
             sub = self.main_subject(si)
@@ -258,6 +261,11 @@ class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives, Dialogue):
             self.extra.setdefault(self.sentences[si].start + offset, {})["why"] = why
             return sp, rule, True
         return sp, rule, not sp.certain
+
+    def _subject_before_relative(self, si: int, start: int) -> NP | None:
+        """'X, 49 ans, qui a remporté le prix a estimé que « … »': a relative clause left open
+        before the verb belongs to the noun phrase that opens the sentence, its subject."""
+        return self.opening_np(si) if _RELATIVE_QUI.search(self._masked[si][:start]) else None
 
     def _selon(self, si: int, offset: int) -> tuple[Speaker | None, str, bool] | None:
         m = self._masked[si]

@@ -50,6 +50,9 @@ _TERM_AFTER_ARTICLE = re.compile(r"\b(?:l[ae]s?|l'|du|des|une?|au|aux|son|sa|ses
 _ADDRESSEES = re.compile(r"^\s+(?:à|aux?|devant|auprès\s+d(?:e|u|es))\s+[^,;:.!?«»]{2,60}(?=[.!?…]?\s*$)")
 
 
+_ABOUT_THE_SPEAKER = re.compile(r"^\s*,\s*(?:qui|dont)\s[^«»“”\"]*$")
+
+
 class Incises(Reader):
     """The incise rules; `_post` returns (speaker, rule, review), the speaker None when none."""
 
@@ -135,6 +138,7 @@ class Incises(Reader):
                 continue
             end = np_.end  # the apposition included
             tail = _ADDRESSEES.sub("", m[end - s.start :])  # "… aux journalistes": whom it was said to
+            tail = _ABOUT_THE_SPEAKER.sub("", tail)  # "…, Paul Roy, qui a déjà …": who the speaker is
             if tail.strip(" .!?…") or not (np_.names() or np_.apposition or is_role_head(np_.head)):
                 continue
             return self._speaker(np_, si)

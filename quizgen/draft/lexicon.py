@@ -95,6 +95,9 @@ _SAME_ROLES = (
     frozenset({"coach", "entraineur", "entraineuse"}),
     frozenset({"patron", "patronne", "pdg"}),
     frozenset({"syndicaliste", "delegue", "deleguee"}),
+    frozenset({"ecrivain", "ecrivaine", "auteur", "auteure", "autrice", "romancier", "romanciere"}),
+    frozenset({"realisateur", "realisatrice", "cineaste"}),
+    frozenset({"comedien", "comedienne", "acteur", "actrice"}),
 )
 
 
@@ -108,6 +111,10 @@ _GENERIC_ROLES = {
     "magistrat": "procureur procureure juge substitut avocat",
     "magistrate": "procureure procureur juge substitute avocate",
     "technicien": "entraineur coach selectionneur",
+    "joueur": "attaquant defenseur milieu gardien ailier arriere demi pivot capitaine",
+    "joueuse": "attaquante defenseure milieu gardienne ailiere arriere demie pivot capitaine",
+    "scientifique": "chercheur chercheuse astronome astrophysicien astrophysicienne physicien physicienne",
+    "artiste": "chanteur chanteuse musicien musicienne comedien comedienne peintre",
 }
 
 
@@ -195,6 +202,7 @@ ANONYMOUS_PERSON_NOUNS = frozenset(
     commerçant commerçante agriculteur agricultrice ouvrier ouvrière syndicaliste passant passante
     coureur coureuse joueur joueuse supportrice cheffe prévenu prévenue accusé accusée suspect suspecte
     victime victimes plaignant plaignante mis-en-cause détenu détenue riverains usager usagère
+    auteure écrivain écrivaine romancier romancière
 """.split()
 )
 
@@ -436,6 +444,11 @@ def speech_form(word: str) -> bool:
     return word in _speech_form_set()
 
 
+def _escape(ch: str) -> str:
+    # "faisait de son côté remarquer": an adverbial may split a verb of several words.
+    return rf"\s+(?:{VERB_ADVERBS}\s+)?" if ch == " " else re.escape(ch)
+
+
 def _trie_pattern(words: tuple[str, ...]) -> str:
     """One regex for many words, factored by common prefixes: compiles and matches far
     faster than a flat alternation of a thousand verb forms."""
@@ -448,7 +461,7 @@ def _trie_pattern(words: tuple[str, ...]) -> str:
 
     def emit(node: dict) -> str:  # type: ignore[type-arg]
         ends = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [_escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"

@@ -174,9 +174,12 @@ _COMPLEMENT = frozenset({"de", "du", "des", "d'"})
 PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "lui": "m", "on": None}
 
 
+_SIDES = frozenset({"gauche", "droit", "droite"})  # "l'ailière gauche", "l'arrière droit"
+
+
 def _is_adjective(tok: Tok) -> bool:
     w = tok.low
-    if w in NATIONALITIES:
+    if w in NATIONALITIES or w in _SIDES:
         return True
     if w in _NOT_ADJECTIVES or w in NP_STOP_WORDS or not tok.word or tok.cap:
         return False
@@ -206,6 +209,12 @@ class NP:
 
     def text(self, source: str) -> str:
         return source[self.start : self.toks[self.j - 1].end]
+
+    def _bare_complement(self, a: int) -> bool:
+        """'le milieu de terrain Paul Roy', 'la cheffe de projet Anne Roux': a bare noun after
+        'de' completes the title before the name at a."""
+        before = self.toks[a - 1]
+        return self.toks[a - 2].low in ("de", "d'") and before.word and not before.cap
 
     def names(self) -> list[tuple[int, int]]:
         """Runs of capitalised tokens inside the NP (not after 'de'): candidate names."""
@@ -243,6 +252,8 @@ class NP:
                         # "… l'Économie Bruno Le Maire": the particle's first name too; but in
                         # "le procureur de la République de Pau" no body's name is left before it.
                         out.append((first, k))
+                elif k == self.j and k - a >= 2 and a >= 2 and self._bare_complement(a):
+                    out.append((a, k))
                 continue
             if after_de and t.word and not t.cap and _is_adjective(t) and self.toks[k - 1].cap:
                 after_de = False  # "le chef de l'État sénégalais Abdoulaye Wade": the adjective ends it

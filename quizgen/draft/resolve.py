@@ -258,17 +258,31 @@ def _short_for(sp: Speaker, described: list[Speaker], registry: Registry) -> Spe
 
 def _unnamed_description(sp: Speaker, att: Attribution, rest: str) -> Speaker | None:
     """'« … », raconte la secouriste' when the article names no one who may be her: someone
-    a story leaves unnamed (a witness, a defendant, a user), described so, to review. A function
-    ('le ministre', 'le diplomate') belongs to someone with a name: no question rather than a label."""
+    a story leaves unnamed (a witness, a defendant, a user), described so, to review; so is
+    someone a qualified description sets apart ('le vainqueur du jour', 'l'attaquant
+    français') when no one named nearby may be them. A bare function ('le ministre', 'le
+    diplomate') belongs to someone with a name: no question rather than a label."""
     words = fold(rest).split()
     group = fold(sp.name).startswith("les ") and bool(words) and singular(words[0]) in _FOLDED_HUMAN_NOUNS
-    if not words or (singular(words[0]) not in _WITNESSES and not group):
+    one = not fold(sp.name).startswith(("les ", "des ")) and _qualified([fold(w) for w in rest.split()])
+    if not words or (singular(words[0]) not in _WITNESSES and not group and not one):
         return None  # "les riverains", "les pompiers": a group, which has no one name
     att.why = f"« {sp.name} » : {'des gens' if group else 'personne'} que l’article ne nomme pas"
     return Speaker(sp.name[0].lower() + sp.name[1:], "anonymous", sp.key, sp.gender, False)
 
 
 _WITNESSES = frozenset(fold(w) for w in UNNAMED_WITNESS_NOUNS)
+_QUALIFIER_STOPS = frozenset("et ou qui que dont a au aux en pour par avec sur".split())
+
+
+def _qualified(words: list[str]) -> bool:
+    """'vainqueur du jour', 'attaquant francais', 'chanteur canadien': a head and what sets one
+    person apart (a complement or an adjective), not a function alone nor a clause."""
+    if len(words) < 2 or len(words) > 5 or any(w in _QUALIFIER_STOPS for w in words):
+        return False
+    if words[0] in _SHARED_FUNCTIONS:
+        return False  # "le membre du bureau": one of many, no one in particular
+    return words[1] in _OF or (len(words) == 2 and words[1].isalpha() and len(words[1]) > 3)
 # Set phrases where a kin noun names a group, not someone's relative: "les parents d'élèves",
 # "des mères de famille", "un père de famille".
 _KIN_AS_GROUP = re.compile(r"(?:parents?\s+d'?\s*eleves?|(?:meres?|peres?)\s+de\s+famille)\b")

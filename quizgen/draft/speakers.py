@@ -28,7 +28,7 @@ from .lexicon import (
     same_role,
 )
 from .nounphrase import _COMPLEMENT, NP, PRONOUNS, _balanced, is_role_head, parse_np
-from .tokens import Tok, fold, name_key
+from .tokens import Tok, fold, name_key, singular
 
 # ---------------------------------------------------------------- speakers
 
@@ -251,10 +251,11 @@ class Registry:
         nationality = _nationality(_head_word(description))
         if nationality:  # "l'Argentin", "le Français": a nationality, not a function
             return any(_nationality(role) not in (None, nationality) for role in person.roles)
-        words = set(fold(description).split()) | same_role(_head_word(description))
+        head = singular(_head_word(description))
+        words = {singular(w) for w in fold(description).split()} | same_role(head)
         for role in person.roles:
-            if words & set(fold(role).split()) - {"de", "la", "le", "l", "du", "des"}:
-                return False
+            if words & {singular(w) for w in fold(role).split()} - {"de", "la", "le", "l", "du", "des"}:
+                return False  # "le conservateur" is who the article calls "chef de file des conservateurs"
             if _leader(role) and _leader(description):
                 return False
         return True
