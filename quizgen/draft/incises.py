@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import NOT_SAYING_INVERTED, news_agency
+from .agencies import news_agency
+from .lexicon import NOT_SAYING_INVERTED
 from .nounphrase import is_role_head
 from .quotes import MASK, QuoteSpan
 from .reader import Reader, _needs_aux

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..text import strip_accents
-
 # Verbs that introduce or close reported speech (and opinion: "pense que").
 # Regular -er verbs are conjugated by `_er_forms`; the rest are listed.
 _ER_SPEECH = """
@@ -475,19 +473,6 @@ def speech_verb_pattern() -> str:
     """A regex matching any speech verb form (callers add the word boundaries)."""
     return rf"(?:{_trie_pattern(speech_forms())})"
 
-
-# News agencies: "« … », rapporte l'AFP" names who reports the words, not who said them.
-NEWS_AGENCIES = frozenset(
-    "afp,reuters,ap,associated press,belga,ansa,tass,ria novosti,xinhua,dpa,efe,bloomberg,kyodo,anadolu,"
-    "interfax,ats,apa,france-presse,france presse".split(",")
-)
-
-
-def news_agency(name: str) -> bool:
-    words = re.sub(r"[^\w-]+", " ", strip_accents(name.lower())).split()
-    while words[:1] and words[0] in ("l", "le", "la", "agence"):
-        words = words[1:]
-    return " ".join(words) in NEWS_AGENCIES or " ".join(words[:2]) in NEWS_AGENCIES
 
 
 _FEMININE_ROLE_ENDINGS = ("rice", "euse", "ienne", "ière", "esse", "ante", "ée")

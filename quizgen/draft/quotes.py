@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .agencies import news_agency
 from .clean import Article, plain
-from .lexicon import NAMING_VERBS, NAMING_WORDS, TITLE_FUNCTION_WORDS, news_agency
+from .lexicon import NAMING_VERBS, NAMING_WORDS, TITLE_FUNCTION_WORDS
 
 MASK = "\u2591"  # stands for quoted words when the rules read the text around a quote
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .agencies import news_agency
 from .clean import Article, plain
 from .lexicon import (
     ANONYMOUS_PERSON_NOUNS,
@@ -17,7 +18,6 @@ from .lexicon import (
     INSTITUTION_NOUNS,
     ROLE_NOUNS,
     UNNAMED_WITNESS_NOUNS,
-    news_agency,
 )
 from .reader import Attribution
 from .speakers import Person, Registry, Speaker

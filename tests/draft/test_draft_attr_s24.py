@@ -63,10 +63,7 @@ def test_a_relative_clause_left_open_before_the_verb_keeps_the_subject_that_open
 
 
 def test_an_adverbial_inside_a_verb_of_several_words(entities):
-    text = (
-        "« On a joué avec le cœur », faisait de son côté remarquer Julie Marchal après la finale "
-        "de Lyon."
-    )
+    text = "« On a joué avec le cœur », faisait de son côté remarquer Julie Marchal après la finale de Lyon."
     [(_q, speaker, _review)] = _who(text, entities)
     assert speaker == "Julie Marchal"
 
