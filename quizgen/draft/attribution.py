@@ -46,6 +46,7 @@ from .clean import Article
 from .dialogue import Dialogue
 from .headings import Headings
 from .incises import Incises
+from .innerincise import InnerIncises
 from .layouts import Layouts
 from .nlp import Token
 from .nounphrase import NP, parse_np
@@ -71,7 +72,7 @@ _INCISE_ALONE = re.compile(
 _RELATIVE_QUI = re.compile(r",\s*qui\s")
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
-class Attributor(SpeechForms, Layouts, Incises, Headings, Relatives, Dialogue):
+class Attributor(SpeechForms, InnerIncises, Layouts, Incises, Headings, Relatives, Dialogue):
     """Runs the rules over one article."""
 
     def run(self) -> list[Attribution]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .incises import INVERTED_INCISE as _INVERTED_INCISE
 from .lexicon import NP_STOP_WORDS, SPEECH_LEMMAS, speech_lemma
 from .nounphrase import NP, PRONOUNS, parse_np
 from .quotes import MASK, QuoteSpan
@@ -33,7 +32,7 @@ _THESE_WORDS = re.compile(
 _ANSWER_LABEL = re.compile(r"^\s*(?:[-–—]\s*)?(?:(?:sa|la|leur)\s+)?(?i:réponse|réplique|R)\s*:\s*$")
 _QUESTION_TO = re.compile(r"\?|(?i:\b(?:interrog[ée]e?s?|demand[ée]|question(?:né)?e?s?|sollicit[ée]e?)\b)")
 # What may follow the speaker of an incise: "dans un communiqué", "à l'AFP", then a stop.
-_INCISE_END = re.compile(
+INCISE_END = re.compile(
     r"^(?P<adverbial>\s*(?:(?:dans|sur|à|au|auprès|lors|devant|en)\b[^.,;!?«»–—]{0,60})?)\s*(?:[.,;!?…–—]|$)"
 )
 # "s'est confié au journal L'Équipe." — a speech verb closing its sentence.
@@ -71,51 +70,6 @@ _QUOTE_DEPS = ("ccomp", "obj", "parataxis", "xcomp", "advcl", "dep", "appos", "c
 class SpeechForms(Reader):
     """The rules for the forms above; each returns (speaker, rule, review) or None."""
 
-    # ---------------------------------------------------------------- incise inside the marks
-
-    def inner_incise(self, si: int, q: QuoteSpan) -> Found | None:
-        """« Nous partirons demain, estime l'astronaute. » / « A, explique-t-elle, B » /
-        « A – a déclaré X – B »."""
-        inner = self.view[q.inner_start : q.inner_end]
-        for comma in re.finditer(r",|\s[–—]\s", inner):
-            c = comma.start()
-            if c < 12:
-                continue
-            found = self._incise_at(si, q, q.inner_start + c)
-            if found is not None:
-                return found
-        return None
-
-    def _incise_at(self, si: int, q: QuoteSpan, pos: int) -> Found | None:
-        mm = self.p["post"].match(self.view[pos : q.inner_end])
-        inverted = _INVERTED_INCISE.match(self.view[pos : q.inner_end]) if mm is None else None
-        if mm is None and inverted is None:
-            return None
-        if mm is not None and mm["aux"] is None and mm["inv2"] is None and _needs_aux(mm["verb"]):
-            return None
-        if mm is None:
-            pronoun = inverted["pronoun"]  # type: ignore[index]  # « A, prédit-il, B »: any verb
-        else:
-            pronoun = (mm["inv1"] or mm["inv2"] or "").lstrip("-t").lstrip("-")
-        if pronoun:
-            end = pos + (mm or inverted).end()  # type: ignore[union-attr]
-            sp = self._resolve_pronoun(pronoun, si, q.open)
-            review = sp is not None and not sp.certain
-        else:
-            toks = tokenize(self.view, pos + mm.end(), q.inner_end)
-            np_ = parse_np(toks, 0) if toks else None
-            if np_ is None or (np_.head in PRONOUNS and np_.det is None):
-                return None
-            end = np_.end
-            sp = self._speaker(np_, si)
-            review = sp is not None and not sp.certain
-        tail = _INCISE_END.match(self.view[end : q.inner_end])
-        if sp is None or tail is None:
-            return None
-        end += tail.end("adverbial")
-        self.extra.setdefault(q.open, {})["cut"] = (pos, end)
-        return sp, "incise-inside", review
-
     # ---------------------------------------------------------------- incise read by the parser
 
     def parsed_incise(self, si: int, q: QuoteSpan) -> Found | None:
@@ -138,7 +92,7 @@ class SpeechForms(Reader):
         if np_ is None or (np_.head in PRONOUNS and np_.det is None):
             return None
         tail = self.view[np_.end : s.end]
-        if _INCISE_END.match(tail) is None and not tail.lstrip().startswith((",", "(")):
+        if INCISE_END.match(tail) is None and not tail.lstrip().startswith((",", "(")):
             return None  # '« … », a écrit la presse que…': not a closed incise
         sp = self._speaker(np_, si)
         return (sp, "parsed-incise", not sp.certain) if sp is not None else None

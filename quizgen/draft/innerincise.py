@@ -1,0 +1,63 @@
+"""The speaker tag inside the quotation marks: « Nous partirons demain, estime l'astronaute. »,
+« A, explique-t-elle, B », « A – a déclaré X – B », « A, se satisfait Anne Roux, une habitante. B »."""
+
+from __future__ import annotations
+
+import re
+
+from .incises import INVERTED_INCISE
+from .nounphrase import PRONOUNS, parse_np
+from .quotes import QuoteSpan
+from .reader import Reader, _needs_aux
+from .speakers import Speaker
+from .speechforms import INCISE_END
+from .tokens import tokenize
+
+Found = tuple[Speaker | None, str, bool]
+
+
+class InnerIncises(Reader):
+    """The incise written inside the quotation marks; each rule returns (speaker, rule, review) or None."""
+
+    def inner_incise(self, si: int, q: QuoteSpan) -> Found | None:
+        """« Nous partirons demain, estime l'astronaute. » / « A, explique-t-elle, B » /
+        « A – a déclaré X – B »."""
+        inner = self.view[q.inner_start : q.inner_end]
+        for comma in re.finditer(r",|\s[–—]\s", inner):
+            c = comma.start()
+            if c < 12:
+                continue
+            found = self._incise_at(si, q, q.inner_start + c)
+            if found is not None:
+                return found
+        return None
+
+    def _incise_at(self, si: int, q: QuoteSpan, pos: int) -> Found | None:
+        mm = self.p["post"].match(self.view[pos : q.inner_end])
+        inverted = INVERTED_INCISE.match(self.view[pos : q.inner_end]) if mm is None else None
+        if mm is None and inverted is None:
+            return None
+        if mm is not None and mm["aux"] is None and mm["inv2"] is None and _needs_aux(mm["verb"]):
+            return None
+        if mm is None:
+            pronoun = inverted["pronoun"]  # type: ignore[index]  # « A, prédit-il, B »: any verb
+        else:
+            pronoun = (mm["inv1"] or mm["inv2"] or "").lstrip("-t").lstrip("-")
+        if pronoun:
+            end = pos + (mm or inverted).end()  # type: ignore[union-attr]
+            sp = self._resolve_pronoun(pronoun, si, q.open)
+            review = sp is not None and not sp.certain
+        else:
+            toks = tokenize(self.view, pos + mm.end(), q.inner_end)
+            np_ = parse_np(toks, 0) if toks else None
+            if np_ is None or (np_.head in PRONOUNS and np_.det is None):
+                return None
+            end = np_.end
+            sp = self._speaker(np_, si)
+            review = sp is not None and not sp.certain
+        tail = INCISE_END.match(self.view[end : q.inner_end])
+        if sp is None or tail is None:
+            return None
+        end += tail.end("adverbial")
+        self.extra.setdefault(q.open, {})["cut"] = (pos, end)
+        return sp, "incise-inside", review
