@@ -14,6 +14,8 @@ from .speechforms import INCISE_END
 from .tokens import tokenize
 
 Found = tuple[Speaker | None, str, bool]
+# After the name: a stop, or an apposition ("une habitante de la ville") then a stop.
+_AFTER_NAME = re.compile(r"\s*(?:,[^.;!?«»“”]{1,80})?[.;!?…]")
 
 
 class InnerIncises(Reader):
@@ -36,7 +38,7 @@ class InnerIncises(Reader):
         mm = self.p["post"].match(self.view[pos : q.inner_end])
         inverted = INVERTED_INCISE.match(self.view[pos : q.inner_end]) if mm is None else None
         if mm is None and inverted is None:
-            return None
+            return self._named_inversion(si, q, pos)
         if mm is not None and mm["aux"] is None and mm["inv2"] is None and _needs_aux(mm["verb"]):
             return None
         if mm is None:
@@ -61,3 +63,24 @@ class InnerIncises(Reader):
         end += tail.end("adverbial")
         self.extra.setdefault(q.open, {})["cut"] = (pos, end)
         return sp, "incise-inside", review
+
+    def _named_inversion(self, si: int, q: QuoteSpan, pos: int) -> Found | None:
+        """« A, se satisfait Anne Roux, une habitante. B »: inside the marks, a verb the parser
+        reads then a person's name, after a comma, is an incise whatever the verb (French puts
+        the subject after the verb only there); the name must be written, not a description."""
+        if not self.tokens or not self.view.startswith(",", pos):
+            return None
+        after = [i for i, t in enumerate(self.tokens) if pos < t.start < q.inner_end]
+        verb_end = self._incise_verb_end(after)  # type: ignore[attr-defined]
+        if verb_end is None:
+            return None
+        toks = tokenize(self.view, verb_end, q.inner_end)
+        np_ = parse_np(toks, 0) if toks else None
+        if np_ is None or np_.det is not None or not np_.names():
+            return None
+        tail = _AFTER_NAME.match(self.view, np_.end, q.inner_end)
+        sp = self._speaker(np_, si)
+        if sp is None or sp.kind != "person" or tail is None:
+            return None
+        self.extra.setdefault(q.open, {})["cut"] = (pos, tail.end())
+        return sp, "incise-inside", True

@@ -77,6 +77,9 @@ def _words(name: str) -> list[str]:
     return re.sub(r"\b([lL])'", r"\1' ", name.replace("’", "'")).split()
 
 
+_NAME_CLOSING = re.compile(
+    r"[^,.;:!?«»“”\"]{0,80},\s*[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3}\s*[.!?…]?\s*$"
+)
 _APPOSITION = re.compile(r",\s*[a-zà-ÿ][^,.;:!?«»“”\"]{2,120}(?=[,.;!?]|$)")
 
 
@@ -91,6 +94,10 @@ def _beside(att: Attribution, sp: Speaker, mentions: list[tuple[int, Person]], v
     if apposition is not None and apposition.end() <= b:
         # "a ajouté le peintre, fils du sculpteur Paul Roy": the description's own apposition.
         own = (own[0], apposition.end())
+    named_after = _NAME_CLOSING.match(view, own[1], b) if at >= 0 else None
+    if named_after is not None and own[0] > att.quote.close:
+        # "estime la professeure émérite à l'hôpital Necker, Anne Roux.": her name closes the incise.
+        own = (own[0], named_after.end())
     return {
         p.key
         for pos, p in mentions

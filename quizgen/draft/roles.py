@@ -74,7 +74,7 @@ def find_roles(
         person = registry.people.get(key)
         name = person.name if person else key
         role = _GENITIVE.sub("", _TAIL.sub("", " ".join(role.split())).strip(" ,;:"))  # "[du] Premier…"
-        if not role or (len(role.split()) < 2 and not apposition and role.lower() not in _OFFICES):
+        if not role or (len(role.split()) < 2 and not apposition and role.lower() not in _ONE_WORD_ROLES):
             continue  # "le président Biden": too vague to ask about (president of what?)
         if fold(role).split()[0] in _RELATIONAL:
             continue  # "son homologue russe": a relation, not a function
@@ -94,8 +94,9 @@ def find_roles(
 # One word that says the whole function, of the place the article is about: "la préfète Anne Colin".
 _OFFICES = frozenset(
     "porte-parole maire préfet préfète sénateur sénatrice bourgmestre échevin échevine procureur "
-    "procureure avocat avocate".split()
+    "procureure avocat avocate roi reine pape".split()
 )
+_ONE_WORD_ROLES = _OFFICES | PROFESSIONS  # a role in itself: "le maire X", "l'écrivain X"
 _NO_FUNCTION = frozenset(fold(w) for w in "premier première seul seule nouveau nouvelle dernier".split())
 _CUT_FROM_ITS_NOUN = re.compile(r"(?:au|aux|à)\s", re.IGNORECASE)
 _GENITIVE = re.compile(r"^(?:du|des|de\s+la|de\s+l['’]|d['’])\s*(?=\S)", re.IGNORECASE)

@@ -33,7 +33,7 @@ _ANSWER_LABEL = re.compile(r"^\s*(?:[-–—]\s*)?(?:(?:sa|la|leur)\s+)?(?i:rép
 _QUESTION_TO = re.compile(r"\?|(?i:\b(?:interrog[ée]e?s?|demand[ée]|question(?:né)?e?s?|sollicit[ée]e?)\b)")
 # What may follow the speaker of an incise: "dans un communiqué", "à l'AFP", then a stop.
 INCISE_END = re.compile(
-    r"^(?P<adverbial>\s*(?:(?:dans|sur|à|au|auprès|lors|devant|en)\b[^.,;!?«»–—]{0,60})?)\s*(?:[.,;!?…–—]|$)"
+    r"^(?P<adverbial>\s*(?:(?:dans|sur|à|au|auprès|lors|devant|en|sans|avec)\b[^.,;!?«»–—]{0,60})?)\s*(?:[.,;!?…–—]|$)"
 )
 # "s'est confié au journal L'Équipe." — a speech verb closing its sentence.
 _CLAUSE_END = re.compile(r"\s*(?:(?:à|au|aux|auprès|dans|sur|devant)\b[^.,;!?«»:]{0,60})?\s*[.:]\s*")

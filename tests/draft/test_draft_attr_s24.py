@@ -87,3 +87,38 @@ def test_a_bare_noun_after_de_completes_the_title_before_the_name(entities):
     text = "« On savait que ce serait serré », a reconnu le milieu de terrain Hugo Lemoine."
     [(_q, speaker, _review)] = _who(text, entities)
     assert speaker == "Hugo Lemoine"
+
+
+def test_a_name_after_any_verb_inside_the_marks_is_an_incise(entities):
+    # "se console" is no verb of speech; inside the marks, verb then name is the tag.
+    text = (
+        "Le tournage attire les curieux.\n\n"
+        "« C'est une bonne chose, se console Martine Loubet, une commerçante de la place. Ça met "
+        "de la vie », ajoute-t-elle."
+    )
+    found = _who(text, entities)
+    assert [speaker for _q, speaker, _r in found] == ["Martine Loubet"]
+
+
+def test_an_incise_inside_the_marks_may_end_with_sans(entities):
+    text = (
+        "Le réalisateur Hugo Lemoine connaît bien la région.\n\n"
+        "« Tous les décors me plaisaient, résume-t-il sans trop en dire. On est au cœur du pays. »"
+    )
+    [(_q, speaker, _review)] = _who(text, entities)
+    assert speaker == "Hugo Lemoine"
+
+
+def test_a_name_closing_the_incise_after_a_long_description_is_the_speaker(entities):
+    text = (
+        "« Il faut accélérer », estime la professeure émérite en virologie à l'hôpital Saint-Roch, "
+        "Claire Vautrin."
+    )
+    [(_q, speaker, _review)] = _who(text, entities)
+    assert speaker == "Claire Vautrin"
+
+
+def test_a_one_word_profession_before_a_name_is_a_role(entities):
+    text = "Le réalisateur Hugo Lemoine a tourné tout l'été à Meymac avec une équipe réduite."
+    roles = {(r.person, r.role) for r in analyse(text, entities).roles}
+    assert roles == {("Hugo Lemoine", "réalisateur")}
