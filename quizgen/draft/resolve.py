@@ -40,6 +40,7 @@ _FOLDED_HUMAN_NOUNS = frozenset(fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_N
 _FOLDED_INSTITUTIONS = frozenset(fold(r) for r in INSTITUTION_NOUNS)
 _DOCUMENTS = DOCUMENT_NOUNS - {"entourage", "services", "service", "bureau", "cabinet", "site"}
 _INDEFINITE = ("un", "une", "l'un", "l'une", "des")
+_SAYINGS = frozenset({"proverbe", "adage", "dicton", "maxime", "aphorisme"})  # folded
 _LABELS = frozenset({"reponse", "question", "replique", "commentaire", "message", "legende"})  # folded
 _REACH = 1200
 _WHY = {
@@ -366,7 +367,10 @@ def _names_no_one(sp: Speaker, att: Attribution, words: list[str]) -> bool:
     headless = sp.kind == "anonymous" and fold(sp.name) in ("un autre", "une autre")
     # "un autre de", "le président du": a phrase cut short names no one.
     headless = headless or fold(sp.name.replace("’", "'")).split()[-1:] in _CUT_ENDS
-    return not words or fold(sp.name) in _LABELS or bare or vague or headless or len(fold(sp.name)) < 2
+    # "selon un vieux proverbe gitan": a saying, which no one in the story said.
+    saying = sp.kind != "person" and any(w.islower() and fold(w) in _SAYINGS for w in words[:3])
+    short = len(fold(sp.name)) < 2
+    return not words or fold(sp.name) in _LABELS or bare or vague or headless or saying or short
 
 
 def resolve_speakers(

@@ -122,3 +122,15 @@ def test_a_one_word_profession_before_a_name_is_a_role(entities):
     text = "Le réalisateur Hugo Lemoine a tourné tout l'été à Meymac avec une équipe réduite."
     roles = {(r.person, r.role) for r in analyse(text, entities).roles}
     assert roles == {("Hugo Lemoine", "réalisateur")}
+
+
+def test_a_saying_is_no_speaker(entities):
+    text = "Selon un vieil adage breton, « la mer prend ce qu'on lui donne ». Le port reste fermé."
+    [(_q, speaker, _review)] = _who(text, entities)
+    assert speaker is None
+
+
+def test_a_person_named_like_a_saying_still_speaks(entities):
+    text = "« Le port rouvrira lundi », a annoncé Maxime Le Goff, le maire de la commune."
+    [(_q, speaker, _review)] = _who(text, entities)
+    assert speaker == "Maxime Le Goff"
