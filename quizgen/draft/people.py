@@ -203,6 +203,7 @@ def _from_ner(registry: Registry, source: str, ner: Sequence[tuple[int, int, str
             registry.add_person([word], source.find(word))
 
 
+_AGED = re.compile(r"\s*,\s*\d{1,3}\s+ans\b")
 _DESCRIBED = re.compile(r"\s*,\s*(?:l[ae]\s+|l'|un\s+|une\s+)?([\w-]+)")
 
 
@@ -210,6 +211,8 @@ def _described_after(source: str, b: int) -> bool:
     """'Emmanuel, parent d'élève, …', 'Marie, mère de deux enfants': a first name the article
     describes as a person right after it."""
     mm = _DESCRIBED.match(source.replace("’", "'"), b)
+    if _AGED.match(source, b):
+        return True  # "Thierry, 60 ans, qui …": an age is a person's
     return mm is not None and mm.group(1).lower() in ANONYMOUS_PERSON_NOUNS
 
 

@@ -134,3 +134,13 @@ def test_a_person_named_like_a_saying_still_speaks(entities):
     text = "« Le port rouvrira lundi », a annoncé Maxime Le Goff, le maire de la commune."
     [(_q, speaker, _review)] = _who(text, entities)
     assert speaker == "Maxime Le Goff"
+
+
+def test_a_first_name_with_an_age_is_a_person_a_pronoun_may_stand_for(entities):
+    text = (
+        "« Nous avons tenu bon », confie Kevin, un opérateur de l'usine.\n\n"
+        "La situation est aussi dure pour Gérard, 61 ans, qui se souvient des promesses du groupe. "
+        "« C'est une page qui se tourne », souligne-t-il, un brin amer."
+    )
+    found = _who(text, entities)
+    assert [speaker for _q, speaker, _r in found] == ["Kevin", "Gérard"]
