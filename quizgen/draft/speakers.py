@@ -226,11 +226,13 @@ class Registry:
             return self.people[next(iter(by_office))], False
         # "le coach duchérois" for the one person the article calls "l'entraîneur": the same head noun.
         heads = same_role(_head_word(r))
-        by_head = {k for rr, ks in self.roles.items() if _head_word(rr) in heads for k in ks}
+        nat = _nationality(r)  # "le président ivoirien" is not the one called "président sénégalais"
+        other_nation = {k for rr, ks in self.roles.items() if _nationality(rr) not in (None, nat) for k in ks}
+        other_nation = other_nation if nat else set()
+        by_head = {k for rr, ks in self.roles.items() if _head_word(rr) in heads for k in ks} - other_nation
         if len(by_head) == 1:
             return self.people[next(iter(by_head))], False
         # "le dirigeant russe" may be "le président russe": a leader of the same country.
-        nat = _nationality(r)
         if nat and _leader(r):
             found = {
                 k for rr, ks in self.roles.items() if _leader(rr) and _nationality(rr) == nat for k in ks
@@ -251,6 +253,9 @@ class Registry:
         nationality = _nationality(_head_word(description))
         if nationality:  # "l'Argentin", "le Français": a nationality, not a function
             return any(_nationality(role) not in (None, nationality) for role in person.roles)
+        of_nation = _nationality(description)  # "le président ivoirien" is not "le président sénégalais"
+        if of_nation and any(_nationality(role) not in (None, of_nation) for role in person.roles):
+            return True
         head = singular(_head_word(description))
         words = {singular(w) for w in fold(description).split()} | same_role(head)
         for role in person.roles:

@@ -144,3 +144,14 @@ def test_a_first_name_with_an_age_is_a_person_a_pronoun_may_stand_for(entities):
     )
     found = _who(text, entities)
     assert [speaker for _q, speaker, _r in found] == ["Kevin", "Gérard"]
+
+
+def test_a_leader_of_one_country_is_not_the_leader_of_another_named_nearer(entities):
+    text = (
+        "Le déjeuner a eu lieu à la résidence de Jorge Almeida, à Lisbonne.\n"
+        "Le président portugais a salué son homologue espagnol Pablo Ortega.\n"
+        "En quelques phrases, il a rappelé « les liens étroits entre nos deux pays ».\n"
+        "Le président espagnol, Pablo Ortega, a répondu par un sourire."
+    )
+    found = _who(text, entities)
+    assert [speaker for _q, speaker, _r in found] == ["Jorge Almeida"]
