@@ -32,9 +32,12 @@ _ER_SPEECH = """
     s'impatienter se_lamenter continuer compléter corroborer décrypter corriger rectifier
     interroger grincer asséner prophétiser raisonner philosopher blaguer confirmer détailler
     déclamer s'esclaffer rigoler sangloter bougonner maugréer tacler taquiner parler s'exprimer
+    vanter louer encenser épingler étriller reprocher blâmer stigmatiser minimiser réfuter rejeter
+    récuser ricaner tempêter grogner invoquer balayer sermonner tancer apostropher haranguer attester
 """.split()
 
 _IRREGULAR_SPEECH: dict[str, list[str]] = {
+    "se souvenir": ["souvenu", "souvenue", "souvient", "souviennent", "souvenait"],
     "dire": ["dit", "dite", "dits", "disent", "disait", "disaient", "dira", "diront", "dirait"],
     "écrire": ["écrit", "écrite", "écrivent", "écrivait", "écrivaient", "écrivit"],
     "décrire": ["décrit", "décrite", "décrivent", "décrivait"],
@@ -74,7 +77,7 @@ SPEECH_LEMMAS = frozenset(
     dire écrire décrire reconnaître admettre promettre répondre soutenir prévenir conclure croire
     poursuivre avertir sourire requérir réjouir défendre réagir démentir maintenir écrier
     contredire prédire redire interdire rire convenir prétendre craindre se_plaindre plaindre
-    rappeler estimer
+    rappeler estimer souvenir
 """.split()
 )
 

@@ -155,3 +155,16 @@ def test_a_leader_of_one_country_is_not_the_leader_of_another_named_nearer(entit
     )
     found = _who(text, entities)
     assert [speaker for _q, speaker, _r in found] == ["Jorge Almeida"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La présidente du club, Inès Ferrand, a vanté « une saison exceptionnelle » devant les joueurs.",
+        "Inès Ferrand, qui dirigeait alors le club, se souvient d'une « saison exceptionnelle ».",
+        "Inès Ferrand a épinglé « une gestion désastreuse » du dossier par la mairie.",
+    ],
+)
+def test_verbs_of_praise_blame_and_memory_introduce_speech(text, entities):
+    [(_q, speaker, _review)] = _who(text, entities)
+    assert speaker == "Inès Ferrand"
