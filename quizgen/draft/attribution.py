@@ -70,6 +70,9 @@ _INCISE_ALONE = re.compile(
     r"^\s*,(?![^,;]*\b(?:qui|que|qu'|dont|tandis|alors|mais)\b)[^,;:.!?\u2591]{3,80}[,;]\s*$"
 )
 _RELATIVE_QUI = re.compile(r",\s*qui\s")
+_CLITICS = frozenset("lui leur me te se nous vous ne n' y en l' le la les a avait ont avaient".split())
+# "…, qui lui reprochait « … »": the verb of a relative clause, right after its "qui".
+_VERB_OF_RELATIVE = re.compile(r",\s*qui\s+(?:(?:lui|leur|me|te|se|nous|vous|ne|n'|y|en|l'|le|la|les)\s*)*$")
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 class Attributor(SpeechForms, InnerIncises, Layouts, Incises, Headings, Relatives, Dialogue):
@@ -219,6 +222,8 @@ class Attributor(SpeechForms, InnerIncises, Layouts, Incises, Headings, Relative
             return None
         # "X a confirmé que …, mais que « … »": the quote belongs to the first verb's clause.
         chosen = verbs[-1]
+        if len(verbs) > 1 and _VERB_OF_RELATIVE.search(m[: chosen.start()]):
+            chosen = verbs[-2]  # "X a répondu à Y, qui lui reprochait « … »": the main verb, to review
         for v in reversed(verbs[:-1]):
             if self.p["but_that"].search(m, chosen.end()):
                 chosen = v
@@ -266,7 +271,13 @@ class Attributor(SpeechForms, InnerIncises, Layouts, Incises, Headings, Relative
     def _subject_before_relative(self, si: int, start: int) -> NP | None:
         """'X, 49 ans, qui a remporté le prix a estimé que « … »': a relative clause left open
         before the verb belongs to the noun phrase that opens the sentence, its subject."""
-        return self.opening_np(si) if _RELATIVE_QUI.search(self._masked[si][:start]) else None
+        relative = [m for m in _RELATIVE_QUI.finditer(self._masked[si][:start])]
+        if not relative:
+            return None
+        # The relative clause has a predicate of its own before the verb ("qui a remporté le prix"),
+        # else the verb is its own ("Anne Vidal, qui lui reprochait « … »"): then she speaks.
+        own = [w for w in self._masked[si][relative[-1].end() : start].split() if w.lower() not in _CLITICS]
+        return self.opening_np(si) if len(own) >= 2 else None
 
     def _selon(self, si: int, offset: int) -> tuple[Speaker | None, str, bool] | None:
         m = self._masked[si]
