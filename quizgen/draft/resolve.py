@@ -355,10 +355,20 @@ _ANAPHORIC_BODIES = frozenset(
 )
 
 
+_QUANTIFIERS = frozenset({"plusieurs", "certains", "certaines", "quelques", "nombreux", "nombreuses"})
+
+
+def _some_people(words: list[str]) -> bool:
+    """'plusieurs candidats', 'certains habitants', 'de nombreux élus': a group of people."""
+    folded = [fold(w) for w in words if fold(w) not in ("de", "d")]
+    return len(folded) >= 2 and folded[0] in _QUANTIFIERS and singular(folded[1]) in _FOLDED_HUMAN_NOUNS
+
+
 def _names_no_one(sp: Speaker, att: Attribution, words: list[str]) -> bool:
     """A speaker phrase that names no one the teacher could check."""
     first = words[0].lower() if words else ""
     bare = sp.kind != "person" and sp.name[:1].islower() and first not in _DEFINITE + _INDEFINITE
+    bare = bare and not _some_people(words)
     # "Un ministère" is no institution one can name; "R :" (an interview's answer) no one;
     # "« … », rapporte l'AFP": the agency reports the words, someone else said them.
     reporter = news_agency(sp.name) and att.rule not in ("agency", "source-line")
@@ -426,7 +436,8 @@ def resolve_speakers(
             # A confident speaker is a named person or body; "un témoin", "le club" may be right
             # but the teacher checks who it is.
             att.review = True
-            att.why = f"« {sp.name} » : {'personne' if sp.kind == 'anonymous' else 'organisme'} sans nom"
+            kind = "personne" if sp.kind == "anonymous" else "organisme"
+            att.why = f"« {sp.name} » : {'des gens' if _some_people(words) else kind} sans nom"
         if sp.via_pronoun and att.review and not att.why:
             att.why = f"pronom rattaché à {sp.name}"
         if att.review and not att.why:

@@ -168,3 +168,11 @@ def test_a_leader_of_one_country_is_not_the_leader_of_another_named_nearer(entit
 def test_verbs_of_praise_blame_and_memory_introduce_speech(text, entities):
     [(_q, speaker, _review)] = _who(text, entities)
     assert speaker == "Inès Ferrand"
+
+
+def test_a_group_of_people_with_a_quantifier_speaks_to_review(entities):
+    text = "Faute de moyens, plusieurs enseignants se disent « à bout » après la rentrée."
+    a = analyse(text, entities)
+    [att] = a.attributions
+    assert att.speaker is not None and att.speaker.name == "plusieurs enseignants" and att.review
+    assert "des gens" in att.why
