@@ -49,33 +49,24 @@ from .incises import Incises
 from .innerincise import InnerIncises
 from .layouts import Layouts
 from .nlp import Token
-from .nounphrase import NP, parse_np
+from .nounphrase import parse_np
+from .preverb import PreVerb
 from .quotes import MASK, QuoteSpan, Sentence
-from .reader import Attribution, _needs_aux
+from .reader import Attribution
 from .relatives import Relatives
 from .speakers import Registry, Speaker
 from .speechforms import Found, SpeechForms
 from .tokens import Tok, fold, tokenize
 
-# "Elton John, à qui l'on doit …, a déclaré"; "Peter Horby, principal responsable de l'essai a dit".
-_SUBJECT_THEN_INCISE = re.compile(r"^[^,]{3,60},(?:.*,\s*$|(?![^,]*\b(?:qui|que|qu'|il|elle)\b)[^,]{3,80}$)")
 _WORDS_BEFORE_INCISE = re.compile(r"(?:\s*[\w'’-]+){1,4}(?=\s*,)")
-_PASSIVE = re.compile(r"\bété\s", re.IGNORECASE)
-_PASSIVE_BEFORE = re.compile(r"\b(?:est|sont|était|étaient|sera|seront|fut|furent)\s+$")
-_BY_AGENT = re.compile(r"[^.;!?]*?\bpar\s+", re.IGNORECASE)
 _LABEL_NAME = re.compile(r"(?P<name>[^(),]+?)\s*(?:\([^()]{1,40}\)|,[^,]{1,60})\s*$")
-_RELATIVE_AFTER = re.compile(r",\s*(?:qui|dont|où|lorsque|quand|tandis\s+qu|alors\s+qu)")
 _RELATIVE_ON_NAME = re.compile(r"(\b[A-ZÀ-Ý][\w'-]*),\s*qui\s+[^,]*$")
 _INCISE_ALONE = re.compile(
     r"^\s*,(?![^,;]*\b(?:qui|que|qu'|dont|tandis|alors|mais)\b)[^,;:.!?\u2591]{3,80}[,;]\s*$"
 )
-_RELATIVE_QUI = re.compile(r",\s*qui\s")
-_CLITICS = frozenset("lui leur me te se nous vous ne n' y en l' le la les a avait ont avaient".split())
-# "…, qui lui reprochait « … »": the verb of a relative clause, right after its "qui".
-_VERB_OF_RELATIVE = re.compile(r",\s*qui\s+(?:(?:lui|leur|me|te|se|nous|vous|ne|n'|y|en|l'|le|la|les)\s*)*$")
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
-class Attributor(SpeechForms, InnerIncises, Layouts, Incises, Headings, Relatives, Dialogue):
+class Attributor(PreVerb, SpeechForms, InnerIncises, Layouts, Incises, Headings, Relatives, Dialogue):
     """Runs the rules over one article."""
 
     def run(self) -> list[Attribution]:
@@ -204,80 +195,6 @@ class Attributor(SpeechForms, InnerIncises, Layouts, Incises, Headings, Relative
             if found[k][0] is None and k == n - 1:
                 found[k] = self.late_incise(si, q)  # "« … » au sentier, en kayak, a-t-il raconté"
         return found
-
-    def _pre_verb(self, si: int, offset: int) -> tuple[Speaker | None, str, bool] | None:
-        m = self._masked[si][:offset]
-        # A participle without its auxiliary counts when it shares one: "a évoqué … et salué".
-        verbs = [
-            v
-            for v in self.p["pre"].finditer(m)
-            if not (
-                v["aux"] is None
-                and v["inv1"] is None
-                and _needs_aux(v["verb"])
-                and not re.search(r"\bet\s+$", m[: v.start()])
-            )
-        ]
-        if not verbs:
-            return None
-        # "X a confirmé que …, mais que « … »": the quote belongs to the first verb's clause.
-        chosen = verbs[-1]
-        if len(verbs) > 1 and _VERB_OF_RELATIVE.search(m[: chosen.start()]):
-            chosen = verbs[-2]  # "X a répondu à Y, qui lui reprochait « … »": the main verb, to review
-        for v in reversed(verbs[:-1]):
-            if self.p["but_that"].search(m, chosen.end()):
-                chosen = v
-            else:
-                break
-        between = m[chosen.end() :]
-        if re.search(r"[.;!?]\s", between):
-            return None
-        inverted = (chosen["inv1"] or chosen["inv2"] or "").lstrip("-t").lstrip("-")
-        if inverted and _CLAUSE_OPENER.search(between):
-            return None  # "« … », a-t-il dit, tandis que le procureur, requérant « … »": another clause
-        if inverted:
-            # "« … », a-t-il souligné, avant de réclamer « … »": the same speaker.
-            sp = self._resolve_pronoun(inverted, si, self.sentences[si].start + chosen.start())
-            return (sp, "pronoun", not sp.certain) if sp else None
-        if _PASSIVE.search(chosen.group()) or _PASSIVE_BEFORE.search(m[: chosen.start()]):
-            # "La décision a été jugée « injuste » par X": the agent speaks, not the subject.
-            agent = _BY_AGENT.match(self._masked[si], offset)
-            sp = self._speaker(self._np_after(si, agent.end()), si) if agent else None
-            return (sp, "pre", not sp.certain) if sp is not None and sp.kind != "anonymous" else None
-        np_, _toks = self._subject_before(si, chosen.start())
-        mid = self.incise_before(si, chosen.start(), chosen.end()) if np_ is None else None
-        if mid is not None:
-            return mid  # "…, a ajouté la préfète, avec des dégâts « très lourds »"
-        if np_ is None:
-            np_ = self.subject_across_et(si, [v.start() for v in verbs], verbs.index(chosen))
-        if np_ is None:
-            np_ = self._subject_before_relative(si, chosen.start())
-        if np_ is None and _SUBJECT_THEN_INCISE.match(m[: chosen.start()]):
-            # "Elton John, à qui l'on doit …, a déclaré que": the sentence's subject, to review.
-            sub = self.main_subject(si)
-            if sub is not None and sub.kind == "person":
-                return sub, "pre", True
-        sp = self._speaker(np_, si)
-        if sp is None:
-            return None
-        rule = "pronoun" if sp.via_pronoun else "pre"
-        if _RELATIVE_AFTER.search(between):
-            # "X a répondu à Y, qui lui reprochait d'être « trop lent »": Y may be the one speaking.
-            why = f"{sp.name}, mais une proposition relative s'intercale avant la citation"
-            self.extra.setdefault(self.sentences[si].start + offset, {})["why"] = why
-            return sp, rule, True
-        return sp, rule, not sp.certain
-
-    def _subject_before_relative(self, si: int, start: int) -> NP | None:
-        """'X, 49 ans, qui a remporté le prix a estimé que « … »': a relative clause left open
-        before the verb belongs to the noun phrase that opens the sentence, its subject."""
-        relative = [m for m in _RELATIVE_QUI.finditer(self._masked[si][:start])]
-        if not relative:
-            return None
-        # The relative clause has a predicate of its own before the verb ("qui a remporté le prix"),
-        # else the verb is its own ("Anne Vidal, qui lui reprochait « … »"): then she speaks.
-        own = [w for w in self._masked[si][relative[-1].end() : start].split() if w.lower() not in _CLITICS]
-        return self.opening_np(si) if len(own) >= 2 else None
 
     def _selon(self, si: int, offset: int) -> tuple[Speaker | None, str, bool] | None:
         m = self._masked[si]
