@@ -328,6 +328,20 @@ def _after_de(words: list[str], k: int) -> bool:
 _CUT_ENDS = [[w] for w in "de du des d la le les l a au aux et en pour par sur ou".split()]
 
 
+def _uncut(sp: Speaker) -> Speaker:
+    """'le chanteur aux' (from 'le chanteur aux 300 millions de disques'): a description the
+    reading cut before a number keeps its head ('le chanteur'); other speakers as they are."""
+    words = _words(sp.name)
+    if sp.kind != "anonymous" or len(words) < 3 or words[0].lower() not in _DEFINITE:
+        return sp
+    while len(words) > 2 and [fold(words[-1]).strip("'")] in _CUT_ENDS:
+        words.pop()
+    if len(words) == len(_words(sp.name)):
+        return sp
+    name = " ".join(words).replace("' ", "'")
+    return Speaker(name, sp.kind, "a:" + fold(name), sp.gender, sp.certain, sp.role, sp.via_pronoun)
+
+
 def _document(words: list[str]) -> bool:
     """'le communiqué', 'le texte', 'la lettre': a document that names no author."""
     return len(words) == 2 and words[1].lower() in _DOCUMENTS
@@ -402,6 +416,7 @@ def resolve_speakers(
             last = (registry.person(sp.name), att.quote.last_para) if registry.person(sp.name) else last
         if sp is None:
             continue
+        sp = att.speaker = _uncut(sp)
         words = _words(sp.name)
         first = words[0].lower() if words else ""
         if _names_no_one(sp, att, words):

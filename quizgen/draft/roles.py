@@ -18,10 +18,11 @@ from .clean import Article
 from .lexicon import ANONYMOUS_PERSON_NOUNS, ROLE_NOUNS
 from .nlp import Token
 from .phrases import time_word
+from .professions import PROFESSIONS
 from .quotes import Sentence
 from .speakers import Registry
 from .tokens import fold
-from .writtenroles import MAX_ROLE_WORDS, PROFESSIONS, is_function_word, written_roles
+from .writtenroles import MAX_ROLE_WORDS, is_function_word, written_roles
 
 _RELATIONAL = frozenset(
     """

@@ -28,6 +28,7 @@ from .lexicon import (
     same_role,
 )
 from .nounphrase import _COMPLEMENT, NP, PRONOUNS, _balanced, is_role_head, parse_np
+from .professions import PROFESSIONS
 from .tokens import Tok, fold, name_key, singular
 
 # ---------------------------------------------------------------- speakers
@@ -312,6 +313,7 @@ class Registry:
             head in ANONYMOUS_PERSON_NOUNS
             or head in UNNAMED_WITNESS_NOUNS
             or (head in PERSON_KINDS and np_.det not in _GROUP_DETS)  # "l'une des lectrices"
+            or (head in PROFESSIONS and np_.det in ("le", "la", "l'"))  # "le chanteur canadien"
             or is_role_head(head, head_cap)
             or (np_.det and np_.det.endswith("autre"))
         ):

@@ -8,6 +8,7 @@ import re
 
 from .lexicon import ROLE_NOUNS
 from .nlp import Token
+from .professions import PROFESSIONS
 from .speakers import Registry
 
 MAX_ROLE_WORDS = 10
@@ -16,21 +17,6 @@ MAX_ROLE_WORDS = 10
 # parse ('conseillère pour la pêche et la navigation à l'Office fluvial rhénan' is far below it).
 _MAX_WRITTEN_WORDS = 20
 
-# Functions the lexicon's role nouns leave out, common in news about culture and sport.
-PROFESSIONS = frozenset(
-    """
-    chanteur chanteuse acteur actrice comédien comédienne réalisateur réalisatrice producteur
-    productrice écrivain écrivaine romancier romancière auteur autrice compositeur compositrice
-    coach technicien technicienne joueur joueuse footballeur footballeuse attaquant attaquante
-    gardien gardienne défenseur défenseure capitaine arbitre pilote astronaute spationaute
-    urgentiste chirurgien chirurgienne infirmier infirmière pompier adjudant brigadier gendarme
-    animateur animatrice présentateur présentatrice éditeur éditrice patron patronne gérant gérante
-    boulanger boulangère agriculteur agricultrice commerçant commerçante
-    astronome astrophysicien astrophysicienne mathématicien mathématicienne chimiste philosophe
-    juriste généticien généticienne anthropologue archéologue paléontologue géologue glaciologue
-    volcanologue sismologue océanographe botaniste écologue linguiste neurologue cardiologue
-""".split()
-)
 _ROLE_AFTER_CUT = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 _ROLE_ADP = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "pour"})
 

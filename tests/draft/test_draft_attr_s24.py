@@ -176,3 +176,22 @@ def test_a_group_of_people_with_a_quantifier_speaks_to_review(entities):
     [att] = a.attributions
     assert att.speaker is not None and att.speaker.name == "plusieurs enseignants" and att.review
     assert "des gens" in att.why
+
+
+def test_a_profession_the_story_leaves_unnamed_is_what_a_pronoun_stands_for(entities):
+    text = (
+        "La chanteuse belge a annoncé hier sur son compte l'arrêt de sa tournée d'été.\n\n"
+        "« Je dois me reposer quelques mois » écrit-elle sur le réseau social."
+    )
+    [(_q, speaker, review)] = _who(text, entities)
+    assert speaker == "la chanteuse belge" and review
+
+
+def test_a_description_cut_before_a_number_keeps_its_head(entities):
+    text = (
+        "Après cinquante ans de scène, Marc Olivier veut ralentir. Le chanteur aux 20 millions "
+        "de disques vendus prépare une tournée d'adieu. « Ce sera le plus beau spectacle », "
+        "promet-il."
+    )
+    [(_q, speaker, _review)] = _who(text, entities)
+    assert speaker == "Marc Olivier"
