@@ -14,6 +14,8 @@ from .speechforms import INCISE_END
 from .tokens import tokenize
 
 Found = tuple[Speaker | None, str, bool]
+# ", se console", ", s'enthousiasme": a reflexive verb in the present, third person.
+_REFLEXIVE_VERB = re.compile(r",\s*(?:se\s+|s['’])[a-zéèêàâîôûç]{3,}(?:e|t)\b(?=\s+[A-ZÀ-Ý])")
 # After the name: a stop, or an apposition ("une habitante de la ville") then a stop.
 _AFTER_NAME = re.compile(r"\s*(?:,[^.;!?«»“”]{1,80})?[.;!?…]")
 
@@ -65,15 +67,18 @@ class InnerIncises(Reader):
         return sp, "incise-inside", review
 
     def _named_inversion(self, si: int, q: QuoteSpan, pos: int) -> Found | None:
-        """« A, se satisfait Anne Roux, une habitante. B »: inside the marks, a verb the parser
-        reads then a person's name, after a comma, is an incise whatever the verb (French puts
-        the subject after the verb only there); the name must be written, not a description."""
+        """« A, se satisfait Anne Roux, une habitante. B »: inside the marks, a reflexive verb in
+        the present then a written name, after a comma, is an incise whatever the verb (its subject
+        after it); the name must be written, not a description, and no tag follows the quotation."""
         if not self.tokens or not self.view.startswith(",", pos):
             return None
-        after = [i for i, t in enumerate(self.tokens) if pos < t.start < q.inner_end]
-        verb_end = self._incise_verb_end(after)  # type: ignore[attr-defined]
-        if verb_end is None:
-            return None
+        tag = self.p["post"].match(self.view[q.close + 1 : q.close + 80])
+        if tag is not None and not (tag["inv1"] or tag["inv2"]):
+            return None  # the tag after the closing mark names who ("…, a assuré Paul Roy")
+        verb = _REFLEXIVE_VERB.match(self.view, pos, q.inner_end)
+        if verb is None:
+            return None  # « J'ai battu Nadal, dominé Novak Djokovic »: a name after a verb is its object
+        verb_end = verb.end()
         toks = tokenize(self.view, verb_end, q.inner_end)
         np_ = parse_np(toks, 0) if toks else None
         if np_ is None or np_.det is not None or not np_.names():

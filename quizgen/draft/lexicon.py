@@ -32,8 +32,8 @@ _ER_SPEECH = """
     s'impatienter se_lamenter continuer compléter corroborer décrypter corriger rectifier
     interroger grincer asséner prophétiser raisonner philosopher blaguer confirmer détailler
     déclamer s'esclaffer rigoler sangloter bougonner maugréer tacler taquiner parler s'exprimer
-    vanter louer encenser épingler étriller reprocher blâmer stigmatiser minimiser réfuter rejeter
-    récuser ricaner tempêter grogner invoquer balayer sermonner tancer apostropher haranguer attester
+    vanter encenser épingler étriller reprocher blâmer stigmatiser minimiser réfuter récuser
+    ricaner tempêter grogner invoquer sermonner tancer apostropher haranguer attester
 """.split()
 
 _IRREGULAR_SPEECH: dict[str, list[str]] = {

@@ -175,6 +175,8 @@ PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "lui": "m", "on": 
 
 
 _SIDES = frozenset({"gauche", "droit", "droite"})  # "l'ailière gauche", "l'arrière droit"
+# "le milieu de terrain X", "le demi de mêlée X": a position on the field before a name.
+_POSITIONS = frozenset({"milieu", "meneur", "meneuse", "demi"})
 
 
 def _is_adjective(tok: Tok) -> bool:
@@ -214,7 +216,8 @@ class NP:
         """'le milieu de terrain Paul Roy', 'la cheffe de projet Anne Roux': a bare noun after
         'de' completes the title before the name at a."""
         before = self.toks[a - 1]
-        return self.toks[a - 2].low in ("de", "d'") and before.word and not before.cap
+        titled = a >= 3 and (is_role_head(self.toks[a - 3].low) or self.toks[a - 3].low in _POSITIONS)
+        return titled and self.toks[a - 2].low in ("de", "d'") and before.word and not before.cap
 
     def names(self) -> list[tuple[int, int]]:
         """Runs of capitalised tokens inside the NP (not after 'de'): candidate names."""

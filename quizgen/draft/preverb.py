@@ -19,6 +19,7 @@ _RELATIVE_QUI = re.compile(r",\s*qui\s")
 _CLITICS = frozenset("lui leur me te se nous vous ne n' y en l' le la les a avait ont avaient".split())
 # "…, qui lui reprochait « … »": the verb of a relative clause, right after its "qui".
 _VERB_OF_RELATIVE = re.compile(r",\s*qui\s+(?:(?:lui|leur|me|te|se|nous|vous|ne|n'|y|en|l'|le|la|les)\s*)*$")
+_APPOSITIONS_ONLY = re.compile(r"(?:\s*\([^()]{1,60}\)|\s*,[^,;:«»()]{1,40})*\s*")
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 
 
@@ -41,6 +42,11 @@ class PreVerb(Reader):
         if not verbs:
             return None
         chosen = self._chosen_verb(m, verbs)
+        relative = _VERB_OF_RELATIVE.search(m[: chosen.start()])
+        if relative is not None:
+            # "X a répondu à Y, qui lui reprochait « … »": Y, whom "qui" stands for, to review.
+            sp = self._speaker(self._np_at(si, self.sentences[si].start + relative.start() - 1), si)
+            return (sp, "who", True) if sp is not None else None
         between = m[chosen.end() :]
         if re.search(r"[.;!?]\s", between):
             return None
@@ -62,6 +68,7 @@ class PreVerb(Reader):
             return mid  # "…, a ajouté la préfète, avec des dégâts « très lourds »"
         if np_ is None:
             np_ = self.subject_across_et(si, [v.start() for v in verbs], verbs.index(chosen))
+        guessed = np_ is None
         if np_ is None:
             np_ = self._subject_before_relative(si, chosen.start())
         if np_ is None and _SUBJECT_THEN_INCISE.match(m[: chosen.start()]):
@@ -78,14 +85,12 @@ class PreVerb(Reader):
             why = f"{sp.name}, mais une proposition relative s'intercale avant la citation"
             self.extra.setdefault(self.sentences[si].start + offset, {})["why"] = why
             return sp, rule, True
-        return sp, rule, not sp.certain
+        return sp, rule, not sp.certain or guessed
 
     def _chosen_verb(self, m: str, verbs: list[re.Match[str]]) -> re.Match[str]:
-        """The speech verb whose clause holds the quotation: the last one before it, but not the
-        verb of a relative clause, and the first of 'X a confirmé que …, mais que « … »'."""
+        """The speech verb whose clause holds the quotation: the last one before it, but the
+        first of 'X a confirmé que …, mais que « … »'."""
         chosen = verbs[-1]
-        if len(verbs) > 1 and _VERB_OF_RELATIVE.search(m[: chosen.start()]):
-            chosen = verbs[-2]  # "X a répondu à Y, qui lui reprochait « … »": the main verb, to review
         for v in reversed(verbs[:-1]):
             if self.p["but_that"].search(m, chosen.end()):
                 chosen = v
@@ -102,4 +107,9 @@ class PreVerb(Reader):
         # The relative clause has a predicate of its own before the verb ("qui a remporté le prix"),
         # else the verb is its own ("Anne Vidal, qui lui reprochait « … »"): then she speaks.
         own = [w for w in self._masked[si][relative[-1].end() : start].split() if w.lower() not in _CLITICS]
-        return self.opening_np(si) if len(own) >= 2 else None
+        opening = self.opening_np(si)
+        if len(own) < 2 or opening is None:
+            return None
+        # The relative clause hangs on the subject (or its appositions), not on an object of a verb.
+        between = self._masked[si][opening.end - self.sentences[si].start : relative[-1].start()]
+        return opening if _APPOSITIONS_ONLY.fullmatch(between) else None

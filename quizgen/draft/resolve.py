@@ -19,6 +19,7 @@ from .lexicon import (
     ROLE_NOUNS,
     UNNAMED_WITNESS_NOUNS,
 )
+from .professions import PROFESSIONS
 from .reader import Attribution
 from .speakers import Person, Registry, Speaker
 from .tokens import fold, singular
@@ -78,8 +79,13 @@ def _words(name: str) -> list[str]:
     return re.sub(r"\b([lL])'", r"\1' ", name.replace("’", "'")).split()
 
 
+# "… en présence de sa collègue, Anne Roux": the name closing the incise is someone else's.
+_ANOTHER_BESIDE = re.compile(
+    r"\b(?:avec|par|aux?\s+côtés|en\s+présence|coll[eè]gue|ami|amie|épouse|mari|confrère|consœur)\b",
+    re.IGNORECASE,
+)
 _NAME_CLOSING = re.compile(
-    r"[^,.;:!?«»“”\"]{0,80},\s*[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3}\s*[.!?…]?\s*$"
+    r"(?P<words>[^,.;:!?«»“”\"]{0,80}),\s*[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3}\s*[.!?…]?\s*$"
 )
 _APPOSITION = re.compile(r",\s*[a-zà-ÿ][^,.;:!?«»“”\"]{2,120}(?=[,.;!?]|$)")
 
@@ -95,8 +101,12 @@ def _beside(att: Attribution, sp: Speaker, mentions: list[tuple[int, Person]], v
     if apposition is not None and apposition.end() <= b:
         # "a ajouté le peintre, fils du sculpteur Paul Roy": the description's own apposition.
         own = (own[0], apposition.end())
-    named_after = _NAME_CLOSING.match(view, own[1], b) if at >= 0 else None
-    if named_after is not None and own[0] > att.quote.close:
+    named_after = _NAME_CLOSING.match(view, own[1], b) if at >= 0 and apposition is None else None
+    someone_else = named_after is not None and (
+        bool(_ANOTHER_BESIDE.search(named_after["words"]))
+        or any(singular(fold(w)) in _FOLDED_HUMAN_NOUNS for w in named_after["words"].split())
+    )
+    if named_after is not None and own[0] > att.quote.close and not someone_else:
         # "estime la professeure émérite à l'hôpital Necker, Anne Roux.": her name closes the incise.
         own = (own[0], named_after.end())
     return {
@@ -280,6 +290,9 @@ def _unnamed_description(sp: Speaker, att: Attribution, rest: str) -> Speaker | 
 
 
 _WITNESSES = frozenset(fold(w) for w in UNNAMED_WITNESS_NOUNS)
+_FOLDED_PROFESSIONS = frozenset(fold(w) for w in PROFESSIONS)
+# Who a sports or contest story may leave unnamed: "le vainqueur du jour", "la lauréate 2024".
+_WINNERS = frozenset(fold(w) for w in "vainqueur vainqueure lauréat lauréate gagnant gagnante".split())
 _QUALIFIER_STOPS = frozenset("et ou qui que dont a au aux en pour par avec sur".split())
 
 
@@ -290,6 +303,9 @@ def _qualified(words: list[str]) -> bool:
         return False
     if words[0] in _SHARED_FUNCTIONS:
         return False  # "le membre du bureau": one of many, no one in particular
+    head = singular(words[0])
+    if head not in _FOLDED_HUMAN_NOUNS and head not in _FOLDED_PROFESSIONS and head not in _WINNERS:
+        return False  # "le bilan trimestriel", "le panneau municipal": no one
     return words[1] in _OF or (len(words) == 2 and words[1].isalpha() and len(words[1]) > 3)
 # Set phrases where a kin noun names a group, not someone's relative: "les parents d'élèves",
 # "des mères de famille", "un père de famille".

@@ -106,6 +106,20 @@ def _titled_article(np_: NP) -> bool:
     )
 
 
+# Heads of roles that speak for a group ("chef de file des conservateurs", "porte-parole des
+# agriculteurs" is not one of them: a spokesman is no farmer), folded.
+_GROUP_HEADS = frozenset({"chef", "cheffe", "leader", "president", "presidente", "dirigeant", "dirigeante"})
+_WRITERS = frozenset({"auteur", "auteure", "autrice"})  # "l'auteur des faits" is no writer
+
+
+def _other_nation(person: Person, description: str) -> bool:
+    """A leader of one country ('le président ivoirien') the article calls leader of another."""
+    nat = _nationality(description)
+    if not nat or not _leader(description):
+        return False
+    return any(_leader(role) and _nationality(role) not in (None, nat) for role in person.roles)
+
+
 def _leader(role: str) -> bool:
     r = fold(role)
     r = r.split(" ", 1)[1] if r.split(" ", 1)[0] in ("le", "la", "l", "ce", "cette") and " " in r else r
@@ -226,10 +240,10 @@ class Registry:
         if len(by_office) == 1:
             return self.people[next(iter(by_office))], False
         # "le coach duchérois" for the one person the article calls "l'entraîneur": the same head noun.
-        heads = same_role(_head_word(r))
+        head = _head_word(r)
+        heads = same_role(head) if head not in _WRITERS or len(r.split()) == 1 else {head}
         nat = _nationality(r)  # "le président ivoirien" is not the one called "président sénégalais"
-        other_nation = {k for rr, ks in self.roles.items() if _nationality(rr) not in (None, nat) for k in ks}
-        other_nation = other_nation if nat else set()
+        other_nation = {k for k in self.people if _other_nation(self.people[k], r)}
         by_head = {k for rr, ks in self.roles.items() if _head_word(rr) in heads for k in ks} - other_nation
         if len(by_head) == 1:
             return self.people[next(iter(by_head))], False
@@ -254,14 +268,18 @@ class Registry:
         nationality = _nationality(_head_word(description))
         if nationality:  # "l'Argentin", "le Français": a nationality, not a function
             return any(_nationality(role) not in (None, nationality) for role in person.roles)
-        of_nation = _nationality(description)  # "le président ivoirien" is not "le président sénégalais"
-        if of_nation and any(_nationality(role) not in (None, of_nation) for role in person.roles):
-            return True
-        head = singular(_head_word(description))
-        words = {singular(w) for w in fold(description).split()} | same_role(head)
+        if _other_nation(person, description):
+            return True  # "le président ivoirien" is not the one called "président sénégalais"
+        head = _head_word(description)
+        bare = len(fold(description).split()) <= 2  # "l'auteure", not "l'auteur présumé de l'attaque"
+        words = set(fold(description).split()) | (same_role(head) if bare or head not in _WRITERS else {head})
         for role in person.roles:
-            if words & {singular(w) for w in fold(role).split()} - {"de", "la", "le", "l", "du", "des"}:
-                return False  # "le conservateur" is who the article calls "chef de file des conservateurs"
+            role_words = set(fold(role).split())
+            if _head_word(role) in _GROUP_HEADS:
+                # "le conservateur" is who the article calls "chef de file des conservateurs".
+                role_words |= {singular(w) for w in role_words}
+            if words & role_words - {"de", "la", "le", "l", "du", "des"}:
+                return False
             if _leader(role) and _leader(description):
                 return False
         return True

@@ -195,3 +195,70 @@ def test_a_description_cut_before_a_number_keeps_its_head(entities):
     )
     [(_q, speaker, _review)] = _who(text, entities)
     assert speaker == "Marc Olivier"
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # A name after a verb inside the marks is its object when a tag names the speaker.
+        (
+            "« Cette saison, j'ai battu Marco Valli, dominé Teo Brandt. Je suis prêt », a assuré "
+            "le joueur espagnol Carlos Ibarra.",
+            "Teo Brandt",
+        ),
+        # "qui" hangs on the object of "a reçu", not on the subject of the sentence.
+        (
+            "Le préfet Marc Vidal a reçu les élus, qui depuis des mois dénoncent une décision "
+            "« inacceptable ».",
+            "Marc Vidal",
+        ),
+        # A name closing the incise after "en présence de sa collègue" is the colleague's.
+        (
+            "« Nous sommes heureux de ce résultat », souligne la directrice, en présence de sa "
+            "collègue, Anne Roux.",
+            "Anne Roux",
+        ),
+        # "l'auteur présumé de l'attaque" is the attacker, not the writer attacked.
+        (
+            "L'écrivain Samuel Orcel a été blessé samedi. « Je ne regrette rien », a déclaré "
+            "l'auteur présumé de l'attaque devant le juge.",
+            "Samuel Orcel",
+        ),
+        # "le salarié" is not the lawyer of the employees.
+        (
+            "Paul Roy, avocat des salariés, a plaidé longuement. « J'ai tout donné à cette entreprise », a "
+            "raconté le salarié à la barre.",
+            "Paul Roy",
+        ),
+        # A French coach of a foreign team is still "le technicien français".
+        (
+            "Hervé Castel, sélectionneur saoudien, a retrouvé ses joueurs lundi. « Nous devons être "
+            "prêts », a confié le technicien français.",
+            None,
+        ),
+    ],
+)
+def test_the_new_rules_keep_their_bounds(text, wrong, entities):
+    [(_q, speaker, _review)] = _who(text, entities)
+    if wrong is None:
+        assert speaker == "Hervé Castel"
+    else:
+        assert speaker != wrong
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« Vous ne passerez pas », prévient le panneau municipal.",
+        "« Le chômage a reculé de 0,3 point », souligne le bilan trimestriel.",
+    ],
+)
+def test_a_thing_described_is_no_unnamed_speaker(text, entities):
+    [(_q, speaker, _review)] = _who(text, entities)
+    assert speaker is None
+
+
+def test_the_one_whom_qui_stands_for_speaks_to_review(entities):
+    text = "Le ministre Marc Vidal a répondu à Anne Roux, qui lui reprochait « un manque de courage »."
+    [(_q, speaker, review)] = _who(text, entities)
+    assert speaker == "Anne Roux" and review
