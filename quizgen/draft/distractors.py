@@ -75,6 +75,11 @@ def _particle_cut(wa: list[str], wb: list[str]) -> bool:
     return nxt in _PARTICLES or nxt.startswith(("d'", "l'"))
 
 
+def _named_in(name: str, folded_role: str) -> bool:
+    words = fold(name).split()
+    return bool(words) and f" {' '.join(words)} " in f" {folded_role} "
+
+
 def _field(role: str | None) -> set[str]:
     return {w for w in fold(role or "").split() if len(w) > 3}
 
@@ -90,7 +95,10 @@ def pick(
 ) -> Picked:
     """Up to `n` distractors for `answer` from the article's `candidates` (in order of
     preference); never the answer under any of its names, nor one of `exclude`."""
-    pool = [c for c in candidates if c.key != answer.key]
+    # "Paul Roy, président des Jeunes Agriculteurs": the body his role names is his own side,
+    # not another voice a student could have heard (whatever kind the model read it as).
+    own = fold(answer.role or "")
+    pool = [c for c in candidates if c.key != answer.key and not (own and _named_in(c.name, own))]
     if answer.kind == "person" and len(answer.name.split()) >= 2:
         # A one-word "person" beside a full name is a first name, a firm or a place the model
         # misread ("Vencorex"): a wrong choice a student rules out at a glance, or a wrong kind.

@@ -70,3 +70,14 @@ def test_a_name_cut_before_its_particle_is_the_same_person():
         answer, [Candidate("Lucie Marchal", "person", "p:b"), Candidate("Paul Ivens", "person", "p:c")]
     )
     assert picked.names == ["Paul Ivens"]
+
+
+def test_the_body_the_answer_s_role_names_is_never_a_wrong_choice():
+    # The model may read a union's name as a person's: it is still the speaker's own side.
+    answer = Candidate("Paul Roy", "person", "p:roy", "président des Jeunes Agriculteurs de la Creuse")
+    others = [
+        answer,
+        Candidate("Jeunes Agriculteurs", "person", "p:agriculteurs"),
+        Candidate("Anne Vidal", "person", "p:vidal", "préfète de la Creuse"),
+    ]
+    assert pick(answer, others).names == ["Anne Vidal"]
