@@ -37,6 +37,13 @@ def name_only(b: Builder, x: int, y: int) -> tuple[int, int]:
     """ "[son homologue français Emmanuel Roy]" → "son homologue français [Emmanuel Roy]": a title
     and the name after it, only the name hidden (the title is the clue)."""
     if not b.text[x : x + 1].islower():
+        # "[Olivier Roy au micro de la radio]": the name, not where he said it.
+        said = b.text[x:y]
+        for p in b.a.registry.persons():
+            if len(p.name.split()) >= 2 and said.startswith(p.name + " "):
+                rest = said[len(p.name) + 1 :].split()
+                if rest and rest[0].lower() in _AFTER_NAME:
+                    return x, x + len(p.name)
         return x, y
     for a, c, label in b.a.ner:
         if label == "PER" and c == y and x < a and len(b.text[a:c].split()) >= 2:
@@ -47,6 +54,7 @@ def name_only(b: Builder, x: int, y: int) -> tuple[int, int]:
     return x, y
 
 
+_AFTER_NAME = frozenset("au aux à dans sur devant lors en pour avec après avant depuis chez".split())
 ACRONYM = re.compile(r"(?:(?:l['’]\s*|la\s+|le\s+|les\s+)?)[A-ZÀ-Ý]{2,}s?")
 # Nouns that name nothing on their own: "[une autre manière]", "[le lieu du projet]".
 _VAGUE = frozenset(

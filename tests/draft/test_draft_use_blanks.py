@@ -94,6 +94,19 @@ def test_a_title_and_a_name_hide_the_name_only():
     assert "homologue italien {{c1::Marco Belli}}" in b.questions[-1]["text"]
 
 
+def test_a_name_then_where_it_was_said_hides_the_name_only():
+    text = "« C'est un moment merveilleux », a enchaîné Marco Belli au micro de la radio locale."
+    from quizgen.draft.keyfacts import cloze_on
+    from quizgen.draft.questions import Builder
+
+    a = analyse(text)
+    x = text.index("Marco")
+    assert a.registry.person("Marco Belli") is not None
+    b = Builder(a, "article")
+    assert cloze_on(b, 0, [(x, len(text) - 1)])
+    assert "{{c1::Marco Belli}} au micro de la radio locale" in b.questions[-1]["text"]
+
+
 def test_what_a_protest_is_for_is_a_fact_to_blank():
     from quizgen.draft.factspans import causes
 
