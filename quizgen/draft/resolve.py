@@ -307,6 +307,8 @@ def _qualified(words: list[str]) -> bool:
     if head not in _FOLDED_HUMAN_NOUNS and head not in _FOLDED_PROFESSIONS and head not in _WINNERS:
         return False  # "le bilan trimestriel", "le panneau municipal": no one
     return words[1] in _OF or (len(words) == 2 and words[1].isalpha() and len(words[1]) > 3)
+
+
 # Set phrases where a kin noun names a group, not someone's relative: "les parents d'élèves",
 # "des mères de famille", "un père de famille".
 _KIN_AS_GROUP = re.compile(r"(?:parents?\s+d'?\s*eleves?|(?:meres?|peres?)\s+de\s+famille)\b")
