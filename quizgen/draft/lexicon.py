@@ -158,7 +158,7 @@ ROLE_NOUNS = frozenset(
     roi reine pape prince princesse procureur procureure juge avocat avocate sélectionneur
     entraîneur entraîneuse capitaine professeur professeure chercheur chercheuse économiste
     analyste politologue fondateur fondatrice adjoint adjointe vice-président vice-présidente
-    échevin échevine bourgmestre
+    échevin échevine bourgmestre recteur rectrice
     haut-commissaire diplomate négociateur négociatrice émissaire envoyé envoyée homologue
     candidat candidate opposant opposante militant militante syndicaliste responsable
     médecin épidémiologiste infectiologue physicien physicienne historien historienne
@@ -254,7 +254,8 @@ NOT_NAMES = frozenset(
     votre vos mon ma mes et ou mais donc or ni car que qu' qui quoi dont où si alors ainsi
     aussi enfin puis ensuite selon pour par avec sans sous sur dans en entre vers chez depuis
     pendant après avant lors dès contre malgré face côté il elle ils elles on nous vous je tu
-    c' ça cela ceci tout toute tous toutes rien aucun aucune chaque plusieurs certains
+    c' ça cela ceci celui-ci celle-ci ceux-ci celles-ci tout toute tous toutes rien aucun aucune
+    chaque plusieurs certains
     lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin
     juillet août septembre octobre novembre décembre update mise jour maj direct alerte
     flash source sources publié mis lire voir accueil article précédent suivant photo vidéo

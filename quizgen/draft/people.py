@@ -28,6 +28,7 @@ from .nounphrase import (
     parse_np,
     party_label,
 )
+from .professions import PROFESSIONS
 from .speakers import OFFICIALS, Registry
 from .tokens import Tok, fold, name_key, tokenize
 
@@ -104,7 +105,8 @@ def _role_before_name(
     np_ = parse_np(toks, k, role_mode=True) if k + 1 < len(toks) else None
     if np_ is None or not np_.head:
         return
-    if not is_role_head(np_.head, toks[k + 1].cap) and not _described_person(registry, source, np_, persons):
+    described = _described_person(registry, source, np_, persons) or _kind_then_name(np_)
+    if not is_role_head(np_.head, toks[k + 1].cap) and not described:
         if t.low in ("un", "une") and np_.head in PERSON_KINDS | OFFICIALS:
             registry.anonymous.append((t.start, np_.head, source[np_.start : toks[np_.j - 1].end]))
         return
@@ -145,6 +147,16 @@ def _described_person(registry: Registry, source: str, np_: NP, persons: Sequenc
         return False
     a, b = np_.toks[runs[-1][0]].start, np_.toks[runs[-1][1] - 1].end
     return any(pa < b and a < pb for pa, pb in persons) and _person_words(registry, source, a, b) is not None
+
+
+def _kind_then_name(np_: NP) -> bool:
+    """'Son collègue Antoine Rieux', 'la chanteuse Clara Mendès': a noun of a person, then a first
+    name and a surname ending the phrase, whatever the model reads there."""
+    runs = np_.names()
+    if not runs or runs[-1][1] != np_.j or runs[-1][1] - runs[-1][0] < 2 or not np_.det:
+        return False
+    human = (np_.head or "") in ANONYMOUS_PERSON_NOUNS | PERSON_KINDS | PROFESSIONS
+    return human and runs[-1][0] == np_.i + 2  # "son collègue [Antoine Rieux]": the noun, then the name
 
 
 def _caption_line(source: str, a: int, b: int) -> bool:

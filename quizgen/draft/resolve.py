@@ -21,6 +21,7 @@ from .lexicon import (
 )
 from .professions import PROFESSIONS
 from .reader import Attribution
+from .since import opening_since
 from .speakers import Person, Registry, Speaker
 from .tokens import fold, singular
 
@@ -36,7 +37,7 @@ _GENERIC_FUNCTIONS = frozenset(
     "diplomate responsable dirigeant dirigeante leader representant representante expert experte "
     "specialiste chef cheffe patron patronne homologue emissaire envoye envoyee".split()
 )
-_LATTER = re.compile(r"\b(?:[Cc]e|[Cc]ette)\s+derni(?:er|ère)\b")
+_LATTER = re.compile(r"\b(?:(?:[Cc]e|[Cc]ette)\s+derni(?:er|ère)|[Cc]el(?:ui|le)-ci)\b")
 _FOLDED_HUMAN_NOUNS = frozenset(fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS)
 _FOLDED_INSTITUTIONS = frozenset(fold(r) for r in INSTITUTION_NOUNS)
 _DOCUMENTS = DOCUMENT_NOUNS - {"entourage", "services", "service", "bureau", "cabinet", "site"}
@@ -209,6 +210,7 @@ def _resolve_label(
     mentions: list[tuple[int, Person]],
     last: Person | None = None,
     view: str = "",
+    since: int | None = None,
 ) -> Speaker | None:
     """A definite description ('la ministre', 'ce dernier'): the person it stands for, or None."""
     if _ONE_OF_THEM.match(fold(sp.name)):
@@ -235,6 +237,9 @@ def _resolve_label(
         why = f"« {sp.name} » : {person.name}"
     elif person is not None:
         why = f"« {sp.name} » : titre que l’article donne à {person.name}"
+    elif (fresh := opening_since(view, mentions, since, att.quote.open, sp, registry, others)) is not None:
+        person = fresh  # "« … », dit X. ¶ Son collègue Paul Roy a … « … », précise le chercheur."
+        why = f"« {sp.name} » : rattaché à {person.name}, qui ouvre une phrase depuis le dernier propos"
     elif (
         last is not None
         and last.key not in others
@@ -415,6 +420,19 @@ def _names_no_one(sp: Speaker, att: Attribution, words: list[str]) -> bool:
     return not words or fold(sp.name) in _LABELS or bare or vague or headless or saying or short
 
 
+def _describe(
+    att: Attribution, sp: Speaker, found: Speaker | None, earlier: Speaker | None, described: list[Speaker]
+) -> None:
+    """A definite description stands for `found`: the unnamed person described so before
+    (`earlier`, 'le président' after 'le président du tribunal') or whom it resolves to; to review."""
+    att.speaker = found
+    if earlier is not None:
+        att.why = f"« {sp.name} » : {earlier.name}, nommé ainsi plus haut"
+    att.review = att.speaker is not None
+    if att.speaker is not None and att.speaker.kind == "anonymous":
+        described.append(att.speaker)
+
+
 def resolve_speakers(
     attributions: list[Attribution], registry: Registry, article: Article, ner: list[tuple[int, int, str]]
 ) -> None:
@@ -422,6 +440,7 @@ def resolve_speakers(
     mentions = _mentions(article, registry)
     view = plain(article.text)
     last: tuple[Person, int] | None = None  # the last person who spoke, and in which paragraph
+    last_at = 0  # where their words end
     named_body: tuple[Speaker, int] | None = None  # the last named institution that spoke
     described: list[Speaker] = []  # the unnamed people who spoke, as the article described them
     for att in attributions:
@@ -430,8 +449,9 @@ def resolve_speakers(
         if sp is not None and sp.kind == "institution" and fold(sp.name) not in _ANAPHORIC_BODIES:
             named_body = (sp, att.quote.last_para)
         recent = last[0] if last and last[1] >= att.quote.first_para - 1 else None
-        if sp is not None and sp.kind == "person":
-            last = (registry.person(sp.name), att.quote.last_para) if registry.person(sp.name) else last
+        since = last_at if recent is not None else None
+        if sp is not None and sp.kind == "person" and registry.person(sp.name):
+            last, last_at = (registry.person(sp.name), att.quote.last_para), att.evidence[1]  # type: ignore[assignment]
         if sp is None:
             continue
         sp = att.speaker = _uncut(sp)
@@ -447,14 +467,11 @@ def resolve_speakers(
             continue
         if sp.kind == "anonymous" and first in _DEFINITE:
             earlier = _short_for(sp, described, registry)
-            att.speaker = earlier or _resolve_label(sp, att, registry, mentions, recent, view)
-            if earlier is not None:
-                att.why = f"« {sp.name} » : {earlier.name}, nommé ainsi plus haut"
-            att.review = att.speaker is not None
-            if att.speaker is not None and att.speaker.kind == "anonymous":
-                described.append(att.speaker)
-            if att.speaker is not None and registry.person(att.speaker.name):
-                last = (registry.person(att.speaker.name), att.quote.last_para)  # type: ignore[assignment]
+            found = earlier or _resolve_label(sp, att, registry, mentions, recent, view, since)
+            _describe(att, sp, found, earlier, described)
+            person = registry.person(att.speaker.name) if att.speaker is not None else None
+            if person is not None:
+                last, last_at = (person, att.quote.last_para), att.evidence[1]
             continue
         if sp.kind == "institution" and fold(sp.name) in _ANAPHORIC_BODIES and body is not None:
             # "Selon la Nasa, … L'agence précise que « … »": the body that spoke just before.

@@ -28,6 +28,7 @@ from .lexicon import (
     same_role,
 )
 from .nounphrase import _COMPLEMENT, NP, PRONOUNS, _balanced, is_role_head, parse_np
+from .phraseshape import acronym, demonym
 from .professions import PROFESSIONS
 from .tokens import Tok, fold, name_key, singular
 
@@ -108,6 +109,9 @@ def _titled_article(np_: NP) -> bool:
 
 # Heads of roles that speak for a group ("chef de file des conservateurs", "porte-parole des
 # agriculteurs" is not one of them: a spokesman is no farmer), folded.
+_RELATIONS = frozenset(
+    "collegue coequipier coequipiere ami amie camarade partenaire compagnon compagne voisin voisine".split()
+)
 _GROUP_HEADS = frozenset({"chef", "cheffe", "leader", "president", "presidente", "dirigeant", "dirigeante"})
 _WRITERS = frozenset({"auteur", "auteure", "autrice"})  # "l'auteur des faits" is no writer
 
@@ -118,6 +122,18 @@ def _other_nation(person: Person, description: str) -> bool:
     if not nat or not _leader(description):
         return False
     return any(_leader(role) and _nationality(role) not in (None, nat) for role in person.roles)
+
+
+_LATTER_PRONOUNS = {fold("celui-ci"): "ce dernier", fold("celle-ci"): "cette dernière"}
+
+
+def _the_latter(text: str) -> Speaker | None:
+    """'Celle-ci lui a assuré que « … »': the person named last, as 'cette dernière' is."""
+    latter = _LATTER_PRONOUNS.get(fold(text))
+    if latter is None:
+        return None
+    gender = "f" if latter.startswith("cette") else "m"
+    return Speaker(latter, "anonymous", "a:" + fold(latter), gender, False)
 
 
 def _leader(role: str) -> bool:
@@ -263,8 +279,8 @@ class Registry:
 
     def role_conflicts(self, person: Person, description: str) -> bool:
         """'le chef de l'ONU' cannot be a person the article calls its 'porte-parole'."""
-        if not person.roles:
-            return False
+        if not person.roles or all(_head_word(r) in _RELATIONS for r in person.roles):
+            return False  # "son collègue Paul Roy": a relation to someone, no function to conflict with
         nationality = _nationality(_head_word(description))
         if nationality:  # "l'Argentin", "le Français": a nationality, not a function
             return any(_nationality(role) not in (None, nationality) for role in person.roles)
@@ -295,6 +311,8 @@ class Registry:
         toks = np_.toks
         if np_.head in PRONOUNS and np_.det is None:
             return None  # pronouns are resolved from context by the caller
+        if (latter := _the_latter(np_.text(source))) is not None:
+            return latter
         if np_.apposition:
             a, b = np_.apposition
             words = [t.text for t in toks[a:b] if t.text != "-"]
@@ -319,13 +337,12 @@ class Registry:
                 sp = self.person_speaker(p, role=role)
                 sp.certain = certain
                 return sp
-        if _titled_article(np_):
-            return self.institution(text)  # "selon Le Parisien", "rapporte La Croix": a title
-        body = [t.text for t in toks[np_.i + (1 if np_.det else 0) : np_.j]]
-        acronym = len(body) == 1 and body[0].isupper() and body[0].isalpha() and len(body[0]) > 1
-        if head in INSTITUTION_NOUNS or (np_.det is None and text.isupper() and len(text) > 1):
+        if demonym(np_, text) and self.person(text) is None:
+            return self._anonymous(np_, text, certain=False)  # "a reconnu le Breton": a person described
+        if _titled_article(np_):  # "selon Le Parisien", "rapporte La Croix": a title
             return self.institution(text)
-        if acronym and np_.det in ("le", "la", "l'", "les"):
+        capitals = np_.det is None and text.isupper() and len(text) > 1
+        if head in INSTITUTION_NOUNS or capitals or acronym(np_):
             return self.institution(text)  # "la CGT", "l'ONU": a body, not a description
         if (
             head in ANONYMOUS_PERSON_NOUNS

@@ -262,3 +262,30 @@ def test_the_one_whom_qui_stands_for_speaks_to_review(entities):
     text = "Le ministre Marc Vidal a répondu à Anne Roux, qui lui reprochait « un manque de courage »."
     [(_q, speaker, review)] = _who(text, entities)
     assert speaker == "Anne Roux" and review
+
+
+def test_an_inhabitant_s_name_is_a_description_to_resolve_not_a_body(entities):
+    text = "Julien Mabire a terminé deuxième. « Le vent nous a gênés », a reconnu le Lyonnais."
+    [(_q, speaker, review)] = _who(text, entities)
+    assert speaker == "Julien Mabire" and review
+
+
+def test_celle_ci_is_no_one_s_name(entities):
+    # "Celle-ci" stands for the rectrice, whom the article does not name: no one, rather than a
+    # person called "Celle-ci" without review.
+    text = (
+        "Nadia Perrot a rencontré la rectrice. Celle-ci lui aurait promis que « des remplaçants arriveront »."
+    )
+    [(_q, speaker, _review)] = _who(text, entities)
+    assert speaker is None
+
+
+def test_a_description_after_a_person_the_story_brought_in_is_that_person(entities):
+    text = (
+        "« Les ruches se vident », explique Sophie Garnier.\n\n"
+        "Son collègue Antoine Rieux a posé des capteurs. « Nous avons suivi chaque abeille », "
+        "précise le chercheur."
+    )
+    found = _who(text, entities)
+    assert [speaker for _q, speaker, _r in found] == ["Sophie Garnier", "Antoine Rieux"]
+    assert found[1][2]
