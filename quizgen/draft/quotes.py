@@ -339,7 +339,9 @@ def names_a_work(words: str, before: str, after: str = "") -> bool:
     # 'le plan « Grenoble respire »', 'son roman autobiographique « Terre »'; but 'le plan
     # « trop cher »' is speech.
     adjective = len(prev) >= 2 and prev[-2] in NAMING_WORDS and _ADJECTIVE.fullmatch(prev[-1])
-    return tokens[0][0].isupper() and bool((prev and prev[-1] in NAMING_WORDS) or adjective)
+    # "Son tableau le plus célèbre, « Marée basse », est …": the work named a few words before.
+    described = clause.rstrip().endswith(",") and any(w in NAMING_WORDS for w in prev[-5:-1])
+    return tokens[0][0].isupper() and bool((prev and prev[-1] in NAMING_WORDS) or adjective or described)
 
 
 def is_name_or_title(words: str, before: str, after: str = "") -> bool:

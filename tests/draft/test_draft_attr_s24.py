@@ -289,3 +289,13 @@ def test_a_description_after_a_person_the_story_brought_in_is_that_person(entiti
     found = _who(text, entities)
     assert [speaker for _q, speaker, _r in found] == ["Sophie Garnier", "Antoine Rieux"]
     assert found[1][2]
+
+
+def test_a_work_named_a_few_words_before_its_title_is_no_speech(entities):
+    text = (
+        "Le peintre Louis Garnier est mort. Son tableau le plus célèbre, « Marée basse », est conservé "
+        "au musée Boudin."
+    )
+    a = analyse(text, entities)
+    [att] = a.attributions
+    assert att.name_or_title and att.speaker is None
