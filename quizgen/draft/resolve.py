@@ -245,6 +245,7 @@ def _resolve_label(
         and last.key not in others
         and (sp.gender is None or last.gender in (None, sp.gender))
         and not _other_function(registry, last, rest)
+        and not (_office(rest) and not last.roles)  # "la ministre de la Culture" is no one who holds no title
     ):
         person = last  # "« … », a dit X. Le diplomate a accusé …": the one who just spoke
         why = f"« {sp.name} » : rattaché à {person.name}, qui parlait juste avant"

@@ -299,3 +299,12 @@ def test_a_work_named_a_few_words_before_its_title_is_no_speech(entities):
     a = analyse(text, entities)
     [att] = a.attributions
     assert att.name_or_title and att.speaker is None
+
+
+def test_an_office_is_not_the_last_speaker_who_holds_no_title(entities):
+    text = (
+        "La peintre Hélène Vasseur est morte samedi.\n\n« Elle est partie en paix », a écrit Claire Morin. "
+        "La ministre de la Culture a salué « une artiste libre »."
+    )
+    found = _who(text, entities)
+    assert found[-1][1] != "Claire Morin"
