@@ -1,6 +1,7 @@
-"""Speakers written in ways the rules missed on published articles: a description standing for
-the one person it fits, a relative clause left open before the verb, an adverbial inside a verb
-of several words, a title the lists lack (invented texts; slow: model)."""
+"""Speakers written in ways the rules missed on published articles and on adversarial probes: a
+description standing for the one person it fits, a relative clause left open before the verb, an
+adverbial inside a verb of several words, a title the lists lack; and the bounds an overfit audit
+set on those rules (invented texts; slow: model)."""
 
 from __future__ import annotations
 
