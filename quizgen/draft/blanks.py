@@ -42,7 +42,7 @@ def name_only(b: Builder, x: int, y: int) -> tuple[int, int]:
         for p in b.a.registry.persons():
             if len(p.name.split()) >= 2 and said.startswith(p.name + " "):
                 rest = said[len(p.name) + 1 :].split()
-                if rest and rest[0].lower() in _AFTER_NAME:
+                if rest and rest[0].lower() in _WHERE_WORDS:
                     return x, x + len(p.name)
         return x, y
     for a, c, label in b.a.ner:
@@ -54,7 +54,7 @@ def name_only(b: Builder, x: int, y: int) -> tuple[int, int]:
     return x, y
 
 
-_AFTER_NAME = frozenset("au aux à dans sur devant lors en pour avec après avant depuis chez".split())
+_WHERE_WORDS = frozenset("au aux à dans sur devant lors en pour avec après avant depuis chez".split())
 ACRONYM = re.compile(r"(?:(?:l['’]\s*|la\s+|le\s+|les\s+)?)[A-ZÀ-Ý]{2,}s?")
 # Nouns that name nothing on their own: "[une autre manière]", "[le lieu du projet]".
 _VAGUE = frozenset(

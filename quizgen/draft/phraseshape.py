@@ -8,7 +8,7 @@ from .lexicon import INSTITUTION_NOUNS, NATIONALITIES
 from .nounphrase import NP
 from .tokens import fold
 
-_FOLDED_INSTITUTION_NOUNS = frozenset(fold(w) for w in INSTITUTION_NOUNS)
+FOLDED_INSTITUTION_NOUNS = frozenset(fold(w) for w in INSTITUTION_NOUNS)
 # "le Breton", "la Nordiste", "l'Argentin", "le Savoyard": an inhabitant written with a capital.
 _DEMONYM = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:ais|aise|ois|oise|ien|ienne|éen|éenne|iste|ard|arde|on|onne)")
 
@@ -25,6 +25,6 @@ def demonym(np_: NP, text: str) -> bool:
     words = text.replace("’", "'").replace("l'", "l' ").split()
     # "Le Parisien" with its capital is a newspaper's title, not an inhabitant.
     lower = bool(words) and words[0] in ("le", "la", "l'")
-    if not lower or len(words) != 2 or fold(words[1]) in _FOLDED_INSTITUTION_NOUNS:
+    if not lower or len(words) != 2 or fold(words[1]) in FOLDED_INSTITUTION_NOUNS:
         return False  # "le Kremlin", "le Pentagone": a seat for its body
     return bool(_DEMONYM.fullmatch(words[1])) or words[1].lower() in NATIONALITIES

@@ -15,10 +15,10 @@ from .clean import Article, plain
 from .lexicon import (
     ANONYMOUS_PERSON_NOUNS,
     DOCUMENT_NOUNS,
-    INSTITUTION_NOUNS,
     ROLE_NOUNS,
     UNNAMED_WITNESS_NOUNS,
 )
+from .phraseshape import FOLDED_INSTITUTION_NOUNS
 from .professions import PROFESSIONS
 from .reader import Attribution
 from .since import opening_since
@@ -39,7 +39,6 @@ _GENERIC_FUNCTIONS = frozenset(
 )
 _LATTER = re.compile(r"\b(?:(?:[Cc]e|[Cc]ette)\s+derni(?:er|ère)|[Cc]el(?:ui|le)-ci)\b")
 _FOLDED_HUMAN_NOUNS = frozenset(fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS)
-_FOLDED_INSTITUTIONS = frozenset(fold(r) for r in INSTITUTION_NOUNS)
 _DOCUMENTS = DOCUMENT_NOUNS - {"entourage", "services", "service", "bureau", "cabinet", "site"}
 _INDEFINITE = ("un", "une", "l'un", "l'une", "des")
 _SAYINGS = frozenset({"proverbe", "adage", "dicton", "maxime", "aphorisme"})  # folded
@@ -82,7 +81,7 @@ def _words(name: str) -> list[str]:
 
 # "… en présence de sa collègue, Anne Roux": the name closing the incise is someone else's.
 _ANOTHER_BESIDE = re.compile(
-    r"\b(?:avec|par|aux?\s+côtés|en\s+présence|coll[eè]gue|ami|amie|épouse|mari|confrère|consœur)\b",
+    r"\b(?:avec|par|aux?\s+côtés|en\s+présence|confrère|consœur)\b",
     re.IGNORECASE,
 )
 _NAME_CLOSING = re.compile(
@@ -169,7 +168,7 @@ def _ambiguous(registry: Registry, description: str) -> bool:
 def _place(registry: Registry, name: str) -> bool:
     """A place or country the model reads as LOC, not a body named after its seat (l'Élysée)."""
     bare = fold(re.sub(r"^(?:le|la|les|l['’])\s*", "", name, flags=re.IGNORECASE))
-    if not bare or bare.split()[0] in _FOLDED_INSTITUTIONS:
+    if not bare or bare.split()[0] in FOLDED_INSTITUTION_NOUNS:
         return False
     return registry.ner_labels.get(bare) == "LOC" or registry.ner_labels.get(fold(name)) == "LOC"
 

@@ -79,9 +79,12 @@ def _role_text(role: str) -> str:
     return " ".join(role.lower().replace("’", "'").split())
 
 
+_FOLDED_NATIONALITIES = frozenset(fold(n) for n in NATIONALITIES)
+
+
 def _nationality(role: str) -> str | None:
     for w in fold(role).split():
-        if w in {fold(n) for n in NATIONALITIES}:
+        if w in _FOLDED_NATIONALITIES:
             return w[:5]  # américain/américaine → 'ameri'
     return None
 
@@ -127,7 +130,7 @@ def _other_nation(person: Person, description: str) -> bool:
 _LATTER_PRONOUNS = {fold("celui-ci"): "ce dernier", fold("celle-ci"): "cette dernière"}
 
 
-def _the_latter(text: str) -> Speaker | None:
+def _latter_pronoun(text: str) -> Speaker | None:
     """'Celle-ci lui a assuré que « … »': the person named last, as 'cette dernière' is."""
     latter = _LATTER_PRONOUNS.get(fold(text))
     if latter is None:
@@ -311,7 +314,7 @@ class Registry:
         toks = np_.toks
         if np_.head in PRONOUNS and np_.det is None:
             return None  # pronouns are resolved from context by the caller
-        if (latter := _the_latter(np_.text(source))) is not None:
+        if (latter := _latter_pronoun(np_.text(source))) is not None:
             return latter
         if np_.apposition:
             a, b = np_.apposition
