@@ -248,4 +248,24 @@ def _person_words(registry: Registry, source: str, a: int, b: int) -> list[str] 
         return None  # "Y COMPRIS" (a shouted heading), "Biden-Poutine" (two people)
     if len(words) > 5 or any(w[:1].isupper() and w.lower() in NOT_NAMES_OR_ROLES | _ENGLISH for w in words):
         return None  # "Your Song", "The Bitch": a title in English, not a person
+    if _a_body(before, words):
+        return None  # "à l'appel des Jeunes Agriculteurs": a body of people, not a person
     return words
+
+
+_PLURAL_BEFORE = frozenset({"les", "des", "aux"})
+
+
+def _a_body(before: list[str], words: list[str]) -> bool:
+    """A name written after a plural article ("les Républicains", "des Jeunes Agriculteurs"), or
+    ending on a plural noun of people ("Jeunes Agriculteurs", "Médecins du Monde" aside, whose
+    first word is one): a body or a group; a person's name takes neither."""
+    if before and before[-1] in _PLURAL_BEFORE:
+        return True
+    for w in words:
+        low = w.lower()
+        single = re.sub(r"(?:s|x)$", "", low)
+        people = PROFESSIONS | ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS
+        if single != low and single in people:
+            return True  # "Agriculteurs", "Médecins": people of a kind, in the plural
+    return False

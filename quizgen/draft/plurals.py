@@ -33,6 +33,13 @@ _HUMAN_GROUPS = frozenset(fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS |
 _GROUP_HEADS = _HUMAN_GROUPS | frozenset(fold(w) for w in INSTITUTION_NOUNS)
 
 
+def written_plural(name: str) -> bool:
+    """A speaker written with a plural article ("les Jeunes Agriculteurs", "des parents"): a
+    group, never what "il" or "elle" stands for."""
+    first = name.split(" ", 1)[0].lower()
+    return first in ("les", "des", "aux", "ces", "plusieurs")
+
+
 _PLURAL_NP = re.compile(r"\b(?:les|des|ces|aux|plusieurs)\s+(?:\w+\s+)?([\w-]+)", re.IGNORECASE)
 
 

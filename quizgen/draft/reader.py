@@ -12,7 +12,7 @@ from .clauses import past_complement, walk_back_incises
 from .clean import Article, plain
 from .nlp import Token
 from .nounphrase import NP, PRONOUNS, parse_np
-from .plurals import plural_antecedent
+from .plurals import plural_antecedent, written_plural
 from .quotes import MASK, QuoteSpan, Sentence, is_name_or_title, masked, names_a_work
 from .speakers import Registry, Speaker
 from .speechpatterns import _needs_aux, _patterns
@@ -255,6 +255,8 @@ class Reader:
             return None
 
         def fits(sp: Speaker | None) -> bool:
+            if sp is not None and written_plural(sp.name):
+                return False  # "il" is never "les Jeunes Agriculteurs"
             return (sp is not None and (sp.gender in (None, want)) and sp.kind != "anonymous") or (
                 sp is not None and sp.kind == "anonymous" and sp.gender == want
             )
