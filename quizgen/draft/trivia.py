@@ -86,18 +86,36 @@ def is_age(text: str, fig: Figure) -> bool:
         and words[-1] == "de"
         and any(w in PERSON_NOUNS or _PERSON_ENDING.search(w.rstrip("s")) for w in words[:-1])
     )
-    return bool(_AGE.search(before)) or bool(person)
+    at_age = bool(_AT_AGE.search(before)) and bool(re.match(r"\s*[,)]", text[fig.end :]))
+    return bool(_AGE.search(before)) or bool(person) or at_age
+
+
+# "À 46 ans, ce père de famille …", "il a arrêté à 70 ans, épuisé": "à" and the age, then a
+# comma; a sentence ("condamné à 5 ans de prison") goes on after the figure.
+_AT_AGE = re.compile(r"(?:^|[\s(])[àÀ]\s+$")
 
 
 def side_duration(text: str, fig: Figure) -> bool:
     """A duration of no consequence: one half of "1 heure 48 minutes" (the blank would split it),
-    or a tenure told in passing ("Karim, qui travaille ici depuis 5 ans", "15 ans de métier")."""
+    a tenure told in passing ("Karim, qui travaille ici depuis 5 ans", "15 ans de métier"), or
+    how long ago the news came ("révélée il y a deux jours")."""
     if fig.kind != "duration":
         return False
     if _MORE_MINUTES.match(text, fig.end) or _CAREER.match(text, fig.end):
         return True  # "1 heure 48 minutes", "15 ans de métier"
     before = text[max(0, fig.start - 80) : fig.start]
+    if _HOURS_BEFORE.search(before) and (fig.unit or "").startswith("min"):
+        return True  # the minutes of "1 heure 48 minutes"
+    if _AGO.search(before) and fig.unit in _SHORT_UNITS:
+        return True  # "il y a deux jours": the day the news came, no fact to learn
     return bool(re.search(r"\bdepuis\s+$", before)) and bool(re.search(r",\s*qui\s[^,.;:]*$", before))
+
+
+_HOURS_BEFORE = re.compile(r"\b\d+\s*(?:h|heures?)\s*(?:et\s+)?$", re.IGNORECASE)
+_AGO = re.compile(
+    r"\bil\s+y\s+a\s+(?:(?:déjà|seulement|à\s+peine|tout\s+juste|plus\s+de|moins\s+de)\s+)?$", re.IGNORECASE
+)
+_SHORT_UNITS = frozenset({"minutes", "minute", "heures", "heure", "jours", "jour", "semaines", "semaine"})
 
 
 _BETWEEN_EVENTS = re.compile(
