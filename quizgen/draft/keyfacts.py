@@ -44,6 +44,7 @@ from .figures import Figure
 from .lexicon import NATIONALITIES, NOT_NAMES, ROLE_NOUNS, TITLES
 from .phrases import agents, phrases_and_roles
 from .questions import Builder
+from .salience import area_of_a_place, echoed
 from .statements import true_false, true_statement
 from .textbits import BLANK, collapse, display, guillemets, join, stable_order
 from .tokens import fold
@@ -146,6 +147,8 @@ def _where(b: Builder, si: int) -> bool:
             continue  # "à [la France]": too broad, or guessed
         if not preposition(b.text, x) or _common(b, x, y) or one_of_several(b.text, x, y):
             continue
+        if area_of_a_place(b, x):
+            continue  # "à Mulsanne, dans la [Sarthe]": the town is the fact, its county a detail
         if a_source(b.text, x, y):
             continue  # "le procureur de la République à [Annecy]" after "a précisé": the source
         if place.lower() in b.cache.setdefault("where", set()):
@@ -228,6 +231,8 @@ def cloze_on(
         pre, mid, post = b.window(si, x, y)
         if not (hint or (x, y) in why) and poor_blank(b, x, y, f"{pre} {post}"):
             continue
+        if not (hint or (x, y) in why or b.a.sentences[si].heading or echoed(b, si, x, y)):
+            continue  # "règne une [agitation inhabituelle]": the scene's wording, said once
         if (
             "{{" in pre + post
             or "}}" in pre + post

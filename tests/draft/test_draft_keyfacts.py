@@ -164,11 +164,11 @@ def _hidden(text: str, entities) -> list[str]:
     return [q["text"].split("{{c1::")[1].split("}}")[0] for q in qs if q["type"] == "cloze"]
 
 
-def _cloze_of(sentence: str, entities) -> str:
+def _cloze_of(sentence: str, entities, headline: str = "Les nouvelles du jour") -> str:
     from quizgen.draft.keyfacts import _cloze
     from quizgen.draft.questions import Builder
 
-    b = Builder(analyse("Les nouvelles du jour\n\n" + sentence, entities), "a")
+    b = Builder(analyse(headline + "\n\n" + sentence, entities), "a")
     si = next(i for i, s in enumerate(b.a.sentences) if b.text[s.start : s.end] == sentence)
     assert _cloze(b, si), sentence
     return b.questions[-1]["text"]
@@ -176,7 +176,8 @@ def _cloze_of(sentence: str, entities) -> str:
 
 def test_who_did_it_and_why_are_hidden_in_clozes(entities):
     text = "Le blessé a été évacué vers l’hôpital par des passants du quartier."
-    assert "par des {{c1::passants du quartier}}" in _cloze_of(text, entities)
+    headline = "Des passants au secours d’un blessé"  # the story is about them: its headline says so
+    assert "par des {{c1::passants du quartier}}" in _cloze_of(text, entities, headline)
     text = "Faute de bénévoles, la médiathèque fermera tous les samedis de l’été."
     assert "Faute de {{c1::bénévoles}}" in _cloze_of(text, entities)
 

@@ -478,7 +478,8 @@ def test_what_people_protest_against_is_a_fact_to_hide(entities):
     # Invented: the phrase the verb governs with "contre" is what the sentence is about.
     text = (
         "Les commerçants de la rue Victor-Hugo, à Quimperlé, ont baissé leurs rideaux mardi matin. "
-        "Ils protestent contre la suppression des places de stationnement."
+        "Ils protestent contre la suppression des places de stationnement. "
+        "La mairie veut supprimer ces places pour élargir les trottoirs."  # the story comes back to it
     )
     clozes = [q["text"] for q in questions(text, entities) if q["type"] == "cloze"]
     assert any("protestent contre la {{c1::suppression des places" in c for c in clozes), clozes
