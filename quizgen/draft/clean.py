@@ -171,7 +171,16 @@ def _without_name_lines(view: str, kept: list[Paragraph]) -> tuple[list[Paragrap
         if kept and _NAME_LINE.match(view[kept[end].start : kept[end].end]):
             author = author or view[kept[end].start : kept[end].end]
             kept = kept[1:] if end == 0 else kept[:-1]
+    last = kept[-1] if kept else None
+    glued = _GLUED_NAME.search(view, last.start, last.end) if last else None
+    if last and glued and glued.end() == last.end:
+        # "… devant le rectorat.Guillaume Frouin": the byline glued to the last sentence.
+        kept = [*kept[:-1], Paragraph(last.start, glued.start(1), last.heading)]
+        author = author or glued[1]
     return kept, author
+
+
+_GLUED_NAME = re.compile(r"(?<=\w[.!?»])([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){1,3})\s*$")
 
 
 def _title(text: str, kept: list[Paragraph]) -> str | None:

@@ -248,12 +248,15 @@ def _person_words(registry: Registry, source: str, a: int, b: int) -> list[str] 
         return None  # "Y COMPRIS" (a shouted heading), "Biden-Poutine" (two people)
     if len(words) > 5 or any(w[:1].isupper() and w.lower() in NOT_NAMES_OR_ROLES | _ENGLISH for w in words):
         return None  # "Your Song", "The Bitch": a title in English, not a person
+    if any(_GLUED.search(w) for w in words):
+        return None  # "Vasseur.Julien": two sentences glued (a byline after the last one), no name
     if _a_body(before, words):
         return None  # "à l'appel des Jeunes Agriculteurs": a body of people, not a person
     return words
 
 
 _PLURAL_BEFORE = frozenset({"les", "des", "aux"})
+_GLUED = re.compile(r"\w\w[.!?»][A-ZÀ-Ý]")
 
 
 def _a_body(before: list[str], words: list[str]) -> bool:

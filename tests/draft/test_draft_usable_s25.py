@@ -102,3 +102,30 @@ def test_the_wording_of_a_scene_is_not_hidden_but_a_fact_the_story_returns_to_is
     x = b.text.index("fermeture du site de Vierzon")
     assert cloze_on(b, fact, [(x, x + len("fermeture du site de Vierzon"))])
     assert "{{c1::fermeture du site de Vierzon}}" in b.questions[-1]["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_who_signed_the_article_is_no_wrong_choice_for_who_said_it(entities):
+    # The page's byline glued to the last sentence, as web pastes have it.
+    text = (
+        "Une classe menacée à l'école Jules-Ferry\n\n"
+        "Les parents d'élèves de l'école Jules-Ferry ont occupé la cour mardi. « Trente élèves par "
+        "classe, ce n'est plus possible », a lancé Claire Vasseur, présidente des parents d'élèves. "
+        "Le maire, Bernard Lemoine, soutient les familles. « Nous demandons un poste de plus », a "
+        "déclaré Bernard Lemoine.\n\n"
+        "« Nous reviendrons jeudi devant le rectorat », a ajouté Claire Vasseur.Julien Marchetti"
+    )
+    qs = _draft(text, entities)
+    named = [str(x) for q in qs for x in (*q.get("distractors", ()), q.get("speaker"), q.get("answer"))]
+    assert not any("Marchetti" in x for x in named), named
+    assert any(q.get("speaker") == "Claire Vasseur" for q in qs), qs
+
+
+def test_a_name_alone_on_the_last_line_or_after_par_is_a_byline():
+    from quizgen.draft.quotepicks import only_in_a_byline
+
+    story = "Le maire Paul Roy a parlé. « Nous gagnerons », a dit Paul Roy."
+    assert only_in_a_byline(story + "\n\nPar Anne Morel", "Anne Morel")
+    assert only_in_a_byline(story + "\n\nAnne Morel, à Bordeaux", "Anne Morel")
+    assert not only_in_a_byline(story + "\n\nPaul Roy", "Paul Roy")  # he is in the story too
