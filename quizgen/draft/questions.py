@@ -35,7 +35,16 @@ from .textbits import (
     window,
     with_article,
 )
-from .trivia import between_events, clock_like, is_age, side_date, side_duration, standalone, to_come
+from .trivia import (
+    between_events,
+    clock_like,
+    is_age,
+    scenery_figure,
+    side_date,
+    side_duration,
+    standalone,
+    to_come,
+)
 
 MAX_QUOTES_PER_SPEAKER = 5  # more of one voice asks the same "who said it?" again and again
 _NEGATION = re.compile(r"\b(?:et|mais)\s+non\b|\bnon\s+pas\b|\bet\s+pas\b|\(\s*et\s+non\b", re.IGNORECASE)
@@ -274,6 +283,10 @@ class Builder:
             return True  # "Q : À quoi ont ressemblé les deux heures ?": an interviewer's question
         if not re.search(r"\d", fig.text) and any(q.open < fig.start < q.close for q in self.a.quotes):
             return True  # "jouer deux semaines en Grand Chelem", said in passing: a figure in words
+        names = [w for p in self.a.registry.persons() for w in (p.name, *p.surnames)]
+        names += [view[x:y] for x, y, label in self.a.ner if label == "PER"]  # "Daniel", read once
+        if scenery_figure(view, fig, self.a.article.title or "", names):
+            return True  # "un village de 800 habitants", "Daniel … depuis 25 ans"
         return (
             is_age(view, fig) or side_duration(view, fig) or between_events(view, fig) or self._side_date(fig)
         )

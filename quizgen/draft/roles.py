@@ -119,7 +119,7 @@ def _cut_or_named(role: str, name: str, registry: Registry) -> bool:
 # What follows a role and is no part of it: an age, a cause, a time ("chanteur britannique de 70 ans",
 # "coach intérimaire suite au départ de Graham Potter").
 _TAIL = re.compile(
-    r"\s+(?:de\s+\d+\s+ans\b|âgée?\s+de\b|suite\s+(?:à|au|aux)\b|depuis\b|après\b|lors\s+d).*$"
+    r"\s+(?:de\s+\d+(?:\s+ans\b|\s*$)|âgée?\s+de\b|suite\s+(?:à|au|aux)\b|depuis\b|après\b|lors\s+d).*$"
 )
 
 

@@ -118,6 +118,21 @@ _AGO = re.compile(
 _SHORT_UNITS = frozenset({"minutes", "minute", "heures", "heure", "jours", "jour", "semaines", "semaine"})
 
 
+def scenery_figure(text: str, fig: Figure, title: str, names: list[str]) -> bool:
+    """A figure that sets the scene: the population of the place ("un village de 800 habitants",
+    "Meymac, 2 455 habitants"), unless the headline is about it; how long a person named in the
+    sentence has done something ("Daniel achète son pain ici depuis 25 ans")."""
+    if (fig.unit or "").startswith("habitant"):
+        return "habitant" not in title.lower()
+    if fig.kind != "duration" or fig.unit not in ("ans", "années"):
+        return False
+    before = text[max(0, fig.start - 120) : fig.start]
+    if not re.search(r"\bdepuis\s+(?:déjà\s+|plus\s+de\s+|près\s+de\s+)?$", before, re.IGNORECASE):
+        return False
+    clause = re.split(r"[.!?;:«»]", before)[-1]
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", clause) for n in names)
+
+
 _BETWEEN_EVENTS = re.compile(
     r"\s*(?:plus\s+)?(?:après|avant|plus\s+tard|plus\s+tôt|auparavant)\b", re.IGNORECASE
 )

@@ -129,3 +129,29 @@ def test_a_name_alone_on_the_last_line_or_after_par_is_a_byline():
     assert only_in_a_byline(story + "\n\nPar Anne Morel", "Anne Morel")
     assert only_in_a_byline(story + "\n\nAnne Morel, à Bordeaux", "Anne Morel")
     assert not only_in_a_byline(story + "\n\nPaul Roy", "Paul Roy")  # he is in the story too
+
+
+def test_the_population_of_the_setting_and_a_persons_tenure_set_the_scene():
+    from quizgen.draft.trivia import scenery_figure
+
+    text = (
+        "À Vernet, un village de 900 habitants, la poste ferme. Lucien y achète son journal depuis "
+        "30 ans. Le bureau existe depuis 40 ans. La commune a perdu 300 habitants en dix ans."
+    )
+    names = ["Lucien"]
+    assert scenery_figure(text, _figure(text, "900 habitants"), "La poste de Vernet ferme", names)
+    assert scenery_figure(text, _figure(text, "30 ans"), "La poste de Vernet ferme", names)
+    assert not scenery_figure(text, _figure(text, "40 ans"), "La poste de Vernet ferme", names)
+    # The headline is about the population: its figures are the story.
+    assert not scenery_figure(text, _figure(text, "300 habitants"), "Vernet perd ses habitants", names)
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_an_age_written_after_a_role_is_no_part_of_the_role(entities):
+    text = (
+        "Walter Brenner avait promis une grande annonce. Ce lundi, le chanteur autrichien de 82 ans "
+        "a annoncé la fin de sa carrière. « Je chanterai une dernière fois à Vienne », a-t-il déclaré."
+    )
+    roles = [r.role for r in analyse(text, entities).roles]
+    assert roles and not any("82" in r for r in roles), roles
