@@ -95,8 +95,7 @@ def test_the_words_of_a_quotation_no_who_said_asks_are_asked_as_a_cloze(entities
     text = (
         "La maire de Ribaute, Odile Tessier, a inauguré samedi la médiathèque du village. "
         "« Nous voulons ouvrir la médiathèque aux écoliers de toute la vallée », a déclaré Odile Tessier. "
-        "« Le conseil municipal financera aussi une nouvelle salle de danse l'an prochain », "
-        "a-t-elle ajouté. Les travaux de la future salle commenceront en mars."  # the story comes back to it
+        "« Le conseil municipal financera aussi une nouvelle salle de danse l'an prochain », a-t-elle ajouté."
     )
     from quizgen.draft.bank import draft_questions
 
