@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ..text import fold_answer, word_count
 from .clean import plain
 from .distractors import Candidate
+from .firstnames import opens_on_a_given_name
 from .lexicon import NATIONALITIES, PERSON_KINDS, ROLE_NOUNS, TITLES
 from .pipeline import Analysis
 from .reader import Attribution
@@ -45,6 +46,8 @@ def candidates_of(analysis: Analysis) -> list[Candidate]:
             continue
         if len(p.name.split()) < 2 and not p.roles and not p.titled:
             continue  # "Marcel-Sembat": one word, no title, no role, never heard: a school as well as a man
+        if not (p.roles or p.titled or opens_on_a_given_name(p.name)):
+            continue  # "Bande de Français", "Ligue des champions": read as a person, no given name
         if "p:" + p.key not in seen:
             seen.add("p:" + p.key)
             role = max(p.roles, key=lambda r: len(r.split()), default=None)
@@ -54,6 +57,7 @@ def candidates_of(analysis: Analysis) -> list[Candidate]:
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:le|la|les|l['’]|du|au|aux|une?)\s*$", re.IGNORECASE)
 _LINKS = ("appos", "flat:name", "compound", "nmod")
+_THING_BEFORE = re.compile(r"\b(?:le|la|l['’]|au|un|une)\s*([\w-]+)\s+$", re.IGNORECASE)
 
 
 def written(text: str, name: str) -> Iterator[re.Match[str]]:
@@ -69,6 +73,9 @@ def names_a_thing(analysis: Analysis, name: str) -> bool:
     for m in written(text, name):
         if _ARTICLE_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
             return True
+        noun = _THING_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        if noun and noun[1].lower() in THING_NOUNS:
+            return True  # "le lotissement Jeanne de Laval", whatever the parse says
         first = next((t for t in toks if t.start == m.start()), None)
         if first is None or first.dep not in _LINKS:
             continue
@@ -102,6 +109,8 @@ THING_NOUNS = frozenset(
     association liste parti journal magazine émission série film livre roman album chanson
     disque spectacle festival prix trophée coupe tournoi plan programme opération mission
     navire bateau fusée satellite sonde loi projet centre maison résidence immeuble
+    lotissement médiathèque bibliothèque piscine halle allée impasse square cité chemin route quai
+    espace complexe boulodrome salon foire concours championnat tournée exposition
 """.split()
 )
 

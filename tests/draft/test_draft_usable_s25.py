@@ -155,3 +155,27 @@ def test_an_age_written_after_a_role_is_no_part_of_the_role(entities):
     )
     roles = [r.role for r in analyse(text, entities).roles]
     assert roles and not any("82" in r for r in roles), roles
+
+
+def test_a_name_opening_on_no_given_name_is_told_apart():
+    from quizgen.draft.firstnames import opens_on_a_given_name
+
+    assert opens_on_a_given_name("Élodie Roux") and opens_on_a_given_name("Jean-Marc Calvet")
+    assert not opens_on_a_given_name("Ligue des champions")
+    assert not opens_on_a_given_name("Bande de Français")
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_book_a_housing_estate_or_a_cup_read_as_people_are_no_wrong_choices(entities):
+    text = (
+        "Le maire Michel Garnier a présenté ses vœux samedi. « Nous terminerons le lotissement "
+        "Marie Curie cette année », a-t-il déclaré. Le club local, vainqueur de la Coupe des Flandres, "
+        "a été félicité. « Nous sommes fiers de nos joueurs », a ajouté l'adjointe Hélène Varin. "
+        "L'écrivain Paul Sorel a lu un extrait de son roman Vent du Large."
+    )
+    from quizgen.draft.quotepicks import candidates_of
+
+    names = [c.name for c in candidates_of(analyse(text, entities))]
+    assert "Michel Garnier" in names and "Hélène Varin" in names, names
+    assert not any(n in names for n in ("Marie Curie", "Coupe des Flandres", "Vent du Large")), names

@@ -1,0 +1,42 @@
+"""Given names, as evidence that a name the model read as a person's is one: "Jeanne Roux" opens
+on a given name, "Bande de Français", "Ligue des champions", "Désolé Joël" do not.
+
+The lists are Faker's (its person providers: the common given names of 86 locales, about 31,000
+names), read once. Without Faker installed, every word counts as a given name: nothing is ruled
+out. A name missing from the lists is no proof of a thing (many African, Asian and rare names
+are missing): the callers use it only where a wrong guess costs a choice, never a person."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+
+from .tokens import fold
+
+
+@cache
+def given_names() -> frozenset[str] | None:
+    """Every given name Faker knows, folded; None without Faker."""
+    try:
+        people = importlib.import_module("faker.providers.person")
+    except ImportError:
+        return None
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(people.__path__):
+        provider = getattr(importlib.import_module(f"{people.__name__}.{module.name}"), "Provider", None)
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            found = vars(provider).get(attr) if provider is not None else None
+            if isinstance(found, dict | list | tuple):
+                names.update(fold(n) for n in found if isinstance(n, str))
+    return frozenset(names)
+
+
+def opens_on_a_given_name(name: str) -> bool:
+    """Whether `name` starts with a given name ("Jean-Marc Calvet": "Jean-Marc", or "Jean")."""
+    known = given_names()
+    words = name.replace("’", "'").split()
+    if known is None or not words:
+        return True
+    first = fold(words[0])
+    return first in known or first.split(" ")[0] in known
