@@ -76,12 +76,19 @@ def preposition(text: str, x: int) -> str | None:
     return m.group().strip().lower() if m else None
 
 
+def capitalised(name: str) -> bool:
+    """ "l'Elysée", "la Sarthe", "Paris": a name with its capital after any article."""
+    return re.sub(r"^(?:l['’]\s*|la\s+|le\s+|les\s+)", "", name, flags=re.IGNORECASE)[:1].isupper()
+
+
 def places_of(b: Builder) -> list[tuple[str, str]]:
     """Places the article names after a preposition ('à Lamballe'), with that preposition."""
     out = []
     for x, y, lab in b.a.ner:
         prep = preposition(b.text, x) if lab == "LOC" else None
         place = collapse(b.text[x:y])
+        if not capitalised(place):
+            continue  # "à franceinfo": a place's name has its capital, a medium's may not
         if prep and place.lower() not in NOT_PLACES and (place, prep) not in out:
             out.append((place, prep))
     return out

@@ -32,6 +32,7 @@ from .distractors import Candidate, pick
 from .factspans import (
     NEGATION,
     NOT_PLACES,
+    capitalised,
     causes,
     emphasised,
     given_names,
@@ -143,7 +144,7 @@ def _tokens(b: Builder, x: int, y: int) -> list:
 def _where(b: Builder, si: int) -> bool:
     for x, y in spans_of(b, si, "LOC"):
         place = collapse(b.text[x:y])
-        if place.lower() in NOT_PLACES or obvious(place) or len(place) < 3:
+        if place.lower() in NOT_PLACES or obvious(place) or len(place) < 3 or not capitalised(place):
             continue  # "à [la France]": too broad, or guessed
         if not preposition(b.text, x) or _common(b, x, y) or one_of_several(b.text, x, y):
             continue

@@ -179,3 +179,25 @@ def test_a_book_a_housing_estate_or_a_cup_read_as_people_are_no_wrong_choices(en
     names = [c.name for c in candidates_of(analyse(text, entities))]
     assert "Michel Garnier" in names and "Hélène Varin" in names, names
     assert not any(n in names for n in ("Marie Curie", "Coupe des Flandres", "Vent du Large")), names
+
+
+def test_a_place_has_its_capital_after_any_article():
+    from quizgen.draft.factspans import capitalised
+
+    assert capitalised("l’Elysée") and capitalised("la Sarthe") and capitalised("Paris")
+    assert not capitalised("franceinfo") and not capitalised("l'antenne")
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_no_place_question_or_swap_offers_a_lowercase_medium_as_a_place(entities):
+    from quizgen.draft.factspans import places_of
+
+    text = (
+        "La maternité de Die ferme\n\n"
+        "La maternité de Die fermera le 1er juillet, a annoncé l'agence régionale de santé à Lyon. "
+        "« C'est un coup dur », a confié à franceinfo une sage-femme de Valence. "
+        "Les patientes devront accoucher à Montélimar ou à Valence."
+    )
+    b = _builder(text, entities)
+    assert all(capitalised_place[:1].isupper() for capitalised_place, _prep in places_of(b)), places_of(b)
