@@ -259,16 +259,18 @@ _PLURAL_BEFORE = frozenset({"les", "des", "aux"})
 _GLUED = re.compile(r"\w\w[.!?»][A-ZÀ-Ý]")
 
 
+_PEOPLE_NOUNS = PROFESSIONS | ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS
+
+
 def _a_body(before: list[str], words: list[str]) -> bool:
     """A name written after a plural article ("les Républicains", "des Jeunes Agriculteurs"), or
-    ending on a plural noun of people ("Jeunes Agriculteurs", "Médecins du Monde" aside, whose
-    first word is one): a body or a group; a person's name takes neither."""
+    with a plural noun of people in it ("Jeunes Agriculteurs", "Médecins du Monde"): a body or a
+    group; a person's name takes neither."""
     if before and before[-1] in _PLURAL_BEFORE:
         return True
     for w in words:
         low = w.lower()
         single = re.sub(r"(?:s|x)$", "", low)
-        people = PROFESSIONS | ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS
-        if single != low and single in people:
+        if single != low and single in _PEOPLE_NOUNS:
             return True  # "Agriculteurs", "Médecins": people of a kind, in the plural
     return False

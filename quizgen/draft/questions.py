@@ -283,9 +283,10 @@ class Builder:
             return True  # "Q : À quoi ont ressemblé les deux heures ?": an interviewer's question
         if not re.search(r"\d", fig.text) and any(q.open < fig.start < q.close for q in self.a.quotes):
             return True  # "jouer deux semaines en Grand Chelem", said in passing: a figure in words
-        names = [w for p in self.a.registry.persons() for w in (p.name, *p.surnames)]
-        names += [view[x:y] for x, y, label in self.a.ner if label == "PER"]  # "Daniel", read once
-        if scenery_figure(view, fig, self.a.article.title or "", names):
+        if "names" not in self.cache:  # every way the article writes a person ("Daniel", read once)
+            names = [w for p in self.a.registry.persons() for w in (p.name, *p.surnames)]
+            self.cache["names"] = names + [view[x:y] for x, y, label in self.a.ner if label == "PER"]
+        if scenery_figure(view, fig, self.a.article.title or "", self.cache["names"]):
             return True  # "un village de 800 habitants", "Daniel … depuis 25 ans"
         return (
             is_age(view, fig) or side_duration(view, fig) or between_events(view, fig) or self._side_date(fig)
