@@ -40,3 +40,22 @@ def opens_on_a_given_name(name: str) -> bool:
         return True
     first = fold(words[0])
     return first in known or first.split(" ")[0] in known
+
+
+_WORD_OF_PLACES = 5.5  # "France", "Paris", "Saint": given names too, but first of all words
+
+
+def a_persons_name(name: str) -> bool:
+    """Two to four capitalised words opening on a given name that is not first of all an
+    everyday French word ("Pauletta Foppa", "Coralie Lassource", not "France Info", "Saint
+    Louis"): a person's name, whatever label the model gave it."""
+    words = name.replace("’", "'").split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or given_names() is None:
+        return False
+    if not opens_on_a_given_name(name):
+        return False
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return False
+    return zipf_frequency(words[0].lower(), "fr") < _WORD_OF_PLACES

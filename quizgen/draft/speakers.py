@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .firstnames import a_persons_name
 from .lexicon import (
     ANONYMOUS_PERSON_NOUNS,
     DOCUMENT_NOUNS,
@@ -396,7 +397,8 @@ class Registry:
         for a, b in names:
             words = [t.text for t in toks[a:b]]
             joined = " ".join(words)
-            if self._is_institution_name(joined):
+            given = a_persons_name(joined)  # "l'ailière gauche Coralie Lassource", read as a body
+            if self._is_institution_name(joined) and not given:
                 continue
             p = self.person(joined)
             if p is not None:
@@ -404,10 +406,10 @@ class Registry:
                 return self.person_speaker(p)
             if head in INSTITUTION_NOUNS and a > np_.i:
                 return None
-            if self.ner_labels.get(fold(joined)) in ("ORG", "LOC", "MISC") and np_.det is None:
+            if self.ner_labels.get(fold(joined)) in ("ORG", "LOC", "MISC") and np_.det is None and not given:
                 return self.institution(text)
             titled = np_.det in ("m", "mme", "mlle", "monsieur", "madame")
-            if create and (np_.det is None or titled or is_role_head(head, head_cap)):
+            if create and (np_.det is None or titled or is_role_head(head, head_cap) or given):
                 gender = TITLES.get("m." if np_.det == "m" else (np_.det or ""), None)
                 p = self.add_person(words, toks[a].start, gender=gender)
                 if p is not None:

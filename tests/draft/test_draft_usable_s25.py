@@ -201,3 +201,23 @@ def test_no_place_question_or_swap_offers_a_lowercase_medium_as_a_place(entities
     )
     b = _builder(text, entities)
     assert all(capitalised_place[:1].isupper() for capitalised_place, _prep in places_of(b)), places_of(b)
+
+
+def test_a_persons_name_opens_on_a_given_name_that_is_no_everyday_word():
+    from quizgen.draft.firstnames import a_persons_name
+
+    assert a_persons_name("Pauletta Foppa") and a_persons_name("Jean-Marc Calvet")
+    assert not a_persons_name("France Info") and not a_persons_name("Saint Louis")
+    assert not a_persons_name("Coralie")  # one word: a first name alone may be anything
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_position_the_lexicon_lacks_before_a_name_leaves_the_person(entities):
+    text = (
+        "Les Bleues en finale du Mondial\n\n"
+        "Les handballeuses françaises se sont qualifiées vendredi pour la finale. « On a tout donné, "
+        "on n'a rien lâché », a lancé l’arrière droite Maëlle Kervadec."
+    )
+    [att] = analyse(text, entities).attributions
+    assert att.speaker is not None and att.speaker.name == "Maëlle Kervadec" and att.speaker.kind == "person"
