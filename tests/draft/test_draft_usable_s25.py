@@ -221,3 +221,18 @@ def test_a_position_the_lexicon_lacks_before_a_name_leaves_the_person(entities):
     )
     [att] = analyse(text, entities).attributions
     assert att.speaker is not None and att.speaker.name == "Maëlle Kervadec" and att.speaker.kind == "person"
+
+
+def test_a_persons_name_the_model_read_as_a_body_is_a_person_unless_a_place_noun_precedes_it():
+    from quizgen.draft.people import collect_people
+    from quizgen.draft.speakers import Registry
+
+    text = "Pauletta Foppa a marqué huit buts. La délégation a dîné au Mont Saint-Michel."
+    spans = []
+    for name, label in (("Pauletta Foppa", "ORG"), ("Mont Saint-Michel", "LOC")):
+        i = text.index(name)
+        spans.append((i, i + len(name), label))
+    registry = Registry()
+    collect_people(registry, text, [(0, text)], spans)
+    assert registry.person("Pauletta Foppa") is not None
+    assert registry.person("Mont Saint-Michel") is None
