@@ -45,7 +45,7 @@ from .figures import Figure
 from .lexicon import NATIONALITIES, NOT_NAMES, ROLE_NOUNS, TITLES
 from .phrases import agents, phrases_and_roles
 from .questions import Builder
-from .salience import area_of_a_place, echoed
+from .salience import area_of_a_place, echoed, named_in_passing
 from .statements import true_false, true_statement
 from .textbits import BLANK, collapse, display, guillemets, join, stable_order
 from .tokens import fold
@@ -91,6 +91,8 @@ def ask_who(b: Builder, si: int) -> bool:
             continue  # "Le ministre de la Pêche, [X], a…": the role before it, asked by the role question
         if a_source(b.text, x, y):
             continue  # "selon [Paul Durand]": who told the article is no fact to learn
+        if named_in_passing(b, si, x, y):
+            continue  # "avec [Olivier Marchal] pour les acteurs": named once, in passing
         answer = Candidate(display(person.name), "person", "p:" + person.key)
         picked = pick(answer, b.candidates, exclude=in_sentence(b, si))
         if len(picked.names) < 2 or picked.fallback:
@@ -148,8 +150,8 @@ def _where(b: Builder, si: int) -> bool:
             continue  # "à [la France]": too broad, or guessed
         if not preposition(b.text, x) or _common(b, x, y) or one_of_several(b.text, x, y):
             continue
-        if area_of_a_place(b, x):
-            continue  # "à Mulsanne, dans la [Sarthe]": the town is the fact, its county a detail
+        if area_of_a_place(b, x) or named_in_passing(b, si, x, y):
+            continue  # "à Mulsanne, dans la [Sarthe]", "qui était à [Harvard]": a detail
         if a_source(b.text, x, y):
             continue  # "le procureur de la République à [Annecy]" after "a précisé": the source
         if place.lower() in b.cache.setdefault("where", set()):

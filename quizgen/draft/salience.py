@@ -27,16 +27,44 @@ def echoed(b: Builder, si: int, x: int, y: int) -> bool:
     article (the headline included). A phrase with a name or a figure in it is a fact by itself;
     without a parse, every phrase counts as echoed."""
     phrase = b.text[x:y]
-    if not b.a.tokens or re.search(r"\d", phrase) or any(w[:1].isupper() for w in phrase.split()[1:]):
+    if not b.a.tokens or re.search(r"\d", phrase):
         return True
-    if phrase[:1].isupper() and x > b.a.sentences[si].start:
-        return True  # "{{Carlsberg}}": a name
+    opening = phrase[:1].isupper() and x > b.a.sentences[si].start
+    if opening or any(w[:1].isupper() for w in phrase.split()[1:]):
+        return not named_in_passing(b, si, x, y)  # "{{Carlsberg}}": a name, if the story is about it
     mine = _stems(b, x, y)
     s = b.a.sentences[si]
     cache = b.cache.setdefault("stems", {})
     if si not in cache:
         cache[si] = _stems(b, 0, s.start) | _stems(b, s.end, len(b.text))
     return not mine or bool(mine & cache[si])
+
+
+_NAMED = ("PER", "LOC")  # a body named once may still act ("l'Assemblée nationale aura le dernier mot")
+_OPENING = 2  # the first sentences of the story name who and where it is about, even once
+_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w'’-]{2,}")
+
+
+def named_in_passing(b: Builder, si: int, x: int, y: int) -> bool:
+    """A person or a place the model found in [x, y), past the story's first sentences, that no
+    other sentence names (the headline included), who says nothing and is given no role: "le
+    bûcher de [Jeanne d'Arc]", "qui était à [Harvard]", "venu de [Lyon]". Without a parse, nobody
+    is."""
+    if not any(a < y and x < c and label in _NAMED for a, c, label in b.a.ner):
+        return False
+    body = [i for i, s in enumerate(b.a.sentences) if not s.heading]
+    if si in body[:_OPENING] or b.a.sentences[si].heading:
+        return False  # "Roselyne Bachelot a répondu à l'invitation…", the story's first sentence
+    person = b.a.registry.person(b.text[x:y])
+    voices = (b.a.registry.person(att.speaker.name) for att in b.a.attributions if att.speaker)
+    if person is not None and (person.roles or any(v is not None and v.key == person.key for v in voices)):
+        return False
+    s = b.a.sentences[si]
+    rest = b.text[: s.start] + " " + b.text[s.end :]
+    for word in _NAME_WORD.findall(b.text[x:y]):
+        if re.search(rf"(?<![\w-]){re.escape(word)}", rest):
+            return False  # the story comes back to it
+    return True
 
 
 # A place written right after another ("Mulsanne dans la Sarthe", "Rezé (Loire-Atlantique)",

@@ -17,6 +17,7 @@ from .factspans import NEGATION, emphasised, in_sentence, places_of, preposition
 from .figures import Figure
 from .lexicon import TITLES
 from .questions import Builder
+from .salience import named_in_passing
 from .textbits import LEANING_OPENERS, POINTING_PRONOUNS, collapse, display, guillemets, join
 from .trivia import a_firm, to_come
 
@@ -49,6 +50,7 @@ def swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
             out.append((fig.start, fig.end, new, "une date remplacée par une autre de l’article"))
         else:
             out.append((fig.start, fig.end, collapse(other.text), _A_FIGURE))
+    out = [w for w in out if not named_in_passing(b, si, w[0], w[1])]  # "… notamment par [X]": a detail
     return [w for w in out if not breaks_clause(b, w[0], w[1], w[2])]
 
 

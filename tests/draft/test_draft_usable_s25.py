@@ -236,3 +236,27 @@ def test_a_persons_name_the_model_read_as_a_body_is_a_person_unless_a_place_noun
     collect_people(registry, text, [(0, text)], spans)
     assert registry.person("Pauletta Foppa") is not None
     assert registry.person("Mont Saint-Michel") is None
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_person_or_place_named_once_in_passing_is_no_fact_but_one_the_story_returns_to_is(entities):
+    from quizgen.draft.salience import named_in_passing
+
+    text = (
+        "Le festival de Lodève accueille ses premiers visiteurs\n\n"
+        "Le festival de poésie de Lodève a ouvert ses portes vendredi soir. "
+        "La directrice Claire Fabre a présenté une programmation de quarante lectures. "
+        "Les organisateurs attendent plus de 20 000 visiteurs cette année. "
+        "La soirée d'ouverture s'est terminée par un concert du pianiste Hugo Marsal, venu de Genève. "
+        "Claire Fabre promet une édition plus longue l'an prochain."
+    )
+    b = _builder(text, entities)
+    passing = _sentence(b, "Hugo Marsal")
+    x = b.text.index("Hugo Marsal")
+    assert named_in_passing(b, passing, x, x + len("Hugo Marsal"))
+    x = b.text.index("Genève")
+    assert named_in_passing(b, passing, x, x + len("Genève"))
+    again = _sentence(b, "promet")
+    x = b.text.index("Claire Fabre promet")
+    assert not named_in_passing(b, again, x, x + len("Claire Fabre"))  # named twice, with a role
