@@ -36,6 +36,7 @@ from .textbits import (
     with_article,
 )
 from .trivia import (
+    a_bound,
     between_events,
     clock_like,
     is_age,
@@ -325,7 +326,7 @@ class Builder:
             "prompt": f"D’après l’article : {guillemets(join(pre, BLANK, post))} — {ask}",
             "answer": value,
         }
-        if fig.approx and value is not None:
+        if fig.approx and value is not None and not a_bound(self.text, fig):  # "plus de 80": 72 is no answer
             tolerance = round(abs(float(value)) * 0.1, 2)
             q["tolerance"] = int(tolerance) if tolerance == int(tolerance) else tolerance
         if unit:

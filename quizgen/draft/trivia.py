@@ -194,6 +194,15 @@ def side_date(fig: Figure, sentence: str, before: str, dates: int, lead: bool) -
     return dates >= 2 or (not lead and bool(_DAY_OR_MONTH.search(fig.text)))
 
 
+_BOUND = re.compile(r"\b(?:plus|moins)\s+d['’e]\s*$|\bau\s+(?:moins|plus)\s+$", re.IGNORECASE)
+
+
+def a_bound(text: str, fig: Figure) -> bool:
+    """ "plus de 80 tracteurs", "au moins 7 000 patients": a bound, not a rough figure (no
+    tolerance around it: 72 is no answer to "plus de 80")."""
+    return bool(_BOUND.search(text[max(0, fig.start - 20) : fig.start]))
+
+
 def clock_like(text: str, fig: Figure) -> bool:
     """'à partir de 18 heures': a time of day, not a duration."""
     return fig.unit == "heures" and bool(_CLOCK_BEFORE.search(text[max(0, fig.start - 20) : fig.start]))

@@ -260,3 +260,16 @@ def test_a_person_or_place_named_once_in_passing_is_no_fact_but_one_the_story_re
     again = _sentence(b, "promet")
     x = b.text.index("Claire Fabre promet")
     assert not named_in_passing(b, again, x, x + len("Claire Fabre"))  # named twice, with a role
+
+
+def test_a_bound_is_asked_without_tolerance_but_a_rough_figure_with_one():
+    from quizgen.draft.bank import draft_questions as draft
+
+    text = (
+        "Plus de 80 tracteurs ont bloqué le périphérique de Périgueux lundi soir. Environ 300 "
+        "agriculteurs ont manifesté contre le traité. La préfecture a reçu une délégation de 12 "
+        "représentants."
+    )
+    qs = {q["answer"]: q for q in draft(analyse(text), "a").questions if q["type"] == "numeric"}
+    assert 80 in qs and "tolerance" not in qs[80], qs
+    assert 300 in qs and qs[300].get("tolerance") == 30, qs
