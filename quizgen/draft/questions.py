@@ -40,6 +40,7 @@ from .trivia import (
     between_events,
     clock_like,
     is_age,
+    listed_after,
     scenery_figure,
     side_date,
     side_duration,
@@ -280,8 +281,8 @@ class Builder:
         scaled = (fig.unit or "").startswith(("million", "milliard"))  # "2 millions de personnes"
         if fig.kind == "count" and (fig.value or 0) < 3 and not scaled:
             return True
-        if self._in_a_question(fig.start):
-            return True  # "Q : À quoi ont ressemblé les deux heures ?": an interviewer's question
+        if listed_after(view, fig) or self._in_a_question(fig.start):
+            return True  # "Trois régions … : A, B et C"; "Q : À quoi ont ressemblé les deux heures ?"
         if not re.search(r"\d", fig.text) and any(q.open < fig.start < q.close for q in self.a.quotes):
             return True  # "jouer deux semaines en Grand Chelem", said in passing: a figure in words
         if "names" not in self.cache:  # every way the article writes a person ("Daniel", read once)

@@ -203,6 +203,17 @@ def a_bound(text: str, fig: Figure) -> bool:
     return bool(_BOUND.search(text[max(0, fig.start - 20) : fig.start]))
 
 
+def listed_after(text: str, fig: Figure) -> bool:
+    """A count whose items the sentence lists after a colon ("Trois régions sont entrées en phase
+    pré-épidémique : A, B et C"): counting them gives the answer away."""
+    rest = re.split(r"[.!?]\s", text[fig.end : fig.end + 400], maxsplit=1)[0]
+    m = re.search(r":\s*([^;:]+)", rest)
+    if fig.kind != "count" or fig.value is None or m is None:
+        return False
+    items = [i for i in re.split(r",|\bet\b", m[1]) if i.strip()]
+    return len(items) >= 2 and len(items) == fig.value
+
+
 def clock_like(text: str, fig: Figure) -> bool:
     """'à partir de 18 heures': a time of day, not a duration."""
     return fig.unit == "heures" and bool(_CLOCK_BEFORE.search(text[max(0, fig.start - 20) : fig.start]))

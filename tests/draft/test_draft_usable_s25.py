@@ -273,3 +273,12 @@ def test_a_bound_is_asked_without_tolerance_but_a_rough_figure_with_one():
     qs = {q["answer"]: q for q in draft(analyse(text), "a").questions if q["type"] == "numeric"}
     assert 80 in qs and "tolerance" not in qs[80], qs
     assert 300 in qs and qs[300].get("tolerance") == 30, qs
+
+
+def test_a_count_whose_items_the_sentence_lists_after_a_colon_is_given_away():
+    from quizgen.draft.trivia import listed_after
+
+    text = "Trois régions sont entrées en phase d'alerte : la Bretagne, l'Alsace et la Corse."
+    assert listed_after(text, _figure(text, "Trois régions"))
+    text = "Quatre communes ont voté contre. Motifs : le coût, les délais."
+    assert not listed_after(text, _figure(text, "Quatre communes"))
