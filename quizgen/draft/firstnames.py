@@ -1,10 +1,11 @@
-"""Given names, as evidence that a name the model read as a person's is one: "Jeanne Roux" opens
-on a given name, "Bande de Français", "Ligue des champions", "Désolé Joël" do not.
+"""Given names, as evidence that a name the model read is a person's: "Jeanne Roux" opens on a
+given name, "Bande de Français", "Ligue des champions", "Désolé Joël" do not.
 
-The lists are Faker's (its person providers: the common given names of 86 locales, about 31,000
-names), read once. Without Faker installed, every word counts as a given name: nothing is ruled
-out. A name missing from the lists is no proof of a thing (many African, Asian and rare names
-are missing): the callers use it only where a wrong guess costs a choice, never a person."""
+The lists are Faker's (its person providers: the common given names of 86 locales, about 30,000
+names once folded), read once. Without Faker installed, nothing changes: every word counts as a
+given name. A name missing from the lists is no proof of a thing (many African, Asian and rare
+names are missing), so it only keeps a name out of the wrong choices offered for a person; a
+name found there (and no everyday word) makes a person of a name the model read as a body."""
 
 from __future__ import annotations
 

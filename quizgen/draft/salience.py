@@ -1,11 +1,13 @@
-"""What a story is about, as opposed to its scenery: a fact the article comes back to, a place
-that is not merely the county of the one before it.
+"""What a story is about, as opposed to its scenery: a fact the article comes back to, a person
+or a place it names more than in passing, a place that is not merely the county of the one
+before it.
 
 A cloze on a phrase of common words the article never uses again ("règne une {{agitation
 inhabituelle}}", "sous les {{applaudissements ironiques}}", "s'est fendu d'une {{publication
 Facebook}}") asks for the writer's wording of a scene, not for a fact a student should keep; what
 the story is about comes back in other sentences, in the same words or their family ("la
-fermeture" … "fermer", "suppression" … "supprimer")."""
+fermeture" … "fermer", "suppression" … "supprimer"). A person or a place named once, past the
+first sentences, with no role and no words of theirs ("qui était à Harvard"), is a detail too."""
 
 from __future__ import annotations
 
@@ -24,8 +26,8 @@ def _stems(b: Builder, x: int, y: int) -> set[str]:
 
 def echoed(b: Builder, si: int, x: int, y: int) -> bool:
     """Whether a word of the phrase [x, y), or one of its family, comes back elsewhere in the
-    article (the headline included). A phrase with a name or a figure in it is a fact by itself;
-    without a parse, every phrase counts as echoed."""
+    article (the headline included). A phrase with a figure is a fact by itself, one with a name
+    unless the name is given in passing; without a parse, every phrase counts as echoed."""
     phrase = b.text[x:y]
     if not b.a.tokens or re.search(r"\d", phrase):
         return True
