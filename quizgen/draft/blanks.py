@@ -5,12 +5,10 @@ a clause with its verb."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import cache
 
 from .figures import parse_number
 from .lexicon import NATIONALITIES
-from .nlp import INSTALL_HINT, NlpUnavailable, Token
+from .nlp import Token, word_frequency
 from .questions import Builder
 from .tokens import fold, singular
 
@@ -156,19 +154,9 @@ COMMON_ZIPF = 4.8
 _CONTENT = ("NOUN", "ADJ", "VERB", "ADV")
 
 
-@cache
-def _frequencies() -> Callable[[str, str], float]:
-    """wordfreq's Zipf frequency (part of the `draft` extra, loaded on first use)."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError as exc:
-        raise NlpUnavailable(f"quizgen draft needs wordfreq; install it with: {INSTALL_HINT}") from exc
-    return zipf_frequency
-
-
 def everyday(word: str) -> bool:
     """A word of the everyday vocabulary (its frequency in French, from `wordfreq`)."""
-    return _frequencies()(word.lower().replace("’", "'"), "fr") >= COMMON_ZIPF
+    return word_frequency(word.lower().replace("’", "'"), "fr") >= COMMON_ZIPF
 
 
 def span_tokens(b: Builder, x: int, y: int) -> list[Token]:

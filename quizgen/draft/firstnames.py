@@ -13,6 +13,7 @@ import importlib
 import pkgutil
 from functools import cache
 
+from .nlp import NlpUnavailable, word_frequency
 from .tokens import fold
 
 
@@ -56,7 +57,6 @@ def a_persons_name(name: str) -> bool:
     if not opens_on_a_given_name(name):
         return False
     try:
-        from wordfreq import zipf_frequency
-    except ImportError:
-        return False
-    return zipf_frequency(words[0].lower(), "fr") < _WORD_OF_PLACES
+        return word_frequency(words[0].lower()) < _WORD_OF_PLACES
+    except NlpUnavailable:
+        return False  # no wordfreq: no everyday word told apart, so no name read anew

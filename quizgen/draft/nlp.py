@@ -8,8 +8,9 @@ verb, whatever the verb (énonce, tranche, s'agace…).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..errors import QuizgenError
@@ -93,3 +94,18 @@ class SpacyFinder:
                             for t in doc
                         ]
         return out
+
+
+@cache
+def _zipf() -> Callable[[str, str], float]:
+    """wordfreq's Zipf frequency (part of the `draft` extra, loaded on first use)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError as exc:
+        raise NlpUnavailable(f"quizgen draft needs wordfreq; install it with: {INSTALL_HINT}") from exc
+    return zipf_frequency
+
+
+def word_frequency(word: str, lang: str = "fr") -> float:
+    """How everyday `word` is: its Zipf frequency in `lang` (wordfreq; 7 for "le", 0 if unseen)."""
+    return _zipf()(word, lang)
