@@ -12,6 +12,7 @@ first sentences, with no role and no words of theirs ("qui était à Harvard"), 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .questions import Builder
 
@@ -35,11 +36,12 @@ def echoed(b: Builder, si: int, x: int, y: int) -> bool:
     if opening or any(w[:1].isupper() for w in phrase.split()[1:]):
         return not named_in_passing(b, si, x, y)  # "{{Carlsberg}}": a name, if the story is about it
     mine = _stems(b, x, y)
-    s = b.a.sentences[si]
-    cache = b.cache.setdefault("stems", {})
-    if si not in cache:
-        cache[si] = _stems(b, 0, s.start) | _stems(b, s.end, len(b.text))
-    return not mine or bool(mine & cache[si])
+    if "stems" not in b.cache:  # the stems of each sentence, and in how many sentences each stands
+        per = [_stems(b, s.start, s.end) for s in b.a.sentences]
+        b.cache["stems"] = (per, Counter(stem for stems in per for stem in stems))
+    per, spread = b.cache["stems"]
+    own = per[si] if si < len(per) else set()
+    return not mine or any(spread[stem] > (stem in own) for stem in mine)
 
 
 _NAMED = ("PER", "LOC")  # a body named once may still act ("l'Assemblée nationale aura le dernier mot")
@@ -58,8 +60,10 @@ def named_in_passing(b: Builder, si: int, x: int, y: int) -> bool:
     if si in body[:_OPENING] or b.a.sentences[si].heading:
         return False  # "Roselyne Bachelot a répondu à l'invitation…", the story's first sentence
     person = b.a.registry.person(b.text[x:y])
-    voices = (b.a.registry.person(att.speaker.name) for att in b.a.attributions if att.speaker)
-    if person is not None and (person.roles or any(v is not None and v.key == person.key for v in voices)):
+    if "voices" not in b.cache:  # the people who speak in the article
+        voices = (b.a.registry.person(att.speaker.name) for att in b.a.attributions if att.speaker)
+        b.cache["voices"] = {v.key for v in voices if v is not None}
+    if person is not None and (person.roles or person.key in b.cache["voices"]):
         return False
     s = b.a.sentences[si]
     rest = b.text[: s.start] + " " + b.text[s.end :]
