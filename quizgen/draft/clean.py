@@ -165,11 +165,14 @@ def _without_footer(view: str, kept: list[Paragraph], last_nav: int) -> list[Par
 
 
 def _without_name_lines(view: str, kept: list[Paragraph]) -> tuple[list[Paragraph], str | None]:
-    """ "Thomas Montet" alone on the first or the last line: the byline, not the story."""
+    """ "Thomas Montet" alone on the first or the last line, "Par Anne Morel" or "Anne Morel, à
+    Bordeaux" on the last: the byline, not the story."""
     author = None
     for end in (0, -1):
-        if kept and _NAME_LINE.match(view[kept[end].start : kept[end].end]):
-            author = author or view[kept[end].start : kept[end].end]
+        line = view[kept[end].start : kept[end].end] if kept else ""
+        signed = (_BYLINE.match(line) or _NAME_TAIL.match(line)) if end == -1 else None
+        if kept and (_NAME_LINE.match(line) or signed):
+            author = author or (signed.group("who") if signed else line)
             kept = kept[1:] if end == 0 else kept[:-1]
     last = kept[-1] if kept else None
     glued = _GLUED_NAME.search(view, last.start, last.end) if last else None
@@ -180,6 +183,8 @@ def _without_name_lines(view: str, kept: list[Paragraph]) -> tuple[list[Paragrap
     return kept, author
 
 
+# A name and where it signs from, with no sentence: "Anne Morel, à Bordeaux", "Léa Roy - AFP".
+_NAME_TAIL = re.compile(r"^(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*[,/–—-][^\n.!?«»]{0,40}$")
 _GLUED_NAME = re.compile(r"(?<=\w[.!?»])([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){1,3})\s*$")
 
 

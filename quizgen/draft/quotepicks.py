@@ -40,8 +40,6 @@ def candidates_of(analysis: Analysis) -> list[Candidate]:
     for p in analysis.registry.persons():
         if a_firm(text, p.name) or only_in_brackets(text, p.name) or names_a_thing(analysis, p.name):
             continue
-        if only_in_a_byline(text, p.name):
-            continue
         if read_as_place_or_body(analysis, p.name):
             continue
         if len(p.name.split()) < 2 and not p.roles and not p.titled:
@@ -154,27 +152,6 @@ def only_in_brackets(text: str, name: str) -> bool:
         before = text[: m.start()]
         if before.rfind("(") <= before.rfind(")"):
             return False  # one mention outside brackets
-    return True
-
-
-# A byline: the name alone on its line (after "Par", before a role or an outlet at most), or
-# glued to the last sentence of the page ("… du rectorat.Guillaume Frouin").
-_BYLINE_LINE = re.compile(r"(?:^|\n)[ \t]*(?:par|by)?[ \t]*$", re.IGNORECASE)
-_BYLINE_AFTER = re.compile(r"[ \t]*(?:[,/–—-][^\n.!?«»]{0,40})?[ \t]*(?:\n|$)")
-
-
-def only_in_a_byline(text: str, name: str) -> bool:
-    """A name the article writes only as its byline: who signed it, never someone it tells of,
-    so no wrong choice for "who said it?"."""
-    found = list(written(text, name))
-    if not found:
-        return False
-    for m in found:
-        before = text[max(0, m.start() - 12) : m.start()]
-        glued = bool(re.search(r"[.!?»][\w]*$", before)) and not text[m.end() :].strip()
-        alone = bool(_BYLINE_LINE.search(before)) and bool(_BYLINE_AFTER.match(text, m.end()))
-        if not (glued or alone):
-            return False  # one mention in the story
     return True
 
 

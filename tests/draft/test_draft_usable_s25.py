@@ -123,12 +123,14 @@ def test_who_signed_the_article_is_no_wrong_choice_for_who_said_it(entities):
 
 
 def test_a_name_alone_on_the_last_line_or_after_par_is_a_byline():
-    from quizgen.draft.quotepicks import only_in_a_byline
+    from quizgen.draft.clean import clean_article
 
     story = "Le maire Paul Roy a parlé. « Nous gagnerons », a dit Paul Roy."
-    assert only_in_a_byline(story + "\n\nPar Anne Morel", "Anne Morel")
-    assert only_in_a_byline(story + "\n\nAnne Morel, à Bordeaux", "Anne Morel")
-    assert not only_in_a_byline(story + "\n\nPaul Roy", "Paul Roy")  # he is in the story too
+    for signed in ("Par Anne Morel", "Anne Morel, à Bordeaux"):
+        article = clean_article(f"{story}\n\n{signed}")
+        assert article.author == "Anne Morel" and len(article.paragraphs) == 1, signed
+    article = clean_article(f"{story}\n\nLa suite est prévue jeudi, a-t-il dit.")
+    assert article.author is None and len(article.paragraphs) == 2  # a sentence of the story
 
 
 def test_the_population_of_the_setting_and_a_persons_tenure_set_the_scene():
