@@ -204,7 +204,7 @@ def _from_ner(registry: Registry, source: str, ner: Sequence[tuple[int, int, str
     persons_seen: Counter[str] = Counter()
     for a, b, label in ner:
         registry.ner_labels.setdefault(fold(source[a:b]), label)
-        thing = _THING_BEFORE.search(source[max(0, a - 12) : a])
+        thing = _NO_NAME_BEFORE.search(source[max(0, a - 12) : a])
         if label != "PER" and a_persons_name(source[a:b]) and not thing:
             label = "PER"  # "Pauletta Foppa" read as an organisation: a given name says a person
         words = _person_words(registry, source, a, b) if label == "PER" else None
@@ -221,7 +221,7 @@ def _from_ner(registry: Registry, source: str, ner: Sequence[tuple[int, int, str
 
 # What a place, a building or a work follows ("au Mont Saint-Michel", "du Wanda Metropolitano",
 # "le film Barton Fink"); a person's name does not.
-_THING_BEFORE = re.compile(
+_NO_NAME_BEFORE = re.compile(
     r"(?:\b(?:au|aux|du|des|le|la|les|l['’]|film|roman|album|stade|salle)\s*|[«“\"]\s*)$", re.IGNORECASE
 )
 _AGED = re.compile(r"\s*,\s*\d{1,3}\s+ans\b")
