@@ -21,6 +21,7 @@ from ..evidence import SourceText
 from ..lint import Finding, lint_bank
 from ..model import Bank
 from ..text import word_count
+from .claims import claims
 from .keyfacts import key_facts, more_facts
 from .leaks import mark_leaks
 from .mainpoint import main_point, why
@@ -113,6 +114,7 @@ def draft_questions(analysis: Analysis, source_id: str) -> Builder:
     said_facts(b, target)  # what someone's words tell, where no "who said it?" asks them
     balance(b)  # what the last round added, evened out again
     mark_leaks(b)  # an answer another question prints: to review, with that question named
+    claims(b.questions, b.text, analysis.ner)  # statements as claims, not « quotations »
     return b
 
 

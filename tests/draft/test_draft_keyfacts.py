@@ -210,7 +210,7 @@ def test_a_sentence_after_the_lead_with_nothing_else_to_ask_is_a_true_statement(
     qs = draft_questions(analyse(text, entities), "a").questions
     statements = [q["statement"] for q in qs if q["type"] == "true_false" and q["answer"]]
     assert statements == [
-        "D’après l’article : « Les riverains du quartier ont toujours soutenu cette décision courageuse. »"
+        "D’après l’article, les riverains du quartier ont toujours soutenu cette décision courageuse."
     ]
 
 

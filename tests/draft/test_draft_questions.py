@@ -229,7 +229,9 @@ def test_true_statements_from_the_lead_balance_the_false_ones_and_stand_alone():
     true = [q for q in questions(text) if q["type"] == "true_false" and q["answer"] is True]
     assert 1 <= len(true) <= 2
     assert not [q for q in true if "Et le club" in q["statement"]]
-    assert all(q["statement"].endswith(f"« {q['evidence']} »") for q in true)
+    # The article's sentence as a claim ("D'après l'article, le …"), not between « » (claims.py).
+    said = [q["statement"].removeprefix("D’après l’article, ") for q in true]
+    assert said == [q["evidence"][:1].lower() + q["evidence"][1:] for q in true]
 
 
 def test_a_place_named_close_by_is_no_false_replacement():
