@@ -179,8 +179,17 @@ def one_per_sentence(attributions: list[Attribution]) -> list[Attribution]:
     return out
 
 
+# An editor's note in the speaker's words: "(référence au premier match, NDLR)", "[NDLR : …]".
+_EDITOR_NOTE = re.compile(r"\s*[(\[][^()\[\]]{0,300}?\b(?:NDLR|N\.D\.L\.R\.?|NDLA)\b[^()\[\]]*[)\]]", re.I)
+
+
 def without_incise(text: str, att: Attribution) -> str:
-    """« Nous partirons, estime l'astronaute, demain » → 'Nous partirons […] demain'."""
+    """« Nous partirons, estime l'astronaute, demain » → 'Nous partirons […] demain'; an editor's
+    note in brackets ("(…, NDLR)") left out: they are not the speaker's words."""
+    return _EDITOR_NOTE.sub("", _without_incise(text, att)).strip()
+
+
+def _without_incise(text: str, att: Attribution) -> str:
     q = att.quote
     if att.cut is None:
         return att.text
