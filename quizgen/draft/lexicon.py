@@ -265,6 +265,8 @@ NOT_NAMES = frozenset(
 """.split()
 )
 
+# Set phrases of a side's turn to speak ("a répété de son côté X"): "côté" is no role of X.
+SIDE_PHRASES = frozenset({"de son côté", "pour sa part", "à son tour", "quant à lui", "quant à elle"})
 TITLES = {
     "m.": "m",
     "m": "m",

@@ -16,6 +16,7 @@ from .lexicon import (
     NOT_NAMES,
     PERSON_KINDS,
     ROLE_NOUNS,
+    SIDE_PHRASES,
     TITLES,
     role_gender,
 )
@@ -106,6 +107,8 @@ def _role_before_name(
     np_ = parse_np(toks, k, role_mode=True) if k + 1 < len(toks) else None
     if np_ is None or not np_.head:
         return
+    if k > 0 and f"{toks[k - 1].low} {t.low} {np_.head}" in SIDE_PHRASES:
+        return  # "s'étonne de son côté Cyril Caria": no role "côté"
     described = _described_person(registry, source, np_, persons) or _kind_then_name(np_)
     if not is_role_head(np_.head, toks[k + 1].cap) and not described:
         if t.low in ("un", "une") and np_.head in PERSON_KINDS | OFFICIALS:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .clauses import past_complement, walk_back_incises
 from .clean import Article, plain
+from .lexicon import SIDE_PHRASES
 from .nlp import Token
 from .nounphrase import NP, PRONOUNS, parse_np
 from .plurals import plural_antecedent, written_plural
@@ -109,7 +110,7 @@ class Reader:
         # côté X': an adverbial before the speaker.
         while k + 1 < len(toks):
             three = " ".join(t.low for t in toks[k : k + 3])
-            if three in _SIDE_PHRASES:
+            if three in SIDE_PHRASES:
                 k += 3
             elif (
                 toks[k].low in _TIME_WORDS
@@ -411,7 +412,6 @@ _TIME_WORDS = frozenset(
 _MONTHS = frozenset(
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
 )
-_SIDE_PHRASES = frozenset({"de son côté", "pour sa part", "à son tour", "quant à lui", "quant à elle"})
 _CLITICS = frozenset("l' le la les lui leur y en ne n' se s' nous vous l'a me m' t' te".split())
 _BOUNDARY_MARKS = frozenset([",", ";", ":", "(", ")", "–", "—", "-", "«", "»", '"', "“", "”"])
 _BOUNDARY_WORDS = frozenset(

@@ -31,3 +31,12 @@ def test_an_editors_note_is_left_out_of_the_quotation(entities):
     assert marchetti, shown
     assert all("NDLR" not in s and "récolte de foin" not in s for s in marchetti)
     assert any("tout perdu cet été, et personne" in s for s in marchetti)
+
+
+def test_de_son_cote_gives_no_role(entities):
+    analysis, questions = drafted(entities)
+    person = analysis.registry.person("Sandrine Albertini")
+    assert person is not None and "côté" not in " ".join(person.roles)
+    said = [a.speaker for a in analysis.attributions if a.speaker and "Albertini" in a.speaker.name]
+    assert said and all(sp.role != "côté" for sp in said)
+    assert not [q for q in questions if "(côté)" in str(q.get("explanation", ""))]
