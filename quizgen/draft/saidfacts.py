@@ -1,6 +1,7 @@
 """The facts told in someone's words: a quotation no "who said it?" asks (one voice, or its
 quotation refused) still says what was decided or found; a cloze hides it, until the draft has
-its count of questions."""
+its count of questions. The article's only voice is not asked "who said it?" (the answer is
+guessed) once the draft has other questions: its words are asked instead."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from .blanks import vague
 from .keyfacts import cloze_on
 from .phrases import argument_phrases
 from .questions import Builder
+from .quotepicks import one_voice
+from .statements import MIN_OTHER_QUESTIONS
 
 _PRONOUNS = frozenset(
     "je tu il elle on nous vous ils elles ça cela ce c' ceci celui celle ceux celles".split()
@@ -21,6 +24,18 @@ _QUANTIFIERS = frozenset("toute tout tous toutes plusieurs seul seule quelques c
 _INFINITIVE = re.compile(r"\b(?:à|de|d['’])\s*[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir)$")
 
 _POINTING = re.compile(r"\b(?:ce|cet|cette|ces)\s+$", re.IGNORECASE)
+
+
+def no_lone_voice(b: Builder) -> None:
+    """Take back the "who said it?" of an article with one voice (blind readers: "the answer can be
+    guessed"), unless the draft would be left with fewer than MIN_OTHER_QUESTIONS questions; its
+    sentence is free again for said_facts."""
+    if not one_voice(b.a.attributions):
+        return
+    who = [q for q in b.questions if "citation" in (q.get("tags") or ())]
+    if who and len(b.questions) - len(who) >= MIN_OTHER_QUESTIONS:
+        for q in who:
+            b.drop(q)
 
 
 def said_facts(b: Builder, target: int) -> None:

@@ -48,6 +48,7 @@ def test_a_drafted_answer_another_question_prints_is_to_review(tmp_path):
         "Le conseil municipal de Quimperlé a voté le budget\n\n"
         "Le maire, Paul Girard, a présenté lundi un budget de 12 millions d'euros. "
         "« Nous ne toucherons pas aux impôts », a assuré Paul Girard devant les élus. "
+        "« Les comptes de la commune sont sains », a indiqué la préfecture du Finistère. "
         "Paul Girard a été élu en 2020.\n"
     )
     draft = build_bank(analyse(text), SourceInfo(), bank_id="t", source_path="sources/t.txt")

@@ -163,3 +163,25 @@ def test_the_only_voice_asked_once_is_marked_for_review_with_its_reason():
     draft = build_bank(analyse(text), SourceInfo(), bank_id="t", source_path="t.txt", today=date(2024, 1, 1))
     said = [q for q in draft.bank.model_dump()["questions"] if "citation" in q["tags"]]
     assert said and said[0]["review"] and "seule voix" in draft.reasons[said[0]["id"]]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_the_only_voice_is_not_asked_who_once_the_draft_has_other_questions(entities):
+    # Invented. One voice, and enough else to ask: "who said it?" would be guessed; what the
+    # voice said is asked instead (a cloze on its words).
+    text = (
+        "Villebrune ferme sa piscine municipale\n\n"
+        "Le conseil municipal de Villebrune a voté lundi la fermeture de la piscine Jean-Moulin. "
+        "Le bâtiment, construit en 1972, consomme 400 000 euros d'énergie par an. "
+        "« Nous ouvrirons un centre aquatique intercommunal à côté du collège avant la fin du mandat », "
+        "a promis la maire Claire Fontenel. "
+        "Les nageurs du club s'entraîneront à Brévanne pendant les travaux, prévus sur deux ans. "
+        "La pétition des usagers a recueilli 1 200 signatures en une semaine.\n"
+    )
+    analysis = analyse(text, entities)
+    assert [a.speaker.name for a in analysis.attributions if a.speaker] == ["Claire Fontenel"]
+    qs = build_bank(analysis, SourceInfo(), bank_id="t", source_path="t.txt").bank.model_dump()["questions"]
+    assert len(qs) >= 4
+    assert not [q for q in qs if "citation" in q["tags"]], qs
+    assert [q for q in qs if "propos" in q["tags"] and "centre aquatique" in q["text"]], qs
