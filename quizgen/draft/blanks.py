@@ -8,7 +8,7 @@ import re
 
 from .figures import parse_number
 from .lexicon import NATIONALITIES
-from .nlp import Token, word_frequency
+from .nlp import Token, token_span, within, word_frequency
 from .questions import Builder
 from .tokens import fold, singular
 
@@ -160,7 +160,7 @@ def everyday(word: str) -> bool:
 
 
 def span_tokens(b: Builder, x: int, y: int) -> list[Token]:
-    return [t for t in b.a.tokens if x <= t.start and t.end <= y]
+    return within(b.a.tokens, x, y)
 
 
 def head_of(b: Builder, x: int, y: int) -> Token | None:
@@ -247,10 +247,11 @@ def named_phrases(b: Builder, start: int, end: int) -> list[tuple[int, int]]:
     """Noun phrases of sentence [start, end) with a common head and a name in them, without their
     determiner ("pour les [salariés du musée de sciences naturelles d'Angers]"): a fact of the
     sentence when no verb governs it ("c'est opération porte-à-porte pour …"). The widest first."""
-    toks = [t for t in b.a.tokens if start <= t.start < end]
+    span = token_span(b.a.tokens, start, end)
+    toks = b.a.tokens[span.start : span.stop]
     if not toks:
         return []
-    first = b.a.tokens.index(toks[0])
+    first = span.start
     below: dict[int, list[int]] = {}
     for i, t in enumerate(toks, first):
         if t.head != i:

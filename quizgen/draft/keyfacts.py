@@ -43,6 +43,7 @@ from .factspans import (
 )
 from .figures import Figure
 from .lexicon import NATIONALITIES, NOT_NAMES, ROLE_NOUNS, TITLES
+from .nlp import within
 from .phrases import agents, phrases_and_roles
 from .questions import Builder
 from .salience import area_of_a_place, echoed, named_in_passing
@@ -140,7 +141,7 @@ def _who_prompt(b: Builder, start: int, end: int, x: int, y: int) -> str | None:
 
 
 def _tokens(b: Builder, x: int, y: int) -> list:
-    return [t for t in b.a.tokens if x <= t.start and t.end <= y]
+    return within(b.a.tokens, x, y)
 
 
 def _where(b: Builder, si: int) -> bool:
@@ -195,7 +196,7 @@ def one_of_several(text: str, x: int, y: int) -> bool:
 
 def _common(b: Builder, x: int, y: int) -> bool:
     """A LOC span the parser reads as common nouns ("visite d'État"): no place to ask about."""
-    toks = [t for t in b.a.tokens if x <= t.start and t.end <= y]
+    toks = within(b.a.tokens, x, y)
     return bool(toks) and all(t.pos == "NOUN" for t in toks)
 
 
@@ -402,7 +403,7 @@ def _a_body(b: Builder, x: int, y: int) -> bool:
     """An ORG span that names a body: not a person, not cut inside a word, no role or verb in it
     ("l'Assemblée adopte": the model's span ran on)."""
     words = b.text[x:y].lower().split()
-    verbs = [t for t in b.a.tokens if x <= t.start and t.end <= y and t.pos in ("VERB", "AUX")]
+    verbs = [t for t in within(b.a.tokens, x, y) if t.pos in ("VERB", "AUX")]
     return (
         b.a.registry.person(b.text[x:y]) is None
         and b.text[y : y + 1] != "-"

@@ -21,6 +21,7 @@ from .keyfacts import (
     nationality_for_person,
 )
 from .lexicon import ROLE_NOUNS
+from .nlp import starting_in, within
 from .phrases import predicate_phrases
 from .questions import Builder
 from .textbits import collapse
@@ -67,7 +68,7 @@ def _main_spans(b: Builder, si: int, what: bool) -> list[tuple[int, int]]:
         spans = [(x, y) for x, y in spans if a_fact(b.text, x, y, start)]  # not "grâce à la [mer]"
     spans = [(x, y) for x, y in spans if not _side(b, si, x, y) and not _flat(b, x, y)]
     listed = spans_of(b, si, "PER") if len(spans_of(b, si, "PER")) >= 3 else []
-    verbs = [t for t in b.a.tokens if start <= t.start < end and t.pos in ("VERB", "AUX")]
+    verbs = [t for t in starting_in(b.a.tokens, start, end) if t.pos in ("VERB", "AUX")]
     return [
         (x, y)
         for x, y in spans
@@ -91,7 +92,7 @@ def _side(b: Builder, si: int, x: int, y: int) -> bool:
 def _head_is_role(b: Builder, x: int, y: int) -> bool:
     """The span's head (its first noun) names a function: "le [nouveau maire de Vierzon]"; a role
     noun in its complement leaves the fact whole ("la [démission du maire]")."""
-    nouns = [b.text[t.start : t.end] for t in b.a.tokens if x <= t.start and t.end <= y and t.pos == "NOUN"]
+    nouns = [b.text[t.start : t.end] for t in within(b.a.tokens, x, y) if t.pos == "NOUN"]
     words = nouns[:1] or b.text[x:y].split()  # no tag: every word, as before
     return any(re.sub(r"^[ldj]['’]", "", w.lower().strip(",.")) in ROLE_NOUNS for w in words)  # "l'armateur"
 
@@ -99,7 +100,7 @@ def _head_is_role(b: Builder, x: int, y: int) -> bool:
 def _flat(b: Builder, x: int, y: int) -> bool:
     """An adjective and its noun ("a reçu un [grand prix]", "son [nouveau bateau]"): the adjective
     says little and the noun is guessed."""
-    toks = [t for t in b.a.tokens if x <= t.start and t.end <= y and t.pos not in ("DET", "ADP")]
+    toks = [t for t in within(b.a.tokens, x, y) if t.pos not in ("DET", "ADP")]
     named = any(w[:1].isupper() for w in b.text[x:y].split())
     return not named and len(toks) == 2 and toks[0].pos == "ADJ" and toks[1].pos == "NOUN"
 
@@ -167,5 +168,5 @@ def _a_clause(b: Builder, span: tuple[int, int]) -> bool:
     x, y = span
     if not re.search(r"(?:que|qu['’]|car|puisque)\s*$", b.text[max(0, x - 10) : x], re.IGNORECASE):
         return True
-    toks = [t for t in b.a.tokens if x <= t.start and t.end <= y]
+    toks = within(b.a.tokens, x, y)
     return not b.a.tokens or any(t.pos in ("VERB", "AUX") for t in toks)

@@ -8,9 +8,11 @@ verb, whatever the verb (énonce, tranche, s'agace…).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from ..errors import QuizgenError
@@ -33,6 +35,24 @@ class Token:
     lemma: str
     dep: str
     head: int
+
+
+def token_span(tokens: Sequence[Token], start: int, end: int) -> range:
+    """Indices of the tokens that start in [start, end). The parse lists tokens in the text's
+    order: two binary searches, not a scan of the whole article for each sentence or phrase."""
+    key = attrgetter("start")
+    return range(bisect_left(tokens, start, key=key), bisect_left(tokens, end, key=key))
+
+
+def starting_in(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
+    """The tokens that start in [start, end)."""
+    span = token_span(tokens, start, end)
+    return list(tokens[span.start : span.stop])
+
+
+def within(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
+    """The tokens wholly inside [start, end)."""
+    return [t for t in starting_in(tokens, start, end) if t.end <= end]
 
 
 @dataclass

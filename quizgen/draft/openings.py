@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .nlp import Token
+from .nlp import Token, starting_in
 from .pipeline import Analysis
 from .textbits import POINTING_CONNECTORS, collapse, display, leans_back
 
@@ -177,8 +177,8 @@ def _inner_subject(a: Analysis, si: int, said: str) -> Opening | None:
     Martin, ceux-ci seront rénovés", "Au sortir de la boîte, il est ivre". "il"/"elle" become the
     person of the sentence before (to review), as at the start; anything else is not asked."""
     s = a.sentences[si]
-    for t in a.tokens:
-        if not (s.start < t.start < s.end and t.dep in ("nsubj", "nsubj:pass", "expl:subj")):
+    for t in starting_in(a.tokens, s.start + 1, s.end):
+        if t.dep not in ("nsubj", "nsubj:pass", "expl:subj"):
             continue
         word = a.article.text[t.start : t.end].lower()
         if word not in _POINTING or not _main_subject(a, s.start, t):
@@ -223,7 +223,7 @@ def _lead_in(a: Analysis, si: int, said: str, cut: int) -> Opening | None:
         return None
     s = a.sentences[si]
     end = a.article.text.find(":", s.start, s.end)
-    head = [t for t in a.tokens if s.start <= t.start < end]
+    head = starting_in(a.tokens, s.start, end)
     if not head or any(t.pos in ("VERB", "AUX") for t in head):
         return None
     return Opening(said[: colon + 3], "")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .nlp import Token
+from .nlp import Token, token_span
 from .tokens import singular
 
 MAX_PHRASE_WORDS = 7
@@ -35,7 +35,7 @@ def time_word(word: str) -> bool:
 
 
 def sentence_tokens(tokens: list[Token], start: int, end: int) -> list[int]:
-    return [i for i, t in enumerate(tokens) if start <= t.start and t.end <= end]
+    return [i for i in token_span(tokens, start, end) if tokens[i].end <= end]
 
 
 def main_phrases(text: str, tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ from ..text import fold_answer
 from .dates import news_day
 from .distractors import Candidate, pick
 from .figures import Figure
+from .nlp import starting_in
 from .openings import Opening, opening
 from .pipeline import Analysis
 from .quotepicks import a_name, answer_of, candidates_of, one_per_sentence, one_voice, without_incise
@@ -345,7 +346,7 @@ class Builder:
         """What a count counts: the noun after an adjective the figure rules took for it ("4
         immenses télescopes" → "télescopes"), read from the parse."""
         unit = fig.unit or ""
-        toks = [t for t in self.a.tokens if fig.start <= t.start < fig.end + 60]
+        toks = starting_in(self.a.tokens, fig.start, fig.end + 60)
         for t, nxt in pairwise(toks):
             if self.text[t.start : t.end].lower() == unit and t.pos == "ADJ" and nxt.pos == "NOUN":
                 return self.text[nxt.start : nxt.end].lower()

@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from ..text import fold_answer
+from .nlp import starting_in
 from .openings import opening
 from .pipeline import Analysis
 from .textbits import BLANK, display, needs_next
@@ -258,7 +259,7 @@ def _verbless(a: Analysis, si: int) -> bool:
     s = a.sentences[si]
     if si == 0 or s.heading or not a.tokens:
         return False
-    toks = [t for t in a.tokens if s.start <= t.start < s.end]
+    toks = starting_in(a.tokens, s.start, s.end)
     # "Une ouverture très attendue", "l'usine fournissant du gaz": a participle that qualifies a
     # noun is no verb of the sentence
     words = [(t, a.article.text[t.start : t.end].lower()) for t in toks]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .clean import Article
 from .lexicon import ANONYMOUS_PERSON_NOUNS, ROLE_NOUNS
-from .nlp import Token
+from .nlp import Token, token_span, within
 from .phrases import time_word
 from .professions import PROFESSIONS
 from .quotes import Sentence
@@ -276,7 +276,7 @@ def parsed_roles(
     for a, b, label in ner:
         if label != "PER":
             continue
-        inside = {i for i, t in enumerate(tokens) if a <= t.start and t.end <= b}
+        inside = {i for i in token_span(tokens, a, b) if tokens[i].end <= b}
         heads = [i for i in sorted(inside) if tokens[i].head not in inside or tokens[i].head == i]
         if not heads or len({tokens[i].head for i in heads}) != 1:
             continue
@@ -435,7 +435,7 @@ def _subject_person(
     for a, b in per:
         if not (s.start <= a < s.end):
             continue
-        inside = [t for t in tokens if a <= t.start and t.end <= b]
+        inside = within(tokens, a, b)
         inside += [tokens[t.head] for t in inside if tokens[t.head].end <= a]  # "M." that heads "Paul Martin"
         if any(t.dep.startswith("nsubj") and tokens[t.head].dep == "ROOT" for t in inside):
             person = registry.person(text[a:b])

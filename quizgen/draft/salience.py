@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .nlp import starting_in
 from .questions import Builder
 
 _CONTENT = frozenset({"NOUN", "ADJ", "VERB", "PROPN"})
@@ -21,7 +22,7 @@ _STEM = 5  # "fermeture" and "fermer", "suppression" and "supprimer": one family
 
 
 def _stems(b: Builder, x: int, y: int) -> set[str]:
-    lemmas = (t.lemma.lower() for t in b.a.tokens if x <= t.start < y and t.pos in _CONTENT)
+    lemmas = (t.lemma.lower() for t in starting_in(b.a.tokens, x, y) if t.pos in _CONTENT)
     return {lemma[:_STEM] for lemma in lemmas if len(lemma) > 3}
 
 

@@ -16,6 +16,7 @@ from .distractors import Candidate, pick
 from .factspans import NEGATION, emphasised, in_sentence, places_of, preposition, spans_of
 from .figures import Figure
 from .lexicon import TITLES
+from .nlp import starting_in
 from .questions import Builder
 from .salience import named_in_passing
 from .textbits import LEANING_OPENERS, POINTING_PRONOUNS, collapse, display, guillemets, join
@@ -251,7 +252,7 @@ def true_statement(b: Builder, si: int) -> bool:
     said = fix.apply(written) if fix else written
     if said.startswith("["):  # "[Paul Roy] chantera, a-t-il précisé.": he is named, the incise goes
         said = _END_INCISE.sub(r"\1", said)
-    verbs = [t for t in b.a.tokens if start <= t.start < end and t.pos == "VERB" and t.dep == "ROOT"]
+    verbs = [t for t in starting_in(b.a.tokens, start, end) if t.pos == "VERB" and t.dep == "ROOT"]
     trues = sum(1 for q in b.questions if q["type"] == "true_false" and q["answer"])
     if trues >= MAX_TRUE_STATEMENTS or (b.a.tokens and not verbs):
         return False
