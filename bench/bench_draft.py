@@ -2,7 +2,8 @@
 
 Run by hand:  python bench/bench_draft.py [--repeat 5]
 Targets: an article of 1,500 words drafts in under 1 s once the model is loaded (issue 6);
-every real article of tests/draft/data/real/dev in under 1 s (issue 11).
+every real article of tests/draft/data/real/dev in under 1 s (issue 11); the 5,000- and
+12,000-word articles show how the time grows with the length.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def main() -> None:
             *sorted(REAL.glob("*.txt")),
             article_of(1500, folder),
             article_of(5000, folder),
+            article_of(12000, folder),  # a long report: the rules must scale with the text, not its square
         ]
         draft_file(files[0], output=folder / "warm", entities=entities)  # first call warms caches
         print(f"{'article':34} {'words':>6} {'median s':>9} {'max s':>7} {'words/s':>8} {'questions':>9}")

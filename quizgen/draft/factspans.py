@@ -82,7 +82,14 @@ def capitalised(name: str) -> bool:
 
 
 def places_of(b: Builder) -> list[tuple[str, str]]:
-    """Places the article names after a preposition ('à Lamballe'), with that preposition."""
+    """Places the article names after a preposition ('à Lamballe'), with that preposition (read
+    once per draft)."""
+    if "places" not in b.cache:
+        b.cache["places"] = _places_of(b)
+    return b.cache["places"]
+
+
+def _places_of(b: Builder) -> list[tuple[str, str]]:
     out = []
     for x, y, lab in b.a.ner:
         prep = preposition(b.text, x) if lab == "LOC" else None

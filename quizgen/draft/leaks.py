@@ -33,13 +33,15 @@ def gives_away(q: dict[str, Any], other: dict[str, Any]) -> bool:
         return False
     words = fold_answer(shown(other)).split()
     stem = fold_answer(unit.group(1))[:4]
-    return any(parse_number(w) == value and nxt.startswith(stem) for w, nxt in pairwise(words))
+    return any(nxt.startswith(stem) and parse_number(w) == value for w, nxt in pairwise(words))
 
 
 def mark_leaks(b: Builder) -> int:
     """Mark every numeric question whose figure another question prints; the number marked."""
     marked = 0
     for q in b.questions:
+        if q.get("type") != "numeric":
+            continue  # only a numeric question's figure is looked for (gives_away)
         other = next((o for o in b.questions if gives_away(q, o)), None)
         if other is None:
             continue

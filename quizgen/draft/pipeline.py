@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .attribution import Attribution, attribute
@@ -29,6 +30,11 @@ class Analysis:
     roles: list[RolePair] = field(default_factory=list)
     ner: list[tuple[int, int, str]] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)  # the parse of every paragraph (with a model)
+
+    @cached_property
+    def view(self) -> str:
+        """The article's text with plain apostrophes and spaces (clean.plain), same offsets."""
+        return plain(self.article.text)
 
 
 def _parse(article: Article, entities: Any) -> Parsed:

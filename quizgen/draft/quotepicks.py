@@ -11,6 +11,7 @@ from .clean import plain
 from .distractors import Candidate
 from .firstnames import opens_on_a_given_name
 from .lexicon import NATIONALITIES, PERSON_KINDS, ROLE_NOUNS, TITLES
+from .nlp import token_span
 from .pipeline import Analysis
 from .reader import Attribution
 from .textbits import display
@@ -74,7 +75,8 @@ def names_a_thing(analysis: Analysis, name: str) -> bool:
         noun = _THING_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
         if noun and noun[1].lower() in THING_NOUNS:
             return True  # "le lotissement Jeanne de Laval", whatever the parse says
-        first = next((t for t in toks if t.start == m.start()), None)
+        at = token_span(toks, m.start(), m.start() + 1)
+        first = toks[at.start] if at else None
         if first is None or first.dep not in _LINKS:
             continue
         head = toks[first.head]
@@ -90,7 +92,7 @@ def read_as_place_or_body(analysis: Analysis, name: str) -> bool:
     """A name the model reads as a place or an organisation wherever the article writes it, never
     as a person ("l'Auvergne Rhône-Alpes, Ile de France et Alpes Côte-d'Azur"): no person to offer.
     Without the model (no entities), nobody is ruled out."""
-    spots = [m.start() for m in written(plain(analysis.article.text), plain(name))]
+    spots = [m.start() for m in written(analysis.view, plain(name))]
     if not spots or not analysis.ner:
         return False
     labels = [{lab for a, b, lab in analysis.ner if a <= at < b} for at in spots]
