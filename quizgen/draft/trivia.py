@@ -220,7 +220,7 @@ def clock_like(text: str, fig: Figure) -> bool:
     return fig.unit == "heures" and bool(_CLOCK_BEFORE.search(text[max(0, fig.start - 20) : fig.start]))
 
 
-@lru_cache(maxsize=1024)  # asked of every candidate, by several rules, on the whole text
+@lru_cache(maxsize=256)  # asked of every candidate, by several rules, on the whole text
 def a_firm(text: str, name: str) -> bool:
     """A "person" the article writes as a firm or a band: "l'usine Saunier Duval", "le leader de
     Louise Attaque" (a wrong choice of another kind, ruled out at a glance)."""
