@@ -181,6 +181,9 @@ def _report(results: list[ArticleResult], verbose: bool) -> None:
     if "quotes" in total:
         quotes = total["quotes"]
         click.echo(f"wrong speakers: {quotes.wrong}, of which without review: true: {quotes.unflagged}")
+        # Why the rest were missed, without a line of text: figures an unseen set may be run for.
+        missed = f"{quotes.unfound} quotations not found, {quotes.unsaid} found without a speaker"
+        click.echo(f"missed speakers: {missed}")
     click.echo(f"\n{'':{width}}  words  questions  per 600 words  types  key facts asked")
     for r in results:
         n = sum(r.types.values())

@@ -49,6 +49,8 @@ class Score:
     fn: int = 0
     wrong: int = 0  # attributions: a speaker named who did not say it
     unflagged: int = 0  # … of which without review: true (the teacher is not told to check)
+    unfound: int = 0  # attributions: a labelled quotation the draft does not find as one
+    unsaid: int = 0  # … found, with no speaker
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -65,6 +67,8 @@ class Score:
         self.fn += other.fn
         self.wrong += other.wrong
         self.unflagged += other.unflagged
+        self.unfound += other.unfound
+        self.unsaid += other.unsaid
         return self
 
 
@@ -87,6 +91,7 @@ def score_quotes(analysis: Analysis, items: list[dict[str, Any]]) -> Score:
         if len(matches) < occ:
             if aliases:
                 score.fn += 1
+                score.unfound += 1
                 score.notes.append(f"missed quote «{item['prefix']}» (not found)")
             continue
         i = matches[occ - 1]
@@ -95,6 +100,7 @@ def score_quotes(analysis: Analysis, items: list[dict[str, Any]]) -> Score:
         if sp is None:
             if aliases:
                 score.fn += 1
+                score.unsaid += 1
                 score.notes.append(f"missed «{item['prefix']}» → {aliases[0]} (no speaker)")
             continue
         said = _norm(sp.name)

@@ -256,3 +256,22 @@ def test_draft_eval_says_which_wrong_speakers_carry_no_review_flag(runner, tmp_p
     assert result.exit_code == 0, result.output
     assert "wrong speakers: 1, of which without review: true: 1" in result.output
     assert "→ Anne Roy (expected paul martin; NOT flagged for review)" in result.output
+
+
+def test_draft_eval_says_why_speakers_were_missed_in_figures_only(runner, tmp_path):
+    # One quotation with no speaker in the text the drafter can read, one labelled quotation the
+    # article does not hold as a quotation: the reasons are counted without printing any text.
+    (tmp_path / "a.txt").write_text(
+        "Le chantier, « le plus important depuis 1985 », doit durer deux ans. "
+        "Le maire parle de rénovation.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "labels.yaml").write_text(
+        "a.txt:\n  quotes:\n    - {prefix: le plus important, speakers: [maire]}\n"
+        "    - {prefix: rénovation, speakers: [maire]}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["draft-eval", str(tmp_path / "labels.yaml"), "--rules-only"])
+    assert result.exit_code == 0, result.output
+    assert "missed speakers: 1 quotations not found, 1 found without a speaker" in result.output
+    assert "rénovation" not in result.output and "plus important" not in result.output
