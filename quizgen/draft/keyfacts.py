@@ -132,16 +132,12 @@ def _who_prompt(b: Builder, start: int, end: int, x: int, y: int) -> str | None:
     ]  # "…, elle dénonce…": another clause
     if b.text[start:x].strip() or not re.match(r"(?:,\s*)?[a-zàâçéèêëîïôûùüÿœ]", rest):
         return None
-    verbless = b.a.tokens and not any(t.pos in ("VERB", "AUX") for t in _tokens(b, y, end))
+    verbless = b.a.tokens and not any(t.pos in ("VERB", "AUX") for t in within(b.a.tokens, y, end))
     if re.match(r"(?:et|ou|ni)\s", rest) or verbless:
         return None  # "[X] et les rameurs primés": one of a pair, a headline without its verb
     if len(rest.split()) > 30 or any(c in rest for c in '«»"“”…'):
         return None
     return emphasised(f"D’après l’article, qui {rest} ?".replace("qui , ", "qui, "))
-
-
-def _tokens(b: Builder, x: int, y: int) -> list:
-    return within(b.a.tokens, x, y)
 
 
 def _where(b: Builder, si: int) -> bool:
