@@ -47,14 +47,17 @@ def opens_on_a_given_name(name: str) -> bool:
 _WORD_OF_PLACES = 5.5  # "France", "Paris", "Saint": given names too, but first of all words
 
 
-def a_persons_name(name: str) -> bool:
+def a_persons_name(name: str, *, alone: bool = False, known: bool = True) -> bool:
     """Two to four capitalised words opening on a given name that is not first of all an
     everyday French word ("Pauletta Foppa", "Coralie Lassource", not "France Info", "Saint
-    Louis"): a person's name, whatever label the model gave it."""
+    Louis"): a person's name, whatever label the model gave it. `alone`: the given name alone
+    ("Jade"), for a caller that has other evidence of a person (a description after it);
+    `known=False`: any name that is no everyday word ("Cyprien, 19 ans": an age says a person)."""
     words = name.replace("’", "'").split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or given_names() is None:
+    fewest = 1 if alone else 2
+    if not fewest <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or given_names() is None:
         return False
-    if not opens_on_a_given_name(name):
+    if known and not opens_on_a_given_name(name):
         return False
     try:
         return word_frequency(words[0].lower()) < _WORD_OF_PLACES

@@ -25,6 +25,8 @@ INVERTED_INCISE = re.compile(
 )
 
 
+# ', lui répond-elle', ' - leur lance-t-il': the incise says to whom the words were said.
+_TO_SOMEONE = re.compile(r"[\s,;]*(?:[-–—]\s*)?(?:lui|leur)\s+\w", re.IGNORECASE)
 _PAREN_SOURCE = re.compile(r"\s*\(\s*(?=[A-ZÀ-Ý])")
 # Rules that read the clause of the quotation (its verb and subject), where 'X et Y' is a group.
 _CLAUSE_RULES = frozenset({"pre", "post", "parsed", "parsed-incise", "selon"})
@@ -105,6 +107,7 @@ class Incises(Reader):
         pronoun = (mm["inv1"] or mm["inv2"] or "").lstrip("-t").lstrip("-")
         if pronoun:
             sp = self._resolve_pronoun(pronoun, si, self.sentences[si].start + offset)
+            sp = self._not_addressed(sp, si, after)
             return (sp, "pronoun", not sp.certain) if sp else (None, "", False)
         sp = self._speaker(self._np_after(si, offset + mm.end()), si)
         if sp is None:
@@ -120,7 +123,18 @@ class Incises(Reader):
         if mm is None:
             return None, "", False
         sp = self._resolve_pronoun(mm["pronoun"], si, self.sentences[si].start + offset)
+        sp = self._not_addressed(sp, si, self._masked[si][offset:])
         return (sp, "pronoun", not sp.certain) if sp else (None, "", False)
+
+    def _not_addressed(self, sp: Speaker | None, si: int, after: str) -> Speaker | None:
+        """'« … », lui répond-elle': whoever spoke last is the one spoken to, not the speaker."""
+        if sp is None or not _TO_SOMEONE.match(after):
+            return sp
+        for back in range(si, max(-1, si - 4), -1):
+            said = self._speaker_of.get(back)
+            if said is not None:
+                return None if said[0].key == sp.key else sp
+        return sp
 
     def _speaker_after_adverbials(self, si: int, k: int) -> Speaker | None:
         """'« … », a martelé, lundi, devant la presse, Pierre Moreau.', '« … », a déclaré lundi à

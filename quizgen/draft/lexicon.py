@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .erverbs import er_forms
+
 # Verbs that introduce or close reported speech (and opinion: "pense que").
-# Regular -er verbs are conjugated by `_er_forms`; the rest are listed.
+# Regular -er verbs are conjugated by `erverbs.er_forms`; the rest are listed.
 _ER_SPEECH = """
     déclarer ajouter affirmer expliquer souligner indiquer préciser estimer insister noter
     observer commenter confier rappeler annoncer dénoncer marteler répéter réitérer résumer
@@ -215,6 +217,9 @@ UNNAMED_WITNESS_NOUNS = frozenset(
     prévenu prévenue accusé accusée victime plaignant plaignante usager usagère patient patiente
     secouriste bénévole spectateur spectatrice supporter supportrice client cliente
     commerçant commerçante élève étudiant étudiante retraité retraitée parent
+    homme femme personne couple voisin voisine villageois villageoise lycéen lycéenne
+    adolescent adolescente automobiliste promeneur promeneuse vacancier vacancière touriste
+    voyageur voyageuse passager passagère sinistré sinistrée
 """.split()
 )
 
@@ -402,37 +407,12 @@ TITLE_FUNCTION_WORDS = frozenset(
 )
 
 
-def _er_forms(verb: str) -> list[str]:
-    """The finite and participle forms of a regular -er verb that news prose uses."""
-    # Reflexive verbs: the rules read "s'est", "se" before the form.
-    verb = verb.replace("_", " ").removeprefix("se ").removeprefix("s'")
-    stem = verb[:-2]
-    forms = [
-        stem + e
-        for e in ("é", "ée", "és", "ées", "e", "ent", "ait", "aient", "a", "èrent", "era", "eront", "erait")
-    ]
-    # Spelling changes: lancer → lançait, rappeler → rappelle, répéter → répète.
-    if stem.endswith("c"):
-        forms += [stem[:-1] + "ç" + e for e in ("ait", "aient", "a")]
-    if stem.endswith("g"):
-        forms += [stem + "e" + e for e in ("ait", "aient", "a")]
-    if stem.endswith("el"):  # rappeler → rappelle, marteler → martèle
-        forms += [stem + "le", stem + "lent", stem[:-2] + "èle", stem[:-2] + "èlent"]
-    if "é" in stem[-3:]:
-        i = stem.rfind("é")
-        grave = stem[:i] + "è" + stem[i + 1 :]
-        forms += [grave + "e", grave + "ent"]
-    if stem.endswith("et"):
-        forms += [stem[:-2] + "ète", stem[:-2] + "ètent"]
-    return forms
-
-
 @cache
 def speech_forms() -> tuple[str, ...]:
     """Every conjugated speech verb form, longest first (for regex alternation)."""
     forms: set[str] = set()
     for verb in _ER_SPEECH:
-        forms.update(_er_forms(verb))
+        forms.update(er_forms(verb))
     for more in _IRREGULAR_SPEECH.values():
         forms.update(more)
     return tuple(sorted(forms, key=len, reverse=True))
@@ -489,7 +469,7 @@ def role_gender(head: str) -> str | None:
     """The gender a role noun's own form gives ('présidente', 'directrice' → f; 'président',
     'chercheur' → m); None for a noun of both genders ('ministre', 'juge', 'porte-parole')."""
     h = head.lower()
-    known = ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS
+    known = ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS | UNNAMED_WITNESS_NOUNS
     if h not in known:
         return None
     if h.endswith(_FEMININE_ROLE_ENDINGS) or (h.endswith("e") and h[:-1] in known):

@@ -86,6 +86,16 @@ def collect_people(
             ):
                 _name_then_role(registry, source, toks, k)
     _from_ner(registry, source, ner)
+    for start, masked_text in sentences:
+        for m in _CAPITALISED.finditer(masked_text):
+            # "Cyprien, tout juste 19 ans, …" where the model saw no one: a name an age describes
+            a, b = start + m.start(), start + m.end()
+            if _AFTER_A_NAME.search(masked_text, 0, m.start()):
+                continue
+            if _part_of_a_name(registry, m[0]) or name_key(m[0]) in registry.people:
+                continue
+            if _first_name_described(source, a, b):
+                registry.add_person([m[0]], a)
 
 
 def _titled(registry: Registry, toks: list[Tok], k: int) -> None:
@@ -180,7 +190,8 @@ def _name_then_role(registry: Registry, source: str, toks: list[Tok], k: int) ->
     age = [t.low for t in toks[j : j + 4]]
     if len(age) == 4 and age[1].isdigit() and age[2:] == ["ans", ","] and age[0] == ",":
         j += 3  # "Anne Vidal, 45 ans, maire de …": an age first
-    if end - k < 2 or j + 1 >= len(toks):
+    alone = end - k == 1 and _first_name_described(source, toks[k].start, toks[k].end)
+    if (end - k < 2 and not alone) or j + 1 >= len(toks):
         return
     # "Anne Roy la maire de Vienne, au sujet de …": a caption line opening with a name, no comma,
     # under a quotation.
@@ -190,7 +201,14 @@ def _name_then_role(registry: Registry, source: str, toks: list[Tok], k: int) ->
         return
     r = j if caption else j + 1  # where the role starts
     bare = toks[r].low not in ("le", "la", "l'")
+    words = [x.text for x in toks[k:end] if x.text != "-"]
     np_ = parse_np(toks, r, role_mode=True, bare_role=bare)
+    if alone and bare and (np_ is None or np_.head not in ROLE_NOUNS):
+        e = _apposition_end(toks, r)  # "Raphaël, apiculteur à Pithiviers."
+        if e:
+            role = source[toks[r].start : toks[e - 1].end]
+            registry.add_person(words, toks[k].start, gender=role_gender(toks[r].low), role=role)
+        return
     if np_ is None or np_.head not in ROLE_NOUNS or np_.names():
         return
     if not (np_.j == len(toks) or toks[np_.j].text in (",", ".", ";", ")", "(")):
@@ -198,8 +216,27 @@ def _name_then_role(registry: Registry, source: str, toks: list[Tok], k: int) ->
     first = r if bare else r + 1
     role = source[toks[first].start : toks[np_.j - 1].end]
     gender = {"le": "m", "la": "f"}.get(toks[r].low) or role_gender(np_.head)  # "X, présidente de …"
-    words = [x.text for x in toks[k:end] if x.text != "-"]
     registry.add_person(words, toks[k].start, gender=gender, role=role, det=None if bare else toks[r].low)
+
+
+def _part_of_a_name(registry: Registry, word: str) -> bool:
+    """'Edouard' when the article names Michel-Edouard Leclerc: him, said short, not someone new."""
+    low = fold(word)
+    forms = [form for p in registry.people.values() for form in [p.name, *p.forms]]
+    return any(low in re.split(r"[\s-]+", fold(form)) for form in forms)
+
+
+def _apposition_end(toks: list[Tok], r: int) -> int:
+    """End of a short description opening on a person's noun and closed by a comma or a full
+    stop ('apiculteur à Pithiviers,'), 0 when there is none."""
+    if r >= len(toks) or not _a_persons_noun(toks[r].text):
+        return 0
+    for e in range(r + 1, min(len(toks), r + 7)):
+        if toks[e].text in (",", ".", ";"):
+            return e
+        if not toks[e].word:
+            return 0
+    return 0
 
 
 def _from_ner(registry: Registry, source: str, ner: Sequence[tuple[int, int, str]]) -> None:
@@ -208,12 +245,14 @@ def _from_ner(registry: Registry, source: str, ner: Sequence[tuple[int, int, str
     for a, b, label in ner:
         registry.ner_labels.setdefault(fold(source[a:b]), label)
         thing = _NO_NAME_BEFORE.search(source[max(0, a - 12) : a])
-        if label != "PER" and a_persons_name(source[a:b]) and not thing:
+        named = a_persons_name(source[a:b]) or _first_name_described(source, a, b)
+        if label != "PER" and not thing and named:
             label = "PER"  # "Pauletta Foppa" read as an organisation: a given name says a person
         words = _person_words(registry, source, a, b) if label == "PER" else None
         if not words:
             continue
-        if len(words) >= 2 or name_key(words[-1]) in registry.people or _described_after(source, b):
+        known = len(words) >= 2 or name_key(words[-1]) in registry.people
+        if known or (_described_after(source, b) and not _part_of_a_name(registry, words[0])):
             registry.add_person(words, a)
         else:
             persons_seen[words[0]] += 1
@@ -227,17 +266,57 @@ def _from_ner(registry: Registry, source: str, ner: Sequence[tuple[int, int, str
 _NO_NAME_BEFORE = re.compile(
     r"(?:\b(?:au|aux|du|des|le|la|les|l['’]|film|roman|album|stade|salle)\s*|[«“\"]\s*)$", re.IGNORECASE
 )
-_AGED = re.compile(r"\s*,\s*\d{1,3}\s+ans\b")
+_AGED = re.compile(r"\s*,\s*(?:(?:tout\s+juste|à\s+peine|bientôt|presque|déjà)\s+)?\d{1,3}\s+ans\b")
 _DESCRIBED = re.compile(r"\s*,\s*(?:l[ae]\s+|l'|un\s+|une\s+)?([\w-]+)")
+# One capitalised word before a comma; _AFTER_A_NAME: the last word of a longer name ("Nadia Benali").
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?=\s*,)")
+_AFTER_A_NAME = re.compile(r"[A-ZÀ-Ý][\w'’.-]*\s+$")
+_DESCRIBING_NOUNS = ANONYMOUS_PERSON_NOUNS | PROFESSIONS | ROLE_NOUNS
 
 
 def _described_after(source: str, b: int) -> bool:
-    """'Emmanuel, parent d'élève, …', 'Marie, mère de deux enfants': a first name the article
-    describes as a person right after it."""
+    """'Emmanuel, parent d'élève, …', 'Marie, mère de deux enfants', 'Raphaël, apiculteur à
+    Pithiviers': a first name the article describes as a person right after it."""
     mm = _DESCRIBED.match(source.replace("’", "'"), b)
     if _AGED.match(source, b):
         return True  # "Thierry, 60 ans, qui …": an age is a person's
-    return mm is not None and mm.group(1).lower() in ANONYMOUS_PERSON_NOUNS
+    return mm is not None and (
+        mm.group(1).lower() in _DESCRIBING_NOUNS
+        or (_a_persons_noun(mm.group(1)) and bool(_AGENT_AT.match(source, mm.start(1))))
+    )
+
+
+# "apiculteur à Pithiviers", "vendeuse chez …": a noun of someone who does something, and where.
+_AGENT = r"[a-zà-ÿ]+(?:eur|euse|rice|ier|ière|iste|ien|ienne|ant|ante|aire)"
+_AGENT_AT = re.compile(_AGENT + r"\s+(?:à|au|aux|de|du|d['’]|chez|dans)\s")
+
+
+# Words shaped like a noun of someone who does, that are not ("avant de", "pendant des mois").
+_NOT_AGENTS = frozenset(
+    "avant pendant durant devant maintenant cependant pourtant suivant auparavant hier premier "
+    "dernier entier contraire ordinaire nécessaire notamment seulement autant tant quant".split()
+)
+
+
+def _a_persons_noun(word: str) -> bool:
+    """A noun for a person: one of the lexicon's, or shaped like one who does ('apiculteur')."""
+    low = word.lower()
+    return low in _DESCRIBING_NOUNS or (low not in _NOT_AGENTS and bool(re.fullmatch(_AGENT, low)))
+
+
+def _first_name_described(source: str, a: int, b: int) -> bool:
+    """'Jade, 19 ans, en terminale', 'Cyprien, tout juste 19 ans', 'Raphaël, apiculteur à
+    Pithiviers': one word, not first of all an everyday word, that an age describes right after
+    it, or a given name that a person's noun describes, whatever the model read there."""
+    word = source[a:b]
+    if " " in word.strip() or _NO_NAME_BEFORE.search(source[max(0, a - 12) : a]):
+        return False
+    w = re.escape(word)
+    if re.search(rf"[A-ZÀ-Ý][\w'’]*-{w}\b|\b{w}-[A-ZÀ-Ý]|\b{w}\s+[A-ZÀ-Ý][a-zà-ÿ]", source):
+        return False  # "Baptiste" where the article names Jean-Baptiste Morel: him, said short
+    if _AGED.match(source, b):
+        return a_persons_name(word, alone=True, known=False)
+    return _described_after(source, b) and a_persons_name(word, alone=True)
 
 
 def _person_words(registry: Registry, source: str, a: int, b: int) -> list[str] | None:

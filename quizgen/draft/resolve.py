@@ -13,17 +13,22 @@ import re
 from .agencies import news_agency
 from .clean import Article, plain
 from .lexicon import (
-    ANONYMOUS_PERSON_NOUNS,
     DOCUMENT_NOUNS,
     ROLE_NOUNS,
-    UNNAMED_WITNESS_NOUNS,
 )
 from .phraseshape import FOLDED_INSTITUTION_NOUNS
-from .professions import PROFESSIONS
 from .reader import Attribution
 from .since import opening_since
 from .speakers import Person, Registry, Speaker
 from .tokens import fold, singular
+from .unnamed import (
+    FOLDED_HUMAN_NOUNS,
+    GENERIC_FUNCTIONS,
+    ONE_OF_THEM,
+    SHARED_FUNCTIONS,
+    one_of_them,
+    unnamed_description,
+)
 
 _DEFINITE = ("le", "la", "l'", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs")
 _RELATIVES = frozenset(
@@ -33,17 +38,13 @@ _RELATIVES = frozenset(
 """.split()
 )
 _FOLDED_ROLES = frozenset(fold(r) for r in ROLE_NOUNS)
-_GENERIC_FUNCTIONS = frozenset(
-    "diplomate responsable dirigeant dirigeante leader representant representante expert experte "
-    "specialiste chef cheffe patron patronne homologue emissaire envoye envoyee".split()
-)
 _LATTER = re.compile(r"\b(?:(?:[Cc]e|[Cc]ette)\s+derni(?:er|ère)|[Cc]el(?:ui|le)-ci)\b")
-_FOLDED_HUMAN_NOUNS = frozenset(fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS)
 _DOCUMENTS = DOCUMENT_NOUNS - {"entourage", "services", "service", "bureau", "cabinet", "site"}
 _INDEFINITE = ("un", "une", "l'un", "l'une", "des")
 _SAYINGS = frozenset({"proverbe", "adage", "dicton", "maxime", "aphorisme"})  # folded
 _LABELS = frozenset({"reponse", "question", "replique", "commentaire", "message", "legende"})  # folded
 _REACH = 1200
+_REACH_PAST_ANOTHER = 400
 _WHY = {
     "continuation": "citation sans verbe : {} parlait dans la phrase précédente",
     "reply": "citation sans verbe après une question posée à {} : sa réponse",
@@ -104,7 +105,7 @@ def _beside(att: Attribution, sp: Speaker, mentions: list[tuple[int, Person]], v
     named_after = _NAME_CLOSING.match(view, own[1], b) if at >= 0 and apposition is None else None
     someone_else = named_after is not None and (
         bool(_ANOTHER_BESIDE.search(named_after["words"]))
-        or any(singular(fold(w)) in _FOLDED_HUMAN_NOUNS for w in named_after["words"].split())
+        or any(singular(fold(w)) in FOLDED_HUMAN_NOUNS for w in named_after["words"].split())
     )
     if named_after is not None and own[0] > att.quote.close and not someone_else:
         # "estime la professeure émérite à l'hôpital Necker, Anne Roux.": her name closes the incise.
@@ -126,8 +127,9 @@ def _nearest(
     before = [(pos - at, p) for at, p in reversed(mentions) if pos - _REACH <= at < pos]
     after = [] if demonstrative else [(at - pos, p) for at, p in mentions if pos <= at < pos + _REACH // 2]
     for group in (before, after):
-        for _distance, person in group:
-            if person.key in others:
+        passed = False  # a nearer person named, whose functions this description does not fit
+        for distance, person in group:
+            if person.key in others or (passed and distance > _REACH_PAST_ANOTHER):
                 continue
             if sp.gender is not None and person.gender not in (None, sp.gender):
                 continue
@@ -135,16 +137,14 @@ def _nearest(
             if demonstrative and not _other_function(registry, person, rest):
                 return person
             if registry.role_conflicts(person, sp.name):
+                # "Raphaël, apiculteur … « … », martèle le procureur": not the one named nearest;
+                # someone named further back only if named close by, else someone unnamed.
+                passed = True
                 continue
             return person
     return None
 
 
-# Functions many people hold in one body: "le membre du bureau" names no one in particular.
-_SHARED_FUNCTIONS = _GENERIC_FUNCTIONS | frozenset(
-    "membre elu elue agent salarie salariee employe employee militant militante habitant habitante "
-    "conseiller conseillere depute deputee senateur senatrice avocat avocate adjoint adjointe".split()
-)
 _OFFICE = re.compile(r"^(?:[\w-]+ ){0,2}?(?:de|du|des|d') ?(?:la |l'|le |les )?[A-Z\w]")
 
 
@@ -152,7 +152,7 @@ def _office(description: str) -> bool:
     """A function of one named body or place: 'procureur de la République de Pau', 'ministre
     de la Santé', 'président du tribunal' — the title of one person."""
     words = fold(description).split()
-    if not words or words[0] not in _FOLDED_ROLES or words[0] in _SHARED_FUNCTIONS:
+    if not words or words[0] not in _FOLDED_ROLES or words[0] in SHARED_FUNCTIONS:
         return False
     return bool(_OFFICE.match(fold(description).replace("l' ", "l'")))
 
@@ -177,7 +177,7 @@ def _other_function(registry: Registry, person: Person, description: str) -> boo
     """'Le sous-préfet' is not the mayor who spoke just before: a function (ROLE_NOUNS) the
     person's roles do not share."""
     head = re.sub(r"^(?:sous|vice|co|ex) ", "", fold(description)).split()[:1]
-    if not head or head[0] not in _FOLDED_ROLES or head[0] in _GENERIC_FUNCTIONS:
+    if not head or head[0] not in _FOLDED_ROLES or head[0] in GENERIC_FUNCTIONS:
         return False  # "le diplomate" may well be the porte-parole who just spoke
     return registry.role_conflicts(person, description)
 
@@ -194,7 +194,7 @@ def _the_latter(
         return None
     pos, person = before[-1]
     between = fold(view[pos:at]).split()
-    if any(w in _FOLDED_HUMAN_NOUNS for w in between):
+    if any(w in FOLDED_HUMAN_NOUNS for w in between):
         return None
     if sp.gender is not None and person.gender not in (None, sp.gender):
         return None
@@ -212,8 +212,8 @@ def _resolve_label(
     since: int | None = None,
 ) -> Speaker | None:
     """A definite description ('la ministre', 'ce dernier'): the person it stands for, or None."""
-    if _ONE_OF_THEM.match(fold(sp.name)):
-        return _one_of_them(sp, att, view)
+    if ONE_OF_THEM.match(fold(sp.name)):
+        return one_of_them(sp, att, view)
     words = _words(sp.name)
     det, rest = words[0].lower(), " ".join(words[1:])
     relative = (rest.split() or [""])[0].lower() in _RELATIVES and not _KIN_AS_GROUP.match(fold(rest))
@@ -257,7 +257,7 @@ def _resolve_label(
         person = _nearest(mentions, att.quote.open, sp, registry, others)
         why = f"« {sp.name} » : rattaché à {person.name}, la personne nommée juste avant" if person else ""
     if person is None:
-        return _unnamed_description(sp, att, rest)
+        return unnamed_description(sp, att, rest)
     out = registry.person_speaker(person)
     att.why = why
     return out
@@ -279,66 +279,9 @@ def _short_for(sp: Speaker, described: list[Speaker], registry: Registry) -> Spe
     return None
 
 
-def _unnamed_description(sp: Speaker, att: Attribution, rest: str) -> Speaker | None:
-    """'« … », raconte la secouriste' when the article names no one who may be her: someone
-    a story leaves unnamed (a witness, a defendant, a user), described so, to review; so is
-    someone a qualified description sets apart ('le vainqueur du jour', 'l'attaquant
-    français') when no one named nearby may be them. A bare function ('le ministre', 'le
-    diplomate') belongs to someone with a name: no question rather than a label."""
-    words = fold(rest).split()
-    group = fold(sp.name).startswith("les ") and bool(words) and singular(words[0]) in _FOLDED_HUMAN_NOUNS
-    one = not fold(sp.name).startswith(("les ", "des ")) and _qualified([fold(w) for w in rest.split()])
-    if not words or (singular(words[0]) not in _WITNESSES and not group and not one):
-        return None  # "les riverains", "les pompiers": a group, which has no one name
-    att.why = f"« {sp.name} » : {'des gens' if group else 'personne'} que l’article ne nomme pas"
-    return Speaker(sp.name[0].lower() + sp.name[1:], "anonymous", sp.key, sp.gender, False)
-
-
-_WITNESSES = frozenset(fold(w) for w in UNNAMED_WITNESS_NOUNS)
-_FOLDED_PROFESSIONS = frozenset(fold(w) for w in PROFESSIONS)
-# Who a sports or contest story may leave unnamed: "le vainqueur du jour", "la lauréate 2024".
-_WINNERS = frozenset(fold(w) for w in "vainqueur vainqueure lauréat lauréate gagnant gagnante".split())
-_QUALIFIER_STOPS = frozenset("et ou qui que dont a au aux en pour par avec sur".split())
-
-
-def _qualified(words: list[str]) -> bool:
-    """'vainqueur du jour', 'attaquant francais', 'chanteur canadien': a head and what sets one
-    person apart (a complement or an adjective), not a function alone nor a clause."""
-    if len(words) < 2 or len(words) > 5 or any(w in _QUALIFIER_STOPS for w in words):
-        return False
-    if words[0] in _SHARED_FUNCTIONS:
-        return False  # "le membre du bureau": one of many, no one in particular
-    head = singular(words[0])
-    if head not in _FOLDED_HUMAN_NOUNS and head not in _FOLDED_PROFESSIONS and head not in _WINNERS:
-        return False  # "le bilan trimestriel", "le panneau municipal": no one
-    return words[1] in _OF or (len(words) == 2 and words[1].isalpha() and len(words[1]) > 3)
-
-
 # Set phrases where a kin noun names a group, not someone's relative: "les parents d'élèves",
 # "des mères de famille", "un père de famille".
 _KIN_AS_GROUP = re.compile(r"(?:parents?\s+d'?\s*eleves?|(?:meres?|peres?)\s+de\s+famille)\b")
-
-
-_ONE_OF_THEM = re.compile(r"^l'? ?(?P<one>une?) d'? ?(?:entre )?(?:eux|elles)$")
-_GROUP_BEFORE = re.compile(
-    r"\b(?:les|des|ces|aux|plusieurs|certains|certaines|nombreux|nombreuses)\s+(?P<noun>[\w-]+)",
-    re.IGNORECASE,
-)
-
-
-def _one_of_them(sp: Speaker, att: Attribution, view: str) -> Speaker | None:
-    """'« … », confie l'un d'eux' after 'pour les usagers': one of the group named just before
-    ('un usager'), to review; with no group of people before it, no one."""
-    one = _ONE_OF_THEM.match(fold(sp.name))["one"]  # type: ignore[index]
-    window = view[max(0, att.evidence[0] - 300) : att.quote.open]
-    nouns = [m["noun"] for m in _GROUP_BEFORE.finditer(window)]
-    for noun in reversed(nouns):
-        noun_one = noun[:-1] if noun.lower().endswith(("s", "x")) else noun
-        if fold(noun_one) in _FOLDED_HUMAN_NOUNS | _WITNESSES:
-            name = f"{one} {noun_one.lower()}"
-            att.why = f"« {sp.name} » : {name}, du groupe nommé juste avant"
-            return Speaker(name, "anonymous", "a:" + fold(name), sp.gender, False)
-    return None
 
 
 def _after_de(words: list[str], k: int) -> bool:
@@ -398,7 +341,7 @@ _QUANTIFIERS = frozenset({"plusieurs", "certains", "certaines", "quelques", "nom
 def _some_people(words: list[str]) -> bool:
     """'plusieurs candidats', 'certains habitants', 'de nombreux élus': a group of people."""
     folded = [fold(w) for w in words if fold(w) not in ("de", "d")]
-    return len(folded) >= 2 and folded[0] in _QUANTIFIERS and singular(folded[1]) in _FOLDED_HUMAN_NOUNS
+    return len(folded) >= 2 and folded[0] in _QUANTIFIERS and singular(folded[1]) in FOLDED_HUMAN_NOUNS
 
 
 def _names_no_one(sp: Speaker, att: Attribution, words: list[str]) -> bool:
