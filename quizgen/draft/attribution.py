@@ -181,7 +181,7 @@ class Attributor(PreVerb, SpeechForms, InnerIncises, Layouts, Incises, Headings,
                 k + 1 < n
                 and self.p["chain"].match(after)
                 and found[k + 1][0] is not None
-                and found[k + 1][1] in ("post", "selon", "agency")
+                and found[k + 1][1] in ("post", "selon", "agency", "pronoun")
             ):
                 found[k] = found[k + 1]
                 continue

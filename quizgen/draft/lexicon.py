@@ -200,7 +200,7 @@ ANONYMOUS_PERSON_NOUNS = frozenset(
     enseignant enseignante parent parents élève élèves étudiant étudiante riverain riveraine
     administrateur administratrice agent agente policier policière militaire soldat médecin
     infirmier infirmière patient patiente supporter supporteur spectateur spectatrice
-    personne individu homme femme voix auteur autrice voisin voisine voisins mère père fils fille
+    personne individu homme femme voix auteur autrice voisin voisine voisins mère père maman papa fils fille
     frère sœur ami amie amis collègue collègues épouse mari compagnon compagne retraité retraitée
     commerçant commerçante agriculteur agricultrice ouvrier ouvrière syndicaliste passant passante
     coureur coureuse joueur joueuse supportrice cheffe prévenu prévenue accusé accusée suspect suspecte

@@ -269,6 +269,7 @@ _NO_NAME_BEFORE = re.compile(
 _AGED = re.compile(r"\s*,\s*(?:(?:tout\s+juste|à\s+peine|bientôt|presque|déjà)\s+)?\d{1,3}\s+ans\b")
 _DESCRIBED = re.compile(r"\s*,\s*(?:l[ae]\s+|l'|un\s+|une\s+)?([\w-]+)")
 # One capitalised word before a comma; _AFTER_A_NAME: the last word of a longer name ("Nadia Benali").
+_STRESSED_PRONOUN = re.compile(r"\s*,\s*(?:lui|elle)\s*,")  # "Jérémy, lui, a manifesté"
 _CAPITALISED = re.compile(r"(?<![\w'’.-])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?=\s*,)")
 _AFTER_A_NAME = re.compile(r"[A-ZÀ-Ý][\w'’.-]*\s+$")
 _DESCRIBING_NOUNS = ANONYMOUS_PERSON_NOUNS | PROFESSIONS | ROLE_NOUNS
@@ -278,8 +279,8 @@ def _described_after(source: str, b: int) -> bool:
     """'Emmanuel, parent d'élève, …', 'Marie, mère de deux enfants', 'Raphaël, apiculteur à
     Pithiviers': a first name the article describes as a person right after it."""
     mm = _DESCRIBED.match(source.replace("’", "'"), b)
-    if _AGED.match(source, b):
-        return True  # "Thierry, 60 ans, qui …": an age is a person's
+    if _AGED.match(source, b) or _STRESSED_PRONOUN.match(source, b):
+        return True  # "Thierry, 60 ans, qui …": an age is a person's; "Judith, elle, sort…" too
     return mm is not None and (
         mm.group(1).lower() in _DESCRIBING_NOUNS
         or (_a_persons_noun(mm.group(1)) and bool(_AGENT_AT.match(source, mm.start(1))))
@@ -314,7 +315,7 @@ def _first_name_described(source: str, a: int, b: int) -> bool:
     w = re.escape(word)
     if re.search(rf"[A-ZÀ-Ý][\w'’]*-{w}\b|\b{w}-[A-ZÀ-Ý]|\b{w}\s+[A-ZÀ-Ý][a-zà-ÿ]", source):
         return False  # "Baptiste" where the article names Jean-Baptiste Morel: him, said short
-    if _AGED.match(source, b):
+    if _AGED.match(source, b) or _STRESSED_PRONOUN.match(source, b):
         return a_persons_name(word, alone=True, known=False)
     return _described_after(source, b) and a_persons_name(word, alone=True)
 

@@ -28,7 +28,9 @@ class Reader(Protocol):
     def _speaker(self, np_: NP | None, si: int, *, create: bool = True) -> Speaker | None: ...
 
 
-_PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "plusieurs", "certains", "certaines", "nombre"})
+_PLURAL_DETERMINERS = frozenset(
+    {"les", "des", "ces", "plusieurs", "certains", "certaines", "nombre", "leurs", "ses"}
+)
 _HUMAN_GROUPS = frozenset(fold(w) for w in ROLE_NOUNS | ANONYMOUS_PERSON_NOUNS | UNNAMED_WITNESS_NOUNS)
 _GROUP_HEADS = _HUMAN_GROUPS | frozenset(fold(w) for w in INSTITUTION_NOUNS)
 
@@ -67,6 +69,34 @@ def plural_antecedent(reader: Reader, si: int, pos: int) -> Speaker | None:
         if sp is None or sp.kind == "person":
             return None
         words = sp.name.split()
-        name = sp.name[0].lower() + sp.name[1:] if len(words) > 1 and words[1].islower() else sp.name
+        if words[0].lower() in ("leurs", "ses"):
+            # "Leurs supporteurs, eux, …. « … », crient-ils": the group, whoever it belongs to.
+            words[0] = "les"
+            sp = Speaker(" ".join(words), sp.kind, "a:" + fold(" ".join(words)), sp.gender, False, sp.role)
+        name = " ".join(words)
+        name = name[0].lower() + name[1:] if len(words) > 1 and words[1].islower() else name
         return Speaker(name, sp.kind, sp.key, sp.gender, False, sp.role, via_pronoun=True)
-    return None
+    return _one_group_before(reader, si, pos)
+
+
+def _one_group_before(reader: Reader, si: int, pos: int) -> Speaker | None:
+    """'… une victoire pour les supporteurs. « … », témoignent-ils': the one group of people the
+    sentence just before names (not as its subject), when it names no other and the pronoun's
+    sentence names none before it."""
+    if si == 0:
+        return None
+    prev, here = reader.sentences[si - 1], reader.sentences[si]
+    if prev.heading or prev.para != here.para:
+        return None
+    found = _PLURAL_NP.finditer(reader.view, prev.start, prev.end)
+    groups = [m for m in found if singular(fold(m[1])) in _HUMAN_GROUPS]
+    if len({singular(fold(m[1])) for m in groups}) != 1 or names_a_group_between(reader, here.start, pos):
+        return None
+    noun = singular(fold(groups[-1][1])) if not groups[-1][1].lower().endswith(("s", "x")) else groups[-1][1]
+    name = f"les {noun.lower()}"
+    return Speaker(name, "anonymous", "a:" + fold(name), None, False, None, via_pronoun=True)
+
+
+def names_a_group_between(reader: Reader, start: int, end: int) -> bool:
+    """Whether the text between start and end names a group of people."""
+    return any(singular(fold(m[1])) in _HUMAN_GROUPS for m in _PLURAL_NP.finditer(reader.view, start, end))

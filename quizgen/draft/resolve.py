@@ -70,9 +70,18 @@ def _mentions(article: Article, registry: Registry) -> list[tuple[int, Person]]:
     for person in registry.people.values():
         for surname in person.surnames:
             for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", view):
-                if any(a <= m.start() < b for a, b in spans):
+                asks = _INTERVIEWER.search(view, max(0, m.start() - 60), m.start())
+                if any(a <= m.start() < b for a, b in spans) and not asks:
                     out.append((m.start(), person))
     return sorted(out, key=lambda x: x[0])
+
+
+# "confie-t-il au micro de Paul Roy", "interrogée par Anne Vidal": the reporter, who asks, not
+# someone a description later in the story stands for.
+_INTERVIEWER = re.compile(
+    r"\b(?:au\s+micro\s+d[e']|interrogée?s?\s+par|questionnée?s?\s+par|à\s+notre\s+(?:journaliste|reporter))"
+    r"\s*(?:[A-ZÀ-Ý][\w'-]*\s+){0,2}$"
+)
 
 
 def _words(name: str) -> list[str]:
@@ -219,6 +228,8 @@ def _resolve_label(
     relative = (rest.split() or [""])[0].lower() in _RELATIVES and not _KIN_AS_GROUP.match(fold(rest))
     if det in ("son", "sa", "ses", "leur", "leurs") or relative:
         return None  # "sa mère": a relative of someone, not someone the article names
+    if det in ("les", "ces"):
+        return unnamed_description(sp, att, rest)  # "les supporteurs": a group, never one person
     if rest.lower() in ("dernier", "dernière"):
         return _the_latter(sp, att, registry, mentions, view)
     if _ambiguous(registry, rest):
@@ -273,6 +284,8 @@ def _short_for(sp: Speaker, described: list[Speaker], registry: Registry) -> Spe
     if len(words) < 2 or registry.by_role(" ".join(_words(sp.name)[1:]))[0] is not None:
         return None
     for other in reversed(described):
+        if other.key == sp.key:
+            return other  # "ce médecin" again: the one described so before
         longer = fold(other.name).split()
         if len(longer) > len(words) and longer[: len(words)] == words and longer[len(words)] in _OF:
             return other  # "le maire adjoint" is someone else: only a complement makes it longer

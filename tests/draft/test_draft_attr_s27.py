@@ -94,3 +94,44 @@ def test_a_first_name_inside_a_longer_name_is_that_person_not_another(entities):
     )
     a = analyse(text, entities)
     assert [p.name for p in a.registry.people.values()] == ["Jean-Baptiste Morel"]
+
+
+def test_a_first_name_set_apart_by_lui_or_elle_is_a_person():
+    text = (
+        "Les élèves révisent depuis des semaines. Mathis, lui, a choisi de tout miser sur les maths. "
+        "Désormais, il l'assure, c'est décidé. « Je ne lâcherai rien. »"
+    )
+    assert said(text)[-1][1] == "Mathis"
+
+
+def test_a_given_name_described_as_a_mother_is_a_person_not_a_place():
+    text = "« Je dors mal depuis un mois », avoue Anne-Sophie, maman d'un candidat."
+    assert [s for _q, s, _r in said(text)] == ["Anne-Sophie"]
+
+
+def test_the_reporter_who_holds_the_microphone_is_not_who_a_description_stands_for():
+    text = (
+        "À 66 ans, ce pharmacien cherche un repreneur. « Personne ne répond », confie-t-il au micro "
+        "de Lucas Perrin. Il ne veut pas fermer : « si je pars, où iront mes clients ? », "
+        "s'inquiète ce pharmacien."
+    )
+    found = said(text)
+    assert [s for _q, s, _r in found] == ["un pharmacien", "un pharmacien"]
+
+
+def test_a_group_a_possessive_opens_speaks_through_ils_and_two_quotations_share_the_incise():
+    text = (
+        "Les Bleues ont gagné la finale. Leurs supportrices, elles, n'en reviennent pas. "
+        "« Quelle soirée » ; « On s'en souviendra », lancent-elles."
+    )
+    found = said(text)
+    assert [s for _q, s, _r in found] == ["les supportrices", "les supportrices"]
+    assert all(review for _q, _s, review in found)
+
+
+def test_ils_stands_for_the_one_group_the_sentence_before_names_never_a_person_named_earlier():
+    text = (
+        "Paul Girard marque à la dernière minute. La joie est immense pour les spectateurs. "
+        "« C'était fou », racontent-ils."
+    )
+    assert said(text) == [("C'était fou", "les spectateurs", True)]
