@@ -226,10 +226,9 @@ def _resolve_label(
     words = _words(sp.name)
     det, rest = words[0].lower(), " ".join(words[1:])
     relative = (rest.split() or [""])[0].lower() in _RELATIVES and not _KIN_AS_GROUP.match(fold(rest))
-    if det in ("son", "sa", "ses", "leur", "leurs") or relative:
-        return None  # "sa mère": a relative of someone, not someone the article names
-    if det in ("les", "ces"):
-        return unnamed_description(sp, att, rest)  # "les supporteurs": a group, never one person
+    if det in ("son", "sa", "ses", "leur", "leurs", "les", "ces") or relative:
+        # "sa mère": a relative of someone; "les supporteurs": a group, never one person named.
+        return unnamed_description(sp, att, rest) if det in ("les", "ces") and not relative else None
     if rest.lower() in ("dernier", "dernière"):
         return _the_latter(sp, att, registry, mentions, view)
     if _ambiguous(registry, rest):
