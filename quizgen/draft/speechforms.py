@@ -147,13 +147,15 @@ class SpeechForms(Reader):
     # ---------------------------------------------------------------- colon, next paragraph
 
     def colon_before(self, si: int, q: QuoteSpan) -> Found | None:
-        """'Elle a déclaré :' ending the previous paragraph, the quotation opening this one."""
+        """'Elle a déclaré :' ending the previous paragraph, the quotation opening this one; or
+        ending the sentence before, in the paragraph ('Mais elle se veut confiante: « … »')."""
         s = self.sentences[si]
-        if si == 0 or q.open > s.start + 1 or self.article.paragraphs[s.para].start != s.start:
+        if si == 0 or q.open > s.start + 1:
             return None
         prev = self.sentences[si - 1]
         before = self._masked[si - 1].rstrip()
-        if prev.heading or not before.endswith(":") or prev.para != s.para - 1:
+        opens_para = self.article.paragraphs[s.para].start == s.start and prev.para == s.para - 1
+        if prev.heading or not before.endswith(":") or not (opens_para or prev.para == s.para):
             return None
         offset = len(before) - 1
         found = (
@@ -268,7 +270,7 @@ class SpeechForms(Reader):
                 continue
             said = self._speaker_of.get(back)
             sp = said[0] if said else None  # whoever spoke just before, not any subject
-            if sp is not None and sp.kind in ("person", "institution"):
+            if sp is not None:  # a person, a body, or someone described ("explique cet homme")
                 why = f"« Et de … » sans sujet : {sp.name}, qui parlait juste avant"
                 self.extra.setdefault(q.open, {})["why"] = why
                 return sp, "narrative", True
@@ -394,6 +396,8 @@ class SpeechForms(Reader):
         k = next((n for n, t in enumerate(toks) if t.start <= pos < t.end), None)
         if k is None or toks[k].text.startswith(MASK):
             return None
+        if toks[k].low in PRONOUNS:
+            return parse_np(toks, k)  # "Mais elle se veut confiante :": the pronoun, not "Mais elle"
         for start in range(max(0, k - 8), k + 1):
             np_ = parse_np(toks, start)
             if np_ is not None and np_.i <= k < np_.j:

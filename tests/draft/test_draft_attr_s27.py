@@ -135,3 +135,21 @@ def test_ils_stands_for_the_one_group_the_sentence_before_names_never_a_person_n
         "« C'était fou », racontent-ils."
     )
     assert said(text) == [("C'était fou", "les spectateurs", True)]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_pronoun_subject_before_a_colon_in_the_quotations_sentence_stands_for_who_it_names(entities):
+    text = (
+        "Inès, 17 ans, redoute une question sur « le temps ». Mais elle reste sereine: "
+        "« J'ai bien révisé la méthode. »"
+    )
+    assert said(text, entities)[-1][1] == "Inès"
+
+
+def test_et_d_ajouter_continues_an_unnamed_speaker_too():
+    text = (
+        "« C'est long », explique cet homme qui a pris le car. Et d'ajouter : "
+        "« Ça me rappelle mes années d'étudiant. »"
+    )
+    assert [s for _q, s, _r in said(text)] == ["un homme", "un homme"]
