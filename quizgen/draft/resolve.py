@@ -9,6 +9,7 @@ after 'les usagers'): that description stays, to review, since no name exists.""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .agencies import news_agency
 from .clean import Article, plain
@@ -320,6 +321,32 @@ def _uncut(sp: Speaker) -> Speaker:
     return Speaker(name, sp.kind, "a:" + fold(name), sp.gender, sp.certain, sp.role, sp.via_pronoun)
 
 
+# "le principal intéressé", "la première concernée": the person the story is about.
+_CONCERNED = re.compile(
+    r"\b(?P<who>l[ea]\s+(?:principale?\s+intéressée?|premi(?:er|ère)\s+concernée?))\b", re.IGNORECASE
+)
+
+
+def _concerned(
+    sp: Speaker, att: Attribution, view: str, mentions: list[tuple[int, Person]], last: Person | None
+) -> Speaker | None:
+    """'Le principal intéressé était plus mesuré : « … »': the person the article names most, if
+    more than anyone else and not the one who just spoke (who spoke of him); else the words
+    themselves, someone unnamed. To review. None when the words are not there."""
+    found = _CONCERNED.search(view, *att.evidence)
+    if sp.kind == "person" or found is None or fold(found["who"]).split()[:2] != fold(sp.name).split()[:2]:
+        return None
+    ranked = Counter(p.key for _pos, p in mentions if last is None or p.key != last.key).most_common(2)
+    att.review = True
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        att.why = f"« {found['who']} » : personne que l’article ne nomme pas ici"
+        name = found["who"][0].lower() + found["who"][1:]
+        return Speaker(name, "anonymous", "a:" + fold(name), sp.gender, False)
+    person = next(p for _pos, p in mentions if p.key == ranked[0][0])
+    att.why = f"« {found['who']} » : {person.name}, la personne que l’article nomme le plus"
+    return Speaker(person.name, "person", person.key, person.gender, False)
+
+
 def _document(words: list[str]) -> bool:
     """'le communiqué', 'le texte', 'la lettre': a document that names no author."""
     return len(words) == 2 and words[1].lower() in _DOCUMENTS
@@ -409,6 +436,9 @@ def resolve_speakers(
             last, last_at = (registry.person(sp.name), att.quote.last_para), att.evidence[1]  # type: ignore[assignment]
         if sp is None:
             continue
+        if (concerned := _concerned(sp, att, view, mentions, recent)) is not None:
+            att.speaker = concerned  # "le principal intéressé": the one the story is about
+            continue
         sp = att.speaker = _uncut(sp)
         words = _words(sp.name)
         first = words[0].lower() if words else ""
@@ -433,17 +463,23 @@ def resolve_speakers(
             att.speaker, att.review = body, True
             att.why = f"« {sp.name} » : {body.name}, qui parlait juste avant"
             continue
-        if sp.kind == "institution" and _place(registry, sp.name):
-            # "« … », a déclaré Kiev": a capital for its government, or a misread: to check.
-            att.review = True
-            att.why = att.why or f"« {sp.name} » est un lieu : qui parle au juste ?"
-        if not att.review and _unnamed(sp):
-            # A confident speaker is a named person or body; "un témoin", "le club" may be right
-            # but the teacher checks who it is.
-            att.review = True
-            kind = "personne" if sp.kind == "anonymous" else "organisme"
-            att.why = f"« {sp.name} » : {'des gens' if _some_people(words) else kind} sans nom"
-        if sp.via_pronoun and att.review and not att.why:
-            att.why = f"pronom rattaché à {sp.name}"
-        if att.review and not att.why:
-            att.why = _WHY.get(att.rule, "locuteur incertain").format(sp.name)
+        _flag(att, sp, registry, words)
+
+
+def _flag(att: Attribution, sp: Speaker, registry: Registry, words: list[str]) -> None:
+    """Mark for review, with the reason, a speaker a teacher should check: a place, someone or
+    a body without a name, a pronoun, a rule that guesses."""
+    if sp.kind == "institution" and _place(registry, sp.name):
+        # "« … », a déclaré Kiev": a capital for its government, or a misread: to check.
+        att.review = True
+        att.why = att.why or f"« {sp.name} » est un lieu : qui parle au juste ?"
+    if not att.review and _unnamed(sp):
+        # A confident speaker is a named person or body; "un témoin", "le club" may be right
+        # but the teacher checks who it is.
+        att.review = True
+        kind = "personne" if sp.kind == "anonymous" else "organisme"
+        att.why = f"« {sp.name} » : {'des gens' if _some_people(words) else kind} sans nom"
+    if sp.via_pronoun and att.review and not att.why:
+        att.why = f"pronom rattaché à {sp.name}"
+    if att.review and not att.why:
+        att.why = _WHY.get(att.rule, "locuteur incertain").format(sp.name)

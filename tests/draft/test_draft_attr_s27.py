@@ -153,3 +153,25 @@ def test_et_d_ajouter_continues_an_unnamed_speaker_too():
         "« Ça me rappelle mes années d'étudiant. »"
     )
     assert [s for _q, s, _r in said(text)] == ["un homme", "un homme"]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_le_principal_interesse_is_who_the_story_names_most_not_who_just_spoke_of_him(entities):
+    text = (
+        "Le sélectionneur Paul Girard a salué la performance de l'attaquant Hugo Marchal. "
+        "Hugo Marchal a marqué trois buts. « Hugo Marchal est un phénomène », a déclaré Paul Girard.\n"
+        "Le principal intéressé restait modeste : « Je dois encore progresser. »"
+    )
+    found = said(text, entities)
+    assert found[-1][1:] == ("Hugo Marchal", True)
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_le_principal_interesse_the_story_does_not_name_stays_unnamed(entities):
+    text = (
+        "Le sélectionneur Paul Girard a salué son attaquant : « C'est un phénomène », a-t-il dit.\n"
+        "Le principal intéressé restait modeste : « Je dois encore progresser. »"
+    )
+    assert said(text, entities)[-1][1:] == ("le principal intéressé", True)
