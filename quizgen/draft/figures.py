@@ -160,6 +160,7 @@ _NOT_COUNT_NOUNS = frozenset(
     a ne pas plus moins mille cent cents millions milliards heure pour cent euros dollars h min
     avec dans sans sous chez contre entre vers après avant depuis pendant selon mais dont où
     parmi lors jusqu autres autre seulement fois-ci ans-ci derniers premiers
+    quart quarts tiers moitié
 """.split()
 ) | set(MONTHS)
 _DEFINITE_BEFORE = re.compile(r"\b(?:les|des|ces|leurs|nos|vos|ses|mes|tes|aux)\s*$", re.IGNORECASE)
@@ -314,8 +315,8 @@ def _counts(seg: str, add: _Add) -> None:
         add("count", m.start(), m.end(), _APPROX_NOUNS[m["approx"].lower()], m["noun"].lower(), approx=True)
     for m in _COUNT.finditer(seg):
         noun = m["noun"].lower()
-        if noun in _NOT_COUNT_NOUNS or noun.startswith(("d'", "l'")) or m["noun"][:1].isupper():
-            continue  # "France 3 Bretagne": a name, not a count
+        if noun in _NOT_COUNT_NOUNS or re.match(r"[a-z]'", noun) or m["noun"][:1].isupper():
+            continue  # "France 3 Bretagne": a name; "6,3 millions n'ont": a verb; "trois quarts d'heure"
         raw = m["n"]
         if raw.lower() in ("un", "une") or _DEFINITE_BEFORE.search(seg[: m.start()]):
             continue  # an article, or "les deux dirigeants": a reference, not a fact

@@ -1,0 +1,52 @@
+"""What a blind teacher-reader dropped in the drafts of short local stories (dev11, session of
+2026-12-07, fifth): "who said it?" between people the story does not name, and figures whose
+"unit" is a verb or a fraction (invented sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from quizgen.draft.bank import SourceInfo, build_bank
+from quizgen.draft.figures import find_figures
+from quizgen.draft.pipeline import analyse
+
+
+def questions(text: str) -> list[dict]:
+    bank = build_bank(
+        analyse(text), SourceInfo(), bank_id="t", source_path="t.txt", today=date(2024, 1, 1)
+    ).bank
+    return bank.model_dump()["questions"]
+
+
+def test_who_said_it_is_never_asked_between_people_the_story_does_not_name():
+    text = (
+        "La grève des transports perturbe la région depuis lundi matin.\n"
+        "« J'ai pris un covoiturage pour aller à Reims », explique une jeune femme sur le quai. "
+        "« Cela va être long pendant ces deux semaines », soupire un retraité. "
+        "« On se fait bousculer sur les quais tous les matins », s'agace une usagère. "
+        "« C'est une vraie leçon de patience », ajoute un étudiant."
+    )
+    said = [q for q in questions(text) if q["type"] in ("quote", "short") and "citation" in q.get("tags", [])]
+    assert said == []
+
+
+def test_who_said_it_is_still_asked_between_named_people():
+    text = (
+        "La grève des transports perturbe la région depuis lundi matin.\n"
+        "« J'ai pris un covoiturage pour aller à Reims », explique Julie Martin, infirmière. "
+        "« Cela va être long pendant ces deux semaines », soupire Paul Girard, retraité. "
+        "« On se fait bousculer sur les quais tous les matins », s'agace Anne Vidal, comptable."
+    )
+    said = [q for q in questions(text) if q["type"] == "quote"]
+    assert said and all(q["speaker"] in ("Julie Martin", "Paul Girard", "Anne Vidal") for q in said)
+
+
+def test_a_number_before_a_verb_is_no_count_of_that_verb():
+    text = "Près de 8 millions de Français vivent loin d’un médecin. 6,3 millions n’ont pas de médecin traitant."
+    counts = [f for f in find_figures(text) if f.kind == "count"]
+    assert [f.text for f in counts] == ["8 millions de Français"]
+
+
+def test_a_fraction_is_no_count():
+    text = "Trois quarts d'heure avant l'ouverture, la salle d'attente était pleine."
+    assert [f for f in find_figures(text) if f.kind == "count"] == []
