@@ -204,10 +204,8 @@ class Builder:
                 picked = picked if all(n in named for n in whole.names) else whole
             if not standalone(words) or asked[sp.key] >= (most if picked.names else 1):
                 continue  # a fragment, or the only voice asked about again: "who said it?" is no question
-            if sp.kind == "anonymous":
-                # "qui a dit … ? — Une usagère / Un homme / Une jeune femme": no name to learn, and
-                # descriptions a student cannot tell apart (blind-graded N, choices meaningless).
-                continue
+            if sp.kind == "anonymous":  # "Une usagère / Un homme / Une jeune femme": no name to learn,
+                continue  # descriptions a student cannot tell apart (blind-graded N)
             if sp.kind == "institution" and (picked.fallback or not picked.names) and not a_name(sp.name):
                 continue  # "Le club", typed or among people: no name to learn, or the odd one out
             evidence = collapse(self.text[att.evidence[0] : att.evidence[1]])
