@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .firstnames import given_name_gender
 from .lexicon import TITLES
 from .tokens import fold, name_key
 
@@ -105,8 +106,15 @@ def pick(
         pool = [c for c in pool if c.kind != "person" or len(c.name.split()) >= 2]
     field = _field(answer.role)
     same = [c for c in pool if c.kind == answer.kind]
-    # People of the same field first ("ministre", "maire", "chercheuse"…), keeping article order.
-    same.sort(key=lambda c: 0 if field and field & _field(c.role) else 1)
+    # People of the same field first ("ministre", "maire", "chercheuse"…), then of the answer's
+    # gender (a quotation saying "je suis prête" gives the one woman away), keeping article order.
+    gender = given_name_gender(answer.name) if answer.kind == "person" else None
+    same.sort(
+        key=lambda c: (
+            0 if field and field & _field(c.role) else 1,
+            1 if gender and given_name_gender(c.name) not in (None, gender) else 0,
+        )
+    )
     other = [c for k in _FALLBACK.get(answer.kind, ()) for c in pool if c.kind == k]
     taken = [answer.name, *exclude]
     out: list[str] = []

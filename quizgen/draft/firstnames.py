@@ -34,6 +34,35 @@ def given_names() -> frozenset[str] | None:
     return frozenset(names)
 
 
+@cache
+def _gendered() -> dict[str, str]:
+    """Given name → "m" or "f", for the names Faker lists under one gender only."""
+    try:
+        people = importlib.import_module("faker.providers.person")
+    except ImportError:
+        return {}
+    seen: dict[str, set[str]] = {}
+    for module in pkgutil.iter_modules(people.__path__):
+        provider = getattr(importlib.import_module(f"{people.__name__}.{module.name}"), "Provider", None)
+        for attr, gender in (("first_names_male", "m"), ("first_names_female", "f")):
+            found = vars(provider).get(attr) if provider is not None else None
+            if isinstance(found, dict | list | tuple):
+                for n in found:
+                    if isinstance(n, str):
+                        seen.setdefault(fold(n), set()).add(gender)
+    return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+
+
+def given_name_gender(name: str) -> str | None:
+    """'m' or 'f' when `name` opens on a given name of one gender ("Julie Roy" → f; "Camille",
+    "Dominique" → None), or on a title (M., Mme)."""
+    words = name.replace("’", "'").split()
+    if not words:
+        return None
+    title = {"m.": "m", "mme": "f", "mlle": "f", "madame": "f", "monsieur": "m"}.get(words[0].lower())
+    return title or _gendered().get(fold(words[0]))
+
+
 def opens_on_a_given_name(name: str) -> bool:
     """Whether `name` starts with a given name ("Jean-Marc Calvet": "Jean-Marc", or "Jean")."""
     known = given_names()

@@ -50,3 +50,17 @@ def test_a_number_before_a_verb_is_no_count_of_that_verb():
 def test_a_fraction_is_no_count():
     text = "Trois quarts d'heure avant l'ouverture, la salle d'attente était pleine."
     assert [f for f in find_figures(text) if f.kind == "count"] == []
+
+
+def test_wrong_choices_share_the_answers_gender_when_the_article_has_enough():
+    from quizgen.draft.distractors import Candidate, pick
+
+    answer = Candidate("Julie Roy", "person", "p:roy")
+    pool = [
+        Candidate("Paul Girard", "person", "p:girard"),
+        Candidate("Anne Vidal", "person", "p:vidal"),
+        Candidate("Marc Olivier", "person", "p:olivier"),
+        Candidate("Sophie Martin", "person", "p:martin"),
+    ]
+    # "Je suis prête", said by the one woman among men, gives the answer away.
+    assert pick(answer, pool, n=2).names == ["Anne Vidal", "Sophie Martin"]
