@@ -1,14 +1,19 @@
-"""The forms of a regular -er verb that news prose uses, with French spelling changes
-(lancer → lançait, rappeler → rappelle, répéter → répète): the speech-verb lexicon conjugates
-its regular verbs with this."""
+"""The forms of a regular verb that news prose uses: the first group (-er), with French
+spelling changes (lancer → lançait, rappeler → rappelle, répéter → répète), and the second
+(-ir, -issons: renchérir → renchérit, renchérissent). The speech-verb lexicon conjugates its
+regular verbs with this."""
 
 from __future__ import annotations
 
 
-def er_forms(verb: str) -> list[str]:
-    """The finite and participle forms of a regular -er verb that news prose uses."""
+def regular_forms(verb: str) -> list[str]:
+    """The finite and participle forms of a regular -er or -ir verb that news prose uses."""
     # Reflexive verbs: the rules read "s'est", "se" before the form.
     verb = verb.replace("_", " ").removeprefix("se ").removeprefix("s'")
+    if verb.endswith("ir"):
+        stem = verb[:-1]  # "renchéri": renchérit, renchérissent, renchérissait, renchérira
+        ends = ("", "e", "s", "es", "t", "ssent", "ssait", "ssaient", "ra", "ront", "rait")
+        return [stem + e for e in ends]
     stem = verb[:-2]
     forms = [
         stem + e

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .erverbs import er_forms
+from .erverbs import regular_forms
 
 # Verbs that introduce or close reported speech (and opinion: "pense que").
-# Regular -er verbs are conjugated by `erverbs.er_forms`; the rest are listed.
+# Regular -er and -ir verbs are conjugated by `erverbs.regular_forms`; the rest are listed.
 _ER_SPEECH = """
     déclarer ajouter affirmer expliquer souligner indiquer préciser estimer insister noter
     observer commenter confier rappeler annoncer dénoncer marteler répéter réitérer résumer
@@ -36,6 +36,7 @@ _ER_SPEECH = """
     déclamer s'esclaffer rigoler sangloter bougonner maugréer tacler taquiner parler s'exprimer
     vanter encenser épingler étriller reprocher blâmer stigmatiser minimiser réfuter récuser
     ricaner tempêter grogner invoquer sermonner tancer apostropher haranguer attester
+    rugir gémir frémir surenchérir s'enorgueillir s'ébahir réfléchir
 """.split()
 
 _IRREGULAR_SPEECH: dict[str, list[str]] = {
@@ -412,7 +413,7 @@ def speech_forms() -> tuple[str, ...]:
     """Every conjugated speech verb form, longest first (for regex alternation)."""
     forms: set[str] = set()
     for verb in _ER_SPEECH:
-        forms.update(er_forms(verb))
+        forms.update(regular_forms(verb))
     for more in _IRREGULAR_SPEECH.values():
         forms.update(more)
     return tuple(sorted(forms, key=len, reverse=True))

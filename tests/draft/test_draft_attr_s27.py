@@ -175,3 +175,15 @@ def test_le_principal_interesse_the_story_does_not_name_stays_unnamed(entities):
         "Le principal intéressé restait modeste : « Je dois encore progresser. »"
     )
     assert said(text, entities)[-1][1:] == ("le principal intéressé", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« C'est une fête pour tout le village » renchérit Lucie Faure.",
+        "« C'est une fête pour tout le village », applaudit Lucie Faure.",
+        "« C'est une fête pour tout le village », rugit Lucie Faure.",
+    ],
+)
+def test_regular_ir_verbs_of_speech_are_conjugated_as_such(text):
+    assert [s for _q, s, _r in said(text)] == ["Lucie Faure"]
