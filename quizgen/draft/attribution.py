@@ -137,7 +137,8 @@ class Attributor(PreVerb, SpeechForms, InnerIncises, Layouts, Incises, Headings,
                 if cont is not None:
                     sp, rule, review = cont
             if sp is None and not names[k]:
-                sp, rule, review = self._source_line(si, q) or self.credit_line(si, q) or (None, "", False)
+                credited = self._source_line(si, q) or self.credit_line(si, q) or self.dash_credit(si, q)
+                sp, rule, review = credited or (None, "", False)
             if sp is None and not names[k] and not outside:
                 sp, rule, review = self.forward(si, q) or self.subject_before(si, q) or (None, "", False)
             review = review or self.shared_words(si, q, (sp, rule, review))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .firstnames import a_persons_name
 from .nounphrase import NP, PRONOUNS, parse_np
 from .plurals import names_a_group
 from .quotes import MASK, QuoteSpan
@@ -26,6 +27,11 @@ from .tokens import Tok, tokenize
 from .writtenroles import is_function_word
 
 Found = tuple[Speaker | None, str, bool]
+
+# '« … » - Stéphanie, malade dans la salle d'attente': a credit after a dash, closing the paragraph.
+_DASH_CREDIT = re.compile(
+    r"\s*[-–—]\s*(?P<name>[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,2})(?P<rest>(?:\s*,)?[^.!?«»\"]{0,80})[.]?\s*$"
+)
 
 # 'Réaction du maire, …', 'Le témoignage de …', 'Ce que dit …': a label of speech before the name.
 _LABEL_OPENER = re.compile(
@@ -289,6 +295,23 @@ class Layouts(Reader):
         if sp is None or sp.kind != "person":
             return None
         self.extra.setdefault(q.open, {})["why"] = f"{sp.name} : nommé sur la ligne sous la citation"
+        return sp, "credit-line", True
+
+    def dash_credit(self, si: int, q: QuoteSpan) -> Found | None:
+        """A pull quote credited after a dash, to the end of its paragraph, with no verb: '« … » -
+        Stéphanie, malade dans la salle d'attente' (to review)."""
+        para = self.article.paragraphs[self.sentences[si].para]
+        mm = _DASH_CREDIT.match(self.view, q.end, para.end)
+        if mm is None or self._has_verb(q.end + mm.start("rest") - q.end, mm["rest"]):
+            return None
+        at = mm.start("name")
+        np_ = parse_np([Tok(t.text, t.start + at, t.end + at) for t in tokenize(mm["name"])], 0)
+        known = self.registry.person(mm["name"]) is not None
+        known = known or a_persons_name(mm["name"], alone=" " not in mm["name"])  # not "- Paris, le 3 mai"
+        sp = self._speaker(np_, si) if np_ is not None and np_.names() and known else None
+        if sp is None or sp.kind != "person":
+            return None
+        self.extra.setdefault(q.open, {})["why"] = f"{sp.name} : nommé après un tiret sous la citation"
         return sp, "credit-line", True
 
     def _has_verb(self, start: int, own: str) -> bool:

@@ -187,3 +187,16 @@ def test_le_principal_interesse_the_story_does_not_name_stays_unnamed(entities):
 )
 def test_regular_ir_verbs_of_speech_are_conjugated_as_such(text):
     assert [s for _q, s, _r in said(text)] == ["Lucie Faure"]
+
+
+def test_a_pull_quote_credited_after_a_dash_is_the_named_persons():
+    text = (
+        "Les patients attendent des heures.\n"
+        "« On ne peut plus se soigner ici. C'est très inquiétant » - Mathilde, patiente en salle d'attente"
+    )
+    assert said(text) == [("On ne peut p", "Mathilde", True)]
+
+
+def test_a_dateline_after_a_dash_is_no_credit():
+    text = "« On ne peut plus se soigner ici » - Marseille, le 3 mai."
+    assert said(text) == [("On ne peut p", None, False)]
