@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .firstnames import a_persons_name
 from .lexicon import (
@@ -312,12 +313,27 @@ def _first_name_described(source: str, a: int, b: int) -> bool:
     word = source[a:b]
     if " " in word.strip() or _NO_NAME_BEFORE.search(source[max(0, a - 12) : a]):
         return False
-    w = re.escape(word)
-    if re.search(rf"[A-ZÀ-Ý][\w'’]*-{w}\b|\b{w}-[A-ZÀ-Ý]|\b{w}\s+[A-ZÀ-Ý][a-zà-ÿ]", source):
-        return False  # "Baptiste" where the article names Jean-Baptiste Morel: him, said short
     if _AGED.match(source, b) or _STRESSED_PRONOUN.match(source, b):
-        return a_persons_name(word, alone=True, known=False)
-    return _described_after(source, b) and a_persons_name(word, alone=True)
+        named = a_persons_name(word, alone=True, known=False)
+    else:
+        named = _described_after(source, b) and a_persons_name(word, alone=True)
+    # "Baptiste" where the article names Jean-Baptiste Morel: him, said short.
+    return named and word not in _in_longer_names(source)
+
+
+@lru_cache(maxsize=8)
+def _in_longer_names(source: str) -> frozenset[str]:
+    """The words the article writes as part of a longer name: each part of a hyphenated one
+    ("Jean-Baptiste"), and a capitalised word before another ("Baptiste Morel")."""
+    parts: set[str] = set()
+    for m in _HYPHENATED_NAME.finditer(source):
+        parts.update(m[0].split("-"))
+    parts.update(m[1] for m in _BEFORE_A_NAME.finditer(source))
+    return frozenset(parts)
+
+
+_HYPHENATED_NAME = re.compile(r"[A-ZÀ-Ý][\w'’]*(?:-[A-ZÀ-Ý][\w'’]*)+")
+_BEFORE_A_NAME = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+)(?=\s+[A-ZÀ-Ý][a-zà-ÿ])")
 
 
 def _person_words(registry: Registry, source: str, a: int, b: int) -> list[str] | None:
