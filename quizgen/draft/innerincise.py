@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .firstnames import a_persons_name
 from .incises import INVERTED_INCISE
 from .nounphrase import PRONOUNS, parse_np
 from .quotes import QuoteSpan
@@ -14,8 +15,11 @@ from .speechforms import INCISE_END
 from .tokens import tokenize
 
 Found = tuple[Speaker | None, str, bool]
-# ", se console", ", s'enthousiasme": a reflexive verb in the present, third person.
-_REFLEXIVE_VERB = re.compile(r",\s*(?:se\s+|s['’])[a-zéèêàâîôûç]{3,}(?:e|t)\b(?=\s+[A-ZÀ-Ý])")
+# ", se console", ", s'enthousiasme", ", illustre": a verb in the present, third person (reflexive
+# or not), before a capitalised word.
+_REFLEXIVE_VERB = re.compile(r",\s*(?P<se>se\s+|s['’])?[a-zéèêàâîôûç]{3,}(?:e|t)\b(?=\s+[A-ZÀ-Ý])")
+# One lower-case word closing a description in an incise: "la gymnaste superstar".
+_EPITHET = re.compile(r"\s+[a-zà-ÿ-]{3,}(?=\s*[.;!?…])")
 # After the name: a stop, or an apposition ("une habitante de la ville") then a stop.
 _AFTER_NAME = re.compile(r"\s*(?:,[^.;!?«»“”]{1,80})?[.;!?…]")
 
@@ -60,6 +64,9 @@ class InnerIncises(Reader):
             sp = self._speaker(np_, si)
             review = sp is not None and not sp.certain
         tail = INCISE_END.match(self.view[end : q.inner_end])
+        epithet = _EPITHET.match(self.view, end, q.inner_end) if tail is None and not pronoun else None
+        if epithet is not None:  # "explique la gymnaste superstar. Il y a …": one more word of her
+            end, tail = epithet.end(), INCISE_END.match(self.view[epithet.end() : q.inner_end])
         if sp is None or tail is None:
             return None
         end += tail.end("adverbial")
@@ -67,9 +74,10 @@ class InnerIncises(Reader):
         return sp, "incise-inside", review
 
     def _named_inversion(self, si: int, q: QuoteSpan, pos: int) -> Found | None:
-        """« A, se satisfait Anne Roux, une habitante. B »: inside the marks, a reflexive verb in
-        the present then a written name, after a comma, is an incise whatever the verb (its subject
-        after it); the name must be written, not a description, and no tag follows the quotation."""
+        """« A, se satisfait Anne Roux, une habitante. B », « A, illustre Patrice Joly, candidat. B »:
+        inside the marks, a verb in the present then a written name (for a verb that is not
+        reflexive, a first name and a surname), after a comma, is an incise whatever the verb (its
+        subject after it); the name must be written, not a description, and no tag follows."""
         if not self.tokens or not self.view.startswith(",", pos):
             return None
         tag = self.p["post"].match(self.view[q.close + 1 : q.close + 80])
@@ -83,6 +91,8 @@ class InnerIncises(Reader):
         np_ = parse_np(toks, 0) if toks else None
         if np_ is None or np_.det is not None or not np_.names():
             return None
+        if not verb["se"] and not a_persons_name(self.view[np_.start : np_.end]):
+            return None  # not reflexive: only before a first name and a surname ("illustre Patrice Joly")
         tail = _AFTER_NAME.match(self.view, np_.end, q.inner_end)
         sp = self._speaker(np_, si)
         if sp is None or sp.kind != "person" or tail is None:

@@ -200,3 +200,25 @@ def test_a_pull_quote_credited_after_a_dash_is_the_named_persons():
 def test_a_dateline_after_a_dash_is_no_credit():
     text = "« On ne peut plus se soigner ici » - Marseille, le 3 mai."
     assert said(text) == [("On ne peut p", None, False)]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_an_incise_inside_the_marks_with_any_verb_before_a_full_name_names_the_speaker(entities):
+    text = (
+        "« Le contact est essentiel avec les maires », souligne Paul Girard, sénateur depuis 2004. "
+        "« Il y a 300 grands électeurs dans le département, illustre Anne Vidal, candidate dans ce "
+        "secteur. J'en ai rencontré la moitié. »"
+    )
+    found = said(text, entities)
+    assert [s for _q, s, _r in found] == ["Paul Girard", "Anne Vidal"]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_an_incise_inside_the_marks_may_end_its_description_on_one_more_word(entities):
+    text = (
+        "Ces Jeux sont une revanche pour Léa Morel. « Je ne peux pas être déçue de mes courses, "
+        "explique la nageuse superstar. Je suis fière de moi. »"
+    )
+    assert said(text, entities)[-1][1] == "Léa Morel"
