@@ -153,6 +153,8 @@ def _where(b: Builder, si: int) -> bool:
             continue  # "le procureur de la République à [Annecy]" after "a précisé": the source
         if place.lower() in b.cache.setdefault("where", set()):
             continue  # the same place asked about once
+        if b.a.article.title and fold(place) in fold(b.a.article.title):
+            continue  # "Le Congrès à [Versailles]" under a headline naming Versailles: given away
         start, end = b.sentence_span(si)
         pre, _mid, post = b.window(si, x, y)
         if given_away(place, pre, post):

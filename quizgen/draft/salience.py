@@ -85,4 +85,5 @@ def area_of_a_place(b: Builder, x: int) -> bool:
     if m is None:
         return False
     at = max(0, x - 40) + m.start(1)
-    return any(a <= at < c and label == "LOC" for a, c, label in b.a.ner)
+    # "à la Maison des Vins de Cadillac en [Gironde]": after any name, the area only locates it.
+    return m.group(1)[:1].isupper() or any(a <= at < c and label == "LOC" for a, c, label in b.a.ner)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from quizgen.draft.bank import SourceInfo, build_bank
 from quizgen.draft.figures import find_figures
 from quizgen.draft.pipeline import analyse
@@ -64,3 +66,29 @@ def test_wrong_choices_share_the_answers_gender_when_the_article_has_enough():
     ]
     # "Je suis prête", said by the one woman among men, gives the answer away.
     assert pick(answer, pool, n=2).names == ["Anne Vidal", "Sophie Martin"]
+
+
+def test_a_gap_hiding_a_past_year_alone_is_not_asked_a_year_to_come_is():
+    from quizgen.draft.trivia import hides_a_year
+
+    past = {"type": "cloze", "text": "Les mesures, réalisées depuis {{c1::1994}}, montrent un réchauffement."}
+    to_come = {"type": "cloze", "text": "La comète devrait réaliser son passage en {{c1::2031}}."}
+    assert hides_a_year(past, "1994")
+    assert not hides_a_year(to_come, "2031")
+    assert not hides_a_year({"type": "cloze", "text": "en {{c1::mars 2031}}"}, "mars 2031")
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_place_the_headline_names_is_not_asked_as_the_missing_place(entities):
+    text = (
+        "Le Congrès réuni à Versailles boudé par l'opposition\n\n"
+        "Il y a ceux qui ont boudé le Congrès, comme les 16 parlementaires communistes réunis à "
+        "Versailles en début d'après-midi. Le président Emmanuel Macron a parlé pendant 90 minutes "
+        "devant 900 députés et sénateurs. « C'est une étape nouvelle », a déclaré Éric Ciotti."
+    )
+    bank = build_bank(
+        analyse(text, entities), SourceInfo(), bank_id="t", source_path="t.txt", today=date(2024, 1, 1)
+    ).bank
+    places = [q for q in bank.model_dump()["questions"] if "lieux" in q.get("tags", [])]
+    assert places == []
