@@ -40,7 +40,6 @@ from .trivia import (
     a_bound,
     between_events,
     clock_like,
-    hides_a_year,
     is_age,
     listed_after,
     scenery_figure,
@@ -85,8 +84,8 @@ class Builder:
     ) -> bool:
         checked = readable(q, self.a, sentence)  # the text reads alone, whole and fair (readable.py)
         answer = answer_of(q)
-        if answer and (answer in self.answers or hides_a_year(q, answer)):
-            checked = None  # one fact asked twice ("qui est l'échevin ?", "qui a dit … ?"); "le gel {{2017}}"
+        if answer and answer in self.answers:
+            checked = None  # "qui est l'échevin ?" after "qui a dit … ?", both "X": one fact asked twice
         if checked is None or (sentence is not None and sentence in self.used):
             self._release(q["id"])  # refused: the rule tries its next candidate, under this id
             return False

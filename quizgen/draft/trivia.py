@@ -265,20 +265,3 @@ def a_source(text: str, x: int, y: int) -> bool:
     if before.endswith("(") and text[y : y + 1] == ")":
         return True
     return bool(_SOURCE_BEFORE.search(before))
-
-
-# A gap that hides a year alone ("depuis {{c1::1994}}", "les actions {{c1::2023}}", "le gel
-# {{c1::2017}}"): a blind teacher-reader graded each one trivia.
-_A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-# A verb in the future or the conditional, or an event announced: "devrait réaliser son passage".
-_TO_COME = re.compile(r"\b(?:\w{2,}(?:ra|ront|rait|raient)|prévue?s?|prochaine?s?|va|vont)\b", re.IGNORECASE)
-
-
-def hides_a_year(q: dict[str, object], answer: str) -> bool:
-    """Whether cloze `q` blanks a year and nothing else (`answer`: its gap, folded) in a
-    sentence about the past; a year to come stays ("devrait réaliser son passage en
-    {{c1::2031}}")."""
-    if q.get("type") != "cloze" or not _A_YEAR.fullmatch(answer):
-        return False
-    return not _TO_COME.search(str(q.get("text", "")))
-

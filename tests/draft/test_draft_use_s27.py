@@ -68,16 +68,6 @@ def test_wrong_choices_share_the_answers_gender_when_the_article_has_enough():
     assert pick(answer, pool, n=2).names == ["Anne Vidal", "Sophie Martin"]
 
 
-def test_a_gap_hiding_a_past_year_alone_is_not_asked_a_year_to_come_is():
-    from quizgen.draft.trivia import hides_a_year
-
-    past = {"type": "cloze", "text": "Les mesures, réalisées depuis {{c1::1994}}, montrent un réchauffement."}
-    to_come = {"type": "cloze", "text": "La comète devrait réaliser son passage en {{c1::2031}}."}
-    assert hides_a_year(past, "1994")
-    assert not hides_a_year(to_come, "2031")
-    assert not hides_a_year({"type": "cloze", "text": "en {{c1::mars 2031}}"}, "mars 2031")
-
-
 @pytest.mark.slow
 @pytest.mark.nlp
 def test_a_place_the_headline_names_is_not_asked_as_the_missing_place(entities):
