@@ -92,8 +92,7 @@ def _one_group_before(reader: Reader, si: int, pos: int) -> Speaker | None:
     groups = [m for m in found if singular(fold(m[1])) in _HUMAN_GROUPS]
     if len({singular(fold(m[1])) for m in groups}) != 1 or names_a_group_between(reader, here.start, pos):
         return None
-    noun = singular(fold(groups[-1][1])) if not groups[-1][1].lower().endswith(("s", "x")) else groups[-1][1]
-    name = f"les {noun.lower()}"
+    name = f"les {groups[-1][1].lower()}"  # the group as written: "les supporteurs"
     return Speaker(name, "anonymous", "a:" + fold(name), None, False, None, via_pronoun=True)
 
 
