@@ -67,6 +67,8 @@ def _main_spans(b: Builder, si: int, what: bool) -> list[tuple[int, int]]:
         spans = [(x, y) for x, y in cloze_spans(b, si) if (x, y) not in figures]
         spans = [(x, y) for x, y in spans if a_fact(b.text, x, y, start)]  # not "grâce à la [mer]"
     spans = [(x, y) for x, y in spans if not _side(b, si, x, y) and not _flat(b, x, y)]
+    if not heading:  # "Les {{glaciers des Alpes}} connaissent …": the lead's subject is the topic
+        spans = [(x, y) for x, y in spans if not _subject(b, x, y)]
     listed = spans_of(b, si, "PER") if len(spans_of(b, si, "PER")) >= 3 else []
     verbs = [t for t in starting_in(b.a.tokens, start, end) if t.pos in ("VERB", "AUX")]
     return [
@@ -76,6 +78,16 @@ def _main_spans(b: Builder, si: int, what: bool) -> list[tuple[int, int]]:
         and b.text[x : x + 1].isalnum()  # not "[, Eric Maillaud]"
         and not any(x <= t.start and t.end <= y for t in verbs)
     ]
+
+
+def _subject(b: Builder, x: int, y: int) -> bool:
+    """The span holds the subject of its sentence's main verb, and names no person: in a lead,
+    the thing the whole article is about ("La {{cérémonie des vœux}} s'est déroulée dimanche"),
+    which a student guesses; who did it ("{{Isabelle Florennes}} a exprimé …") stays a question."""
+    toks = b.a.tokens
+    if any(label == "PER" and x <= a < y for a, _b, label in b.a.ner) or b.a.registry.person(b.text[x:y]):
+        return False
+    return any(t.dep in ("nsubj", "nsubj:pass") and toks[t.head].dep == "ROOT" for t in within(toks, x, y))
 
 
 def _side(b: Builder, si: int, x: int, y: int) -> bool:

@@ -82,3 +82,18 @@ def test_a_place_the_headline_names_is_not_asked_as_the_missing_place(entities):
     ).bank
     places = [q for q in bank.model_dump()["questions"] if "lieux" in q.get("tags", [])]
     assert places == []
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_the_main_point_of_a_lead_does_not_blank_its_subject_the_topic_itself(entities):
+    text = (
+        "La cérémonie des vœux de la municipalité de Saint-Amans s'est déroulée dimanche dernier "
+        "devant 120 habitants. Le maire Yves Roudil a présenté la nouvelle salle des fêtes, qui "
+        "ouvrira en juin. « Nous avons tenu nos promesses », a déclaré Yves Roudil."
+    )
+    bank = build_bank(
+        analyse(text, entities), SourceInfo(), bank_id="t", source_path="t.txt", today=date(2024, 1, 1)
+    ).bank
+    main = [q["text"] for q in bank.model_dump()["questions"] if "principal" in q["tags"]]
+    assert not any("{{c1::cérémonie des vœux" in g for g in main), main
