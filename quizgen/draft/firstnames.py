@@ -17,39 +17,36 @@ from .nlp import NlpUnavailable, word_frequency
 from .tokens import fold
 
 
-@cache
-def given_names() -> frozenset[str] | None:
-    """Every given name Faker knows, folded; None without Faker."""
+def _faker_names(attrs: tuple[str, ...]) -> list[tuple[str, str]] | None:
+    """(attribute, name) for every name Faker's person providers list under `attrs`; None
+    without Faker."""
     try:
         people = importlib.import_module("faker.providers.person")
     except ImportError:
         return None
-    names: set[str] = set()
+    out: list[tuple[str, str]] = []
     for module in pkgutil.iter_modules(people.__path__):
         provider = getattr(importlib.import_module(f"{people.__name__}.{module.name}"), "Provider", None)
-        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+        for attr in attrs:
             found = vars(provider).get(attr) if provider is not None else None
             if isinstance(found, dict | list | tuple):
-                names.update(fold(n) for n in found if isinstance(n, str))
-    return frozenset(names)
+                out.extend((attr, n) for n in found if isinstance(n, str))
+    return out
+
+
+@cache
+def given_names() -> frozenset[str] | None:
+    """Every given name Faker knows, folded; None without Faker."""
+    found = _faker_names(("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"))
+    return None if found is None else frozenset(fold(n) for _attr, n in found)
 
 
 @cache
 def _gendered() -> dict[str, str]:
     """Given name → "m" or "f", for the names Faker lists under one gender only."""
-    try:
-        people = importlib.import_module("faker.providers.person")
-    except ImportError:
-        return {}
     seen: dict[str, set[str]] = {}
-    for module in pkgutil.iter_modules(people.__path__):
-        provider = getattr(importlib.import_module(f"{people.__name__}.{module.name}"), "Provider", None)
-        for attr, gender in (("first_names_male", "m"), ("first_names_female", "f")):
-            found = vars(provider).get(attr) if provider is not None else None
-            if isinstance(found, dict | list | tuple):
-                for n in found:
-                    if isinstance(n, str):
-                        seen.setdefault(fold(n), set()).add(gender)
+    for attr, n in _faker_names(("first_names_male", "first_names_female")) or ():
+        seen.setdefault(fold(n), set()).add("m" if attr.endswith("_male") else "f")
     return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
 
 

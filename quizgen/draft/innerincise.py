@@ -17,7 +17,7 @@ from .tokens import tokenize
 Found = tuple[Speaker | None, str, bool]
 # ", se console", ", s'enthousiasme", ", illustre": a verb in the present, third person (reflexive
 # or not), before a capitalised word.
-_REFLEXIVE_VERB = re.compile(r",\s*(?P<se>se\s+|s['’])?[a-zéèêàâîôûç]{3,}(?:e|t)\b(?=\s+[A-ZÀ-Ý])")
+_PRESENT_VERB = re.compile(r",\s*(?P<se>se\s+|s['’])?[a-zéèêàâîôûç]{3,}(?:e|t)\b(?=\s+[A-ZÀ-Ý])")
 # One lower-case word closing a description in an incise: "la gymnaste superstar".
 _EPITHET = re.compile(r"\s+[a-zà-ÿ-]{3,}(?=\s*[.;!?…])")
 # After the name: a stop, or an apposition ("une habitante de la ville") then a stop.
@@ -83,7 +83,7 @@ class InnerIncises(Reader):
         tag = self.p["post"].match(self.view[q.close + 1 : q.close + 80])
         if tag is not None and not (tag["inv1"] or tag["inv2"]):
             return None  # the tag after the closing mark names who ("…, a assuré Paul Roy")
-        verb = _REFLEXIVE_VERB.match(self.view, pos, q.inner_end)
+        verb = _PRESENT_VERB.match(self.view, pos, q.inner_end)
         if verb is None:
             return None  # « J'ai battu Nadal, dominé Novak Djokovic »: a name after a verb is its object
         verb_end = verb.end()

@@ -302,7 +302,7 @@ class Layouts(Reader):
         Stéphanie, malade dans la salle d'attente' (to review)."""
         para = self.article.paragraphs[self.sentences[si].para]
         mm = _DASH_CREDIT.match(self.view, q.end, para.end)
-        if mm is None or self._has_verb(q.end + mm.start("rest") - q.end, mm["rest"]):
+        if mm is None or self._has_verb(mm.start("rest"), mm["rest"]):
             return None
         at = mm.start("name")
         np_ = parse_np([Tok(t.text, t.start + at, t.end + at) for t in tokenize(mm["name"])], 0)

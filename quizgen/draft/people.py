@@ -93,9 +93,7 @@ def collect_people(
             a, b = start + m.start(), start + m.end()
             if _AFTER_A_NAME.search(masked_text, 0, m.start()):
                 continue
-            if _part_of_a_name(registry, m[0]) or name_key(m[0]) in registry.people:
-                continue
-            if _first_name_described(source, a, b):
+            if name_key(m[0]) not in registry.people and _first_name_described(source, a, b):
                 registry.add_person([m[0]], a)
 
 
@@ -220,13 +218,6 @@ def _name_then_role(registry: Registry, source: str, toks: list[Tok], k: int) ->
     registry.add_person(words, toks[k].start, gender=gender, role=role, det=None if bare else toks[r].low)
 
 
-def _part_of_a_name(registry: Registry, word: str) -> bool:
-    """'Edouard' when the article names Michel-Edouard Leclerc: him, said short, not someone new."""
-    low = fold(word)
-    forms = [form for p in registry.people.values() for form in [p.name, *p.forms]]
-    return any(low in re.split(r"[\s-]+", fold(form)) for form in forms)
-
-
 def _apposition_end(toks: list[Tok], r: int) -> int:
     """End of a short description opening on a person's noun and closed by a comma or a full
     stop ('apiculteur à Pithiviers,'), 0 when there is none."""
@@ -253,7 +244,7 @@ def _from_ner(registry: Registry, source: str, ner: Sequence[tuple[int, int, str
         if not words:
             continue
         known = len(words) >= 2 or name_key(words[-1]) in registry.people
-        if known or (_described_after(source, b) and not _part_of_a_name(registry, words[0])):
+        if known or (_described_after(source, b) and words[0] not in _in_longer_names(source)):
             registry.add_person(words, a)
         else:
             persons_seen[words[0]] += 1
@@ -269,8 +260,8 @@ _NO_NAME_BEFORE = re.compile(
 )
 _AGED = re.compile(r"\s*,\s*(?:(?:tout\s+juste|à\s+peine|bientôt|presque|déjà)\s+)?\d{1,3}\s+ans\b")
 _DESCRIBED = re.compile(r"\s*,\s*(?:l[ae]\s+|l'|un\s+|une\s+)?([\w-]+)")
-# One capitalised word before a comma; _AFTER_A_NAME: the last word of a longer name ("Nadia Benali").
 _STRESSED_PRONOUN = re.compile(r"\s*,\s*(?:lui|elle)\s*,")  # "Jérémy, lui, a manifesté"
+# One capitalised word before a comma; _AFTER_A_NAME: the last word of a longer name ("Nadia Benali").
 _CAPITALISED = re.compile(r"(?<![\w'’.-])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?=\s*,)")
 _AFTER_A_NAME = re.compile(r"[A-ZÀ-Ý][\w'’.-]*\s+$")
 _DESCRIBING_NOUNS = ANONYMOUS_PERSON_NOUNS | PROFESSIONS | ROLE_NOUNS

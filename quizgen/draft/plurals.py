@@ -47,8 +47,7 @@ _PLURAL_NP = re.compile(r"\b(?:les|des|ces|aux|plusieurs)\s+(?:\w+\s+)?([\w-]+)"
 
 def names_a_group(reader: Reader, si: int, start: int) -> bool:
     """Whether sentence si names a group of people after `start` ('a reçu les manifestants')."""
-    rest = reader.view[start : reader.sentences[si].end]
-    return any(singular(fold(m[1])) in _HUMAN_GROUPS for m in _PLURAL_NP.finditer(rest))
+    return names_a_group_between(reader, start, reader.sentences[si].end)
 
 
 def plural_antecedent(reader: Reader, si: int, pos: int) -> Speaker | None:

@@ -13,9 +13,9 @@ from quizgen.draft.figures import find_figures
 from quizgen.draft.pipeline import analyse
 
 
-def questions(text: str) -> list[dict]:
+def questions(text: str, entities=None) -> list[dict]:
     bank = build_bank(
-        analyse(text), SourceInfo(), bank_id="t", source_path="t.txt", today=date(2024, 1, 1)
+        analyse(text, entities), SourceInfo(), bank_id="t", source_path="t.txt", today=date(2024, 1, 1)
     ).bank
     return bank.model_dump()["questions"]
 
@@ -77,10 +77,7 @@ def test_a_place_the_headline_names_is_not_asked_as_the_missing_place(entities):
         "Versailles en début d'après-midi. Le président Emmanuel Macron a parlé pendant 90 minutes "
         "devant 900 députés et sénateurs. « C'est une étape nouvelle », a déclaré Éric Ciotti."
     )
-    bank = build_bank(
-        analyse(text, entities), SourceInfo(), bank_id="t", source_path="t.txt", today=date(2024, 1, 1)
-    ).bank
-    places = [q for q in bank.model_dump()["questions"] if "lieux" in q.get("tags", [])]
+    places = [q for q in questions(text, entities) if "lieux" in q.get("tags", [])]
     assert places == []
 
 
@@ -92,8 +89,5 @@ def test_the_main_point_of_a_lead_does_not_blank_its_subject_the_topic_itself(en
         "devant 120 habitants. Le maire Yves Roudil a présenté la nouvelle salle des fêtes, qui "
         "ouvrira en juin. « Nous avons tenu nos promesses », a déclaré Yves Roudil."
     )
-    bank = build_bank(
-        analyse(text, entities), SourceInfo(), bank_id="t", source_path="t.txt", today=date(2024, 1, 1)
-    ).bank
-    main = [q["text"] for q in bank.model_dump()["questions"] if "principal" in q["tags"]]
+    main = [q["text"] for q in questions(text, entities) if "principal" in q["tags"]]
     assert not any("{{c1::cérémonie des vœux" in g for g in main), main
