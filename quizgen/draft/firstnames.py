@@ -17,15 +17,17 @@ from .nlp import NlpUnavailable, word_frequency
 from .tokens import fold
 
 
-def _faker_names(attrs: tuple[str, ...]) -> list[tuple[str, str]] | None:
-    """(attribute, name) for every name Faker's person providers list under `attrs`; None
-    without Faker."""
+def _faker_names(attrs: tuple[str, ...], locales: str = "") -> list[tuple[str, str]] | None:
+    """(attribute, name) for every name Faker's person providers (of the locales whose code
+    starts with `locales`) list under `attrs`; None without Faker."""
     try:
         people = importlib.import_module("faker.providers.person")
     except ImportError:
         return None
     out: list[tuple[str, str]] = []
     for module in pkgutil.iter_modules(people.__path__):
+        if not module.name.startswith(locales):
+            continue
         provider = getattr(importlib.import_module(f"{people.__name__}.{module.name}"), "Provider", None)
         for attr in attrs:
             found = vars(provider).get(attr) if provider is not None else None
@@ -41,18 +43,27 @@ def given_names() -> frozenset[str] | None:
     return None if found is None else frozenset(fold(n) for _attr, n in found)
 
 
-@cache
-def _gendered() -> dict[str, str]:
-    """Given name → "m" or "f", for the names Faker lists under one gender only."""
+def _one_gender(locales: str) -> dict[str, str | None]:
+    """Given name → "m" or "f" for the names Faker's `locales` list under one gender only, None
+    for the names they list under both."""
     seen: dict[str, set[str]] = {}
-    for attr, n in _faker_names(("first_names_male", "first_names_female")) or ():
+    for attr, n in _faker_names(("first_names_male", "first_names_female"), locales) or ():
         seen.setdefault(fold(n), set()).add("m" if attr.endswith("_male") else "f")
-    return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+    return {name: next(iter(g)) if len(g) == 1 else None for name, g in seen.items()}
+
+
+@cache
+def _gendered() -> dict[str, str | None]:
+    """Given name → "m", "f" or None (either). French usage first: "Marion", "Jean" and "Simone"
+    are listed for the other gender in some locale (English, Italian), not in a French one;
+    "Camille" and "Dominique" are either in French. A name no French locale lists takes its
+    gender from every locale, when they all agree."""
+    return _one_gender("") | _one_gender("fr_")
 
 
 def given_name_gender(name: str) -> str | None:
-    """'m' or 'f' when `name` opens on a given name of one gender ("Julie Roy" → f; "Camille",
-    "Dominique" → None), or on a title (M., Mme)."""
+    """'m' or 'f' when `name` opens on a given name of one gender ("Julie Roy" → f, "Marion" → f;
+    "Camille", "Dominique" → None), or on a title (M., Mme)."""
     words = name.replace("’", "'").split()
     if not words:
         return None

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .firstnames import a_persons_name
+from .firstnames import a_persons_name, given_name_gender
 from .lexicon import (
     ANONYMOUS_PERSON_NOUNS,
     INSTITUTION_NOUNS,
@@ -261,8 +261,12 @@ _NO_NAME_BEFORE = re.compile(
 _AGED = re.compile(r"\s*,\s*(?:(?:tout\s+juste|à\s+peine|bientôt|presque|déjà)\s+)?\d{1,3}\s+ans\b")
 _DESCRIBED = re.compile(r"\s*,\s*(?:l[ae]\s+|l'|un\s+|une\s+)?([\w-]+)")
 _STRESSED_PRONOUN = re.compile(r"\s*,\s*(?:lui|elle)\s*,")  # "Jérémy, lui, a manifesté"
-# One capitalised word before a comma; _AFTER_A_NAME: the last word of a longer name ("Nadia Benali").
-_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?=\s*,)")
+# One capitalised word before a comma or a word; _AFTER_A_NAME: the last word of a longer name.
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?=\s*,|\s+\w)")
+# "Marion a participé …", "Jade n'a pas …": a given name alone as the subject of a compound verb.
+_VERB_AFTER = re.compile(
+    r"\s+(?:ne\s+|n['’])?(?:a|avait|aura|est|était|sera)\s+(?!un\b|une\b|le\b|la\b|l['’]|des\b|en\b|à\b|au\b)\w"
+)
 _AFTER_A_NAME = re.compile(r"[A-ZÀ-Ý][\w'’.-]*\s+$")
 _DESCRIBING_NOUNS = ANONYMOUS_PERSON_NOUNS | PROFESSIONS | ROLE_NOUNS
 
@@ -299,13 +303,17 @@ def _a_persons_noun(word: str) -> bool:
 
 def _first_name_described(source: str, a: int, b: int) -> bool:
     """'Jade, 19 ans, en terminale', 'Cyprien, tout juste 19 ans', 'Raphaël, apiculteur à
-    Pithiviers': one word, not first of all an everyday word, that an age describes right after
-    it, or a given name that a person's noun describes, whatever the model read there."""
+    Pithiviers', 'Marion a participé': one word, not first of all an everyday word, that an age
+    describes right after it, or a given name that a person's noun describes or that is the
+    subject of a compound verb (a name of one gender, so that "il" or "elle" finds it),
+    whatever the model read there."""
     word = source[a:b]
     if " " in word.strip() or _NO_NAME_BEFORE.search(source[max(0, a - 12) : a]):
         return False
     if _AGED.match(source, b) or _STRESSED_PRONOUN.match(source, b):
         named = a_persons_name(word, alone=True, known=False)
+    elif _VERB_AFTER.match(source, b):
+        named = a_persons_name(word, alone=True) and given_name_gender(word) is not None
     else:
         named = _described_after(source, b) and a_persons_name(word, alone=True)
     # "Baptiste" where the article names Jean-Baptiste Morel: him, said short.

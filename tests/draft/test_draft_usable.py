@@ -176,7 +176,7 @@ def _persons(texts):
     out = []
     for t in texts:
         spans = []
-        for name in ("Paul Durand", "Marc Leroy"):
+        for name in ("Paul Durand", "Marc Leroy", "Camille Leroy", "Julie Leroy"):
             i = t.find(name)
             if i >= 0:
                 spans.append((i, i + len(name), "PER"))
@@ -188,14 +188,17 @@ def test_a_person_of_unknown_gender_is_not_swapped_into_a_sentence_with_il_or_el
     from quizgen.draft.questions import Builder
     from quizgen.draft.statements import swaps_of
 
-    # Invented: "il" agrees with the person written; another, of unknown gender, may not agree.
+    # Invented: "il" agrees with the person written; another may not agree: "Camille" is a
+    # given name of either gender, "Marc" a man's, "Julie" a woman's (read off the given name).
     filler = "La saison a été longue et difficile pour tout le monde au club, sans aucun doute. " * 8
-    for lead, expected in (
-        ("Paul Durand a annoncé mardi qu'il quittera le club en juin.", []),
-        ("Paul Durand a annoncé mardi son départ du club en juin.", [("Paul Durand", "Marc Leroy")]),
+    for lead, other, expected in (
+        ("Paul Durand a annoncé mardi qu'il quittera le club en juin.", "Camille Leroy", []),
+        ("Paul Durand a annoncé mardi qu'il quittera le club en juin.", "Julie Leroy", []),
+        ("Paul Durand a annoncé mardi qu'il quittera le club en juin.", "Marc Leroy", ["Marc Leroy"]),
+        ("Paul Durand a annoncé mardi son départ du club en juin.", "Marc Leroy", ["Marc Leroy"]),
     ):
-        b = Builder(analyse(f"{lead} {filler}Marc Leroy a signé.", _persons), "a")
-        assert [(b.text[x:y], new) for x, y, new, _why in swaps_of(b, 0)] == expected, lead
+        b = Builder(analyse(f"{lead} {filler}{other} a signé.", _persons), "a")
+        assert [new for _x, _y, new, _why in swaps_of(b, 0)] == expected, (lead, other)
 
 
 def test_a_name_after_de_is_swapped_for_a_name_that_does_not_elide():

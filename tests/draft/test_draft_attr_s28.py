@@ -1,0 +1,53 @@
+"""Genders read off given names (French usage first), and a given name alone as the subject of a
+verb (published dev12 showed "« … », explique-t-elle" given to the man who spoke before, when a
+woman named only by her first name had just been brought in; the texts here are invented)."""
+
+from __future__ import annotations
+
+from quizgen.draft.firstnames import given_name_gender
+from quizgen.draft.pipeline import analyse
+
+
+def said(text: str) -> list[tuple[str | None, bool]]:
+    """(speaker or None, review) of each quotation."""
+    return [(a.speaker.name if a.speaker else None, a.review) for a in analyse(text).attributions]
+
+
+def test_the_gender_of_a_given_name_is_read_as_the_french_write_it():
+    # "Marion" is listed as a man's name in English, "Jean" as a woman's, "Simone" as a man's in
+    # Italian: in French they are a woman's, a man's and a woman's. Either gender: no guess.
+    assert [given_name_gender(n) for n in ("Marion", "Jean", "Simone", "Cédric", "Jean-Luc Roy")] == [
+        "f",
+        "m",
+        "f",
+        "m",
+        "m",
+    ]
+    assert [given_name_gender(n) for n in ("Camille", "Dominique", "Claude", "Zorglub")] == [None] * 4
+
+
+def test_elle_is_not_the_man_who_spoke_before_but_the_woman_the_story_brings_in():
+    text = (
+        "« Nous avons doublé le public », se félicite Thierry Gaudin, le directeur du salon.\n"
+        "Sophie a visité les trois jours du salon. "
+        "« J'ai adoré l'ambiance et je reviendrai », confie-t-elle."
+    )
+    assert said(text) == [("Thierry Gaudin", False), ("Sophie", True)]
+
+
+def test_a_given_name_of_either_gender_alone_is_not_made_a_person():
+    text = (
+        "« Nous avons doublé le public », se félicite Thierry Gaudin, le directeur du salon.\n"
+        "Camille a visité les trois jours du salon. "
+        "« J'ai adoré l'ambiance et je reviendrai », confie-t-elle."
+    )
+    assert "Camille" not in [s for s, _r in said(text)]
+
+
+def test_a_man_named_by_his_full_name_is_not_elle_even_when_he_spoke_last():
+    text = (
+        "« Le chantier est fini », annonce Laurent Perrin, le maire.\n"
+        "La salle applaudit longuement. "
+        "« C'est un beau jour pour le village », ajoute-t-elle."
+    )
+    assert said(text)[1][0] != "Laurent Perrin"
