@@ -28,6 +28,7 @@ from tests.draft.draftdata import (
     REAL_DEV10,
     REAL_DEV11,
     REAL_DEV12,
+    REAL_DEV13,
     SEEDS,
 )
 
@@ -219,9 +220,12 @@ def test_draft_eval_reports_a_bad_labels_file(runner, tmp_path):
     "labels_path",
     [
         REAL_DEV, REAL_DEV2, REAL_DEV3, REAL_DEV4, REAL_DEV5,
-        REAL_DEV6, REAL_DEV7, REAL_DEV8, REAL_DEV9, REAL_DEV10, REAL_DEV11, REAL_DEV12,
+        REAL_DEV6, REAL_DEV7, REAL_DEV8, REAL_DEV9, REAL_DEV10, REAL_DEV11, REAL_DEV12, REAL_DEV13,
     ],
-    ids=["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"],
+    ids=[
+        "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7",
+        "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
+    ],
 )
 def test_published_sets_label_what_their_articles_say(labels_path):
     # A label that is not in its article can never be found: it would lower every score silently.
