@@ -37,6 +37,7 @@ _ER_SPEECH = """
     vanter encenser épingler étriller reprocher blâmer stigmatiser minimiser réfuter récuser
     ricaner tempêter grogner invoquer sermonner tancer apostropher haranguer attester
     rugir gémir frémir surenchérir s'enorgueillir s'ébahir réfléchir
+    louer retracer réaffirmer assumer
 """.split()
 
 _IRREGULAR_SPEECH: dict[str, list[str]] = {

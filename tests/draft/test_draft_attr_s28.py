@@ -51,3 +51,11 @@ def test_a_man_named_by_his_full_name_is_not_elle_even_when_he_spoke_last():
         "« C'est un beau jour pour le village », ajoute-t-elle."
     )
     assert said(text)[1][0] != "Laurent Perrin"
+
+
+def test_praise_and_an_account_are_speech_verbs_for_the_words_they_quote():
+    text = (
+        "Au nom du Département, Hélène Marchal a loué « l'audace de cette petite commune ». "
+        "Le maire, Paul Girard, a retracé l'histoire du projet depuis « la première réunion de 2019 »."
+    )
+    assert [s for s, _r in said(text)] == ["Hélène Marchal", "Paul Girard"]
