@@ -100,6 +100,23 @@ def _repeats(heading: list[str], words: list[str]) -> bool:
             run += 1
         if run == n or (run >= 5 and 2 * run >= n) or (run and _condensed(heading, words[i:])):
             return True
+        if run >= 2 and n >= 4 and _reordered(heading, words[i:]):
+            return True
+    return False
+
+
+def _reordered(heading: list[str], words: list[str]) -> bool:
+    """The heading's words, its first two in place and the others in another order, within as many
+    words and MAX_INSERTED more, no negation among them ('Je suis heureuse et fière' over 'Je suis
+    heureuse, fière et encore plus enthousiaste')."""
+    needed = list(heading)
+    for w in words[: len(heading) + MAX_INSERTED]:
+        if w in needed:
+            needed.remove(w)
+        elif w in _NEGATIONS:
+            return False
+        if not needed:
+            return True
     return False
 
 

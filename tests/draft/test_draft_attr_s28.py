@@ -59,3 +59,25 @@ def test_praise_and_an_account_are_speech_verbs_for_the_words_they_quote():
         "Le maire, Paul Girard, a retracé l'histoire du projet depuis « la première réunion de 2019 »."
     )
     assert [s for s, _r in said(text)] == ["Hélène Marchal", "Paul Girard"]
+
+
+def test_a_sub_heading_with_the_words_of_a_quotation_in_another_order_takes_its_speaker():
+    text = (
+        "M. Jean Roux a parlé des secours.\n\n"
+        "« Nous sommes épuisés et soulagés »\n\n"
+        "Le commandant Paul Dimitri reconnaît que tout a été vite. "
+        "« Nous sommes soulagés, épuisés et fiers de l'équipe », conclut-il.\n"
+    )
+    atts = analyse(text).attributions
+    assert [a.speaker.name if a.speaker else None for a in atts] == ["Paul Dimitri", "Paul Dimitri"]
+    assert atts[0].rule == "echo" and atts[0].review
+
+
+def test_a_sub_heading_is_no_echo_of_words_that_deny_it():
+    text = (
+        "M. Jean Roux a parlé des secours.\n\n"
+        "« Nous sommes épuisés et soulagés »\n\n"
+        "Le commandant Paul Dimitri reconnaît que tout a été vite. "
+        "« Nous ne sommes pas soulagés, épuisés et fiers », conclut-il.\n"
+    )
+    assert analyse(text).attributions[0].speaker is None
