@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .agencies import news_agency
-from .lexicon import NOT_SAYING_INVERTED
+from .lexicon import NOT_SAYING_INVERTED, speech_form
 from .nounphrase import is_role_head
 from .quotes import MASK, QuoteSpan
 from .reader import Reader, _needs_aux
@@ -53,6 +53,10 @@ _TERM_AFTER_ARTICLE = re.compile(r"\b(?:l[ae]s?|l'|du|des|une?|au|aux|son|sa|ses
 _ADDRESSEES = re.compile(r"^\s+(?:à|aux?|devant|auprès\s+d(?:e|u|es))\s+[^,;:.!?«»]{2,60}(?=[.!?…]?\s*$)")
 
 
+# "« … » dénoncée par X", "« … », jugés par X": a participle of saying, then its agent.
+_PARTICIPLE_BY = re.compile(
+    r"\s*,?\s*(?:(?:a|ont|avait|avaient)\s+été\s+)?(?P<verb>[\w-]+)\s+par\s+", re.IGNORECASE
+)
 _ABOUT_THE_SPEAKER = re.compile(r"^\s*,\s*(?:qui|dont)\s[^«»“”\"]*$")
 
 
@@ -90,6 +94,12 @@ class Incises(Reader):
         if mm:
             sp = self.registry.institution(mm["name"])
             return sp, "agency", False
+        mm = _PARTICIPLE_BY.match(after)
+        if mm and speech_form(mm["verb"].lower()):
+            # "Une « absence sectaire » dénoncée par le président": the agent said the words.
+            sp = self._speaker(self._np_after(si, offset + mm.end()), si)
+            if sp is not None and sp.kind != "anonymous":
+                return sp, "post", not sp.certain
         paren = _PAREN_SOURCE.match(after)
         if paren:
             # "« … » (Paul Girard, maire de Vienne)": the source in brackets.

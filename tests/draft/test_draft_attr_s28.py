@@ -81,3 +81,16 @@ def test_a_sub_heading_is_no_echo_of_words_that_deny_it():
         "« Nous ne sommes pas soulagés, épuisés et fiers », conclut-il.\n"
     )
     assert analyse(text).attributions[0].speaker is None
+
+
+def test_words_a_participle_of_saying_gives_to_its_agent_are_the_agents():
+    text = (
+        "Le débat a tourné court. Une « attitude irresponsable » dénoncée par la sénatrice Claire "
+        "Fontaine, qui a quitté la salle."
+    )
+    assert said(text) == [("Claire Fontaine", False)]
+
+
+def test_a_participle_of_doing_before_par_gives_no_speaker():
+    text = "La « maison du bonheur » construite par Paul Girard a ouvert ses portes."
+    assert [s for s, _r in said(text)] == [None]
