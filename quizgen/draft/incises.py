@@ -94,12 +94,9 @@ class Incises(Reader):
         if mm:
             sp = self.registry.institution(mm["name"])
             return sp, "agency", False
-        mm = _PARTICIPLE_BY.match(after)
-        if mm and speech_form(mm["verb"].lower()):
-            # "Une « absence sectaire » dénoncée par le président": the agent said the words.
-            sp = self._speaker(self._np_after(si, offset + mm.end()), si)
-            if sp is not None and sp.kind != "anonymous":
-                return sp, "post", not sp.certain
+        agent = self._by_agent(si, offset)
+        if agent is not None:
+            return agent
         paren = _PAREN_SOURCE.match(after)
         if paren:
             # "« … » (Paul Girard, maire de Vienne)": the source in brackets.
@@ -125,6 +122,15 @@ class Incises(Reader):
         if sp is None:
             return None, "", False
         return sp, "post", not sp.certain
+
+    def _by_agent(self, si: int, offset: int) -> tuple[Speaker, str, bool] | None:
+        """'Une « absence sectaire » dénoncée par le président': the agent of a participle of
+        saying said the words."""
+        mm = _PARTICIPLE_BY.match(self._masked[si], offset)
+        if mm is None or not speech_form(mm["verb"].lower()):
+            return None
+        sp = self._speaker(self._np_after(si, mm.end()), si)
+        return (sp, "post", not sp.certain) if sp is not None and sp.kind != "anonymous" else None
 
     def _any_inverted(self, si: int, offset: int) -> tuple[Speaker | None, str, bool]:
         """'« … », prédit-il', '« … », a-t-elle persiflé': French inverts the subject pronoun

@@ -43,10 +43,10 @@ from .factspans import (
 )
 from .figures import Figure
 from .lexicon import NATIONALITIES, NOT_NAMES, ROLE_NOUNS, TITLES
-from .nlp import starting_in, token_span, within
+from .nlp import within
 from .phrases import agents, phrases_and_roles
 from .questions import Builder
-from .salience import area_of_a_place, echoed, named_in_passing
+from .salience import acts, area_of_a_place, echoed, named_in_passing
 from .statements import true_false, true_statement
 from .textbits import BLANK, collapse, display, guillemets, join, stable_order
 from .tokens import fold
@@ -218,7 +218,7 @@ def cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
     spans = cleft(b.text, start, end) + spans  # "C'est [le réseau X] qui a…": what the sentence stresses
     spans += _titles(b, start, end) + given_names(b.text, start, end)  # "baptisé Crew Dragon"
     spans += _phrase_spans(b, start, end)  # what the sentence is about before a body it names in passing
-    spans += [(x, y) for x, y in spans_of(b, si, "ORG") if _a_body(b, x, y) and _acts(b, x, y)]
+    spans += [(x, y) for x, y in spans_of(b, si, "ORG") if _a_body(b, x, y) and acts(b, x, y)]
     spans += _agent_spans(b, start, end) + causes(b.text, start, end)  # who did it, why
     return [(x, y) for x, y in spans if not a_source(b.text, x, y)]  # not "selon [l'AFP]"
 
@@ -395,27 +395,6 @@ def _goes_on(b: Builder, x: int, y: int) -> bool:
     if nxt is None or b.text[y : toks[nxt].start].strip() or toks[nxt].pos != "ADJ":
         return False
     return x <= toks[toks[nxt].head].start < y
-
-
-_ACTING = frozenset({"nsubj", "nsubj:pass", "obj", "obl:arg", "obl:agent", "iobj"})
-_SIDE_CLAUSES = frozenset({"acl", "advcl", "nmod", "obl", "obl:mod"})
-
-
-def _acts(b: Builder, x: int, y: int) -> bool:
-    """A body the clause is about: the subject, the object, the agent of its verb ("[Le FC
-    Barcelone] a officialisé", "rachetée par [Arianespace]"), not one named in passing where
-    something happens or whose member someone is ("retenu à [l'Assemblée nationale]", "du
-    laboratoire de [l'Université Grenoble Alpes]"). Without a parse: every body."""
-    toks = starting_in(b.a.tokens, x, y)
-    if not toks:
-        return True
-    inside = token_span(b.a.tokens, x, y)
-    top = next((t for t in toks if t.head not in inside), toks[0])
-    while top.dep == "conj" and b.a.tokens[top.head].head != top.head:
-        top = b.a.tokens[top.head]  # "Safran ou [Arianespace]": the role of the first
-    verb = b.a.tokens[top.head]
-    # "le suppléant, retenu à [l'Assemblée nationale], a lu": the verb of a side clause.
-    return top.dep == "ROOT" or (top.dep in _ACTING and verb.dep not in _SIDE_CLAUSES)
 
 
 def _a_body(b: Builder, x: int, y: int) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .nlp import starting_in
+from .nlp import starting_in, token_span
 from .questions import Builder
 
 _CONTENT = frozenset({"NOUN", "ADJ", "VERB", "PROPN"})
@@ -87,3 +87,24 @@ def area_of_a_place(b: Builder, x: int) -> bool:
     at = max(0, x - 40) + m.start(1)
     # "à la Maison des Vins de Cadillac en [Gironde]": after any name, the area only locates it.
     return m.group(1)[:1].isupper() or any(a <= at < c and label == "LOC" for a, c, label in b.a.ner)
+
+
+_ACTING = frozenset({"nsubj", "nsubj:pass", "obj", "obl:arg", "obl:agent", "iobj"})
+_SIDE_CLAUSES = frozenset({"acl", "advcl", "nmod", "obl", "obl:mod"})
+
+
+def acts(b: Builder, x: int, y: int) -> bool:
+    """A body the clause is about: the subject, the object, the agent of its verb ("[Le FC
+    Barcelone] a officialisé", "rachetée par [Arianespace]"), not one named in passing where
+    something happens or whose member someone is ("retenu à [l'Assemblée nationale]", "du
+    laboratoire de [l'Université Grenoble Alpes]"). Without a parse: every body."""
+    toks = starting_in(b.a.tokens, x, y)
+    if not toks:
+        return True
+    inside = token_span(b.a.tokens, x, y)
+    top = next((t for t in toks if t.head not in inside), toks[0])
+    while top.dep == "conj" and b.a.tokens[top.head].head != top.head:
+        top = b.a.tokens[top.head]  # "Safran ou [Arianespace]": the role of the first
+    verb = b.a.tokens[top.head]
+    # "le suppléant, retenu à [l'Assemblée nationale], a lu": the verb of a side clause.
+    return top.dep == "ROOT" or (top.dep in _ACTING and verb.dep not in _SIDE_CLAUSES)
