@@ -46,7 +46,7 @@ from .lexicon import NATIONALITIES, NOT_NAMES, ROLE_NOUNS, TITLES
 from .nlp import within
 from .phrases import agents, phrases_and_roles
 from .questions import Builder
-from .salience import acts, area_of_a_place, echoed, named_in_passing
+from .salience import acts, area_of_a_place, echoed, main_person, named_in_passing
 from .statements import true_false, true_statement
 from .textbits import BLANK, collapse, display, guillemets, join, stable_order
 from .tokens import fold
@@ -223,6 +223,11 @@ def cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in spans if not a_source(b.text, x, y)]  # not "selon [l'AFP]"
 
 
+def _the_main_person(b: Builder, mid: str) -> bool:
+    person = b.a.registry.person(mid)
+    return person is not None and person.key == main_person(b) and not a_firm(b.text, person.name)
+
+
 def cloze_on(
     b: Builder, si: int, spans: list[tuple[int, int]], tags: tuple[str, ...] = (), hint: str = ""
 ) -> bool:
@@ -255,6 +260,7 @@ def cloze_on(
             or _runs_on(b, x, y)
             or (b.text[x : x + 1].isupper() and _goes_on(b, x, y))
             or given_away(mid, pre, post)  # "… de Ligue 1 … de Ligue 1", "M. Trump … Melania Trump"
+            or _the_main_person(b, mid)  # "[Simone Biles] a fini 5e" in a story all about her
         ):
             continue
         q = {

@@ -22,6 +22,7 @@ from .professions import PROFESSIONS
 from .quotes import Sentence
 from .speakers import Registry
 from .tokens import fold
+from .trivia import a_firm
 from .writtenroles import MAX_ROLE_WORDS, is_function_word, written_roles
 
 _RELATIONAL = frozenset(
@@ -81,6 +82,8 @@ def find_roles(
             continue  # "son homologue russe": a relation, not a function
         if _cut_or_named(role, name, registry):
             continue
+        if a_firm(article.text, name):
+            continue  # "la bibliothèque François Mitterrand …, cet établissement": no one's role
         # The same role once, in its longest wording: "président", "président (DVG) de la Métropole".
         same = next((i for i, r in enumerate(out) if r.person == name and _overlap(r.role, role)), None)
         if same is None:

@@ -26,6 +26,9 @@ _CLOCK_BEFORE = re.compile(r"(?:à\s+partir\s+de|dès|vers|jusqu'à|à)\s*$", re
 # A firm or a band named like a person: "l'usine X", "du groupe X", "le leader de X".
 _FIRM_BEFORE = re.compile(
     r"\b(?:(?:usines?|groupe|société|entreprise|marque|enseigne|firme|fabricant|label|formation)\s+"
+    # a place named after someone: "le cinéma Simone Signoret", "l'hôpital François Mitterrand"
+    r"|(?:cinéma|salle|lycée|collège|école|rue|avenue|boulevard|place|stade|hôpital|théâtre|musée|"
+    r"gymnase|médiathèque|bibliothèque|établissement|centre\s+hospitalier|quai|pont|parc)\s+"
     r"|(?:leader|fondat(?:eur|rice)|membres?|chanteu(?:r|se)|guitariste|salariés|employés|patron(?:ne)?|"
     r"PDG|dirigeant(?:e)?|direction)\s+(?:de\s+|du\s+|d['’]\s*))$",
     re.IGNORECASE,
@@ -222,8 +225,9 @@ def clock_like(text: str, fig: Figure) -> bool:
 
 @lru_cache(maxsize=256)  # asked of every candidate, by several rules, on the whole text
 def a_firm(text: str, name: str) -> bool:
-    """A "person" the article writes as a firm or a band: "l'usine Saunier Duval", "le leader de
-    Louise Attaque" (a wrong choice of another kind, ruled out at a glance)."""
+    """A "person" the article writes as a firm, a band or a place named after someone: "l'usine
+    Saunier Duval", "le leader de Louise Attaque", "le cinéma Simone Signoret" (a wrong choice of
+    another kind, ruled out at a glance)."""
     rx = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
     for m in rx.finditer(text):
         before = text[max(0, m.start() - 80) : m.start()]

@@ -1,6 +1,8 @@
 """What a blind teacher-reader dropped in the drafts of the development sets (session of
 2026-12-08): a body blanked where the story only names it in passing — where someone works or
-is held, who made a report shown on television (invented sentences)."""
+is held, who made a report shown on television —, the name of the person the whole story is
+about blanked, a place named after someone read as that person with a role (invented
+sentences)."""
 
 from __future__ import annotations
 
@@ -55,3 +57,46 @@ def test_a_body_that_acts_in_the_story_may_still_be_hidden(entities):
         "Le groupe Danone a confirmé la nouvelle dans un communiqué."
     )
     assert any("Danone" in blank for blank in blanks(text, entities))
+
+
+def _cloze_on_name(text: str, name: str, sentence: int, entities) -> list[str]:
+    """What a cloze on `name` in sentence `sentence` hides (none when refused)."""
+    from quizgen.draft.keyfacts import cloze_on
+    from quizgen.draft.questions import Builder
+
+    b = Builder(analyse(text, entities), "a")
+    s = b.a.sentences[sentence]
+    x = text.index(name, s.start)
+    cloze_on(b, sentence, [(x, x + len(name))])
+    return [q["text"] for q in b.questions if q["type"] == "cloze"]
+
+
+_STORY = (
+    "La nageuse Léa Durand a remporté dimanche le titre national du 200 mètres à Rennes.\n"
+    "Léa Durand, 19 ans, s'entraîne depuis dix ans au club de Vannes, où Julie Morel l'a repérée. "
+    "Ce lundi, Léa Durand a battu le record de France du 400 mètres.\n"
+    "« Je n'y croyais pas », a confié Léa Durand après la course."
+)
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_the_person_the_story_is_about_is_not_what_a_cloze_hides(entities):
+    assert _cloze_on_name(_STORY, "Léa Durand", 2, entities) == []
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_another_person_of_the_story_may_be_what_a_cloze_hides(entities):
+    assert [t for t in _cloze_on_name(_STORY, "Julie Morel", 1, entities) if "Julie Morel" in t] != []
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_place_named_after_someone_gives_that_person_no_role(entities):
+    text = (
+        "Les pharmacies manquent de médicaments.\n"
+        "Juste en face la médiathèque Simone Veil dans le XIIe arrondissement de Paris, cet "
+        "établissement attire du monde. Tous les clients ne peuvent pas être satisfaits."
+    )
+    assert [r.person for r in analyse(text, entities).roles] == []
