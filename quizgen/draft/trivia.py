@@ -122,12 +122,21 @@ _AGO = re.compile(
 _SHORT_UNITS = frozenset({"minutes", "minute", "heures", "heure", "jours", "jour", "semaines", "semaine"})
 
 
+_DISTANCES = frozenset({"kilomètres", "km", "mètres", "m", "miles"})
+_LOCATING = re.compile(r"\bà\s+(?:(?:plus|moins)\s+de\s+|environ\s+|quelque\s+|une\s+)?$", re.IGNORECASE)
+_FROM_A_PLACE = re.compile(r"\s+(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|des\s+|d['’]\s*)\w")
+
+
 def scenery_figure(text: str, fig: Figure, title: str, names: list[str]) -> bool:
     """A figure that sets the scene: the population of the place ("un village de 800 habitants",
-    "Meymac, 2 455 habitants"), unless the headline is about it; how long a person named in the
+    "Meymac, 2 455 habitants") or how far it lies from another ("à 30 kilomètres de Strasbourg",
+    "à 200 mètres de la caserne"), unless the headline is about it; how long a person named in the
     sentence has done something ("Daniel achète son pain ici depuis 25 ans")."""
     if (fig.unit or "").startswith("habitant"):
         return "habitant" not in title.lower()
+    far = (fig.unit or "") in _DISTANCES and _LOCATING.search(text[max(0, fig.start - 30) : fig.start])
+    if far and _FROM_A_PLACE.match(text, fig.end):
+        return fig.text not in title  # "une ville à 30 kilomètres de Strasbourg": where it is
     if fig.kind != "duration" or fig.unit not in ("ans", "années"):
         return False
     before = text[max(0, fig.start - 120) : fig.start]

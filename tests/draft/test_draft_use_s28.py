@@ -100,3 +100,17 @@ def test_a_place_named_after_someone_gives_that_person_no_role(entities):
         "établissement attire du monde. Tous les clients ne peuvent pas être satisfaits."
     )
     assert [r.person for r in analyse(text, entities).roles] == []
+
+
+def test_how_far_a_place_lies_from_another_is_scenery_unless_the_headline_is_about_it():
+    from quizgen.draft.figures import find_figures
+    from quizgen.draft.trivia import scenery_figure
+
+    def scenery(text: str, title: str = "") -> list[str]:
+        return [f.text for f in find_figures(text) if scenery_figure(text, f, title, [])]
+
+    assert scenery("Vierzon, une ville à 30 kilomètres de Bourges, perd son usine.") == ["30 kilomètres"]
+    assert scenery("Le blessé se trouvait à 200 mètres de la caserne.") == ["200 mètres"]
+    assert scenery("Le glacier a reculé de 700 mètres en vingt ans.") == []
+    assert scenery("Les retenues sont remplies à 60 % de leur capacité.") == []
+    assert scenery("Le radar est à 30 kilomètres de la côte.", "Un radar à 30 kilomètres de la côte") == []
