@@ -208,7 +208,8 @@ class Layouts(Reader):
     def subject_before(self, si: int, q: QuoteSpan) -> Found | None:
         """'Le maire Paul Girard ne cache pas sa joie. « Nous avons réussi. »': a quotation alone
         in its sentence, in the first person, after a sentence of the same paragraph whose subject
-        is a person and that names no one else (to review)."""
+        is a person (or, before anyone has spoken, that brings in one person) and that names no
+        one else (to review)."""
         if si == 0:
             return None
         s, prev = self.sentences[si], self.sentences[si - 1]
@@ -220,6 +221,11 @@ class Layouts(Reader):
         if subject is None or subject.kind != "person":
             subject = self._pronoun_subject(si - 1)
         if subject is None or subject.kind != "person":
+            # "La ville a confié le festival à une association présidée par Damien Fallon.
+            # « Notre objectif … »": the one person the sentence brings in, when no one has spoken.
+            fresh = self._brought_in(si - 1, lambda sp: sp is not None and sp.kind == "person")
+            subject = next(iter(fresh.values())) if len(fresh) == 1 and self._none_spoke(si) else None
+        if subject is None:
             return None
         if {p.key for p in self._people_named(si - 1, prev.end)} - {subject.key}:
             return None  # 'X a reçu Y. « … »': whose words?
@@ -229,6 +235,10 @@ class Layouts(Reader):
             f"{subject.name}, sujet de la phrase qui précède la citation"
         )
         return subject, "subject-before", True
+
+    def _none_spoke(self, si: int) -> bool:
+        """No quotation of the article before sentence si has a speaker."""
+        return not any(self._speaker_of.get(k) for k in range(si))
 
     def _pronoun_subject(self, si: int) -> Speaker | None:
         """'Interrogé sur l'avenir du site, il reste prudent.': the person 'il' stands for."""

@@ -94,3 +94,21 @@ def test_words_a_participle_of_saying_gives_to_its_agent_are_the_agents():
 def test_a_participle_of_doing_before_par_gives_no_speaker():
     text = "La « maison du bonheur » construite par Paul Girard a ouvert ses portes."
     assert [s for s, _r in said(text)] == [None]
+
+
+def test_before_anyone_speaks_a_quotation_takes_the_one_person_the_sentence_before_brings_in():
+    text = (
+        "Le festival de contes revient cette année au château de Blois.\n"
+        "La ville a confié son organisation à une association présidée par Marc Lemoine, professeur "
+        "de lettres. « Notre but est de faire lire les enfants. » Le festival ouvre samedi."
+    )
+    assert said(text) == [("Marc Lemoine", True)]
+
+
+def test_a_quotation_alone_after_a_sentence_naming_two_people_takes_neither():
+    text = (
+        "Le festival de contes revient cette année au château de Blois.\n"
+        "La ville a confié son organisation à Marc Lemoine, professeur, et à Julie Caron, professeure. "
+        "« Notre but est de faire lire les enfants. » Le festival ouvre samedi."
+    )
+    assert said(text) == [(None, False)]
