@@ -34,7 +34,7 @@ _GUESSES = frozenset(
 class Headings(Reader):
     """Finds the quotations set as headings and gives them the speaker of their words below."""
 
-    def _heading_quote(self, si: int, qs: list[QuoteSpan]) -> bool:
+    def _heading_quote(self, si: int, qs: list[QuoteSpan], longest: int = 12) -> bool:
         """A heading that quotes someone: a headline, or a paragraph that is one short quotation
         without a final stop ('"C'est une belle intervention"' above the paragraph that says it)."""
         s = self.sentences[si]
@@ -45,7 +45,7 @@ class Headings(Reader):
         if len(qs) != 1 or not body or body[0] not in '«“"' or qs[0].end < para.start + len(body.rstrip()):
             return False
         inner = self.view[qs[0].inner_start : qs[0].inner_end].strip()
-        return len(inner.split()) <= 12 and not inner.endswith((".", "!", "?", "…"))
+        return len(inner.split()) <= longest and not inner.endswith((".", "!", "?", "…"))
 
     def _lead_in_quote(self, a: Attribution) -> bool:
         """A short quotation alone in the first sentence of its paragraph, narrative after it
@@ -68,7 +68,8 @@ class Headings(Reader):
         for k, a in enumerate(out):
             if a.name_or_title or a.speaker is not None:
                 continue
-            if not (self._heading_quote(a.sentence, [a.quote]) or self._lead_in_quote(a)):
+            # A sub-heading may be long when it repeats the words below ('Avec cette pénurie, je …').
+            if not (self._heading_quote(a.sentence, [a.quote], 25) or self._lead_in_quote(a)):
                 continue
             words = re.findall(r"\w+", fold(a.text))
             if len(words) < 3:
@@ -101,6 +102,20 @@ def _repeats(heading: list[str], words: list[str]) -> bool:
         if run == n or (run >= 5 and 2 * run >= n) or (run and _condensed(heading, words[i:])):
             return True
         if run >= 2 and n >= 4 and _reordered(heading, words[i:]):
+            return True
+    return _lead_in_added(heading, words)
+
+
+def _lead_in_added(heading: list[str], words: list[str]) -> bool:
+    """The heading's last six words or more, at least half of it, in a row in the quotation: a
+    lead-in added before its words ('Avec cette pénurie, je suis allée dans toutes les pharmacies
+    du quartier' over 'Je suis allée dans toutes les pharmacies du quartier et …')."""
+    n = len(heading)
+    for j in range(1, n - 5):
+        tail = heading[j:]
+        if 2 * len(tail) < n:
+            break
+        if any(words[i : i + len(tail)] == tail for i in range(len(words) - len(tail) + 1)):
             return True
     return False
 

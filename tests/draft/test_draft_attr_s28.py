@@ -112,3 +112,15 @@ def test_a_quotation_alone_after_a_sentence_naming_two_people_takes_neither():
         "« Notre but est de faire lire les enfants. » Le festival ouvre samedi."
     )
     assert said(text) == [(None, False)]
+
+
+def test_a_sub_heading_that_adds_a_lead_in_to_the_words_below_takes_their_speaker():
+    text = (
+        "Les orages ont frappé la ville mardi soir.\n\n"
+        "« Avec ces orages, nous avons dû évacuer toutes les maisons du bas de la rue »\n\n"
+        "Le commandant Paul Dimitri reconnaît que tout a été vite. "
+        "« Nous avons dû évacuer toutes les maisons du bas de la rue en une heure », conclut-il.\n"
+    )
+    atts = analyse(text).attributions
+    assert [a.speaker.name if a.speaker else None for a in atts] == ["Paul Dimitri", "Paul Dimitri"]
+    assert atts[0].rule == "echo" and atts[0].review
