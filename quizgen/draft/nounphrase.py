@@ -213,11 +213,17 @@ class NP:
         return source[self.start : self.toks[self.j - 1].end]
 
     def _bare_complement(self, a: int) -> bool:
-        """'le milieu de terrain Paul Roy', 'la cheffe de projet Anne Roux': a bare noun after
-        'de' completes the title before the name at a."""
+        """'le milieu de terrain Paul Roy', 'la cheffe de projet Anne Roux', 'le ministre de la
+        santé Aurélien Rousseau': a noun after 'de' (and its article) completes the title before
+        the name at a."""
         before = self.toks[a - 1]
-        titled = a >= 3 and (is_role_head(self.toks[a - 3].low) or self.toks[a - 3].low in _POSITIONS)
-        return titled and self.toks[a - 2].low in ("de", "d'") and before.word and not before.cap
+        if not before.word or before.cap or before.low in INSTITUTION_NOUNS:
+            return False  # "le directeur de l'hôpital Jean Bernard": maybe the hospital's name
+        de = a - 2 if self.toks[a - 2].low in ("de", "d'") else a - 3
+        article = de == a - 3 and self.toks[a - 2].low in ("la", "l'")
+        if de < 1 or self.toks[de].low not in ("de", "d'") or (de == a - 3 and not article):
+            return False
+        return is_role_head(self.toks[de - 1].low) or self.toks[de - 1].low in _POSITIONS
 
     def names(self) -> list[tuple[int, int]]:
         """Runs of capitalised tokens inside the NP (not after 'de'): candidate names."""

@@ -118,6 +118,8 @@ def _role_before_name(
         return
     if k > 0 and f"{toks[k - 1].low} {t.low} {np_.head}" in SIDE_PHRASES:
         return  # "s'étonne de son côté Cyril Caria": no role "côté"
+    if k > 0 and toks[k - 1].low in ("de", "d'", "d’") and not is_role_head(np_.head, toks[k + 1].cap):
+        return  # "le ministre de [la santé] Aurélien Rousseau": the complement of a role, not one
     described = _described_person(registry, source, np_, persons) or _kind_then_name(np_)
     if not is_role_head(np_.head, toks[k + 1].cap) and not described:
         if t.low in ("un", "une") and np_.head in PERSON_KINDS | OFFICIALS:

@@ -81,7 +81,8 @@ def analyse(text: str, entities: Any = None) -> Analysis:
             continue
         figures.extend((f, si) for f in find_figures(article.text, s.start, s.end))
     lists = find_lists(article, sentences, registry, parsed.ents)
-    roles = find_roles(article, sentences, registry, parsed.tokens, parsed.ents)
+    quoted = [(q.open, q.close) for q in quotes]
+    roles = find_roles(article, sentences, registry, parsed.tokens, parsed.ents, quoted)
     return Analysis(
         article, quotes, sentences, registry, attributions, figures, lists, roles, parsed.ents, parsed.tokens
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .clean import Article
@@ -57,9 +58,11 @@ def find_roles(
     registry: Registry,
     tokens: list[Token] | None = None,
     ner: list[tuple[int, int, str]] | None = None,
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> list[RolePair]:
     """People introduced with a role, once per (person, role), in reading order: those the
-    rules found while collecting people, and those the parse links to a name."""
+    rules found while collecting people, and those the parse links to a name. A title inside a
+    quotation (`quoted`: spans) is no one's role ("« on doit rappeler le médecin »")."""
     found: list[tuple[int, str, str, bool, str | None, str | None]] = [
         (pos, key, role, apposition, det, None) for pos, key, role, apposition, det in registry.role_mentions
     ]
@@ -68,7 +71,9 @@ def find_roles(
         found += [(*f, None) for f in written_roles(article.text, tokens, ner, registry)]
         named = {fold(f[2]) for f in found}
         found += [
-            f for f in title_roles(article.text, sentences, tokens, ner, registry) if fold(f[2]) not in named
+            f
+            for f in title_roles(article.text, sentences, tokens, ner, registry)
+            if fold(f[2]) not in named and not any(a <= f[0] < b for a, b in quoted)
         ]
     out: list[RolePair] = []
     found = [(*f[:2], part, *f[3:]) for f in found for part in _split_joined(f[2])]

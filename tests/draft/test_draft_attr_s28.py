@@ -124,3 +124,10 @@ def test_a_sub_heading_that_adds_a_lead_in_to_the_words_below_takes_their_speake
     atts = analyse(text).attributions
     assert [a.speaker.name if a.speaker else None for a in atts] == ["Paul Dimitri", "Paul Dimitri"]
     assert atts[0].rule == "echo" and atts[0].review
+
+
+def test_a_role_with_a_lower_case_complement_before_a_name_is_the_whole_title():
+    a = analyse("Le ministre de la santé Aurélien Rousseau a reçu les pharmaciens vendredi.")
+    person = a.registry.person("Aurélien Rousseau")
+    assert person is not None and person.gender == "m"
+    assert person.roles == ["ministre de la santé"]

@@ -114,3 +114,16 @@ def test_how_far_a_place_lies_from_another_is_scenery_unless_the_headline_is_abo
     assert scenery("Le glacier a reculé de 700 mètres en vingt ans.") == []
     assert scenery("Les retenues sont remplies à 60 % de leur capacité.") == []
     assert scenery("Le radar est à 30 kilomètres de la côte.", "Un radar à 30 kilomètres de la côte") == []
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_title_inside_a_quotation_is_no_role_of_the_person_named_next(entities):
+    text = (
+        "La pénurie de médicaments s'aggrave dans les pharmacies de Paris.\n"
+        "« On doit rappeler le médecin et il n'existe pas forcément d'alternative », regrette "
+        "Yorick Berger, pharmacien.\n"
+        "Le ministre de la Santé Aurélien Rousseau a reçu les différents acteurs vendredi."
+    )
+    roles = [(r.person, r.role) for r in analyse(text, entities).roles]
+    assert ("Aurélien Rousseau", "médecin") not in roles
