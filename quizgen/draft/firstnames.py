@@ -53,12 +53,25 @@ def _one_gender(locales: str) -> dict[str, str | None]:
 
 
 @cache
+def _french_gendered() -> dict[str, str | None]:
+    return _one_gender("fr_")
+
+
+def french_name_gender(name: str) -> str | None:
+    """'m' or 'f' when `name` opens on a given name that Faker's French locales list under one
+    gender only ("Cédric", "Marion"): evidence that outweighs an article the text writes before
+    the name. Names of other locales collide across alphabets ("Yury" is listed as a woman's)."""
+    words = name.replace("’", "'").split()
+    return _french_gendered().get(fold(words[0])) if words else None
+
+
+@cache
 def _gendered() -> dict[str, str | None]:
     """Given name → "m", "f" or None (either). French usage first: "Marion", "Jean" and "Simone"
     are listed for the other gender in some locale (English, Italian), not in a French one;
     "Camille" and "Dominique" are either in French. A name no French locale lists takes its
     gender from every locale, when they all agree."""
-    return _one_gender("") | _one_gender("fr_")
+    return _one_gender("") | _french_gendered()
 
 
 def given_name_gender(name: str) -> str | None:

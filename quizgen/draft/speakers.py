@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .firstnames import a_persons_name, given_name_gender
+from .firstnames import a_persons_name, french_name_gender, given_name_gender
 from .lexicon import (
     ANONYMOUS_PERSON_NOUNS,
     DOCUMENT_NOUNS,
@@ -44,7 +44,7 @@ class Person:
     forms: Counter[str] = field(default_factory=Counter)  # full names as written
     surnames: Counter[str] = field(default_factory=Counter)
     gender: str | None = None
-    gender_from_name: bool = False  # read off the given name, until the text says otherwise
+    gender_from_name: bool = False  # read off a given name of another locale, until the text says otherwise
     roles: list[str] = field(default_factory=list)
     titled: str | None = None  # "M. Bremmer" when no first name is known
     first: int = 10**9
@@ -199,11 +199,15 @@ class Registry:
         person.surnames[surname] += 1
         if len(words) >= 2:
             person.forms[" ".join(words)] += 1
-        if gender and (not person.gender or person.gender_from_name):
+        french = french_name_gender(words[0])
+        if french:
+            # "Cédric Chemineau" is no "elle", whatever noun the text writes before his name ("la
+            # bibliothèque François Mitterrand"); a given name of either gender says nothing.
+            person.gender, person.gender_from_name = french, False
+        elif gender and (not person.gender or person.gender_from_name):
             person.gender, person.gender_from_name = gender, False
         elif not person.gender and (by_name := given_name_gender(words[0])):
-            # "Cédric Chemineau" is no "elle"; a title or a noun of the text ("la maire") wins.
-            person.gender, person.gender_from_name = by_name, True
+            person.gender, person.gender_from_name = by_name, True  # until the text says otherwise
         if title and not person.titled:
             person.titled = f"{title} {surname}"
         if role:

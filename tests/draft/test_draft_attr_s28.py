@@ -131,3 +131,16 @@ def test_a_role_with_a_lower_case_complement_before_a_name_is_the_whole_title():
     person = a.registry.person("Aurélien Rousseau")
     assert person is not None and person.gender == "m"
     assert person.roles == ["ministre de la santé"]
+
+
+def test_a_french_given_name_outweighs_the_article_of_a_noun_before_it():
+    from quizgen.draft.speakers import Registry
+
+    registry = Registry()
+    # "la bibliothèque François Mitterrand": the article is the library's, not his.
+    registry.add_person(["François", "Mitterrand"], 0, gender="f", role="bibliothèque", apposition=False)
+    # "Yury" is listed as a woman's name in some locale, not in a French one: the text decides.
+    registry.add_person(["Yury", "Ushakov"], 40, gender="m", role="assistant", apposition=False)
+    registry.add_person(["Marion", "Roux"], 80)
+    genders = {p.name: p.gender for p in registry.persons()}
+    assert genders == {"François Mitterrand": "m", "Yury Ushakov": "m", "Marion Roux": "f"}
