@@ -261,7 +261,7 @@ def cloze_on(
             or (b.text[x : x + 1].isupper() and _goes_on(b, x, y))
             or given_away(mid, pre, post)  # "… de Ligue 1 … de Ligue 1", "M. Trump … Melania Trump"
             or _the_main_person(b, mid)  # "[Simone Biles] a fini 5e" in a story all about her
-            or any(x <= f.start < y and b.trivia(f) for f, _ in b.a.figures)  # "[200 mètres de la caserne]"
+            or any(f.start == x and b.trivia(f) for f, _ in b.a.figures)  # "[200 mètres de la caserne]"
         ):
             continue
         q = {
