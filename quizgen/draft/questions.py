@@ -42,6 +42,7 @@ from .trivia import (
     clock_like,
     is_age,
     listed_after,
+    past_year,
     scenery_figure,
     side_date,
     side_duration,
@@ -272,8 +273,9 @@ class Builder:
         around = view[max(0, fig.start - 30) : fig.end + 30]
         if fig.kind == "time" or _NEGATION.search(around) or clock_like(view, fig):
             return True
-        if fig.kind == "date" and (self.made["date"] >= 2 or (news_day(fig.text) and not to_come(view, fig))):
-            return True  # two dates are enough; "samedi 7 décembre", the day of the news, is no fact
+        day_of_news = news_day(fig.text) and not to_come(view, fig)
+        if fig.kind == "date" and (self.made["date"] >= 2 or day_of_news or past_year(view, fig)):
+            return True  # two dates are enough; the day of the news, or "depuis [1994]", is no fact
         if fig.kind == "date" and re.search(
             r"\d\s*(?:et|au|-|à)\s*$", view[max(0, fig.start - 8) : fig.start]
         ):

@@ -127,3 +127,16 @@ def test_a_title_inside_a_quotation_is_no_role_of_the_person_named_next(entities
     )
     roles = [(r.person, r.role) for r in analyse(text, entities).roles]
     assert ("Aurélien Rousseau", "médecin") not in roles
+
+
+def test_a_year_past_is_background_a_year_to_come_may_be_the_news():
+    from quizgen.draft.figures import find_figures
+    from quizgen.draft.trivia import past_year
+
+    def past(text: str) -> list[str]:
+        return [f.text for f in find_figures(text) if past_year(text, f)]
+
+    assert past("L'édition 2018 du festival a accueilli deux fois plus de visiteurs.") == ["2018"]
+    assert past("Les mesures réalisées depuis 1994 montrent un réchauffement.") == ["1994"]
+    assert past("La prochaine édition aura lieu en 2027 à Reims.") == []
+    assert past("Le festival s'est tenu le 3 septembre 2022.") == []
