@@ -79,7 +79,8 @@ def vague(words: str) -> bool:
 
 # What a French reader fills in without reading: France, the French, the State. A nationality
 # is guessed only when its country is written near it ("au Sénégal, le président [sénégalais]").
-_OBVIOUS = frozenset("france état etat gouvernement pays".split())
+# "les [Bleus]": the national team's name, which every French pupil knows.
+_OBVIOUS = frozenset("france état etat gouvernement pays bleus bleues".split())
 
 
 def obvious(words: str, prompt: str = "") -> bool:

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .firstnames import given_name_gender
 from .lexicon import TITLES
 from .tokens import fold, name_key
+
+if TYPE_CHECKING:
+    from .speakers import Registry
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,19 @@ def _field(role: str | None) -> set[str]:
 class Picked:
     names: list[str]
     fallback: bool  # some choices are of another kind than the answer
+
+
+def other_gender(registry: Registry, name: str, other: str) -> bool:
+    """Whether two people of the article are of different genders (both known, from the text or
+    the given name): "Fabrice Verdier" as a wrong choice for "la vice-présidente, _____" is
+    ruled out by any word that agrees with the answer."""
+    mine, theirs = _gender_of(registry, name), _gender_of(registry, other)
+    return mine is not None and theirs is not None and mine != theirs
+
+
+def _gender_of(registry: Registry, name: str) -> str | None:
+    person = registry.person(name)
+    return (person.gender if person is not None else None) or given_name_gender(name)
 
 
 def pick(

@@ -28,7 +28,7 @@ from .blanks import (
     unelided,
     vague,
 )
-from .distractors import Candidate, pick
+from .distractors import Candidate, other_gender, pick
 from .factspans import (
     NEGATION,
     NOT_PLACES,
@@ -46,7 +46,7 @@ from .lexicon import NATIONALITIES, NOT_NAMES, ROLE_NOUNS, TITLES
 from .nlp import within
 from .phrases import agents, phrases_and_roles
 from .questions import Builder
-from .salience import acts, area_of_a_place, echoed, main_person, named_in_passing
+from .salience import about_the_main_place, acts, area_of_a_place, echoed, is_main_person, named_in_passing
 from .statements import true_false, true_statement
 from .textbits import BLANK, collapse, display, guillemets, join, stable_order
 from .tokens import fold
@@ -96,7 +96,9 @@ def ask_who(b: Builder, si: int) -> bool:
             continue  # "avec [Olivier Marchal] pour les acteurs": named once, in passing
         answer = Candidate(display(person.name), "person", "p:" + person.key)
         picked = pick(answer, b.candidates, exclude=in_sentence(b, si))
-        if len(picked.names) < 2 or picked.fallback:
+        # "La vice-présidente du Département, _____": a choice of the other gender is ruled out.
+        names = [d for d in picked.names if not other_gender(b.a.registry, answer.name, d)]
+        if len(names) < 2 or picked.fallback:
             continue
         start, end = b.sentence_span(si)
         pre, _mid, post = b.window(si, x, y)
@@ -111,7 +113,7 @@ def ask_who(b: Builder, si: int) -> bool:
                 "type": "single",
                 "source": b.source_id,
                 "prompt": prompt,
-                "choices": stable_order([answer.name, *(display(d) for d in picked.names)], qid),
+                "choices": stable_order([answer.name, *(display(d) for d in names)], qid),
                 "answer": answer.name,
                 "evidence": collapse(b.text[start:end]),
                 "explanation": f"L’article écrit : « {collapse(b.text[start:end])} »",
@@ -223,11 +225,6 @@ def cloze_spans(b: Builder, si: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in spans if not a_source(b.text, x, y)]  # not "selon [l'AFP]"
 
 
-def _the_main_person(b: Builder, mid: str) -> bool:
-    person = b.a.registry.person(mid)
-    return person is not None and person.key == main_person(b) and not a_firm(b.text, person.name)
-
-
 def cloze_on(
     b: Builder, si: int, spans: list[tuple[int, int]], tags: tuple[str, ...] = (), hint: str = ""
 ) -> bool:
@@ -246,7 +243,7 @@ def cloze_on(
             or "}}" in pre + post
             or "::" in mid
             or not mid[:1].isalnum()  # "[, Eric Maillaud]": a span the model began on a comma
-            or "-" in (b.text[y - 1 : y], b.text[y : y + 1])  # "la coopérative Val-[Fleuri]": cut at a hyphen
+            or "-" in (b.text[y - 1 : y], b.text[y : y + 1], b.text[x - 1 : x])  # "Val-[Fleuri]", "bar-[…]"
             or (not hint and has_verb(b, x, y))  # a cause ("parce qu'[il pleuvait]") has its verb
             or vague(b.text[x:y])
             or obvious(mid, pre + post)
@@ -260,7 +257,8 @@ def cloze_on(
             or _runs_on(b, x, y)
             or (b.text[x : x + 1].isupper() and _goes_on(b, x, y))
             or given_away(mid, pre, post)  # "… de Ligue 1 … de Ligue 1", "M. Trump … Melania Trump"
-            or _the_main_person(b, mid)  # "[Simone Biles] a fini 5e" in a story all about her
+            or is_main_person(b, mid)  # "[Simone Biles] a fini 5e" in a story all about her
+            or about_the_main_place(b, mid)  # "le [village de Viols-le-Fort]" in the story of its fête
             or any(f.start == x and b.trivia(f) for f, _ in b.a.figures)  # "[200 mètres de la caserne]"
         ):
             continue

@@ -16,6 +16,7 @@ from collections import Counter
 
 from .nlp import starting_in, token_span
 from .questions import Builder
+from .trivia import a_firm
 
 _CONTENT = frozenset({"NOUN", "ADJ", "VERB", "PROPN"})
 _STEM = 5  # "fermeture" and "fermer", "suppression" and "supprimer": one family by its first letters
@@ -125,3 +126,37 @@ def main_person(b: Builder) -> str | None:
         second = counts[1][0] if len(counts) > 1 else 0
         b.cache["main person"] = top[1] if top[0] >= 3 and top[0] >= 2 * second else None
     return b.cache["main person"]
+
+
+def is_main_person(b: Builder, phrase: str) -> bool:
+    """The phrase names the person the story is about (not a place named after them)."""
+    person = b.a.registry.person(phrase)
+    return person is not None and person.key == main_person(b) and not a_firm(b.text, person.name)
+
+
+def main_place(b: Builder) -> str | None:
+    """The place the story is about: named by the model at least three times and at least twice
+    as often as any other place ("Viols-le-Fort" in a story of its festival)."""
+    if "main place" not in b.cache:
+        counts = Counter(b.text[a:c] for a, c, label in b.a.ner if label == "LOC")
+        ranked = [*counts.most_common(2), ("", 0), ("", 0)]
+        (top, n), second = ranked[0], ranked[1][1]
+        b.cache["main place"] = top if n >= 3 and n >= 2 * second else None
+    return b.cache["main place"]
+
+
+def about_the_main_place(b: Builder, phrase: str) -> bool:
+    """The phrase names the story's place and nothing more ("[Viols-le-Fort]", "le [village de
+    Viols-le-Fort]", "la rue [commerçante d'Haguenau]" is more): every reader guesses it."""
+    place = main_place(b)
+    if not place or not phrase.endswith(place):
+        return False
+    rest = re.findall(r"[\w-]+", phrase[: -len(place)].lower())
+    return all(w in _PLACE_WORDS for w in rest)
+
+
+# What only says "the place" again: "le village de", "les rues de la commune de", "d'".
+_PLACE_WORDS = frozenset(
+    """de du des d la le les l à au aux en village villages commune communes ville villes bourg
+    rue rues quartier quartiers centre centre-ville agglomération place région département""".split()
+)

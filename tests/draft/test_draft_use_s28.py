@@ -140,3 +140,34 @@ def test_a_year_past_is_background_a_year_to_come_may_be_the_news():
     assert past("Les mesures réalisées depuis 1994 montrent un réchauffement.") == ["1994"]
     assert past("La prochaine édition aura lieu en 2027 à Reims.") == []
     assert past("Le festival s'est tenu le 3 septembre 2022.") == []
+
+
+def test_a_wrong_choice_of_the_other_gender_is_told_apart_by_the_text_or_the_given_name():
+    from quizgen.draft.distractors import other_gender
+    from quizgen.draft.speakers import Registry
+
+    registry = Registry()
+    registry.add_person(["Bérangère", "Nogier"], 0, gender="f", role="vice-présidente", apposition=False)
+    registry.add_person(["Fabrice", "Verdier"], 50)
+    registry.add_person(["Camille", "Roux"], 90)
+    assert other_gender(registry, "Bérangère Nogier", "Fabrice Verdier")  # "la vice-présidente"; Fabrice
+    assert not other_gender(registry, "Bérangère Nogier", "Anne Roux")
+    assert not other_gender(registry, "Bérangère Nogier", "Camille Roux")  # either: nothing to tell
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_the_place_the_story_is_about_is_not_what_a_cloze_hides(entities):
+    from quizgen.draft.questions import Builder
+    from quizgen.draft.salience import about_the_main_place, main_place
+
+    text = (
+        "À Saint-Jean-de-Luz, le festival des bandas a réuni trois mille spectateurs samedi.\n"
+        "Pendant deux heures, les fanfares ont défilé dans les rues de Saint-Jean-de-Luz. "
+        "Les commerçants de Saint-Jean-de-Luz se réjouissent, comme ceux de Bayonne."
+    )
+    b = Builder(analyse(text, entities), "a")
+    assert main_place(b) == "Saint-Jean-de-Luz"
+    assert about_the_main_place(b, "rues de Saint-Jean-de-Luz")
+    assert not about_the_main_place(b, "commerçants de Saint-Jean-de-Luz")
+    assert not about_the_main_place(b, "Bayonne")
