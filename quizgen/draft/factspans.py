@@ -134,6 +134,8 @@ def causes(text: str, start: int, end: int) -> list[tuple[int, int]]:
         words = text[m.end() : y].split()
         if not words or len(words) > MAX_CAUSE_WORDS or words[0].lower() in _NOT_CAUSES:
             continue
+        if len(words) == 1 and m.group().lower().startswith("grâce"):
+            continue  # "connu grâce à la [sculpture]": a means named in a word, not why it happened
         out.append((m.end(), m.end() + len(text[m.end() : y].rstrip())))
     return out
 
