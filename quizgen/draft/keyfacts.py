@@ -50,7 +50,7 @@ from .salience import about_the_main_place, acts, area_of_a_place, echoed, is_ma
 from .statements import true_false, true_statement
 from .textbits import BLANK, collapse, display, guillemets, join, stable_order
 from .tokens import fold
-from .trivia import a_firm, a_source
+from .trivia import a_court, a_firm, a_source
 
 MAX_KEY_FACTS = 6
 _LEAD_SENTENCES = 8
@@ -151,8 +151,8 @@ def _where(b: Builder, si: int) -> bool:
             continue
         if area_of_a_place(b, x) or named_in_passing(b, si, x, y):
             continue  # "à Mulsanne, dans la [Sarthe]", "qui était à [Harvard]": a detail
-        if a_source(b.text, x, y):
-            continue  # "le procureur de la République à [Annecy]" after "a précisé": the source
+        if a_source(b.text, x, y) or a_court(b.text, x, y):
+            continue  # "le procureur de la République à [Annecy]"; "le tribunal de commerce d'[Orléans]"
         if place.lower() in b.cache.setdefault("where", set()):
             continue  # the same place asked about once
         if b.a.article.title and fold(place) in fold(b.a.article.title):
@@ -258,6 +258,7 @@ def cloze_on(
             or (b.text[x : x + 1].isupper() and _goes_on(b, x, y))
             or given_away(mid, pre, post)  # "… de Ligue 1 … de Ligue 1", "M. Trump … Melania Trump"
             or is_main_person(b, mid)  # "[Simone Biles] a fini 5e" in a story all about her
+            or a_court(b.text, x, y)  # "le [tribunal correctionnel d'Alençon]": the verdict is the news
             or about_the_main_place(b, mid)  # "le [village de Viols-le-Fort]" in the story of its fête
             or any(f.start == x and b.trivia(f) for f, _ in b.a.figures)  # "[200 mètres de la caserne]"
         ):

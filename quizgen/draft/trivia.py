@@ -287,3 +287,21 @@ def past_year(text: str, fig: Figure) -> bool:
     """A year alone, not one to come ("L'édition 2018", "depuis 1994", "le gel 2017"): the
     background of the story; a blind teacher-reader dropped every cloze on one."""
     return fig.kind == "date" and bool(_YEAR.fullmatch(fig.text.strip())) and not to_come(text, fig)
+
+
+# "le tribunal correctionnel de Nîmes", "la cour d'appel de Douai", "le parquet de Pau": which
+# court of which town heard the case is a side detail; the verdict is the news.
+_COURT = re.compile(
+    r"\b(?:tribunal|tribunaux|cour|parquet)(?:\s+(?:correctionnel|administratif|judiciaire|de\s+commerce|"
+    r"de\s+police|pour\s+enfants|d['’]appel|d['’]assises|criminelle|des\s+prud['’]hommes))?"
+    r"\s+(?:de\s+|d['’]|du\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def a_court(text: str, x: int, y: int) -> bool:
+    """The gap [x, y) is a court by its town, or the town of one: "le [tribunal correctionnel
+    d'Alençon]", "le tribunal de commerce d'[Orléans]"."""
+    if re.match(r"(?:le\s+|la\s+|l['’]\s*)?(?:tribunal|cour|parquet)\b", text[x:y], re.IGNORECASE):
+        return True
+    return bool(_COURT.search(text[max(0, x - 60) : x]))

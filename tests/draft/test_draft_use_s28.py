@@ -171,3 +171,18 @@ def test_the_place_the_story_is_about_is_not_what_a_cloze_hides(entities):
     assert about_the_main_place(b, "rues de Saint-Jean-de-Luz")
     assert not about_the_main_place(b, "commerçants de Saint-Jean-de-Luz")
     assert not about_the_main_place(b, "Bayonne")
+
+
+def test_which_court_of_which_town_heard_the_case_is_a_side_detail():
+    from quizgen.draft.trivia import a_court
+
+    text = "Il a été condamné par le tribunal correctionnel d'Alençon à six mois de prison."
+    court = text.index("tribunal")
+    assert a_court(text, court, court + len("tribunal correctionnel d'Alençon"))
+    town = text.index("Alençon")
+    assert a_court(text, town, town + len("Alençon"))
+    prison = text.index("six mois")
+    assert not a_court(text, prison, prison + len("six mois"))
+    text = "La décision du tribunal de commerce de Lille est attendue à Roubaix."
+    assert a_court(text, text.index("Lille"), text.index("Lille") + 5)
+    assert not a_court(text, text.index("Roubaix"), text.index("Roubaix") + 7)
