@@ -18,8 +18,9 @@ _RELATIVE_AFTER = re.compile(r",\s*(?:qui|dont|où|lorsque|quand|tandis\s+qu|alo
 _RELATIVE_QUI = re.compile(r",\s*qui\s")
 _OBJECT_CLITICS = tuple("lui leur me te se nous vous ne n' y en l' le la les".split())
 _CLITICS = frozenset((*_OBJECT_CLITICS, "a", "avait", "ont", "avaient"))  # and the auxiliaries
-# "…, qui lui reprochait « … »": the verb of a relative clause, right after its "qui".
-_VERB_OF_RELATIVE = re.compile(rf",\s*qui\s+(?:(?:{'|'.join(_OBJECT_CLITICS)})\s*)*$")
+# "…, qui lui reprochait « … »", "la gymnaste qui le reconnaît : « … »": the verb of a relative
+# clause, right after its "qui".
+_VERB_OF_RELATIVE = re.compile(rf"(?:,\s*|\s)qui\s+(?:(?:{'|'.join(_OBJECT_CLITICS)})\s*)*$")
 _APPOSITIONS_ONLY = re.compile(r"(?:\s*\([^()]{1,60}\)|\s*,[^,;:«»()]{1,40})*\s*")
 _CLAUSE_OPENER = re.compile(r"\b(?:que|qu'|qui|lorsque|quand|tandis|dont)\b")
 

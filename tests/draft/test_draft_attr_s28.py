@@ -144,3 +144,11 @@ def test_a_french_given_name_outweighs_the_article_of_a_noun_before_it():
     registry.add_person(["Marion", "Roux"], 80)
     genders = {p.name: p.gender for p in registry.persons()}
     assert genders == {"François Mitterrand": "m", "Yury Ushakov": "m", "Marion Roux": "f"}
+
+
+def test_a_relative_without_a_comma_before_a_colon_speaks_for_its_antecedent():
+    text = (
+        "« C'était grisant », ajoute la gymnaste Léa Morin qui le reconnaît : "
+        "« Ce ne sont pas mes meilleures performances. »"
+    )
+    assert [s for s, _r in said(text)] == ["Léa Morin", "Léa Morin"]
