@@ -186,3 +186,25 @@ def test_which_court_of_which_town_heard_the_case_is_a_side_detail():
     text = "La décision du tribunal de commerce de Lille est attendue à Roubaix."
     assert a_court(text, text.index("Lille"), text.index("Lille") + 5)
     assert not a_court(text, text.index("Roubaix"), text.index("Roubaix") + 7)
+
+
+def test_the_national_team_s_nickname_is_an_obvious_gap():
+    from quizgen.draft.blanks import obvious
+
+    assert obvious("les Bleus") and obvious("Bleues")
+    assert not obvious("les Verts de Saint-Étienne")
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_a_gap_never_starts_after_a_hyphen(entities):
+    from quizgen.draft.keyfacts import cloze_on
+    from quizgen.draft.questions import Builder
+
+    text = (
+        "La fête du village de Saint-Pons a réuni trois cents habitants samedi soir.\n"
+        "Pendant ce temps, les bénévoles servaient sans relâche dans le bar-restaurant du village."
+    )
+    b = Builder(analyse(text, entities), "a")
+    x = text.index("restaurant du village")
+    assert not cloze_on(b, 1, [(x, x + len("restaurant du village"))])
