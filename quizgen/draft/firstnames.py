@@ -16,39 +16,41 @@ from functools import cache
 from .nlp import NlpUnavailable, word_frequency
 from .tokens import fold
 
+_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 
-def _faker_names(attrs: tuple[str, ...], locales: str = "") -> list[tuple[str, str]] | None:
-    """(attribute, name) for every name Faker's person providers (of the locales whose code
-    starts with `locales`) list under `attrs`; None without Faker."""
+
+@cache
+def _faker_names() -> tuple[tuple[str, str, str], ...] | None:
+    """(locale, attribute, name) for every given name Faker's person providers list, read in
+    one walk over them; None without Faker."""
     try:
         people = importlib.import_module("faker.providers.person")
     except ImportError:
         return None
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, str]] = []
     for module in pkgutil.iter_modules(people.__path__):
-        if not module.name.startswith(locales):
-            continue
         provider = getattr(importlib.import_module(f"{people.__name__}.{module.name}"), "Provider", None)
-        for attr in attrs:
+        for attr in _ATTRS:
             found = vars(provider).get(attr) if provider is not None else None
             if isinstance(found, dict | list | tuple):
-                out.extend((attr, n) for n in found if isinstance(n, str))
-    return out
+                out.extend((module.name, attr, n) for n in found if isinstance(n, str))
+    return tuple(out)
 
 
 @cache
 def given_names() -> frozenset[str] | None:
     """Every given name Faker knows, folded; None without Faker."""
-    found = _faker_names(("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"))
-    return None if found is None else frozenset(fold(n) for _attr, n in found)
+    found = _faker_names()
+    return None if found is None else frozenset(fold(n) for _locale, _attr, n in found)
 
 
 def _one_gender(locales: str) -> dict[str, str | None]:
     """Given name → "m" or "f" for the names Faker's `locales` list under one gender only, None
     for the names they list under both."""
     seen: dict[str, set[str]] = {}
-    for attr, n in _faker_names(("first_names_male", "first_names_female"), locales) or ():
-        seen.setdefault(fold(n), set()).add("m" if attr.endswith("_male") else "f")
+    for locale, attr, n in _faker_names() or ():
+        if locale.startswith(locales) and attr in ("first_names_male", "first_names_female"):
+            seen.setdefault(fold(n), set()).add("m" if attr.endswith("_male") else "f")
     return {name: next(iter(g)) if len(g) == 1 else None for name, g in seen.items()}
 
 

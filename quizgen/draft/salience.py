@@ -111,20 +111,22 @@ def acts(b: Builder, x: int, y: int) -> bool:
     return top.dep == "ROOT" or (top.dep in _ACTING and verb.dep not in _SIDE_CLAUSES)
 
 
+def _dominant(counts: Counter[str]) -> str | None:
+    """The one named at least three times and at least twice as often as any other."""
+    ranked = [*counts.most_common(2), ("", 0), ("", 0)]
+    (top, n), second = ranked[0], ranked[1][1]
+    return top if n >= 3 and n >= 2 * second else None
+
+
 def main_person(b: Builder) -> str | None:
-    """The key of the person the story is about: named at least three times and at least twice
-    as often as anyone else ("Simone Biles" in a story of her medals). Hiding that name in a
-    cloze asks what every reader guesses."""
+    """The key of the person the story is about (see _dominant; "Simone Biles" in a story of her
+    medals). Hiding that name in a cloze asks what every reader guesses."""
     if "main person" not in b.cache:
-        counts = []
+        counts: Counter[str] = Counter()
         for p in b.a.registry.persons():
-            words = {w for s in p.surnames for w in [s] if len(s) > 1} or {p.name}
-            found = sum(len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", b.text)) for w in words)
-            counts.append((found, p.key))
-        counts.sort(reverse=True)
-        top = counts[0] if counts else (0, None)
-        second = counts[1][0] if len(counts) > 1 else 0
-        b.cache["main person"] = top[1] if top[0] >= 3 and top[0] >= 2 * second else None
+            words = {s for s in p.surnames if len(s) > 1} or {p.name}
+            counts[p.key] = sum(len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", b.text)) for w in words)
+        b.cache["main person"] = _dominant(counts)
     return b.cache["main person"]
 
 
@@ -135,13 +137,10 @@ def is_main_person(b: Builder, phrase: str) -> bool:
 
 
 def main_place(b: Builder) -> str | None:
-    """The place the story is about: named by the model at least three times and at least twice
-    as often as any other place ("Viols-le-Fort" in a story of its festival)."""
+    """The place the story is about, as the model names it (see _dominant; "Viols-le-Fort" in a
+    story of its festival)."""
     if "main place" not in b.cache:
-        counts = Counter(b.text[a:c] for a, c, label in b.a.ner if label == "LOC")
-        ranked = [*counts.most_common(2), ("", 0), ("", 0)]
-        (top, n), second = ranked[0], ranked[1][1]
-        b.cache["main place"] = top if n >= 3 and n >= 2 * second else None
+        b.cache["main place"] = _dominant(Counter(b.text[a:c] for a, c, label in b.a.ner if label == "LOC"))
     return b.cache["main place"]
 
 
