@@ -66,10 +66,12 @@ class Incises(Reader):
     def _post(self, si: int, offset: int) -> tuple[Speaker | None, str, bool]:
         m = self._masked[si]
         after = m[offset:]
-        mm = self.p["these_words_after"].match(after)
-        if mm:
-            sp = self._speaker(self._np_after(si, offset + mm.end()), si)
-            return (sp, "post", not sp.certain) if sp else (None, "", False)
+        for pattern, rule in (("these_words_after", "post"), ("as_says_after", "selon")):
+            # "« … » : c'est en ces termes que X a conclu", "« … », comme l'a décrit X"
+            mm = self.p[pattern].match(after)
+            if mm:
+                sp = self._speaker(self._np_after(si, offset + mm.end()), si)
+                return (sp, rule, not sp.certain) if sp else (None, "", False)
         mm = self.p["selon_after"].match(after)
         if mm:
             sp = self._speaker(self._np_after(si, offset + mm.end()), si)
@@ -97,15 +99,9 @@ class Incises(Reader):
         agent = self._by_agent(si, offset)
         if agent is not None:
             return agent
-        paren = _PAREN_SOURCE.match(after)
-        if paren:
-            # "« … » (Paul Girard, maire de Vienne)": the source in brackets.
-            np_ = self._np_after(si, offset + paren.end())
-            rest = m[np_.end - self.sentences[si].start :] if np_ is not None else ""
-            if np_ is not None and np_.names() and re.match(r"\s*(?:,[^()]{0,80})?\)", rest):
-                sp = self._speaker(np_, si)
-                if sp is not None:
-                    return sp, "post", not sp.certain
+        source = self._paren_source(si, offset)
+        if source is not None:
+            return source
         mm = self.p["post"].match(after)
         if not mm:
             return self._any_inverted(si, offset)
@@ -122,6 +118,20 @@ class Incises(Reader):
         if sp is None:
             return None, "", False
         return sp, "post", not sp.certain
+
+    def _paren_source(self, si: int, offset: int) -> tuple[Speaker, str, bool] | None:
+        """ "« … » (Paul Girard, maire de Vienne)": the source in brackets."""
+        m = self._masked[si]
+        paren = _PAREN_SOURCE.match(m[offset:])
+        if not paren:
+            return None
+        np_ = self._np_after(si, offset + paren.end())
+        rest = m[np_.end - self.sentences[si].start :] if np_ is not None else ""
+        if np_ is not None and np_.names() and re.match(r"\s*(?:,[^()]{0,80})?\)", rest):
+            sp = self._speaker(np_, si)
+            if sp is not None:
+                return sp, "post", not sp.certain
+        return None
 
     def _by_agent(self, si: int, offset: int) -> tuple[Speaker, str, bool] | None:
         """'Une « absence sectaire » dénoncée par le président': the agent of a participle of

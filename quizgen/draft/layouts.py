@@ -24,6 +24,7 @@ from .quotes import MASK, QuoteSpan
 from .reader import Reader
 from .speakers import Speaker
 from .tokens import Tok, tokenize
+from .unnamed import someone_described
 from .writtenroles import is_function_word
 
 Found = tuple[Speaker | None, str, bool]
@@ -31,6 +32,13 @@ Found = tuple[Speaker | None, str, bool]
 # '« … » - Stéphanie, malade dans la salle d'attente': a credit after a dash, closing the paragraph.
 _DASH_CREDIT = re.compile(
     r"\s*[-–—]\s*(?P<name>[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,2})(?P<rest>(?:\s*,)?[^.!?«»\"]{0,80})[.]?\s*$"
+)
+
+# '« … », un vigneron.': a quotation that opens its paragraph, credited after a comma to its end,
+# with no verb (a description or a name, as under a pull quote).
+_COMMA_CREDIT = re.compile(
+    r"\s*,\s*(?P<name>(?:(?:un|une)\s+[a-zà-ÿ][\w'-]+|[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){0,2}))"
+    r"(?P<rest>(?:\s*,)?[^.!?«»\"]{0,80})[.]?\s*$"
 )
 
 # 'Réaction du maire, …', 'Le témoignage de …', 'Ce que dit …': a label of speech before the name.
@@ -312,16 +320,21 @@ class Layouts(Reader):
         Stéphanie, malade dans la salle d'attente' (to review)."""
         para = self.article.paragraphs[self.sentences[si].para]
         mm = _DASH_CREDIT.match(self.view, q.end, para.end)
+        if mm is None and q.open <= para.start + 1:
+            mm = _COMMA_CREDIT.match(self.view, q.end, para.end)  # '« … », un vigneron.'
         if mm is None or self._has_verb(mm.start("rest"), mm["rest"]):
             return None
         at = mm.start("name")
         np_ = parse_np([Tok(t.text, t.start + at, t.end + at) for t in tokenize(mm["name"])], 0)
+        described = mm["name"][:1].islower()  # "un vigneron": someone unnamed, not "une première"
+        if described and (np_ is None or not someone_described(np_.head)):
+            return None
         known = self.registry.person(mm["name"]) is not None
         known = known or a_persons_name(mm["name"], alone=" " not in mm["name"])  # not "- Paris, le 3 mai"
-        sp = self._speaker(np_, si) if np_ is not None and np_.names() and known else None
-        if sp is None or sp.kind != "person":
+        sp = self._speaker(np_, si) if np_ is not None and (described or (np_.names() and known)) else None
+        if sp is None or sp.kind != ("anonymous" if described else "person"):
             return None
-        self.extra.setdefault(q.open, {})["why"] = f"{sp.name} : nommé après un tiret sous la citation"
+        self.extra.setdefault(q.open, {})["why"] = f"{sp.name} : nommé après la citation, sans verbe"
         return sp, "credit-line", True
 
     def _has_verb(self, start: int, own: str) -> bool:

@@ -58,6 +58,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "Comme l'explique X, « … »", "Comme le souligne X, …"
         "as_says": re.compile(rf"^\s*(?i:comme)\s+(?i:l'|le\s+)?(?:(?i:a|l'a)\s+)?(?i:{form})\s+"),
+        # "« … », comme l'a décrit une habitante", "« … » comme le dit X": the same, after the words.
+        "as_says_after": re.compile(
+            rf"^[\s,;]*(?i:comme)\s+(?i:l'|le\s+)?(?:(?i:a|avait|l'a|l'avait)\s+)?(?i:{form})\s+(?!que\b|qu')"
+        ),
         # "« … » : c'est en ces termes que X a conclu"
         "these_words_after": re.compile(
             r"^\s*[:,–—-]?\s*(?i:c'est|ce\s+sont)\s+(?:en|par|avec|sur)\s+ces\s+(?:mots|termes|propos|paroles)"

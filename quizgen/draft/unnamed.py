@@ -27,6 +27,22 @@ SHARED_FUNCTIONS = GENERIC_FUNCTIONS | frozenset(
 _OF = frozenset({"de", "du", "des", "d"})
 
 
+# Nouns of people by their ending ("vigneron", "infirmière", "retraité" is listed): '« … », un
+# vigneron' credits someone; "une première", "un record", "un an" credit no one.
+_PERSON_ENDINGS = (
+    *("iste", "eur", "euse", "rice", "ien", "ienne", "ant", "ante", "aire", "ier", "iere", "eron", "eronne"),
+)
+_ORDINALS = frozenset("premier premiere dernier derniere second seconde deuxieme".split())
+
+
+def someone_described(noun: str) -> bool:
+    """Whether a noun names a kind of person ("habitante", "vigneron", "retraité")."""
+    folded = singular(fold(noun))
+    if folded in _ORDINALS:
+        return False
+    return folded in FOLDED_HUMAN_NOUNS or folded in _FOLDED_PROFESSIONS or folded.endswith(_PERSON_ENDINGS)
+
+
 def unnamed_description(sp: Speaker, att: Attribution, rest: str) -> Speaker | None:
     """'« … », raconte la secouriste' when the article names no one who may be her: someone
     a story leaves unnamed (a witness, a defendant, a user), described so, to review; so is
