@@ -29,6 +29,7 @@ from tests.draft.draftdata import (
     REAL_DEV11,
     REAL_DEV12,
     REAL_DEV13,
+    REAL_DEV14,
     SEEDS,
 )
 
@@ -221,10 +222,11 @@ def test_draft_eval_reports_a_bad_labels_file(runner, tmp_path):
     [
         REAL_DEV, REAL_DEV2, REAL_DEV3, REAL_DEV4, REAL_DEV5,
         REAL_DEV6, REAL_DEV7, REAL_DEV8, REAL_DEV9, REAL_DEV10, REAL_DEV11, REAL_DEV12, REAL_DEV13,
+        REAL_DEV14,
     ],
     ids=[
         "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7",
-        "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
+        "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14",
     ],
 )
 def test_published_sets_label_what_their_articles_say(labels_path):
