@@ -47,7 +47,7 @@ from .dialogue import Dialogue
 from .headings import Headings
 from .incises import Incises
 from .innerincise import InnerIncises
-from .layouts import Layouts
+from .layouts import LABEL_OPENER, Layouts
 from .nlp import Token
 from .nounphrase import parse_np
 from .preverb import PreVerb
@@ -227,6 +227,8 @@ class Attributor(PreVerb, SpeechForms, InnerIncises, Layouts, Incises, Headings,
             cut = max(label.rfind(":"), label.rfind("–"), label.rfind("—"), label.rfind(" - "))
             label_start = cut + 1 if cut >= 0 else 0
             label_start += len(label[label_start:]) - len(label[label_start:].lstrip())
+            opener = LABEL_OPENER.match(label, label_start)  # "Explications d'une infirmière :"
+            label_start = opener.end() if opener else label_start
             # "Franck Haise (entraîneur de Lens) :", "Awa Diallo, marathonienne :": the name part.
             named = _LABEL_NAME.match(label, label_start)
             label_end = named.end("name") if named else len(label.rstrip())
@@ -237,7 +239,7 @@ class Attributor(PreVerb, SpeechForms, InnerIncises, Layouts, Incises, Headings,
                 covers = np_ is not None and np_.end - self.sentences[si].start >= label_end
                 if covers and (words <= 4 or np_.names()):  # type: ignore[union-attr]
                     sp = self._speaker(np_, si)
-                    if sp is not None and sp.kind in ("person", "institution"):
+                    if sp is not None and sp.kind in ("person", "institution", "anonymous" if opener else ""):
                         return sp, "intro", sp.kind != "person" or self.label_only(si, sp, s0 + offset)
         return None
 

@@ -42,8 +42,8 @@ _COMMA_CREDIT = re.compile(
 )
 
 # 'Réaction du maire, …', 'Le témoignage de …', 'Ce que dit …': a label of speech before the name.
-_LABEL_OPENER = re.compile(
-    r"(?i:(?:la\s+|les\s+)?réactions?|le\s+témoignage|l'avis|le\s+mot|la\s+réponse|l'analyse|le\s+regard|"
+LABEL_OPENER = re.compile(
+    r"(?i:(?:la\s+|les\s+)?réactions?|(?:les\s+)?explications|le\s+témoignage|l'avis|le\s+mot|la\s+réponse|l'analyse|le\s+regard|"
     r"extrait\s+(?:du|de\s+la|de\s+l')\s*\w+|ce\s+que\s+(?:dit|pense|répond))\s+(?:de\s+|du\s+|d'|de\s+la\s+)?"
 )
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
@@ -148,7 +148,7 @@ class Layouts(Reader):
     def _line_name(self, core: str, base: int) -> NP | None:
         """The name a line gives: 'Jean Petit, entraîneur de Brest', 'Réaction du maire, Paul
         Girard' (a label of speech, then the name in the first part that holds one)."""
-        opener = _LABEL_OPENER.match(core)
+        opener = LABEL_OPENER.match(core)
         offset = opener.end() if opener else 0
         # The name after a comma only after a label ('Réaction du maire, X'), never in a sentence.
         for part in core[offset:].split(",")[: 2 if opener else 1]:

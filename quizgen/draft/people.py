@@ -87,6 +87,7 @@ def collect_people(
             ):
                 _name_then_role(registry, source, toks, k)
     _from_ner(registry, source, ner)
+    _kin_named(registry, sentences)
     for start, masked_text in sentences:
         for m in _CAPITALISED.finditer(masked_text):
             # "Cyprien, tout juste 19 ans, …" where the model saw no one: a name an age describes
@@ -95,6 +96,24 @@ def collect_people(
                 continue
             if name_key(m[0]) not in registry.people and _first_name_described(source, a, b):
                 registry.add_person([m[0]], a)
+
+
+# "Neil Ibata" where the article also names his father Rodrigo Ibata: a given name, then a surname.
+_GIVEN_THEN_SURNAME = re.compile(
+    r"(?<![\w'’.-])([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+([A-ZÀ-Ý][\w'’-]+)"
+)
+
+
+def _kin_named(registry: Registry, sentences: list[tuple[int, str]]) -> None:
+    """Another given name before the surname of someone already named ("Neil Ibata" beside
+    "Rodrigo Ibata", the son the model did not see): another person, of the same family."""
+    for start, masked_text in sentences:
+        for m in _GIVEN_THEN_SURNAME.finditer(masked_text):
+            person = registry.people.get(name_key(m[2]))
+            if person is None or not a_persons_name(f"{m[1]} {m[2]}"):
+                continue
+            if not any(f.split()[0] == m[1] for f in person.forms):
+                registry.add_person([m[1], m[2]], start + m.start())
 
 
 def _titled(registry: Registry, toks: list[Tok], k: int) -> None:

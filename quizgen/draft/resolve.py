@@ -155,16 +155,25 @@ def _nearest(
     return None
 
 
-_OFFICE = re.compile(r"^(?:[\w-]+ ){0,2}?(?:de|du|des|d') ?(?:la |l'|le |les )?[A-Z\w]")
+# "le procureur de la République", "l'avocate de « Y »": a function and whose it is.
+_OFFICE = re.compile(r"^(?:[\w-]+ ){0,2}?(?:de|du|des|d') ?(?:la |l'|le |les )?[«“\"]?\s*[A-Z\w]")
 
 
-def _office(description: str) -> bool:
+def _office(description: str, *, shared: bool = False) -> bool:
     """A function of one named body or place: 'procureur de la République de Pau', 'ministre
-    de la Santé', 'président du tribunal' — the title of one person."""
+    de la Santé', 'président du tribunal' — the title of one person; `shared`: also a function
+    many hold, said of whom ('avocate de « Y »', 'avocat de la victime')."""
     words = fold(description).split()
-    if not words or words[0] not in _FOLDED_ROLES or words[0] in SHARED_FUNCTIONS:
+    if not words or words[0] not in _FOLDED_ROLES:
         return False
+    if words[0] in SHARED_FUNCTIONS:
+        # "le chef de l'ONU" is one body's head, whom the article may name: not whose function.
+        whose = _WHOSE.match(description.replace("’", "'"))
+        return shared and whose is not None and not whose["what"][:1].isupper()
     return bool(_OFFICE.match(fold(description).replace("l' ", "l'")))
+
+
+_WHOSE = re.compile(r"^(?:[\w-]+ ){1,2}?(?:de|du|des|d') ?(?:la |l' ?|le |les )?(?P<what>[«“\"]?\s*\w)")
 
 
 def _ambiguous(registry: Registry, description: str) -> bool:
@@ -259,7 +268,7 @@ def _resolve_label(
     ):
         person = last  # "« … », a dit X. Le diplomate a accusé …": the one who just spoke
         why = f"« {sp.name} » : rattaché à {person.name}, qui parlait juste avant"
-    elif _office(rest):
+    elif _office(rest, shared=True):
         # "le procureur de la République de Pau", "le ministre de la Santé": the title names the
         # one who holds it; a person named nearby is a guess that a title does not need.
         att.why = f"« {sp.name} » : titre sans nom dans l’article"

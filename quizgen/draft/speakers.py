@@ -17,8 +17,6 @@ from .lexicon import (
     ANONYMOUS_PERSON_NOUNS,
     DOCUMENT_NOUNS,
     INSTITUTION_NOUNS,
-    LEADER_NOUNS,
-    NATIONALITIES,
     NOT_NAMES,
     PERSON_KINDS,
     ROLE_NOUNS,
@@ -31,6 +29,7 @@ from .lexicon import (
 from .nounphrase import _COMPLEMENT, NP, PRONOUNS, _balanced, is_role_head, parse_np
 from .phraseshape import acronym, demonym
 from .professions import PROFESSIONS
+from .rolewords import head_word, leader, misspelt, nationality, other_nation, role_text, without_nation
 from .tokens import Tok, fold, name_key, singular
 
 # ---------------------------------------------------------------- speakers
@@ -77,26 +76,6 @@ _FOLDED_INSTITUTIONS = frozenset(fold(n) for n in INSTITUTION_NOUNS)
 _CIRCLE_NOUNS = frozenset({"entourage", "services", "service", "bureau", "cabinet", "porte-voix"})
 
 
-def _role_text(role: str) -> str:
-    return " ".join(role.lower().replace("’", "'").split())
-
-
-_FOLDED_NATIONALITIES = frozenset(fold(n) for n in NATIONALITIES)
-
-
-def _nationality(role: str) -> str | None:
-    for w in fold(role).split():
-        if w in _FOLDED_NATIONALITIES:
-            return w[:5]  # américain/américaine → 'ameri'
-    return None
-
-
-def _head_word(role: str) -> str:
-    """The noun a role starts with, past its determiner: "l'entraîneur" → "entraineur"."""
-    words = re.sub(r"^(?:le|la|les|l')\s*", "", fold(role)).split()
-    return words[0] if words else ""
-
-
 def _titled_article(np_: NP) -> bool:
     """'Le Parisien', 'La Croix' in mid-sentence: an article written with a capital is part of a
     title (a newspaper, a work), not a description of someone."""
@@ -121,14 +100,6 @@ _GROUP_HEADS = frozenset({"chef", "cheffe", "leader", "president", "presidente",
 _WRITERS = frozenset({"auteur", "auteure", "autrice"})  # "l'auteur des faits" is no writer
 
 
-def _other_nation(person: Person, description: str) -> bool:
-    """A leader of one country ('le président ivoirien') the article calls leader of another."""
-    nat = _nationality(description)
-    if not nat or not _leader(description):
-        return False
-    return any(_leader(role) and _nationality(role) not in (None, nat) for role in person.roles)
-
-
 _LATTER_PRONOUNS = {fold("celui-ci"): "ce dernier", fold("celle-ci"): "cette dernière"}
 
 
@@ -139,12 +110,6 @@ def _latter_pronoun(text: str) -> Speaker | None:
         return None
     gender = "f" if latter.startswith("cette") else "m"
     return Speaker(latter, "anonymous", "a:" + fold(latter), gender, False)
-
-
-def _leader(role: str) -> bool:
-    r = fold(role)
-    r = r.split(" ", 1)[1] if r.split(" ", 1)[0] in ("le", "la", "l", "ce", "cette") and " " in r else r
-    return any(r.startswith(fold(n)) for n in LEADER_NOUNS)
 
 
 # A plural kind of person after these is a group, not one unnamed person.
@@ -213,9 +178,9 @@ class Registry:
         if role:
             self.role_mentions.append((pos, key, role, apposition, det))
             written = " ".join(role.split())
-            if _role_text(written) not in {_role_text(x) for x in person.roles}:
+            if role_text(written) not in {role_text(x) for x in person.roles}:
                 person.roles.append(written)
-            self.roles.setdefault(_role_text(written), set()).add(key)
+            self.roles.setdefault(role_text(written), set()).add(key)
         return person
 
     def _other_first_name(self, key: str, first: str) -> bool:
@@ -225,7 +190,10 @@ class Registry:
             return False
         firsts = {name_key(f.split()[0]) for f in person.forms}  # "Yuri" and "Iouri" are one spelling
         mine = name_key(first)
-        return all(len(f) >= 2 and not f.startswith(mine) and not mine.startswith(f) for f in firsts)
+        return all(
+            len(f) >= 2 and not f.startswith(mine) and not mine.startswith(f) and not misspelt(f, mine)
+            for f in firsts
+        )
 
     def person(self, name: str) -> Person | None:
         """The person a name stands for: by surname, else a first name that only one person
@@ -250,7 +218,7 @@ class Registry:
 
     def by_role(self, role: str) -> tuple[Person | None, bool]:
         """The person an article names with `role` ('président russe'); (person, certain)."""
-        r = _role_text(role)
+        r = role_text(role)
         keys = self.roles.get(r, set())
         if len(keys) == 1:
             return self.people[next(iter(keys))], True
@@ -261,54 +229,59 @@ class Registry:
         if len(longer) == 1:
             return self.people[next(iter(longer))], False
         # "le chef du gouvernement" for the one person the article calls "Premier ministre".
-        meant = ROLE_PERIPHRASES.get(fold(r), ())
-        by_office = (
-            {k for rr, ks in self.roles.items() if fold(rr).startswith(meant) for k in ks} if meant else set()
-        )
+        # "le chef de la diplomatie ukrainienne" for "le ministre ukrainien des Affaires étrangères".
+        meant = ROLE_PERIPHRASES.get(without_nation(r), ())
+        nat = nationality(r)
+        by_office = {
+            k
+            for rr, ks in self.roles.items()
+            if meant and without_nation(rr).startswith(meant) and nationality(rr) in (None, nat)
+            for k in ks
+        }
         if len(by_office) == 1:
             return self.people[next(iter(by_office))], False
         # "le coach duchérois" for the one person the article calls "l'entraîneur": the same head noun.
-        head = _head_word(r)
+        head = head_word(r)
         heads = same_role(head) if head not in _WRITERS or len(r.split()) == 1 else {head}
-        nat = _nationality(r)  # "le président ivoirien" is not the one called "président sénégalais"
-        other_nation = {k for k in self.people if _other_nation(self.people[k], r)}
-        by_head = {k for rr, ks in self.roles.items() if _head_word(rr) in heads for k in ks} - other_nation
+        # "le président ivoirien" is not the one called "président sénégalais" (nat, above)
+        abroad = {k for k in self.people if other_nation(self.people[k].roles, r)}
+        by_head = {k for rr, ks in self.roles.items() if head_word(rr) in heads for k in ks} - abroad
         if len(by_head) == 1:
             return self.people[next(iter(by_head))], False
         # "le dirigeant russe" may be "le président russe": a leader of the same country.
-        if nat and _leader(r):
+        if nat and leader(r):
             found = {
-                k for rr, ks in self.roles.items() if _leader(rr) and _nationality(rr) == nat for k in ks
+                k for rr, ks in self.roles.items() if leader(rr) and nationality(rr) == nat for k in ks
             }
             if len(found) == 1:
                 return self.people[next(iter(found))], False
         # "le chef de l'État" with no country: the one leader the article names, if only one.
-        if _leader(r) and not nat:
-            found = {k for rr, ks in self.roles.items() if _leader(rr) for k in ks}
+        if leader(r) and not nat:
+            found = {k for rr, ks in self.roles.items() if leader(rr) for k in ks}
             if len(found) == 1:
                 return self.people[next(iter(found))], False
         return None, False
 
     def role_conflicts(self, person: Person, description: str) -> bool:
         """'le chef de l'ONU' cannot be a person the article calls its 'porte-parole'."""
-        if not person.roles or all(_head_word(r) in _RELATIONS for r in person.roles):
+        if not person.roles or all(head_word(r) in _RELATIONS for r in person.roles):
             return False  # "son collègue Paul Roy": a relation to someone, no function to conflict with
-        nationality = _nationality(_head_word(description))
-        if nationality:  # "l'Argentin", "le Français": a nationality, not a function
-            return any(_nationality(role) not in (None, nationality) for role in person.roles)
-        if _other_nation(person, description):
+        nation = nationality(head_word(description))
+        if nation:  # "l'Argentin", "le Français": a nationality, not a function
+            return any(nationality(role) not in (None, nation) for role in person.roles)
+        if other_nation(person.roles, description):
             return True  # "le président ivoirien" is not the one called "président sénégalais"
-        head = _head_word(description)
+        head = head_word(description)
         bare = len(fold(description).split()) <= 2  # "l'auteure", not "l'auteur présumé de l'attaque"
         words = set(fold(description).split()) | (same_role(head) if bare or head not in _WRITERS else {head})
         for role in person.roles:
             role_words = set(fold(role).split())
-            if _head_word(role) in _GROUP_HEADS:
+            if head_word(role) in _GROUP_HEADS:
                 # "le conservateur" is who the article calls "chef de file des conservateurs".
                 role_words |= {singular(w) for w in role_words}
             if words & role_words - {"de", "la", "le", "l", "du", "des"}:
                 return False
-            if _leader(role) and _leader(description):
+            if leader(role) and leader(description):
                 return False
         return True
 

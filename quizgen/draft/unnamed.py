@@ -57,7 +57,7 @@ def unnamed_description(sp: Speaker, att: Attribution, rest: str) -> Speaker | N
     # "ce médecin" where no one named may be him: the one the article describes so.
     this_one = fold(sp.name).split()[0] in ("ce", "cet", "cette") and len(words) == 1
     this_one = this_one and singular(words[0]) in FOLDED_HUMAN_NOUNS | _FOLDED_PROFESSIONS
-    if not words or (singular(words[0]) not in _WITNESSES and not group and not one and not this_one):
+    if not words or not (singular(words[0]) in _WITNESSES or group or one or this_one):
         return None  # "les riverains", "les pompiers": a group, which has no one name
     att.why = f"« {sp.name} » : {'des gens' if group else 'personne'} que l’article ne nomme pas"
     name = _DEMONSTRATIVE.sub(lambda m: _AS_INDEFINITE[m[1].lower()], sp.name[0].lower() + sp.name[1:])

@@ -47,3 +47,56 @@ def test_a_comma_then_a_thing_credits_no_one():
 def test_a_comma_credit_needs_the_quotation_to_open_its_paragraph():
     text = "La crise touche la Gironde. Le maire parle, « nous tiendrons jusqu'aux vendanges », un vigneron."
     assert said(text)[0][0] != "un vigneron"
+
+
+def test_explications_before_a_colon_is_a_label_not_a_speaker():
+    text = (
+        "Les urgences de l'hôpital débordent ce samedi soir.\n"
+        "Explications d'une infirmière : « Nous n'avons pas eu le temps d'aller voir ces personnes. »"
+    )
+    assert said(text) == [("une infirmière", True)]
+
+
+def test_the_lawyer_of_someone_is_not_the_person_named_just_before():
+    text = (
+        "Marin et son agresseur se sont parlé jeudi à l'audience. "
+        "« Un moment très fort, très compliqué », raconte l'avocate de « Y »."
+    )
+    [(speaker, review)] = [s for s in said(text) if s[0] is not None]
+    assert speaker.startswith("l'avocate de") and review
+
+
+def test_the_head_of_a_named_body_is_still_the_person_named_beside():
+    text = (
+        "« Ce cycle de violence doit cesser », a indiqué le chef de l'ONU, selon son porte-parole. "
+        "Antonio Guterres a réitéré son appel au cessez-le-feu."
+    )
+    assert said(text)[0][0] == "Antonio Guterres"
+
+
+def test_a_son_who_shares_his_father_s_surname_is_another_person():
+    text = (
+        "Neil Ibata cosigne l'article avec son père, l'astronome Rodrigo Ibata. "
+        "« J'ai joué avec les données de l'équipe de mon père », a expliqué le lycéen.\n"
+        "« C'est inattendu », commente Rodrigo Ibata."
+    )
+    assert said(text) == [("Neil Ibata", True), ("Rodrigo Ibata", False)]
+
+
+def test_two_letters_swapped_in_a_given_name_are_the_same_person():
+    text = (
+        "Le président russe Vladimir Poutine a reçu le président américain Donald Trump.\n"
+        "« La prochaine fois à Moscou », a répondu Valdimir Poutine."
+    )
+    a = analyse(text)
+    assert [p.name for p in a.registry.persons()] == ["Vladimir Poutine", "Donald Trump"]
+    assert a.attributions[0].speaker.name == "Vladimir Poutine"
+
+
+def test_a_state_office_of_one_country_is_not_the_holder_of_another_country_s():
+    text = (
+        "Le ministre ukrainien des Affaires étrangères, Dmitri Kouleba, s'est exprimé lundi. "
+        "Le chef du département suisse des Affaires étrangères, Ignazio Cassis, l'a reçu.\n"
+        "Le chef de la diplomatie ukrainienne a noté qu'il s'agit de « dispositions générales »."
+    )
+    assert said(text)[-1][0] == "Dmitri Kouleba"
