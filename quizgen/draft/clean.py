@@ -32,9 +32,24 @@ _PLAIN = str.maketrans(
 )
 
 
+# An inversion typed loose ("a-t- il", "rajoute -t-elle", "dit -il"): the space moved after the
+# pronoun, so that the rules read "a-t-il", the text keeping its length.
+_LOOSE_T = re.compile(
+    r"(?<=\w)(?: -t-(?P<a>il|elle|on)|-t- (?P<b>il|elle|on)| -(?P<c>il|elle|ils|elles|on))(?![\w-])"
+)
+
+
 def plain(text: str) -> str:
     """`text` with typographic apostrophes and odd spaces made plain, same length."""
-    return text.translate(_PLAIN)
+    text = text.translate(_PLAIN)
+    if " -" in text or "- " in text:
+        text = _LOOSE_T.sub(_tight, text)
+    return text
+
+
+def _tight(m: re.Match[str]) -> str:
+    pronoun = m["a"] or m["b"] or m["c"]
+    return ("-t-" if m["c"] is None else "-") + pronoun + " "
 
 
 @dataclass(frozen=True)

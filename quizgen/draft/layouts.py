@@ -19,7 +19,7 @@ import re
 
 from .firstnames import a_persons_name
 from .nounphrase import NP, PRONOUNS, parse_np
-from .plurals import names_a_group
+from .plurals import names_a_group, written_plural
 from .quotes import MASK, QuoteSpan
 from .reader import Reader
 from .speakers import Speaker
@@ -54,7 +54,7 @@ _THIRD_PERSON = re.compile(
     r"reste|était\s+temps|est\s+temps|va\s+falloir|pleut|manque))|\bc'est\s+(?:lui|elle)\b",
     re.IGNORECASE,
 )
-FIRST_PERSON = re.compile(r"\b(?:je|j'|nous|me|m'|moi|mon|ma|mes|notre|nos)(?![\w-])", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:(?:je|nous|me|moi|mon|ma|mes|notre|nos)(?![\w-])|[jm]')", re.IGNORECASE)
 # In speech, 'on' is the speaker's own side ('On a tout donné'): a first person for a quotation alone.
 _SPOKEN_FIRST_PERSON = re.compile(rf"{FIRST_PERSON.pattern}|\bon\b", re.IGNORECASE)
 # "Interrogé sur l'avenir du site, il reste prudent": the subject after an opening phrase.
@@ -226,9 +226,11 @@ class Layouts(Reader):
         if not _SPOKEN_FIRST_PERSON.search(self.view[q.inner_start : q.inner_end]):
             return None
         subject = self.main_subject(si - 1)
-        if subject is None or subject.kind != "person":
+        # "Ce lycéen ne s'attendait pas … « J'ai appris … »": whom it describes (resolved later).
+        described = subject is not None and subject.kind == "anonymous" and not written_plural(subject.name)
+        if not described and (subject is None or subject.kind != "person"):
             subject = self._pronoun_subject(si - 1)
-        if subject is None or subject.kind != "person":
+        if not described and (subject is None or subject.kind != "person"):
             # "La ville a confié le festival à une association présidée par Damien Fallon.
             # « Notre objectif … »": the one person the sentence brings in, when no one has spoken.
             fresh = self._brought_in(si - 1, lambda sp: sp is not None and sp.kind == "person")

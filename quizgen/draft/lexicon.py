@@ -120,6 +120,9 @@ _GENERIC_ROLES = {
     "joueuse": "attaquante defenseure milieu gardienne ailiere arriere demie pivot capitaine",
     "scientifique": "chercheur chercheuse astronome astrophysicien astrophysicienne physicien physicienne",
     "artiste": "chanteur chanteuse musicien musicienne comedien comedienne peintre",
+    # "le diplomate" after "le ministre iranien des Affaires étrangères X": a foreign minister,
+    # an ambassador or an envoy (the words "ministre" and "étrangères" of the role are matched).
+    "diplomate": "etrangeres diplomatie ambassadeur ambassadrice emissaire envoye envoyee negociateur",
 }
 
 

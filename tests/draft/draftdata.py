@@ -19,7 +19,7 @@ REAL_DEV9 = DATA / "real" / "dev9" / "labels.yaml"  # unseen test set, labelled 
 REAL_DEV10 = DATA / "real" / "dev10" / "labels.yaml"  # unseen test set, labelled before any draft of it
 REAL_DEV11 = DATA / "real" / "dev11" / "labels.yaml"  # unseen test set, labelled before any draft of it
 REAL_DEV12 = DATA / "real" / "dev12" / "labels.yaml"  # unseen test set, labelled before any draft of it
-REAL_DEV13 = DATA / "real" / "dev13" / "labels.yaml"  # unseen test set, labelled before any draft of it
+REAL_DEV13 = DATA / "real" / "dev13" / "labels.yaml"  # unseen first, a development set since session 29
 REAL_DEV14 = DATA / "real" / "dev14" / "labels.yaml"  # unseen test set, labelled before any draft of it
 # DATA / "real" / "heldout" is frozen: measured by hand with `quizgen draft-eval`, never a test.
 SEEDS = ("000_e6fe87bdf2942d1d.txt", "003_fbceb1aa882e2f62.txt")

@@ -100,3 +100,34 @@ def test_a_state_office_of_one_country_is_not_the_holder_of_another_country_s():
         "Le chef de la diplomatie ukrainienne a noté qu'il s'agit de « dispositions générales »."
     )
     assert said(text)[-1][0] == "Dmitri Kouleba"
+
+
+def test_an_inversion_typed_with_a_loose_space_is_read():
+    for incise in ("a-t- il déclaré", "rajoute -t-il", "dit -il"):
+        text = f"Le dirigeant turc Recep Erdogan a reçu les délégations. « Il faut arrêter », {incise}."
+        assert said(text) == [("Recep Erdogan", True)], incise
+
+
+def test_the_diplomat_is_the_foreign_minister_named_before():
+    text = (
+        "Le ministre iranien des Affaires étrangères, Mohammad Zarif, est arrivé à Vienne.\n\n"
+        "« Ce texte n'est idéal pour personne », a souligné le diplomate."
+    )
+    assert said(text) == [("Mohammad Zarif", True)]
+
+
+def test_the_diplomat_is_not_another_minister():
+    text = (
+        "La ministre de la Santé, Anne Roux, est arrivée à Vienne.\n\n"
+        "« Ce texte n'est idéal pour personne », a souligné le diplomate."
+    )
+    assert said(text)[0][0] != "Anne Roux"
+
+
+def test_a_first_person_quotation_after_a_sentence_about_someone_described():
+    # "J'ai" was never read as the first person (the elided "j'" was followed by a letter).
+    text = (
+        "Neil Ibata, 16 ans, cosigne l'article. « J'ai joué avec les données », a expliqué Neil Ibata.\n\n"
+        "Ce lycéen de Strasbourg ne s'attendait pas à un tel succès. « J'ai appris à programmer. »"
+    )
+    assert said(text)[1] == ("Neil Ibata", True)
