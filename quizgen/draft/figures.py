@@ -98,7 +98,11 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 # A time achieved, not a time of day: "2 h 21 min 47 s", "1 h 05 min".
-_RACE_TIME = re.compile(rf"{_B}\d{{1,2}}\s?h\s?\d{{1,2}}\s?(?:min|mn|')\s?(?:\d{{1,2}}\s?(?:s|''|\")(?!\w))?")
+# "2h 28 minutes et 40 secondes" too.
+_RACE_TIME = re.compile(
+    rf"{_B}\d{{1,2}}\s?h\s?\d{{1,2}}\s?(?:minutes?|min|mn|')(?!\w)"
+    rf"(?:\s?(?:et\s+)?\d{{1,2}}\s?(?:secondes?|s|''|\")(?!\w))?"
+)
 _CLOCK = re.compile(
     rf"{_B}(?P<h>[01]?\d|2[0-3])\s?(?:h|H|:)\s?(?P<m>[0-5]\d)?(?!\w)(?:\s+(?P<tz>[A-Z]{{2,4}})\b)?"
 )

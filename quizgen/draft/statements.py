@@ -41,7 +41,12 @@ def swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
     for fig, fsi in b.a.figures:
         if fsi != si or fig.kind not in (*_FIGURE_KINDS, "date") or b.trivia(fig):
             continue
-        others = (f for f, _ in b.a.figures if same_kind(fig, f) and f.text not in said and _fits(b, fig, f))
+        others = (
+            f
+            for f, _ in b.a.figures
+            if same_kind(fig, f) and f.text not in said and _fits(b, fig, f)
+            and not still_true(b.text, fig, f)
+        )
         other = next(others, None)  # not an age for a duration ("durera 70 ans")
         if other is None:
             continue
@@ -58,6 +63,23 @@ def swaps_of(b: Builder, si: int) -> list[tuple[int, int, str, str]]:
 def _fits(b: Builder, fig: Figure, other: Figure) -> bool:
     """`other` worth asking about, and of the same time as `fig` (same_time)."""
     return not b.trivia(other) and same_time(b.text, fig, other)
+
+
+_LOWER_BOUND = re.compile(r"\b(?:plus\s+d['’e]|au\s+moins|au-delà\s+d['’e]|dépassant|dépasse)\s*$", re.I)
+_UPPER_BOUND = re.compile(r"\b(?:moins\s+d['’e]|au\s+plus|jusqu['’]à|pas\s+plus\s+d['’e])\s*$", re.I)
+
+
+def still_true(text: str, fig: Figure, other: Figure) -> bool:
+    """ "plus de 42 kilomètres" made "plus de 10 kilomètres" is still true: a lower bound takes no
+    smaller figure for a false statement, an upper bound ("moins de", "jusqu'à") no larger one."""
+    if fig.value is None or other.value is None:
+        return False
+    before = text[max(0, fig.start - 24) : fig.start]
+    if _UPPER_BOUND.search(before):  # first: "pas plus de" ends on "plus de"
+        return other.value >= fig.value
+    if _LOWER_BOUND.search(before):
+        return other.value <= fig.value
+    return False
 
 
 def same_time(text: str, fig: Figure, other: Figure) -> bool:
