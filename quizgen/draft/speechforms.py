@@ -204,6 +204,13 @@ class SpeechForms(Reader):
         else:
             np_, _ = self._subject_before(si, self.tokens[v].start - s.start)
         sp = self._speaker(np_, si, create=False) if np_ is not None else opening
+        if np_ is not None and not np_.names() and (sp is None or sp.kind == "anonymous"):
+            # "le maire et président de la communauté éponyme Jean-Marc Calvet a accueilli … :":
+            # the one person named between the description and the verb.
+            named = {p.key: p for p in self._people_named(si, self.tokens[v].start)}
+            early = {p.key for p in self._people_named(si, np_.start)}
+            named = {k: p for k, p in named.items() if k not in early}
+            sp = next(iter(named.values())) if len(named) == 1 else sp
         if sp is None and np_ is not None:
             sp = self._possessor(si, np_)
         return (sp, "colon", True) if sp is not None else None

@@ -4,6 +4,8 @@ followed by ", un vigneron." (published dev11 and dev12 showed both; the texts h
 
 from __future__ import annotations
 
+import pytest
+
 from quizgen.draft.pipeline import analyse
 
 
@@ -131,3 +133,15 @@ def test_a_first_person_quotation_after_a_sentence_about_someone_described():
         "Ce lycéen de Strasbourg ne s'attendait pas à un tel succès. « J'ai appris à programmer. »"
     )
     assert said(text)[1] == ("Neil Ibata", True)
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_the_name_after_a_description_that_opens_the_clause_speaks_before_the_colon(entities):
+    text = (
+        "Entouré des maires et du personnel, le maire et président de la communauté éponyme Jean-Marc "
+        "Calvet a accueilli tous ces invités en retraçant l'historique des travaux : « Cette réalisation "
+        "est un enjeu important pour notre territoire. »"
+    )
+    [att] = analyse(text, entities).attributions
+    assert att.speaker is not None and att.speaker.name == "Jean-Marc Calvet" and att.review
