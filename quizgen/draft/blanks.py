@@ -312,3 +312,18 @@ def badly_cut(text: str, x: int, y: int) -> bool:
         or _CONTEXT_OPENER.match(mid)
         or (len(words) > MAX_BLANK_WORDS and not named)
     )
+
+
+_SMALL_WORDS = frozenset("les des une aux du de la le un et en au sur pour par avec dans".split())
+
+
+def in_headline(b: Builder, words: str) -> bool:
+    """An answer the headline writes ("Le [FC Barcelone] choisit …" under the headline "Le FC
+    Barcelone choisit …", "la [fermeture de classe]" under "… fermeture de classes"): the headline
+    is the bank's title, shown with every question, so it gives the answer away."""
+    title = b.a.article.title
+    if not title:
+        return False
+    shown = {singular(w) for w in re.findall(r"\w+", fold(title))}
+    wanted = [singular(w) for w in re.findall(r"\w+", fold(words)) if len(w) > 2 and w not in _SMALL_WORDS]
+    return bool(wanted) and all(w in shown for w in wanted)

@@ -10,6 +10,7 @@ same surname), so the answer's other name is never offered as a wrong answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -143,3 +144,9 @@ def pick(
             out.append(c.name)
             fallback = fallback or c.kind != answer.kind
     return Picked(out, fallback)
+
+
+def named_in(candidates: list[Candidate], shown: str) -> list[str]:
+    """The candidates whose surname `shown` writes."""
+    return [c.name for c in candidates if re.search(rf"\b{re.escape(c.name.split()[-1])}\b", shown)]
+

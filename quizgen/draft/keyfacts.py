@@ -19,6 +19,7 @@ from .blanks import (
     cuts_a_locution,
     has_verb,
     head_repeated,
+    in_headline,
     modifier_left_out,
     name_only,
     named_phrases,
@@ -90,8 +91,8 @@ def ask_who(b: Builder, si: int) -> bool:
         before = b.text[max(0, x - 120) : x].lower()
         if any(r.person == person.name and r.sentence == si and r.role.lower() in before for r in b.a.roles):
             continue  # "Le ministre de la Pêche, [X], a…": the role before it, asked by the role question
-        if a_source(b.text, x, y):
-            continue  # "selon [Paul Durand]": who told the article is no fact to learn
+        if a_source(b.text, x, y) or in_headline(b, b.text[x:y]):
+            continue  # "selon [Paul Durand]": who told the article is no fact to learn; the title names him
         if named_in_passing(b, si, x, y):
             continue  # "avec [Olivier Marchal] pour les acteurs": named once, in passing
         answer = Candidate(display(person.name), "person", "p:" + person.key)
@@ -257,6 +258,7 @@ def cloze_on(
             or _runs_on(b, x, y)
             or (b.text[x : x + 1].isupper() and _goes_on(b, x, y))
             or given_away(mid, pre, post)  # "… de Ligue 1 … de Ligue 1", "M. Trump … Melania Trump"
+            or in_headline(b, mid)  # the bank's title, shown with the question
             or is_main_person(b, mid)  # "[Simone Biles] a fini 5e" in a story all about her
             or a_court(b.text, x, y)  # "le [tribunal correctionnel d'Alençon]": the verdict is the news
             or about_the_main_place(b, mid)  # "le [village de Viols-le-Fort]" in the story of its fête

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..text import fold_answer
 from .dates import news_day
-from .distractors import Candidate, pick
+from .distractors import Candidate, named_in, pick
 from .figures import Figure
 from .nlp import starting_in
 from .openings import Opening, opening
@@ -40,6 +40,7 @@ from .trivia import (
     a_bound,
     between_events,
     clock_like,
+    in_title,
     is_age,
     listed_after,
     past_year,
@@ -276,10 +277,10 @@ class Builder:
         day_of_news = news_day(fig.text) and not to_come(view, fig)
         if fig.kind == "date" and (self.made["date"] >= 2 or day_of_news or past_year(view, fig)):
             return True  # two dates are enough; the day of the news, or "depuis [1994]", is no fact
-        if fig.kind == "date" and re.search(
-            r"\d\s*(?:et|au|-|à)\s*$", view[max(0, fig.start - 8) : fig.start]
-        ):
+        if fig.kind == "date" and _PAIRED.search(view[max(0, fig.start - 8) : fig.start]):
             return True  # "des 23 et 27 juin", "la nuit du 9 au 10 avril": the blank would split it
+        if in_title(self.a.article.title, fig):
+            return True  # "3 jours pour …": the headline, shown as the bank's title, says it
         scaled = (fig.unit or "").startswith(("million", "milliard"))  # "2 millions de personnes"
         if fig.kind == "count" and (fig.value or 0) < 3 and not scaled:
             return True
@@ -388,7 +389,8 @@ class Builder:
                 continue  # "de la [Creuse], Paul Roy et …": one word beside full names, a place misread
             answer = Candidate(members[0], "person", "list")
             # Someone the passage shows is no wrong answer to "who is named in it?".
-            picked = pick(answer, self.candidates, n=3, exclude=members + self._named_in(f"{pre} {post}"))
+            shown = named_in(self.candidates, f"{pre} {post}")
+            picked = pick(answer, self.candidates, n=3, exclude=members + shown)
             if not picked.names or picked.fallback:
                 continue
             qid = self.ids("personnes", members[0])
@@ -406,10 +408,6 @@ class Builder:
             }
             if self.add("list", q, review=False, sentence=lst.sentence):
                 self.made["list"] += 1
-
-    def _named_in(self, shown: str) -> list[str]:
-        """The article's people whose surname `shown` writes."""
-        return [c.name for c in self.candidates if re.search(rf"\b{re.escape(c.name.split()[-1])}\b", shown)]
 
     def roles(self, typed: bool = True) -> None:
         """Role questions: a match for three people or more, else one each (`typed`: also those

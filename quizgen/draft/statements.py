@@ -219,11 +219,18 @@ def _after_a_verb(b: Builder, x: int) -> bool:
 
 def true_false(b: Builder, si: int) -> bool:
     """A sentence with one fact swapped for another of the article (answer: false)."""
+    if _the_title(b, si):
+        return False
     swaps = swaps_of(b, si)
     start, end = b.sentence_span(si)
     if not swaps or NEGATION.search(b.text[start:end]):
         return False
     return _any_false_statement(b, si, swaps)
+
+
+def _the_title(b: Builder, si: int) -> bool:
+    """The headline, which the bank shows as its title: true or false, its statement is read there."""
+    return si == 0 and b.a.sentences[si].heading and b.a.article.title is not None
 
 
 def _any_false_statement(b: Builder, si: int, swaps: list[tuple[int, int, str, str]]) -> bool:
@@ -268,6 +275,8 @@ _END_INCISE = re.compile(
 def true_statement(b: Builder, si: int) -> bool:
     """A sentence that states a fact, asked as it is written (answer: true), when nothing else
     fits it."""
+    if _the_title(b, si):
+        return False
     start, end = b.sentence_span(si)
     written = collapse(b.text[start:end])
     fix = b.opening(si)

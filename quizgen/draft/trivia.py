@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text import word_count
+from ..text import fold_answer, word_count
 from .figures import Figure
 from .lexicon import ANONYMOUS_PERSON_NOUNS, ROLE_NOUNS
 from .textbits import LEANING_OPENERS
@@ -305,3 +305,9 @@ def a_court(text: str, x: int, y: int) -> bool:
     if re.match(r"(?:le\s+|la\s+|l['’]\s*)?(?:tribunal|cour|parquet)\b", text[x:y], re.IGNORECASE):
         return True
     return bool(_COURT.search(text[max(0, x - 60) : x]))
+
+
+def in_title(title: str | None, fig: Figure) -> bool:
+    """A figure the headline gives ("3 jours pour …"): the bank's title, shown with every question."""
+    return bool(title) and fold_answer(fig.text) in fold_answer(title or "")
+

@@ -245,15 +245,18 @@ def test_what_happened_is_the_object_also_of_a_governed_verb_and_keeps_a_name_af
     )
 
 
-def test_a_headline_may_hide_a_one_word_object(entities):
-    # Invented: the headline says what happened in one noun.
+def test_no_gap_hides_what_the_headline_says(entities):
+    # Invented. Session 29: the headline is the bank's title, shown with every question, so
+    # "Les bénévoles de Villebrune rouvrent la {{bibliothèque}}" is answered by the title; the lead
+    # is asked instead, on what the headline does not say.
     text = (
         "Les bénévoles de Villebrune rouvrent la bibliothèque\n\n"
         "Fermée depuis deux ans, la bibliothèque de Villebrune a rouvert samedi "
         "grâce à une vingtaine de bénévoles."
     )
-    first = draft_questions(analyse(text, entities), "a").questions[0]
-    assert first["text"] == "Les bénévoles de Villebrune rouvrent la {{c1::bibliothèque}}", first
+    questions = draft_questions(analyse(text, entities), "a").questions
+    assert questions and all(not q.get("text", "").startswith("Les bénévoles") for q in questions)
+    assert questions[0]["text"].startswith("Fermée depuis deux ans"), questions[0]
 
 
 def test_no_wrong_choice_of_a_list_is_named_in_the_passage_shown(entities):

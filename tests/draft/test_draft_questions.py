@@ -324,15 +324,14 @@ def test_a_who_question_refused_in_its_direct_form_is_asked_with_a_blank(monkeyp
     from quizgen.draft import questions as drafted
 
     def refuse_direct(q, a=None, si=None):  # as readable.py would refuse a prompt it cannot read
-        if q.get("prompt", "").startswith("D’après l’article, qui remporte"):
+        if q.get("prompt", "").startswith("D’après l’article, qui a remporté"):
             return None
         return drafted_readable(q, a, si)
 
     drafted_readable = drafted.readable
     monkeypatch.setattr(drafted, "readable", refuse_direct)
-    text = (
-        "Awa Diallo remporte le tournoi de Lorient\n\n"
-        "Awa Diallo a remporté dimanche le tournoi d’échecs de Lorient devant 300 spectateurs. "
+    text = (  # no headline: one would be the bank's title, which gives its words away (session 29)
+        "Awa Diallo a remporté dimanche le tournoi d’échecs de Lorient devant ses proches. "
         "Elle a battu en finale Claire Martin, championne de Bretagne. "
         "« Je suis très heureuse de cette victoire », a déclaré Awa Diallo. "
         "« Elle a mérité son titre », a reconnu Claire Martin. "
@@ -340,7 +339,8 @@ def test_a_who_question_refused_in_its_direct_form_is_asked_with_a_blank(monkeyp
     )
     who = {q["id"]: q for q in questions(text) if q["type"] == "single"}
     assert who["qui-awa-diallo"]["prompt"] == (
-        "D’après l’article, qui complète cette phrase : « _____ remporte le tournoi de Lorient » ?"
+        "D’après l’article, qui complète cette phrase : « _____ a remporté dimanche le tournoi d’échecs de "
+        "Lorient devant ses proches. » ?"
     )
     assert who["qui-awa-diallo"]["answer"] == "Awa Diallo"
 

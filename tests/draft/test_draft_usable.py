@@ -343,13 +343,14 @@ def test_a_place_or_a_first_name_ending_like_a_nationality_is_no_nationality():
 
 
 def test_a_dateline_is_left_out_of_the_statement():
+    # No headline: a headline is the bank's title, and no statement is made of it (session 29).
     text = (
-        "TOULON Le maire fait fermer une plage en pleine saison par arrêté\n\n"
-        "Le maire de la ville a interdit jeudi la baignade sur la plage du Mourillon après une pollution."
+        "TOULON Le maire de la ville fait fermer une plage en pleine saison par arrêté, après une "
+        "pollution aux hydrocarbures.\n\nLes analyses de l'eau seront connues lundi, selon la mairie."
     )
     statements = [q["statement"] for q in questions(text) if q["type"] == "true_false"]
     assert statements and not [s for s in statements if "TOULON" in s], statements
-    assert any(s.startswith("D’après l’article, le maire fait fermer une") for s in statements), statements
+    assert any(s.startswith("D’après l’article, le maire de la ville fait fermer une") for s in statements)
 
 
 def test_an_intertitle_in_someones_words_is_not_put_between_guillemets_twice():

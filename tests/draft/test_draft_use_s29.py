@@ -38,3 +38,37 @@ def test_an_exact_figure_takes_any_other():
 def test_a_race_time_in_words_is_one_duration():
     a = analyse("Le marathon a été remporté par Guillaume Ruel en 2h 28 minutes et 40 secondes.")
     assert [(f.kind, f.text) for f, _si in a.figures] == [("duration", "2h 28 minutes et 40 secondes")]
+
+
+def _questions(text: str) -> list[dict]:
+    from quizgen.draft.bank import draft_questions
+
+    return draft_questions(analyse(text), "a").questions
+
+
+def test_no_gap_hides_words_of_the_headline():
+    # The headline is the bank's title, shown with every question (published dev: "Le {{FC
+    # Barcelone}} choisit Ronald Koeman …" under the headline "Le FC Barcelone choisit …").
+    from quizgen.draft.blanks import in_headline
+    from quizgen.draft.questions import Builder
+
+    text = "Rosny : fermeture de classes à l'école du Centre\n\nLa rectrice a annoncé la fermeture."
+    b = Builder(analyse(text), "a")
+    assert in_headline(b, "la fermeture de classe") and in_headline(b, "l'école du Centre")
+    assert not in_headline(b, "la rectrice")
+
+
+def test_no_statement_is_made_of_the_headline():
+    text = (
+        "Comment les résultats du FN ont secoué le milieu de la culture à Avignon\n\n"
+        "Le directeur du festival, Olivier Py, a dit craindre de devoir délocaliser l'événement."
+    )
+    assert not [q for q in _questions(text) if q["type"] == "true_false" and "Avignon" in q["statement"]]
+
+
+def test_no_figure_of_the_headline_is_asked():
+    text = (
+        "Le gifleur condamné à 3 mois de prison\n\n"
+        "Le jeune homme qui a giflé le ministre a été condamné mardi à 3 mois de prison ferme."
+    )
+    assert not [q for q in _questions(text) if q["type"] == "numeric"]
