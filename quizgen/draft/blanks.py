@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .figures import parse_number
-from .lexicon import NATIONALITIES
+from .lexicon import NATIONALITIES, NOT_NAMES, TITLES
 from .nlp import Token, token_span, within, word_frequency
 from .questions import Builder
 from .tokens import fold, singular
@@ -327,3 +327,20 @@ def in_headline(b: Builder, words: str) -> bool:
     shown = {singular(w) for w in re.findall(r"\w+", fold(title))}
     wanted = [singular(w) for w in re.findall(r"\w+", fold(words)) if len(w) > 2 and w not in _SMALL_WORDS]
     return bool(wanted) and all(w in shown for w in wanted)
+
+
+def given_away(answer: str, pre: str, post: str) -> bool:
+    """The answer written in the rest of the prompt: the same words (accents, case, hyphens
+    aside: "Marcel-Sembat" and "Marcel Sembat"), or one of its names ("M. Trump" hidden,
+    "Melania Trump" shown; "l'Assemblée nationale" hidden, "président de l'Assemblée" shown)."""
+    shown = f" {fold(pre)} {fold(post)} "
+    said = fold(answer)
+    words = unelided(answer)
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        words = words[1:]  # "Emmanuel Macron": "Emmanuel Roy" shown is someone else
+    names = [
+        fold(w)
+        for w in words
+        if w[:1].isupper() and len(w) >= 3 and w.lower() not in NOT_NAMES and w.lower() not in TITLES
+    ]
+    return bool(said) and (f" {said} " in shown or any(f" {n} " in shown for n in names))

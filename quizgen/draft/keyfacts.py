@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .askwho import ask_who
 from .blanks import (
     ACRONYM,
     badly_cut,
     cleft,
     counted_after,
     cuts_a_locution,
+    given_away,
     has_verb,
     head_repeated,
     in_headline,
@@ -26,32 +28,27 @@ from .blanks import (
     obvious,
     splits_a_name,
     teaches_nothing,
-    unelided,
     vague,
 )
-from .distractors import Candidate, other_gender, pick
 from .factspans import (
-    NEGATION,
     NOT_PLACES,
     capitalised,
     causes,
-    emphasised,
     given_names,
-    in_sentence,
     places_of,
     preposition,
     spans_of,
 )
 from .figures import Figure
-from .lexicon import NATIONALITIES, NOT_NAMES, ROLE_NOUNS, TITLES
+from .lexicon import NATIONALITIES, ROLE_NOUNS
 from .nlp import within
 from .phrases import agents, phrases_and_roles
 from .questions import Builder
 from .salience import about_the_main_place, acts, area_of_a_place, echoed, is_main_person, named_in_passing
 from .statements import true_false, true_statement
-from .textbits import BLANK, collapse, display, guillemets, join, stable_order
+from .textbits import BLANK, collapse, guillemets, join, stable_order
 from .tokens import fold
-from .trivia import a_court, a_firm, a_source
+from .trivia import a_court, a_source
 
 MAX_KEY_FACTS = 6
 _LEAD_SENTENCES = 8
@@ -75,72 +72,6 @@ def _lead(b: Builder) -> list[int]:
         if len(out) >= _LEAD_SENTENCES:
             break
     return out
-
-
-def ask_who(b: Builder, si: int) -> bool:
-    if len(spans_of(b, si, "PER")) >= 3:
-        return False  # a list of people is a multi question (lists), not "who completes it?"
-    if NEGATION.search(b.text[slice(*b.sentence_span(si))]):
-        return False  # "qui n'est pas à Cannes ?" asks about what did not happen
-    for x, y in spans_of(b, si, "PER"):
-        if len([w for w in b.text[x:y].split() if w.lower() not in TITLES]) < 2:
-            continue  # "Mme Trump", "Koeman": a surname may be someone else's (the answer must be sure)
-        person = b.a.registry.person(b.text[x:y])
-        if person is None or person.key in b.cache.setdefault("who", set()) or a_firm(b.text, person.name):
-            continue  # the same person asked about once; "l'usine Martin Dupuis" is no person
-        before = b.text[max(0, x - 120) : x].lower()
-        if any(r.person == person.name and r.sentence == si and r.role.lower() in before for r in b.a.roles):
-            continue  # "Le ministre de la Pêche, [X], a…": the role before it, asked by the role question
-        if a_source(b.text, x, y) or in_headline(b, b.text[x:y]):
-            continue  # "selon [Paul Durand]": who told the article is no fact to learn; the title names him
-        if named_in_passing(b, si, x, y):
-            continue  # "avec [Olivier Marchal] pour les acteurs": named once, in passing
-        answer = Candidate(display(person.name), "person", "p:" + person.key)
-        picked = pick(answer, b.candidates, exclude=in_sentence(b, si))
-        # "La vice-présidente du Département, _____": a choice of the other gender is ruled out.
-        names = [d for d in picked.names if not other_gender(b.a.registry, answer.name, d)]
-        if len(names) < 2 or picked.fallback:
-            continue
-        start, end = b.sentence_span(si)
-        pre, _mid, post = b.window(si, x, y)
-        if given_away(b.text[x:y], pre, post):
-            continue  # "M. Macron … Emmanuel Macron": the sentence names the answer again
-        blank = f"D’après l’article, qui complète cette phrase : {guillemets(join(pre, BLANK, post))} ?"
-        # The direct question first; refused, the blank to fill; refused too, the next person.
-        for prompt in dict.fromkeys(p for p in (_who_prompt(b, start, end, x, y), emphasised(blank)) if p):
-            qid = b.ids("qui", person.name)  # a refused question gives its id back
-            q = {
-                "id": qid,
-                "type": "single",
-                "source": b.source_id,
-                "prompt": prompt,
-                "choices": stable_order([answer.name, *(display(d) for d in names)], qid),
-                "answer": answer.name,
-                "evidence": collapse(b.text[start:end]),
-                "explanation": f"L’article écrit : « {collapse(b.text[start:end])} »",
-                "tags": ["essentiel"],
-            }
-            if b.add("keyfact", q, review=False, sentence=si):
-                b.cache["who"].add(person.key)
-                return True
-    return False
-
-
-def _who_prompt(b: Builder, start: int, end: int, x: int, y: int) -> str | None:
-    """A direct question when the name opens the sentence: "Justine Triet fustige le
-    gouvernement." → "D’après l’article, qui fustige le gouvernement ?" (no blank to fill)."""
-    rest = collapse(b.text[y:end]).rstrip(" .!")
-    rest = re.split(r",\s+(?:il|elle|ils|elles|on|mais|puis)\s", rest)[
-        0
-    ]  # "…, elle dénonce…": another clause
-    if b.text[start:x].strip() or not re.match(r"(?:,\s*)?[a-zàâçéèêëîïôûùüÿœ]", rest):
-        return None
-    verbless = b.a.tokens and not any(t.pos in ("VERB", "AUX") for t in within(b.a.tokens, y, end))
-    if re.match(r"(?:et|ou|ni)\s", rest) or verbless:
-        return None  # "[X] et les rameurs primés": one of a pair, a headline without its verb
-    if len(rest.split()) > 30 or any(c in rest for c in '«»"“”…'):
-        return None
-    return emphasised(f"D’après l’article, qui {rest} ?".replace("qui , ", "qui, "))
 
 
 def _where(b: Builder, si: int) -> bool:
@@ -351,23 +282,6 @@ def _in_a_role(b: Builder, si: int, mid: str) -> bool:
     """A piece of a role the sentence gives a person, not the whole of it."""
     said = mid.lower()
     return any(r.sentence == si and said in r.role.lower() and said != r.role.lower() for r in b.a.roles)
-
-
-def given_away(answer: str, pre: str, post: str) -> bool:
-    """The answer written in the rest of the prompt: the same words (accents, case, hyphens
-    aside: "Marcel-Sembat" and "Marcel Sembat"), or one of its names ("M. Trump" hidden,
-    "Melania Trump" shown; "l'Assemblée nationale" hidden, "président de l'Assemblée" shown)."""
-    shown = f" {fold(pre)} {fold(post)} "
-    said = fold(answer)
-    words = unelided(answer)
-    if len(words) >= 2 and all(w[:1].isupper() for w in words):
-        words = words[1:]  # "Emmanuel Macron": "Emmanuel Roy" shown is someone else
-    names = [
-        fold(w)
-        for w in words
-        if w[:1].isupper() and len(w) >= 3 and w.lower() not in NOT_NAMES and w.lower() not in TITLES
-    ]
-    return bool(said) and (f" {said} " in shown or any(f" {n} " in shown for n in names))
 
 
 def _cut_short(text: str, x: int, y: int) -> bool:

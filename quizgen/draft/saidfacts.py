@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import re
 
+from ..text import word_count
+from .askwho import ask_who
 from .blanks import vague
 from .keyfacts import cloze_on
 from .phrases import argument_phrases
 from .questions import Builder
 from .quotepicks import one_voice
 from .statements import MIN_OTHER_QUESTIONS
+from .textbits import collapse
+from .trivia import standalone
 
 _PRONOUNS = frozenset(
     "je tu il elle on nous vous ils elles ça cela ce c' ceci celui celle ceux celles".split()
@@ -59,3 +63,24 @@ def said_facts(b: Builder, target: int) -> None:
         ]
         if spans:
             cloze_on(b, si, spans, tags=("propos",))
+
+
+def who_said_the_fragment(b: Builder) -> None:
+    """ "Jean-Luc Mélenchon juge ces mesures « encore du temps perdu »": words woven into the
+    narrator's sentence make no "who said it?" on their own, but the sentence asks it, the
+    speaker's name blanked, with the article's other people to choose from (not for the only
+    voice, whose answer is guessed)."""
+    if one_voice(b.a.attributions):
+        return
+    for att in b.a.attributions:
+        sp, si = att.speaker, att.sentence
+        if sp is None or sp.kind != "person" or att.name_or_title or si in b.used or att.review:
+            continue
+        words = collapse(att.text)
+        if standalone(words) or word_count(words) < 2:
+            continue  # a whole quotation: "who said it?" asks it as it is
+        start, _end = b.sentence_span(si)
+        person = b.a.registry.person(sp.name)
+        if person is None or not any(s in b.text[start : att.quote.open] for s in person.surnames):
+            continue  # the speaker named before the words, in this sentence
+        ask_who(b, si, speaker=person.name)

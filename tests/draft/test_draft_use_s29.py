@@ -4,6 +4,8 @@ invented)."""
 
 from __future__ import annotations
 
+import pytest
+
 from quizgen.draft.figures import Figure
 from quizgen.draft.pipeline import analyse
 from quizgen.draft.statements import still_true
@@ -72,3 +74,20 @@ def test_no_figure_of_the_headline_is_asked():
         "Le jeune homme qui a giflé le ministre a été condamné mardi à 3 mois de prison ferme."
     )
     assert not [q for q in _questions(text) if q["type"] == "numeric"]
+
+
+@pytest.mark.slow
+@pytest.mark.nlp
+def test_words_woven_into_a_sentence_ask_who_with_the_name_and_role_blanked(entities):
+    from quizgen.draft.bank import draft_questions
+
+    text = (
+        "Les oppositions critiquent les annonces du gouvernement\n\n"
+        "« Tout ça pour ça », a déploré Damien Abad, le chef des députés LR. "
+        "« Rien sur la vaccination », a regretté Fabien Roussel, le secrétaire national du PCF.\n\n"
+        "Le chef de file des Insoumis Jean-Luc Mélenchon juge ces mesures comme « encore du temps perdu »."
+    )
+    who = [q for q in draft_questions(analyse(text, entities), "a").questions if q["id"].startswith("qui-")]
+    assert [q["answer"] for q in who] == ["Jean-Luc Mélenchon"]
+    assert "« _____ juge ces mesures" in who[0]["prompt"]
+    assert {"Damien Abad", "Fabien Roussel"} <= set(who[0]["choices"])
