@@ -27,6 +27,7 @@ from .leaks import mark_leaks
 from .mainpoint import main_point, why
 from .pipeline import Analysis
 from .questions import Builder
+from .quotequestions import quote_questions
 from .saidfacts import no_lone_voice, said_facts, who_said_the_fragment
 from .statements import balance
 from .textbits import collapse, slugify
@@ -100,7 +101,7 @@ def draft_questions(analysis: Analysis, source_id: str) -> Builder:
     b = Builder(analysis, source_id)
     main_point(b)  # what the article is about, asked first so that no other rule takes its sentence
     why(b)  # the causes the article gives ("parce que", "en raison de"…), before figures take them
-    b.quotes()
+    quote_questions(b)
     who_said_the_fragment(b)  # "X juge ces mesures « encore du temps perdu »": who, the name blanked
     b.roles(typed=False)  # a role with choices is asked as a role, before a figure or key fact takes it
     b.figures(numeric=True)

@@ -20,7 +20,10 @@ from .figures import Figure
 from .nlp import starting_in
 from .openings import Opening, opening
 from .pipeline import Analysis
-from .quotepicks import a_name, answer_of, candidates_of, one_per_sentence, one_voice, without_incise
+from .quotepicks import (
+    answer_of,
+    candidates_of,
+)
 from .readable import readable
 from .textbits import (
     BLANK,
@@ -30,8 +33,6 @@ from .textbits import (
     display,
     guillemets,
     join,
-    of,
-    shorten_quote,
     stable_order,
     window,
     with_article,
@@ -47,11 +48,9 @@ from .trivia import (
     scenery_figure,
     side_date,
     side_duration,
-    standalone,
     to_come,
 )
 
-MAX_QUOTES_PER_SPEAKER = 5  # more of one voice asks the same "who said it?" again and again
 _NEGATION = re.compile(r"\b(?:et|mais)\s+non\b|\bnon\s+pas\b|\bet\s+pas\b|\(\s*et\s+non\b", re.IGNORECASE)
 
 
@@ -183,65 +182,7 @@ class Builder:
                 return min(a, start), max(b, end)
         return start, end
 
-    # ---------------------------------------------------------------- quotes
-
-    def quotes(self) -> None:
-        chosen = one_per_sentence(self.a.attributions)
-        titles = {id(att) for att in chosen if att.rule == "echo" or self.a.sentences[att.sentence].heading}
-        in_body = {att.speaker.key for att in chosen if att.speaker and id(att) not in titles}
-        asked: Counter[str] = Counter()
-        most = 1 if one_voice(self.a.attributions) else MAX_QUOTES_PER_SPEAKER  # one voice: once
-        for att in chosen:
-            if id(att) in titles and att.speaker and att.speaker.key in in_body:
-                continue  # a headline or intertitle in the speaker's words, asked from the body
-            sp = att.speaker
-            assert sp is not None
-            answer = Candidate(display(sp.name), sp.kind, sp.key, sp.role)
-            words = shorten_quote(collapse(without_incise(self.text, att))).lstrip(" .,;:")
-            named = [c.name for c in self.candidates if c.name.split()[-1] in words]  # "sans X, nous…"
-            picked = pick(answer, self.candidates, exclude=named)  # "sans X, nous…": X no choice
-            if len(picked.names) < 2:  # too few left: the other people back, unless all are named in it
-                whole = pick(answer, self.candidates)
-                picked = picked if all(n in named for n in whole.names) else whole
-            if not standalone(words) or asked[sp.key] >= (most if picked.names else 1):
-                continue  # a fragment, or the only voice asked about again: "who said it?" is no question
-            if sp.kind == "anonymous":  # "Une usagère / Un homme / Une jeune femme": no name to learn,
-                continue  # descriptions a student cannot tell apart (blind-graded N)
-            if sp.kind == "institution" and (picked.fallback or not picked.names) and not a_name(sp.name):
-                continue  # "Le club", typed or among people: no name to learn, or the odd one out
-            evidence = collapse(self.text[att.evidence[0] : att.evidence[1]])
-            qid = self.ids("citation", sp.name.split()[-1] if sp.kind == "person" else sp.name)
-            role = f" ({sp.role})" if sp.role and sp.kind == "person" else ""
-            q: dict[str, Any] = {"id": qid, "source": self.source_id}
-            why = att.why
-            if not picked.names:
-                # Nobody else of the kind in the article: ask for the name instead.
-                q.update(
-                    type="short", prompt=f"D’après l’article, qui a dit : « {words} » ?", answer=answer.name
-                )
-                if self._accepted(sp.name):
-                    q["accept"] = self._accepted(sp.name)
-                why = "; ".join(x for x in (why, "aucun autre locuteur à proposer : question ouverte") if x)
-            else:
-                q.update(
-                    type="quote",
-                    quote=words,
-                    speaker=answer.name,
-                    distractors=[display(d) for d in picked.names],
-                )
-                if picked.fallback:
-                    why = "; ".join(x for x in (why, "choix d’une autre nature que la réponse") if x)
-            q.update(
-                evidence=evidence,
-                explanation=f"D’après l’article, ces mots sont {of(sp.name)}{role}.",
-                tags=["citation"],
-            )
-            if most == 1:  # one voice: the teacher may drop it, or ask about the words instead
-                why = "; ".join(x for x in (why, "seule voix de l’article : la réponse se devine") if x)
-            if self.add("quote", q, review=att.review or bool(why), why=why, sentence=att.sentence):
-                asked[sp.key] += 1  # a refused quotation leaves room for another of the same voice
-
-    def _accepted(self, name: str) -> list[str]:
+    def accepted(self, name: str) -> list[str]:
         person = self.a.registry.person(name)
         spellings = {name.split()[-1], *(person.surnames if person else ())}
         return sorted(s for s in spellings if fold_answer(s) != fold_answer(name))
@@ -485,8 +426,8 @@ class Builder:
             q.update(type="single", prompt=prompt, choices=choices, answer=answer.name)
         else:  # nobody else in the article to offer: the name is typed
             q.update(type="short", prompt=prompt, answer=answer.name)
-            if self._accepted(answer.name):
-                q["accept"] = self._accepted(answer.name)
+            if self.accepted(answer.name):
+                q["accept"] = self.accepted(answer.name)
             why = "aucune autre personne à proposer : question ouverte"
         reasons = [why, r.guess or "", "fonction d’un seul mot : préciser laquelle" if one_word else ""]
         why = " ; ".join(x for x in reasons if x)
