@@ -276,7 +276,7 @@ class Attributor(PreVerb, SpeechForms, InnerIncises, Layouts, Incises, Headings,
             return sp, "continuation", True
         if psi != si - 1:
             return None
-        if self.asked(psi):
+        if self.asked(psi) or self.answered(psi, si):
             # "« … ? », lui demande le juge. « … »": the one asked answering, when the two spoke
             # in turn just before; else no one.
             other = self.other_party(psi, sp)

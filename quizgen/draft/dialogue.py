@@ -32,6 +32,8 @@ _ASKING = re.compile(
     r"[»\u2591\"]\s*,?\s*(?:lui|leur|l')\s*(?:a\s+|avait\s+)?(?:demand|interrog|questionn|relanc)\w*",
     re.IGNORECASE,
 )
+_YOU = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
+_I = re.compile(r"\b(?:je|me|moi|mon|ma|mes)\b|\b[jm]'", re.IGNORECASE)
 _ADDRESSED = re.compile(r"[»\u2591\"]\s*,?\s*(?:lui|leur|l')\s*(?!a\b|avait\b|ont\b)[a-zéèêàâîôûç]+", re.I)
 
 
@@ -48,6 +50,16 @@ class Dialogue(Reader):
             for q in self.quotes
         )
         return question and bool(_ADDRESSED.search(m))
+
+    def answered(self, psi: int, si: int) -> bool:
+        """ "« Vous encourez une peine de prison », lui rappelle le président. « J'essaie de … »":
+        words said to someone ('vous', an incise with 'lui'), then words in the first person
+        singular, untagged: the one addressed answering."""
+        said = [q for q in self.quotes if self.sentences[psi].start <= q.open < self.sentences[psi].end]
+        to_you = any(_YOU.search(self.view[q.inner_start : q.inner_end]) for q in said)
+        mine = [q for q in self.quotes if self.sentences[si].start <= q.open < self.sentences[si].end]
+        first = any(_I.search(self.view[q.inner_start : q.inner_end]) for q in mine)
+        return to_you and first and bool(_ADDRESSED.search(self._masked[psi]))
 
     def other_party(self, psi: int, sp: Speaker) -> Speaker | None:
         """The speaker before `sp` in a dialogue: the last one, within the paragraph of sentence

@@ -145,3 +145,21 @@ def test_the_name_after_a_description_that_opens_the_clause_speaks_before_the_co
     )
     [att] = analyse(text, entities).attributions
     assert att.speaker is not None and att.speaker.name == "Jean-Marc Calvet" and att.review
+
+
+def test_words_said_to_someone_then_untagged_words_in_the_first_person_are_the_reply():
+    text = (
+        "Le prévenu Marc Durand, 52 ans, comparaissait jeudi devant la présidente, Anne Roux.\n"
+        "« Le permis, c'est vital pour moi », explique Marc Durand. "
+        "« Pour cette infraction, vous encourez une peine de prison », lui rappelle Anne Roux. "
+        "« J'essaie de ne pas trop conduire mais j'y suis obligé. »"
+    )
+    assert said(text) == [("Marc Durand", False), ("Anne Roux", False), ("Marc Durand", True)]
+
+
+def test_untagged_words_after_words_to_no_one_stay_with_the_speaker():
+    text = (
+        "Le prévenu Marc Durand, 52 ans, comparaissait jeudi devant la présidente, Anne Roux.\n"
+        "« Cette infraction est grave », a rappelé Anne Roux. « Je requiers une amende. »"
+    )
+    assert said(text)[1][0] == "Anne Roux"
