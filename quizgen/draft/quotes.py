@@ -328,7 +328,7 @@ def names_a_work(words: str, before: str, after: str = "") -> bool:
     if credit and credit.group().strip() != "()" and not sentence and not news_agency(credit.group()[1:-1]):
         return not words.rstrip().endswith(".")  # a work's title; "« … » (AFP)" stays speech
     clause = re.split(r"[.!?;:»”]", before)[-1]
-    prev = re.findall(r"[\w'-]+", clause.lower().replace("’", "'"))
+    prev = [re.sub(r"^[ld]'", "", w) for w in re.findall(r"[\w'-]+", clause.lower().replace("’", "'"))]
     if len(prev) >= 2 and prev[-1] in ("pour", "de", "d'") and prev[-2] in _CHARGE_WORDS:
         return True  # "une enquête ouverte pour « assassinat »", "mis en examen pour « vol »": a charge
     if len(tokens) > 6:
@@ -341,7 +341,14 @@ def names_a_work(words: str, before: str, after: str = "") -> bool:
     adjective = len(prev) >= 2 and prev[-2] in NAMING_WORDS and _ADJECTIVE.fullmatch(prev[-1])
     # "Son tableau le plus célèbre, « Marée basse », est …": the work named a few words before.
     described = clause.rstrip().endswith(",") and any(w in NAMING_WORDS for w in prev[-5:-1])
+    ends = words.rstrip().endswith((".", "!", "?"))
+    if prev and prev[-1] in _LOWER_CASE_NAMES and len(tokens) <= 4 and not ends:
+        return not any(t.lower() in _SUBJECT_WORDS for t in tokens)  # "l'opération « collège désert »"
     return tokens[0][0].isupper() and bool((prev and prev[-1] in NAMING_WORDS) or adjective or described)
+
+
+# An operation, a movement, a slogan is named in lower case too ("l'opération « collège désert »").
+_LOWER_CASE_NAMES = frozenset("opération mouvement slogan hashtag mot-dièse label appel".split())
 
 
 def is_name_or_title(words: str, before: str, after: str = "") -> bool:

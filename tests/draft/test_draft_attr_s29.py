@@ -163,3 +163,13 @@ def test_untagged_words_after_words_to_no_one_stay_with_the_speaker():
         "« Cette infraction est grave », a rappelé Anne Roux. « Je requiers une amende. »"
     )
     assert said(text)[1][0] == "Anne Roux"
+
+
+def test_an_operation_or_a_call_named_in_lower_case_is_a_name_not_speech():
+    from quizgen.draft.quotes import is_name_or_title
+
+    assert is_name_or_title("collège désert", "Ils veulent leur expliquer l’opération ", " à laquelle")
+    assert is_name_or_title("collège désert", "Plusieurs parents ont répondu à l’appel ", ", en gardant")
+    assert is_name_or_title("Quotidien", "Il était l'invité de l’émission ", ".")
+    assert not is_name_or_title("trop cher", "Il juge le plan ", ".")
+    assert not is_name_or_title("nous ne céderons pas", "Elle a lancé un appel ", ".")
