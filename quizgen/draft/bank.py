@@ -28,7 +28,7 @@ from .mainpoint import main_point, why
 from .pipeline import Analysis
 from .questions import Builder
 from .quotequestions import quote_questions
-from .saidfacts import no_lone_voice, said_facts, who_said_the_fragment
+from .saidfacts import no_lone_voice, who_said_the_fragment
 from .statements import balance
 from .textbits import collapse, slugify
 from .yamlout import Draft, schema_reference, to_yaml
@@ -114,7 +114,6 @@ def draft_questions(analysis: Analysis, source_id: str) -> Builder:
     balance(b)  # as many false statements as true ones, then the freed sentences asked another way
     more_facts(b, target)
     no_lone_voice(b)  # the only voice: "who said it?" is guessed, its words are asked instead
-    said_facts(b, target)  # what someone's words tell, where no "who said it?" asks them
     balance(b)  # what the last round added, evened out again
     mark_leaks(b)  # an answer another question prints: to review, with that question named
     claims(b.questions, b.text, analysis.ner)  # statements as claims, not « quotations »

@@ -167,7 +167,7 @@ def cloze_on(
         pre, mid, post = b.window(si, x, y)
         if not (hint or (x, y) in why) and poor_blank(b, x, y, f"{pre} {post}"):
             continue
-        told = hint or (x, y) in why or "propos" in tags  # a cause, someone's words: the story's content
+        told = hint or (x, y) in why  # a cause: the story's content
         if not (told or b.a.sentences[si].heading or echoed(b, si, x, y)):
             continue  # "règne une [agitation inhabituelle]": the scene's wording, said once
         if (

@@ -126,25 +126,6 @@ def _name_goes_on(text: str, tokens: list[Token], inside: list[int], y: int) -> 
     return y
 
 
-def argument_phrases(text: str, tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
-    """The noun phrases any verb of text[start:end] governs (its object first, then its other
-    arguments), not only the main verb's: the words of a quotation hang on the speech verb."""
-    inside = sentence_tokens(tokens, start, end)
-    kids: dict[int, list[int]] = defaultdict(list)
-    for i in inside:
-        if tokens[i].head != i:
-            kids[tokens[i].head].append(i)
-    out: list[tuple[int, int]] = []
-    for role in ("obj", "obl:arg", "nsubj", "nsubj:pass", "obl"):
-        for i in inside:
-            t = tokens[i]
-            if t.dep == role and t.pos in ("NOUN", "PROPN") and tokens[t.head].pos in ("VERB", "AUX"):
-                span = _phrase(text, tokens, kids, i)
-                if span and start <= span[0] and span[1] <= end:
-                    out.append(span)
-    return out
-
-
 def _phrase(
     text: str, tokens: list[Token], kids: dict[int, list[int]], head: int, most: int = MAX_PHRASE_WORDS
 ) -> tuple[int, int] | None:

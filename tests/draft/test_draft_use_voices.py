@@ -91,7 +91,9 @@ def test_the_speakers_relative_clause_after_an_incise_is_left_out():
 
 @pytest.mark.slow
 @pytest.mark.nlp
-def test_the_words_of_a_quotation_no_who_said_asks_are_asked_as_a_cloze(entities):
+def test_no_gap_is_cut_in_someones_words(entities):
+    # Session 29: a blind teacher-reader graded 26 clozes inside quotations 1 A, 4 E, 21 N (set
+    # phrases a student guesses): a quotation is asked "who said it?", never gapped.
     text = (
         "La maire de Ribaute, Odile Tessier, a inauguré samedi la médiathèque du village. "
         "« Nous voulons ouvrir la médiathèque aux écoliers de toute la vallée », a déclaré Odile Tessier. "
@@ -99,9 +101,12 @@ def test_the_words_of_a_quotation_no_who_said_asks_are_asked_as_a_cloze(entities
     )
     from quizgen.draft.bank import draft_questions
 
-    qs = draft_questions(analyse(text, entities), "a").questions
-    told = [q["text"] for q in qs if "propos" in q["tags"]]
-    assert told and "{{c1::" in told[0], [q.get("text") or q.get("prompt") for q in qs]
+    a = analyse(text, entities)
+    qs = draft_questions(a, "a").questions
+    quoted = [(q.inner_start, q.inner_end) for q in a.quotes]
+    gaps = [q["text"] for q in qs if q["type"] == "cloze"]
+    assert qs and not [t for t in gaps if "« " in t.split("{{")[0] and "»" in t.split("}}")[-1]], gaps
+    assert quoted
 
 
 def test_a_person_the_quotation_names_is_no_wrong_choice():
@@ -129,21 +134,6 @@ def test_a_list_with_a_one_word_name_beside_full_names_is_not_asked():
     b = Builder(a, "article")
     b.lists()
     assert not [q for q in b.questions if q["type"] == "multi"]
-
-
-def test_a_verb_in_someones_words_is_no_fact_to_blank():
-    from quizgen.draft.saidfacts import _INFINITIVE
-
-    assert _INFINITIVE.search("à " + "gagner")
-    assert _INFINITIVE.search("de " + "courir")
-    assert not _INFINITIVE.search("la " + "rentrée")
-
-
-def test_a_phrase_pointing_back_in_someones_words_is_no_blank():
-    from quizgen.draft.saidfacts import _POINTING
-
-    assert _POINTING.search("de retrouver cette ")
-    assert not _POINTING.search("de retrouver la ")
 
 
 def test_an_institution_without_a_name_is_never_a_typed_answer():
@@ -184,4 +174,4 @@ def test_the_only_voice_is_not_asked_who_once_the_draft_has_other_questions(enti
     qs = build_bank(analysis, SourceInfo(), bank_id="t", source_path="t.txt").bank.model_dump()["questions"]
     assert len(qs) >= 4
     assert not [q for q in qs if "citation" in q["tags"]], qs
-    assert [q for q in qs if "propos" in q["tags"] and "centre aquatique" in q["text"]], qs
+    assert not [q for q in qs if q["type"] == "cloze" and "centre aquatique" in q["text"]], qs
