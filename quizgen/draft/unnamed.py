@@ -27,10 +27,10 @@ SHARED_FUNCTIONS = GENERIC_FUNCTIONS | frozenset(
 _OF = frozenset({"de", "du", "des", "d"})
 
 
-# Nouns of people by their ending ("vigneron", "infirmière", "retraité" is listed): '« … », un
-# vigneron' credits someone; "une première", "un record", "un an" credit no one.
+# Nouns of people by their ending ("vigneron", "éleveur", "lycéen"; "retraité" is listed): '« … »,
+# un vigneron' credits someone; "une première", "un record", "un an", "un instant" credit no one.
 _PERSON_ENDINGS = (
-    *("iste", "eur", "euse", "rice", "ien", "ienne", "ant", "ante", "aire", "ier", "iere", "eron", "eronne"),
+    "iste", "eur", "euse", "rice", "ien", "ienne", "een", "eenne", "ier", "iere", "eron", "eronne"
 )
 _ORDINALS = frozenset("premier premiere dernier derniere second seconde deuxieme".split())
 

@@ -173,3 +173,8 @@ def test_an_operation_or_a_call_named_in_lower_case_is_a_name_not_speech():
     assert is_name_or_title("Quotidien", "Il était l'invité de l’émission ", ".")
     assert not is_name_or_title("trop cher", "Il juge le plan ", ".")
     assert not is_name_or_title("nous ne céderons pas", "Elle a lancé un appel ", ".")
+
+
+def test_a_comma_then_a_moment_credits_no_one():
+    text = "La ville annonce un grand projet.\n« Nous allons tout reconstruire », un instant après la crue."
+    assert said(text) == [(None, False)]
