@@ -165,6 +165,7 @@ _NOT_COUNT_NOUNS = frozenset(
     avec dans sans sous chez contre entre vers après avant depuis pendant selon mais dont où
     parmi lors jusqu autres autre seulement fois-ci ans-ci derniers premiers
     quart quarts tiers moitié
+    lundi mardi mercredi jeudi vendredi samedi dimanche
 """.split()
 ) | set(MONTHS)
 _DEFINITE_BEFORE = re.compile(r"\b(?:les|des|ces|leurs|nos|vos|ses|mes|tes|aux)\s*$", re.IGNORECASE)

@@ -91,3 +91,11 @@ def test_words_woven_into_a_sentence_ask_who_with_the_name_and_role_blanked(enti
     assert [q["answer"] for q in who] == ["Jean-Luc Mélenchon"]
     assert "« _____ juge ces mesures" in who[0]["prompt"]
     assert {"Damien Abad", "Fabien Roussel"} <= set(who[0]["choices"])
+
+
+def test_a_number_before_a_day_of_the_week_counts_no_days():
+    # "alors que l'on était à 800 mercredi dernier" (dev3): 800 is no count of "mercredi".
+    from quizgen.draft.figures import find_figures
+
+    text = "Le taux a atteint 2 500, « alors que l’on était à 800 mercredi dernier »."
+    assert not [f for f in find_figures(text) if f.unit == "mercredi"]
