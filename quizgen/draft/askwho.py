@@ -15,6 +15,8 @@ from .salience import named_in_passing
 from .textbits import BLANK, collapse, display, guillemets, join, stable_order
 from .trivia import a_firm, a_source
 
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:le|la|les)\s+|\bl['’])$", re.IGNORECASE)
+
 
 def ask_who(b: Builder, si: int, speaker: str | None = None) -> bool:
     """ "D'après l'article, qui complète cette phrase : « _____ a remporté … » ?" on the first person
@@ -43,7 +45,8 @@ def ask_who(b: Builder, si: int, speaker: str | None = None) -> bool:
             continue  # "avec [Olivier Marchal] pour les acteurs": named once, in passing
         if role is not None:  # the role goes into the blank with the name: it names him
             x = max(0, x - 120) + before.rfind(role)
-            x -= len(b.text[:x]) - len(re.sub(r"(?:\b(?:le|la|les)\s+|\bl['’])$", "", b.text[:x], flags=re.I))
+            article = _ARTICLE_BEFORE.search(b.text, max(0, x - 8), x)
+            x = article.start() if article else x
         answer = Candidate(display(person.name), "person", "p:" + person.key)
         picked = pick(answer, b.candidates, exclude=in_sentence(b, si))
         # "La vice-présidente du Département, _____": a choice of the other gender is ruled out.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .layouts import TO_YOU
 from .lexicon import NOT_SAYING_INVERTED, speech_form
 from .quotes import QuoteSpan
 from .reader import Reader
@@ -32,7 +33,6 @@ _ASKING = re.compile(
     r"[»\u2591\"]\s*,?\s*(?:lui|leur|l')\s*(?:a\s+|avait\s+)?(?:demand|interrog|questionn|relanc)\w*",
     re.IGNORECASE,
 )
-_YOU = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
 _I = re.compile(r"\b(?:je|me|moi|mon|ma|mes)\b|\b[jm]'", re.IGNORECASE)
 _ADDRESSED = re.compile(r"[»\u2591\"]\s*,?\s*(?:lui|leur|l')\s*(?!a\b|avait\b|ont\b)[a-zéèêàâîôûç]+", re.I)
 
@@ -56,7 +56,7 @@ class Dialogue(Reader):
         words said to someone ('vous', an incise with 'lui'), then words in the first person
         singular, untagged: the one addressed answering."""
         said = [q for q in self.quotes if self.sentences[psi].start <= q.open < self.sentences[psi].end]
-        to_you = any(_YOU.search(self.view[q.inner_start : q.inner_end]) for q in said)
+        to_you = any(TO_YOU.search(self.view[q.inner_start : q.inner_end]) for q in said)
         mine = [q for q in self.quotes if self.sentences[si].start <= q.open < self.sentences[si].end]
         first = any(_I.search(self.view[q.inner_start : q.inner_end]) for q in mine)
         return to_you and first and bool(_ADDRESSED.search(self._masked[psi]))

@@ -59,7 +59,7 @@ FIRST_PERSON = re.compile(r"\b(?:(?:je|nous|me|moi|mon|ma|mes|notre|nos)(?![\w-]
 _SPOKEN_FIRST_PERSON = re.compile(rf"{FIRST_PERSON.pattern}|\bon\b", re.IGNORECASE)
 # "Interrogé sur l'avenir du site, il reste prudent": the subject after an opening phrase.
 _PRONOUN_AFTER_OPENER = re.compile(r"^[^,.;:!?]{3,80},\s*(il|elle)\s")
-_TO_YOU = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
+TO_YOU = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
 _PARTICIPLE_OPENER = re.compile(
     r"^\s*(?:(?:Et|Tout)\s+)?(?:[Ee]n\s+)?(?P<verb>[A-ZÀ-Ýa-zéèêàâîôûç]{3,}ant)\b"
 )
@@ -200,7 +200,7 @@ class Layouts(Reader):
             return None
         # The first question put to 'vous' ('Quel a été le moment le plus fort ?' may come after).
         first = next(
-            (k for k in range(si) if _TO_YOU.search(self._masked[k]) and "?" in self._masked[k]), None
+            (k for k in range(si) if TO_YOU.search(self._masked[k]) and "?" in self._masked[k]), None
         )
         if first is None:
             return None

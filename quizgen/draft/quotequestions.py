@@ -43,13 +43,13 @@ def quote_questions(b: Builder) -> None:
 
 def _choices(b: Builder, answer: Candidate, words: str) -> Picked | None:
     """The wrong choices of a "who said it?" (none: a typed question), or None: no question."""
+    if answer.kind == "anonymous":  # "Une usagère / Un homme / Une jeune femme": no name to learn,
+        return None  # descriptions a student cannot tell apart (blind-graded N)
     named = [c.name for c in b.candidates if c.name.split()[-1] in words]  # "sans X, nous…"
     picked = pick(answer, b.candidates, exclude=named)  # "sans X, nous…": X no choice
     if len(picked.names) < 2:  # too few left: the other people back, unless all are named in it
         whole = pick(answer, b.candidates)
         picked = picked if all(n in named for n in whole.names) else whole
-    if answer.kind == "anonymous":  # "Une usagère / Un homme / Une jeune femme": no name to learn,
-        return None  # descriptions a student cannot tell apart (blind-graded N)
     if answer.kind == "institution" and (picked.fallback or not picked.names) and not a_name(answer.name):
         return None  # "Le club", typed or among people: no name to learn, or the odd one out
     return picked
